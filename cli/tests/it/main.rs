@@ -1,0 +1,3 @@
+//! Integration tests of the `podplay` binary, one binary with a module per topic.
+
+mod check;

@@ -1,0 +1,283 @@
+//! A placeholder timeline: the steps a healthy Pod goes through, from creation to Running.
+//!
+//! It stands in for the simulator, which will replace it with a timeline of real Pod objects.
+//! Its steps and their STATUS words are nonetheless what `kubectl get pods` prints for a healthy
+//! Pod: `Pending`, then `Init:<i>/<n>` and `PodInitializing` if the Pod has init containers, then
+//! `ContainerCreating`, then `Running`.
+
+use std::fmt;
+
+use crate::pod::{ContainerKind, Pod};
+
+/// The Pod's `status.phase`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    /// Accepted, but not all containers run yet.
+    Pending,
+    /// Bound to a node, with at least one container running.
+    Running,
+    /// Every container ended with exit code 0 and none will restart.
+    Succeeded,
+    /// Every container ended and at least one failed.
+    Failed,
+    /// The node stopped reporting the Pod's state.
+    Unknown,
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Phase::Pending => "Pending",
+            Phase::Running => "Running",
+            Phase::Succeeded => "Succeeded",
+            Phase::Failed => "Failed",
+            Phase::Unknown => "Unknown",
+        })
+    }
+}
+
+/// What one container is doing at a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ContainerState {
+    /// Not started yet.
+    Waiting,
+    /// Started and running.
+    Running,
+    /// Ended with exit code 0.
+    Completed,
+}
+
+impl ContainerState {
+    /// The state's name in lower case, usable as a CSS class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContainerState::Waiting => "waiting",
+            ContainerState::Running => "running",
+            ContainerState::Completed => "completed",
+        }
+    }
+}
+
+/// The Pod at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// Virtual time since `kubectl apply`, in milliseconds.
+    pub at_ms: u64,
+    /// The Pod's phase.
+    pub phase: Phase,
+    /// The STATUS column of `kubectl get pods`.
+    pub status: String,
+    /// One sentence on what just happened.
+    pub narration: String,
+    /// Each container's state, in the order of [`Pod::all_containers`].
+    pub containers: Vec<ContainerState>,
+}
+
+/// A sequence of steps; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    steps: Vec<Step>,
+}
+
+impl Timeline {
+    /// The steps, in time order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The step at `cursor`.
+    pub fn at(&self, cursor: Cursor) -> &Step {
+        &self.steps[cursor.index.min(self.steps.len() - 1)]
+    }
+}
+
+/// A position in a [`Timeline`]. Whether it can move is derived from it, never stored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cursor {
+    index: usize,
+}
+
+impl Cursor {
+    /// The first step.
+    pub const START: Cursor = Cursor { index: 0 };
+
+    /// The cursor at `index`, clamped to the timeline.
+    pub fn at(index: usize, timeline: &Timeline) -> Cursor {
+        Cursor {
+            index: index.min(timeline.steps.len() - 1),
+        }
+    }
+
+    /// The index of the step, from 0.
+    pub fn index(self) -> usize {
+        self.index
+    }
+
+    /// True unless this is the first step.
+    pub fn can_back(self) -> bool {
+        self.index > 0
+    }
+
+    /// True unless this is the last step of `timeline`.
+    pub fn can_forward(self, timeline: &Timeline) -> bool {
+        self.index + 1 < timeline.steps.len()
+    }
+
+    /// The previous step, or this one if it is the first.
+    pub fn back(self) -> Cursor {
+        Cursor {
+            index: self.index.saturating_sub(1),
+        }
+    }
+
+    /// The next step, or this one if it is the last.
+    pub fn forward(self, timeline: &Timeline) -> Cursor {
+        Cursor::at(self.index + 1, timeline)
+    }
+}
+
+/// The placeholder timeline of `pod`: created, scheduled, initialised, running.
+pub fn placeholder(pod: &Pod) -> Timeline {
+    let kinds: Vec<ContainerKind> = pod.all_containers().map(|(kind, _)| kind).collect();
+    let init_count = pod.init_containers.len();
+    let all_waiting = vec![ContainerState::Waiting; kinds.len()];
+    let mut steps = vec![Step {
+        at_ms: 0,
+        phase: Phase::Pending,
+        status: "Pending".to_owned(),
+        narration: format!(
+            "kubectl apply: the API server validates pod/{} and stores it in etcd; the scheduler has not placed it yet.",
+            pod.name
+        ),
+        containers: all_waiting.clone(),
+    }];
+    let mut at_ms = 1_000;
+    for (index, init) in pod.init_containers.iter().enumerate() {
+        let mut containers = all_waiting.clone();
+        containers[..index].fill(ContainerState::Completed);
+        containers[index] = ContainerState::Running;
+        steps.push(Step {
+            at_ms,
+            phase: Phase::Pending,
+            status: format!("Init:{index}/{init_count}"),
+            narration: format!(
+                "The kubelet runs init container '{}' ({} of {init_count}); the next one waits until it exits with code 0.",
+                init.name,
+                index + 1
+            ),
+            containers,
+        });
+        at_ms += 2_000;
+    }
+    let mut initialised = all_waiting;
+    initialised[..init_count].fill(ContainerState::Completed);
+    let (status, narration) = if init_count == 0 {
+        (
+            "ContainerCreating",
+            "The scheduler binds the Pod to the node; the kubelet starts the pause container, which holds the Pod IP, and pulls the images.",
+        )
+    } else {
+        (
+            "PodInitializing",
+            "Every init container has completed; the kubelet now creates the app containers.",
+        )
+    };
+    steps.push(Step {
+        at_ms,
+        phase: Phase::Pending,
+        status: status.to_owned(),
+        narration: narration.to_owned(),
+        containers: initialised.clone(),
+    });
+    at_ms += 2_000;
+    let running: Vec<ContainerState> = kinds
+        .iter()
+        .zip(&initialised)
+        .map(|(kind, state)| match kind {
+            ContainerKind::Init => *state,
+            ContainerKind::App => ContainerState::Running,
+        })
+        .collect();
+    steps.push(Step {
+        at_ms,
+        phase: Phase::Running,
+        status: "Running".to_owned(),
+        narration: match pod.containers.len() {
+            1 => "The app container has started; the phase is Running.".to_owned(),
+            count => format!(
+                "All {count} app containers have started and share the Pod's IP; the phase is Running."
+            ),
+        },
+        containers: running,
+    });
+    Timeline { steps }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+    use crate::manifest::parse;
+
+    /// Renders the placeholder timeline of the Pod in `text`, one step per line.
+    fn check(text: &str, expected: Expect) {
+        let pod = parse(text).pod.expect("test manifests hold a Pod");
+        let timeline = placeholder(&pod);
+        let mut out = String::new();
+        for step in timeline.steps() {
+            let states: Vec<&str> = step.containers.iter().map(|s| s.as_str()).collect();
+            out.push_str(&format!(
+                "{:>5}ms {:<9} {:<17} [{}]\n",
+                step.at_ms,
+                step.phase.to_string(),
+                step.status,
+                states.join(" ")
+            ));
+        }
+        expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn two_app_containers() {
+        check(
+            crate::gallery::SIDECAR_LOGGING.manifest,
+            expect![[r#"
+                    0ms Pending   Pending           [waiting waiting]
+                 1000ms Pending   ContainerCreating [waiting waiting]
+                 3000ms Running   Running           [running running]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn init_containers_run_one_after_the_other() {
+        check(
+            "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a}, {name: b}]\n  containers: [{name: c}]\n",
+            expect![[r#"
+                    0ms Pending   Pending           [waiting waiting waiting]
+                 1000ms Pending   Init:0/2          [running waiting waiting]
+                 3000ms Pending   Init:1/2          [completed running waiting]
+                 5000ms Pending   PodInitializing   [completed completed waiting]
+                 7000ms Running   Running           [completed completed running]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn cursor_moves_within_bounds() {
+        let pod = parse(crate::gallery::SIDECAR_LOGGING.manifest)
+            .pod
+            .expect("the gallery example holds a Pod");
+        let timeline = placeholder(&pod);
+        let start = Cursor::START;
+        assert!(!start.can_back());
+        assert_eq!(start.back(), start);
+        let end = Cursor::at(usize::MAX, &timeline);
+        assert_eq!(end.index(), timeline.steps().len() - 1);
+        assert!(!end.can_forward(&timeline));
+        assert_eq!(end.forward(&timeline), end);
+        assert_eq!(start.forward(&timeline).back(), start);
+        assert_eq!(timeline.at(end).phase, Phase::Running);
+    }
+}

@@ -1,0 +1,594 @@
+//! The one place that knows which YAML library Podplay uses.
+//!
+//! The text becomes a tree of [`Node`]s, each with its [`Span`], so that every later diagnostic can
+//! point at the exact key or value. JSON and flow-style "KYAML" are YAML too, and take the same
+//! path. Parsing is bounded: by input size, by nesting depth, and by the number of nodes that alias
+//! expansion may build, so no input can exhaust the page's memory or stack.
+
+use std::collections::BTreeMap;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::span::{Position, Span};
+
+/// Bounds on what the parser accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest accepted input, in bytes.
+    pub max_input_bytes: usize,
+    /// The deepest accepted nesting of sequences and mappings.
+    pub max_depth: usize,
+    /// The most nodes a stream may hold once aliases are expanded.
+    pub max_nodes: usize,
+}
+
+impl Limits {
+    /// Limits far above any real Pod manifest and far below what would hurt a browser tab.
+    pub const DEFAULT: Limits = Limits {
+        max_input_bytes: 1024 * 1024,
+        max_depth: 64,
+        max_nodes: 200_000,
+    };
+}
+
+/// One YAML document of a stream.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// The document's content; [`Value::Null`] for an empty document.
+    pub root: Node,
+}
+
+/// A YAML value together with where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where the value is in the text.
+    pub span: Span,
+}
+
+/// A YAML value. Scalars keep their text; typing them (null, bool, number) is left to the reader,
+/// because Kubernetes' rules for that differ from field to field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An absent value, such as the empty document.
+    Null,
+    /// A scalar, with its text as written (after unquoting and unescaping).
+    Scalar(Scalar),
+    /// A sequence (list).
+    Sequence(Vec<Node>),
+    /// A mapping (object), in the order of the text.
+    Mapping(Vec<Entry>),
+}
+
+/// A scalar's text and whether it was quoted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scalar {
+    /// The text after unquoting.
+    pub text: String,
+    /// True for plain (unquoted) scalars, which YAML resolves to null, booleans or numbers.
+    pub plain: bool,
+}
+
+/// One key and value of a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The key node.
+    pub key: Node,
+    /// The value node.
+    pub value: Node,
+}
+
+impl Node {
+    /// The scalar's text, whatever its YAML type.
+    pub fn as_scalar(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar(scalar) => Some(&scalar.text),
+            _ => None,
+        }
+    }
+
+    /// True for a null value: an empty node, or a plain `null`, `Null`, `NULL` or `~`.
+    pub fn is_null(&self) -> bool {
+        match &self.value {
+            Value::Null => true,
+            Value::Scalar(scalar) => {
+                scalar.plain && matches!(scalar.text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+            }
+            _ => false,
+        }
+    }
+
+    /// The mapping's entries, or `None` if this is not a mapping.
+    pub fn as_mapping(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Mapping(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The sequence's items, or `None` if this is not a sequence.
+    pub fn as_sequence(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Sequence(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The entry of a mapping whose key is the scalar `key`. The first one wins.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_mapping()?
+            .iter()
+            .find(|entry| entry.key.as_scalar() == Some(key))
+    }
+
+    /// The value of a mapping's entry whose key is the scalar `key`.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|entry| &entry.value)
+    }
+
+    /// How many nodes this node is made of, itself included.
+    fn count(&self) -> usize {
+        // An explicit stack keeps deep trees from exhausting the call stack.
+        let mut total = 0;
+        let mut pending = vec![self];
+        while let Some(node) = pending.pop() {
+            total += 1;
+            match &node.value {
+                Value::Sequence(items) => pending.extend(items),
+                Value::Mapping(entries) => {
+                    for entry in entries {
+                        pending.push(&entry.key);
+                        pending.push(&entry.value);
+                    }
+                }
+                Value::Null | Value::Scalar(_) => {}
+            }
+        }
+        total
+    }
+}
+
+/// Parses a whole YAML stream (one or more documents) within [`Limits::DEFAULT`].
+pub fn parse_stream(text: &str) -> Result<Vec<Document>, Diagnostic> {
+    parse_stream_with(text, Limits::DEFAULT)
+}
+
+/// Parses a whole YAML stream within `limits`.
+pub fn parse_stream_with(text: &str, limits: Limits) -> Result<Vec<Document>, Diagnostic> {
+    if text.len() > limits.max_input_bytes {
+        return Err(Diagnostic::error(
+            DiagnosticKind::InputTooLarge {
+                size_bytes: text.len(),
+                max_bytes: limits.max_input_bytes,
+            },
+            "",
+            Span::point(Position::START),
+        ));
+    }
+    let mut builder = TreeBuilder::new(limits);
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(syntax_error)?;
+        let span = Span {
+            start: position(&span.start),
+            end: position(&span.end),
+        };
+        builder.accept(event, span)?;
+    }
+    Ok(builder.documents)
+}
+
+/// Turns the parser's marker (line from 1, column from 0) into a [`Position`].
+fn position(marker: &Marker) -> Position {
+    Position {
+        line: u32::try_from(marker.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(marker.col().saturating_add(1)).unwrap_or(u32::MAX),
+        offset: marker.index(),
+    }
+}
+
+fn syntax_error(error: ScanError) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticKind::Syntax(error.info().to_owned()),
+        "",
+        Span::point(position(error.marker())),
+    )
+}
+
+/// A collection being built, waiting for its end event.
+enum Frame {
+    Sequence {
+        anchor: usize,
+        start: Position,
+        items: Vec<Node>,
+    },
+    Mapping {
+        anchor: usize,
+        start: Position,
+        entries: Vec<Entry>,
+        key: Option<Node>,
+    },
+}
+
+/// Builds [`Document`]s from parser events with an explicit stack, within [`Limits`].
+struct TreeBuilder {
+    limits: Limits,
+    documents: Vec<Document>,
+    stack: Vec<Frame>,
+    /// Anchored nodes by anchor id, with their node counts, for alias expansion.
+    anchors: BTreeMap<usize, (Node, usize)>,
+    nodes: usize,
+    root: Option<Node>,
+}
+
+impl TreeBuilder {
+    fn new(limits: Limits) -> TreeBuilder {
+        TreeBuilder {
+            limits,
+            documents: Vec::new(),
+            stack: Vec::new(),
+            anchors: BTreeMap::new(),
+            nodes: 0,
+            root: None,
+        }
+    }
+
+    fn accept(&mut self, event: Event<'_>, span: Span) -> Result<(), Diagnostic> {
+        match event {
+            Event::Nothing | Event::StreamStart | Event::StreamEnd => {}
+            Event::DocumentStart(_) => {
+                self.root = None;
+                self.anchors.clear();
+            }
+            Event::DocumentEnd => {
+                let root = self.root.take().unwrap_or(Node {
+                    value: Value::Null,
+                    span,
+                });
+                self.documents.push(Document { root });
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                self.count_nodes(1, span)?;
+                let node = Node {
+                    value: Value::Scalar(Scalar {
+                        text: text.into_owned(),
+                        plain: style == ScalarStyle::Plain,
+                    }),
+                    span,
+                };
+                self.remember(anchor, &node, 1);
+                self.attach(node);
+            }
+            Event::Alias(anchor) => {
+                let Some((node, count)) = self.anchors.get(&anchor) else {
+                    return Err(Diagnostic::error(
+                        DiagnosticKind::Syntax("unknown anchor".to_owned()),
+                        "",
+                        span,
+                    ));
+                };
+                let count = *count;
+                // The alias points at the text where it is used, not where the anchor was.
+                let node = Node {
+                    value: node.value.clone(),
+                    span,
+                };
+                self.count_nodes(count, span)?;
+                self.attach(node);
+            }
+            Event::SequenceStart(anchor, _tag) => {
+                self.open(span)?;
+                self.stack.push(Frame::Sequence {
+                    anchor,
+                    start: span.start,
+                    items: Vec::new(),
+                });
+            }
+            Event::MappingStart(anchor, _tag) => {
+                self.open(span)?;
+                self.stack.push(Frame::Mapping {
+                    anchor,
+                    start: span.start,
+                    entries: Vec::new(),
+                    key: None,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let (anchor, start, value) = match frame {
+                    Frame::Sequence {
+                        anchor,
+                        start,
+                        items,
+                    } => (anchor, start, Value::Sequence(items)),
+                    Frame::Mapping {
+                        anchor,
+                        start,
+                        entries,
+                        ..
+                    } => (anchor, start, Value::Mapping(entries)),
+                };
+                let node = Node {
+                    value,
+                    span: Span {
+                        start,
+                        end: span.end,
+                    },
+                };
+                if anchor != 0 {
+                    let count = node.count();
+                    self.remember(anchor, &node, count);
+                }
+                self.attach(node);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the depth and node budget before a collection opens.
+    fn open(&mut self, span: Span) -> Result<(), Diagnostic> {
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(Diagnostic::error(
+                DiagnosticKind::NestingTooDeep {
+                    max_depth: self.limits.max_depth,
+                },
+                "",
+                span,
+            ));
+        }
+        self.count_nodes(1, span)
+    }
+
+    fn count_nodes(&mut self, count: usize, span: Span) -> Result<(), Diagnostic> {
+        self.nodes = self.nodes.saturating_add(count);
+        if self.nodes > self.limits.max_nodes {
+            return Err(Diagnostic::error(
+                DiagnosticKind::TooManyNodes {
+                    max_nodes: self.limits.max_nodes,
+                },
+                "",
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, node: &Node, count: usize) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, (node.clone(), count));
+        }
+    }
+
+    /// Puts a finished node into its parent, or makes it the document's root.
+    fn attach(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(key) => entries.push(Entry { key, value: node }),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+
+    /// Parses `text` and renders the tree, one node per line with its span, or the error.
+    fn check(text: &str, expected: Expect) {
+        check_with(text, Limits::DEFAULT, expected);
+    }
+
+    fn check_with(text: &str, limits: Limits, expected: Expect) {
+        let rendered = match parse_stream_with(text, limits) {
+            Ok(documents) => {
+                let mut out = String::new();
+                for document in &documents {
+                    out.push_str("---\n");
+                    render(&document.root, 0, &mut out);
+                }
+                out
+            }
+            Err(diagnostic) => format!("error {diagnostic}\n"),
+        };
+        expected.assert_eq(&rendered);
+    }
+
+    fn render(node: &Node, depth: usize, out: &mut String) {
+        let indent = "  ".repeat(depth);
+        let at = format!("{}-{}", node.span.start, node.span.end);
+        match &node.value {
+            Value::Null => out.push_str(&format!("{indent}null @{at}\n")),
+            Value::Scalar(scalar) => {
+                let quote = if scalar.plain { "" } else { "'" };
+                out.push_str(&format!("{indent}{quote}{}{quote} @{at}\n", scalar.text));
+            }
+            Value::Sequence(items) => {
+                out.push_str(&format!("{indent}seq @{at}\n"));
+                for item in items {
+                    render(item, depth + 1, out);
+                }
+            }
+            Value::Mapping(entries) => {
+                out.push_str(&format!("{indent}map @{at}\n"));
+                for entry in entries {
+                    render(&entry.key, depth + 1, out);
+                    render(&entry.value, depth + 2, out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn block_mapping_keeps_key_and_value_positions() {
+        check(
+            "kind: Pod\nmetadata:\n  name: web\n",
+            expect![[r#"
+                ---
+                map @1:1-4:1
+                  kind @1:1-1:5
+                    Pod @1:7-1:10
+                  metadata @2:1-2:9
+                    map @3:3-4:1
+                      name @3:3-3:7
+                        web @3:9-3:12
+            "#]],
+        );
+    }
+
+    #[test]
+    fn flow_style_kyaml_with_trailing_commas() {
+        check(
+            "---\n{\n  kind: \"Pod\",\n  spec: {containers: [{name: \"a\",},],},\n}\n",
+            expect![[r#"
+                ---
+                map @2:1-4:40
+                  kind @3:3-3:7
+                    'Pod' @3:9-3:14
+                  spec @4:3-4:7
+                    map @4:9-4:38
+                      containers @4:10-4:20
+                        seq @4:22-4:37
+                          map @4:23-4:34
+                            name @4:24-4:28
+                              'a' @4:30-4:33
+            "#]],
+        );
+    }
+
+    #[test]
+    fn json_is_yaml() {
+        check(
+            r#"{"kind": "Pod", "n": [1, null]}"#,
+            expect![[r#"
+                ---
+                map @1:1-1:32
+                  'kind' @1:2-1:8
+                    'Pod' @1:10-1:15
+                  'n' @1:17-1:20
+                    seq @1:22-1:31
+                      1 @1:23-1:24
+                      null @1:26-1:30
+            "#]],
+        );
+    }
+
+    #[test]
+    fn several_documents_and_an_empty_one() {
+        check(
+            "a: 1\n---\n---\nb: 2\n",
+            expect![[r#"
+                ---
+                map @1:1-2:1
+                  a @1:1-1:2
+                    1 @1:4-1:5
+                ---
+                 @3:1-3:4
+                ---
+                map @4:1-5:1
+                  b @4:1-4:2
+                    2 @4:4-4:5
+            "#]],
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        check(
+            "metadata:\n  name: web\n image: nginx\n",
+            expect![[r#"
+                error 3:2: while parsing a block mapping, did not find expected key
+            "#]],
+        );
+    }
+
+    #[test]
+    fn tab_indentation_is_a_syntax_error() {
+        check(
+            "spec:\n\tcontainers: []\n",
+            expect![[r#"
+                error 2:2: tabs disallowed within this context (block indentation)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn aliases_expand_and_point_at_their_use() {
+        check(
+            "a: &x [1]\nb: *x\n",
+            expect![[r#"
+                ---
+                map @1:1-3:1
+                  a @1:1-1:2
+                    seq @1:4-1:10
+                      1 @1:8-1:9
+                  b @2:1-2:2
+                    seq @2:4-2:6
+                      1 @1:8-1:9
+            "#]],
+        );
+    }
+
+    #[test]
+    fn alias_bombs_are_stopped() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            let items = vec![previous.as_str(); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        check(
+            &text,
+            expect![[r#"
+                error 6:10: expanding aliases would build more than 200000 YAML nodes
+            "#]],
+        );
+    }
+
+    #[test]
+    fn deep_block_nesting_is_stopped() {
+        let mut text = String::new();
+        for depth in 0..100 {
+            text.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+        }
+        check(
+            &text,
+            expect![[r#"
+                error 65:65: the YAML nests more than 64 levels deep
+            "#]],
+        );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_stopped() {
+        let text = "[".repeat(100_000);
+        check(
+            &text,
+            expect![[r#"
+                error 1:256: recursion limit exceeded
+            "#]],
+        );
+    }
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let limits = Limits {
+            max_input_bytes: 4,
+            ..Limits::DEFAULT
+        };
+        check_with(
+            "a: 12345",
+            limits,
+            expect![[r#"
+                error 1:1: the manifest is 8 bytes; the playground accepts at most 4 bytes
+            "#]],
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! Every Pod manifest from the official Kubernetes docs (block and flow "KYAML" style) must parse.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use expect_test::expect;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/k8s-docs-examples/pods")
+}
+
+/// Every `.yaml` file under `dir`, sorted, so that output is stable.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).expect("the corpus directory is readable") {
+            let path = entry.expect("corpus entries are readable").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_docs_example_parses_to_a_pod() {
+    let dir = corpus_dir();
+    let mut out = String::new();
+    for path in yaml_files(&dir) {
+        let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
+        let parsed = pod_model::parse(&text);
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        match &parsed.pod {
+            Some(pod) => {
+                let containers: Vec<String> = pod
+                    .all_containers()
+                    .map(|(kind, container)| format!("{kind:?}:{}", container.name))
+                    .collect();
+                out.push_str(&format!(
+                    "{name}: pod/{} {}\n",
+                    pod.name,
+                    containers.join(" ")
+                ));
+            }
+            None => out.push_str(&format!("{name}: no pod\n")),
+        }
+        for diagnostic in &parsed.diagnostics {
+            out.push_str(&format!("  {diagnostic}\n"));
+        }
+    }
+    expect![[r#"
+        init-containers.yaml: pod/init-demo Init:install App:nginx
+        inject/dapi-volume.yaml: pod/kubernetes-downwardapi-volume-example App:client-container
+        inject/dependent-envars.yaml: pod/dependent-envars-demo App:dependent-envars-demo
+        inject/secret-pod.yaml: pod/secret-test-pod App:test-container
+        lifecycle-events.yaml: pod/lifecycle-demo App:lifecycle-demo-container
+        pod-nginx.yaml: pod/nginx App:nginx
+        pod-with-scheduling-gates.yaml: pod/test-pod App:pause
+        pod-with-toleration.yaml: pod/nginx App:nginx
+        pod-without-scheduling-gates.yaml: pod/test-pod App:pause
+        private-reg-pod.yaml: pod/private-reg App:private-reg-container
+        probe/exec-liveness.yaml: pod/liveness-exec App:liveness
+        probe/http-liveness.yaml: pod/liveness-http App:liveness
+        probe/pod-with-http-healthcheck.yaml: pod/pod-with-http-healthcheck App:nginx
+        probe/pod-with-tcp-socket-healthcheck.yaml: pod/pod-with-tcp-socket-healthcheck App:redis
+        qos/qos-pod-2.yaml: pod/qos-demo-2 App:qos-demo-2-ctr
+        qos/qos-pod-5.yaml: pod/qos-demo-5 App:qos-demo-ctr-5
+        qos/qos-pod.yaml: pod/qos-demo App:qos-demo-ctr
+        resource/cpu-request-limit-2.yaml: pod/cpu-demo-2 App:cpu-demo-ctr-2
+        resource/cpu-request-limit.yaml: pod/cpu-demo App:cpu-demo-ctr
+        resource/memory-request-limit-2.yaml: pod/memory-demo-2 App:memory-demo-2-ctr
+        resource/memory-request-limit-3.yaml: pod/memory-demo-3 App:memory-demo-3-ctr
+        restart-policy/restart-all-containers.yaml: pod/ml-worker Init:setup-environment Init:watcher-sidecar App:main-application
+        security/seccomp/ga/audit-pod.yaml: pod/audit-pod App:test-container
+        security/seccomp/ga/default-pod.yaml: pod/default-pod App:test-container
+        security/security-context-2.yaml: pod/security-context-demo-2 App:sec-ctx-demo-2
+        security/security-context-3.yaml: pod/security-context-demo-3 App:sec-ctx-3
+        security/security-context-4.yaml: pod/security-context-demo-4 App:sec-ctx-4
+        security/security-context.yaml: pod/security-context-demo App:sec-ctx-demo
+        share-process-namespace.yaml: pod/nginx App:nginx App:shell
+        simple-pod.yaml: pod/nginx App:nginx
+        storage/projected.yaml: pod/test-projected-volume App:test-projected-volume
+        storage/pv-pod.yaml: pod/task-pv-pod App:task-pv-container
+    "#]].assert_eq(&out);
+}

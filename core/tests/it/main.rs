@@ -1,0 +1,3 @@
+//! Integration tests of `pod-model`, one binary with a module per topic.
+
+mod corpus;

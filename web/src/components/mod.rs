@@ -1,0 +1,14 @@
+//! The app's components. Each takes signals in and callbacks out, and computes nothing that
+//! `pod-model` could compute.
+
+mod diagnostics;
+mod diagram;
+mod editor;
+mod stepper;
+mod summary;
+
+pub use diagnostics::DiagnosticList;
+pub use diagram::PodDiagram;
+pub use editor::Editor;
+pub use stepper::Stepper;
+pub use summary::PodSummary;

@@ -1,0 +1,63 @@
+//! Podplay in the browser. This crate only wires signals to `pod-model` functions: the text
+//! signal feeds `parse`, whose result feeds the summary, the diagram layout and the timeline.
+//! It holds no Kubernetes rule of its own.
+
+pub mod components;
+mod storage;
+
+use leptos::prelude::*;
+use pod_model::timeline::{self, Cursor};
+use pod_model::{diagram, gallery};
+
+use crate::components::{DiagnosticList, Editor, PodDiagram, PodSummary, Stepper};
+
+/// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
+pub const DRAFT_KEY: &str = "podplay.draft.v1";
+
+/// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper.
+#[component]
+pub fn App() -> impl IntoView {
+    let draft = storage::use_local_storage_draft(DRAFT_KEY, gallery::SIDECAR_LOGGING.manifest);
+    let text = draft.text;
+    let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
+    let timeline =
+        Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(timeline::placeholder)));
+    let layout = Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(diagram::layout)));
+    let cursor = RwSignal::new(Cursor::START);
+    let step = Signal::derive(move || {
+        timeline.with(|timeline| {
+            timeline
+                .as_ref()
+                .map(|timeline| timeline.at(cursor.get()).clone())
+        })
+    });
+    let on_input = Callback::new(move |new_text: String| text.set(new_text));
+
+    view! {
+        <header class="app-header">
+            <h1>"Podplay"</h1>
+            <p class="tagline">"A Kubernetes Pod playground: paste a manifest, step through its life."</p>
+        </header>
+        <main class="panels">
+            <section class="panel editor-panel" aria-labelledby="editor-heading">
+                <h2 id="editor-heading">"Manifest"</h2>
+                <Editor text=text on_input=on_input />
+                <Show when=move || !draft.saved.get()>
+                    <p class="note" data-testid="storage-note">
+                        "This browser does not let the page store data, so your draft is not kept after a reload."
+                    </p>
+                </Show>
+                <DiagnosticList parsed=parsed />
+            </section>
+            <section class="panel pod-panel" aria-labelledby="pod-heading">
+                <h2 id="pod-heading">"Pod"</h2>
+                <PodSummary parsed=parsed />
+                <PodDiagram layout=layout step=step />
+            </section>
+            <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
+                <h2 id="lifecycle-heading">"Lifecycle"</h2>
+                <Stepper timeline=timeline cursor=cursor />
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,38 @@
+//! Browser storage glue: the editor's draft survives a reload.
+
+use leptos::prelude::*;
+
+/// The editor's text, kept in `localStorage` when the browser allows it.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    /// The current text. Writing it saves it.
+    pub text: RwSignal<String>,
+    /// False when the browser refuses storage (private mode, a blocked third-party iframe, a full
+    /// quota); the page then says that drafts are not kept.
+    pub saved: Signal<bool>,
+}
+
+/// Keeps the text in `localStorage` under `key`, starting from the stored draft or `default`.
+pub fn use_local_storage_draft(key: &'static str, default: &str) -> Draft {
+    let stored = local_storage().and_then(|storage| storage.get_item(key).ok().flatten());
+    let text = RwSignal::new(stored.unwrap_or_else(|| default.to_owned()));
+    let (saved, set_saved) = signal(local_storage().is_some());
+    Effect::new(move |previous: Option<()>| {
+        text.with(|text| {
+            // The first run only reads the draft; saving starts with the first edit.
+            if previous.is_some() {
+                let ok = local_storage().is_some_and(|storage| storage.set_item(key, text).is_ok());
+                set_saved.set(ok);
+            }
+        });
+    });
+    Draft {
+        text,
+        saved: saved.into(),
+    }
+}
+
+/// The page's `localStorage`, or `None` when the browser refuses it.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
