@@ -1,0 +1,122 @@
+# Shared set-up for scripts/serve, scripts/test and scripts/dist. Source it; do not run it.
+#
+# Every `ensure_*` function installs one tool only when it is missing or at the wrong version,
+# says what it is doing while it installs, and is silent and quick otherwise. Versions come from
+# the repository itself (Cargo.lock, Trunk.toml, package-lock.json), never from this file alone.
+# See ../shared/TOOLCHAIN.md for why each tool is installed the way it is.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION="0.21.14"
+WASM_OPT_VERSION="version_132"
+
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# Prints a progress line on standard error.
+say() {
+  printf '\033[1;34m==>\033[0m %s\n' "$*" >&2
+}
+
+# Prints a section header, so that CI logs show which kind of test is running.
+section() {
+  printf '\n\033[1;35m==== %s ====\033[0m\n' "$*" >&2
+}
+
+die() {
+  printf '\033[1;31merror:\033[0m %s\n' "$*" >&2
+  exit 1
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "'$*' needs root, and sudo is not available"
+  fi
+}
+
+# The version of a package in Cargo.lock.
+locked_version() {
+  awk -v name="$1" '
+    $0 == "name = \"" name "\"" { found = 1; next }
+    found && /^version = / { gsub(/"/, "", $3); print $3; exit }
+  ' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Installing the Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  local have
+  have="$(trunk --version 2>/dev/null || true)"
+  if [ "$have" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing trunk $TRUNK_VERSION (found: ${have:-none}); this compiles Trunk and takes about 9 minutes, once"
+    cargo install --locked --force trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want have
+  want="$(locked_version wasm-bindgen)"
+  [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen entry"
+  grep -q "wasm_bindgen = \"$want\"" "$ROOT/Trunk.toml" ||
+    die "Trunk.toml [tools] wasm_bindgen does not match Cargo.lock's wasm-bindgen $want"
+  have="$(wasm-bindgen --version 2>/dev/null || true)"
+  if [ "$have" != "wasm-bindgen $want" ]; then
+    say "Installing wasm-bindgen-cli $want to match Cargo.lock (found: ${have:-none}); this takes about 3 minutes, once"
+    # `--locked` fails: one of the CLI's locked dependencies is missing from the registry.
+    cargo install --force wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# npm packages: wasm-opt (binaryen) for Trunk, playwright-core for the end-to-end tests.
+ensure_npm_packages() {
+  local stamp="$ROOT/node_modules/.podplay-lock" want
+  want="$(cksum <"$ROOT/package-lock.json")"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "Installing npm packages from package-lock.json (binaryen for wasm-opt, playwright-core)"
+    npm ci --no-audit --no-fund --loglevel=error
+    printf '%s\n' "$want" >"$stamp"
+  fi
+  local have
+  have="$(wasm-opt --version 2>/dev/null || true)"
+  case "$have" in
+    *"($WASM_OPT_VERSION)"*) ;;
+    *) die "wasm-opt from node_modules/.bin reports '$have', expected $WASM_OPT_VERSION" ;;
+  esac
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "Installing Chromium and ChromeDriver from Debian (apt-get)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+# Everything Trunk needs to build the page offline.
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_npm_packages
+  ensure_trunk
+  ensure_wasm_bindgen
+  # Trunk.toml sets `offline = true`, so crates must be in the local registry first.
+  cargo fetch --quiet
+}
+
+# Builds the release page into dist/ and prints its transfer sizes.
+build_dist() {
+  say "Building the release page into dist/"
+  trunk build --release
+  node "$ROOT/scripts/size-report.mjs" "$ROOT/dist"
+}

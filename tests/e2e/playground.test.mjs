@@ -1,0 +1,164 @@
+// End-to-end tests of the release build in headless Chromium, as a person would use it.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchChromium, openPage, screenshot, serveDist, SUB_PATH } from "./support.mjs";
+
+/** A manifest whose fourth line is indented one space too little. */
+const BROKEN = "apiVersion: v1\nkind: Pod\nmetadata:\n name: web\n  labels: {app: web}\n";
+/** The same Pod, fixed, with an init container and two app containers. */
+const FIXED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+  - name: wait-for-db
+    image: busybox:1.36
+  containers:
+  - name: nginx
+    image: nginx:1.27
+  - name: log-shipper
+    image: fluent/fluent-bit:3.0
+`;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Replaces the editor's text by typing it, key by key, as a person would. */
+async function typeManifest(page, text) {
+  const editor = page.getByTestId("editor");
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await editor.pressSequentially(text);
+}
+
+describe("the playground", () => {
+  test("opens with the sidecar logging example drawn", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await assert.doesNotReject(page.getByTestId("pod-name").waitFor());
+    assert.equal(await page.getByTestId("pod-name").textContent(), "pod/sidecar-logging");
+    assert.equal(await page.getByTestId("container-box").count(), 2);
+    assert.match(await page.getByTestId("editor").inputValue(), /name: sidecar-logging/);
+    assert.equal(await page.getByTestId("phase").textContent(), "Pending");
+    await screenshot(page, "playground");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a YAML error names its line; fixing it draws every container", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("pod-name").waitFor();
+
+    await typeManifest(page, BROKEN);
+    const diagnostic = page.getByTestId("diagnostic");
+    await diagnostic.waitFor();
+    assert.match(await diagnostic.textContent(), /^Line 5, column 9: mapping values are not allowed/);
+    assert.equal(await page.getByTestId("container-box").count(), 0);
+    await screenshot(page, "yaml-error");
+
+    await typeManifest(page, FIXED);
+    await page.getByTestId("no-problems").waitFor();
+    assert.equal(await page.getByTestId("pod-name").textContent(), "pod/web");
+    assert.equal(await page.getByTestId("container-box").count(), 3);
+    assert.deepEqual(await page.getByTestId("container-item").allTextContents(), [
+      "init wait-for-db busybox:1.36",
+      "app nginx nginx:1.27",
+      "app log-shipper fluent/fluent-bit:3.0",
+    ]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Play walks the timeline to Running, and Back returns", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("pod-name").waitFor();
+    assert.equal(await page.getByTestId("phase").textContent(), "Pending");
+    assert.equal(await page.getByTestId("back").isDisabled(), true);
+
+    await page.getByTestId("play").click();
+    assert.equal(await page.getByTestId("play").textContent(), "Pause");
+    await page.getByTestId("phase").filter({ hasText: "Running" }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId("status").textContent(), "Running");
+    // Playing stops by itself at the last step.
+    await page.getByTestId("play").filter({ hasText: "Play" }).waitFor();
+    assert.equal(await page.getByTestId("next").isDisabled(), true);
+    assert.equal(await page.locator("g.container.running").count(), 2);
+    await screenshot(page, "running");
+
+    await page.getByTestId("back").click();
+    assert.equal(await page.getByTestId("status").textContent(), "ContainerCreating");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the draft survives a reload", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("pod-name").waitFor();
+    await typeManifest(page, FIXED);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await page.reload();
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), FIXED);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("hosting", () => {
+  test("loads from a sub-path, fetching every asset relative to it", async () => {
+    const { page, context, problems } = await openPage(browser);
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}${SUB_PATH}`);
+    await page.getByTestId("pod-name").waitFor();
+    assert.equal(await page.getByTestId("container-box").count(), 2);
+    assert.ok(fetched.length >= 3, `fetched: ${fetched}`);
+    for (const path of fetched) {
+      assert.ok(path.startsWith(SUB_PATH), `${path} is outside ${SUB_PATH}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("works inside a cross-origin iframe", async () => {
+    // The host page is served by a second server, on another port and so another origin.
+    const embedded = `${server.url}${SUB_PATH}`;
+    const host = await serveDist({
+      pages: {
+        "/lesson.html": `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Lesson</title>
+<link rel="icon" href="data:,"></head><body><h1>Lesson 3: Pods</h1>
+<iframe title="Podplay" src="${embedded}" width="1300" height="800"></iframe></body></html>`,
+      },
+    });
+    try {
+      const { page, context, problems } = await openPage(browser);
+      await page.goto(`${host.url}/lesson.html`);
+      const frame = page.frameLocator("iframe");
+      await frame.getByTestId("pod-name").waitFor();
+      assert.equal(await frame.getByTestId("pod-name").textContent(), "pod/sidecar-logging");
+      await frame.getByTestId("next").click();
+      assert.equal(await frame.getByTestId("status").textContent(), "ContainerCreating");
+      assert.notEqual(new URL(host.url).origin, new URL(embedded).origin);
+      await screenshot(page, "iframe");
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      await host.close();
+    }
+  });
+});

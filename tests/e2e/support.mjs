@@ -1,0 +1,110 @@
+// Shared support for the end-to-end tests: a static file server for dist/, and Chromium with
+// console and page-error capture. No test framework beyond node:test and playwright-core.
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const DIST = join(ROOT, "dist");
+export const SCREENSHOTS = join(ROOT, "target", "e2e");
+/** The sub-path a course page might serve the playground from. */
+export const SUB_PATH = "/courses/k8s/podplay/";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/**
+ * Serves `dist/` on 127.0.0.1 both at `/` and at `SUB_PATH`, as any static host would: no
+ * rewriting, no server logic. Extra pages (such as an iframe host) can be given by path.
+ */
+export async function serveDist({ pages = {} } = {}) {
+  if (!existsSync(join(DIST, "index.html"))) {
+    throw new Error("dist/index.html is missing: build it first with scripts/dist (scripts/test does)");
+  }
+  const requests = [];
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    requests.push(path);
+    if (pages[path]) {
+      response.writeHead(200, { "content-type": MIME[".html"] });
+      response.end(pages[path]);
+      return;
+    }
+    const relative = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) : path.slice(1);
+    const file = normalize(join(DIST, relative || "index.html"));
+    if (!file.startsWith(DIST + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      const index = join(file, "index.html");
+      if (file.startsWith(DIST) && existsSync(index)) {
+        response.writeHead(200, { "content-type": MIME[".html"] });
+        response.end(readFileSync(index));
+        return;
+      }
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+      return;
+    }
+    response.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Launches Debian's Chromium headless, with flags that keep it off the network. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens a new page in its own context (fresh storage), recording console errors, page errors
+ * and failed requests, so that a test can assert there were none.
+ */
+export async function openPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { page, context, problems };
+}
+
+/** Saves a screenshot under target/e2e/ and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
