@@ -228,8 +228,8 @@ mod tests {
         for step in timeline.steps() {
             let states: Vec<&str> = step.containers.iter().map(|s| s.as_str()).collect();
             out.push_str(&format!(
-                "{:>5}ms {:<9} {:<17} [{}]\n",
-                step.at_ms,
+                "{:<7} {:<9} {:<17} [{}]\n",
+                format!("{}ms", step.at_ms),
                 step.phase.to_string(),
                 step.status,
                 states.join(" ")
@@ -243,9 +243,9 @@ mod tests {
         check(
             crate::gallery::SIDECAR_LOGGING.manifest,
             expect![[r#"
-                    0ms Pending   Pending           [waiting waiting]
-                 1000ms Pending   ContainerCreating [waiting waiting]
-                 3000ms Running   Running           [running running]
+                0ms     Pending   Pending           [waiting waiting]
+                1000ms  Pending   ContainerCreating [waiting waiting]
+                3000ms  Running   Running           [running running]
             "#]],
         );
     }
@@ -255,11 +255,11 @@ mod tests {
         check(
             "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a}, {name: b}]\n  containers: [{name: c}]\n",
             expect![[r#"
-                    0ms Pending   Pending           [waiting waiting waiting]
-                 1000ms Pending   Init:0/2          [running waiting waiting]
-                 3000ms Pending   Init:1/2          [completed running waiting]
-                 5000ms Pending   PodInitializing   [completed completed waiting]
-                 7000ms Running   Running           [completed completed running]
+                0ms     Pending   Pending           [waiting waiting waiting]
+                1000ms  Pending   Init:0/2          [running waiting waiting]
+                3000ms  Pending   Init:1/2          [completed running waiting]
+                5000ms  Pending   PodInitializing   [completed completed waiting]
+                7000ms  Running   Running           [completed completed running]
             "#]],
         );
     }
