@@ -34,6 +34,14 @@ after(async () => {
   await server?.close();
 });
 
+/** Opens the playground in a fresh context and waits until the Pod is drawn. */
+async function openPlayground() {
+  const opened = await openPage(browser);
+  await opened.page.goto(`${server.url}/`);
+  await opened.page.getByTestId("pod-name").waitFor();
+  return opened;
+}
+
 /** Replaces the editor's text by typing it, key by key, as a person would. */
 async function typeManifest(page, text) {
   const editor = page.getByTestId("editor");
@@ -45,9 +53,7 @@ async function typeManifest(page, text) {
 
 describe("the playground", () => {
   test("opens with the sidecar logging example drawn", async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/`);
-    await assert.doesNotReject(page.getByTestId("pod-name").waitFor());
+    const { page, context, problems } = await openPlayground();
     assert.equal(await page.getByTestId("pod-name").textContent(), "pod/sidecar-logging");
     assert.equal(await page.getByTestId("container-box").count(), 2);
     assert.match(await page.getByTestId("editor").inputValue(), /name: sidecar-logging/);
@@ -58,9 +64,7 @@ describe("the playground", () => {
   });
 
   test("a YAML error names its line; fixing it draws every container", async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/`);
-    await page.getByTestId("pod-name").waitFor();
+    const { page, context, problems } = await openPlayground();
 
     await typeManifest(page, BROKEN);
     const diagnostic = page.getByTestId("diagnostic");
@@ -83,9 +87,7 @@ describe("the playground", () => {
   });
 
   test("Play walks the timeline to Running, and Back returns", async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/`);
-    await page.getByTestId("pod-name").waitFor();
+    const { page, context, problems } = await openPlayground();
     assert.equal(await page.getByTestId("phase").textContent(), "Pending");
     assert.equal(await page.getByTestId("back").isDisabled(), true);
 
@@ -106,9 +108,7 @@ describe("the playground", () => {
   });
 
   test("the draft survives a reload", async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/`);
-    await page.getByTestId("pod-name").waitFor();
+    const { page, context, problems } = await openPlayground();
     await typeManifest(page, FIXED);
     await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
     await page.reload();
