@@ -14,15 +14,6 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Parsed {
-    /// The first error, if any.
-    pub fn first_error(&self) -> Option<&Diagnostic> {
-        self.diagnostics
-            .iter()
-            .find(|diagnostic| diagnostic.severity == crate::diagnostic::Severity::Error)
-    }
-}
-
 /// Parses manifest text (YAML, flow-style YAML or JSON; one or more documents) and reads the first
 /// document whose `kind` is `Pod`.
 pub fn parse(text: &str) -> Parsed {

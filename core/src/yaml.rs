@@ -261,21 +261,20 @@ impl TreeBuilder {
                 self.attach(node);
             }
             Event::Alias(anchor) => {
-                let Some((node, count)) = self.anchors.get(&anchor) else {
+                let Some(count) = self.anchors.get(&anchor).map(|(_, count)| *count) else {
                     return Err(Diagnostic::error(
                         DiagnosticKind::Syntax("unknown anchor".to_owned()),
                         "",
                         span,
                     ));
                 };
-                let count = *count;
-                // The alias points at the text where it is used, not where the anchor was.
-                let node = Node {
-                    value: node.value.clone(),
-                    span,
-                };
+                // Each copy counts against the budget before it is made.
                 self.count_nodes(count, span)?;
-                self.attach(node);
+                if let Some((node, _)) = self.anchors.get(&anchor) {
+                    // The alias points at the text where it is used, not where the anchor was.
+                    let value = node.value.clone();
+                    self.attach(Node { value, span });
+                }
             }
             Event::SequenceStart(anchor, _tag) => {
                 self.open(span)?;
