@@ -30,12 +30,13 @@ die() {
   exit 1
 }
 
-# Runs a command as root: directly when we are root, through sudo otherwise.
+# Runs a command as root: directly when we are root, through sudo otherwise. `sudo -n` fails at
+# once rather than waiting for a password that CI cannot type.
 as_root() {
   if [ "$(id -u)" = 0 ]; then
     "$@"
   elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
+    sudo -n "$@"
   else
     die "'$*' needs root, and sudo is not available"
   fi
@@ -50,17 +51,31 @@ locked_version() {
 }
 
 ensure_wasm_target() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  local installed
+  installed="$(rustup target list --installed)"
+  if ! grep -qx wasm32-unknown-unknown <<<"$installed"; then
     say "Installing the Rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+# rustfmt and clippy, which a minimal rustup profile leaves out.
+ensure_rust_components() {
+  local installed component
+  installed="$(rustup component list --installed)"
+  for component in rustfmt clippy; do
+    if ! grep -q "^$component" <<<"$installed"; then
+      say "Installing the Rust component $component"
+      rustup component add "$component"
+    fi
+  done
 }
 
 ensure_trunk() {
   local have
   have="$(trunk --version 2>/dev/null || true)"
   if [ "$have" != "trunk $TRUNK_VERSION" ]; then
-    say "Installing trunk $TRUNK_VERSION (found: ${have:-none}); this compiles Trunk and takes about 9 minutes, once"
+    say "Installing trunk $TRUNK_VERSION (found: ${have:-none}); this compiles Trunk and takes about 7 minutes, once"
     cargo install --locked --force trunk --version "$TRUNK_VERSION"
   fi
 }
@@ -69,8 +84,10 @@ ensure_wasm_bindgen() {
   local want have
   want="$(locked_version wasm-bindgen)"
   [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen entry"
-  grep -q "wasm_bindgen = \"$want\"" "$ROOT/Trunk.toml" ||
-    die "Trunk.toml [tools] wasm_bindgen does not match Cargo.lock's wasm-bindgen $want"
+  grep -q "^wasm-bindgen = \"=$want\"" "$ROOT/web/Cargo.toml" ||
+    die "web/Cargo.toml must pin wasm-bindgen = \"=$want\", the version in Cargo.lock"
+  grep -q "^wasm_bindgen = \"$want\"" "$ROOT/Trunk.toml" ||
+    die "Trunk.toml [tools] wasm_bindgen must be \"$want\", the version in Cargo.lock"
   have="$(wasm-bindgen --version 2>/dev/null || true)"
   if [ "$have" != "wasm-bindgen $want" ]; then
     say "Installing wasm-bindgen-cli $want to match Cargo.lock (found: ${have:-none}); this takes about 3 minutes, once"
@@ -100,7 +117,7 @@ ensure_chromium() {
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "Installing Chromium and ChromeDriver from Debian (apt-get)"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }
 

@@ -77,13 +77,28 @@ fn check(file: &str) -> ExitCode {
     }
 }
 
-/// Reads the file, or standard input for `-`.
+/// Reads the file, or standard input for `-`. It reads one byte more than the parser accepts, so
+/// that a huge file is refused by the parser with a clear message without being read whole.
 fn read_input(file: &str) -> io::Result<String> {
+    let limit = u64::try_from(pod_model::yaml::Limits::DEFAULT.max_input_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
     if file == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text)?;
-        Ok(text)
+        io::stdin().take(limit).read_to_end(&mut bytes)?;
     } else {
-        std::fs::read_to_string(file)
+        std::fs::File::open(file)?
+            .take(limit)
+            .read_to_end(&mut bytes)?;
     }
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) >= limit {
+        // Too large: the cut may split a character, and the parser refuses the text anyway.
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("the file is not UTF-8 text ({error})"),
+        )
+    })
 }

@@ -21,7 +21,7 @@ pub enum DiagnosticKind {
     Syntax(String),
     /// The text is larger than the playground accepts.
     InputTooLarge {
-        /// The size of the text, in bytes.
+        /// The size of the text, in bytes (or of as much of it as was read).
         size_bytes: usize,
         /// The largest size accepted, in bytes.
         max_bytes: usize,
@@ -79,17 +79,16 @@ impl Diagnostic {
     pub fn message(&self) -> String {
         let detail = match &self.kind {
             DiagnosticKind::Syntax(reason) => reason.clone(),
-            DiagnosticKind::InputTooLarge {
-                size_bytes,
-                max_bytes,
-            } => format!(
-                "the manifest is {size_bytes} bytes; the playground accepts at most {max_bytes} bytes"
+            DiagnosticKind::InputTooLarge { max_bytes, .. } => format!(
+                "the manifest is too large: the playground accepts at most {max_bytes} bytes"
             ),
             DiagnosticKind::NestingTooDeep { max_depth } => {
                 format!("the YAML nests more than {max_depth} levels deep")
             }
             DiagnosticKind::TooManyNodes { max_nodes } => {
-                format!("expanding aliases would build more than {max_nodes} YAML nodes")
+                format!(
+                    "with its anchors and aliases, the YAML would build more than {max_nodes} nodes"
+                )
             }
             DiagnosticKind::Empty => "the manifest is empty; paste a Pod manifest".to_owned(),
             DiagnosticKind::NoPod => "no document in the manifest has kind: Pod".to_owned(),

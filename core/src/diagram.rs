@@ -119,13 +119,15 @@ pub fn layout(pod: &Pod) -> Diagram {
         width: inner_width + 2 * PADDING,
         height: bottom + PADDING - MARGIN,
     };
-    Diagram {
+    let diagram = Diagram {
         width: pod_rect.width + 2 * MARGIN,
         height: pod_rect.height + 2 * MARGIN,
         pod: pod_rect,
         pod_label: format!("pod/{}", pod.name),
         containers,
-    }
+    };
+    debug_assert_eq!(verify(&diagram), Vec::<String>::new());
+    diagram
 }
 
 /// Every pair of boxes that overlap, and every box that sticks out of the Pod's box. A correct

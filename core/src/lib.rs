@@ -12,6 +12,7 @@ pub mod gallery;
 pub mod manifest;
 pub mod pod;
 pub mod span;
+pub mod time;
 pub mod timeline;
 pub mod yaml;
 
@@ -19,3 +20,4 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use manifest::{Parsed, parse};
 pub use pod::{Container, ContainerKind, Pod};
 pub use span::{Position, Span};
+pub use time::VirtualTime;

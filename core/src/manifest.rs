@@ -1,6 +1,6 @@
 //! Reads a manifest's text into a [`Pod`], collecting diagnostics instead of stopping at the first.
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::pod::{Container, Pod};
 use crate::span::{Position, Span};
 use crate::yaml::{self, Node};
@@ -12,6 +12,18 @@ pub struct Parsed {
     pub pod: Option<Pod>,
     /// Every problem found, in the order of the text.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// The Pod, if the API server would accept it: there is one, and no diagnostic is an error.
+    /// Only an accepted Pod has a lifecycle.
+    pub fn accepted_pod(&self) -> Option<&Pod> {
+        let rejected = self
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error);
+        if rejected { None } else { self.pod.as_ref() }
+    }
 }
 
 /// Parses manifest text (YAML, flow-style YAML or JSON; one or more documents) and reads the first
@@ -53,6 +65,7 @@ pub fn parse(text: &str) -> Parsed {
         };
     };
     let pod = read_pod(&document.root, &mut diagnostics);
+    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
     Parsed {
         pod: Some(pod),
         diagnostics,
@@ -286,6 +299,15 @@ mod tests {
                 4:15: spec.containers: expected array
             "#]],
         );
+    }
+
+    #[test]
+    fn only_a_pod_without_errors_is_accepted() {
+        let valid = parse(crate::gallery::SIDECAR_LOGGING.manifest);
+        assert_eq!(valid.accepted_pod(), valid.pod.as_ref());
+        let invalid = parse("kind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n");
+        assert!(invalid.pod.is_some());
+        assert_eq!(invalid.accepted_pod(), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub struct Position {
     /// The column, starting at 1, in characters (not bytes).
     pub column: u32,
     /// The offset from the start of the text, in characters.
-    pub offset: usize,
+    pub offset_chars: usize,
 }
 
 impl Position {
@@ -18,7 +18,7 @@ impl Position {
     pub const START: Position = Position {
         line: 1,
         column: 1,
-        offset: 0,
+        offset_chars: 0,
     };
 }
 

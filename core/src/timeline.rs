@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::pod::{ContainerKind, Pod};
+use crate::time::VirtualTime;
 
 /// The Pod's `status.phase`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,8 +62,8 @@ impl ContainerState {
 /// The Pod at one instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
-    /// Virtual time since `kubectl apply`, in milliseconds.
-    pub at_ms: u64,
+    /// When the step happens.
+    pub at: VirtualTime,
     /// The Pod's phase.
     pub phase: Phase,
     /// The STATUS column of `kubectl get pods`.
@@ -86,7 +87,7 @@ impl Timeline {
     }
 
     /// The step at `cursor`.
-    pub fn at(&self, cursor: Cursor) -> &Step {
+    pub fn step(&self, cursor: Cursor) -> &Step {
         &self.steps[cursor.index.min(self.steps.len() - 1)]
     }
 }
@@ -142,7 +143,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
     let init_count = pod.init_containers.len();
     let all_waiting = vec![ContainerState::Waiting; kinds.len()];
     let mut steps = vec![Step {
-        at_ms: 0,
+        at: VirtualTime::ZERO,
         phase: Phase::Pending,
         status: "Pending".to_owned(),
         narration: format!(
@@ -151,13 +152,13 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         ),
         containers: all_waiting.clone(),
     }];
-    let mut at_ms = 1_000;
+    let mut at = VirtualTime::from_secs(1);
     for (index, init) in pod.init_containers.iter().enumerate() {
         let mut containers = all_waiting.clone();
         containers[..index].fill(ContainerState::Completed);
         containers[index] = ContainerState::Running;
         steps.push(Step {
-            at_ms,
+            at,
             phase: Phase::Pending,
             status: format!("Init:{index}/{init_count}"),
             narration: format!(
@@ -167,7 +168,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
             ),
             containers,
         });
-        at_ms += 2_000;
+        at = at.plus_millis(2_000);
     }
     let mut initialised = all_waiting;
     initialised[..init_count].fill(ContainerState::Completed);
@@ -183,13 +184,13 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         )
     };
     steps.push(Step {
-        at_ms,
+        at,
         phase: Phase::Pending,
         status: status.to_owned(),
         narration: narration.to_owned(),
         containers: initialised.clone(),
     });
-    at_ms += 2_000;
+    at = at.plus_millis(2_000);
     let running: Vec<ContainerState> = kinds
         .iter()
         .zip(&initialised)
@@ -199,7 +200,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         })
         .collect();
     steps.push(Step {
-        at_ms,
+        at,
         phase: Phase::Running,
         status: "Running".to_owned(),
         narration: match pod.containers.len() {
@@ -229,7 +230,7 @@ mod tests {
             let states: Vec<&str> = step.containers.iter().map(|s| s.as_str()).collect();
             out.push_str(&format!(
                 "{:<7} {:<9} {:<17} [{}]\n",
-                format!("{}ms", step.at_ms),
+                step.at.to_string(),
                 step.phase.to_string(),
                 step.status,
                 states.join(" ")
@@ -243,9 +244,9 @@ mod tests {
         check(
             crate::gallery::SIDECAR_LOGGING.manifest,
             expect![[r#"
-                0ms     Pending   Pending           [waiting waiting]
-                1000ms  Pending   ContainerCreating [waiting waiting]
-                3000ms  Running   Running           [running running]
+                0s      Pending   Pending           [waiting waiting]
+                1s      Pending   ContainerCreating [waiting waiting]
+                3s      Running   Running           [running running]
             "#]],
         );
     }
@@ -255,11 +256,11 @@ mod tests {
         check(
             "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a}, {name: b}]\n  containers: [{name: c}]\n",
             expect![[r#"
-                0ms     Pending   Pending           [waiting waiting waiting]
-                1000ms  Pending   Init:0/2          [running waiting waiting]
-                3000ms  Pending   Init:1/2          [completed running waiting]
-                5000ms  Pending   PodInitializing   [completed completed waiting]
-                7000ms  Running   Running           [completed completed running]
+                0s      Pending   Pending           [waiting waiting waiting]
+                1s      Pending   Init:0/2          [running waiting waiting]
+                3s      Pending   Init:1/2          [completed running waiting]
+                5s      Pending   PodInitializing   [completed completed waiting]
+                7s      Running   Running           [completed completed running]
             "#]],
         );
     }
@@ -278,6 +279,6 @@ mod tests {
         assert!(!end.can_forward(&timeline));
         assert_eq!(end.forward(&timeline), end);
         assert_eq!(start.forward(&timeline).back(), start);
-        assert_eq!(timeline.at(end).phase, Phase::Running);
+        assert_eq!(timeline.step(end).phase, Phase::Running);
     }
 }

@@ -184,7 +184,7 @@ fn position(marker: &Marker) -> Position {
     Position {
         line: u32::try_from(marker.line()).unwrap_or(u32::MAX),
         column: u32::try_from(marker.col().saturating_add(1)).unwrap_or(u32::MAX),
-        offset: marker.index(),
+        offset_chars: marker.index(),
     }
 }
 
@@ -257,7 +257,7 @@ impl TreeBuilder {
                     }),
                     span,
                 };
-                self.remember(anchor, &node, 1);
+                self.remember(anchor, &node, 1, span)?;
                 self.attach(node);
             }
             Event::Alias(anchor) => {
@@ -319,7 +319,7 @@ impl TreeBuilder {
                 };
                 if anchor != 0 {
                     let count = node.count();
-                    self.remember(anchor, &node, count);
+                    self.remember(anchor, &node, count, span)?;
                 }
                 self.attach(node);
             }
@@ -355,10 +355,20 @@ impl TreeBuilder {
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, node: &Node, count: usize) {
+    /// Keeps a copy of an anchored node for its aliases. The copy counts against the node budget,
+    /// so that nested anchors cannot multiply memory use unchecked.
+    fn remember(
+        &mut self,
+        anchor: usize,
+        node: &Node,
+        count: usize,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
         if anchor != 0 {
+            self.count_nodes(count, span)?;
             self.anchors.insert(anchor, (node.clone(), count));
         }
+        Ok(())
     }
 
     /// Puts a finished node into its parent, or makes it the document's root.
@@ -546,8 +556,25 @@ mod tests {
         check(
             &text,
             expect![[r#"
-                error 6:10: expanding aliases would build more than 200000 YAML nodes
+                error 5:58: with its anchors and aliases, the YAML would build more than 200000 nodes
             "#]],
+        );
+    }
+
+    #[test]
+    fn nested_anchors_are_stopped() {
+        // Each anchor keeps a copy of everything inside it: 60 levels around a 5,000-item list.
+        let mut text = String::new();
+        for level in 0..60 {
+            text.push_str(&format!("&a{level} ["));
+        }
+        text.push_str(&vec!["x"; 5_000].join(","));
+        text.push_str(&"]".repeat(60));
+        check(
+            &text,
+            expect![[r#"
+            error 1:10388: with its anchors and aliases, the YAML would build more than 200000 nodes
+        "#]],
         );
     }
 
@@ -586,7 +613,7 @@ mod tests {
             "a: 12345",
             limits,
             expect![[r#"
-                error 1:1: the manifest is 8 bytes; the playground accepts at most 4 bytes
+                error 1:1: the manifest is too large: the playground accepts at most 4 bytes
             "#]],
         );
     }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchChromium, openPage, screenshot, serveDist, SUB_PATH } from "./support.mjs";
 
-/** A manifest whose fourth line is indented one space too little. */
+/** A manifest whose `labels` (line 5) is indented deeper than `name`, a YAML error. */
 const BROKEN = "apiVersion: v1\nkind: Pod\nmetadata:\n name: web\n  labels: {app: web}\n";
 /** The same Pod, fixed, with an init container and two app containers. */
 const FIXED = `apiVersion: v1
@@ -98,7 +98,10 @@ describe("the playground", () => {
     // Playing stops by itself at the last step.
     await page.getByTestId("play").filter({ hasText: "Play" }).waitFor();
     assert.equal(await page.getByTestId("next").isDisabled(), true);
-    assert.equal(await page.locator("g.container.running").count(), 2);
+    assert.equal(
+      await page.locator('[data-testid="container-box"][data-state="running"]').count(),
+      2,
+    );
     await screenshot(page, "running");
 
     await page.getByTestId("back").click();
@@ -136,7 +139,8 @@ describe("hosting", () => {
   });
 
   test("works inside a cross-origin iframe", async () => {
-    // The host page is served by a second server, on another port and so another origin.
+    // The host page is served by a second server as http://localhost:<port>: another origin and
+    // another site than the playground's http://127.0.0.1:<port>, as a course site would be.
     const embedded = `${server.url}${SUB_PATH}`;
     const host = await serveDist({
       pages: {
@@ -147,13 +151,14 @@ describe("hosting", () => {
     });
     try {
       const { page, context, problems } = await openPage(browser);
-      await page.goto(`${host.url}/lesson.html`);
+      const hostUrl = host.url.replace("127.0.0.1", "localhost");
+      await page.goto(`${hostUrl}/lesson.html`);
       const frame = page.frameLocator("iframe");
       await frame.getByTestId("pod-name").waitFor();
       assert.equal(await frame.getByTestId("pod-name").textContent(), "pod/sidecar-logging");
       await frame.getByTestId("next").click();
       assert.equal(await frame.getByTestId("status").textContent(), "ContainerCreating");
-      assert.notEqual(new URL(host.url).origin, new URL(embedded).origin);
+      assert.notEqual(new URL(hostUrl).hostname, new URL(embedded).hostname);
       await screenshot(page, "iframe");
       assert.deepEqual(problems, []);
       await context.close();

@@ -17,21 +17,33 @@ pub const DRAFT_KEY: &str = "podplay.draft.v1";
 /// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper.
 #[component]
 pub fn App() -> impl IntoView {
-    let draft = storage::use_local_storage_draft(DRAFT_KEY, gallery::SIDECAR_LOGGING.manifest);
+    let draft = storage::use_local_storage_draft(storage::DraftOptions {
+        key: DRAFT_KEY,
+        default: gallery::SIDECAR_LOGGING.manifest,
+    });
     let text = draft.text;
     let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
+    // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
     let timeline =
-        Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(timeline::placeholder)));
+        Memo::new(move |_| parsed.with(|parsed| parsed.accepted_pod().map(timeline::placeholder)));
     let layout = Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(diagram::layout)));
-    let cursor = RwSignal::new(Cursor::START);
+    // The requested position, and the position within the current timeline, which may be shorter.
+    let requested = RwSignal::new(Cursor::START);
+    let cursor = Memo::new(move |_| {
+        timeline.with(|timeline| match timeline {
+            Some(timeline) => Cursor::at(requested.get().index(), timeline),
+            None => Cursor::START,
+        })
+    });
     let step = Signal::derive(move || {
         timeline.with(|timeline| {
             timeline
                 .as_ref()
-                .map(|timeline| timeline.at(cursor.get()).clone())
+                .map(|timeline| timeline.step(cursor.get()).clone())
         })
     });
     let on_input = Callback::new(move |new_text: String| text.set(new_text));
+    let on_move = Callback::new(move |to: Cursor| requested.set(to));
 
     view! {
         <header class="app-header">
@@ -56,7 +68,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
                 <h2 id="lifecycle-heading">"Lifecycle"</h2>
-                <Stepper timeline=timeline cursor=cursor />
+                <Stepper timeline=timeline cursor=cursor on_move=on_move />
             </section>
         </main>
     }

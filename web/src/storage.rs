@@ -12,8 +12,17 @@ pub struct Draft {
     pub saved: Signal<bool>,
 }
 
-/// Keeps the text in `localStorage` under `key`, starting from the stored draft or `default`.
-pub fn use_local_storage_draft(key: &'static str, default: &str) -> Draft {
+/// Where the draft is kept and what it starts as.
+pub struct DraftOptions {
+    /// The `localStorage` key.
+    pub key: &'static str,
+    /// The text when no draft is stored.
+    pub default: &'static str,
+}
+
+/// Keeps the text in `localStorage`, starting from the stored draft or the default.
+pub fn use_local_storage_draft(options: DraftOptions) -> Draft {
+    let DraftOptions { key, default } = options;
     let stored = local_storage().and_then(|storage| storage.get_item(key).ok().flatten());
     let text = RwSignal::new(stored.unwrap_or_else(|| default.to_owned()));
     let (saved, set_saved) = signal(local_storage().is_some());

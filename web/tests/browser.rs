@@ -147,3 +147,36 @@ async fn edits_are_kept_in_local_storage() {
         .unwrap();
     assert_eq!(stored.as_deref(), Some("kind: Pod\n"));
 }
+
+#[wasm_bindgen_test]
+async fn a_shorter_timeline_keeps_the_cursor_inside_it() {
+    let page = Page::open().await;
+    page.type_text(
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a, image: busybox}, {name: b, image: busybox}]\n  containers: [{name: c, image: nginx}]\n",
+    )
+    .await;
+    for _ in 0..4 {
+        page.click("next").await;
+    }
+    assert_eq!(page.text("step"), "5 of 5");
+    page.type_text(
+        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n",
+    )
+    .await;
+    assert_eq!(page.text("step"), "3 of 3");
+    assert_eq!(page.text("phase"), "Running");
+    page.click("back").await;
+    assert_eq!(page.text("step"), "2 of 3");
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_pod_is_drawn_but_has_no_lifecycle() {
+    let page = Page::open().await;
+    page.type_text("kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{image: nginx}]\n")
+        .await;
+    assert_eq!(page.all("container-box").len(), 1);
+    assert_eq!(page.all("diagnostic").len(), 1);
+    assert_eq!(page.all("phase").len(), 0);
+    assert_eq!(page.all("no-timeline").len(), 1);
+    assert!(page.is_disabled("play"));
+}

@@ -62,6 +62,27 @@ fn missing_fields_are_listed() {
 }
 
 #[test]
+fn a_huge_file_is_refused_without_reading_it_whole() {
+    let path = std::env::temp_dir().join(format!("podplay-huge-{}.yaml", std::process::id()));
+    let line = "# padding padding padding padding padding padding padding padding\n";
+    std::fs::write(&path, line.repeat(40_000)).expect("the temporary file is writable");
+    let file = path.to_str().expect("temporary paths are UTF-8 here");
+    let output = Command::new(env!("CARGO_BIN_EXE_podplay"))
+        .args(["check", file])
+        .output()
+        .expect("the podplay binary runs");
+    std::fs::remove_file(&path).expect("the temporary file can be removed");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.ends_with(
+            ":1:1: error: the manifest is too large: the playground accepts at most 1048576 bytes\n"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn missing_file_is_a_usage_error() {
     check(
         &["check", "no-such-file.yaml"],

@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use expect_test::expect;
 
-fn corpus_dir() -> PathBuf {
+/// The directory of the docs examples copied from kubernetes/website.
+pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/k8s-docs-examples/pods")
 }
 
 /// Every `.yaml` file under `dir`, sorted, so that output is stable.
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {

@@ -36,7 +36,7 @@ pub fn PodDiagram(
                     let rect = container.rect;
                     let title = format!("{kind} container '{}': {state}", container.name);
                     view! {
-                        <g class=format!("container {kind} {state}") data-testid="container-box">
+                        <g class=format!("container {kind} {state}") data-testid="container-box" data-state=state>
                             <title>{title}</title>
                             <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="6"></rect>
                             <text class="container-name" x=rect.x + 12 y=rect.y + 26>{container.label.clone()}</text>

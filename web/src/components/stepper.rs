@@ -13,12 +13,14 @@ pub fn Stepper(
     /// The timeline to walk; the controls are disabled without one.
     #[prop(into)]
     timeline: Signal<Option<Timeline>>,
-    /// The current position, which the controls move.
-    cursor: RwSignal<Cursor>,
+    /// The current position, always within the timeline.
+    #[prop(into)]
+    cursor: Signal<Cursor>,
+    /// Called with the position to move to.
+    on_move: Callback<Cursor>,
 ) -> impl IntoView {
     let playing = RwSignal::new(false);
     let ticker = StoredValue::new_local(None::<Interval>);
-    let can_back = move || cursor.get().can_back();
     let can_forward = move || {
         timeline.with(|timeline| {
             timeline
@@ -26,20 +28,24 @@ pub fn Stepper(
                 .is_some_and(|timeline| cursor.get().can_forward(timeline))
         })
     };
+    // Moves one step forward and tells whether another step follows. Reads without subscribing,
+    // because it runs from event handlers and the timer.
     let forward = move || {
         timeline.with_untracked(|timeline| {
-            if let Some(timeline) = timeline {
-                cursor.update(|cursor| *cursor = cursor.forward(timeline));
-            }
-        });
+            let Some(timeline) = timeline else {
+                return false;
+            };
+            let next = cursor.get_untracked().forward(timeline);
+            on_move.run(next);
+            next.can_forward(timeline)
+        })
     };
 
     // Playing holds an interval timer; pausing, or reaching the last step, drops it.
     Effect::new(move |_| {
         if playing.get() {
             let interval = Interval::new(PLAY_INTERVAL_MS, move || {
-                forward();
-                if !can_forward_untracked(timeline, cursor) {
+                if !forward() {
                     playing.set(false);
                 }
             });
@@ -56,8 +62,13 @@ pub fn Stepper(
             return;
         }
         // Play from the start when the last step is showing.
-        if !can_forward_untracked(timeline, cursor) {
-            cursor.set(Cursor::START);
+        let at_end = timeline.with_untracked(|timeline| {
+            timeline
+                .as_ref()
+                .is_some_and(|timeline| !cursor.get_untracked().can_forward(timeline))
+        });
+        if at_end {
+            on_move.run(Cursor::START);
         }
         playing.set(true);
     };
@@ -65,13 +76,13 @@ pub fn Stepper(
         timeline.with(|timeline| {
             timeline.as_ref().map(|timeline| {
                 let at = cursor.get();
-                let step = timeline.at(at);
+                let step = timeline.step(at);
                 view! {
                     <dl class="readout">
                         <dt>"Step"</dt>
                         <dd data-testid="step">{format!("{} of {}", at.index() + 1, timeline.steps().len())}</dd>
                         <dt>"Time"</dt>
-                        <dd data-testid="clock">{format!("t = {} s", step.at_ms / 1000)}</dd>
+                        <dd data-testid="clock">{format!("t = {}", step.at)}</dd>
                         <dt>"Phase"</dt>
                         <dd data-testid="phase">{step.phase.to_string()}</dd>
                         <dt>"STATUS"</dt>
@@ -88,10 +99,10 @@ pub fn Stepper(
             <div class="controls" role="group" aria-label="Timeline controls">
                 <button
                     data-testid="back"
-                    prop:disabled=move || !can_back()
+                    prop:disabled=move || !cursor.get().can_back()
                     on:click=move |_| {
                         playing.set(false);
-                        cursor.update(|cursor| *cursor = cursor.back());
+                        on_move.run(cursor.get_untracked().back());
                     }
                 >
                     "Back"
@@ -116,15 +127,11 @@ pub fn Stepper(
                 </button>
             </div>
             {readout}
+            <Show when=move || timeline.with(Option::is_none)>
+                <p class="empty" data-testid="no-timeline">
+                    "The lifecycle starts once the API server would accept the manifest."
+                </p>
+            </Show>
         </div>
     }
-}
-
-/// Whether the cursor can move forward, read without subscribing to either signal.
-fn can_forward_untracked(timeline: Signal<Option<Timeline>>, cursor: RwSignal<Cursor>) -> bool {
-    timeline.with_untracked(|timeline| {
-        timeline
-            .as_ref()
-            .is_some_and(|timeline| cursor.get_untracked().can_forward(timeline))
-    })
 }
