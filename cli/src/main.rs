@@ -1,28 +1,39 @@
 //! `podplay`: Podplay's command line. It parses arguments, calls `pod-model` and prints.
 
-use std::io::{self, Read, Write};
+mod check;
+mod json;
+
 use std::process::ExitCode;
+
+use check::OutputFormat;
 
 const USAGE: &str = "\
 Usage: podplay <command> [arguments]
 
 Commands:
-  check FILE    Check a Pod manifest (FILE may be '-' for standard input).
-                Prints 'pod/<name> valid', or each problem on standard error
-                as FILE:LINE:COLUMN: error: MESSAGE.
+  check [--output text|json] FILE...
+                Check Pod manifests as the API server would (FILE may be '-' for
+                standard input). For each valid Pod, prints 'pod/<name> valid'.
+                Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
+                each with a suggested fix, followed by what kubectl would print.
+                With --output json, prints one JSON array describing every file.
 
 Options:
-  -h, --help     Print this help.
-  -V, --version  Print the version.
+  -o, --output FORMAT  text (the default) or json.
+  -h, --help           Print this help.
+  -V, --version        Print the version.
 
-Exit status: 0 when the manifest is valid, 1 when it is not, 2 on a usage or I/O error.
+Exit status: 0 when every manifest is valid, 1 when any is not, 2 on a usage or I/O error.
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["check", file] => check(file),
+        ["check", rest @ ..] => match parse_check_args(rest) {
+            Some((format, files)) => check::run(&files, format),
+            None => usage_error(),
+        },
         ["-h" | "--help" | "help"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -31,74 +42,34 @@ fn main() -> ExitCode {
             println!("podplay {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+        _ => usage_error(),
     }
 }
 
-/// `podplay check FILE`.
-fn check(file: &str) -> ExitCode {
-    let text = match read_input(file) {
-        Ok(text) => text,
-        Err(error) => {
-            eprintln!("podplay: cannot read {file}: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let parsed = pod_model::parse(&text);
-    let errors: Vec<_> = parsed
-        .diagnostics
-        .iter()
-        .filter(|diagnostic| diagnostic.severity == pod_model::Severity::Error)
-        .collect();
-    // The verdict goes to standard output and problems to standard error, as compilers do.
-    let result = if let (Some(pod), true) = (&parsed.pod, errors.is_empty()) {
-        writeln!(io::stdout().lock(), "pod/{} valid", pod.name)
-    } else {
-        let mut err = io::stderr().lock();
-        errors.iter().try_for_each(|diagnostic| {
-            writeln!(
-                err,
-                "{file}:{}: error: {}",
-                diagnostic.span.start,
-                diagnostic.message()
-            )
-        })
-    };
-    if result.is_err() {
-        return ExitCode::from(2);
-    }
-    if errors.is_empty() && parsed.pod.is_some() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+fn usage_error() -> ExitCode {
+    eprint!("{USAGE}");
+    ExitCode::from(2)
 }
 
-/// Reads the file, or standard input for `-`. It reads one byte more than the parser accepts, so
-/// that a huge file is refused by the parser with a clear message without being read whole.
-fn read_input(file: &str) -> io::Result<String> {
-    let limit = u64::try_from(pod_model::yaml::Limits::DEFAULT.max_input_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin().take(limit).read_to_end(&mut bytes)?;
-    } else {
-        std::fs::File::open(file)?
-            .take(limit)
-            .read_to_end(&mut bytes)?;
+/// The output format and the files of `podplay check`, or `None` for a usage error.
+fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)> {
+    let mut format = OutputFormat::Text;
+    let mut files = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = match *arg {
+            "-o" | "--output" => Some(*rest.next()?),
+            _ => arg
+                .strip_prefix("--output=")
+                .or_else(|| arg.strip_prefix("-o=")),
+        };
+        match value {
+            Some("text") => format = OutputFormat::Text,
+            Some("json") => format = OutputFormat::Json,
+            Some(_) => return None,
+            None if arg.starts_with('-') && *arg != "-" => return None,
+            None => files.push(*arg),
+        }
     }
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) >= limit {
-        // Too large: the cut may split a character, and the parser refuses the text anyway.
-        return Ok(String::from_utf8_lossy(&bytes).into_owned());
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("the file is not UTF-8 text ({error})"),
-        )
-    })
+    (!files.is_empty()).then_some((format, files))
 }

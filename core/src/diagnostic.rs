@@ -3,7 +3,10 @@
 
 use std::fmt;
 
+use crate::lint::Lint;
+use crate::quantity::QuantityError;
 use crate::span::Span;
+use crate::validation::FieldError;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,6 +15,8 @@ pub enum Severity {
     Error,
     /// The manifest is accepted, but something is likely wrong.
     Warning,
+    /// Worth knowing, nothing wrong: a document Podplay keeps but does not simulate yet.
+    Note,
 }
 
 /// What went wrong.
@@ -40,13 +45,52 @@ pub enum DiagnosticKind {
     Empty,
     /// No document in the text is a Pod.
     NoPod,
-    /// A field the API server requires is missing or empty (upstream: "Required value").
-    Required,
-    /// A field has a value of the wrong type, such as a list where an object belongs.
-    WrongType {
-        /// What the field should hold, such as "object", "array" or "string".
-        expected: &'static str,
+    /// The text is not UTF-8, or holds control characters: most likely a binary file.
+    NotText {
+        /// What was found, such as "a NUL character" or "bytes that are not UTF-8".
+        found: String,
     },
+    /// A document has no `kind`.
+    MissingKind,
+    /// A document has no `apiVersion`.
+    MissingApiVersion,
+    /// A Pod with an `apiVersion` other than `v1`.
+    NoMatch {
+        /// The document's `kind`.
+        kind: String,
+        /// The document's `apiVersion`.
+        api_version: String,
+    },
+    /// A document of another kind (Service, Deployment, …): kept, but not simulated yet.
+    NotSimulated {
+        /// The document's `kind`.
+        kind: String,
+        /// The document's `metadata.name`, if any.
+        name: String,
+    },
+    /// Strict decoding: a field the type does not have.
+    UnknownField {
+        /// The known field the name is closest to.
+        suggestion: Option<String>,
+    },
+    /// Strict decoding: a field given twice in one object.
+    DuplicateField,
+    /// A value of the wrong JSON type, as Go's decoder reports it.
+    WrongType {
+        /// What was found: `string`, `number`, `bool`, `array` or `object`; for a number out of
+        /// range, `number 99999999999`.
+        found: String,
+        /// The Go type of the field, such as `int32` or `[]v1.Container`.
+        go_type: String,
+        /// The Go struct field, such as `Container.spec.containers.image`.
+        go_field: String,
+    },
+    /// A resource quantity that does not parse.
+    Quantity(QuantityError),
+    /// A validation error, as the API server reports it.
+    Field(FieldError),
+    /// A best-practice warning.
+    Lint(Lint),
 }
 
 /// One problem found in a manifest.
@@ -61,6 +105,8 @@ pub struct Diagnostic {
     pub path: String,
     /// Where in the text the problem is.
     pub span: Span,
+    /// A suggested fix, when there is one.
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
@@ -71,13 +117,39 @@ impl Diagnostic {
             kind,
             path: path.into(),
             span,
+            hint: None,
         }
+    }
+
+    /// The same diagnostic with a suggested fix.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors: the API server would refuse the manifest.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// The message without position, in the style of the API server's field errors
     /// (`spec.containers[0].name: Required value`).
     pub fn message(&self) -> String {
-        let detail = match &self.kind {
+        let detail = self.detail();
+        let self_contained = matches!(
+            self.kind,
+            DiagnosticKind::UnknownField { .. } | DiagnosticKind::DuplicateField
+        );
+        if self.path.is_empty() || self_contained {
+            detail
+        } else {
+            format!("{}: {detail}", self.path)
+        }
+    }
+
+    /// The message without the field path: `Required value`, or the Go decoder's sentence.
+    pub fn detail(&self) -> String {
+        match &self.kind {
             DiagnosticKind::Syntax(reason) => reason.clone(),
             DiagnosticKind::InputTooLarge { max_bytes, .. } => format!(
                 "the manifest is too large: the playground accepts at most {max_bytes} bytes"
@@ -92,13 +164,39 @@ impl Diagnostic {
             }
             DiagnosticKind::Empty => "the manifest is empty; paste a Pod manifest".to_owned(),
             DiagnosticKind::NoPod => "no document in the manifest has kind: Pod".to_owned(),
-            DiagnosticKind::Required => "Required value".to_owned(),
-            DiagnosticKind::WrongType { expected } => format!("expected {expected}"),
-        };
-        if self.path.is_empty() {
-            detail
-        } else {
-            format!("{}: {detail}", self.path)
+            DiagnosticKind::NotText { found } => {
+                format!("the manifest is not text: it contains {found}; is this a binary file?")
+            }
+            DiagnosticKind::MissingKind => "Object 'Kind' is missing".to_owned(),
+            DiagnosticKind::MissingApiVersion => "Object 'apiVersion' is missing".to_owned(),
+            DiagnosticKind::NoMatch { kind, api_version } => {
+                format!("no matches for kind \"{kind}\" in version \"{api_version}\"")
+            }
+            DiagnosticKind::NotSimulated { kind, name } => {
+                if name.is_empty() {
+                    format!("{kind}: not simulated yet; Podplay keeps it for later")
+                } else {
+                    format!("{kind} \"{name}\": not simulated yet; Podplay keeps it for later")
+                }
+            }
+            DiagnosticKind::UnknownField { .. } => format!("unknown field \"{}\"", self.path),
+            DiagnosticKind::DuplicateField => format!("duplicate field \"{}\"", self.path),
+            DiagnosticKind::WrongType {
+                found,
+                go_type,
+                go_field,
+            } => {
+                if go_field.is_empty() {
+                    format!("json: cannot unmarshal {found} into Go value of type {go_type}")
+                } else {
+                    format!(
+                        "json: cannot unmarshal {found} into Go struct field {go_field} of type {go_type}"
+                    )
+                }
+            }
+            DiagnosticKind::Quantity(error) => error.message().to_owned(),
+            DiagnosticKind::Field(error) => error.body(),
+            DiagnosticKind::Lint(lint) => lint.reason.clone(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Diagram geometry: where the Pod box and its container boxes go. This is plain data; the web
 //! app and any other renderer draw it without computing positions themselves.
 
-use crate::pod::{ContainerKind, Pod};
+use crate::v1::{ContainerKind, Pod};
 
 /// An axis-aligned rectangle in diagram units (SVG user units).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,21 +80,21 @@ pub fn layout(pod: &Pod) -> Diagram {
     let mut containers = Vec::new();
     let mut y = MARGIN + POD_HEADER;
     let mut widest_row = 0;
-    for kind in [ContainerKind::Init, ContainerKind::App] {
+    for init_group in [true, false] {
         let group: Vec<_> = pod
             .all_containers()
-            .filter(|(container_kind, _)| *container_kind == kind)
-            .map(|(_, container)| container)
+            .filter(|(kind, _)| kind.is_init() == init_group)
             .collect();
         for row in group.chunks(COLUMNS) {
             widest_row = widest_row.max(row.len());
-            for (column, container) in row.iter().enumerate() {
+            for (column, (kind, container)) in row.iter().enumerate() {
+                let kind = *kind;
                 let column = u32::try_from(column).unwrap_or(0);
                 containers.push(ContainerBox {
                     kind,
                     name: container.name.clone(),
                     label: shorten(&container.name),
-                    image_label: shorten(&container.image),
+                    image_label: shorten(container.image.as_deref().unwrap_or_default()),
                     rect: Rect {
                         x: MARGIN + PADDING + column * (BOX_WIDTH + GAP),
                         y,
@@ -123,7 +123,7 @@ pub fn layout(pod: &Pod) -> Diagram {
         width: pod_rect.width + 2 * MARGIN,
         height: pod_rect.height + 2 * MARGIN,
         pod: pod_rect,
-        pod_label: format!("pod/{}", pod.name),
+        pod_label: format!("pod/{}", pod.name()),
         containers,
     };
     debug_assert_eq!(verify(&diagram), Vec::<String>::new());
@@ -165,20 +165,19 @@ mod tests {
     use expect_test::{Expect, expect};
 
     use super::*;
-    use crate::pod::Container;
-    use crate::span::Span;
+    use crate::v1::Container;
 
     fn pod(init: usize, app: usize) -> Pod {
         let container = |prefix: &str, index: usize| Container {
             name: format!("{prefix}-{index}"),
-            image: "busybox:1.36".to_owned(),
-            span: Span::default(),
+            image: Some("busybox:1.36".to_owned()),
+            ..Container::default()
         };
-        Pod {
-            name: "p".to_owned(),
-            init_containers: (0..init).map(|index| container("init", index)).collect(),
-            containers: (0..app).map(|index| container("app", index)).collect(),
-        }
+        let mut pod = Pod::default();
+        pod.metadata.name = Some("p".to_owned());
+        pod.spec.init_containers = (0..init).map(|index| container("init", index)).collect();
+        pod.spec.containers = (0..app).map(|index| container("app", index)).collect();
+        pod
     }
 
     /// Lays out a Pod and renders the boxes, one per line.

@@ -1,23 +1,34 @@
-//! `pod-model`: Podplay's core. It reads Pod manifests, lays out diagrams and walks timelines.
+//! `pod-model`: Podplay's core. It reads Pod manifests as the API server would, lays out diagrams
+//! and walks timelines.
 //!
 //! Everything here is pure and deterministic: no I/O, no clock, no web dependencies. The crate
 //! builds for native targets and for `wasm32-unknown-unknown` alike.
 //!
-//! Data flows one way: text → [`yaml`] → [`manifest::parse`] → [`pod::Pod`] → views such as
-//! [`timeline::placeholder`] and [`diagram::layout`].
+//! Data flows one way: text → [`yaml`] → [`manifest::parse`] (strict decoding into [`v1::Pod`],
+//! [`defaults`], [`validation`], [`lint`], [`qos`]) → views such as [`timeline::placeholder`] and
+//! [`diagram::layout`].
 
+pub mod decode;
+pub mod defaults;
 pub mod diagnostic;
 pub mod diagram;
 pub mod gallery;
+pub mod kubectl_errors;
+pub mod lint;
 pub mod manifest;
-pub mod pod;
+pub mod paste_damage;
+pub mod qos;
+pub mod quantity;
 pub mod span;
+pub mod suggest;
 pub mod time;
 pub mod timeline;
+pub mod v1;
+pub mod validation;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
-pub use manifest::{Parsed, parse};
-pub use pod::{Container, ContainerKind, Pod};
+pub use manifest::{Parsed, parse, parse_bytes};
 pub use span::{Position, Span};
 pub use time::VirtualTime;
+pub use v1::{Container, ContainerKind, Pod};

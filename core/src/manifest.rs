@@ -1,342 +1,439 @@
-//! Reads a manifest's text into a [`Pod`], collecting diagnostics instead of stopping at the first.
+//! The API server's front half: manifest text in, the Pod (as written and as the server would
+//! store it) and every problem out, each located in the text.
+//!
+//! The pipeline is: binary check → YAML ([`yaml`]) → one object per document (a `List` is
+//! unpacked) → strict decoding of the first Pod ([`v1::Pod`]) → defaults ([`defaults`]) →
+//! validation ([`validation`]) → lint ([`lint`]) and QoS ([`qos`]).
 
+use crate::defaults::{self, Defaulted};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
-use crate::pod::{Container, Pod};
+use crate::lint;
+use crate::paste_damage;
+use crate::qos::{self, QosClass};
 use crate::span::{Position, Span};
-use crate::yaml::{self, Node};
+use crate::v1::Pod;
+use crate::validation::{self, FieldError};
+use crate::yaml::{self, Node, Value};
 
-/// What [`parse`] found: the Pod, when there is one, and every problem noticed on the way.
+/// What [`parse`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
-    /// The first Pod in the text, if the text could be read and holds one.
+    /// The first Pod in the text, as written, if the text could be read and holds one.
     pub pod: Option<Pod>,
+    /// The Pod with the server's defaults, and the list of defaults applied.
+    pub defaulted: Option<Defaulted>,
+    /// The Pod's QoS class.
+    pub qos: Option<QosClass>,
+    /// The documents of the text, Pods and others, in order.
+    pub objects: Vec<ObjectSummary>,
+    /// The validation errors, as the API server reports them (for [`Parsed::invalid_message`]).
+    pub validation_errors: Vec<FieldError>,
     /// Every problem found, in the order of the text.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One document of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectSummary {
+    /// `apiVersion`.
+    pub api_version: String,
+    /// `kind`.
+    pub kind: String,
+    /// `metadata.name`.
+    pub name: String,
+    /// Where the document is.
+    pub span: Span,
+    /// The document itself, kept for the simulator.
+    pub root: Node,
 }
 
 impl Parsed {
     /// The Pod, if the API server would accept it: there is one, and no diagnostic is an error.
     /// Only an accepted Pod has a lifecycle.
     pub fn accepted_pod(&self) -> Option<&Pod> {
-        let rejected = self
-            .diagnostics
-            .iter()
-            .any(|diagnostic| diagnostic.severity == Severity::Error);
-        if rejected { None } else { self.pod.as_ref() }
+        if self.has_errors() {
+            None
+        } else {
+            self.defaulted.as_ref().map(|defaulted| &defaulted.pod)
+        }
+    }
+
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The API server's message for the validation errors (`The Pod "x" is invalid: …`), or
+    /// `None` when validation passed.
+    pub fn invalid_message(&self) -> Option<String> {
+        if self.validation_errors.is_empty() {
+            return None;
+        }
+        let name = self.pod.as_ref().map(Pod::name).unwrap_or_default();
+        Some(validation::invalid_message(
+            "Pod",
+            name,
+            &self.validation_errors,
+        ))
     }
 }
 
-/// Parses manifest text (YAML, flow-style YAML or JSON; one or more documents) and reads the first
-/// document whose `kind` is `Pod`.
+/// The most documents (after unpacking `List`s) one text may hold.
+pub const MAX_DOCUMENTS: usize = 1_000;
+
+/// Kinds Podplay recognises but does not simulate yet, with their API versions.
+const OTHER_KINDS: &[(&str, &[&str])] = &[
+    ("Service", &["v1"]),
+    ("ConfigMap", &["v1"]),
+    ("Secret", &["v1"]),
+    ("Namespace", &["v1"]),
+    ("ServiceAccount", &["v1"]),
+    ("PersistentVolumeClaim", &["v1"]),
+    ("PersistentVolume", &["v1"]),
+    ("Endpoints", &["v1"]),
+    ("LimitRange", &["v1"]),
+    ("ResourceQuota", &["v1"]),
+    ("ReplicationController", &["v1"]),
+    ("Node", &["v1"]),
+    ("Event", &["v1", "events.k8s.io/v1"]),
+    ("Deployment", &["apps/v1"]),
+    ("ReplicaSet", &["apps/v1"]),
+    ("StatefulSet", &["apps/v1"]),
+    ("DaemonSet", &["apps/v1"]),
+    ("Job", &["batch/v1"]),
+    ("CronJob", &["batch/v1"]),
+    ("Ingress", &["networking.k8s.io/v1"]),
+    ("IngressClass", &["networking.k8s.io/v1"]),
+    ("NetworkPolicy", &["networking.k8s.io/v1"]),
+    (
+        "HorizontalPodAutoscaler",
+        &["autoscaling/v1", "autoscaling/v2"],
+    ),
+    ("PodDisruptionBudget", &["policy/v1"]),
+    ("Role", &["rbac.authorization.k8s.io/v1"]),
+    ("RoleBinding", &["rbac.authorization.k8s.io/v1"]),
+    ("ClusterRole", &["rbac.authorization.k8s.io/v1"]),
+    ("ClusterRoleBinding", &["rbac.authorization.k8s.io/v1"]),
+    ("StorageClass", &["storage.k8s.io/v1"]),
+    ("PriorityClass", &["scheduling.k8s.io/v1"]),
+    ("RuntimeClass", &["node.k8s.io/v1"]),
+    ("CustomResourceDefinition", &["apiextensions.k8s.io/v1"]),
+];
+
+/// API groups that belong to Kubernetes itself: an unknown kind there is a typo, not a custom
+/// resource.
+const BUILT_IN_VERSIONS: &[&str] = &[
+    "v1",
+    "apps/v1",
+    "batch/v1",
+    "networking.k8s.io/v1",
+    "policy/v1",
+    "autoscaling/v1",
+    "autoscaling/v2",
+    "rbac.authorization.k8s.io/v1",
+    "storage.k8s.io/v1",
+    "scheduling.k8s.io/v1",
+    "node.k8s.io/v1",
+    "apiextensions.k8s.io/v1",
+    "events.k8s.io/v1",
+];
+
+/// Parses and checks raw bytes: the text must be UTF-8.
+pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+    let max_bytes = yaml::Limits::DEFAULT.max_input_bytes;
+    if bytes.len() > max_bytes {
+        return only(Diagnostic::error(
+            DiagnosticKind::InputTooLarge {
+                size_bytes: bytes.len(),
+                max_bytes,
+            },
+            "",
+            Span::point(Position::START),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let line = u32::try_from(text.matches('\n').count() + 1).unwrap_or(u32::MAX);
+            let column = u32::try_from(text.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+                .unwrap_or(u32::MAX);
+            let at = Position {
+                line,
+                column,
+                offset_chars: text.chars().count(),
+            };
+            only(Diagnostic::error(
+                DiagnosticKind::NotText {
+                    found: format!("bytes that are not UTF-8 at line {line}, column {column}"),
+                },
+                "",
+                Span::point(at),
+            ))
+        }
+    }
+}
+
+/// Parses and checks manifest text (YAML, flow-style YAML or JSON; one or more documents).
 pub fn parse(text: &str) -> Parsed {
+    if let Some(binary) = paste_damage::find_binary(text) {
+        return only(binary);
+    }
     let documents = match yaml::parse_stream(text) {
         Ok(documents) => documents,
-        Err(diagnostic) => {
-            return Parsed {
-                pod: None,
-                diagnostics: vec![diagnostic],
-            };
-        }
+        Err(diagnostic) => return only(paste_damage::explain_syntax_error(text, diagnostic)),
     };
     let mut diagnostics = Vec::new();
-    let Some(first) = documents.iter().find(|document| !document.root.is_null()) else {
-        diagnostics.push(Diagnostic::error(
+    let mut roots: Vec<&Node> = Vec::new();
+    for document in &documents {
+        if document.root.is_null() {
+            continue;
+        }
+        paste_damage::smart_quote_warnings(&document.root, &mut diagnostics);
+        unpack_lists(&document.root, &mut roots);
+    }
+    if roots.is_empty() {
+        return only(Diagnostic::error(
             DiagnosticKind::Empty,
             "",
             Span::point(Position::START),
         ));
-        return Parsed {
-            pod: None,
-            diagnostics,
-        };
-    };
-    let Some(document) = documents
-        .iter()
-        .find(|document| document.root.get("kind").and_then(Node::as_scalar) == Some("Pod"))
-    else {
-        let span = first
-            .root
-            .entry("kind")
-            .map_or(first.root.span, |entry| entry.value.span);
-        diagnostics.push(Diagnostic::error(DiagnosticKind::NoPod, "kind", span));
-        return Parsed {
-            pod: None,
-            diagnostics,
-        };
-    };
-    let pod = read_pod(&document.root, &mut diagnostics);
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
-    Parsed {
-        pod: Some(pod),
-        diagnostics,
     }
-}
-
-fn read_pod(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Pod {
-    let metadata = expect_mapping(root, "metadata", "metadata", diagnostics);
-    let name = metadata
-        .map(|metadata| required_string(metadata, "name", "metadata.name", diagnostics))
-        .unwrap_or_default();
-    let spec = expect_mapping(root, "spec", "spec", diagnostics);
-    let init_containers = spec
-        .map(|spec| read_containers(spec, "initContainers", false, diagnostics))
-        .unwrap_or_default();
-    let containers = spec
-        .map(|spec| read_containers(spec, "containers", true, diagnostics))
-        .unwrap_or_default();
-    Pod {
-        name,
-        init_containers,
-        containers,
-    }
-}
-
-/// The mapping under `key`, reporting a missing or mistyped one at `path`.
-fn expect_mapping<'a>(
-    parent: &'a Node,
-    key: &str,
-    path: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a Node> {
-    match parent.entry(key) {
-        None => {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::Required,
-                path,
-                Span::point(parent.span.start),
-            ));
-            None
-        }
-        Some(entry) if entry.value.as_mapping().is_some() => Some(&entry.value),
-        Some(entry) => {
-            let kind = if entry.value.is_null() {
-                DiagnosticKind::Required
+    let mut objects = Vec::new();
+    let mut pod_root: Option<&Node> = None;
+    for root in roots.into_iter().take(MAX_DOCUMENTS) {
+        let Some(summary) = summarize(root, &mut diagnostics) else {
+            continue;
+        };
+        if summary.kind == "Pod" && summary.api_version == "v1" {
+            if pod_root.is_none() {
+                pod_root = Some(root);
             } else {
-                DiagnosticKind::WrongType { expected: "object" }
+                diagnostics.push(note(
+                    DiagnosticKind::NotSimulated {
+                        kind: "Pod".to_owned(),
+                        name: summary.name.clone(),
+                    },
+                    root,
+                ));
+            }
+        }
+        objects.push(summary);
+    }
+    let mut parsed = Parsed {
+        pod: None,
+        defaulted: None,
+        qos: None,
+        objects,
+        validation_errors: Vec::new(),
+        diagnostics,
+    };
+    match pod_root {
+        Some(root) => check_pod(root, &mut parsed),
+        None => {
+            let at = parsed
+                .objects
+                .first()
+                .map_or(Span::point(Position::START), |o| o.span);
+            let mut diagnostic =
+                Diagnostic::error(DiagnosticKind::NoPod, "", Span::point(at.start));
+            diagnostic.severity = if parsed.has_errors() {
+                Severity::Error
+            } else {
+                Severity::Note
             };
-            diagnostics.push(Diagnostic::error(kind, path, entry.value.span));
-            None
+            parsed.diagnostics.push(diagnostic);
         }
     }
+    parsed
+        .diagnostics
+        .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    parsed
 }
 
-/// The non-empty scalar under `key`, or an empty string after reporting it at `path`.
-fn required_string(
-    parent: &Node,
-    key: &str,
-    path: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> String {
-    match parent.entry(key) {
-        Some(entry) if !entry.value.is_null() => match entry.value.as_scalar() {
-            Some(text) if !text.is_empty() => text.to_owned(),
-            Some(_) => {
-                diagnostics.push(Diagnostic::error(
-                    DiagnosticKind::Required,
-                    path,
-                    entry.value.span,
-                ));
-                String::new()
-            }
-            None => {
-                diagnostics.push(Diagnostic::error(
-                    DiagnosticKind::WrongType { expected: "string" },
-                    path,
-                    entry.value.span,
-                ));
-                String::new()
-            }
-        },
-        Some(entry) => {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::Required,
-                path,
-                entry.value.span,
-            ));
-            String::new()
-        }
-        None => {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::Required,
-                path,
-                Span::point(parent.span.start),
-            ));
-            String::new()
-        }
-    }
-}
-
-fn read_containers(
-    spec: &Node,
-    key: &str,
-    required: bool,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Container> {
-    let path = format!("spec.{key}");
-    let Some(entry) = spec.entry(key) else {
-        if required {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::Required,
-                path,
-                Span::point(spec.span.start),
-            ));
-        }
-        return Vec::new();
-    };
-    let items = match entry.value.as_sequence() {
-        Some(items) => items,
-        None if entry.value.is_null() => &[],
-        None => {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::WrongType { expected: "array" },
-                path,
-                entry.value.span,
-            ));
-            return Vec::new();
-        }
-    };
-    if items.is_empty() && required {
+/// Decodes, defaults, validates and lints the Pod document `root` into `parsed`.
+fn check_pod(root: &Node, parsed: &mut Parsed) {
+    let mut diagnostics = Vec::new();
+    let pod = Pod::decode_document(root, &mut diagnostics);
+    let defaulted = defaults::apply(&pod);
+    let errors = validation::validate(&defaulted.pod);
+    for error in &errors {
+        let at = error.located_at.as_deref().unwrap_or(&error.path);
         diagnostics.push(Diagnostic::error(
-            DiagnosticKind::Required,
-            path.clone(),
-            entry.value.span,
+            DiagnosticKind::Field(error.clone()),
+            error.path.clone(),
+            span_of(root.locate(at)),
         ));
     }
-    let mut containers = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let item_path = format!("{path}[{index}]");
-        if item.as_mapping().is_none() {
-            diagnostics.push(Diagnostic::error(
-                DiagnosticKind::WrongType { expected: "object" },
-                item_path,
-                item.span,
-            ));
-            continue;
-        }
-        let name = required_string(item, "name", &format!("{item_path}.name"), diagnostics);
-        let image = item
-            .get("image")
-            .and_then(Node::as_scalar)
-            .unwrap_or_default()
-            .to_owned();
-        containers.push(Container {
-            name,
-            image,
-            span: item.span,
-        });
+    for finding in lint::lint(&defaulted.pod) {
+        let span = span_of(root.locate(&finding.path));
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticKind::Lint(finding.clone()),
+            finding.path.clone(),
+            span,
+        )
+        .with_hint(finding.fix.clone());
+        diagnostic.severity = Severity::Warning;
+        diagnostics.push(diagnostic);
     }
-    containers
+    parsed.qos = Some(qos::qos_class(&defaulted.pod));
+    parsed.validation_errors = errors;
+    parsed.pod = Some(pod);
+    parsed.defaulted = Some(defaulted);
+    parsed.diagnostics.extend(diagnostics);
 }
 
-#[cfg(test)]
-mod tests {
-    use expect_test::{Expect, expect};
+/// A collection is pointed at by its start only; a scalar by its whole extent.
+fn span_of(node: &Node) -> Span {
+    match node.value {
+        Value::Mapping(_) | Value::Sequence(_) => Span::point(node.span.start),
+        _ => node.span,
+    }
+}
 
-    use super::*;
+/// Adds `root`, or the items of a `kind: List`, to `out`.
+fn unpack_lists<'n>(root: &'n Node, out: &mut Vec<&'n Node>) {
+    let is_list = root.get("kind").and_then(Node::as_scalar) == Some("List");
+    match root.get("items").and_then(Node::as_sequence) {
+        Some(items) if is_list => out.extend(items.iter().filter(|item| !item.is_null())),
+        _ => out.push(root),
+    }
+}
 
-    /// Parses `text` and renders the Pod's outline and the diagnostics.
-    fn check(text: &str, expected: Expect) {
-        let parsed = parse(text);
-        let mut out = String::new();
-        if let Some(pod) = &parsed.pod {
-            out.push_str(&format!("pod/{}\n", pod.name));
-            for (kind, container) in pod.all_containers() {
-                out.push_str(&format!(
-                    "  {kind:?} {} ({}) @{}\n",
-                    container.name, container.image, container.span.start
-                ));
-            }
+/// Reads a document's kind, version and name, reporting what is missing or unknown. `None` for
+/// documents that cannot be an object at all.
+fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSummary> {
+    if root.as_mapping().is_none() {
+        diagnostics.push(
+            Diagnostic::error(DiagnosticKind::MissingKind, "", span_of(root)).with_hint(
+                "a manifest is a mapping with apiVersion, kind, metadata and spec; this document is not one",
+            ),
+        );
+        return None;
+    }
+    let text = |key: &str| {
+        root.get(key)
+            .and_then(Node::as_scalar)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let kind = text("kind");
+    let api_version = text("apiVersion");
+    let name = root
+        .get("metadata")
+        .and_then(|metadata| metadata.get("name"))
+        .and_then(Node::as_scalar)
+        .unwrap_or_default()
+        .to_owned();
+    if kind.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticKind::MissingKind,
+                "kind",
+                Span::point(root.span.start),
+            )
+            .with_hint("add `kind: Pod` (and `apiVersion: v1`) at the top of the document"),
+        );
+        return None;
+    }
+    let kind_span = root.get("kind").map_or(root.span, |node| node.span);
+    if api_version.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticKind::MissingApiVersion,
+                "apiVersion",
+                Span::point(root.span.start),
+            )
+            .with_hint(format!(
+                "add the apiVersion of a {kind}; for a Pod it is `apiVersion: v1`"
+            )),
+        );
+        return None;
+    }
+    let version_span = root.get("apiVersion").map_or(root.span, |node| node.span);
+    let no_match = |hint: String| {
+        Diagnostic::error(
+            DiagnosticKind::NoMatch {
+                kind: kind.clone(),
+                api_version: api_version.clone(),
+            },
+            "apiVersion",
+            version_span,
+        )
+        .with_hint(hint)
+    };
+    if kind == "Pod" {
+        if api_version != "v1" {
+            diagnostics.push(no_match("a Pod is `apiVersion: v1`".to_owned()));
+            return None;
         }
-        for diagnostic in &parsed.diagnostics {
-            out.push_str(&format!("{diagnostic}\n"));
+    } else if let Some((_, versions)) = OTHER_KINDS.iter().find(|(known, _)| *known == kind) {
+        if !versions.contains(&api_version.as_str()) {
+            diagnostics.push(no_match(format!(
+                "a {kind} is `apiVersion: {}`",
+                versions.join("` or `")
+            )));
+            return None;
         }
-        expected.assert_eq(&out);
-    }
-
-    #[test]
-    fn seed_sidecar_logging() {
-        check(
-            crate::gallery::SIDECAR_LOGGING.manifest,
-            expect![[r#"
-                pod/sidecar-logging
-                  App app (my-app:latest) @7:5
-                  App log-forwarder (fluentd:latest) @12:5
-            "#]],
+        diagnostics.push(note(
+            DiagnosticKind::NotSimulated {
+                kind: kind.clone(),
+                name: name.clone(),
+            },
+            root,
+        ));
+    } else if BUILT_IN_VERSIONS.contains(&api_version.as_str()) {
+        let known = std::iter::once("Pod").chain(OTHER_KINDS.iter().map(|(known, _)| *known));
+        let hint = match crate::suggest::closest(&kind, known) {
+            Some(suggestion) => format!("did you mean `kind: {suggestion}`?"),
+            None => format!("{api_version} has no kind {kind}"),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                DiagnosticKind::NoMatch {
+                    kind: kind.clone(),
+                    api_version: api_version.clone(),
+                },
+                "kind",
+                kind_span,
+            )
+            .with_hint(hint),
         );
+        return None;
+    } else {
+        // A custom resource: fine on a cluster that has its definition.
+        diagnostics.push(note(
+            DiagnosticKind::NotSimulated {
+                kind: kind.clone(),
+                name: name.clone(),
+            },
+            root,
+        ));
     }
+    Some(ObjectSummary {
+        api_version,
+        kind,
+        name,
+        span: root.span,
+        root: root.clone(),
+    })
+}
 
-    #[test]
-    fn first_pod_of_several_documents() {
-        check(
-            "kind: Service\nmetadata: {name: db}\n---\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: busybox}]}\n",
-            expect![[r#"
-                pod/p
-                  App c (busybox) @6:21
-            "#]],
-        );
-    }
+fn note(kind: DiagnosticKind, root: &Node) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(kind, "", Span::point(root.span.start));
+    diagnostic.severity = Severity::Note;
+    diagnostic
+}
 
-    #[test]
-    fn missing_fields_are_required_values() {
-        check(
-            "kind: Pod\nmetadata:\n  labels: {}\nspec:\n  containers:\n  - image: nginx\n",
-            expect![[r#"
-                pod/
-                  App  (nginx) @6:5
-                3:3: metadata.name: Required value
-                6:5: spec.containers[0].name: Required value
-            "#]],
-        );
-    }
-
-    #[test]
-    fn wrong_types_are_reported() {
-        check(
-            "kind: Pod\nmetadata: [x]\nspec:\n  containers: web\n",
-            expect![[r#"
-                pod/
-                2:11: metadata: expected object
-                4:15: spec.containers: expected array
-            "#]],
-        );
-    }
-
-    #[test]
-    fn only_a_pod_without_errors_is_accepted() {
-        let valid = parse(crate::gallery::SIDECAR_LOGGING.manifest);
-        assert_eq!(valid.accepted_pod(), valid.pod.as_ref());
-        let invalid = parse("kind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n");
-        assert!(invalid.pod.is_some());
-        assert_eq!(invalid.accepted_pod(), None);
-    }
-
-    #[test]
-    fn no_pod_points_at_kind() {
-        check(
-            "apiVersion: v1\nkind: Service\n",
-            expect![[r#"
-                2:7: kind: no document in the manifest has kind: Pod
-            "#]],
-        );
-    }
-
-    #[test]
-    fn empty_text() {
-        check(
-            "# nothing here\n",
-            expect![[r#"
-            1:1: the manifest is empty; paste a Pod manifest
-        "#]],
-        );
-    }
-
-    #[test]
-    fn syntax_error_stops_reading() {
-        check(
-            "kind: Pod\nspec: [\n",
-            expect![[r#"
-            3:1: while parsing a node, did not find expected node content
-        "#]],
-        );
+/// A result holding a single diagnostic and nothing else.
+fn only(diagnostic: Diagnostic) -> Parsed {
+    Parsed {
+        pod: None,
+        defaulted: None,
+        qos: None,
+        objects: Vec::new(),
+        validation_errors: Vec::new(),
+        diagnostics: vec![diagnostic],
     }
 }

@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use crate::pod::{ContainerKind, Pod};
 use crate::time::VirtualTime;
+use crate::v1::{ContainerKind, Pod};
 
 /// The Pod's `status.phase`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,7 +140,7 @@ impl Cursor {
 /// The placeholder timeline of `pod`: created, scheduled, initialised, running.
 pub fn placeholder(pod: &Pod) -> Timeline {
     let kinds: Vec<ContainerKind> = pod.all_containers().map(|(kind, _)| kind).collect();
-    let init_count = pod.init_containers.len();
+    let init_count = pod.spec.init_containers.len();
     let all_waiting = vec![ContainerState::Waiting; kinds.len()];
     let mut steps = vec![Step {
         at: VirtualTime::ZERO,
@@ -148,12 +148,12 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         status: "Pending".to_owned(),
         narration: format!(
             "kubectl apply: the API server validates pod/{} and stores it in etcd; the scheduler has not placed it yet.",
-            pod.name
+            pod.name()
         ),
         containers: all_waiting.clone(),
     }];
     let mut at = VirtualTime::from_secs(1);
-    for (index, init) in pod.init_containers.iter().enumerate() {
+    for (index, init) in pod.spec.init_containers.iter().enumerate() {
         let mut containers = all_waiting.clone();
         containers[..index].fill(ContainerState::Completed);
         containers[index] = ContainerState::Running;
@@ -195,7 +195,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         .iter()
         .zip(&initialised)
         .map(|(kind, state)| match kind {
-            ContainerKind::Init => *state,
+            ContainerKind::Init | ContainerKind::Sidecar => *state,
             ContainerKind::App => ContainerState::Running,
         })
         .collect();
@@ -203,7 +203,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         at,
         phase: Phase::Running,
         status: "Running".to_owned(),
-        narration: match pod.containers.len() {
+        narration: match pod.spec.containers.len() {
             1 => "The app container has started; the phase is Running.".to_owned(),
             count => format!(
                 "All {count} app containers have started and share the Pod's IP; the phase is Running."
@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn init_containers_run_one_after_the_other() {
         check(
-            "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a}, {name: b}]\n  containers: [{name: c}]\n",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a}, {name: b}]\n  containers: [{name: c}]\n",
             expect![[r#"
                 0s      Pending   Pending           [waiting waiting waiting]
                 1s      Pending   Init:0/2          [running waiting waiting]

@@ -33,14 +33,14 @@ impl Limits {
 }
 
 /// One YAML document of a stream.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// The document's content; [`Value::Null`] for an empty document.
     pub root: Node,
 }
 
 /// A YAML value together with where it was written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
     /// The value.
     pub value: Value,
@@ -50,7 +50,7 @@ pub struct Node {
 
 /// A YAML value. Scalars keep their text; typing them (null, bool, number) is left to the reader,
 /// because Kubernetes' rules for that differ from field to field.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     /// An absent value, such as the empty document.
     Null,
@@ -72,12 +72,138 @@ pub struct Scalar {
 }
 
 /// One key and value of a mapping.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The key node.
     pub key: Node,
     /// The value node.
     pub value: Node,
+}
+
+/// What a scalar means once YAML's type rules are applied.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Resolved {
+    /// `null`, `~` or nothing.
+    Null,
+    /// A boolean; YAML 1.1 spellings such as `yes` and `off` included.
+    Bool(bool),
+    /// An integer (decimal, `0x` hex, `0o` or leading-zero octal, `0b` binary).
+    Int(i128),
+    /// A floating-point number, `.inf` and `.nan` included.
+    Float(f64),
+    /// A string: any quoted scalar, and plain text that is none of the above.
+    Str,
+}
+
+impl Scalar {
+    /// Resolves the scalar as Kubernetes' YAML reader does (go-yaml v2, which follows YAML 1.1):
+    /// plain `yes`, `on`, `123`, `0x1F` or `1e3` are not strings, and so cannot fill a string
+    /// field. Quoted scalars are always strings.
+    pub fn resolve(&self) -> Resolved {
+        if !self.plain {
+            return Resolved::Str;
+        }
+        let text = self.text.as_str();
+        match text {
+            "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+            "y" | "Y" | "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => {
+                return Resolved::Bool(true);
+            }
+            "n" | "N" | "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off"
+            | "OFF" => return Resolved::Bool(false),
+            ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+                return Resolved::Float(f64::INFINITY);
+            }
+            "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+            ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+            _ => {}
+        }
+        let plain: String = text.chars().filter(|&c| c != '_').collect();
+        if let Some(value) = parse_go_int(&plain) {
+            return Resolved::Int(value);
+        }
+        if is_yaml_float(&plain) {
+            if let Ok(value) = plain.parse::<f64>() {
+                return Resolved::Float(value);
+            }
+        }
+        Resolved::Str
+    }
+}
+
+/// Parses an integer the way Go's `strconv.ParseInt(s, 0, 64)` and `ParseUint` do: an optional
+/// sign, then a `0x`, `0o`, `0b` or bare `0` (octal) prefix. Values beyond 64 bits are refused.
+fn parse_go_int(text: &str) -> Option<i128> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = if let Some(rest) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        (16, rest)
+    } else if let Some(rest) = digits
+        .strip_prefix("0o")
+        .or_else(|| digits.strip_prefix("0O"))
+    {
+        (8, rest)
+    } else if let Some(rest) = digits
+        .strip_prefix("0b")
+        .or_else(|| digits.strip_prefix("0B"))
+    {
+        (2, rest)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, &digits[1..])
+    } else {
+        (10, digits)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u64::from_str_radix(digits, radix).ok()?;
+    let value = i128::from(magnitude);
+    if negative {
+        (value <= i128::from(i64::MAX) + 1).then_some(-value)
+    } else {
+        Some(value)
+    }
+}
+
+/// True for go-yaml's float syntax: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`.
+fn is_yaml_float(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let whole = digits(at);
+    at += whole;
+    if bytes.get(at) == Some(&b'.') {
+        let fraction = digits(at + 1);
+        if whole == 0 && fraction == 0 {
+            return false;
+        }
+        at += 1 + fraction;
+    } else if whole == 0 {
+        return false;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'-' | b'+')) {
+            at += 1;
+        }
+        let exponent = digits(at);
+        if exponent == 0 {
+            return false;
+        }
+        at += exponent;
+    }
+    at == bytes.len()
 }
 
 impl Node {
@@ -126,6 +252,37 @@ impl Node {
     /// The value of a mapping's entry whose key is the scalar `key`.
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.entry(key).map(|entry| &entry.value)
+    }
+
+    /// The node a field path such as `spec.containers[0].ports[1].name` or
+    /// `spec.containers[0].resources.limits[cpu]` leads to, or the deepest node on the way when
+    /// the path goes further than the text (a missing field). Every step is bounded by the path.
+    pub fn locate(&self, path: &str) -> &Node {
+        let mut node = self;
+        let mut rest = path;
+        while !rest.is_empty() {
+            let (step, remainder) = if let Some(inner) = rest.strip_prefix('[') {
+                match inner.find(']') {
+                    Some(end) => (&inner[..end], &inner[end + 1..]),
+                    None => (inner, ""),
+                }
+            } else {
+                let rest_trimmed = rest.strip_prefix('.').unwrap_or(rest);
+                let end = rest_trimmed.find(['.', '[']).unwrap_or(rest_trimmed.len());
+                (&rest_trimmed[..end], &rest_trimmed[end..])
+            };
+            let next = match &node.value {
+                Value::Sequence(items) => step.parse::<usize>().ok().and_then(|i| items.get(i)),
+                Value::Mapping(_) => node.get(step),
+                _ => None,
+            };
+            match next {
+                Some(next) => node = next,
+                None => break,
+            }
+            rest = remainder;
+        }
+        node
     }
 
     /// How many nodes this node is made of, itself included.

@@ -26,11 +26,27 @@ fn valid_manifest() {
     check(
         &["check", "sidecar-logging.yaml"],
         expect![[r#"
-        exit 0
-        --- stdout
-        pod/sidecar-logging valid
-        --- stderr
-    "#]],
+            exit 0
+            --- stdout
+            pod/sidecar-logging valid (QoS class BestEffort)
+            --- stderr
+            sidecar-logging.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
+              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
+            sidecar-logging.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "app", "log-forwarder" from running as root: many images (nginx, busybox) default to it
+              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
+            sidecar-logging.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "app" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            sidecar-logging.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "app" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            sidecar-logging.yaml:8:12: warning[image-latest]: spec.containers[0].image: image "my-app:latest" uses :latest: each node may run a different version, and rollbacks cannot go back
+              fix: pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)
+            sidecar-logging.yaml:12:5: warning[resources-missing]: spec.containers[1].resources: container "log-forwarder" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            sidecar-logging.yaml:12:5: warning[probes-missing]: spec.containers[1]: container "log-forwarder" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            sidecar-logging.yaml:13:12: warning[image-latest]: spec.containers[1].image: image "fluentd:latest" uses :latest: each node may run a different version, and rollbacks cannot go back
+              fix: pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)
+        "#]],
     );
 }
 
@@ -39,11 +55,13 @@ fn yaml_error_names_line_and_column() {
     check(
         &["check", "broken-indentation.yaml"],
         expect![[r#"
-        exit 1
-        --- stdout
-        --- stderr
-        broken-indentation.yaml:9:4: error: while parsing a block mapping, did not find expected key
-    "#]],
+            exit 1
+            --- stdout
+            --- stderr
+            broken-indentation.yaml:9:4: error: while parsing a block mapping, did not find expected key
+              fix: the indentation is probably broken here: keys of one object must start in the same column, and a list item's fields must line up after its "- "
+            error: error parsing broken-indentation.yaml: error converting YAML to JSON: yaml: line 9: while parsing a block mapping, did not find expected key
+        "#]],
     );
 }
 
@@ -52,12 +70,21 @@ fn missing_fields_are_listed() {
     check(
         &["check", "missing-name.yaml"],
         expect![[r#"
-        exit 1
-        --- stdout
-        --- stderr
-        missing-name.yaml:4:3: error: metadata.name: Required value
-        missing-name.yaml:8:5: error: spec.containers[0].name: Required value
-    "#]],
+            exit 1
+            --- stdout
+            --- stderr
+            missing-name.yaml:4:3: error: metadata.name: Required value: name or generateName is required
+            missing-name.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
+              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
+            missing-name.yaml:7:3: warning[runs-as-root]: spec.securityContext: nothing stops "" from running as root: many images (nginx, busybox) default to it
+              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
+            missing-name.yaml:8:5: error: spec.containers[0].name: Required value
+            missing-name.yaml:8:5: warning[resources-missing]: spec.containers[0].resources: container "" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            missing-name.yaml:8:5: warning[probes-missing]: spec.containers[0]: container "" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            The Pod "" is invalid: [metadata.name: Required value: name or generateName is required, spec.containers[0].name: Required value]
+        "#]],
     );
 }
 
@@ -75,7 +102,7 @@ fn a_huge_file_is_refused_without_reading_it_whole() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.ends_with(
+        stderr.contains(
             ":1:1: error: the manifest is too large: the playground accepts at most 1048576 bytes\n"
         ),
         "{stderr}"
@@ -100,21 +127,107 @@ fn no_arguments_prints_usage() {
     check(
         &[],
         expect![[r#"
-        exit 2
-        --- stdout
-        --- stderr
-        Usage: podplay <command> [arguments]
+            exit 2
+            --- stdout
+            --- stderr
+            Usage: podplay <command> [arguments]
 
-        Commands:
-          check FILE    Check a Pod manifest (FILE may be '-' for standard input).
-                        Prints 'pod/<name> valid', or each problem on standard error
-                        as FILE:LINE:COLUMN: error: MESSAGE.
+            Commands:
+              check [--output text|json] FILE...
+                            Check Pod manifests as the API server would (FILE may be '-' for
+                            standard input). For each valid Pod, prints 'pod/<name> valid'.
+                            Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
+                            each with a suggested fix, followed by what kubectl would print.
+                            With --output json, prints one JSON array describing every file.
 
-        Options:
-          -h, --help     Print this help.
-          -V, --version  Print the version.
+            Options:
+              -o, --output FORMAT  text (the default) or json.
+              -h, --help           Print this help.
+              -V, --version        Print the version.
 
-        Exit status: 0 when the manifest is valid, 1 when it is not, 2 on a usage or I/O error.
-    "#]],
+            Exit status: 0 when every manifest is valid, 1 when any is not, 2 on a usage or I/O error.
+        "#]],
+    );
+}
+
+#[test]
+fn unknown_fields_get_a_suggestion_and_kubectls_verdict() {
+    check(
+        &["check", "typo.yaml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            --- stderr
+            typo.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
+              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
+            typo.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "web" from running as root: many images (nginx, busybox) default to it
+              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
+            typo.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "web" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            typo.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "web" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            typo.yaml:9:5: error: unknown field "spec.containers[0].imagePullPolice"
+              fix: did you mean "imagePullPolicy"?
+            Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
+        "#]],
+    );
+}
+
+#[test]
+fn several_files_fail_when_one_is_invalid() {
+    check(
+        &["check", "valid-nginx.yaml", "typo.yaml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            pod/nginx valid (QoS class Burstable)
+            --- stderr
+            typo.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
+              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
+            typo.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "web" from running as root: many images (nginx, busybox) default to it
+              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
+            typo.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "web" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            typo.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "web" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            typo.yaml:9:5: error: unknown field "spec.containers[0].imagePullPolice"
+              fix: did you mean "imagePullPolicy"?
+            Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
+        "#]],
+    );
+}
+
+#[test]
+fn json_output_describes_every_file() {
+    check(
+        &["check", "--output", "json", "valid-nginx.yaml", "typo.yaml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            [{"file":"valid-nginx.yaml","valid":true,"pod":"nginx","qosClass":"Burstable","objects":[{"apiVersion":"v1","kind":"Pod","name":"nginx"}],"diagnostics":[],"kubectl":null},{"file":"typo.yaml","valid":false,"pod":"typo","qosClass":"BestEffort","objects":[{"apiVersion":"v1","kind":"Pod","name":"typo"}],"diagnostics":[{"severity":"warning","line":4,"column":3,"endLine":4,"endColumn":3,"path":"metadata","message":"metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again","fix":"run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template","lint":"naked-pod"},{"severity":"warning","line":6,"column":3,"endLine":6,"endColumn":3,"path":"spec.securityContext","message":"spec.securityContext: nothing stops \"web\" from running as root: many images (nginx, busybox) default to it","fix":"set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it","lint":"runs-as-root"},{"severity":"warning","line":7,"column":5,"endLine":7,"endColumn":5,"path":"spec.containers[0].resources","message":"spec.containers[0].resources: container \"web\" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something","fix":"set resources.requests (cpu, memory) and resources.limits.memory","lint":"resources-missing"},{"severity":"warning","line":7,"column":5,"endLine":7,"endColumn":5,"path":"spec.containers[0]","message":"spec.containers[0]: container \"web\" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted","fix":"add a readinessProbe (and a livenessProbe) that checks the port the container serves","lint":"probes-missing"},{"severity":"error","line":9,"column":5,"endLine":9,"endColumn":20,"path":"spec.containers[0].imagePullPolice","message":"unknown field \"spec.containers[0].imagePullPolice\"","fix":"did you mean \"imagePullPolicy\"?","lint":null}],"kubectl":"Error from server (BadRequest): error when creating \"typo.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.containers[0].imagePullPolice\""}]
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused() {
+    let path = std::env::temp_dir().join(format!("podplay-binary-{}.yaml", std::process::id()));
+    std::fs::write(
+        &path,
+        b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: \xff\xfe\n",
+    )
+    .expect("the temporary file is writable");
+    let file = path.to_str().expect("temporary paths are UTF-8 here");
+    let output = Command::new(env!("CARGO_BIN_EXE_podplay"))
+        .args(["check", file])
+        .output()
+        .expect("the podplay binary runs");
+    std::fs::remove_file(&path).expect("the temporary file can be removed");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(":4:9: error: the manifest is not text: it contains bytes that are not UTF-8 at line 4, column 9; is this a binary file?"),
+        "{stderr}"
     );
 }

@@ -1,4 +1,5 @@
-//! Every Pod manifest from the official Kubernetes docs (block and flow "KYAML" style) must parse.
+//! Every Pod manifest from the official Kubernetes docs (block and flow "KYAML" style) must parse,
+//! default and validate with zero errors.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn every_docs_example_parses_to_a_pod() {
+fn every_docs_example_is_a_valid_pod() {
     let dir = corpus_dir();
     let mut out = String::new();
     for path in yaml_files(&dir) {
@@ -46,50 +47,94 @@ fn every_docs_example_parses_to_a_pod() {
                     .all_containers()
                     .map(|(kind, container)| format!("{kind:?}:{}", container.name))
                     .collect();
+                let qos = parsed.qos.map(|qos| qos.to_string()).unwrap_or_default();
                 out.push_str(&format!(
-                    "{name}: pod/{} {}\n",
-                    pod.name,
+                    "{name}: pod/{} {} {qos}\n",
+                    pod.name(),
                     containers.join(" ")
                 ));
             }
             None => out.push_str(&format!("{name}: no pod\n")),
         }
+        let mut lints = Vec::new();
         for diagnostic in &parsed.diagnostics {
-            out.push_str(&format!("  {diagnostic}\n"));
+            match &diagnostic.kind {
+                pod_model::DiagnosticKind::Lint(lint) => lints.push(lint.id),
+                _ => out.push_str(&format!("  {diagnostic}\n")),
+            }
         }
+        lints.sort_unstable();
+        lints.dedup();
+        out.push_str(&format!("  lint: {}\n", lints.join(" ")));
+        assert!(
+            !parsed.has_errors(),
+            "{name} must parse, default and validate without errors"
+        );
     }
     expect![[r#"
-        init-containers.yaml: pod/init-demo Init:install App:nginx
-        inject/dapi-volume.yaml: pod/kubernetes-downwardapi-volume-example App:client-container
-        inject/dependent-envars.yaml: pod/dependent-envars-demo App:dependent-envars-demo
-        inject/secret-pod.yaml: pod/secret-test-pod App:test-container
-        lifecycle-events.yaml: pod/lifecycle-demo App:lifecycle-demo-container
-        pod-nginx.yaml: pod/nginx App:nginx
-        pod-with-scheduling-gates.yaml: pod/test-pod App:pause
-        pod-with-toleration.yaml: pod/nginx App:nginx
-        pod-without-scheduling-gates.yaml: pod/test-pod App:pause
-        private-reg-pod.yaml: pod/private-reg App:private-reg-container
-        probe/exec-liveness.yaml: pod/liveness-exec App:liveness
-        probe/http-liveness.yaml: pod/liveness-http App:liveness
-        probe/pod-with-http-healthcheck.yaml: pod/pod-with-http-healthcheck App:nginx
-        probe/pod-with-tcp-socket-healthcheck.yaml: pod/pod-with-tcp-socket-healthcheck App:redis
-        qos/qos-pod-2.yaml: pod/qos-demo-2 App:qos-demo-2-ctr
-        qos/qos-pod-5.yaml: pod/qos-demo-5 App:qos-demo-ctr-5
-        qos/qos-pod.yaml: pod/qos-demo App:qos-demo-ctr
-        resource/cpu-request-limit-2.yaml: pod/cpu-demo-2 App:cpu-demo-ctr-2
-        resource/cpu-request-limit.yaml: pod/cpu-demo App:cpu-demo-ctr
-        resource/memory-request-limit-2.yaml: pod/memory-demo-2 App:memory-demo-2-ctr
-        resource/memory-request-limit-3.yaml: pod/memory-demo-3 App:memory-demo-3-ctr
-        restart-policy/restart-all-containers.yaml: pod/ml-worker Init:setup-environment Init:watcher-sidecar App:main-application
-        security/seccomp/ga/audit-pod.yaml: pod/audit-pod App:test-container
-        security/seccomp/ga/default-pod.yaml: pod/default-pod App:test-container
-        security/security-context-2.yaml: pod/security-context-demo-2 App:sec-ctx-demo-2
-        security/security-context-3.yaml: pod/security-context-demo-3 App:sec-ctx-3
-        security/security-context-4.yaml: pod/security-context-demo-4 App:sec-ctx-4
-        security/security-context.yaml: pod/security-context-demo App:sec-ctx-demo
-        share-process-namespace.yaml: pod/nginx App:nginx App:shell
-        simple-pod.yaml: pod/nginx App:nginx
-        storage/projected.yaml: pod/test-projected-volume App:test-projected-volume
-        storage/pv-pod.yaml: pod/task-pv-pod App:task-pv-container
+        init-containers.yaml: pod/init-demo Init:install App:nginx BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        inject/dapi-volume.yaml: pod/kubernetes-downwardapi-volume-example App:client-container BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        inject/dependent-envars.yaml: pod/dependent-envars-demo App:dependent-envars-demo BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        inject/secret-pod.yaml: pod/secret-test-pod App:test-container BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        lifecycle-events.yaml: pod/lifecycle-demo App:lifecycle-demo-container BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        pod-nginx.yaml: pod/nginx App:nginx BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        pod-with-scheduling-gates.yaml: pod/test-pod App:pause BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        pod-with-toleration.yaml: pod/nginx App:nginx BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        pod-without-scheduling-gates.yaml: pod/test-pod App:pause BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        private-reg-pod.yaml: pod/private-reg App:private-reg-container BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        probe/exec-liveness.yaml: pod/liveness-exec App:liveness BestEffort
+          lint: naked-pod resources-missing runs-as-root
+        probe/http-liveness.yaml: pod/liveness-http App:liveness BestEffort
+          lint: naked-pod probe-port-undeclared resources-missing runs-as-root
+        probe/pod-with-http-healthcheck.yaml: pod/pod-with-http-healthcheck App:nginx BestEffort
+          lint: image-latest naked-pod resources-missing runs-as-root
+        probe/pod-with-tcp-socket-healthcheck.yaml: pod/pod-with-tcp-socket-healthcheck App:redis BestEffort
+          lint: image-latest naked-pod resources-missing runs-as-root
+        qos/qos-pod-2.yaml: pod/qos-demo-2 App:qos-demo-2-ctr Burstable
+          lint: image-latest naked-pod probes-missing runs-as-root
+        qos/qos-pod-5.yaml: pod/qos-demo-5 App:qos-demo-ctr-5 Guaranteed
+          lint: image-latest naked-pod probes-missing runs-as-root
+        qos/qos-pod.yaml: pod/qos-demo App:qos-demo-ctr Guaranteed
+          lint: image-latest naked-pod probes-missing runs-as-root
+        resource/cpu-request-limit-2.yaml: pod/cpu-demo-2 App:cpu-demo-ctr-2 Burstable
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        resource/cpu-request-limit.yaml: pod/cpu-demo App:cpu-demo-ctr Burstable
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        resource/memory-request-limit-2.yaml: pod/memory-demo-2 App:memory-demo-2-ctr Burstable
+          lint: image-latest naked-pod probes-missing runs-as-root
+        resource/memory-request-limit-3.yaml: pod/memory-demo-3 App:memory-demo-3-ctr Burstable
+          lint: image-latest naked-pod probes-missing runs-as-root
+        restart-policy/restart-all-containers.yaml: pod/ml-worker Init:setup-environment Sidecar:watcher-sidecar App:main-application BestEffort
+          lint: naked-pod resources-missing runs-as-root
+        security/seccomp/ga/audit-pod.yaml: pod/audit-pod App:test-container BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        security/seccomp/ga/default-pod.yaml: pod/default-pod App:test-container BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        security/security-context-2.yaml: pod/security-context-demo-2 App:sec-ctx-demo-2 BestEffort
+          lint: naked-pod probes-missing resources-missing
+        security/security-context-3.yaml: pod/security-context-demo-3 App:sec-ctx-3 BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        security/security-context-4.yaml: pod/security-context-demo-4 App:sec-ctx-4 BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        security/security-context.yaml: pod/security-context-demo App:sec-ctx-demo BestEffort
+          lint: naked-pod probes-missing resources-missing
+        share-process-namespace.yaml: pod/nginx App:nginx App:shell BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+        simple-pod.yaml: pod/nginx App:nginx BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        storage/projected.yaml: pod/test-projected-volume App:test-projected-volume BestEffort
+          lint: naked-pod probes-missing resources-missing runs-as-root
+        storage/pv-pod.yaml: pod/task-pv-pod App:task-pv-container BestEffort
+          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
     "#]].assert_eq(&out);
 }

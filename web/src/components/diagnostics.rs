@@ -19,13 +19,18 @@ pub fn DiagnosticList(
                     let severity = match diagnostic.severity {
                         Severity::Error => "error",
                         Severity::Warning => "warning",
+                        Severity::Note => "info",
                     };
+                    let hint = diagnostic.hint.clone().map(|hint| {
+                        view! { <span class="hint" data-testid="hint">{hint}</span> }
+                    });
                     let at = diagnostic.span.start;
                     view! {
                         <li class=format!("diagnostic {severity}") data-testid="diagnostic">
                             <span class="location">{format!("Line {}, column {}", at.line, at.column)}</span>
                             ": "
                             <span class="message">{diagnostic.message()}</span>
+                            {hint}
                         </li>
                     }
                 })

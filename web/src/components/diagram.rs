@@ -30,6 +30,7 @@ pub fn PodDiagram(
                 .map(|(index, container)| {
                     let kind = match container.kind {
                         ContainerKind::Init => "init",
+                        ContainerKind::Sidecar => "sidecar",
                         ContainerKind::App => "app",
                     };
                     let state = states.get(index).map_or("waiting", |state| state.as_str());

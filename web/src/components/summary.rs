@@ -22,6 +22,7 @@ pub fn PodSummary(
                     .map(|(kind, container)| {
                         let kind = match kind {
                             ContainerKind::Init => "init",
+                            ContainerKind::Sidecar => "sidecar",
                             ContainerKind::App => "app",
                         };
                         view! {
@@ -30,14 +31,14 @@ pub fn PodSummary(
                                 " "
                                 <span class="name">{container.name.clone()}</span>
                                 " "
-                                <span class="image">{container.image.clone()}</span>
+                                <span class="image">{container.image.clone().unwrap_or_default()}</span>
                             </li>
                         }
                     })
                     .collect_view();
                 view! {
                     <div class="summary">
-                        <p class="pod-name" data-testid="pod-name">{format!("pod/{}", pod.name)}</p>
+                        <p class="pod-name" data-testid="pod-name">{format!("pod/{}", pod.name())}</p>
                         <ul class="containers" data-testid="containers">{containers}</ul>
                     </div>
                 }

@@ -1,0 +1,164 @@
+//! `podplay check`: reads each file, asks `pod-model` what the API server would say, prints it.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use pod_model::{Diagnostic, DiagnosticKind, Parsed, Severity, kubectl_errors};
+
+use crate::json;
+
+/// How `check` prints its results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Compiler-style lines, then kubectl's verdict.
+    Text,
+    /// One JSON array.
+    Json,
+}
+
+/// Checks every file; the exit code is 1 when any is invalid, 2 when any cannot be read.
+pub fn run(files: &[&str], format: OutputFormat) -> ExitCode {
+    let mut results = Vec::new();
+    let mut unreadable = false;
+    for file in files {
+        match read_input(file) {
+            Ok(bytes) => results.push((*file, pod_model::parse_bytes(&bytes))),
+            Err(error) => {
+                eprintln!("podplay: cannot read {file}: {error}");
+                unreadable = true;
+            }
+        }
+    }
+    let printed = match format {
+        OutputFormat::Text => print_text(&results),
+        OutputFormat::Json => print_json(&results),
+    };
+    if printed.is_err() || unreadable {
+        ExitCode::from(2)
+    } else if results.iter().any(|(_, parsed)| parsed.has_errors()) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn lint_id(diagnostic: &Diagnostic) -> Option<&'static str> {
+    match &diagnostic.kind {
+        DiagnosticKind::Lint(lint) => Some(lint.id),
+        _ => None,
+    }
+}
+
+/// The verdict on standard output, problems on standard error, as compilers do.
+fn print_text(results: &[(&str, Parsed)]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    for (file, parsed) in results {
+        for diagnostic in &parsed.diagnostics {
+            let severity = match lint_id(diagnostic) {
+                Some(id) => format!("warning[{id}]"),
+                None => severity_name(diagnostic.severity).to_owned(),
+            };
+            writeln!(
+                err,
+                "{file}:{}: {severity}: {}",
+                diagnostic.span.start,
+                diagnostic.message()
+            )?;
+            if let Some(hint) = &diagnostic.hint {
+                writeln!(err, "  fix: {hint}")?;
+            }
+        }
+        if let Some(verdict) = kubectl_errors::create_error(parsed, file) {
+            writeln!(err, "{verdict}")?;
+        } else if let Some(pod) = &parsed.pod {
+            let qos = parsed
+                .qos
+                .map(|qos| format!(" (QoS class {qos})"))
+                .unwrap_or_default();
+            writeln!(out, "pod/{} valid{qos}", pod.name())?;
+        }
+    }
+    Ok(())
+}
+
+fn print_json(results: &[(&str, Parsed)]) -> io::Result<()> {
+    let files: Vec<String> = results
+        .iter()
+        .map(|(file, parsed)| {
+            let diagnostics: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .map(|diagnostic| {
+                    let span = diagnostic.span;
+                    json::object(&[
+                        ("severity", json::string(severity_name(diagnostic.severity))),
+                        ("line", span.start.line.to_string()),
+                        ("column", span.start.column.to_string()),
+                        ("endLine", span.end.line.to_string()),
+                        ("endColumn", span.end.column.to_string()),
+                        ("path", json::string(&diagnostic.path)),
+                        ("message", json::string(&diagnostic.message())),
+                        ("fix", json::optional(diagnostic.hint.as_deref())),
+                        ("lint", json::optional(lint_id(diagnostic))),
+                    ])
+                })
+                .collect();
+            let objects: Vec<String> = parsed
+                .objects
+                .iter()
+                .map(|object| {
+                    json::object(&[
+                        ("apiVersion", json::string(&object.api_version)),
+                        ("kind", json::string(&object.kind)),
+                        ("name", json::string(&object.name)),
+                    ])
+                })
+                .collect();
+            json::object(&[
+                ("file", json::string(file)),
+                ("valid", (!parsed.has_errors()).to_string()),
+                (
+                    "pod",
+                    json::optional(parsed.pod.as_ref().map(pod_model::Pod::name)),
+                ),
+                (
+                    "qosClass",
+                    json::optional(parsed.qos.map(|qos| qos.as_str())),
+                ),
+                ("objects", json::array(&objects)),
+                ("diagnostics", json::array(&diagnostics)),
+                (
+                    "kubectl",
+                    json::optional(kubectl_errors::create_error(parsed, file).as_deref()),
+                ),
+            ])
+        })
+        .collect();
+    writeln!(io::stdout().lock(), "{}", json::array(&files))
+}
+
+/// Reads the file, or standard input for `-`. It reads one byte more than the parser accepts, so
+/// that a huge file is refused by the parser with a clear message without being read whole.
+fn read_input(file: &str) -> io::Result<Vec<u8>> {
+    let limit = u64::try_from(pod_model::yaml::Limits::DEFAULT.max_input_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(file)?
+            .take(limit)
+            .read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}

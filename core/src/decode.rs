@@ -1,0 +1,498 @@
+//! Strict decoding of YAML nodes into typed API objects, as the API server decodes a request body
+//! with strict field validation (`kubectl --validate=strict`, the default).
+//!
+//! Unknown fields, duplicate fields and values of the wrong type are reported with the field
+//! path upstream prints, and decoding goes on, so one pass finds every problem. The object types
+//! themselves are declared with [`object!`](crate::object), which also records their fields
+//! ([`Shape`]) for "did you mean" suggestions and indentation hints.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::paste_damage;
+use crate::suggest;
+use crate::yaml::{Entry, Node, Resolved, Value};
+
+/// What a field holds, for suggestions and hints.
+#[derive(Clone, Copy, Debug)]
+pub enum Shape {
+    /// A string, number or boolean.
+    Scalar,
+    /// An object with known fields.
+    Object(&'static [FieldInfo]),
+    /// A list whose items have the inner shape.
+    List(fn() -> Shape),
+    /// A map from strings to scalars, such as `labels`.
+    Map,
+    /// Anything at all; Podplay keeps it without looking inside.
+    Any,
+}
+
+/// One field of an object type.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldInfo {
+    /// The field's JSON name, such as `imagePullPolicy`.
+    pub name: &'static str,
+    /// What the field holds.
+    pub shape: fn() -> Shape,
+}
+
+/// A type that strict decoding can produce from a YAML node.
+pub trait Decode: Sized + Default {
+    /// The Go type upstream decodes into, for error messages (`string`, `int32`, `v1.Container`).
+    fn go_type() -> String;
+    /// What the type holds.
+    fn shape() -> Shape;
+    /// Decodes `node`, reporting problems to `cx`. A null node gives the default, as in Go.
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> Self;
+}
+
+/// Decoding state: where in the object the decoder is, and the problems found so far.
+pub struct Decoder<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    /// The field path with indices, as strict decoding prints it: `spec.containers[0].image`.
+    path: String,
+    /// The JSON path without indices, as Go's JSON errors print it: `spec.containers.image`.
+    go_path: String,
+    /// The Go struct that holds the current field.
+    go_struct: &'static str,
+}
+
+impl<'d> Decoder<'d> {
+    /// A decoder at the root of an object, reporting into `diagnostics`.
+    pub fn new(diagnostics: &'d mut Vec<Diagnostic>) -> Decoder<'d> {
+        Decoder {
+            diagnostics,
+            path: String::new(),
+            go_path: String::new(),
+            go_struct: "",
+        }
+    }
+
+    /// The current field path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Reports a problem at the current path.
+    pub fn report(&mut self, kind: DiagnosticKind, node: &Node) {
+        self.diagnostics
+            .push(Diagnostic::error(kind, self.path.clone(), node.span));
+    }
+
+    /// Reports that `node` does not fit the Go type `go_type`.
+    pub fn wrong_type(&mut self, node: &Node, go_type: String) {
+        self.wrong_value(node, found_kind(node), go_type);
+    }
+
+    /// Reports that `node`, described as `found`, does not fit the Go type `go_type`.
+    fn wrong_value(&mut self, node: &Node, found: String, go_type: String) {
+        let go_field = if self.go_struct.is_empty() {
+            String::new()
+        } else {
+            format!("{}.{}", self.go_struct, self.go_path)
+        };
+        let hint = match (&node.value, go_type.as_str()) {
+            (Value::Scalar(scalar), "string") if scalar.plain => Some(format!(
+                "YAML reads {} as a {}; quote it to make it a string: \"{}\"",
+                scalar.text,
+                if found.starts_with("bool") {
+                    "boolean"
+                } else {
+                    "number"
+                },
+                scalar.text
+            )),
+            _ => None,
+        };
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticKind::WrongType {
+                found,
+                go_type,
+                go_field,
+            },
+            self.path.clone(),
+            node.span,
+        );
+        diagnostic.hint = hint;
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Decodes the value of field `json` of the Go struct `go_struct`.
+    pub fn field<T: Decode>(&mut self, go_struct: &'static str, json: &str, node: &Node) -> T {
+        let (path_len, go_len, outer) = (self.path.len(), self.go_path.len(), self.go_struct);
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str(json);
+        if !self.go_path.is_empty() {
+            self.go_path.push('.');
+        }
+        self.go_path.push_str(json);
+        self.go_struct = go_struct;
+        let value = T::decode(node, self);
+        self.path.truncate(path_len);
+        self.go_path.truncate(go_len);
+        self.go_struct = outer;
+        value
+    }
+
+    /// The entries of an object node, with each key checked: unknown fields (with a suggestion)
+    /// and repeated fields are reported and skipped. Returns `None` after reporting a node that
+    /// is not an object; a null node is an empty object.
+    pub fn entries<'n>(
+        &mut self,
+        node: &'n Node,
+        go_type: &str,
+        known: &'static [FieldInfo],
+    ) -> Vec<(&'static str, &'n Entry)> {
+        let entries = match &node.value {
+            Value::Mapping(entries) => entries,
+            _ if node.is_null() => return Vec::new(),
+            _ => {
+                self.wrong_type(node, go_type.to_owned());
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let key = entry.key.as_scalar().unwrap_or_default();
+            let field_path = if self.path.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{}.{key}", self.path)
+            };
+            let Some(info) = known.iter().find(|info| info.name == key) else {
+                let suggestion = suggest::closest(key, known.iter().map(|info| info.name));
+                let hint =
+                    paste_damage::misplaced_field_hint(entries, index, known).or_else(|| {
+                        suggestion
+                            .as_ref()
+                            .map(|name| format!("did you mean \"{name}\"?"))
+                    });
+                let mut diagnostic = Diagnostic::error(
+                    DiagnosticKind::UnknownField { suggestion },
+                    field_path,
+                    entry.key.span,
+                );
+                diagnostic.hint = hint;
+                self.diagnostics.push(diagnostic);
+                continue;
+            };
+            if let Some(earlier) = out.iter_mut().find(|(name, _)| *name == info.name) {
+                // kubectl turns YAML into a map before sending it, so the last value wins.
+                self.diagnostics.push(Diagnostic::error(
+                    DiagnosticKind::DuplicateField,
+                    field_path,
+                    entry.key.span,
+                ));
+                earlier.1 = entry;
+                continue;
+            }
+            out.push((info.name, entry));
+        }
+        out
+    }
+}
+
+/// How Go's JSON decoder names a value it could not place: `string`, `number`, `number 1.5`,
+/// `bool`, `array` or `object`.
+fn found_kind(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Sequence(_) => "array".to_owned(),
+        Value::Mapping(_) => "object".to_owned(),
+        Value::Scalar(scalar) => match scalar.resolve() {
+            Resolved::Null => "null".to_owned(),
+            Resolved::Bool(_) => "bool".to_owned(),
+            Resolved::Int(_) | Resolved::Float(_) => "number".to_owned(),
+            Resolved::Str => "string".to_owned(),
+        },
+    }
+}
+
+impl Decode for String {
+    fn go_type() -> String {
+        "string".to_owned()
+    }
+
+    fn shape() -> Shape {
+        Shape::Scalar
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> String {
+        match &node.value {
+            Value::Scalar(scalar) if scalar.resolve() == Resolved::Str => scalar.text.clone(),
+            _ if node.is_null() => String::new(),
+            _ => {
+                cx.wrong_type(node, Self::go_type());
+                String::new()
+            }
+        }
+    }
+}
+
+impl Decode for bool {
+    fn go_type() -> String {
+        "bool".to_owned()
+    }
+
+    fn shape() -> Shape {
+        Shape::Scalar
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> bool {
+        match &node.value {
+            Value::Scalar(scalar) => match scalar.resolve() {
+                Resolved::Bool(value) => value,
+                Resolved::Null => false,
+                _ => {
+                    cx.wrong_type(node, Self::go_type());
+                    false
+                }
+            },
+            _ if node.is_null() => false,
+            _ => {
+                cx.wrong_type(node, Self::go_type());
+                false
+            }
+        }
+    }
+}
+
+/// Decodes an integer of a Go integer type; out-of-range and fractional numbers are reported
+/// the way Go's JSON decoder reports them (`number 99999999999`).
+fn decode_integer<T: TryFrom<i128> + Default>(
+    node: &Node,
+    cx: &mut Decoder<'_>,
+    go_type: &str,
+) -> T {
+    if node.is_null() {
+        return T::default();
+    }
+    let Value::Scalar(scalar) = &node.value else {
+        cx.wrong_type(node, go_type.to_owned());
+        return T::default();
+    };
+    match scalar.resolve() {
+        Resolved::Int(value) => match T::try_from(value) {
+            Ok(value) => value,
+            Err(_) => {
+                let found = format!("number {}", scalar.text);
+                cx.wrong_value(node, found, go_type.to_owned());
+                T::default()
+            }
+        },
+        Resolved::Float(_) => {
+            let found = format!("number {}", scalar.text);
+            cx.wrong_value(node, found, go_type.to_owned());
+            T::default()
+        }
+        _ => {
+            cx.wrong_type(node, go_type.to_owned());
+            T::default()
+        }
+    }
+}
+
+impl Decode for i32 {
+    fn go_type() -> String {
+        "int32".to_owned()
+    }
+
+    fn shape() -> Shape {
+        Shape::Scalar
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> i32 {
+        decode_integer(node, cx, "int32")
+    }
+}
+
+impl Decode for i64 {
+    fn go_type() -> String {
+        "int64".to_owned()
+    }
+
+    fn shape() -> Shape {
+        Shape::Scalar
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> i64 {
+        decode_integer(node, cx, "int64")
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn go_type() -> String {
+        format!("*{}", T::go_type())
+    }
+
+    fn shape() -> Shape {
+        T::shape()
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> Option<T> {
+        if node.is_null() {
+            None
+        } else {
+            Some(T::decode(node, cx))
+        }
+    }
+}
+
+impl<T: Decode> Decode for Box<T> {
+    fn go_type() -> String {
+        T::go_type()
+    }
+
+    fn shape() -> Shape {
+        T::shape()
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> Box<T> {
+        Box::new(T::decode(node, cx))
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn go_type() -> String {
+        format!("[]{}", T::go_type())
+    }
+
+    fn shape() -> Shape {
+        Shape::List(T::shape)
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> Vec<T> {
+        let items = match &node.value {
+            Value::Sequence(items) => items,
+            _ if node.is_null() => return Vec::new(),
+            _ => {
+                cx.wrong_type(node, Self::go_type());
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let path_len = cx.path.len();
+            cx.path.push_str(&format!("[{index}]"));
+            out.push(T::decode(item, cx));
+            cx.path.truncate(path_len);
+        }
+        out
+    }
+}
+
+impl<T: Decode> Decode for BTreeMap<String, T> {
+    fn go_type() -> String {
+        format!("map[string]{}", T::go_type())
+    }
+
+    fn shape() -> Shape {
+        Shape::Map
+    }
+
+    fn decode(node: &Node, cx: &mut Decoder<'_>) -> BTreeMap<String, T> {
+        let entries = match &node.value {
+            Value::Mapping(entries) => entries,
+            _ if node.is_null() => return BTreeMap::new(),
+            _ => {
+                cx.wrong_type(node, Self::go_type());
+                return BTreeMap::new();
+            }
+        };
+        let mut out = BTreeMap::new();
+        for entry in entries {
+            let key = entry.key.as_scalar().unwrap_or_default().to_owned();
+            let path_len = cx.path.len();
+            cx.path.push_str(&format!("[{key}]"));
+            if out.contains_key(&key) {
+                cx.report(DiagnosticKind::DuplicateField, &entry.key);
+            } else {
+                let value = T::decode(&entry.value, cx);
+                out.insert(key, value);
+            }
+            cx.path.truncate(path_len);
+        }
+        out
+    }
+}
+
+/// Any JSON value, kept as written but not looked into (`managedFields`, rarely used sources).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Raw(pub Option<Node>);
+
+impl Eq for Raw {}
+
+impl Decode for Raw {
+    fn go_type() -> String {
+        "json.RawMessage".to_owned()
+    }
+
+    fn shape() -> Shape {
+        Shape::Any
+    }
+
+    fn decode(node: &Node, _cx: &mut Decoder<'_>) -> Raw {
+        Raw(Some(node.clone()))
+    }
+}
+
+/// Declares an API object type: the struct, its strict [`Decode`] and its field list.
+///
+/// Each field is written `rust_name @ "jsonName": Type`. Every field type implements [`Decode`]
+/// and [`Default`]; an absent field is its default.
+#[macro_export]
+macro_rules! object {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident = $go:literal {
+            $(
+                $(#[$field_meta:meta])*
+                $field:ident @ $json:literal : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                pub $field: $ty,
+            )*
+        }
+
+        impl $name {
+            /// The fields of this type, by JSON name.
+            pub const FIELDS: &'static [$crate::decode::FieldInfo] = &[
+                $($crate::decode::FieldInfo {
+                    name: $json,
+                    shape: <$ty as $crate::decode::Decode>::shape,
+                },)*
+            ];
+        }
+
+        impl $crate::decode::Decode for $name {
+            fn go_type() -> String {
+                concat!("v1.", $go).to_owned()
+            }
+
+            fn shape() -> $crate::decode::Shape {
+                $crate::decode::Shape::Object(Self::FIELDS)
+            }
+
+            fn decode(node: &$crate::yaml::Node, cx: &mut $crate::decode::Decoder<'_>) -> Self {
+                #[allow(unused_mut)]
+                let mut out = Self::default();
+                for (name, entry) in cx.entries(node, concat!("v1.", $go), Self::FIELDS) {
+                    match name {
+                        $($json => out.$field = cx.field($go, $json, &entry.value),)*
+                        _ => {}
+                    }
+                }
+                out
+            }
+        }
+    };
+}

@@ -1,0 +1,315 @@
+//! Best-practice warnings: things the API server accepts but that are likely to hurt. Each has a
+//! stable id, a one-line reason and a fix.
+
+use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
+
+/// One warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lint {
+    /// The stable id, such as `image-latest`.
+    pub id: &'static str,
+    /// Why it matters, in one line.
+    pub reason: String,
+    /// How to fix it.
+    pub fix: String,
+    /// The field it is about.
+    pub path: String,
+}
+
+/// Every lint id, for documentation and tests.
+pub const IDS: &[&str] = &[
+    "image-latest",
+    "resources-missing",
+    "probes-missing",
+    "probe-port-undeclared",
+    "runs-as-root",
+    "port-conflict",
+    "database-with-app",
+    "naked-pod",
+];
+
+/// Images of databases, by repository name.
+const DATABASES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mariadb",
+    "mongo",
+    "mongodb",
+    "redis",
+    "cassandra",
+    "couchdb",
+    "cockroach",
+    "elasticsearch",
+    "neo4j",
+    "influxdb",
+    "memcached",
+];
+
+/// Lints a defaulted Pod.
+pub fn lint(pod: &Pod) -> Vec<Lint> {
+    let mut out = Vec::new();
+    let long_running = pod.spec.restart_policy.as_deref().unwrap_or("Always") == "Always";
+    let indexed = indexed_containers(pod);
+    for (kind, path, container) in &indexed {
+        image_latest(container, path, &mut out);
+        if *kind != ContainerKind::Init {
+            resources_missing(container, path, &mut out);
+            if long_running
+                && container.liveness_probe.is_none()
+                && container.readiness_probe.is_none()
+            {
+                out.push(Lint {
+                    id: "probes-missing",
+                    reason: format!(
+                        "container \"{}\" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted",
+                        container.name
+                    ),
+                    fix: "add a readinessProbe (and a livenessProbe) that checks the port the container serves".to_owned(),
+                    path: path.clone(),
+                });
+            }
+            probe_ports(container, path, &mut out);
+        }
+    }
+    runs_as_root(pod, &indexed, &mut out);
+    port_conflicts(&indexed, &mut out);
+    database_with_app(&indexed, &mut out);
+    let controlled = pod
+        .metadata
+        .owner_references
+        .iter()
+        .any(|owner| owner.controller == Some(true));
+    if !controlled {
+        out.push(Lint {
+            id: "naked-pod",
+            reason: "a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again".to_owned(),
+            fix: "run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template".to_owned(),
+            path: "metadata".to_owned(),
+        });
+    }
+    out
+}
+
+/// Containers with their kind and field path, in spec order: init containers, then app ones.
+fn indexed_containers(pod: &Pod) -> Vec<(ContainerKind, String, &Container)> {
+    let init = pod
+        .spec
+        .init_containers
+        .iter()
+        .enumerate()
+        .map(|(index, container)| {
+            let kind = if container.is_sidecar() {
+                ContainerKind::Sidecar
+            } else {
+                ContainerKind::Init
+            };
+            (kind, format!("spec.initContainers[{index}]"), container)
+        });
+    let app = pod
+        .spec
+        .containers
+        .iter()
+        .enumerate()
+        .map(|(index, container)| {
+            (
+                ContainerKind::App,
+                format!("spec.containers[{index}]"),
+                container,
+            )
+        });
+    init.chain(app).collect()
+}
+
+fn image_latest(container: &Container, path: &str, out: &mut Vec<Lint>) {
+    let image = container.image.as_deref().unwrap_or_default();
+    if image.is_empty() || crate::defaults::image_pull_policy_for(image) != "Always" {
+        return;
+    }
+    let untagged = !image.rsplit('/').next().unwrap_or(image).contains(':') && !image.contains('@');
+    out.push(Lint {
+        id: "image-latest",
+        reason: if untagged {
+            format!("image \"{image}\" has no tag, so it means :latest: each node may run a different version")
+        } else {
+            format!("image \"{image}\" uses :latest: each node may run a different version, and rollbacks cannot go back")
+        },
+        fix: "pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)".to_owned(),
+        path: format!("{path}.image"),
+    });
+}
+
+fn resources_missing(container: &Container, path: &str, out: &mut Vec<Lint>) {
+    let (requests, limits) = container
+        .resources
+        .as_ref()
+        .map(|r| (&r.requests, &r.limits))
+        .map_or((false, false), |(requests, limits)| {
+            (
+                requests.contains_key("cpu") || requests.contains_key("memory"),
+                limits.contains_key("memory"),
+            )
+        });
+    let missing = match (requests, limits) {
+        (true, true) => return,
+        (false, false) => "no resource requests or memory limit",
+        (false, true) => "no resource requests",
+        (true, false) => "no memory limit",
+    };
+    out.push(Lint {
+        id: "resources-missing",
+        reason: format!(
+            "container \"{}\" has {missing}: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something",
+            container.name
+        ),
+        fix: "set resources.requests (cpu, memory) and resources.limits.memory".to_owned(),
+        path: format!("{path}.resources"),
+    });
+}
+
+fn probe_ports(container: &Container, path: &str, out: &mut Vec<Lint>) {
+    let probes: [(&str, &Option<Probe>); 3] = [
+        ("livenessProbe", &container.liveness_probe),
+        ("readinessProbe", &container.readiness_probe),
+        ("startupProbe", &container.startup_probe),
+    ];
+    for (field, probe) in probes {
+        let Some(probe) = probe else { continue };
+        let (handler, port) = if let Some(get) = &probe.http_get {
+            ("httpGet", get.port.clone())
+        } else if let Some(tcp) = &probe.tcp_socket {
+            ("tcpSocket", tcp.port.clone())
+        } else if let Some(grpc) = &probe.grpc {
+            ("grpc", IntOrString::Int(grpc.port))
+        } else {
+            continue;
+        };
+        let declared = match &port {
+            IntOrString::Int(number) => container.ports.iter().any(|p| p.container_port == *number),
+            IntOrString::String(name) => container
+                .ports
+                .iter()
+                .any(|p| p.name.as_deref() == Some(name)),
+        };
+        if declared {
+            continue;
+        }
+        let reason = match &port {
+            IntOrString::Int(number) => format!(
+                "the {field} of \"{}\" checks port {number}, which the container does not declare: if nothing listens there, the probe always fails",
+                container.name
+            ),
+            IntOrString::String(name) => format!(
+                "the {field} of \"{}\" checks the port named \"{name}\", which no port of the container has: the kubelet cannot resolve it and the probe fails",
+                container.name
+            ),
+        };
+        out.push(Lint {
+            id: "probe-port-undeclared",
+            reason,
+            fix: "declare the port under ports (containerPort, and a name if the probe uses one), or probe a declared port".to_owned(),
+            path: format!("{path}.{field}.{handler}.port"),
+        });
+    }
+}
+
+fn runs_as_root(
+    pod: &Pod,
+    containers: &[(ContainerKind, String, &Container)],
+    out: &mut Vec<Lint>,
+) {
+    let pod_context = pod.spec.security_context.as_ref();
+    let pod_user = pod_context.and_then(|c| c.run_as_user);
+    let pod_non_root = pod_context.and_then(|c| c.run_as_non_root).unwrap_or(false);
+    let mut unguarded = Vec::new();
+    for (_, path, container) in containers {
+        let context = container.security_context.as_ref();
+        let user = context.and_then(|c| c.run_as_user).or(pod_user);
+        let non_root = context
+            .and_then(|c| c.run_as_non_root)
+            .unwrap_or(pod_non_root);
+        if user == Some(0) {
+            out.push(Lint {
+                id: "runs-as-root",
+                reason: format!("container \"{}\" runs as root (runAsUser: 0): a breakout from it is a breakout as root", container.name),
+                fix: "run as an unprivileged user: securityContext.runAsUser: 1000 and runAsNonRoot: true".to_owned(),
+                path: format!("{path}.securityContext"),
+            });
+        } else if user.is_none() && !non_root {
+            unguarded.push(container.name.clone());
+        }
+    }
+    if !unguarded.is_empty() {
+        out.push(Lint {
+            id: "runs-as-root",
+            reason: format!(
+                "nothing stops {} from running as root: many images (nginx, busybox) default to it",
+                unguarded.iter().map(|name| format!("\"{name}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            fix: "set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it".to_owned(),
+            path: "spec.securityContext".to_owned(),
+        });
+    }
+}
+
+/// Containers that run at the same time share one network namespace: two of them binding one
+/// port fails at runtime with "address already in use".
+fn port_conflicts(containers: &[(ContainerKind, String, &Container)], out: &mut Vec<Lint>) {
+    let mut taken: Vec<(i32, &str, &str)> = Vec::new();
+    for (kind, path, container) in containers {
+        if *kind == ContainerKind::Init {
+            continue;
+        }
+        for (index, port) in container.ports.iter().enumerate() {
+            let protocol = port.protocol.as_deref().unwrap_or("TCP");
+            if let Some((_, _, owner)) = taken.iter().find(|(number, proto, owner)| {
+                *number == port.container_port && *proto == protocol && *owner != container.name
+            }) {
+                out.push(Lint {
+                    id: "port-conflict",
+                    reason: format!(
+                        "containers \"{owner}\" and \"{}\" both listen on {}/{protocol}; they share the Pod's network namespace, so the second fails with \"address already in use\"",
+                        container.name, port.container_port
+                    ),
+                    fix: "give one of them another port; containers of a Pod reach each other on localhost:<port>".to_owned(),
+                    path: format!("{path}.ports[{index}].containerPort"),
+                });
+            } else {
+                taken.push((port.container_port, protocol, container.name.as_str()));
+            }
+        }
+    }
+}
+
+/// The repository name of an image, without registry, path or tag: `docker.io/library/postgres:16`
+/// gives `postgres`.
+fn repository(image: &str) -> &str {
+    let name = image.split('@').next().unwrap_or(image);
+    let last = name.rsplit('/').next().unwrap_or(name);
+    last.split(':').next().unwrap_or(last)
+}
+
+fn database_with_app(containers: &[(ContainerKind, String, &Container)], out: &mut Vec<Lint>) {
+    let running: Vec<_> = containers
+        .iter()
+        .filter(|(kind, _, _)| *kind != ContainerKind::Init)
+        .collect();
+    let is_database = |container: &Container| {
+        DATABASES.contains(&repository(container.image.as_deref().unwrap_or_default()))
+    };
+    let Some((_, path, database)) = running.iter().find(|(_, _, c)| is_database(c)) else {
+        return;
+    };
+    let Some((_, _, app)) = running.iter().find(|(_, _, c)| !is_database(c)) else {
+        return;
+    };
+    out.push(Lint {
+        id: "database-with-app",
+        reason: format!(
+            "database \"{}\" runs in the same Pod as \"{}\": they can only be scaled, updated and rescheduled together, and the data lives and dies with the Pod",
+            database.name, app.name
+        ),
+        fix: "run the database in its own StatefulSet with a PersistentVolumeClaim, and reach it through a Service".to_owned(),
+        path: format!("{path}.image"),
+    });
+}

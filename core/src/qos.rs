@@ -1,0 +1,90 @@
+//! The QoS class of a Pod (pkg/apis/core/v1/helper/qos `GetPodQOS`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::quantity::Quantity;
+use crate::v1::Pod;
+
+/// A Pod's quality-of-service class, which decides who is evicted first under memory pressure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QosClass {
+    /// Every container has equal cpu and memory requests and limits.
+    Guaranteed,
+    /// Some requests or limits, but not Guaranteed.
+    Burstable,
+    /// No cpu or memory requests or limits at all.
+    BestEffort,
+}
+
+impl QosClass {
+    /// The name as `status.qosClass` holds it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QosClass::Guaranteed => "Guaranteed",
+            QosClass::Burstable => "Burstable",
+            QosClass::BestEffort => "BestEffort",
+        }
+    }
+}
+
+impl fmt::Display for QosClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The QoS class of `pod`, which should already carry the API server's defaults (requests
+/// defaulted from limits). Only cpu and memory count; init containers count; zero is ignored.
+pub fn qos_class(pod: &Pod) -> QosClass {
+    let mut requests: BTreeMap<&str, Quantity> = BTreeMap::new();
+    let mut limits: BTreeMap<&str, Quantity> = BTreeMap::new();
+    let mut guaranteed = true;
+    for container in pod.spec.containers.iter().chain(&pod.spec.init_containers) {
+        let Some(resources) = &container.resources else {
+            guaranteed = false;
+            continue;
+        };
+        for (name, quantity) in &resources.requests {
+            add_positive(&mut requests, name, quantity);
+        }
+        let mut found = Vec::new();
+        for (name, quantity) in &resources.limits {
+            if add_positive(&mut limits, name, quantity) {
+                found.push(name.as_str());
+            }
+        }
+        if !(found.contains(&"cpu") && found.contains(&"memory")) {
+            guaranteed = false;
+        }
+    }
+    if requests.is_empty() && limits.is_empty() {
+        return QosClass::BestEffort;
+    }
+    if guaranteed {
+        guaranteed = requests
+            .iter()
+            .all(|(name, request)| limits.get(name).is_some_and(|limit| limit == request));
+    }
+    if guaranteed && requests.len() == limits.len() {
+        QosClass::Guaranteed
+    } else {
+        QosClass::Burstable
+    }
+}
+
+/// Adds a positive cpu or memory quantity to `totals`; true when it counted.
+fn add_positive<'a>(
+    totals: &mut BTreeMap<&'a str, Quantity>,
+    name: &'a str,
+    quantity: &Quantity,
+) -> bool {
+    if !matches!(name, "cpu" | "memory") || quantity.is_negative() || quantity.is_zero() {
+        return false;
+    }
+    let total = totals
+        .get(name)
+        .map_or(*quantity, |total| total.add(quantity));
+    totals.insert(name, total);
+    true
+}

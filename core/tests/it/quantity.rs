@@ -1,0 +1,260 @@
+//! Upstream `resource.Quantity` cases: input, canonical `String()` (or error) and `MilliValue`.
+//! Rows marked TestQuantityParse / TestQuantityParseEmit / TestQuantityString take their inputs
+//! from those tests in staging/src/k8s.io/apimachinery/pkg/api/resource/quantity_test.go; their
+//! canonical forms come from upstream's `CanonicalizeBytes` rules.
+
+use pod_model::quantity::Quantity;
+
+/// (input, canonical form or `error: message`, MilliValue or "overflow").
+const CASES: &[(&str, &str, &str)] = &[
+    ("0", "0", "0"),
+    ("0n", "0", "0"),
+    ("0u", "0", "0"),
+    ("0m", "0", "0"),
+    ("0Ki", "0", "0"),
+    ("0k", "0", "0"),
+    ("0Mi", "0", "0"),
+    ("0M", "0", "0"),
+    ("0Gi", "0", "0"),
+    ("0G", "0", "0"),
+    ("0Ti", "0", "0"),
+    ("0T", "0", "0"),
+    ("1", "1", "1000"),
+    ("1Ki", "1Ki", "1024000"),
+    ("8Ki", "8Ki", "8192000"),
+    ("7Mi", "7Mi", "7340032000"),
+    ("6Gi", "6Gi", "6442450944000"),
+    ("5Ti", "5Ti", "5497558138880000"),
+    ("4Pi", "4Pi", "4503599627370496000"),
+    ("3Ei", "3Ei", "overflow"),
+    ("10Ti", "10Ti", "10995116277760000"),
+    ("100Ti", "100Ti", "109951162777600000"),
+    ("5n", "5n", "1"),
+    ("4u", "4u", "1"),
+    ("3m", "3m", "3"),
+    ("9", "9", "9000"),
+    ("8k", "8k", "8000000"),
+    ("50k", "50k", "50000000"),
+    ("7M", "7M", "7000000000"),
+    ("6G", "6G", "6000000000000"),
+    ("5T", "5T", "5000000000000000"),
+    ("40T", "40T", "40000000000000000"),
+    ("300T", "300T", "300000000000000000"),
+    ("2P", "2P", "2000000000000000000"),
+    ("1E", "1E", "overflow"),
+    ("1E-3", "1e-3", "1"),
+    ("1e3", "1e3", "1000000"),
+    ("1E6", "1e6", "1000000000"),
+    ("1e9", "1e9", "1000000000000"),
+    ("1E12", "1e12", "1000000000000000"),
+    ("1e15", "1e15", "1000000000000000000"),
+    ("1E18", "1e18", "overflow"),
+    ("1e14", "100e12", "100000000000000000"),
+    ("1e13", "10e12", "10000000000000000"),
+    ("100.035k", "100035", "100035000"),
+    ("0.001", "1m", "1"),
+    ("0.0005k", "500m", "500"),
+    ("0.005", "5m", "5"),
+    ("0.05", "50m", "50"),
+    ("0.5", "500m", "500"),
+    ("0.00050k", "500m", "500"),
+    ("0.00500", "5m", "5"),
+    ("0.05000", "50m", "50"),
+    ("0.50000", "500m", "500"),
+    ("0.5e0", "500e-3", "500"),
+    ("0.5e-1", "50e-3", "50"),
+    ("0.5e-2", "5e-3", "5"),
+    ("10.035M", "10035k", "10035000000"),
+    ("1.2e3", "1200", "1200000"),
+    ("1.3E+6", "1300e3", "1300000000"),
+    ("1.40e9", "1400e6", "1400000000000"),
+    ("1.53E12", "1530e9", "1530000000000000"),
+    ("1.6e15", "1600e12", "1600000000000000000"),
+    ("1.7E18", "1700e15", "overflow"),
+    ("9.01", "9010m", "9010"),
+    ("8.1k", "8100", "8100000"),
+    ("7.123456M", "7123456", "7123456000"),
+    ("6.987654321G", "6987654321", "6987654321000"),
+    ("5.444T", "5444G", "5444000000000000"),
+    ("40.1T", "40100G", "40100000000000000"),
+    ("300.2T", "300200G", "300200000000000000"),
+    ("2.5P", "2500T", "2500000000000000000"),
+    ("1.01E", "1010P", "overflow"),
+    ("3.001n", "4n", "1"),
+    ("1.1E-9", "2e-9", "1"),
+    ("0.0000000001", "1n", "1"),
+    ("0.0000000005", "1n", "1"),
+    ("0.00000000050", "1n", "1"),
+    ("0.5e-9", "1e-9", "1"),
+    ("0.9n", "1n", "1"),
+    ("0.00000012345", "124n", "1"),
+    ("0.00000012354", "124n", "1"),
+    ("9Ei", "9223372036854775807", "overflow"),
+    ("9223372036854775807Ki", "9223372036854775807", "overflow"),
+    ("12E", "12E", "overflow"),
+    ("100.035Ki", "102435840m", "102435840"),
+    ("0.5Mi", "512Ki", "524288000"),
+    ("0.05Gi", "53687091200m", "53687091200"),
+    ("0.025Ti", "27487790694400m", "27487790694400"),
+    ("0.000000000001Ki", "2n", "1"),
+    (".001", "1m", "1"),
+    (".0001k", "100m", "100"),
+    ("1.", "1", "1000"),
+    ("1.G", "1G", "1000000000000"),
+    ("1Mi", "1Mi", "1048576000"),
+    ("1Gi", "1Gi", "1073741824000"),
+    ("1024Mi", "1Gi", "1073741824000"),
+    ("1000M", "1G", "1000000000000"),
+    (".001Ki", "1024m", "1024"),
+    (".000001Ki", "1024u", "2"),
+    (".000000001Ki", "1024n", "1"),
+    (".000000000001Ki", "2n", "1"),
+    ("100m", "100m", "100"),
+    ("250m", "250m", "250"),
+    ("0.1", "100m", "100"),
+    ("0.25", "250m", "250"),
+    ("1.5", "1500m", "1500"),
+    ("2", "2", "2000"),
+    ("500m", "500m", "500"),
+    ("1000m", "1", "1000"),
+    ("1500m", "1500m", "1500"),
+    ("0.5Gi", "512Mi", "536870912000"),
+    ("1.5Gi", "1536Mi", "1610612736000"),
+    ("512Mi", "512Mi", "536870912000"),
+    ("1024Ki", "1Mi", "1048576000"),
+    ("2048Mi", "2Gi", "2147483648000"),
+    ("1000Mi", "1000Mi", "1048576000000"),
+    ("1023Ki", "1023Ki", "1047552000"),
+    ("1025Ki", "1025Ki", "1049600000"),
+    ("0.5Ki", "512", "512000"),
+    ("1.1Ki", "1126400m", "1126400"),
+    ("128974848", "128974848", "128974848000"),
+    ("129e6", "129e6", "129000000000"),
+    ("129M", "129M", "129000000000"),
+    ("128974848000m", "128974848", "128974848000"),
+    ("123Mi", "123Mi", "128974848000"),
+    ("2G", "2G", "2000000000000"),
+    ("1E3", "1e3", "1000000"),
+    ("+1", "1", "1000"),
+    ("-1", "-1", "-1000"),
+    ("-100m", "-100m", "-100"),
+    ("-1Gi", "-1Gi", "-1073741824000"),
+    ("-0", "0", "0"),
+    ("+0.5", "500m", "500"),
+    ("5000m", "5", "5000"),
+    ("1000000u", "1", "1000"),
+    ("10000n", "10u", "1"),
+    (
+        "",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1.1.M",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1+1.0M",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    ("0.1mi", "error: unable to parse quantity's suffix", ""),
+    (
+        "0.1am",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "aoeu",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (".5i", "error: unable to parse quantity's suffix", ""),
+    ("1i", "error: unable to parse quantity's suffix", ""),
+    ("-3.01i", "error: unable to parse quantity's suffix", ""),
+    ("-3.01e-", "error: unable to parse quantity's suffix", ""),
+    (
+        " 1",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1 ",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1gi",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1GB",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1Kb",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "one",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1_000",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "1,5",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    ("--1", "error: unable to parse quantity's suffix", ""),
+    ("1e", "error: unable to parse quantity's suffix", ""),
+    (
+        "1E3.5",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+    (
+        "0x10",
+        "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "",
+    ),
+];
+
+#[test]
+fn upstream_quantity_table() {
+    let mut failures = Vec::new();
+    for (input, expected, milli) in CASES {
+        let (found, found_milli) = match Quantity::parse(input) {
+            Ok(quantity) => {
+                let milli_value = quantity.milli_value();
+                let milli_text = if milli_value.abs() > i128::from(i64::MAX) {
+                    "overflow".to_owned()
+                } else {
+                    milli_value.to_string()
+                };
+                (quantity.to_string(), milli_text)
+            }
+            Err(error) => (format!("error: {}", error.message()), String::new()),
+        };
+        if found != *expected || found_milli != *milli {
+            failures.push(format!(
+                "{input:?}: expected {expected} ({milli}), found {found} ({found_milli})"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
