@@ -164,8 +164,9 @@ impl<'d> Decoder<'d> {
             };
             let Some(info) = known.iter().find(|info| info.name == key) else {
                 let suggestion = suggest::closest(key, known.iter().map(|info| info.name));
-                let hint =
-                    paste_damage::misplaced_field_hint(entries, index, known).or_else(|| {
+                let hint = paste_damage::misplaced_field_hint(entries, index, known)
+                    .or_else(|| paste_damage::odd_spaces_hint(key))
+                    .or_else(|| {
                         suggestion
                             .as_ref()
                             .map(|name| format!("did you mean \"{name}\"?"))

@@ -60,6 +60,8 @@ pub enum DiagnosticKind {
         kind: String,
         /// The document's `apiVersion`.
         api_version: String,
+        /// The document's `metadata.name`, if any.
+        name: String,
     },
     /// A document of another kind (Service, Deployment, …): kept, but not simulated yet.
     NotSimulated {
@@ -169,7 +171,9 @@ impl Diagnostic {
             }
             DiagnosticKind::MissingKind => "Object 'Kind' is missing".to_owned(),
             DiagnosticKind::MissingApiVersion => "Object 'apiVersion' is missing".to_owned(),
-            DiagnosticKind::NoMatch { kind, api_version } => {
+            DiagnosticKind::NoMatch {
+                kind, api_version, ..
+            } => {
                 format!("no matches for kind \"{kind}\" in version \"{api_version}\"")
             }
             DiagnosticKind::NotSimulated { kind, name } => {

@@ -24,19 +24,13 @@ pub fn create_error(parsed: &Parsed, file: &str) -> Option<String> {
         DiagnosticKind::MissingKind | DiagnosticKind::MissingApiVersion => Some(format!(
             "error: unable to decode {}: {}",
             quote(file),
-            first.message()
+            first.detail()
         )),
-        DiagnosticKind::NoMatch { .. } => Some(format!(
+        DiagnosticKind::NoMatch { name, .. } => Some(format!(
             "error: resource mapping not found for name: {} namespace: \"\" from {}: {}\nensure CRDs are installed first",
-            quote(
-                parsed
-                    .pod
-                    .as_ref()
-                    .map(crate::v1::Pod::name)
-                    .unwrap_or_default()
-            ),
+            quote(name),
             quote(file),
-            first.message()
+            first.detail()
         )),
         _ => {
             let strict: Vec<String> = errors

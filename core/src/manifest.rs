@@ -231,20 +231,17 @@ pub fn parse(text: &str) -> Parsed {
     };
     match pod_root {
         Some(root) => check_pod(root, &mut parsed),
-        None => {
+        None if !parsed.has_errors() => {
             let at = parsed
                 .objects
                 .first()
                 .map_or(Span::point(Position::START), |o| o.span);
             let mut diagnostic =
                 Diagnostic::error(DiagnosticKind::NoPod, "", Span::point(at.start));
-            diagnostic.severity = if parsed.has_errors() {
-                Severity::Error
-            } else {
-                Severity::Note
-            };
+            diagnostic.severity = Severity::Note;
             parsed.diagnostics.push(diagnostic);
         }
+        None => {}
     }
     parsed
         .diagnostics
@@ -257,7 +254,22 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
     let mut diagnostics = Vec::new();
     let pod = Pod::decode_document(root, &mut diagnostics);
     let defaulted = defaults::apply(&pod);
-    let errors = validation::validate(&defaulted.pod);
+    // The server decodes before it validates: a field that failed to decode is not also
+    // reported as missing.
+    let undecodable: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.kind,
+                DiagnosticKind::WrongType { .. } | DiagnosticKind::Quantity(_)
+            )
+        })
+        .map(|d| d.path.clone())
+        .collect();
+    let errors: Vec<FieldError> = validation::validate(&defaulted.pod)
+        .into_iter()
+        .filter(|error| !undecodable.iter().any(|path| is_within(&error.path, path)))
+        .collect();
     for error in &errors {
         let at = error.located_at.as_deref().unwrap_or(&error.path);
         diagnostics.push(Diagnostic::error(
@@ -282,6 +294,12 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
     parsed.pod = Some(pod);
     parsed.defaulted = Some(defaulted);
     parsed.diagnostics.extend(diagnostics);
+}
+
+/// True when `path` is `outer` or a field below it.
+fn is_within(path: &str, outer: &str) -> bool {
+    path.strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// A collection is pointed at by its start only; a scalar by its whole extent.
@@ -345,9 +363,11 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
                 "apiVersion",
                 Span::point(root.span.start),
             )
-            .with_hint(format!(
-                "add the apiVersion of a {kind}; for a Pod it is `apiVersion: v1`"
-            )),
+            .with_hint(match OTHER_KINDS.iter().find(|(known, _)| *known == kind) {
+                _ if kind == "Pod" => "add `apiVersion: v1` at the top of the document".to_owned(),
+                Some((_, versions)) => format!("add `apiVersion: {}`", versions[0]),
+                None => format!("add the apiVersion of the {kind}"),
+            }),
         );
         return None;
     }
@@ -357,6 +377,7 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
             DiagnosticKind::NoMatch {
                 kind: kind.clone(),
                 api_version: api_version.clone(),
+                name: name.clone(),
             },
             "apiVersion",
             version_span,
@@ -394,6 +415,7 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
                 DiagnosticKind::NoMatch {
                     kind: kind.clone(),
                     api_version: api_version.clone(),
+                    name: name.clone(),
                 },
                 "kind",
                 kind_span,

@@ -116,6 +116,15 @@ fn relocated(diagnostic: Diagnostic, line: usize, message: String, hint: &str) -
     out.with_hint(hint)
 }
 
+/// A hint for a key that holds non-breaking or other unusual spaces, as copied from web pages.
+pub fn odd_spaces_hint(key: &str) -> Option<String> {
+    key.chars()
+        .any(|c| c.is_whitespace() && c != ' ' && c != '\t')
+        .then(|| {
+            "the key contains non-breaking spaces copied from a web page, so YAML reads them as part of the name: retype the indentation with ordinary spaces".to_owned()
+        })
+}
+
 /// Warnings for scalars that begin with a typographic quote: YAML takes the quote as part of the
 /// value, so `command: [“sh”]` runs a program called `“sh”`.
 pub fn smart_quote_warnings(root: &Node, out: &mut Vec<Diagnostic>) {

@@ -326,7 +326,7 @@ pub fn parse_stream_with(text: &str, limits: Limits) -> Result<Vec<Document>, Di
     }
     let mut builder = TreeBuilder::new(limits);
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(syntax_error)?;
+        let (event, span) = event.map_err(|error| syntax_error(error, limits))?;
         let span = Span {
             start: position(&span.start),
             end: position(&span.end),
@@ -345,12 +345,17 @@ fn position(marker: &Marker) -> Position {
     }
 }
 
-fn syntax_error(error: ScanError) -> Diagnostic {
-    Diagnostic::error(
-        DiagnosticKind::Syntax(error.info().to_owned()),
-        "",
-        Span::point(position(error.marker())),
-    )
+fn syntax_error(error: ScanError, limits: Limits) -> Diagnostic {
+    // The scanner has a nesting limit of its own, which it may meet before the tree builder
+    // sees the depth: report both the same way.
+    let kind = if error.info().contains("recursion limit") {
+        DiagnosticKind::NestingTooDeep {
+            max_depth: limits.max_depth,
+        }
+    } else {
+        DiagnosticKind::Syntax(error.info().to_owned())
+    };
+    Diagnostic::error(kind, "", Span::point(position(error.marker())))
 }
 
 /// A collection being built, waiting for its end event.
@@ -755,7 +760,7 @@ mod tests {
         check(
             &text,
             expect![[r#"
-                error 1:256: recursion limit exceeded
+                error 1:256: the YAML nests more than 64 levels deep
             "#]],
         );
     }

@@ -1,6 +1,8 @@
 //! Integration tests of `pod-model`, one binary with a module per topic.
 
+mod bad_inputs;
 mod corpus;
+mod messages;
 mod quantity;
 mod robustness;
 mod upstream;
