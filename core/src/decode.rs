@@ -408,11 +408,11 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
             let key = entry.key.as_scalar().unwrap_or_default().to_owned();
             let path_len = cx.path.len();
             cx.path.push_str(&format!("[{key}]"));
-            if out.contains_key(&key) {
-                cx.report(DiagnosticKind::DuplicateField, &entry.key);
-            } else {
+            if let std::collections::btree_map::Entry::Vacant(e) = out.entry(key) {
                 let value = T::decode(&entry.value, cx);
-                out.insert(key, value);
+                e.insert(value);
+            } else {
+                cx.report(DiagnosticKind::DuplicateField, &entry.key);
             }
             cx.path.truncate(path_len);
         }

@@ -74,7 +74,12 @@ struct Recorder {
 
 impl Recorder {
     /// Sets `field` to `value` if it is unset, and records it.
-    fn set<T: Clone + ToString>(&mut self, field: &mut Option<T>, value: T, path: String) {
+    fn set<T: Clone + ToString>(
+        &mut self,
+        field: &mut Option<T>,
+        value: T,
+        path: impl FnOnce() -> String,
+    ) {
         self.set_from(field, value, path, DefaultSource::Defaulting);
     }
 
@@ -82,12 +87,12 @@ impl Recorder {
         &mut self,
         field: &mut Option<T>,
         value: T,
-        path: String,
+        path: impl FnOnce() -> String,
         source: DefaultSource,
     ) {
         if field.is_none() {
             self.applied.push(AppliedDefault {
-                path,
+                path: path(),
                 value: value.to_string(),
                 source,
             });
@@ -95,7 +100,7 @@ impl Recorder {
         }
     }
 
-    fn set_str(&mut self, field: &mut Option<String>, value: &str, path: String) {
+    fn set_str(&mut self, field: &mut Option<String>, value: &str, path: impl FnOnce() -> String) {
         if field.as_deref().is_none_or(str::is_empty) {
             *field = None;
             self.set(field, value.to_owned(), path);
@@ -103,11 +108,9 @@ impl Recorder {
     }
 
     fn pod(&mut self, pod: &mut Pod) {
-        self.set_str(
-            &mut pod.metadata.namespace,
-            "default",
-            "metadata.namespace".into(),
-        );
+        self.set_str(&mut pod.metadata.namespace, "default", || {
+            "metadata.namespace".into()
+        });
         let spec = &mut pod.spec;
         for (index, volume) in spec.volumes.iter_mut().enumerate() {
             let path = format!("spec.volumes[{index}]");
@@ -119,7 +122,10 @@ impl Recorder {
                 });
                 volume.empty_dir = Some(EmptyDirVolumeSource::default());
             }
-            let mode_path = |source: &str| format!("{path}.{source}.defaultMode");
+            let mode_path = |source: &'static str| {
+                let path = path.clone();
+                move || format!("{path}.{source}.defaultMode")
+            };
             if let Some(source) = &mut volume.secret {
                 self.set(&mut source.default_mode, 0o644, mode_path("secret"));
             }
@@ -130,11 +136,9 @@ impl Recorder {
                 self.set(&mut source.default_mode, 0o644, mode_path("downwardAPI"));
                 for (item_index, item) in source.items.iter_mut().enumerate() {
                     if let Some(field_ref) = &mut item.field_ref {
-                        self.set_str(
-                            &mut field_ref.api_version,
-                            "v1",
-                            format!("{path}.downwardAPI.items[{item_index}].fieldRef.apiVersion"),
-                        );
+                        self.set_str(&mut field_ref.api_version, "v1", || {
+                            format!("{path}.downwardAPI.items[{item_index}].fieldRef.apiVersion")
+                        });
                     }
                 }
             }
@@ -145,7 +149,7 @@ impl Recorder {
                         self.set(
                             &mut token.expiration_seconds,
                             3600,
-                            format!("{path}.projected.sources[{source_index}].serviceAccountToken.expirationSeconds"),
+                            || format!("{path}.projected.sources[{source_index}].serviceAccountToken.expirationSeconds"),
                         );
                     }
                 }
@@ -166,34 +170,26 @@ impl Recorder {
             self.set_str(
                 &mut ephemeral.image_pull_policy,
                 image_pull_policy_for(&image),
-                format!("{path}.imagePullPolicy"),
+                || format!("{path}.imagePullPolicy"),
             );
             self.set_str(
                 &mut ephemeral.termination_message_path,
                 "/dev/termination-log",
-                format!("{path}.terminationMessagePath"),
+                || format!("{path}.terminationMessagePath"),
             );
-            self.set_str(
-                &mut ephemeral.termination_message_policy,
-                "File",
-                format!("{path}.terminationMessagePolicy"),
-            );
+            self.set_str(&mut ephemeral.termination_message_policy, "File", || {
+                format!("{path}.terminationMessagePolicy")
+            });
         }
-        self.set_str(
-            &mut spec.restart_policy,
-            "Always",
-            "spec.restartPolicy".into(),
-        );
-        self.set(
-            &mut spec.termination_grace_period_seconds,
-            30,
-            "spec.terminationGracePeriodSeconds".into(),
-        );
-        self.set_str(
-            &mut spec.dns_policy,
-            "ClusterFirst",
-            "spec.dnsPolicy".into(),
-        );
+        self.set_str(&mut spec.restart_policy, "Always", || {
+            "spec.restartPolicy".into()
+        });
+        self.set(&mut spec.termination_grace_period_seconds, 30, || {
+            "spec.terminationGracePeriodSeconds".into()
+        });
+        self.set_str(&mut spec.dns_policy, "ClusterFirst", || {
+            "spec.dnsPolicy".into()
+        });
         if spec
             .service_account_name
             .as_deref()
@@ -208,7 +204,7 @@ impl Recorder {
             self.set_from(
                 &mut spec.service_account_name,
                 account,
-                "spec.serviceAccountName".into(),
+                || "spec.serviceAccountName".into(),
                 DefaultSource::Admission,
             );
         }
@@ -220,27 +216,21 @@ impl Recorder {
             });
             spec.security_context = Some(PodSecurityContext::default());
         }
-        self.set_str(
-            &mut spec.scheduler_name,
-            "default-scheduler",
-            "spec.schedulerName".into(),
-        );
-        self.set(
-            &mut spec.enable_service_links,
-            true,
-            "spec.enableServiceLinks".into(),
-        );
+        self.set_str(&mut spec.scheduler_name, "default-scheduler", || {
+            "spec.schedulerName".into()
+        });
+        self.set(&mut spec.enable_service_links, true, || {
+            "spec.enableServiceLinks".into()
+        });
         self.set_from(
             &mut spec.priority,
             0,
-            "spec.priority".into(),
+            || "spec.priority".into(),
             DefaultSource::Admission,
         );
-        self.set_str(
-            &mut spec.preemption_policy,
-            "PreemptLowerPriority",
-            "spec.preemptionPolicy".into(),
-        );
+        self.set_str(&mut spec.preemption_policy, "PreemptLowerPriority", || {
+            "spec.preemptionPolicy".into()
+        });
         self.default_tolerations(&mut spec.tolerations);
     }
 
@@ -280,28 +270,26 @@ impl Recorder {
         self.set_str(
             &mut container.image_pull_policy,
             image_pull_policy_for(&image),
-            format!("{path}.imagePullPolicy"),
+            || format!("{path}.imagePullPolicy"),
         );
         self.set_str(
             &mut container.termination_message_path,
             "/dev/termination-log",
-            format!("{path}.terminationMessagePath"),
+            || format!("{path}.terminationMessagePath"),
         );
-        self.set_str(
-            &mut container.termination_message_policy,
-            "File",
-            format!("{path}.terminationMessagePolicy"),
-        );
+        self.set_str(&mut container.termination_message_policy, "File", || {
+            format!("{path}.terminationMessagePolicy")
+        });
         for (index, port) in container.ports.iter_mut().enumerate() {
             let port_path = format!("{path}.ports[{index}]");
-            self.set_str(&mut port.protocol, "TCP", format!("{port_path}.protocol"));
+            self.set_str(&mut port.protocol, "TCP", || {
+                format!("{port_path}.protocol")
+            });
             if host_network && port.host_port.unwrap_or_default() == 0 {
                 port.host_port = None;
-                self.set(
-                    &mut port.host_port,
-                    port.container_port,
-                    format!("{port_path}.hostPort"),
-                );
+                self.set(&mut port.host_port, port.container_port, || {
+                    format!("{port_path}.hostPort")
+                });
             }
         }
         for (index, var) in container.env.iter_mut().enumerate() {
@@ -310,11 +298,9 @@ impl Recorder {
                 .as_mut()
                 .and_then(|from| from.field_ref.as_mut())
             {
-                self.set_str(
-                    &mut field_ref.api_version,
-                    "v1",
-                    format!("{path}.env[{index}].valueFrom.fieldRef.apiVersion"),
-                );
+                self.set_str(&mut field_ref.api_version, "v1", || {
+                    format!("{path}.env[{index}].valueFrom.fieldRef.apiVersion")
+                });
             }
         }
         if let Some(resources) = &mut container.resources {
@@ -354,26 +340,18 @@ impl Recorder {
     }
 
     fn probe(&mut self, probe: &mut Probe, path: &str) {
-        self.set(
-            &mut probe.timeout_seconds,
-            1,
-            format!("{path}.timeoutSeconds"),
-        );
-        self.set(
-            &mut probe.period_seconds,
-            10,
-            format!("{path}.periodSeconds"),
-        );
-        self.set(
-            &mut probe.success_threshold,
-            1,
-            format!("{path}.successThreshold"),
-        );
-        self.set(
-            &mut probe.failure_threshold,
-            3,
-            format!("{path}.failureThreshold"),
-        );
+        self.set(&mut probe.timeout_seconds, 1, || {
+            format!("{path}.timeoutSeconds")
+        });
+        self.set(&mut probe.period_seconds, 10, || {
+            format!("{path}.periodSeconds")
+        });
+        self.set(&mut probe.success_threshold, 1, || {
+            format!("{path}.successThreshold")
+        });
+        self.set(&mut probe.failure_threshold, 3, || {
+            format!("{path}.failureThreshold")
+        });
         if let Some(get) = &mut probe.http_get {
             self.http_get(get, &format!("{path}.httpGet"));
         }
@@ -394,8 +372,8 @@ impl Recorder {
     }
 
     fn http_get(&mut self, get: &mut HttpGetAction, path: &str) {
-        self.set_str(&mut get.path, "/", format!("{path}.path"));
-        self.set_str(&mut get.scheme, "HTTP", format!("{path}.scheme"));
+        self.set_str(&mut get.path, "/", || format!("{path}.path"));
+        self.set_str(&mut get.scheme, "HTTP", || format!("{path}.scheme"));
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Parsed {
     pub validation_errors: Vec<FieldError>,
     /// Every problem found, in the order of the text.
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML documents, kept for the simulator (Services, ConfigMaps and so on).
+    pub documents: Vec<yaml::Document>,
 }
 
 /// One document of the text.
@@ -43,8 +45,10 @@ pub struct ObjectSummary {
     pub name: String,
     /// Where the document is.
     pub span: Span,
-    /// The document itself, kept for the simulator.
-    pub root: Node,
+    /// Which document of [`Parsed::documents`] holds it.
+    pub document: usize,
+    /// Its index among the `items` of a `kind: List` document, if it is one.
+    pub list_item: Option<usize>,
 }
 
 impl Parsed {
@@ -55,6 +59,16 @@ impl Parsed {
             None
         } else {
             self.defaulted.as_ref().map(|defaulted| &defaulted.pod)
+        }
+    }
+
+    /// True when any diagnostic is an error.
+    /// The YAML of an object of [`Parsed::objects`].
+    pub fn object_root(&self, object: &ObjectSummary) -> Option<&Node> {
+        let root = &self.documents.get(object.document)?.root;
+        match object.list_item {
+            Some(index) => root.get("items")?.as_sequence()?.get(index),
+            None => Some(root),
         }
     }
 
@@ -177,21 +191,32 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
 
 /// Parses and checks manifest text (YAML, flow-style YAML or JSON; one or more documents).
 pub fn parse(text: &str) -> Parsed {
+    let max_bytes = yaml::Limits::DEFAULT.max_input_bytes;
+    if text.len() > max_bytes {
+        return only(Diagnostic::error(
+            DiagnosticKind::InputTooLarge {
+                size_bytes: text.len(),
+                max_bytes,
+            },
+            "",
+            Span::point(Position::START),
+        ));
+    }
     if let Some(binary) = paste_damage::find_binary(text) {
         return only(binary);
     }
     let documents = match yaml::parse_stream(text) {
         Ok(documents) => documents,
-        Err(diagnostic) => return only(paste_damage::explain_syntax_error(text, diagnostic)),
+        Err(diagnostic) => return only(paste_damage::explain_syntax_error(text, *diagnostic)),
     };
     let mut diagnostics = Vec::new();
-    let mut roots: Vec<&Node> = Vec::new();
-    for document in &documents {
+    let mut roots: Vec<(usize, Option<usize>, &Node)> = Vec::new();
+    for (index, document) in documents.iter().enumerate() {
         if document.root.is_null() {
             continue;
         }
         paste_damage::smart_quote_warnings(&document.root, &mut diagnostics);
-        unpack_lists(&document.root, &mut roots);
+        unpack_lists(index, &document.root, &mut roots);
     }
     if roots.is_empty() {
         return only(Diagnostic::error(
@@ -202,10 +227,12 @@ pub fn parse(text: &str) -> Parsed {
     }
     let mut objects = Vec::new();
     let mut pod_root: Option<&Node> = None;
-    for root in roots.into_iter().take(MAX_DOCUMENTS) {
-        let Some(summary) = summarize(root, &mut diagnostics) else {
+    for (document, list_item, root) in roots.into_iter().take(MAX_DOCUMENTS) {
+        let Some(mut summary) = summarize(root, &mut diagnostics) else {
             continue;
         };
+        summary.document = document;
+        summary.list_item = list_item;
         if summary.kind == "Pod" && summary.api_version == "v1" {
             if pod_root.is_none() {
                 pod_root = Some(root);
@@ -228,6 +255,7 @@ pub fn parse(text: &str) -> Parsed {
         objects,
         validation_errors: Vec::new(),
         diagnostics,
+        documents: Vec::new(),
     };
     match pod_root {
         Some(root) => check_pod(root, &mut parsed),
@@ -246,6 +274,7 @@ pub fn parse(text: &str) -> Parsed {
     parsed
         .diagnostics
         .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    parsed.documents = documents;
     parsed
 }
 
@@ -310,12 +339,18 @@ fn span_of(node: &Node) -> Span {
     }
 }
 
-/// Adds `root`, or the items of a `kind: List`, to `out`.
-fn unpack_lists<'n>(root: &'n Node, out: &mut Vec<&'n Node>) {
+/// Adds `root` of document `index`, or the items of a `kind: List`, to `out`.
+fn unpack_lists<'n>(index: usize, root: &'n Node, out: &mut Vec<(usize, Option<usize>, &'n Node)>) {
     let is_list = root.get("kind").and_then(Node::as_scalar) == Some("List");
     match root.get("items").and_then(Node::as_sequence) {
-        Some(items) if is_list => out.extend(items.iter().filter(|item| !item.is_null())),
-        _ => out.push(root),
+        Some(items) if is_list => out.extend(
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| !item.is_null())
+                .map(|(item, node)| (index, Some(item), node)),
+        ),
+        _ => out.push((index, None, root)),
     }
 }
 
@@ -438,7 +473,8 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
         kind,
         name,
         span: root.span,
-        root: root.clone(),
+        document: 0,
+        list_item: None,
     })
 }
 
@@ -457,5 +493,6 @@ fn only(diagnostic: Diagnostic) -> Parsed {
         objects: Vec::new(),
         validation_errors: Vec::new(),
         diagnostics: vec![diagnostic],
+        documents: Vec::new(),
     }
 }

@@ -226,10 +226,10 @@ fn shape_of(key: &str, entries: &[Entry], before: usize, known: &[FieldInfo]) ->
         else {
             continue;
         };
-        if let (true, Shape::Object(fields)) = (entry.value.is_null(), (field.shape)()) {
-            if let Some(inner) = fields.iter().find(|inner| inner.name == key) {
-                return Some((inner.shape)());
-            }
+        if let (true, Shape::Object(fields)) = (entry.value.is_null(), (field.shape)())
+            && let Some(inner) = fields.iter().find(|inner| inner.name == key)
+        {
+            return Some((inner.shape)());
         }
     }
     None

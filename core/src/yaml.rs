@@ -122,10 +122,10 @@ impl Scalar {
         if let Some(value) = parse_go_int(&plain) {
             return Resolved::Int(value);
         }
-        if is_yaml_float(&plain) {
-            if let Ok(value) = plain.parse::<f64>() {
-                return Resolved::Float(value);
-            }
+        if is_yaml_float(&plain)
+            && let Ok(value) = plain.parse::<f64>()
+        {
+            return Resolved::Float(value);
         }
         Resolved::Str
     }
@@ -308,25 +308,25 @@ impl Node {
 }
 
 /// Parses a whole YAML stream (one or more documents) within [`Limits::DEFAULT`].
-pub fn parse_stream(text: &str) -> Result<Vec<Document>, Diagnostic> {
+pub fn parse_stream(text: &str) -> Result<Vec<Document>, Box<Diagnostic>> {
     parse_stream_with(text, Limits::DEFAULT)
 }
 
 /// Parses a whole YAML stream within `limits`.
-pub fn parse_stream_with(text: &str, limits: Limits) -> Result<Vec<Document>, Diagnostic> {
+pub fn parse_stream_with(text: &str, limits: Limits) -> Result<Vec<Document>, Box<Diagnostic>> {
     if text.len() > limits.max_input_bytes {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             DiagnosticKind::InputTooLarge {
                 size_bytes: text.len(),
                 max_bytes: limits.max_input_bytes,
             },
             "",
             Span::point(Position::START),
-        ));
+        )));
     }
     let mut builder = TreeBuilder::new(limits);
     for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|error| syntax_error(error, limits))?;
+        let (event, span) = event.map_err(|error| Box::new(syntax_error(error, limits)))?;
         let span = Span {
             start: position(&span.start),
             end: position(&span.end),
@@ -396,7 +396,7 @@ impl TreeBuilder {
         }
     }
 
-    fn accept(&mut self, event: Event<'_>, span: Span) -> Result<(), Diagnostic> {
+    fn accept(&mut self, event: Event<'_>, span: Span) -> Result<(), Box<Diagnostic>> {
         match event {
             Event::Nothing | Event::StreamStart | Event::StreamEnd => {}
             Event::DocumentStart(_) => {
@@ -424,11 +424,11 @@ impl TreeBuilder {
             }
             Event::Alias(anchor) => {
                 let Some(count) = self.anchors.get(&anchor).map(|(_, count)| *count) else {
-                    return Err(Diagnostic::error(
+                    return Err(Box::new(Diagnostic::error(
                         DiagnosticKind::Syntax("unknown anchor".to_owned()),
                         "",
                         span,
-                    ));
+                    )));
                 };
                 // Each copy counts against the budget before it is made.
                 self.count_nodes(count, span)?;
@@ -490,29 +490,29 @@ impl TreeBuilder {
     }
 
     /// Checks the depth and node budget before a collection opens.
-    fn open(&mut self, span: Span) -> Result<(), Diagnostic> {
+    fn open(&mut self, span: Span) -> Result<(), Box<Diagnostic>> {
         if self.stack.len() >= self.limits.max_depth {
-            return Err(Diagnostic::error(
+            return Err(Box::new(Diagnostic::error(
                 DiagnosticKind::NestingTooDeep {
                     max_depth: self.limits.max_depth,
                 },
                 "",
                 span,
-            ));
+            )));
         }
         self.count_nodes(1, span)
     }
 
-    fn count_nodes(&mut self, count: usize, span: Span) -> Result<(), Diagnostic> {
+    fn count_nodes(&mut self, count: usize, span: Span) -> Result<(), Box<Diagnostic>> {
         self.nodes = self.nodes.saturating_add(count);
         if self.nodes > self.limits.max_nodes {
-            return Err(Diagnostic::error(
+            return Err(Box::new(Diagnostic::error(
                 DiagnosticKind::TooManyNodes {
                     max_nodes: self.limits.max_nodes,
                 },
                 "",
                 span,
-            ));
+            )));
         }
         Ok(())
     }
@@ -525,7 +525,7 @@ impl TreeBuilder {
         node: &Node,
         count: usize,
         span: Span,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<(), Box<Diagnostic>> {
         if anchor != 0 {
             self.count_nodes(count, span)?;
             self.anchors.insert(anchor, (node.clone(), count));

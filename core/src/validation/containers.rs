@@ -63,14 +63,14 @@ pub fn validate_init_containers(
     for (index, container) in spec.init_containers.iter().enumerate() {
         let item = path.index(index);
         validate_common(container, volumes, &item, errors);
-        if let Some(policy) = container.restart_policy.as_deref() {
-            if policy != "Always" {
-                errors.push(FieldError::not_supported(
-                    item.child("restartPolicy"),
-                    policy,
-                    &["Always"],
-                ));
-            }
+        if let Some(policy) = container.restart_policy.as_deref()
+            && policy != "Always"
+        {
+            errors.push(FieldError::not_supported(
+                item.child("restartPolicy"),
+                policy,
+                &["Always"],
+            ));
         }
         if names.contains(container.name.as_str()) {
             errors.push(FieldError::duplicate(item.child("name"), &container.name));
@@ -141,13 +141,14 @@ pub fn validate_ephemeral_containers(
         if !names.insert(ephemeral.name.as_str()) {
             errors.push(FieldError::duplicate(item.child("name"), &container.name));
         }
-        if let Some(target) = ephemeral.target_container_name.as_deref() {
-            if !target.is_empty() && !others.contains(target) {
-                errors.push(FieldError::not_found(
-                    item.child("targetContainerName"),
-                    target,
-                ));
-            }
+        if let Some(target) = ephemeral.target_container_name.as_deref()
+            && !target.is_empty()
+            && !others.contains(target)
+        {
+            errors.push(FieldError::not_found(
+                item.child("targetContainerName"),
+                target,
+            ));
         }
         let set = [
             ("ports", !container.ports.is_empty()),
@@ -657,14 +658,14 @@ fn validate_security_context(
             }
         }
     }
-    if let Some(proc_mount) = context.proc_mount.as_deref() {
-        if !matches!(proc_mount, "Default" | "Unmasked") {
-            errors.push(FieldError::not_supported(
-                path.child("procMount"),
-                proc_mount,
-                &["Default", "Unmasked"],
-            ));
-        }
+    if let Some(proc_mount) = context.proc_mount.as_deref()
+        && !matches!(proc_mount, "Default" | "Unmasked")
+    {
+        errors.push(FieldError::not_supported(
+            path.child("procMount"),
+            proc_mount,
+            &["Default", "Unmasked"],
+        ));
     }
     if context.allow_privilege_escalation == Some(false) {
         if context.privileged == Some(true) {
@@ -908,17 +909,16 @@ fn validate_lifecycle_handler(
         ("sleep", handler.sleep.is_some()),
     ];
     match validate_handler_count(&handlers, path, errors) {
-        Some("exec") => {
+        Some("exec")
             if handler
                 .exec
                 .as_ref()
-                .is_some_and(|exec| exec.command.is_empty())
-            {
-                errors.push(FieldError::required(
-                    path.child("exec").child("command"),
-                    "",
-                ));
-            }
+                .is_some_and(|exec| exec.command.is_empty()) =>
+        {
+            errors.push(FieldError::required(
+                path.child("exec").child("command"),
+                "",
+            ));
         }
         Some("httpGet") => {
             if let Some(get) = &handler.http_get {
@@ -935,14 +935,16 @@ fn validate_lifecycle_handler(
             }
         }
         Some(_) => {
-            if let Some(sleep) = &handler.sleep {
-                if sleep.seconds < 0 || sleep.seconds > grace {
-                    errors.push(FieldError::invalid_int(
-                        path.child("sleep").child("seconds"),
-                        sleep.seconds,
-                        format!("must be non-negative and less than terminationGracePeriodSeconds ({grace})"),
-                    ));
-                }
+            if let Some(sleep) = &handler.sleep
+                && (sleep.seconds < 0 || sleep.seconds > grace)
+            {
+                errors.push(FieldError::invalid_int(
+                    path.child("sleep").child("seconds"),
+                    sleep.seconds,
+                    format!(
+                        "must be non-negative and less than terminationGracePeriodSeconds ({grace})"
+                    ),
+                ));
             }
         }
         None => {}

@@ -66,14 +66,14 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<Fiel
         errors,
     );
     validate_subdomain_name(spec.node_name.as_deref(), &path.child("nodeName"), errors);
-    if let Some(deadline) = spec.active_deadline_seconds {
-        if !(1..=i64::from(i32::MAX)).contains(&deadline) {
-            errors.push(FieldError::invalid_int(
-                path.child("activeDeadlineSeconds"),
-                deadline,
-                inclusive_range(1, i64::from(i32::MAX)),
-            ));
-        }
+    if let Some(deadline) = spec.active_deadline_seconds
+        && !(1..=i64::from(i32::MAX)).contains(&deadline)
+    {
+        errors.push(FieldError::invalid_int(
+            path.child("activeDeadlineSeconds"),
+            deadline,
+            inclusive_range(1, i64::from(i32::MAX)),
+        ));
     }
     for (field, value) in [("hostname", &spec.hostname), ("subdomain", &spec.subdomain)] {
         if let Some(value) = value.as_deref().filter(|value| !value.is_empty()) {
@@ -88,23 +88,23 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<Fiel
         &path.child("priorityClassName"),
         errors,
     );
-    if let Some(policy) = spec.preemption_policy.as_deref() {
-        if !matches!(policy, "Never" | "PreemptLowerPriority") {
-            errors.push(FieldError::not_supported(
-                path.child("preemptionPolicy"),
-                policy,
-                &["Never", "PreemptLowerPriority"],
-            ));
-        }
+    if let Some(policy) = spec.preemption_policy.as_deref()
+        && !matches!(policy, "Never" | "PreemptLowerPriority")
+    {
+        errors.push(FieldError::not_supported(
+            path.child("preemptionPolicy"),
+            policy,
+            &["Never", "PreemptLowerPriority"],
+        ));
     }
-    if let Some(os) = &spec.os {
-        if !matches!(os.name.as_str(), "linux" | "windows") {
-            errors.push(FieldError::not_supported(
-                path.child("os").child("name"),
-                &os.name,
-                &["linux", "windows"],
-            ));
-        }
+    if let Some(os) = &spec.os
+        && !matches!(os.name.as_str(), "linux" | "windows")
+    {
+        errors.push(FieldError::not_supported(
+            path.child("os").child("name"),
+            &os.name,
+            &["linux", "windows"],
+        ));
     }
 }
 
@@ -186,14 +186,14 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
     }
     let source_path = path.child(first);
     let check_mode = |mode: Option<i32>, path: FieldPath, errors: &mut Vec<FieldError>| {
-        if let Some(mode) = mode {
-            if !(0..=0o777).contains(&mode) {
-                errors.push(FieldError::invalid_int(
-                    path,
-                    i64::from(mode),
-                    FILE_MODE_MESSAGE,
-                ));
-            }
+        if let Some(mode) = mode
+            && !(0..=0o777).contains(&mode)
+        {
+            errors.push(FieldError::invalid_int(
+                path,
+                i64::from(mode),
+                FILE_MODE_MESSAGE,
+            ));
         }
     };
     match *first {
@@ -212,14 +212,14 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
                     "CharDevice",
                     "BlockDevice",
                 ];
-                if let Some(kind) = host_path.kind.as_deref() {
-                    if !kinds.contains(&kind) {
-                        errors.push(FieldError::not_supported(
-                            source_path.child("type"),
-                            kind,
-                            &kinds,
-                        ));
-                    }
+                if let Some(kind) = host_path.kind.as_deref()
+                    && !kinds.contains(&kind)
+                {
+                    errors.push(FieldError::not_supported(
+                        source_path.child("type"),
+                        kind,
+                        &kinds,
+                    ));
                 }
             }
         }
@@ -248,25 +248,23 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
             }
         }
         "persistentVolumeClaim" => {
-            if let Some(source) = &volume.persistent_volume_claim {
-                if source.claim_name.is_empty() {
-                    errors.push(FieldError::required(source_path.child("claimName"), ""));
-                }
+            if let Some(source) = &volume.persistent_volume_claim
+                && source.claim_name.is_empty()
+            {
+                errors.push(FieldError::required(source_path.child("claimName"), ""));
             }
         }
         "emptyDir" => {
-            if let Some(source) = &volume.empty_dir {
-                if let Some(medium) = source.medium.as_deref() {
-                    if !matches!(medium, "" | "Memory" | "HugePages")
-                        && !medium.starts_with("HugePages-")
-                    {
-                        errors.push(FieldError::not_supported(
-                            source_path.child("medium"),
-                            medium,
-                            &["", "Memory", "HugePages"],
-                        ));
-                    }
-                }
+            if let Some(source) = &volume.empty_dir
+                && let Some(medium) = source.medium.as_deref()
+                && !matches!(medium, "" | "Memory" | "HugePages")
+                && !medium.starts_with("HugePages-")
+            {
+                errors.push(FieldError::not_supported(
+                    source_path.child("medium"),
+                    medium,
+                    &["", "Memory", "HugePages"],
+                ));
             }
         }
         "projected" => {

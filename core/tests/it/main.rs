@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod corpus;
 mod messages;
+mod properties;
 mod quantity;
 mod robustness;
 mod upstream;

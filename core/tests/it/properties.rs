@@ -1,0 +1,132 @@
+//! Property tests (proptest) over the whole pipeline: parse → default → validate → lint. No input
+//! panics, every position lies in the text, and the pipeline's own invariants hold. The case
+//! counts bound the run to a few seconds.
+
+use pod_model::quantity::Quantity;
+use proptest::prelude::*;
+
+/// Characters that stress YAML: indicators, quotes, whitespace of every kind, digits, letters.
+const ALPHABET: &[char] = &[
+    'a', 'b', 'k', 'z', 'A', 'Z', '0', '1', '9', '-', '_', '.', ':', ' ', ' ', '\n', '\t', '[',
+    ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '?', '~', '\\',
+    '/', '\u{a0}', '\u{201c}', '\u{2019}', '\u{feff}', 'é', '\u{0}',
+];
+
+fn yamlish_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..400)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// A Pod manifest built from a grammar of plausible and implausible values.
+fn pod_manifest() -> impl Strategy<Value = String> {
+    let name = prop::sample::select(vec![
+        "web",
+        "Web_App",
+        "",
+        "a-very-long-name-that-goes-on-and-on-and-on-beyond-sixty-three-chars",
+        "db",
+        "x.y",
+    ]);
+    let image = prop::sample::select(vec![
+        "nginx",
+        "nginx:1.27",
+        " busybox",
+        "postgres:16",
+        "",
+        "redis@sha256:abc",
+    ]);
+    let port = prop::sample::select(vec![
+        "80",
+        "0",
+        "70000",
+        "8080",
+        "-1",
+        "\"80\"",
+        "99999999999",
+        "http",
+    ]);
+    let quantity = prop::sample::select(vec![
+        "100m", "1", "0.5", "128Mi", "1Gi", "-1", "12x", "1e3", "\"\"",
+    ]);
+    let restart = prop::sample::select(vec!["Always", "Never", "OnFailure", "Sometimes", "\"\""]);
+    let extra = prop::sample::select(vec![
+        "",
+        "    readinessProbe: {httpGet: {path: /, port: 80}}\n",
+        "    livenessProbe: {tcpSocket: {port: http}, successThreshold: 2}\n",
+        "    restartPolicy: Always\n",
+        "    securityContext: {runAsUser: 0}\n",
+        "    volumeMounts: [{name: data, mountPath: /data}]\n",
+        "    env: [{name: A, value: yes}, {name: '', valueFrom: {}}]\n",
+        "    imagePullPolice: Always\n",
+    ]);
+    (name, image, port, quantity.clone(), quantity, restart, extra, 1usize..4, any::<bool>())
+        .prop_map(|(name, image, port, request, limit, restart, extra, count, init)| {
+            let mut text = format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  labels: {{app: {name}}}\nspec:\n  restartPolicy: {restart}\n  volumes: [{{name: data, emptyDir: {{}}}}]\n"
+            );
+            let section = if init { "initContainers" } else { "containers" };
+            text.push_str(&format!("  {section}:\n"));
+            for index in 0..count {
+                text.push_str(&format!(
+                    "  - name: {name}{index}\n    image: '{image}'\n    ports: [{{containerPort: {port}}}]\n    resources: {{requests: {{cpu: {request}}}, limits: {{cpu: {limit}, memory: {limit}}}}}\n{extra}"
+                ));
+            }
+            if init {
+                text.push_str("  containers: [{name: main, image: 'busybox:1.36'}]\n");
+            }
+            text
+        })
+}
+
+/// Checks what must hold for any input.
+fn check_invariants(text: &str) -> Result<(), TestCaseError> {
+    let parsed = pod_model::parse(text);
+    let lines = u32::try_from(text.lines().count() + 1).unwrap_or(u32::MAX);
+    for diagnostic in &parsed.diagnostics {
+        prop_assert!(diagnostic.span.start.line >= 1 && diagnostic.span.start.line <= lines);
+        prop_assert!(!diagnostic.message().is_empty());
+    }
+    // An accepted Pod has no validation errors, and applying the defaults again changes nothing.
+    if let Some(pod) = parsed.accepted_pod() {
+        prop_assert!(pod_model::validation::validate(pod).is_empty());
+        let again = pod_model::defaults::apply(pod);
+        prop_assert!(
+            again.applied.is_empty(),
+            "defaults not idempotent: {:?}",
+            again.applied
+        );
+    }
+    // The pipeline is deterministic.
+    prop_assert_eq!(&pod_model::parse(text), &parsed);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in yamlish_text()) {
+        check_invariants(&text)?;
+    }
+
+    #[test]
+    fn generated_pods_keep_the_invariants(text in pod_manifest()) {
+        check_invariants(&text)?;
+    }
+
+    #[test]
+    fn canonical_quantities_parse_back_to_themselves(
+        whole in 0u64..1_000_000,
+        fraction in 0u32..1000,
+        suffix in prop::sample::select(vec!["", "m", "k", "M", "G", "Ki", "Mi", "Gi", "e3", "e-2", "n", "u"]),
+        negative in any::<bool>(),
+    ) {
+        let sign = if negative { "-" } else { "" };
+        let text = format!("{sign}{whole}.{fraction:03}{suffix}");
+        let quantity = Quantity::parse(&text).map_err(|e| TestCaseError::fail(e.message()))?;
+        let canonical = quantity.to_string();
+        let again = Quantity::parse(&canonical).map_err(|e| TestCaseError::fail(e.message()))?;
+        prop_assert_eq!(again, quantity);
+        prop_assert_eq!(again.to_string(), canonical);
+    }
+}
