@@ -92,7 +92,9 @@ async fn opens_with_the_sidecar_example() {
     assert_eq!(page.all("container-item").len(), 2);
     assert_eq!(page.all("container-box").len(), 2);
     assert_eq!(page.text("phase"), "Pending");
-    assert!(page.text("no-problems").contains("No problems"));
+    assert!(page.text("no-problems").starts_with("No errors"));
+    assert_eq!(page.text("qos"), "QoS class: BestEffort");
+    assert!(!page.all("warning").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -114,7 +116,7 @@ async fn fixing_the_manifest_redraws_the_pod() {
     page.type_text("kind: Pod\nspec: [").await;
     assert_eq!(page.all("diagram").len(), 0);
     page.type_text(
-        "kind: Pod\nmetadata: {name: three}\nspec:\n  initContainers: [{name: i, image: busybox}]\n  containers: [{name: a, image: nginx}, {name: b, image: redis}]\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: three}\nspec:\n  initContainers: [{name: i, image: busybox}]\n  containers: [{name: a, image: nginx}, {name: b, image: redis}]\n",
     )
     .await;
     assert_eq!(page.text("pod-name"), "pod/three");
@@ -152,7 +154,7 @@ async fn edits_are_kept_in_local_storage() {
 async fn a_shorter_timeline_keeps_the_cursor_inside_it() {
     let page = Page::open().await;
     page.type_text(
-        "kind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a, image: busybox}, {name: b, image: busybox}]\n  containers: [{name: c, image: nginx}]\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a, image: busybox}, {name: b, image: busybox}]\n  containers: [{name: c, image: nginx}]\n",
     )
     .await;
     for _ in 0..4 {
@@ -160,7 +162,7 @@ async fn a_shorter_timeline_keeps_the_cursor_inside_it() {
     }
     assert_eq!(page.text("step"), "5 of 5");
     page.type_text(
-        "kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n",
     )
     .await;
     assert_eq!(page.text("step"), "3 of 3");
@@ -172,8 +174,10 @@ async fn a_shorter_timeline_keeps_the_cursor_inside_it() {
 #[wasm_bindgen_test]
 async fn a_rejected_pod_is_drawn_but_has_no_lifecycle() {
     let page = Page::open().await;
-    page.type_text("kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{image: nginx}]\n")
-        .await;
+    page.type_text(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{image: nginx}]\n",
+    )
+    .await;
     assert_eq!(page.all("container-box").len(), 1);
     assert_eq!(page.all("diagnostic").len(), 1);
     assert_eq!(page.all("phase").len(), 0);

@@ -1,50 +1,93 @@
-//! The list of problems found in the manifest.
+//! The list of problems found in the manifest: errors (what the API server refuses) first, then
+//! best-practice warnings and notes, each with its line, column and suggested fix.
 
 use leptos::prelude::*;
-use pod_model::{Parsed, Severity};
+use pod_model::{Diagnostic, Parsed, Severity};
 
-/// Every diagnostic, each with its line and column, or a note that the manifest reads well.
+/// The verdict, then every diagnostic with its position and fix.
 #[component]
 pub fn DiagnosticList(
     /// The parse result whose diagnostics are listed.
     #[prop(into)]
     parsed: Signal<Parsed>,
 ) -> impl IntoView {
-    let items = move || {
+    let list = move |wanted: Severity| {
         parsed.with(|parsed| {
             parsed
                 .diagnostics
                 .iter()
-                .map(|diagnostic| {
-                    let severity = match diagnostic.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Note => "info",
-                    };
-                    let hint = diagnostic.hint.clone().map(|hint| {
-                        view! { <span class="hint" data-testid="hint">{hint}</span> }
-                    });
-                    let at = diagnostic.span.start;
-                    view! {
-                        <li class=format!("diagnostic {severity}") data-testid="diagnostic">
-                            <span class="location">{format!("Line {}, column {}", at.line, at.column)}</span>
-                            ": "
-                            <span class="message">{diagnostic.message()}</span>
-                            {hint}
-                        </li>
-                    }
-                })
+                .filter(|diagnostic| diagnostic.severity == wanted)
+                .map(item)
                 .collect_view()
+        })
+    };
+    let verdict = move || {
+        parsed.with(|parsed| {
+            let errors = parsed.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
+            match (errors, &parsed.pod) {
+                (0, Some(_)) => view! {
+                    <p class="ok" data-testid="no-problems">
+                        {format!(
+                            "No errors: the API server would accept this Pod.{}",
+                            match warnings {
+                                0 => String::new(),
+                                1 => " One suggestion below.".to_owned(),
+                                n => format!(" {n} suggestions below."),
+                            }
+                        )}
+                    </p>
+                }
+                .into_any(),
+                (0, None) => view! {
+                    <p class="ok" data-testid="no-problems">"No errors."</p>
+                }
+                .into_any(),
+                (n, _) => view! {
+                    <p class="refused" data-testid="verdict">
+                        {if n == 1 {
+                            "The API server would refuse this manifest: 1 error.".to_owned()
+                        } else {
+                            format!("The API server would refuse this manifest: {n} errors.")
+                        }}
+                    </p>
+                }
+                .into_any(),
+            }
         })
     };
     view! {
         <div class="diagnostics" data-testid="diagnostics" aria-live="polite">
-            <Show
-                when=move || parsed.with(|parsed| !parsed.diagnostics.is_empty())
-                fallback=|| view! { <p class="ok" data-testid="no-problems">"No problems found."</p> }
-            >
-                <ul>{items}</ul>
-            </Show>
+            {verdict}
+            <ul class="errors">{move || list(Severity::Error)}</ul>
+            <ul class="warnings">{move || list(Severity::Warning)}</ul>
+            <ul class="notes">{move || list(Severity::Note)}</ul>
         </div>
+    }
+}
+
+/// One diagnostic. Errors carry the test id `diagnostic`, warnings `warning`, notes `note`.
+fn item(diagnostic: &Diagnostic) -> impl IntoView + use<> {
+    let (class, test_id) = match diagnostic.severity {
+        Severity::Error => ("error", "diagnostic"),
+        Severity::Warning => ("warning", "warning"),
+        Severity::Note => ("info", "note"),
+    };
+    let hint = diagnostic
+        .hint
+        .clone()
+        .map(|hint| view! { <span class="hint" data-testid="hint">{hint}</span> });
+    let at = diagnostic.span.start;
+    view! {
+        <li class=format!("diagnostic {class}") data-testid=test_id>
+            <span class="location">{format!("Line {}, column {}", at.line, at.column)}</span>
+            ": "
+            <span class="message">{diagnostic.message()}</span>
+            {hint}
+        </li>
     }
 }

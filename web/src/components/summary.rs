@@ -36,9 +36,13 @@ pub fn PodSummary(
                         }
                     })
                     .collect_view();
+                let qos = parsed.qos.map(|qos| {
+                    view! { <p class="qos" data-testid="qos">{format!("QoS class: {qos}")}</p> }
+                });
                 view! {
                     <div class="summary">
                         <p class="pod-name" data-testid="pod-name">{format!("pod/{}", pod.name())}</p>
+                        {qos}
                         <ul class="containers" data-testid="containers">{containers}</ul>
                     </div>
                 }
