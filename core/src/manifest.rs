@@ -307,7 +307,14 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
             span_of(root.locate(at)),
         ));
     }
-    for finding in lint::lint(&defaulted.pod) {
+    // Best-practice advice waits until the API server would accept the Pod: errors come first.
+    let accepted = !diagnostics.iter().any(Diagnostic::is_error);
+    let findings = if accepted {
+        lint::lint(&defaulted.pod)
+    } else {
+        Vec::new()
+    };
+    for finding in findings {
         let span = span_of(root.locate(&finding.path));
         let mut diagnostic = Diagnostic::error(
             DiagnosticKind::Lint(finding.clone()),

@@ -21,6 +21,17 @@ spec:
     image: fluent/fluent-bit:3.0
 `;
 
+/** The seed article's "my-app" Pod as it pastes: the list items' fields lost their indentation. */
+const PASTED_SEED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: my-app
+spec:
+  containers:
+  - name: server
+  image: nginx:latest
+`;
+
 let server;
 let browser;
 
@@ -52,6 +63,24 @@ async function typeManifest(page, text) {
 }
 
 describe("the playground", () => {
+  test("a pasted manifest with lost indentation gets a located error and a fix", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("editor").fill(PASTED_SEED);
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor();
+    assert.match(await verdict.textContent(), /The API server would refuse this manifest: 2 errors\./);
+    const errors = await page.getByTestId("diagnostic").allTextContents();
+    assert.equal(errors.length, 2);
+    assert.match(errors[0], /^Line 7, column 5: spec\.containers\[0\]\.image: Required value/);
+    assert.match(
+      errors[1],
+      /^Line 8, column 3: unknown field "spec\.image"Fix: `image` is a field of the `containers` item that starts at line 7: indent it to column 5, in line with `name`$/,
+    );
+    await screenshot(page, "pasted-seed");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("opens with the sidecar logging example drawn", async () => {
     const { page, context, problems } = await openPlayground();
     assert.equal(await page.getByTestId("pod-name").textContent(), "pod/sidecar-logging");

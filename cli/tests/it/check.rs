@@ -74,15 +74,7 @@ fn missing_fields_are_listed() {
             --- stdout
             --- stderr
             missing-name.yaml:4:3: error: metadata.name: Required value: name or generateName is required
-            missing-name.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
-              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
-            missing-name.yaml:7:3: warning[runs-as-root]: spec.securityContext: nothing stops "" from running as root: many images (nginx, busybox) default to it
-              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
             missing-name.yaml:8:5: error: spec.containers[0].name: Required value
-            missing-name.yaml:8:5: warning[resources-missing]: spec.containers[0].resources: container "" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
-              fix: set resources.requests (cpu, memory) and resources.limits.memory
-            missing-name.yaml:8:5: warning[probes-missing]: spec.containers[0]: container "" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
-              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
             The Pod "" is invalid: [metadata.name: Required value: name or generateName is required, spec.containers[0].name: Required value]
         "#]],
     );
@@ -158,14 +150,6 @@ fn unknown_fields_get_a_suggestion_and_kubectls_verdict() {
             exit 1
             --- stdout
             --- stderr
-            typo.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
-              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
-            typo.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "web" from running as root: many images (nginx, busybox) default to it
-              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
-            typo.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "web" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
-              fix: set resources.requests (cpu, memory) and resources.limits.memory
-            typo.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "web" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
-              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
             typo.yaml:9:5: error: unknown field "spec.containers[0].imagePullPolice"
               fix: did you mean "imagePullPolicy"?
             Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
@@ -182,14 +166,6 @@ fn several_files_fail_when_one_is_invalid() {
             --- stdout
             pod/nginx valid (QoS class Burstable)
             --- stderr
-            typo.yaml:4:3: warning[naked-pod]: metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
-              fix: run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template
-            typo.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "web" from running as root: many images (nginx, busybox) default to it
-              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
-            typo.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "web" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
-              fix: set resources.requests (cpu, memory) and resources.limits.memory
-            typo.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "web" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
-              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
             typo.yaml:9:5: error: unknown field "spec.containers[0].imagePullPolice"
               fix: did you mean "imagePullPolicy"?
             Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
@@ -204,7 +180,7 @@ fn json_output_describes_every_file() {
         expect![[r#"
             exit 1
             --- stdout
-            [{"file":"valid-nginx.yaml","valid":true,"pod":"nginx","qosClass":"Burstable","objects":[{"apiVersion":"v1","kind":"Pod","name":"nginx"}],"diagnostics":[],"kubectl":null},{"file":"typo.yaml","valid":false,"pod":"typo","qosClass":"BestEffort","objects":[{"apiVersion":"v1","kind":"Pod","name":"typo"}],"diagnostics":[{"severity":"warning","line":4,"column":3,"endLine":4,"endColumn":3,"path":"metadata","message":"metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again","fix":"run it from a Deployment (or a Job for run-to-completion work) with this Pod as its template","lint":"naked-pod"},{"severity":"warning","line":6,"column":3,"endLine":6,"endColumn":3,"path":"spec.securityContext","message":"spec.securityContext: nothing stops \"web\" from running as root: many images (nginx, busybox) default to it","fix":"set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it","lint":"runs-as-root"},{"severity":"warning","line":7,"column":5,"endLine":7,"endColumn":5,"path":"spec.containers[0].resources","message":"spec.containers[0].resources: container \"web\" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something","fix":"set resources.requests (cpu, memory) and resources.limits.memory","lint":"resources-missing"},{"severity":"warning","line":7,"column":5,"endLine":7,"endColumn":5,"path":"spec.containers[0]","message":"spec.containers[0]: container \"web\" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted","fix":"add a readinessProbe (and a livenessProbe) that checks the port the container serves","lint":"probes-missing"},{"severity":"error","line":9,"column":5,"endLine":9,"endColumn":20,"path":"spec.containers[0].imagePullPolice","message":"unknown field \"spec.containers[0].imagePullPolice\"","fix":"did you mean \"imagePullPolicy\"?","lint":null}],"kubectl":"Error from server (BadRequest): error when creating \"typo.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.containers[0].imagePullPolice\""}]
+            [{"file":"valid-nginx.yaml","valid":true,"pod":"nginx","qosClass":"Burstable","objects":[{"apiVersion":"v1","kind":"Pod","name":"nginx"}],"diagnostics":[],"kubectl":null},{"file":"typo.yaml","valid":false,"pod":"typo","qosClass":"BestEffort","objects":[{"apiVersion":"v1","kind":"Pod","name":"typo"}],"diagnostics":[{"severity":"error","line":9,"column":5,"endLine":9,"endColumn":20,"path":"spec.containers[0].imagePullPolice","message":"unknown field \"spec.containers[0].imagePullPolice\"","fix":"did you mean \"imagePullPolicy\"?","lint":null}],"kubectl":"Error from server (BadRequest): error when creating \"typo.yaml\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"spec.containers[0].imagePullPolice\""}]
             --- stderr
         "#]],
     );

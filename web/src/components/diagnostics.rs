@@ -80,7 +80,7 @@ fn item(diagnostic: &Diagnostic) -> impl IntoView + use<> {
     let hint = diagnostic
         .hint
         .clone()
-        .map(|hint| view! { <span class="hint" data-testid="hint">{hint}</span> });
+        .map(|hint| view! { <span class="hint" data-testid="hint"><b>"Fix: "</b>{hint}</span> });
     let at = diagnostic.span.start;
     view! {
         <li class=format!("diagnostic {class}") data-testid=test_id>
