@@ -94,6 +94,21 @@ fn pipeline(c: &mut Criterion) {
         });
     });
     group.finish();
+
+    let gallery: Vec<&str> = pod_model::gallery::ALL
+        .iter()
+        .map(|example| example.manifest)
+        .collect();
+    let mut group = c.benchmark_group("gallery");
+    group.throughput(Throughput::Elements(gallery.len() as u64));
+    group.bench_function("seed examples (pods)", |b| {
+        b.iter(|| {
+            for text in &gallery {
+                black_box(pod_model::parse(black_box(text)));
+            }
+        });
+    });
+    group.finish();
 }
 
 fn worst_inputs(c: &mut Criterion) {

@@ -377,7 +377,9 @@ impl<T: Decode> Decode for Vec<T> {
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             let path_len = cx.path.len();
-            cx.path.push_str(&format!("[{index}]"));
+            cx.path.push('[');
+            cx.path.push_str(&index.to_string());
+            cx.path.push(']');
             out.push(T::decode(item, cx));
             cx.path.truncate(path_len);
         }
@@ -407,7 +409,9 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
         for entry in entries {
             let key = entry.key.as_scalar().unwrap_or_default().to_owned();
             let path_len = cx.path.len();
-            cx.path.push_str(&format!("[{key}]"));
+            cx.path.push('[');
+            cx.path.push_str(&key);
+            cx.path.push(']');
             if let std::collections::btree_map::Entry::Vacant(e) = out.entry(key) {
                 let value = T::decode(&entry.value, cx);
                 e.insert(value);
@@ -422,7 +426,7 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
 
 /// Any JSON value, kept as written but not looked into (`managedFields`, rarely used sources).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Raw(pub Option<Node>);
+pub struct Raw(pub Option<Box<Node>>);
 
 impl Eq for Raw {}
 
@@ -436,7 +440,7 @@ impl Decode for Raw {
     }
 
     fn decode(node: &Node, _cx: &mut Decoder<'_>) -> Raw {
-        Raw(Some(node.clone()))
+        Raw(Some(Box::new(node.clone())))
     }
 }
 

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::quantity::Quantity;
 use crate::v1::{
-    Container, EmptyDirVolumeSource, HttpGetAction, Lifecycle, Pod, PodSecurityContext, Probe,
-    Toleration,
+    Container, EmptyDirVolumeSource, HttpGetAction, Lifecycle, Pod, Probe, Toleration,
 };
 
 /// Who sets a default.
@@ -214,7 +213,7 @@ impl Recorder {
                 value: "{}".to_owned(),
                 source: DefaultSource::Defaulting,
             });
-            spec.security_context = Some(PodSecurityContext::default());
+            spec.security_context = Some(Box::default());
         }
         self.set_str(&mut spec.scheduler_name, "default-scheduler", || {
             "spec.schedulerName".into()

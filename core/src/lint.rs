@@ -168,7 +168,7 @@ fn resources_missing(container: &Container, path: &str, out: &mut Vec<Lint>) {
 }
 
 fn probe_ports(container: &Container, path: &str, out: &mut Vec<Lint>) {
-    let probes: [(&str, &Option<Probe>); 3] = [
+    let probes: [(&str, &Option<Box<Probe>>); 3] = [
         ("livenessProbe", &container.liveness_probe),
         ("readinessProbe", &container.readiness_probe),
         ("startupProbe", &container.startup_probe),

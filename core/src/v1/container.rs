@@ -46,13 +46,13 @@ macro_rules! container_type {
                 /// `volumeDevices`.
                 volume_devices @ "volumeDevices": Vec<VolumeDevice>,
                 /// `livenessProbe`.
-                liveness_probe @ "livenessProbe": Option<Probe>,
+                liveness_probe @ "livenessProbe": Option<Box<Probe>>,
                 /// `readinessProbe`.
-                readiness_probe @ "readinessProbe": Option<Probe>,
+                readiness_probe @ "readinessProbe": Option<Box<Probe>>,
                 /// `startupProbe`.
-                startup_probe @ "startupProbe": Option<Probe>,
+                startup_probe @ "startupProbe": Option<Box<Probe>>,
                 /// `lifecycle`: postStart and preStop hooks.
-                lifecycle @ "lifecycle": Option<Lifecycle>,
+                lifecycle @ "lifecycle": Option<Box<Lifecycle>>,
                 /// `terminationMessagePath`.
                 termination_message_path @ "terminationMessagePath": Option<String>,
                 /// `terminationMessagePolicy`: `File` or `FallbackToLogsOnError`.
@@ -60,7 +60,7 @@ macro_rules! container_type {
                 /// `imagePullPolicy`: `Always`, `IfNotPresent` or `Never`.
                 image_pull_policy @ "imagePullPolicy": Option<String>,
                 /// `securityContext`.
-                security_context @ "securityContext": Option<SecurityContext>,
+                security_context @ "securityContext": Option<Box<SecurityContext>>,
                 /// `stdin`.
                 stdin @ "stdin": bool,
                 /// `stdinOnce`.

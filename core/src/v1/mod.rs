@@ -39,7 +39,7 @@ object! {
         /// `spec`: what the Pod should run.
         spec @ "spec": PodSpec,
         /// `status`: what a cluster observed; present on Pods pasted from a cluster.
-        status @ "status": Option<PodStatus>,
+        status @ "status": Option<Box<PodStatus>>,
     }
 }
 

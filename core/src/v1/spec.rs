@@ -49,7 +49,7 @@ object! {
         /// `shareProcessNamespace`.
         share_process_namespace @ "shareProcessNamespace": Option<bool>,
         /// `securityContext`.
-        security_context @ "securityContext": Option<PodSecurityContext>,
+        security_context @ "securityContext": Option<Box<PodSecurityContext>>,
         /// `imagePullSecrets`.
         image_pull_secrets @ "imagePullSecrets": Vec<LocalObjectReference>,
         /// `hostname`.
@@ -57,7 +57,7 @@ object! {
         /// `subdomain`.
         subdomain @ "subdomain": Option<String>,
         /// `affinity`.
-        affinity @ "affinity": Option<Affinity>,
+        affinity @ "affinity": Option<Box<Affinity>>,
         /// `schedulerName`.
         scheduler_name @ "schedulerName": Option<String>,
         /// `tolerations`.

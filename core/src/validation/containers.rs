@@ -35,7 +35,7 @@ pub fn validate_containers(
             errors.push(FieldError::duplicate(item.child("name"), &container.name));
         }
         validate_lifecycle(
-            container.lifecycle.as_ref(),
+            container.lifecycle.as_deref(),
             grace,
             &item.child("lifecycle"),
             errors,
@@ -88,7 +88,7 @@ pub fn validate_init_containers(
         }
         if container.is_sidecar() {
             validate_lifecycle(
-                container.lifecycle.as_ref(),
+                container.lifecycle.as_deref(),
                 grace,
                 &item.child("lifecycle"),
                 errors,

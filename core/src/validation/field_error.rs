@@ -64,17 +64,28 @@ impl FieldPath {
 
     /// The path of a field of this object.
     pub fn child(&self, name: &str) -> FieldPath {
-        FieldPath(format!("{}.{name}", self.0))
+        self.joined(".", name, "")
     }
 
     /// The path of an item of this list.
     pub fn index(&self, index: usize) -> FieldPath {
-        FieldPath(format!("{}[{index}]", self.0))
+        self.joined("[", &index.to_string(), "]")
     }
 
     /// The path of an entry of this map.
     pub fn key(&self, key: &str) -> FieldPath {
-        FieldPath(format!("{}[{key}]", self.0))
+        self.joined("[", key, "]")
+    }
+
+    /// This path, then `open`, `part` and `close`, without the formatting machinery: paths are
+    /// built for every field checked, so this is on the hot path.
+    fn joined(&self, open: &str, part: &str, close: &str) -> FieldPath {
+        let mut path = String::with_capacity(self.0.len() + open.len() + part.len() + close.len());
+        path.push_str(&self.0);
+        path.push_str(open);
+        path.push_str(part);
+        path.push_str(close);
+        FieldPath(path)
     }
 
     /// The path as text.
