@@ -100,16 +100,30 @@ impl Recorder {
     }
 
     fn set_str(&mut self, field: &mut Option<String>, value: &str, path: impl FnOnce() -> String) {
+        self.set_str_from(field, value, path, DefaultSource::Defaulting);
+    }
+
+    /// Sets an unset or empty string field, and records who set it.
+    fn set_str_from(
+        &mut self,
+        field: &mut Option<String>,
+        value: &str,
+        path: impl FnOnce() -> String,
+        source: DefaultSource,
+    ) {
         if field.as_deref().is_none_or(str::is_empty) {
             *field = None;
-            self.set(field, value.to_owned(), path);
+            self.set_from(field, value.to_owned(), path, source);
         }
     }
 
     fn pod(&mut self, pod: &mut Pod) {
-        self.set_str(&mut pod.metadata.namespace, "default", || {
-            "metadata.namespace".into()
-        });
+        self.set_str_from(
+            &mut pod.metadata.namespace,
+            "default",
+            || "metadata.namespace".into(),
+            DefaultSource::Admission,
+        );
         let spec = &mut pod.spec;
         for (index, volume) in spec.volumes.iter_mut().enumerate() {
             let path = format!("spec.volumes[{index}]");
@@ -227,9 +241,12 @@ impl Recorder {
             || "spec.priority".into(),
             DefaultSource::Admission,
         );
-        self.set_str(&mut spec.preemption_policy, "PreemptLowerPriority", || {
-            "spec.preemptionPolicy".into()
-        });
+        self.set_str_from(
+            &mut spec.preemption_policy,
+            "PreemptLowerPriority",
+            || "spec.preemptionPolicy".into(),
+            DefaultSource::Admission,
+        );
         self.default_tolerations(&mut spec.tolerations);
     }
 
@@ -413,5 +430,61 @@ mod tests {
                 registry.example.com:5000/team/app:v2 → IfNotPresent
             "#]],
         );
+    }
+
+    /// Every default the server applies to a small Pod, with who applies it.
+    #[test]
+    fn defaults_are_listed_with_their_source() {
+        let text = "apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  volumes: [{name: data}, {name: cfg, configMap: {name: app}}]
+  containers:
+  - name: web
+    image: nginx
+    ports: [{containerPort: 80}]
+    readinessProbe: {httpGet: {port: 80}}
+    resources: {limits: {cpu: 500m, memory: 128Mi}}
+";
+        let pod = crate::parse(text).pod.expect("a Pod");
+        let out: String = apply(&pod)
+            .applied
+            .iter()
+            .map(|default| {
+                format!(
+                    "{:?} {} = {}\n",
+                    default.source, default.path, default.value
+                )
+            })
+            .collect();
+        expect![[r#"
+            Admission metadata.namespace = default
+            Defaulting spec.volumes[0].emptyDir = {}
+            Defaulting spec.volumes[1].configMap.defaultMode = 420
+            Defaulting spec.containers[0].imagePullPolicy = Always
+            Defaulting spec.containers[0].terminationMessagePath = /dev/termination-log
+            Defaulting spec.containers[0].terminationMessagePolicy = File
+            Defaulting spec.containers[0].ports[0].protocol = TCP
+            Defaulting spec.containers[0].resources.requests[cpu] = 500m
+            Defaulting spec.containers[0].resources.requests[memory] = 128Mi
+            Defaulting spec.containers[0].readinessProbe.timeoutSeconds = 1
+            Defaulting spec.containers[0].readinessProbe.periodSeconds = 10
+            Defaulting spec.containers[0].readinessProbe.successThreshold = 1
+            Defaulting spec.containers[0].readinessProbe.failureThreshold = 3
+            Defaulting spec.containers[0].readinessProbe.httpGet.path = /
+            Defaulting spec.containers[0].readinessProbe.httpGet.scheme = HTTP
+            Defaulting spec.restartPolicy = Always
+            Defaulting spec.terminationGracePeriodSeconds = 30
+            Defaulting spec.dnsPolicy = ClusterFirst
+            Admission spec.serviceAccountName = default
+            Defaulting spec.securityContext = {}
+            Defaulting spec.schedulerName = default-scheduler
+            Defaulting spec.enableServiceLinks = true
+            Admission spec.priority = 0
+            Admission spec.preemptionPolicy = PreemptLowerPriority
+            Admission spec.tolerations[0] = {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+            Admission spec.tolerations[1] = {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+        "#]].assert_eq(&out);
     }
 }

@@ -313,3 +313,83 @@ fn database_with_app(containers: &[(ContainerKind, String, &Container)], out: &m
         path: format!("{path}.image"),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    /// Lints the accepted Pod of `text` and prints `id path: reason`, one per line.
+    fn check(text: &str, expected: Expect) {
+        let parsed = crate::parse(text);
+        let pod = parsed.accepted_pod().expect("lint cases are valid Pods");
+        let out: String = super::lint(pod)
+            .iter()
+            .map(|lint| format!("{} {}: {}\n", lint.id, lint.path, lint.reason))
+            .collect();
+        expected.assert_eq(&out);
+    }
+
+    const GOOD: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: u, controller: true}]
+spec:
+  securityContext: {runAsNonRoot: true, runAsUser: 101}
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports: [{containerPort: 8080, name: http}]
+    readinessProbe: {httpGet: {port: http}}
+    resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}
+";
+
+    #[test]
+    fn a_well_kept_pod_has_no_warnings() {
+        check(GOOD, expect![[r#""#]]);
+    }
+
+    #[test]
+    fn each_lint_fires_on_its_pitfall() {
+        check(
+            "apiVersion: v1
+kind: Pod
+metadata: {name: shop}
+spec:
+  containers:
+  - name: web
+    image: nginx
+    ports: [{containerPort: 80}]
+    livenessProbe: {httpGet: {port: 8080}}
+    securityContext: {runAsUser: 0}
+  - name: db
+    image: docker.io/library/postgres:16
+    ports: [{containerPort: 80}]
+    readinessProbe: {tcpSocket: {port: pg}}
+    resources: {requests: {cpu: 100m}}
+",
+            expect![[r#"
+                image-latest spec.containers[0].image: image "nginx" has no tag, so it means :latest: each node may run a different version
+                resources-missing spec.containers[0].resources: container "web" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+                probe-port-undeclared spec.containers[0].livenessProbe.httpGet.port: the livenessProbe of "web" checks port 8080, which the container does not declare: if nothing listens there, the probe always fails
+                resources-missing spec.containers[1].resources: container "db" has no memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+                probe-port-undeclared spec.containers[1].readinessProbe.tcpSocket.port: the readinessProbe of "db" checks the port named "pg", which no port of the container has: the kubelet cannot resolve it and the probe fails
+                runs-as-root spec.containers[0].securityContext: container "web" runs as root (runAsUser: 0): a breakout from it is a breakout as root
+                runs-as-root spec.securityContext: nothing stops "db" from running as root: many images (nginx, busybox) default to it
+                port-conflict spec.containers[1].ports[0].containerPort: containers "web" and "db" both listen on 80/TCP; they share the Pod's network namespace, so the second fails with "address already in use"
+                database-with-app spec.containers[1].image: database "db" runs in the same Pod as "web": they can only be scaled, updated and rescheduled together, and the data lives and dies with the Pod
+                naked-pod metadata: a bare Pod has no controller: if it is deleted or its node fails, nothing creates it again
+            "#]],
+        );
+    }
+
+    #[test]
+    fn run_to_completion_pods_need_no_probes() {
+        check(
+            &GOOD
+                .replace("    readinessProbe: {httpGet: {port: http}}\n", "")
+                .replace("spec:\n", "spec:\n  restartPolicy: OnFailure\n"),
+            expect![[r#""#]],
+        );
+    }
+}

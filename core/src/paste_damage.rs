@@ -91,6 +91,11 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
             );
         }
     }
+    if lost_all_indentation(text) {
+        return diagnostic.with_hint(
+            "every line starts at the left margin: the copy lost the indentation, and YAML needs it; indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its \"- \"",
+        );
+    }
     let hint = if reason.contains("mapping values are not allowed")
         || reason.contains("did not find expected key")
         || reason.contains("block")
@@ -102,6 +107,17 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
         "check this line and the one above it for unbalanced quotes or brackets and for indentation"
     };
     diagnostic.with_hint(hint)
+}
+
+/// True when a text of several lines, with keys that open nested blocks, has no indented line:
+/// typical of a paste from a page that dropped leading spaces.
+fn lost_all_indentation(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .collect();
+    let opens_block = lines.iter().any(|line| line.trim_end().ends_with(':'));
+    lines.len() >= 4 && opens_block && lines.iter().all(|line| !line.starts_with([' ', '\t']))
 }
 
 fn relocated(diagnostic: Diagnostic, line: usize, message: String, hint: &str) -> Diagnostic {

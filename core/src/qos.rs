@@ -88,3 +88,63 @@ fn add_positive<'a>(
     totals.insert(name, total);
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    /// Prints the QoS class of a Pod whose containers have the given `resources` (flow YAML).
+    fn check(containers: &[&str], expected: Expect) {
+        let mut text =
+            String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers:\n");
+        for (index, resources) in containers.iter().enumerate() {
+            text.push_str(&format!(
+                "  - {{name: c{index}, image: 'nginx:1.27', resources: {resources}}}\n"
+            ));
+        }
+        let parsed = crate::parse(&text);
+        expected.assert_eq(&parsed.qos.map(|qos| qos.to_string()).unwrap_or_default());
+    }
+
+    /// Ported from upstream TestGetPodQOS (pkg/apis/core/v1/helper/qos/qos_test.go).
+    #[test]
+    fn upstream_get_pod_qos_cases() {
+        // "Guaranteed: limits only, requests defaulted from them"
+        check(
+            &["{limits: {cpu: 100m, memory: 100Mi}}"],
+            expect!["Guaranteed"],
+        );
+        // "Guaranteed: two containers with equal requests and limits"
+        check(
+            &[
+                "{requests: {cpu: 100m, memory: 100Mi}, limits: {cpu: 100m, memory: 100Mi}}",
+                "{requests: {cpu: 100m, memory: 100Mi}, limits: {cpu: 100m, memory: 100Mi}}",
+            ],
+            expect!["Guaranteed"],
+        );
+        // "BestEffort: no requests or limits"
+        check(&["{}", "{}"], expect!["BestEffort"]);
+        // "BestEffort: only non-compute resources (extended resources do not count)"
+        check(
+            &["{requests: {nvidia.com/gpu: '1'}, limits: {nvidia.com/gpu: '1'}}"],
+            expect!["BestEffort"],
+        );
+        // "Burstable: one container best-effort, one guaranteed"
+        check(
+            &["{}", "{limits: {cpu: 100m, memory: 100Mi}}"],
+            expect!["Burstable"],
+        );
+        // "Burstable: requests below limits"
+        check(
+            &["{requests: {cpu: 100m, memory: 10Mi}, limits: {cpu: 100m, memory: 100Mi}}"],
+            expect!["Burstable"],
+        );
+        // "Burstable: cpu limit only"
+        check(&["{limits: {cpu: 100m}}"], expect!["Burstable"]);
+        // "BestEffort: zero quantities are ignored"
+        check(
+            &["{requests: {cpu: '0', memory: '0'}}"],
+            expect!["BestEffort"],
+        );
+    }
+}

@@ -104,10 +104,10 @@ fn seed_app_with_sidecar_pasted_flush_left() {
     check(
         &seed("app-with-sidecar.yaml"),
         expect![[r#"
-        15:3 error: while parsing a block mapping, did not find expected key
-          fix: the indentation is probably broken here: keys of one object must start in the same column, and a list item's fields must line up after its "- "
-        kubectl: error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 15: while parsing a block mapping, did not find expected key
-    "#]],
+            15:3 error: while parsing a block mapping, did not find expected key
+              fix: every line starts at the left margin: the copy lost the indentation, and YAML needs it; indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its "- "
+            kubectl: error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 15: while parsing a block mapping, did not find expected key
+        "#]],
     );
 }
 
