@@ -429,6 +429,7 @@ mod tests {
             252287999s → 7y364d
             252288000s → 8y
             315360000s → 10y
-        "#]].assert_eq(&out);
+        "#]]
+        .assert_eq(&out);
     }
 }
