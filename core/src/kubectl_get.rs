@@ -45,9 +45,7 @@ pub fn pod_row(pod: &Pod, now: Timestamp) -> PodRow {
             .find(|container| container.name == name)
             .is_some_and(|container| container.is_sidecar())
     };
-    let mut total =
-        pod.spec.containers.len() + init_specs.iter().filter(|c| c.is_sidecar()).count();
-    total = total.max(0);
+    let total = pod.spec.containers.len() + init_specs.iter().filter(|c| c.is_sidecar()).count();
     let mut ready = 0usize;
     let mut restarts = 0i64;
     let mut sidecar_restarts = 0i64;
