@@ -3,8 +3,10 @@
 mod bad_inputs;
 mod corpus;
 mod messages;
+mod print;
 mod properties;
 mod quantity;
 mod robustness;
 mod upstream;
 mod upstream_cases;
+mod upstream_print_cases;
