@@ -56,7 +56,13 @@ pub struct Decoder<'d> {
     go_path: String,
     /// The Go struct that holds the current field.
     go_struct: &'static str,
+    /// How many more unknown fields get an indentation hint: finding one looks back through the
+    /// mapping, so a paste with thousands of unknown keys must not search for each.
+    hints_left: usize,
 }
+
+/// Upstream stops collecting strict-decoding errors at 100; hints stop there too.
+const MAX_HINTS: usize = 100;
 
 impl<'d> Decoder<'d> {
     /// A decoder at the root of an object, reporting into `diagnostics`.
@@ -66,6 +72,7 @@ impl<'d> Decoder<'d> {
             path: String::new(),
             go_path: String::new(),
             go_struct: "",
+            hints_left: MAX_HINTS,
         }
     }
 
@@ -78,6 +85,22 @@ impl<'d> Decoder<'d> {
     pub fn report(&mut self, kind: DiagnosticKind, node: &Node) {
         self.diagnostics
             .push(Diagnostic::error(kind, self.path.clone(), node.span));
+    }
+
+    /// How many problems have been reported so far.
+    pub fn problem_count(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// Warns that the key `node` repeats an earlier one at the current path. kubectl does not
+    /// refuse this: its YAML-to-JSON conversion keeps the last value and drops the others.
+    fn duplicate(&mut self, node: &Node) {
+        let mut diagnostic =
+            Diagnostic::error(DiagnosticKind::DuplicateField, self.path.clone(), node.span);
+        diagnostic.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(diagnostic.with_hint(
+            "kubectl keeps only this last value and silently drops the earlier one: delete the one you do not mean",
+        ));
     }
 
     /// Reports that `node` does not fit the Go type `go_type`.
@@ -164,13 +187,18 @@ impl<'d> Decoder<'d> {
             };
             let Some(info) = known.iter().find(|info| info.name == key) else {
                 let suggestion = suggest::closest(key, known.iter().map(|info| info.name));
-                let hint = paste_damage::misplaced_field_hint(entries, index, known)
-                    .or_else(|| paste_damage::odd_spaces_hint(key))
-                    .or_else(|| {
-                        suggestion
-                            .as_ref()
-                            .map(|name| format!("did you mean \"{name}\"?"))
-                    });
+                let hint = if self.hints_left > 0 {
+                    self.hints_left -= 1;
+                    paste_damage::misplaced_field_hint(entries, index, known)
+                        .or_else(|| paste_damage::odd_spaces_hint(key))
+                        .or_else(|| {
+                            suggestion
+                                .as_ref()
+                                .map(|name| format!("did you mean \"{name}\"?"))
+                        })
+                } else {
+                    None
+                };
                 let mut diagnostic = Diagnostic::error(
                     DiagnosticKind::UnknownField { suggestion },
                     field_path,
@@ -182,11 +210,10 @@ impl<'d> Decoder<'d> {
             };
             if let Some(earlier) = out.iter_mut().find(|(name, _)| *name == info.name) {
                 // kubectl turns YAML into a map before sending it, so the last value wins.
-                self.diagnostics.push(Diagnostic::error(
-                    DiagnosticKind::DuplicateField,
-                    field_path,
-                    entry.key.span,
-                ));
+                let path_len = self.path.len();
+                self.path = field_path;
+                self.duplicate(&entry.key);
+                self.path.truncate(path_len);
                 earlier.1 = entry;
                 continue;
             }
@@ -275,23 +302,41 @@ fn decode_integer<T: TryFrom<i128> + Default>(
         cx.wrong_type(node, go_type.to_owned());
         return T::default();
     };
-    match scalar.resolve() {
-        Resolved::Int(value) => match T::try_from(value) {
-            Ok(value) => value,
-            Err(_) => {
-                let found = format!("number {}", scalar.text);
-                cx.wrong_value(node, found, go_type.to_owned());
-                T::default()
-            }
-        },
-        Resolved::Float(_) => {
-            let found = format!("number {}", scalar.text);
-            cx.wrong_value(node, found, go_type.to_owned());
-            T::default()
+    // YAML numbers reach the server re-encoded as JSON: `80.0` and `1e3` are whole numbers
+    // there, and the error quotes the re-encoded number.
+    let (whole, shown) = match scalar.resolve() {
+        Resolved::Int(value) => (Some(value), value.to_string()),
+        Resolved::Float(value) => {
+            let whole = (value.fract() == 0.0 && value.abs() < 1e30).then_some(value as i128);
+            (whole, go_json_number(value))
         }
         _ => {
             cx.wrong_type(node, go_type.to_owned());
+            return T::default();
+        }
+    };
+    match whole.map(T::try_from) {
+        Some(Ok(value)) => value,
+        _ => {
+            cx.wrong_value(node, format!("number {shown}"), go_type.to_owned());
             T::default()
+        }
+    }
+}
+
+/// A float as Go's `encoding/json` writes it: shortest decimal between 1e-6 and 1e21,
+/// exponent form (`1e+21`, `1e-7`) outside.
+pub fn go_json_number(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude == 0.0 || (1e-6..1e21).contains(&magnitude) {
+        format!("{value}")
+    } else {
+        let text = format!("{value:e}");
+        match text.split_once('e') {
+            Some((mantissa, exponent)) if !exponent.starts_with('-') => {
+                format!("{mantissa}e+{exponent}")
+            }
+            _ => text,
         }
     }
 }
@@ -412,11 +457,17 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
             cx.path.push('[');
             cx.path.push_str(&key);
             cx.path.push(']');
-            if let std::collections::btree_map::Entry::Vacant(e) = out.entry(key) {
-                let value = T::decode(&entry.value, cx);
-                e.insert(value);
+            if out.contains_key(&key) {
+                cx.duplicate(&entry.key);
+            }
+            // As with fields, the last value wins; a value that fails to decode is left out, so
+            // that it does not become a zero that later rules would complain about.
+            let problems_before = cx.problem_count();
+            let value = T::decode(&entry.value, cx);
+            if cx.problem_count() == problems_before {
+                out.insert(key, value);
             } else {
-                cx.report(DiagnosticKind::DuplicateField, &entry.key);
+                out.remove(&key);
             }
             cx.path.truncate(path_len);
         }

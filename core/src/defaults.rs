@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::image_ref::ImageRef;
 use crate::quantity::Quantity;
 use crate::v1::{
     Container, EmptyDirVolumeSource, HttpGetAction, Lifecycle, Pod, Probe, Toleration,
@@ -39,17 +40,14 @@ pub struct Defaulted {
     pub applied: Vec<AppliedDefault>,
 }
 
+/// The grace period the API server gives a Pod that names none.
+pub const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS: i64 = 30;
+
 /// The `imagePullPolicy` the server picks for `image`: `Always` for `:latest` or no tag (and no
-/// digest), `IfNotPresent` otherwise.
+/// digest), `IfNotPresent` otherwise, and for references it cannot parse.
 pub fn image_pull_policy_for(image: &str) -> &'static str {
-    let (name, digest) = match image.split_once('@') {
-        Some((name, digest)) => (name, Some(digest)),
-        None => (image, None),
-    };
-    let last = name.rsplit('/').next().unwrap_or(name);
-    let tag = last.split_once(':').map(|(_, tag)| tag);
-    match (tag, digest) {
-        (Some("latest"), _) | (None, None) => "Always",
+    match ImageRef::parse(image).and_then(|image| image.effective_tag()) {
+        Some("latest") => "Always",
         _ => "IfNotPresent",
     }
 }
@@ -257,12 +255,17 @@ impl Recorder {
             "node.kubernetes.io/not-ready",
             "node.kubernetes.io/unreachable",
         ] {
+            // As the plugin does: a toleration with this key, or an empty key with `Exists`
+            // (which tolerates every taint), and an empty or NoExecute effect.
             let present = tolerations.iter().any(|toleration| {
-                toleration.key.as_deref() == Some(key)
+                let key_matches = toleration.key.as_deref() == Some(key)
+                    || (toleration.key.as_deref().is_none_or(str::is_empty)
+                        && toleration.operator.as_deref() == Some("Exists"));
+                key_matches
                     && toleration
                         .effect
                         .as_deref()
-                        .is_none_or(|effect| effect == "NoExecute")
+                        .is_none_or(|effect| effect.is_empty() || effect == "NoExecute")
             });
             if !present {
                 self.applied.push(AppliedDefault {
@@ -425,7 +428,7 @@ mod tests {
                 nginx:latest → Always
                 nginx:1.27 → IfNotPresent
                 nginx@sha256:0123456789abcdef → IfNotPresent
-                nginx:latest@sha256:0123456789abcdef → Always
+                nginx:latest@sha256:0123456789abcdef → IfNotPresent
                 registry.example.com:5000/team/app → Always
                 registry.example.com:5000/team/app:v2 → IfNotPresent
             "#]],

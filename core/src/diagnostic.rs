@@ -6,7 +6,7 @@ use std::fmt;
 use crate::lint::Lint;
 use crate::quantity::QuantityError;
 use crate::span::Span;
-use crate::validation::FieldError;
+use crate::validation::{FieldError, go_quote};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +95,17 @@ pub enum DiagnosticKind {
     Lint(Lint),
 }
 
+impl DiagnosticKind {
+    /// True for the errors the API server meets while decoding the body, before validation:
+    /// values of the wrong type and quantities that do not parse.
+    pub fn is_decoding_error(&self) -> bool {
+        matches!(
+            self,
+            DiagnosticKind::WrongType { .. } | DiagnosticKind::Quantity(_)
+        )
+    }
+}
+
 /// One problem found in a manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -130,6 +141,8 @@ impl Diagnostic {
     }
 
     /// True for errors: the API server would refuse the manifest.
+    ///
+    /// (See also [`DiagnosticKind::is_decoding_error`].)
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -161,7 +174,7 @@ impl Diagnostic {
             }
             DiagnosticKind::TooManyNodes { max_nodes } => {
                 format!(
-                    "with its anchors and aliases, the YAML would build more than {max_nodes} nodes"
+                    "with its anchors and aliases, the YAML would build more than {max_nodes} nodes (counting 64 bytes of text as a node)"
                 )
             }
             DiagnosticKind::Empty => "the manifest is empty; paste a Pod manifest".to_owned(),
@@ -183,8 +196,10 @@ impl Diagnostic {
                     format!("{kind} \"{name}\": not simulated yet; Podplay keeps it for later")
                 }
             }
-            DiagnosticKind::UnknownField { .. } => format!("unknown field \"{}\"", self.path),
-            DiagnosticKind::DuplicateField => format!("duplicate field \"{}\"", self.path),
+            DiagnosticKind::UnknownField { .. } => {
+                format!("unknown field {}", go_quote(&self.path))
+            }
+            DiagnosticKind::DuplicateField => format!("duplicate field {}", go_quote(&self.path)),
             DiagnosticKind::WrongType {
                 found,
                 go_type,

@@ -60,10 +60,38 @@ pub fn create_error(parsed: &Parsed, file: &str) -> Option<String> {
                     strict.join(", ")
                 ))
             } else {
-                parsed.invalid_message()
+                invalid(parsed)
             }
         }
     }
+}
+
+/// kubectl's rendering of a 422 Invalid (`MultilineError` in kubectl's cmd/util): the causes, one
+/// per line after a header when there are several, repeated messages dropped.
+fn invalid(parsed: &Parsed) -> Option<String> {
+    if parsed.validation_errors.is_empty() {
+        return None;
+    }
+    let name = parsed
+        .pod
+        .as_ref()
+        .map(crate::v1::Pod::name)
+        .unwrap_or_default();
+    let mut seen = std::collections::BTreeSet::new();
+    let causes: Vec<String> = parsed
+        .validation_errors
+        .iter()
+        .map(ToString::to_string)
+        .filter(|cause| seen.insert(cause.clone()))
+        .collect();
+    let header = format!("The Pod {} is invalid: ", quote(name));
+    Some(match causes.as_slice() {
+        [only] => format!("{header}{only}"),
+        _ => {
+            let lines: Vec<String> = causes.iter().map(|cause| format!("* {cause}")).collect();
+            format!("{header}\n{}", lines.join("\n"))
+        }
+    })
 }
 
 fn quote(text: &str) -> String {

@@ -13,6 +13,7 @@ pub mod defaults;
 pub mod diagnostic;
 pub mod diagram;
 pub mod gallery;
+pub mod image_ref;
 pub mod kubectl_errors;
 pub mod kubectl_get;
 pub mod lint;

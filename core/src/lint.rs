@@ -1,6 +1,9 @@
 //! Best-practice warnings: things the API server accepts but that are likely to hurt. Each has a
 //! stable id, a one-line reason and a fix.
 
+use std::collections::BTreeMap;
+
+use crate::image_ref::ImageRef;
 use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
 
 /// One warning.
@@ -19,6 +22,7 @@ pub struct Lint {
 /// Every lint id, for documentation and tests.
 pub const IDS: &[&str] = &[
     "image-latest",
+    "image-invalid",
     "resources-missing",
     "probes-missing",
     "probe-port-undeclared",
@@ -50,7 +54,7 @@ const DATABASES: &[&str] = &[
 pub fn lint(pod: &Pod) -> Vec<Lint> {
     let mut out = Vec::new();
     let long_running = pod.spec.restart_policy.as_deref().unwrap_or("Always") == "Always";
-    let indexed = indexed_containers(pod);
+    let indexed = pod.indexed_containers();
     for (kind, path, container) in &indexed {
         image_latest(container, path, &mut out);
         if *kind != ContainerKind::Init {
@@ -91,45 +95,27 @@ pub fn lint(pod: &Pod) -> Vec<Lint> {
     out
 }
 
-/// Containers with their kind and field path, in spec order: init containers, then app ones.
-fn indexed_containers(pod: &Pod) -> Vec<(ContainerKind, String, &Container)> {
-    let init = pod
-        .spec
-        .init_containers
-        .iter()
-        .enumerate()
-        .map(|(index, container)| {
-            let kind = if container.is_sidecar() {
-                ContainerKind::Sidecar
-            } else {
-                ContainerKind::Init
-            };
-            (kind, format!("spec.initContainers[{index}]"), container)
-        });
-    let app = pod
-        .spec
-        .containers
-        .iter()
-        .enumerate()
-        .map(|(index, container)| {
-            (
-                ContainerKind::App,
-                format!("spec.containers[{index}]"),
-                container,
-            )
-        });
-    init.chain(app).collect()
-}
-
 fn image_latest(container: &Container, path: &str, out: &mut Vec<Lint>) {
     let image = container.image.as_deref().unwrap_or_default();
-    if image.is_empty() || crate::defaults::image_pull_policy_for(image) != "Always" {
+    let Some(reference) = ImageRef::parse(image) else {
+        if !image.trim().is_empty() {
+            out.push(Lint {
+                id: "image-invalid",
+                reason: format!(
+                    "\"{image}\" is not a valid image reference: the kubelet will report InvalidImageName and never start the container"
+                ),
+                fix: "use a reference such as registry.example.com/team/app:1.0 (a lower-case repository, then an optional tag or digest)".to_owned(),
+                path: format!("{path}.image"),
+            });
+        }
+        return;
+    };
+    if reference.effective_tag() != Some("latest") {
         return;
     }
-    let untagged = !image.rsplit('/').next().unwrap_or(image).contains(':') && !image.contains('@');
     out.push(Lint {
         id: "image-latest",
-        reason: if untagged {
+        reason: if reference.tag.is_none() {
             format!("image \"{image}\" has no tag, so it means :latest: each node may run a different version")
         } else {
             format!("image \"{image}\" uses :latest: each node may run a different version, and rollbacks cannot go back")
@@ -255,17 +241,15 @@ fn runs_as_root(
 /// Containers that run at the same time share one network namespace: two of them binding one
 /// port fails at runtime with "address already in use".
 fn port_conflicts(containers: &[(ContainerKind, String, &Container)], out: &mut Vec<Lint>) {
-    let mut taken: Vec<(i32, &str, &str)> = Vec::new();
+    let mut taken: BTreeMap<(i32, &str), &str> = BTreeMap::new();
     for (kind, path, container) in containers {
         if *kind == ContainerKind::Init {
             continue;
         }
         for (index, port) in container.ports.iter().enumerate() {
             let protocol = port.protocol.as_deref().unwrap_or("TCP");
-            if let Some((_, _, owner)) = taken.iter().find(|(number, proto, owner)| {
-                *number == port.container_port && *proto == protocol && *owner != container.name
-            }) {
-                out.push(Lint {
+            match taken.get(&(port.container_port, protocol)) {
+                Some(owner) if *owner != container.name => out.push(Lint {
                     id: "port-conflict",
                     reason: format!(
                         "containers \"{owner}\" and \"{}\" both listen on {}/{protocol}; they share the Pod's network namespace, so the second fails with \"address already in use\"",
@@ -273,20 +257,14 @@ fn port_conflicts(containers: &[(ContainerKind, String, &Container)], out: &mut 
                     ),
                     fix: "give one of them another port; containers of a Pod reach each other on localhost:<port>".to_owned(),
                     path: format!("{path}.ports[{index}].containerPort"),
-                });
-            } else {
-                taken.push((port.container_port, protocol, container.name.as_str()));
+                }),
+                Some(_) => {}
+                None => {
+                    taken.insert((port.container_port, protocol), container.name.as_str());
+                }
             }
         }
     }
-}
-
-/// The repository name of an image, without registry, path or tag: `docker.io/library/postgres:16`
-/// gives `postgres`.
-fn repository(image: &str) -> &str {
-    let name = image.split('@').next().unwrap_or(image);
-    let last = name.rsplit('/').next().unwrap_or(name);
-    last.split(':').next().unwrap_or(last)
 }
 
 fn database_with_app(containers: &[(ContainerKind, String, &Container)], out: &mut Vec<Lint>) {
@@ -295,7 +273,8 @@ fn database_with_app(containers: &[(ContainerKind, String, &Container)], out: &m
         .filter(|(kind, _, _)| *kind != ContainerKind::Init)
         .collect();
     let is_database = |container: &Container| {
-        DATABASES.contains(&repository(container.image.as_deref().unwrap_or_default()))
+        ImageRef::parse(container.image.as_deref().unwrap_or_default())
+            .is_some_and(|image| DATABASES.contains(&image.repository()))
     };
     let Some((_, path, database)) = running.iter().find(|(_, _, c)| is_database(c)) else {
         return;

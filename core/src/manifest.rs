@@ -5,6 +5,8 @@
 //! unpacked) → strict decoding of the first Pod ([`v1::Pod`]) → defaults ([`defaults`]) →
 //! validation ([`validation`]) → lint ([`lint`]) and QoS ([`qos`]).
 
+use std::collections::BTreeSet;
+
 use crate::defaults::{self, Defaulted};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::lint;
@@ -285,19 +287,14 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
     let defaulted = defaults::apply(&pod);
     // The server decodes before it validates: a field that failed to decode is not also
     // reported as missing.
-    let undecodable: Vec<String> = diagnostics
+    let undecodable: BTreeSet<&str> = diagnostics
         .iter()
-        .filter(|d| {
-            matches!(
-                d.kind,
-                DiagnosticKind::WrongType { .. } | DiagnosticKind::Quantity(_)
-            )
-        })
-        .map(|d| d.path.clone())
+        .filter(|d| d.kind.is_decoding_error())
+        .map(|d| d.path.as_str())
         .collect();
     let errors: Vec<FieldError> = validation::validate(&defaulted.pod)
         .into_iter()
-        .filter(|error| !undecodable.iter().any(|path| is_within(&error.path, path)))
+        .filter(|error| !within_any(&error.path, &undecodable))
         .collect();
     for error in &errors {
         let at = error.located_at.as_deref().unwrap_or(&error.path);
@@ -332,10 +329,17 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
     parsed.diagnostics.extend(diagnostics);
 }
 
-/// True when `path` is `outer` or a field below it.
-fn is_within(path: &str, outer: &str) -> bool {
-    path.strip_prefix(outer)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+/// True when `path` is one of `outers` or a field below one: each prefix of `path` that ends
+/// before a `.` or `[` is looked up.
+fn within_any(path: &str, outers: &BTreeSet<&str>) -> bool {
+    if outers.is_empty() {
+        return false;
+    }
+    path.char_indices()
+        .filter(|(_, c)| *c == '.' || *c == '[')
+        .map(|(at, _)| &path[..at])
+        .chain(std::iter::once(path))
+        .any(|prefix| outers.contains(prefix))
 }
 
 /// A collection is pointed at by its start only; a scalar by its whole extent.

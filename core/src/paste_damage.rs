@@ -11,6 +11,9 @@ const SMART_QUOTES: &[char] = &[
     '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{201E}', '\u{00AB}', '\u{00BB}',
 ];
 
+/// How many earlier entries of a mapping the indentation hints look through.
+const LOOK_BACK: usize = 64;
+
 /// The first character that makes the text binary rather than YAML, if any: NUL and other
 /// control characters than tab, newline and carriage return.
 pub fn find_binary(text: &str) -> Option<Diagnostic> {
@@ -180,7 +183,8 @@ pub fn misplaced_field_hint(
 ) -> Option<String> {
     let unknown = entries.get(index)?;
     let key = unknown.key.as_scalar()?;
-    for earlier in entries[..index].iter().rev() {
+    // Look back a bounded number of entries: the object above is never far.
+    for earlier in entries[..index].iter().rev().take(LOOK_BACK) {
         let earlier_key = earlier.key.as_scalar().unwrap_or_default();
         let Some(shape) = shape_of(earlier_key, entries, index, known) else {
             continue;
@@ -235,7 +239,7 @@ fn shape_of(key: &str, entries: &[Entry], before: usize, known: &[FieldInfo]) ->
     if let Some(field) = known.iter().find(|field| field.name == key) {
         return Some((field.shape)());
     }
-    for entry in &entries[..before] {
+    for entry in entries[..before].iter().rev().take(LOOK_BACK) {
         let Some(field) = known
             .iter()
             .find(|field| Some(field.name) == entry.key.as_scalar())

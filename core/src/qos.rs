@@ -106,7 +106,8 @@ mod tests {
         expected.assert_eq(&parsed.qos.map(|qos| qos.to_string()).unwrap_or_default());
     }
 
-    /// Ported from upstream TestGetPodQOS (pkg/apis/core/v1/helper/qos/qos_test.go).
+    /// Cases after upstream's TestGetPodQOS (pkg/apis/core/v1/helper/qos/qos_test.go),
+    /// paraphrased as manifests.
     #[test]
     fn upstream_get_pod_qos_cases() {
         // "Guaranteed: limits only, requests defaulted from them"
@@ -141,6 +142,11 @@ mod tests {
         );
         // "Burstable: cpu limit only"
         check(&["{limits: {cpu: 100m}}"], expect!["Burstable"]);
+        // "Init containers count: a best-effort init container makes a guaranteed Pod Burstable"
+        let parsed = crate::parse(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  initContainers: [{name: i, image: 'busybox:1.36'}]\n  containers: [{name: c, image: 'nginx:1.27', resources: {limits: {cpu: 100m, memory: 100Mi}}}]\n",
+        );
+        assert_eq!(parsed.qos.map(|qos| qos.as_str()), Some("Burstable"));
         // "BestEffort: zero quantities are ignored"
         check(
             &["{requests: {cpu: '0', memory: '0'}}"],

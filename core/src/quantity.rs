@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use crate::decode::{Decode, Decoder, Shape};
+use crate::decode::{Decode, Decoder, Shape, go_json_number};
 use crate::diagnostic::DiagnosticKind;
 use crate::yaml::{Node, Resolved, Value};
 
@@ -114,7 +114,7 @@ impl Quantity {
             // Binary suffixes multiply by 2^exponent (at most 2^60).
             quantity = quantity.times_power_of_two(exponent);
         }
-        if quantity.scale.abs() > MAX_SCALE {
+        if !(-MAX_SCALE..=MAX_SCALE).contains(&quantity.scale) {
             return Err(QuantityError::Numeric);
         }
         quantity = quantity.round_up_to_nano();
@@ -325,9 +325,12 @@ impl Decode for Quantity {
 
     /// A quantity is written as a string (`"500m"`) or a number (`0.5`).
     fn decode(node: &Node, cx: &mut Decoder<'_>) -> Quantity {
+        // Numbers reach the server re-encoded as JSON (`0x10` is 16, `1e3` is 1000).
         let text = match &node.value {
             Value::Scalar(scalar) => match scalar.resolve() {
-                Resolved::Str | Resolved::Int(_) | Resolved::Float(_) => scalar.text.trim(),
+                Resolved::Str => scalar.text.trim().to_owned(),
+                Resolved::Int(value) => value.to_string(),
+                Resolved::Float(value) => go_json_number(value),
                 Resolved::Null => return Quantity::default(),
                 Resolved::Bool(_) => {
                     cx.wrong_type(node, Self::go_type());
@@ -340,7 +343,7 @@ impl Decode for Quantity {
                 return Quantity::default();
             }
         };
-        match Quantity::parse(text) {
+        match Quantity::parse(&text) {
             Ok(quantity) => quantity,
             Err(error) => {
                 cx.report(DiagnosticKind::Quantity(error), node);

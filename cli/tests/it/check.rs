@@ -75,7 +75,9 @@ fn missing_fields_are_listed() {
             --- stderr
             missing-name.yaml:4:3: error: metadata.name: Required value: name or generateName is required
             missing-name.yaml:8:5: error: spec.containers[0].name: Required value
-            The Pod "" is invalid: [metadata.name: Required value: name or generateName is required, spec.containers[0].name: Required value]
+            The Pod "" is invalid: 
+            * metadata.name: Required value: name or generateName is required
+            * spec.containers[0].name: Required value
         "#]],
     );
 }

@@ -106,7 +106,7 @@ impl Decode for IntOrString {
         match &node.value {
             Value::Scalar(scalar) => match scalar.resolve() {
                 Resolved::Str => IntOrString::String(scalar.text.clone()),
-                Resolved::Int(_) => IntOrString::Int(i32::decode(node, cx)),
+                Resolved::Int(_) | Resolved::Float(_) => IntOrString::Int(i32::decode(node, cx)),
                 Resolved::Null => IntOrString::default(),
                 _ => {
                     cx.wrong_type(node, Self::go_type());

@@ -55,8 +55,9 @@ impl Pod {
         self.metadata.name.as_deref().unwrap_or_default()
     }
 
-    /// Every container with its kind: init containers first, in order, then app containers,
-    /// then ephemeral containers.
+    /// Every container of `spec.initContainers` and `spec.containers` with its kind, in spec
+    /// order: init containers (sidecars among them) first, then app containers. Ephemeral
+    /// containers are not included.
     pub fn all_containers(&self) -> impl Iterator<Item = (ContainerKind, &Container)> {
         let init = self.spec.init_containers.iter().map(|container| {
             let kind = if container.is_sidecar() {
@@ -72,6 +73,24 @@ impl Pod {
             .iter()
             .map(|container| (ContainerKind::App, container));
         init.chain(app)
+    }
+
+    /// [`Pod::all_containers`] with each container's field path, such as
+    /// `spec.initContainers[0]`.
+    pub fn indexed_containers(&self) -> Vec<(ContainerKind, String, &Container)> {
+        let (mut init, mut app) = (0usize, 0usize);
+        self.all_containers()
+            .map(|(kind, container)| {
+                let path = if kind.is_init() {
+                    init += 1;
+                    format!("spec.initContainers[{}]", init - 1)
+                } else {
+                    app += 1;
+                    format!("spec.containers[{}]", app - 1)
+                };
+                (kind, path, container)
+            })
+            .collect()
     }
 }
 

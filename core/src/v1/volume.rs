@@ -62,46 +62,43 @@ object! {
 }
 
 impl Volume {
-    /// The JSON names of the sources this volume sets, in field order.
+    /// The JSON names of the sources this volume sets, in the order upstream's
+    /// `validateVolumeSource` checks them (the first one counts, the others are forbidden).
     pub fn sources(&self) -> Vec<&'static str> {
-        let raw = [
-            ("ephemeral", self.ephemeral.is_some()),
-            ("image", self.image.is_some()),
-            ("csi", self.csi.is_some()),
-            ("nfs", self.nfs.is_some()),
-            ("iscsi", self.iscsi.is_some()),
+        let set = [
+            ("emptyDir", self.empty_dir.is_some()),
+            ("hostPath", self.host_path.is_some()),
             ("gitRepo", self.git_repo.is_some()),
+            ("gcePersistentDisk", self.gce_persistent_disk.is_some()),
             (
                 "awsElasticBlockStore",
                 self.aws_elastic_block_store.is_some(),
             ),
-            ("gcePersistentDisk", self.gce_persistent_disk.is_some()),
-            ("azureDisk", self.azure_disk.is_some()),
-            ("azureFile", self.azure_file.is_some()),
-            ("cephfs", self.cephfs.is_some()),
-            ("cinder", self.cinder.is_some()),
-            ("fc", self.fc.is_some()),
-            ("flexVolume", self.flex_volume.is_some()),
-            ("glusterfs", self.glusterfs.is_some()),
-            ("rbd", self.rbd.is_some()),
-            ("vsphereVolume", self.vsphere_volume.is_some()),
-        ];
-        let typed = [
-            ("emptyDir", self.empty_dir.is_some()),
-            ("hostPath", self.host_path.is_some()),
-            ("configMap", self.config_map.is_some()),
             ("secret", self.secret.is_some()),
-            ("projected", self.projected.is_some()),
-            ("downwardAPI", self.downward_api.is_some()),
+            ("nfs", self.nfs.is_some()),
+            ("iscsi", self.iscsi.is_some()),
+            ("glusterfs", self.glusterfs.is_some()),
             (
                 "persistentVolumeClaim",
                 self.persistent_volume_claim.is_some(),
             ),
+            ("rbd", self.rbd.is_some()),
+            ("cinder", self.cinder.is_some()),
+            ("cephfs", self.cephfs.is_some()),
+            ("downwardAPI", self.downward_api.is_some()),
+            ("fc", self.fc.is_some()),
+            ("flexVolume", self.flex_volume.is_some()),
+            ("configMap", self.config_map.is_some()),
+            ("azureFile", self.azure_file.is_some()),
+            ("vsphereVolume", self.vsphere_volume.is_some()),
+            ("azureDisk", self.azure_disk.is_some()),
+            ("projected", self.projected.is_some()),
+            ("csi", self.csi.is_some()),
+            ("ephemeral", self.ephemeral.is_some()),
+            ("image", self.image.is_some()),
         ];
-        typed
-            .into_iter()
-            .chain(raw)
-            .filter(|(_, set)| *set)
+        set.into_iter()
+            .filter(|(_, present)| *present)
             .map(|(name, _)| name)
             .collect()
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
 use crate::quantity::Quantity;
 use crate::v1::{
     Container, EnvFromSource, EnvVar, HttpGetAction, IntOrString, KeySelector, Lifecycle,
@@ -26,7 +27,9 @@ pub fn validate_containers(
         errors.push(FieldError::required(path.clone(), ""));
         return;
     }
-    let grace = spec.termination_grace_period_seconds.unwrap_or(30);
+    let grace = spec
+        .termination_grace_period_seconds
+        .unwrap_or(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
     let mut names = BTreeSet::new();
     for (index, container) in spec.containers.iter().enumerate() {
         let item = path.index(index);
@@ -58,7 +61,9 @@ pub fn validate_init_containers(
     path: &FieldPath,
     errors: &mut Vec<FieldError>,
 ) {
-    let grace = spec.termination_grace_period_seconds.unwrap_or(30);
+    let grace = spec
+        .termination_grace_period_seconds
+        .unwrap_or(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
     let mut names: BTreeSet<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
     for (index, container) in spec.init_containers.iter().enumerate() {
         let item = path.index(index);
@@ -602,20 +607,66 @@ fn validate_resources(
     }
 }
 
+/// Resource names upstream accepts without a domain (`standardResources`, abbreviated to those a
+/// Pod could name).
+fn is_standard_resource(name: &str) -> bool {
+    const STANDARD: &[&str] = &[
+        "cpu",
+        "memory",
+        "ephemeral-storage",
+        "requests.cpu",
+        "requests.memory",
+        "requests.ephemeral-storage",
+        "limits.cpu",
+        "limits.memory",
+        "limits.ephemeral-storage",
+        "pods",
+        "services",
+        "replicationcontrollers",
+        "resourcequotas",
+        "secrets",
+        "configmaps",
+        "persistentvolumeclaims",
+        "storage",
+        "requests.storage",
+        "services.nodeports",
+        "services.loadbalancers",
+    ];
+    STANDARD.contains(&name)
+        || name.starts_with("hugepages-")
+        || name.starts_with("requests.hugepages-")
+}
+
+/// `validateContainerResourceName` (with `validateResourceName`): a qualified name, then a
+/// standard resource, then one a container may use.
 fn validate_resource_name(name: &str, path: &FieldPath, errors: &mut Vec<FieldError>) {
-    for message in is_qualified_name(name) {
+    let qualified = is_qualified_name(name);
+    let named_badly = !qualified.is_empty();
+    for message in qualified {
         errors.push(FieldError::invalid(path.clone(), name, message));
     }
-    if !name.contains('/') && !is_standard_container_resource(name) {
+    if !name.contains('/') {
+        if !named_badly && !is_standard_resource(name) {
+            errors.push(FieldError::invalid(
+                path.clone(),
+                name,
+                "must be a standard resource type or fully qualified",
+            ));
+        }
+        if !is_standard_container_resource(name) {
+            errors.push(FieldError::invalid(
+                path.clone(),
+                name,
+                "must be a standard resource for containers",
+            ));
+        }
+    } else if !is_native_resource(name)
+        && !is_qualified_name(&format!("requests.{name}")).is_empty()
+    {
         errors.push(FieldError::invalid(
             path.clone(),
             name,
-            "must be a standard resource type or fully qualified",
-        ));
-        errors.push(FieldError::invalid(
-            path.clone(),
-            name,
-            "must be a standard resource for containers",
+            "doesn't follow extended resource name standard",
         ));
     }
 }

@@ -15,9 +15,7 @@ pub const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES: usize = 256 * 1024;
 pub fn validate_object_meta(meta: &ObjectMeta, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let generate_name = meta.generate_name.as_deref().unwrap_or_default();
     if !generate_name.is_empty() {
-        // Upstream masks the generated suffix: a trailing '-' is fine in a prefix.
-        let prefix = generate_name.strip_suffix('-').unwrap_or(generate_name);
-        for message in is_dns1123_subdomain(&format!("{prefix}a")) {
+        for message in is_dns1123_subdomain(&mask_trailing_dash(generate_name)) {
             errors.push(FieldError::invalid(
                 path.child("generateName"),
                 generate_name,
@@ -49,6 +47,19 @@ pub fn validate_object_meta(meta: &ObjectMeta, path: &FieldPath, errors: &mut Ve
     }
     validate_labels(&meta.labels, &path.child("labels"), errors);
     validate_annotations(&meta.annotations, &path.child("annotations"), errors);
+}
+
+/// Upstream's `maskTrailingDash`: a prefix may end in `-`, since random characters follow; the
+/// last two bytes become `a` for the check.
+fn mask_trailing_dash(name: &str) -> String {
+    let bytes = name.as_bytes();
+    if bytes.len() > 1 && bytes.ends_with(b"-") {
+        let mut masked = String::from_utf8_lossy(&bytes[..bytes.len() - 2]).into_owned();
+        masked.push('a');
+        masked
+    } else {
+        name.to_owned()
+    }
 }
 
 /// `ValidateLabels`: every key a qualified name, every value a label value; errors are reported on

@@ -39,10 +39,11 @@ pub fn validate(pod: &Pod) -> Vec<FieldError> {
 /// bracketed and repeated messages dropped, as `field.ErrorList.ToAggregate` does. kubectl
 /// prints it with `The ` in front.
 pub fn invalid_message(kind: &str, name: &str, errors: &[FieldError]) -> String {
+    let mut seen = std::collections::BTreeSet::new();
     let mut messages: Vec<String> = Vec::new();
     for error in errors {
         let message = error.to_string();
-        if !messages.contains(&message) {
+        if seen.insert(message.clone()) {
             messages.push(message);
         }
     }
@@ -72,7 +73,12 @@ pub fn go_quote(text: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if c.is_control() || c == '\u{feff}' => {
+            // Go's %q escapes what `unicode.IsPrint` refuses: controls, format characters and
+            // every space but ' ' (a pasted non-breaking space shows as \u00a0).
+            c if c.is_control()
+                || (c.is_whitespace() && c != ' ')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}') =>
+            {
                 if (c as u32) <= 0xffff {
                     out.push_str(&format!("\\u{:04x}", c as u32));
                 } else {

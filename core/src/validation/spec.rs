@@ -173,11 +173,11 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
         return;
     };
     for extra in &sources[1..] {
-        // Upstream's path for a second downwardAPI source has a typo, kept here.
-        let name = if *extra == "downwardAPI" {
-            "downwarAPI"
-        } else {
-            extra
+        // Upstream's paths for a second source: a typo for downwardAPI, and `cephFS`.
+        let name = match *extra {
+            "downwardAPI" => "downwarAPI",
+            "cephfs" => "cephFS",
+            other => other,
         };
         errors.push(FieldError::forbidden(
             path.child(name),
@@ -201,16 +201,25 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
             if let Some(host_path) = &volume.host_path {
                 if host_path.path.is_empty() {
                     errors.push(FieldError::required(source_path.child("path"), ""));
+                    return;
                 }
+                if host_path.path.split('/').any(|part| part == "..") {
+                    errors.push(FieldError::invalid(
+                        source_path.child("path"),
+                        &host_path.path,
+                        "must not contain '..'",
+                    ));
+                }
+                // Upstream lists these sorted (`sets.List`).
                 let kinds = [
                     "",
-                    "DirectoryOrCreate",
-                    "Directory",
-                    "FileOrCreate",
-                    "File",
-                    "Socket",
-                    "CharDevice",
                     "BlockDevice",
+                    "CharDevice",
+                    "Directory",
+                    "DirectoryOrCreate",
+                    "File",
+                    "FileOrCreate",
+                    "Socket",
                 ];
                 if let Some(kind) = host_path.kind.as_deref()
                     && !kinds.contains(&kind)
@@ -255,15 +264,15 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
             }
         }
         "emptyDir" => {
-            if let Some(source) = &volume.empty_dir
-                && let Some(medium) = source.medium.as_deref()
-                && !matches!(medium, "" | "Memory" | "HugePages")
-                && !medium.starts_with("HugePages-")
+            if let Some(size) = volume
+                .empty_dir
+                .as_ref()
+                .and_then(|e| e.size_limit.as_ref())
+                && size.is_negative()
             {
-                errors.push(FieldError::not_supported(
-                    source_path.child("medium"),
-                    medium,
-                    &["", "Memory", "HugePages"],
+                errors.push(FieldError::forbidden(
+                    source_path.child("sizeLimit"),
+                    "SizeLimit field must be a valid resource quantity",
                 ));
             }
         }
@@ -294,11 +303,8 @@ fn validate_host_network(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<Fiel
     if !spec.host_network {
         return;
     }
-    let lists = [
-        ("containers", &spec.containers),
-        ("initContainers", &spec.init_containers),
-    ];
-    for (field, containers) in lists {
+    // Upstream checks the regular containers only.
+    for (field, containers) in [("containers", &spec.containers)] {
         for (index, container) in containers.iter().enumerate() {
             for (port_index, port) in container.ports.iter().enumerate() {
                 let host_port = port.host_port.unwrap_or_default();
@@ -415,7 +421,7 @@ fn validate_tolerations(
             errors.push(FieldError::not_supported(
                 item.child("effect"),
                 effect,
-                &["NoExecute", "NoSchedule", "PreferNoSchedule"],
+                &["NoSchedule", "PreferNoSchedule", "NoExecute"],
             ));
         }
     }

@@ -5,12 +5,16 @@
 use expect_test::{Expect, expect};
 use pod_model::{kubectl_errors, parse_bytes};
 
-/// Parses `bytes` and renders every error with its position, then kubectl's verdict.
+/// Parses `bytes` and renders every error and warning (lint aside) with its position, then
+/// kubectl's verdict.
 fn check(bytes: &[u8], expected: Expect) {
     let parsed = parse_bytes(bytes);
     let mut out = String::new();
-    for diagnostic in parsed.diagnostics.iter().filter(|d| d.is_error()) {
-        out.push_str(&format!("{diagnostic}\n"));
+    for diagnostic in &parsed.diagnostics {
+        let lint = matches!(diagnostic.kind, pod_model::DiagnosticKind::Lint(_));
+        if diagnostic.severity != pod_model::Severity::Note && !lint {
+            out.push_str(&format!("{:?} {diagnostic}\n", diagnostic.severity));
+        }
     }
     if let Some(verdict) = kubectl_errors::create_error(&parsed, "pod.yaml") {
         out.push_str(&format!("kubectl: {verdict}\n"));
@@ -25,16 +29,16 @@ fn empty_input() {
     check(
         b"",
         expect![[r#"
-        1:1: the manifest is empty; paste a Pod manifest
-        kubectl: error: error parsing pod.yaml: the manifest is empty; paste a Pod manifest
-    "#]],
+            Error 1:1: the manifest is empty; paste a Pod manifest
+            kubectl: error: error parsing pod.yaml: the manifest is empty; paste a Pod manifest
+        "#]],
     );
     check(
         b"   \n# only a comment\n",
         expect![[r#"
-        1:1: the manifest is empty; paste a Pod manifest
-        kubectl: error: error parsing pod.yaml: the manifest is empty; paste a Pod manifest
-    "#]],
+            Error 1:1: the manifest is empty; paste a Pod manifest
+            kubectl: error: error parsing pod.yaml: the manifest is empty; paste a Pod manifest
+        "#]],
     );
 }
 
@@ -43,16 +47,16 @@ fn binary_input() {
     check(
         b"\x7fELF\x02\x01\x01\x00\x00\x00",
         expect![[r#"
-        1:1: the manifest is not text: it contains a control character (U+007F) at line 1, column 1; is this a binary file?
-        kubectl: error: error parsing pod.yaml: the manifest is not text: it contains a control character (U+007F) at line 1, column 1; is this a binary file?
-    "#]],
+            Error 1:1: the manifest is not text: it contains a control character (U+007F) at line 1, column 1; is this a binary file?
+            kubectl: error: error parsing pod.yaml: the manifest is not text: it contains a control character (U+007F) at line 1, column 1; is this a binary file?
+        "#]],
     );
     check(
         b"apiVersion: v1\nkind: Pod\x00\n",
         expect![[r#"
-        2:10: the manifest is not text: it contains a control character (U+0000) at line 2, column 10; is this a binary file?
-        kubectl: error: error parsing pod.yaml: the manifest is not text: it contains a control character (U+0000) at line 2, column 10; is this a binary file?
-    "#]],
+            Error 2:10: the manifest is not text: it contains a control character (U+0000) at line 2, column 10; is this a binary file?
+            kubectl: error: error parsing pod.yaml: the manifest is not text: it contains a control character (U+0000) at line 2, column 10; is this a binary file?
+        "#]],
     );
 }
 
@@ -61,7 +65,7 @@ fn input_that_is_not_utf8() {
     check(
         b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n",
         expect![[r#"
-            4:12: the manifest is not text: it contains bytes that are not UTF-8 at line 4, column 12; is this a binary file?
+            Error 4:12: the manifest is not text: it contains bytes that are not UTF-8 at line 4, column 12; is this a binary file?
             kubectl: error: error parsing pod.yaml: the manifest is not text: it contains bytes that are not UTF-8 at line 4, column 12; is this a binary file?
         "#]],
     );
@@ -78,9 +82,9 @@ fn ten_mebibytes() {
     check(
         text.as_bytes(),
         expect![[r#"
-        1:1: the manifest is too large: the playground accepts at most 1048576 bytes
-        kubectl: error: error parsing pod.yaml: the manifest is too large: the playground accepts at most 1048576 bytes
-    "#]],
+            Error 1:1: the manifest is too large: the playground accepts at most 1048576 bytes
+            kubectl: error: error parsing pod.yaml: the manifest is too large: the playground accepts at most 1048576 bytes
+        "#]],
     );
 }
 
@@ -99,9 +103,9 @@ fn billion_laughs() {
     check(
         text.as_bytes(),
         expect![[r#"
-        6:8: with its anchors and aliases, the YAML would build more than 200000 nodes
-        kubectl: error: error parsing pod.yaml: with its anchors and aliases, the YAML would build more than 200000 nodes
-    "#]],
+            Error 6:8: with its anchors and aliases, the YAML would build more than 200000 nodes (counting 64 bytes of text as a node)
+            kubectl: error: error parsing pod.yaml: with its anchors and aliases, the YAML would build more than 200000 nodes (counting 64 bytes of text as a node)
+        "#]],
     );
 }
 
@@ -111,7 +115,7 @@ fn ten_thousand_deep_nesting() {
     check(
         flow.as_bytes(),
         expect![[r#"
-            1:256: the YAML nests more than 64 levels deep
+            Error 1:256: the YAML nests more than 64 levels deep
             kubectl: error: error parsing pod.yaml: the YAML nests more than 64 levels deep
         "#]],
     );
@@ -119,7 +123,7 @@ fn ten_thousand_deep_nesting() {
     check(
         block.as_bytes(),
         expect![[r#"
-            1:129: the YAML nests more than 64 levels deep
+            Error 1:129: the YAML nests more than 64 levels deep
             kubectl: error: error parsing pod.yaml: the YAML nests more than 64 levels deep
         "#]],
     );
@@ -133,8 +137,7 @@ fn duplicate_keys() {
     check(
         text.as_bytes(),
         expect![[r#"
-        5:3: duplicate field "metadata.name"
-        kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: duplicate field "metadata.name"
+        Warning 5:3: duplicate field "metadata.name"
     "#]],
     );
 }
@@ -147,10 +150,57 @@ fn numbers_out_of_range() {
     check(
         text.as_bytes(),
         expect![[r#"
-        6:34: spec.terminationGracePeriodSeconds: json: cannot unmarshal number 1e400 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64
-        11:22: spec.containers[0].ports[0].containerPort: json: cannot unmarshal number 4294967296 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32
-        kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number 1e400 into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64
+            Error 6:34: spec.terminationGracePeriodSeconds: json: cannot unmarshal string into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64
+            Error 11:22: spec.containers[0].ports[0].containerPort: json: cannot unmarshal number 4294967296 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32
+            kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64
+        "#]],
+    );
+}
+
+#[test]
+fn a_long_string_copied_by_many_aliases() {
+    let mut text = format!("a: &x \"{}\"\nb: [", "x".repeat(600 * 1024));
+    text.push_str(&vec!["*x"; 100_000].join(", "));
+    text.push_str("]\n");
+    check(
+        text.as_bytes(),
+        expect![[r#"
+        Error 2:77: with its anchors and aliases, the YAML would build more than 200000 nodes (counting 64 bytes of text as a node)
+        kubectl: error: error parsing pod.yaml: with its anchors and aliases, the YAML would build more than 200000 nodes (counting 64 bytes of text as a node)
     "#]],
+    );
+}
+
+#[test]
+fn extreme_quantity_exponents() {
+    let text = format!(
+        "{POD_HEAD}spec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources:\n      limits: {{cpu: 1e-2147483648, memory: 1.5e2147483647}}\n"
+    );
+    check(
+        text.as_bytes(),
+        expect![[r#"
+        Error 10:44: spec.containers[0].resources.limits[memory]: unable to parse numeric part of quantity
+        kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: unable to parse numeric part of quantity
+    "#]],
+    );
+}
+
+#[test]
+fn thousands_of_unknown_keys() {
+    let mut text = format!("{POD_HEAD}spec:\n  containers: [{{name: web, image: 'nginx:1.27'}}]\n");
+    for index in 0..3_000 {
+        text.push_str(&format!("  key{index}: value\n"));
+    }
+    let parsed = parse_bytes(text.as_bytes());
+    let unknown = parsed.diagnostics.iter().filter(|d| d.is_error()).count();
+    assert_eq!(unknown, 3_000);
+    assert_eq!(
+        parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.hint.is_some() && d.is_error())
+            .count(),
+        0
     );
 }
 
@@ -159,7 +209,7 @@ fn wrong_api_version_or_kind() {
     check(
         b"apiVersion: apps/v1\nkind: Pod\nmetadata:\n  name: web\n",
         expect![[r#"
-            1:13: apiVersion: no matches for kind "Pod" in version "apps/v1"
+            Error 1:13: apiVersion: no matches for kind "Pod" in version "apps/v1"
             kubectl: error: resource mapping not found for name: "web" namespace: "" from "pod.yaml": no matches for kind "Pod" in version "apps/v1"
             ensure CRDs are installed first
         "#]],
@@ -167,7 +217,7 @@ fn wrong_api_version_or_kind() {
     check(
         b"apiVersion: v1\nkind: pod\nmetadata:\n  name: web\n",
         expect![[r#"
-            2:7: kind: no matches for kind "pod" in version "v1"
+            Error 2:7: kind: no matches for kind "pod" in version "v1"
             kubectl: error: resource mapping not found for name: "web" namespace: "" from "pod.yaml": no matches for kind "pod" in version "v1"
             ensure CRDs are installed first
         "#]],

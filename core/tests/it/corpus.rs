@@ -91,7 +91,7 @@ fn every_docs_example_is_a_valid_pod() {
         pod-without-scheduling-gates.yaml: pod/test-pod App:pause BestEffort
           lint: naked-pod probes-missing resources-missing runs-as-root
         private-reg-pod.yaml: pod/private-reg App:private-reg-container BestEffort
-          lint: image-latest naked-pod probes-missing resources-missing runs-as-root
+          lint: image-invalid naked-pod probes-missing resources-missing runs-as-root
         probe/exec-liveness.yaml: pod/liveness-exec App:liveness BestEffort
           lint: naked-pod resources-missing runs-as-root
         probe/http-liveness.yaml: pod/liveness-http App:liveness BestEffort

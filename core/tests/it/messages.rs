@@ -170,9 +170,9 @@ fn non_breaking_spaces_in_indentation() {
         expect![[r#"
             1:1 error: spec.containers: Required value
             3:9 error: metadata.name: Required value: name or generateName is required
-            4:1 error: unknown field "  name"
+            4:1 error: unknown field "\u00a0\u00a0name"
               fix: the key contains non-breaking spaces copied from a web page, so YAML reads them as part of the name: retype the indentation with ordinary spaces
-            kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "  name"
+            kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "\u00a0\u00a0name"
         "#]],
     );
 }
@@ -195,11 +195,19 @@ fn misspelt_fields_get_a_suggestion() {
 
 #[test]
 fn duplicate_fields_keep_the_last_value() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    image: nginx:1.28\n";
+    let parsed = pod_model::parse(text);
+    let image = parsed
+        .pod
+        .as_ref()
+        .and_then(|pod| pod.spec.containers[0].image.clone());
+    assert_eq!(image.as_deref(), Some("nginx:1.28"));
     check(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    image: nginx:1.28\n",
         expect![[r#"
-            9:5 error: duplicate field "spec.containers[0].image"
-            kubectl: Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: duplicate field "spec.containers[0].image"
+            9:5 warning: duplicate field "spec.containers[0].image"
+              fix: kubectl keeps only this last value and silently drops the earlier one: delete the one you do not mean
+            kubectl: pod/web created
         "#]],
     );
 }
