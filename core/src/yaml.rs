@@ -5,7 +5,7 @@
 //! path. Parsing is bounded: by input size, by nesting depth, and by the number of nodes that alias
 //! expansion may build, so no input can exhaust the page's memory or stack.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
@@ -320,6 +320,51 @@ impl Node {
     }
 }
 
+/// Applies YAML merge keys (`<<: *base`, or `<<: [*a, *b]`), as go-yaml v2 (kubectl's reader)
+/// does: the merged mappings' entries join this one where the `<<` was, unless this mapping names
+/// the key itself; with a list, earlier mappings win over later ones. Anything else under `<<`
+/// is left as an ordinary entry for the decoder to report.
+fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
+    let is_merge = |entry: &Entry| matches!(&entry.key.value, Value::Scalar(scalar) if scalar.plain && scalar.text == "<<");
+    if !entries.iter().any(is_merge) {
+        return entries;
+    }
+    let explicit: BTreeSet<String> = entries
+        .iter()
+        .filter(|entry| !is_merge(entry))
+        .filter_map(|entry| entry.key.as_scalar().map(str::to_owned))
+        .collect();
+    let mut merged_keys: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if !is_merge(&entry) {
+            out.push(entry);
+            continue;
+        }
+        let sources: Vec<&Node> = match &entry.value.value {
+            Value::Mapping(_) => vec![&entry.value],
+            Value::Sequence(items) if items.iter().all(|item| item.as_mapping().is_some()) => {
+                items.iter().collect()
+            }
+            _ => {
+                out.push(entry);
+                continue;
+            }
+        };
+        for source in sources {
+            for merged in source.as_mapping().unwrap_or_default() {
+                let Some(key) = merged.key.as_scalar() else {
+                    continue;
+                };
+                if !explicit.contains(key) && merged_keys.insert(key.to_owned()) {
+                    out.push(merged.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Parses a whole YAML stream (one or more documents) within [`Limits::DEFAULT`].
 pub fn parse_stream(text: &str) -> Result<Vec<Document>, Box<Diagnostic>> {
     parse_stream_with(text, Limits::DEFAULT)
@@ -484,7 +529,7 @@ impl TreeBuilder {
                         start,
                         entries,
                         ..
-                    } => (anchor, start, Value::Mapping(entries)),
+                    } => (anchor, start, Value::Mapping(merge_keys(entries))),
                 };
                 let node = Node {
                     value,
@@ -700,6 +745,35 @@ mod tests {
             "spec:\n\tcontainers: []\n",
             expect![[r#"
                 error 2:2: tabs disallowed within this context (block indentation)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn merge_keys_join_the_mapping_and_explicit_keys_win() {
+        check(
+            "base: &b {a: 1, b: 2}\nmine:\n  <<: *b\n  b: 3\nmany:\n  <<: [{x: 1}, {x: 2, y: 2}]\n",
+            expect![[r#"
+                ---
+                map @1:1-7:1
+                  base @1:1-1:5
+                    map @1:7-1:22
+                      a @1:11-1:12
+                        1 @1:14-1:15
+                      b @1:17-1:18
+                        2 @1:20-1:21
+                  mine @2:1-2:5
+                    map @3:3-5:1
+                      a @1:11-1:12
+                        1 @1:14-1:15
+                      b @4:3-4:4
+                        3 @4:6-4:7
+                  many @5:1-5:5
+                    map @6:3-7:1
+                      x @6:9-6:10
+                        1 @6:12-6:13
+                      y @6:23-6:24
+                        2 @6:26-6:27
             "#]],
         );
     }

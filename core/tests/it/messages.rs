@@ -324,6 +324,32 @@ fn a_list_from_kubectl_get_is_unpacked() {
 }
 
 #[test]
+fn merge_keys_share_settings_between_containers() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &common\n    name: web\n    image: nginx:1.27\n    imagePullPolicy: IfNotPresent\n  - <<: *common\n    name: sidecar\n",
+        expect![[r#"
+            kubectl: pod/web created
+        "#]],
+    );
+    let parsed = pod_model::parse(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &common\n    name: web\n    image: nginx:1.27\n  - <<: *common\n    name: sidecar\n",
+    );
+    let containers: Vec<(String, Option<String>)> = parsed
+        .pod
+        .iter()
+        .flat_map(|pod| &pod.spec.containers)
+        .map(|c| (c.name.clone(), c.image.clone()))
+        .collect();
+    assert_eq!(
+        containers,
+        [
+            ("web".to_owned(), Some("nginx:1.27".to_owned())),
+            ("sidecar".to_owned(), Some("nginx:1.27".to_owned()))
+        ]
+    );
+}
+
+#[test]
 fn validation_errors_in_the_api_servers_words() {
     check(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Web_App\n  labels:\n    app: -bad-\nspec:\n  restartPolicy: Sometimes\n  volumes:\n  - name: data\n    emptyDir: {}\n    hostPath: {path: /tmp}\n  initContainers:\n  - name: init\n    image: busybox:1.36\n    readinessProbe: {exec: {command: [true]}}\n  containers:\n  - name: web\n    image: ' nginx:1.27'\n    ports:\n    - {containerPort: 80, name: http-port-number-one}\n    - {containerPort: 80, hostPort: 8080, protocol: tcp}\n    volumeMounts:\n    - {name: logs, mountPath: /var/log}\n    - {name: data, mountPath: /var/log}\n    resources:\n      requests: {cpu: '2'}\n      limits: {cpu: '1'}\n    livenessProbe:\n      httpGet: {port: 80}\n      successThreshold: 2\n  - name: web\n    image: busybox:1.36\n",
