@@ -1,11 +1,13 @@
 //! `podplay`: Podplay's command line. It parses arguments, calls `pod-model` and prints.
 
 mod check;
+mod get;
 mod json;
 
 use std::process::ExitCode;
 
 use check::OutputFormat;
+use pod_model::timestamp::Timestamp;
 
 const USAGE: &str = "\
 Usage: podplay <command> [arguments]
@@ -17,6 +19,10 @@ Commands:
                 Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                 each with a suggested fix, followed by what kubectl would print.
                 With --output json, prints one JSON array describing every file.
+  get [-o wide] [--now TIME] FILE...
+                Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
+                cluster (with a status) as it is, any other as the API server stores it
+                on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
 
 Options:
   -o, --output FORMAT  text (the default) or json.
@@ -32,6 +38,10 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["check", rest @ ..] => match parse_check_args(rest) {
             Some((format, files)) => check::run(&files, format),
+            None => usage_error(),
+        },
+        ["get", rest @ ..] => match parse_get_args(rest) {
+            Some((wide, now, files)) => get::run(&files, wide, now),
             None => usage_error(),
         },
         ["-h" | "--help" | "help"] => {
@@ -72,4 +82,38 @@ fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)
         }
     }
     (!files.is_empty()).then_some((format, files))
+}
+
+/// Whether `-o wide` was given, the instant to print at, and the files of `podplay get`; `None`
+/// for a usage error.
+fn parse_get_args<'a>(args: &[&'a str]) -> Option<(bool, Timestamp, Vec<&'a str>)> {
+    let mut wide = false;
+    let mut now = None;
+    let mut files = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match *arg {
+            "-o" | "--output" => match *rest.next()? {
+                "wide" => wide = true,
+                _ => return None,
+            },
+            "-o=wide" | "--output=wide" | "-owide" => wide = true,
+            "--now" => now = Some(Timestamp::parse(rest.next()?)?),
+            _ if arg.starts_with("--now=") => now = Some(Timestamp::parse(&arg["--now=".len()..])?),
+            _ if arg.starts_with('-') && *arg != "-" => return None,
+            _ => files.push(*arg),
+        }
+    }
+    let now = now.unwrap_or_else(system_now);
+    (!files.is_empty()).then_some((wide, now, files))
+}
+
+/// The system clock, read here at the edge: the core never reads a clock.
+fn system_now() -> Timestamp {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        });
+    Timestamp::from_millis(millis)
 }

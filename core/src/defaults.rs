@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::image_ref::ImageRef;
 use crate::quantity::Quantity;
 use crate::v1::{
-    Container, EmptyDirVolumeSource, HttpGetAction, Lifecycle, Pod, Probe, Toleration,
+    Container, EmptyDirVolumeSource, HttpGetAction, Lifecycle, Pod, PodStatus, Probe, Toleration,
 };
 
 /// Who sets a default.
@@ -50,6 +50,19 @@ pub fn image_pull_policy_for(image: &str) -> &'static str {
         Some("latest") => "Always",
         _ => "IfNotPresent",
     }
+}
+
+/// The Pod as the API server stores it on create: defaults applied, and the status reset to
+/// what the registry writes (`phase: Pending` and the QoS class), whatever the manifest held.
+pub fn as_created(pod: &Pod) -> Pod {
+    let mut created = apply(pod).pod;
+    let qos = crate::qos::qos_class(&created);
+    created.status = Some(Box::new(PodStatus {
+        phase: Some("Pending".to_owned()),
+        qos_class: Some(qos.as_str().to_owned()),
+        ..PodStatus::default()
+    }));
+    created
 }
 
 /// Applies the defaults to a copy of `pod`.

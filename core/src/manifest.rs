@@ -65,6 +65,35 @@ impl Parsed {
     }
 
     /// True when any diagnostic is an error.
+    /// Every Pod of the text, as `kubectl get` would find it: a Pod that carries a `status`
+    /// (pasted from a cluster) as written; any other as the API server stores it on create, if
+    /// it would accept it. Refused Pods are left out.
+    pub fn pods_as_stored(&self) -> Vec<Pod> {
+        let mut pods = Vec::new();
+        for object in self
+            .objects
+            .iter()
+            .filter(|o| o.kind == "Pod" && o.api_version == "v1")
+        {
+            let Some(root) = self.object_root(object) else {
+                continue;
+            };
+            let mut ignored = Vec::new();
+            let pod = Pod::decode_document(root, &mut ignored);
+            if pod.status.is_some() {
+                pods.push(pod);
+            } else {
+                let defaulted = defaults::apply(&pod);
+                let accepted = !ignored.iter().any(Diagnostic::is_error)
+                    && validation::validate(&defaulted.pod).is_empty();
+                if accepted {
+                    pods.push(defaults::as_created(&pod));
+                }
+            }
+        }
+        pods
+    }
+
     /// The YAML of an object of [`Parsed::objects`].
     pub fn object_root(&self, object: &ObjectSummary) -> Option<&Node> {
         let root = &self.documents.get(object.document)?.root;

@@ -133,6 +133,10 @@ fn no_arguments_prints_usage() {
                             Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                             each with a suggested fix, followed by what kubectl would print.
                             With --output json, prints one JSON array describing every file.
+              get [-o wide] [--now TIME] FILE...
+                            Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
+                            cluster (with a status) as it is, any other as the API server stores it
+                            on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
 
             Options:
               -o, --output FORMAT  text (the default) or json.
@@ -207,5 +211,57 @@ fn bytes_that_are_not_utf8_are_refused() {
     assert!(
         stderr.contains(":4:9: error: the manifest is not text: it contains bytes that are not UTF-8 at line 4, column 9; is this a binary file?"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn get_prints_a_pasted_pod_as_it_is_and_a_manifest_as_created() {
+    check(
+        &[
+            "get",
+            "--now",
+            "2026-01-01T00:04:30Z",
+            "pasted-crashloop.yaml",
+            "valid-nginx.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME            READY   STATUS             RESTARTS      AGE
+            liveness-exec   0/1     CrashLoopBackOff   3 (10s ago)   4m30s
+            nginx           0/1     Pending            0             <unknown>
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "get",
+            "-o",
+            "wide",
+            "--now",
+            "2026-01-01T00:04:30Z",
+            "pasted-crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME            READY   STATUS             RESTARTS      AGE     IP           NODE       NOMINATED NODE   READINESS GATES
+            liveness-exec   0/1     CrashLoopBackOff   3 (10s ago)   4m30s   10.244.1.7   worker-1   <none>           <none>
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn get_of_a_refused_manifest_prints_kubectls_error() {
+    check(
+        &["get", "--now", "2026-01-01T00:00:00Z", "typo.yaml"],
+        expect![[r#"
+            exit 1
+            --- stdout
+            --- stderr
+            Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
+            No resources found in default namespace.
+        "#]],
     );
 }
