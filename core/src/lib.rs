@@ -21,6 +21,7 @@ pub mod manifest;
 pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
+pub mod shell;
 pub mod span;
 pub mod suggest;
 pub mod time;

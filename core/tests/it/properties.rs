@@ -101,6 +101,52 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Characters and words that stress the shell parser and interpreter.
+fn shell_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "while true; do ",
+        "done",
+        "; ",
+        "&&",
+        "||",
+        "|",
+        "echo x",
+        "sleep 1",
+        "$(",
+        ")",
+        "`",
+        "\"",
+        "'",
+        "$((1+",
+        "))",
+        "[ -f /tmp/a ]",
+        "if ",
+        "then ",
+        "fi",
+        "for i in 1 2; do ",
+        "> /tmp/a",
+        ">> /tmp/b",
+        "cat /tmp/a",
+        "tail -f /tmp/a",
+        "$VAR",
+        "${X}",
+        "\n",
+        "{ ",
+        " }",
+        "exit 3",
+        "nslookup svc",
+        "wc -l",
+        "*",
+        "#",
+        "\\",
+        "2>&1",
+        "(",
+        "until false; do ",
+        "i=$((i+1))",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -112,6 +158,17 @@ proptest! {
     #[test]
     fn generated_pods_keep_the_invariants(text in pod_manifest()) {
         check_invariants(&text)?;
+    }
+
+    #[test]
+    fn arbitrary_scripts_run_within_their_bounds(script in shell_text()) {
+        use pod_model::shell::{Limits, MemoryHost, run_script};
+        use pod_model::time::VirtualTime;
+        let mut host = MemoryHost::new("p");
+        let limits = Limits { max_steps: 2_000, ..Limits::until(VirtualTime::from_secs(60)) };
+        let run = run_script(&script, &std::collections::BTreeMap::new(), &mut host, limits);
+        prop_assert!(run.ended_at <= VirtualTime::from_secs(60));
+        prop_assert!(host.output.len() <= limits.max_output_lines);
     }
 
     #[test]

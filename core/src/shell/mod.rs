@@ -1,0 +1,14 @@
+//! A bounded interpreter for the shell scripts that teaching material runs in containers
+//! (`sh -c 'while true; do echo …; sleep 5; done'`): `syntax` parses, `interpreter` runs on a
+//! virtual clock against a `Host` (the container's filesystem, log and network).
+
+pub mod host;
+pub mod interpreter;
+pub mod syntax;
+
+pub use host::{FileKind, FsError, Host, MemoryHost};
+pub use interpreter::{Limits, Outcome, Run, run, run_script};
+pub use syntax::{SyntaxError, parse};
+
+#[cfg(test)]
+mod tests;
