@@ -16,6 +16,7 @@ pub mod gallery;
 pub mod image_ref;
 pub mod kubectl_errors;
 pub mod kubectl_get;
+pub mod kubelet_expansion;
 pub mod lint;
 pub mod manifest;
 pub mod paste_damage;
