@@ -163,7 +163,8 @@ mod tests {
             $($($($($--foo$(               → $($($($($--foo$(
             foo0--$($($($(                 → foo0--$($($($(
             $(foo$$var)                    → $(foo$$var)
-        "#]].assert_eq(&out);
+        "#]]
+        .assert_eq(&out);
     }
 
     /// The docs example inject/dependent-envars.yaml.
@@ -184,6 +185,7 @@ mod tests {
             SERVICE_IP=172.17.0.1
             SERVICE_PORT=80
             UNCHANGED_REFERENCE=$(PROTOCOL)://172.17.0.1:80
-        "#]].assert_eq(&out);
+        "#]]
+        .assert_eq(&out);
     }
 }

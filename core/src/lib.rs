@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod diagram;
 pub mod gallery;
 pub mod image_ref;
+pub mod images;
 pub mod kubectl_errors;
 pub mod kubectl_get;
 pub mod kubelet_expansion;
