@@ -4,6 +4,7 @@
 //! These are pure functions of a Pod object and "now", so they work the same on a simulated Pod
 //! and on a real one pasted from a cluster.
 
+use crate::tabwriter::TabWriter;
 use crate::timestamp::Timestamp;
 use crate::v1::{ContainerState, ContainerStatus, Pod};
 
@@ -302,35 +303,13 @@ pub fn human_duration_millis(millis: i64) -> String {
     format!("{}y", hours / 24 / 365)
 }
 
-/// Lays out rows as kubectl does (Go's tabwriter with minimum width 6 and padding 3): each column
-/// as wide as its widest cell plus three spaces, the last one unpadded.
+/// Lays out rows as kubectl's table printer does (Go's tabwriter, minimum width 6, padding 3).
 pub fn table(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|column| {
-            let widest = rows
-                .iter()
-                .filter_map(|row| row.get(column))
-                .map(|cell| cell.chars().count())
-                .max()
-                .unwrap_or(0);
-            (widest + 3).max(6)
-        })
+    let text: String = rows
+        .iter()
+        .map(|row| format!("{}\n", row.join("\t")))
         .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (column, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if column + 1 < row.len() {
-                let pad = widths[column].saturating_sub(cell.chars().count());
-                line.push_str(&" ".repeat(pad));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    TabWriter::TABLE.format(&text)
 }
 
 /// `kubectl get pods` (or `-o wide`) for `pods` at `now`: header and rows.

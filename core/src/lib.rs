@@ -26,6 +26,7 @@ pub mod quantity;
 pub mod shell;
 pub mod span;
 pub mod suggest;
+pub mod tabwriter;
 pub mod time;
 pub mod timeline;
 pub mod timestamp;
