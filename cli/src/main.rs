@@ -7,6 +7,7 @@ mod json;
 use std::process::ExitCode;
 
 use check::OutputFormat;
+use get::View;
 use pod_model::timestamp::Timestamp;
 
 const USAGE: &str = "\
@@ -23,6 +24,9 @@ Commands:
                 Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                 cluster (with a status) as it is, any other as the API server stores it
                 on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
+  describe [--now TIME] [--utc-offset ±HH:MM] FILE...
+                Print 'kubectl describe pod' for the same Pods (times in UTC unless an
+                offset is given).
 
 Options:
   -o, --output FORMAT  text (the default) or json.
@@ -40,8 +44,12 @@ fn main() -> ExitCode {
             Some((format, files)) => check::run(&files, format),
             None => usage_error(),
         },
-        ["get", rest @ ..] => match parse_get_args(rest) {
-            Some((wide, now, files)) => get::run(&files, wide, now),
+        ["get", rest @ ..] => match parse_view_args(rest, false) {
+            Some((view, now, files)) => get::run(&files, view, now),
+            None => usage_error(),
+        },
+        ["describe", rest @ ..] => match parse_view_args(rest, true) {
+            Some((view, now, files)) => get::run(&files, view, now),
             None => usage_error(),
         },
         ["-h" | "--help" | "help"] => {
@@ -84,28 +92,53 @@ fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)
     (!files.is_empty()).then_some((format, files))
 }
 
-/// Whether `-o wide` was given, the instant to print at, and the files of `podplay get`; `None`
-/// for a usage error.
-fn parse_get_args<'a>(args: &[&'a str]) -> Option<(bool, Timestamp, Vec<&'a str>)> {
+/// The view, the instant to print at, and the files of `podplay get` (or, with `describe`,
+/// `podplay describe`); `None` for a usage error.
+fn parse_view_args<'a>(
+    args: &[&'a str],
+    describe: bool,
+) -> Option<(View, Timestamp, Vec<&'a str>)> {
     let mut wide = false;
+    let mut offset = 0i32;
     let mut now = None;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match *arg {
-            "-o" | "--output" => match *rest.next()? {
+            "-o" | "--output" if !describe => match *rest.next()? {
                 "wide" => wide = true,
                 _ => return None,
             },
-            "-o=wide" | "--output=wide" | "-owide" => wide = true,
+            "-o=wide" | "--output=wide" | "-owide" if !describe => wide = true,
             "--now" => now = Some(Timestamp::parse(rest.next()?)?),
+            "--utc-offset" if describe => offset = parse_offset(rest.next()?)?,
             _ if arg.starts_with("--now=") => now = Some(Timestamp::parse(&arg["--now=".len()..])?),
             _ if arg.starts_with('-') && *arg != "-" => return None,
             _ => files.push(*arg),
         }
     }
+    let view = if describe {
+        View::Describe {
+            utc_offset_minutes: offset,
+        }
+    } else {
+        View::Table { wide }
+    };
     let now = now.unwrap_or_else(system_now);
-    (!files.is_empty()).then_some((wide, now, files))
+    (!files.is_empty()).then_some((view, now, files))
+}
+
+/// `+05:30` or `-05:00` as minutes.
+fn parse_offset(text: &str) -> Option<i32> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':')?;
+    let hours: i32 = hours.parse().ok().filter(|h| (0..=14).contains(h))?;
+    let minutes: i32 = minutes.parse().ok().filter(|m| (0..60).contains(m))?;
+    Some(sign * (hours * 60 + minutes))
 }
 
 /// The system clock, read here at the edge: the core never reads a clock.

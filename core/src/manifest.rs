@@ -66,8 +66,8 @@ impl Parsed {
 
     /// True when any diagnostic is an error.
     /// Every Pod of the text, as `kubectl get` would find it: a Pod that carries a `status`
-    /// (pasted from a cluster) as written; any other as the API server stores it on create, if
-    /// it would accept it. Refused Pods are left out.
+    /// (pasted from a cluster) with that status, defaults filled in; any other as the API server
+    /// stores it on create, if it would accept it. Refused Pods are left out.
     pub fn pods_as_stored(&self) -> Vec<Pod> {
         let mut pods = Vec::new();
         for object in self
@@ -81,7 +81,9 @@ impl Parsed {
             let mut ignored = Vec::new();
             let pod = Pod::decode_document(root, &mut ignored);
             if pod.status.is_some() {
-                pods.push(pod);
+                // A Pod read from a cluster already carries the defaults; applying them again
+                // changes nothing, and fills them in for a hand-written one. The status stays.
+                pods.push(defaults::apply(&pod).pod);
             } else {
                 let defaulted = defaults::apply(&pod);
                 let accepted = !ignored.iter().any(Diagnostic::is_error)

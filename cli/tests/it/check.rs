@@ -137,6 +137,9 @@ fn no_arguments_prints_usage() {
                             Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                             cluster (with a status) as it is, any other as the API server stores it
                             on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
+              describe [--now TIME] [--utc-offset ±HH:MM] FILE...
+                            Print 'kubectl describe pod' for the same Pods (times in UTC unless an
+                            offset is given).
 
             Options:
               -o, --output FORMAT  text (the default) or json.
@@ -262,6 +265,68 @@ fn get_of_a_refused_manifest_prints_kubectls_error() {
             --- stderr
             Error from server (BadRequest): error when creating "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolice"
             No resources found in default namespace.
+        "#]],
+    );
+}
+
+#[test]
+fn describe_prints_a_pasted_pod() {
+    check(
+        &[
+            "describe",
+            "--now",
+            "2026-01-01T00:04:30Z",
+            "--utc-offset",
+            "+01:00",
+            "pasted-crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            Name:             liveness-exec
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             worker-1/
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.1.7
+            IPs:
+              IP:  10.244.1.7
+            Containers:
+              liveness:
+                Container ID:  
+                Image:         registry.k8s.io/busybox:1.27.2
+                Image ID:      registry.k8s.io/busybox@sha256:545e6a6310a27636260920bc07b994a299b6708a1b26910cfefd335fdfb60d2b
+                Port:          <none>
+                Host Port:     <none>
+                Args:
+                  /bin/sh
+                  -c
+                  touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
+                State:          Waiting
+                  Reason:       CrashLoopBackOff
+                Last State:     Terminated
+                  Reason:       Error
+                  Exit Code:    137
+                  Started:      Thu, 01 Jan 2026 01:03:40 +0100
+                  Finished:     Thu, 01 Jan 2026 01:04:20 +0100
+                Ready:          False
+                Restart Count:  3
+                Liveness:       exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type           Status
+              Ready          False 
+            Volumes:         <none>
+            QoS Class:       BestEffort
+            Node-Selectors:  <none>
+            Tolerations:     node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:          <none>
+            --- stderr
         "#]],
     );
 }
