@@ -26,6 +26,7 @@ pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
 pub mod shell;
+pub mod simulator;
 pub mod span;
 pub mod suggest;
 pub mod tabwriter;

@@ -101,6 +101,9 @@ pub struct MemoryHost {
     pub dns: BTreeMap<String, String>,
     /// Local ports that answer HTTP, with their response body.
     pub listening: BTreeMap<u16, String>,
+    /// When true, hosts other than localhost answer HTTP with a placeholder page (the playground
+    /// has no internet; this stands in for it).
+    pub internet: bool,
 }
 
 impl MemoryHost {
@@ -296,7 +299,13 @@ impl Host for MemoryHost {
 
     fn http_get(&mut self, host: &str, port: u16, _path: &str) -> Result<String, String> {
         if !matches!(host, "localhost" | "127.0.0.1") {
-            return Err(format!("bad address '{host}'"));
+            return if self.internet {
+                Ok(format!(
+                    "<html><head><title>{host}</title></head><body>A page from {host}, as the playground imagines it.</body></html>\n"
+                ))
+            } else {
+                Err(format!("bad address '{host}'"))
+            };
         }
         self.listening.get(&port).cloned().ok_or_else(|| {
             "can't connect to remote host (127.0.0.1): Connection refused".to_owned()

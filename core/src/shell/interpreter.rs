@@ -1109,15 +1109,45 @@ impl Shell<'_> {
         };
         match self.host.http_get(host, port, path) {
             Ok(body) => {
-                let to_stdout = program == "curl"
-                    || args
+                if program == "curl" {
+                    let output = args
                         .windows(2)
-                        .any(|pair| pair[0] == "-O" && pair[1] == "-")
-                    || args.iter().any(|arg| arg == "-qO-" || arg == "-O-");
-                if to_stdout {
-                    self.emit(sink, &body);
+                        .find(|pair| pair[0] == "-o")
+                        .map(|pair| pair[1].clone());
+                    return match output {
+                        Some(file) if file != "-" => self.save(program, &file, &body),
+                        _ => {
+                            self.emit(sink, &body);
+                            0
+                        }
+                    };
                 }
-                0
+                // wget saves to `-O FILE` (`-O -` is standard output), or to the URL's file name.
+                let output = args
+                    .windows(2)
+                    .find(|pair| pair[0] == "-O")
+                    .map(|pair| pair[1].clone())
+                    .or_else(|| {
+                        args.iter().find_map(|arg| {
+                            arg.strip_prefix("-O")
+                                .filter(|rest| !rest.is_empty())
+                                .map(str::to_owned)
+                        })
+                    })
+                    .unwrap_or_else(|| {
+                        let name = path.rsplit('/').next().unwrap_or_default();
+                        if name.is_empty() {
+                            "index.html".to_owned()
+                        } else {
+                            name.to_owned()
+                        }
+                    });
+                if output == "-" {
+                    self.emit(sink, &body);
+                    0
+                } else {
+                    self.save(program, &output, &body)
+                }
             }
             Err(reason) => {
                 if program == "curl" {
@@ -1129,6 +1159,21 @@ impl Shell<'_> {
                     self.error(&format!("wget: {reason}"));
                     1
                 }
+            }
+        }
+    }
+
+    /// Writes a downloaded body to `file`.
+    fn save(&mut self, program: &str, file: &str, body: &str) -> i32 {
+        let path = self.absolute(file);
+        match self.host.write(&path, body, false) {
+            Ok(()) => 0,
+            Err(error) => {
+                self.error(&format!(
+                    "{program}: can't open '{file}': {}",
+                    error.message()
+                ));
+                1
             }
         }
     }

@@ -138,3 +138,44 @@ fn every_docs_example_is_a_valid_pod() {
           lint: image-latest naked-pod probes-missing resources-missing runs-as-root
     "#]].assert_eq(&out);
 }
+
+/// Every docs example and every gallery example simulates for 10 minutes, and `get` and
+/// `describe` render each snapshot.
+#[test]
+fn every_example_simulates_for_ten_minutes() {
+    use pod_model::simulator::{Scenario, simulate};
+    use pod_model::time::VirtualTime;
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(600),
+        ..Scenario::default()
+    };
+    let mut texts: Vec<String> = yaml_files(&corpus_dir())
+        .iter()
+        .map(|path| fs::read_to_string(path).expect("corpus files are UTF-8"))
+        .collect();
+    texts.extend(
+        pod_model::gallery::ALL
+            .iter()
+            .map(|example| example.manifest.to_owned()),
+    );
+    for text in &texts {
+        let parsed = pod_model::parse(text);
+        let pod = parsed.accepted_pod().expect("examples are valid");
+        let simulation = simulate(pod, &scenario);
+        assert!(!simulation.snapshots.is_empty());
+        for snapshot in &simulation.snapshots {
+            let now = simulation.wall(snapshot.at);
+            let row = pod_model::kubectl_get::pod_row(&snapshot.pod, now);
+            assert!(!row.status.is_empty(), "{}: empty STATUS", pod.name());
+            let options = pod_model::kubectl_describe::DescribeOptions {
+                now,
+                utc_offset_minutes: 0,
+            };
+            let events = simulation.events.at(now);
+            assert!(
+                pod_model::kubectl_describe::describe_pod(&snapshot.pod, &events, options)
+                    .contains("Events:")
+            );
+        }
+    }
+}

@@ -98,6 +98,43 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     }
     // The pipeline is deterministic.
     prop_assert_eq!(&pod_model::parse(text), &parsed);
+    // An accepted Pod simulates deterministically; restart counts never decrease, and a terminal
+    // phase is never left.
+    if let Some(pod) = parsed.accepted_pod() {
+        use pod_model::simulator::{Scenario, simulate};
+        let scenario = Scenario {
+            horizon: pod_model::time::VirtualTime::from_secs(300),
+            ..Scenario::default()
+        };
+        let simulation = simulate(pod, &scenario);
+        prop_assert_eq!(&simulate(pod, &scenario), &simulation);
+        let mut restarts: std::collections::BTreeMap<String, i32> =
+            std::collections::BTreeMap::new();
+        let mut terminal = false;
+        for snapshot in &simulation.snapshots {
+            let status = snapshot
+                .pod
+                .status
+                .as_deref()
+                .expect("snapshots carry a status");
+            let phase = status.phase.as_deref().unwrap_or_default();
+            prop_assert!(
+                !terminal || matches!(phase, "Succeeded" | "Failed"),
+                "left a terminal phase"
+            );
+            terminal |= matches!(phase, "Succeeded" | "Failed");
+            for container in status
+                .init_container_statuses
+                .iter()
+                .chain(&status.container_statuses)
+            {
+                let before = restarts
+                    .insert(container.name.clone(), container.restart_count)
+                    .unwrap_or(0);
+                prop_assert!(container.restart_count >= before, "restart count decreased");
+            }
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,923 @@
+//! The virtual node (first slice): given an accepted Pod and a scenario, what a cluster does with
+//! it, second by second — scheduling, the sandbox and its IP, image pulls, init containers in
+//! order, native sidecars, app containers, restarts with the kubelet's CrashLoopBackOff delays —
+//! recorded as full v1 Pod snapshots, Events and container logs.
+//!
+//! Not simulated yet: probes, deletion and graceful termination, memory limits (OOMKilled), node
+//! loss and the scenario's timed actions. `notes` says what was assumed.
+
+mod program;
+
+use std::collections::BTreeMap;
+
+use crate::events::{EventLog, EventType};
+use crate::qos;
+use crate::quantity::Quantity;
+use crate::time::VirtualTime;
+use crate::timestamp::Timestamp;
+use crate::v1::{
+    Container, ContainerState, ContainerStateRunning, ContainerStateTerminated,
+    ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodIp, PodStatus,
+};
+
+pub use program::{RunPlan, plan};
+
+/// The node the Pod may run on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// Its name.
+    pub name: String,
+    /// Its IP address.
+    pub ip: String,
+    /// Allocatable CPU, in millicores.
+    pub cpu_millis: i128,
+    /// Allocatable memory, in bytes.
+    pub memory_bytes: i128,
+}
+
+impl Default for Node {
+    fn default() -> Node {
+        Node {
+            name: "node-1".to_owned(),
+            ip: "192.168.49.2".to_owned(),
+            cpu_millis: 2_000,
+            memory_bytes: 4 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// What surrounds the Pod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// The node.
+    pub node: Node,
+    /// Services that exist (their names resolve in the Pod).
+    pub services: Vec<String>,
+    /// How long to simulate.
+    pub horizon: VirtualTime,
+    /// The wall-clock time of `kubectl apply`.
+    pub start: Timestamp,
+    /// The IP the Pod gets.
+    pub pod_ip: String,
+}
+
+impl Default for Scenario {
+    fn default() -> Scenario {
+        Scenario {
+            node: Node::default(),
+            services: Vec::new(),
+            horizon: VirtualTime::from_secs(600),
+            start: Timestamp::from_millis(1_767_225_600_000),
+            pod_ip: "10.244.0.5".to_owned(),
+        }
+    }
+}
+
+/// The Pod at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When.
+    pub at: VirtualTime,
+    /// The Pod object, status included, as the API server holds it then.
+    pub pod: Pod,
+}
+
+/// A log line of a container.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// When it was written.
+    pub at: VirtualTime,
+    /// Which run of the container wrote it (0 for the first).
+    pub run: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// The result of a simulation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Simulation {
+    /// A snapshot at every change, in time order (the first at 0).
+    pub snapshots: Vec<Snapshot>,
+    /// The Events.
+    pub events: EventLog,
+    /// Each container's log lines, by container name.
+    pub logs: BTreeMap<String, Vec<LogLine>>,
+    /// What the simulator assumed.
+    pub notes: Vec<String>,
+    /// The wall-clock time of instant 0.
+    pub start: Timestamp,
+}
+
+impl Simulation {
+    /// The snapshot in force at `at` (the last one at or before it).
+    pub fn at(&self, at: VirtualTime) -> &Snapshot {
+        let index = self.snapshots.partition_point(|snapshot| snapshot.at <= at);
+        &self.snapshots[index.saturating_sub(1)]
+    }
+
+    /// The wall-clock time of `at`.
+    pub fn wall(&self, at: VirtualTime) -> Timestamp {
+        self.start
+            .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX))
+    }
+}
+
+/// The kubelet notices a container's exit at its next relist, about a second later.
+const PLEG_MILLIS: u64 = 1_000;
+/// How long pulling an image the node does not have takes.
+const PULL_MILLIS: u64 = 1_000;
+/// The most runs of one container simulated.
+const MAX_RUNS: usize = 1_000;
+
+/// One run of a container.
+#[derive(Clone, Debug)]
+struct Run {
+    started: u64,
+    exit: Option<(u64, i32)>,
+}
+
+/// Everything that happens to one container.
+#[derive(Clone, Debug)]
+struct Track {
+    name: String,
+    init: bool,
+    sidecar: bool,
+    image: String,
+    /// When the kubelet first turns to it (pull start).
+    first_turn: Option<u64>,
+    runs: Vec<Run>,
+    /// For each exit after which a restart waits: (from, until) in CrashLoopBackOff.
+    backoffs: Vec<(u64, u64)>,
+}
+
+/// Simulates `pod` (accepted and defaulted) in `scenario`.
+pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
+    let horizon = scenario.horizon.as_millis();
+    let mut events = EventLog::default();
+    let mut logs: BTreeMap<String, Vec<LogLine>> = BTreeMap::new();
+    let mut notes: Vec<String> = Vec::new();
+    let wall = |at: u64| {
+        scenario
+            .start
+            .plus_millis(i64::try_from(at).unwrap_or(i64::MAX))
+    };
+    let name = pod.name().to_owned();
+    let namespace = pod
+        .metadata
+        .namespace
+        .clone()
+        .unwrap_or_else(|| "default".to_owned());
+
+    // The scheduler.
+    let gated = !pod.spec.scheduling_gates.is_empty();
+    let unschedulable = if gated {
+        None
+    } else {
+        insufficient(pod, &scenario.node)
+    };
+    let bound = !gated && unschedulable.is_none();
+    if let Some(reason) = &unschedulable {
+        events.record(
+            wall(0),
+            EventType::Warning,
+            "FailedScheduling",
+            &format!(
+                "0/1 nodes are available: 1 {reason}. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."
+            ),
+            "default-scheduler",
+            None,
+        );
+    } else if bound && pod.spec.node_name.is_none() {
+        events.record(
+            wall(0),
+            EventType::Normal,
+            "Scheduled",
+            &format!(
+                "Successfully assigned {namespace}/{name} to {}",
+                scenario.node.name
+            ),
+            "default-scheduler",
+            None,
+        );
+    }
+    let sandbox_at = PLEG_MILLIS;
+
+    // The kubelet: init containers one after the other, then the app containers.
+    let mut tracks: Vec<Track> = Vec::new();
+    let mut pulled: Vec<String> = Vec::new();
+    let mut turn = sandbox_at;
+    let mut initialized_at: Option<u64> = Some(sandbox_at);
+    let pod_policy = pod
+        .spec
+        .restart_policy
+        .clone()
+        .unwrap_or_else(|| "Always".to_owned());
+    let mut failed_at: Option<u64> = None;
+    if bound {
+        for container in &pod.spec.init_containers {
+            let sidecar = container.is_sidecar();
+            let policy = if sidecar {
+                "Always"
+            } else {
+                pod_policy.as_str()
+            };
+            let mut track = run_container(
+                container,
+                true,
+                sidecar,
+                turn,
+                horizon,
+                policy,
+                &mut pulled,
+                scenario,
+                &name,
+                &namespace,
+                &mut events,
+                &mut logs,
+                &mut notes,
+            );
+            let done = if sidecar {
+                track.runs.first().map(|run| run.started + PLEG_MILLIS)
+            } else {
+                track.runs.iter().find_map(|run| {
+                    run.exit
+                        .filter(|(_, code)| *code == 0)
+                        .map(|(at, _)| at + PLEG_MILLIS)
+                })
+            };
+            let gave_up = !sidecar
+                && policy == "Never"
+                && track
+                    .runs
+                    .first()
+                    .and_then(|run| run.exit)
+                    .is_some_and(|(_, code)| code != 0);
+            track.sidecar = sidecar;
+            tracks.push(track);
+            match done {
+                Some(at) if at < horizon => turn = at,
+                _ => {
+                    initialized_at = None;
+                    if gave_up {
+                        failed_at = tracks
+                            .last()
+                            .and_then(|t| t.runs.first())
+                            .and_then(|r| r.exit)
+                            .map(|(at, _)| at);
+                    }
+                    break;
+                }
+            }
+        }
+        if initialized_at.is_some() {
+            initialized_at = Some(turn);
+            for container in &pod.spec.containers {
+                let track = run_container(
+                    container,
+                    false,
+                    false,
+                    turn,
+                    horizon,
+                    &pod_policy,
+                    &mut pulled,
+                    scenario,
+                    &name,
+                    &namespace,
+                    &mut events,
+                    &mut logs,
+                    &mut notes,
+                );
+                turn = track.runs.first().map_or(turn, |run| run.started);
+                tracks.push(track);
+            }
+        }
+    }
+
+    // Snapshots at every instant something changes.
+    let mut instants: Vec<u64> = vec![0];
+    if bound {
+        instants.push(sandbox_at);
+        for track in &tracks {
+            instants.extend(track.first_turn);
+            for run in &track.runs {
+                instants.push(run.started);
+                if let Some((at, _)) = run.exit {
+                    instants.push(at);
+                }
+            }
+            for (from, until) in &track.backoffs {
+                instants.push(*from);
+                instants.push(*until);
+            }
+        }
+    }
+    instants.retain(|at| *at <= horizon);
+    instants.sort_unstable();
+    instants.dedup();
+    let mut snapshots: Vec<Snapshot> = Vec::with_capacity(instants.len());
+    for at in instants {
+        let status = status_at(
+            pod,
+            scenario,
+            &tracks,
+            at,
+            bound,
+            gated,
+            unschedulable.as_deref(),
+            initialized_at,
+            failed_at,
+        );
+        let mut snapshot = pod.clone();
+        snapshot.metadata.creation_timestamp = Some(scenario.start.to_string());
+        if snapshot.metadata.uid.is_none() {
+            snapshot.metadata.uid = Some(pod_uid(&name));
+        }
+        if bound && pod.spec.node_name.is_none() {
+            snapshot.spec.node_name = Some(scenario.node.name.clone());
+        }
+        snapshot.status = Some(Box::new(status));
+        if snapshots
+            .last()
+            .is_none_or(|last: &Snapshot| last.pod != snapshot)
+        {
+            snapshots.push(Snapshot {
+                at: VirtualTime::from_millis(at),
+                pod: snapshot,
+            });
+        }
+    }
+    notes.sort();
+    notes.dedup();
+    Simulation {
+        snapshots,
+        events,
+        logs,
+        notes,
+        start: scenario.start,
+    }
+}
+
+/// `Insufficient cpu` or `Insufficient memory` when the Pod's requests do not fit the node.
+fn insufficient(pod: &Pod, node: &Node) -> Option<String> {
+    let sum = |resource: &str, containers: &[Container]| -> Quantity {
+        containers
+            .iter()
+            .filter_map(|c| c.resources.as_ref().and_then(|r| r.requests.get(resource)))
+            .fold(Quantity::default(), |total, q| total.add(q))
+    };
+    let mut lacking = Vec::new();
+    for (resource, capacity) in [("cpu", node.cpu_millis), ("memory", node.memory_bytes)] {
+        // The effective request: the larger of the app containers' sum and any init container's.
+        let app = sum(resource, &pod.spec.containers);
+        let init = pod
+            .spec
+            .init_containers
+            .iter()
+            .filter_map(|c| c.resources.as_ref().and_then(|r| r.requests.get(resource)))
+            .fold(Quantity::default(), |max, q| {
+                if q.cmp_value(&max).is_gt() { *q } else { max }
+            });
+        let need = if init.cmp_value(&app).is_gt() {
+            init
+        } else {
+            app
+        };
+        let need = if resource == "cpu" {
+            need.milli_value()
+        } else {
+            need.value()
+        };
+        if need > capacity {
+            lacking.push(format!("Insufficient {resource}"));
+        }
+    }
+    (!lacking.is_empty()).then(|| lacking.join(", 1 "))
+}
+
+/// Works out the runs of one container from `turn`, recording its Events and logs.
+#[allow(clippy::too_many_arguments)]
+fn run_container(
+    container: &Container,
+    init: bool,
+    sidecar: bool,
+    turn: u64,
+    horizon: u64,
+    policy: &str,
+    pulled: &mut Vec<String>,
+    scenario: &Scenario,
+    pod_name: &str,
+    namespace: &str,
+    events: &mut EventLog,
+    logs: &mut BTreeMap<String, Vec<LogLine>>,
+    notes: &mut Vec<String>,
+) -> Track {
+    let wall = |at: u64| {
+        scenario
+            .start
+            .plus_millis(i64::try_from(at).unwrap_or(i64::MAX))
+    };
+    let image = container.image.clone().unwrap_or_default();
+    let field = format!(
+        "spec.{}{{{}}}",
+        if init { "initContainers" } else { "containers" },
+        container.name
+    );
+    let mut track = Track {
+        name: container.name.clone(),
+        init,
+        sidecar,
+        image: image.clone(),
+        first_turn: Some(turn),
+        runs: Vec::new(),
+        backoffs: Vec::new(),
+    };
+    let plan = plan(container, pod_name, &scenario.services, horizon);
+    notes.extend(plan.notes.iter().cloned());
+    let always_pull = container.image_pull_policy.as_deref() == Some("Always");
+    let mut start_at = turn;
+    let mut exits = 0u32;
+    while track.runs.len() < MAX_RUNS && start_at < horizon {
+        // Pull, create, start.
+        let present = pulled.contains(&image);
+        let pull = if always_pull || !present {
+            events.record(
+                wall(start_at),
+                EventType::Normal,
+                "Pulling",
+                &format!("Pulling image \"{image}\""),
+                "kubelet",
+                Some(&field),
+            );
+            let took = if present { 400 } else { PULL_MILLIS };
+            let seconds = format_duration(took);
+            events.record(
+                wall(start_at + took),
+                EventType::Normal,
+                "Pulled",
+                &format!("Successfully pulled image \"{image}\" in {seconds} ({seconds} including waiting)"),
+                "kubelet",
+                Some(&field),
+            );
+            took
+        } else {
+            events.record(
+                wall(start_at),
+                EventType::Normal,
+                "Pulled",
+                &format!("Container image \"{image}\" already present on machine"),
+                "kubelet",
+                Some(&field),
+            );
+            0
+        };
+        if !present {
+            pulled.push(image.clone());
+        }
+        let started = start_at + pull;
+        if started >= horizon {
+            break;
+        }
+        events.record(
+            wall(started),
+            EventType::Normal,
+            "Created",
+            &format!("Created container {}", container.name),
+            "kubelet",
+            Some(&field),
+        );
+        events.record(
+            wall(started),
+            EventType::Normal,
+            "Started",
+            &format!("Started container {}", container.name),
+            "kubelet",
+            Some(&field),
+        );
+        let run_index = track.runs.len();
+        let lines = logs.entry(container.name.clone()).or_default();
+        for (offset, text) in &plan.logs {
+            let at = started + offset;
+            if at <= horizon {
+                lines.push(LogLine {
+                    at: VirtualTime::from_millis(at),
+                    run: run_index,
+                    text: text.clone(),
+                });
+            }
+        }
+        let exit = plan
+            .exit
+            .map(|(after, code)| (started + after, code))
+            .filter(|(at, _)| *at <= horizon);
+        track.runs.push(Run { started, exit });
+        let Some((ended, code)) = exit else { break };
+        let restart = match policy {
+            "Always" => true,
+            "OnFailure" => code != 0,
+            _ => false,
+        } && !(init && !sidecar && code == 0);
+        if !restart {
+            break;
+        }
+        // The kubelet's back-off: the first restart at its next relist, then after 10 s
+        // doubling to 300 s; a run of more than 10 minutes resets it.
+        if ended - started > 600_000 {
+            exits = 0;
+        }
+        exits += 1;
+        if exits == 1 {
+            start_at = ended + PLEG_MILLIS;
+        } else {
+            let delay = (10_000u64 << (exits - 2).min(5)).min(300_000);
+            let message = format!(
+                "Back-off restarting failed container {} in pod {pod_name}_{namespace}({})",
+                container.name,
+                pod_uid(pod_name)
+            );
+            events.record(
+                wall(ended + PLEG_MILLIS),
+                EventType::Warning,
+                "BackOff",
+                &message,
+                "kubelet",
+                Some(&field),
+            );
+            track.backoffs.push((ended + PLEG_MILLIS, ended + delay));
+            start_at = ended + delay;
+        }
+    }
+    track
+}
+
+/// A stable, made-up UID for the Pod (a real one is random).
+pub fn pod_uid(pod_name: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in pod_name.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let hex = format!("{hash:016x}{:016x}", hash.rotate_left(17));
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// Go's duration format for the pull times used here: `1s`, `400ms`.
+fn format_duration(millis: u64) -> String {
+    if millis.is_multiple_of(1000) {
+        format!("{}s", millis / 1000)
+    } else if millis < 1000 {
+        format!("{millis}ms")
+    } else {
+        format!("{}.{:03}s", millis / 1000, millis % 1000)
+            .trim_end_matches('0')
+            .to_owned()
+    }
+}
+
+/// The state of a container at `at`, its last termination, restart count, readiness and
+/// whether it has started.
+fn container_status(
+    track: &Track,
+    at: u64,
+    default_reason: &str,
+    scenario: &Scenario,
+) -> ContainerStatus {
+    let wall = |t: u64| {
+        scenario
+            .start
+            .plus_millis(i64::try_from(t).unwrap_or(i64::MAX))
+            .to_string()
+    };
+    let started_runs: Vec<&Run> = track.runs.iter().filter(|run| run.started <= at).collect();
+    let restart_count = i32::try_from(started_runs.len().saturating_sub(1)).unwrap_or(i32::MAX);
+    let terminated = |run: &Run, (ended, code): (u64, i32)| ContainerStateTerminated {
+        exit_code: code,
+        reason: Some(if code == 0 { "Completed" } else { "Error" }.to_owned()),
+        started_at: Some(wall(run.started)),
+        finished_at: Some(wall(ended)),
+        container_id: Some(container_id(track, run.started)),
+        ..ContainerStateTerminated::default()
+    };
+    let mut status = ContainerStatus {
+        name: track.name.clone(),
+        image: track.image.clone(),
+        restart_count,
+        started: Some(false),
+        ..ContainerStatus::default()
+    };
+    let Some(current) = started_runs.last() else {
+        status.state = Some(ContainerState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(default_reason.to_owned()),
+                message: None,
+            }),
+            ..ContainerState::default()
+        });
+        return status;
+    };
+    status.image_id = format!(
+        "{}@sha256:{}",
+        track.image.split(':').next().unwrap_or_default(),
+        "0".repeat(64)
+    );
+    status.container_id = Some(container_id(track, current.started));
+    if let Some(previous) = started_runs.iter().rev().nth(1)
+        && let Some(exit) = previous.exit
+    {
+        status.last_state = Some(ContainerState {
+            terminated: Some(terminated(previous, exit)),
+            ..ContainerState::default()
+        });
+    }
+    match current.exit.filter(|(ended, _)| *ended <= at) {
+        None => {
+            status.state = Some(ContainerState {
+                running: Some(ContainerStateRunning {
+                    started_at: Some(wall(current.started)),
+                }),
+                ..ContainerState::default()
+            });
+            status.ready = true;
+            status.started = Some(true);
+        }
+        Some(exit) => {
+            let backing_off = track
+                .backoffs
+                .iter()
+                .any(|(from, until)| *from <= at && at < *until);
+            if backing_off {
+                status.state = Some(ContainerState {
+                    waiting: Some(ContainerStateWaiting {
+                        reason: Some("CrashLoopBackOff".to_owned()),
+                        message: Some(format!(
+                            "back-off restarting failed container={}",
+                            track.name
+                        )),
+                    }),
+                    ..ContainerState::default()
+                });
+                status.last_state = Some(ContainerState {
+                    terminated: Some(terminated(current, exit)),
+                    ..ContainerState::default()
+                });
+            } else {
+                status.state = Some(ContainerState {
+                    terminated: Some(terminated(current, exit)),
+                    ..ContainerState::default()
+                });
+                // A completed init container counts as ready.
+                status.ready = track.init && !track.sidecar && exit.1 == 0;
+            }
+        }
+    }
+    status
+}
+
+fn container_id(track: &Track, started: u64) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in track.name.bytes().chain(started.to_le_bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("containerd://{hash:016x}{hash:016x}{hash:016x}{hash:016x}")
+}
+
+/// The Pod's status at `at`, per the kubelet's phase and condition rules.
+#[allow(clippy::too_many_arguments)]
+fn status_at(
+    pod: &Pod,
+    scenario: &Scenario,
+    tracks: &[Track],
+    at: u64,
+    bound: bool,
+    gated: bool,
+    unschedulable: Option<&str>,
+    initialized_at: Option<u64>,
+    failed_at: Option<u64>,
+) -> PodStatus {
+    let wall = |t: u64| {
+        scenario
+            .start
+            .plus_millis(i64::try_from(t).unwrap_or(i64::MAX))
+            .to_string()
+    };
+    let condition =
+        |kind: &str, ok: bool, reason: Option<String>, message: Option<String>| PodCondition {
+            kind: kind.to_owned(),
+            status: if ok { "True" } else { "False" }.to_owned(),
+            last_transition_time: Some(wall(0)),
+            reason,
+            message,
+            ..PodCondition::default()
+        };
+    let mut status = PodStatus {
+        phase: Some("Pending".to_owned()),
+        qos_class: Some(qos::qos_class(pod).as_str().to_owned()),
+        ..PodStatus::default()
+    };
+    if gated {
+        status.conditions.push(condition(
+            "PodScheduled",
+            false,
+            Some("SchedulingGated".to_owned()),
+            Some("Scheduling is blocked due to non-empty scheduling gates".to_owned()),
+        ));
+        return status;
+    }
+    if let Some(reason) = unschedulable {
+        status.conditions.push(condition(
+            "PodScheduled",
+            false,
+            Some("Unschedulable".to_owned()),
+            Some(format!("0/1 nodes are available: 1 {reason}. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.")),
+        ));
+        return status;
+    }
+    if !bound || at < PLEG_MILLIS {
+        status
+            .conditions
+            .push(condition("PodScheduled", true, None, None));
+        return status;
+    }
+    status.host_ip = Some(scenario.node.ip.clone());
+    status.host_ips = vec![PodIp {
+        ip: scenario.node.ip.clone(),
+    }];
+    status.pod_ip = Some(scenario.pod_ip.clone());
+    status.pod_ips = vec![PodIp {
+        ip: scenario.pod_ip.clone(),
+    }];
+    status.start_time = Some(wall(PLEG_MILLIS));
+    let has_init = !pod.spec.init_containers.is_empty();
+    let default_reason = if has_init {
+        "PodInitializing"
+    } else {
+        "ContainerCreating"
+    };
+    let find = |name: &str, init: bool| tracks.iter().find(|t| t.name == name && t.init == init);
+    let pending = |name: &str, init: bool| ContainerStatus {
+        name: name.to_owned(),
+        state: Some(ContainerState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(default_reason.to_owned()),
+                message: None,
+            }),
+            ..ContainerState::default()
+        }),
+        started: Some(false),
+        image: pod
+            .spec
+            .init_containers
+            .iter()
+            .chain(&pod.spec.containers)
+            .find(|c| {
+                c.name == name && init == pod.spec.init_containers.iter().any(|i| i.name == name)
+            })
+            .and_then(|c| c.image.clone())
+            .unwrap_or_default(),
+        ..ContainerStatus::default()
+    };
+    status.init_container_statuses = pod
+        .spec
+        .init_containers
+        .iter()
+        .map(|c| {
+            find(&c.name, true).map_or_else(
+                || pending(&c.name, true),
+                |t| container_status(t, at, default_reason, scenario),
+            )
+        })
+        .collect();
+    status.container_statuses = pod
+        .spec
+        .containers
+        .iter()
+        .map(|c| {
+            find(&c.name, false).map_or_else(
+                || pending(&c.name, false),
+                |t| container_status(t, at, default_reason, scenario),
+            )
+        })
+        .collect();
+    let initialized = initialized_at.is_some_and(|t| t <= at);
+    // Phase (kubelet getPhase).
+    let regular = &status.container_statuses;
+    let running = regular
+        .iter()
+        .filter(|s| s.state.as_ref().is_some_and(|st| st.running.is_some()))
+        .count();
+    let waiting_fresh = regular
+        .iter()
+        .filter(|s| {
+            s.state.as_ref().is_some_and(|st| st.waiting.is_some()) && s.last_state.is_none()
+        })
+        .count();
+    let stopped: Vec<&ContainerStatus> = regular
+        .iter()
+        .filter(|s| {
+            s.state.as_ref().is_some_and(|st| st.terminated.is_some())
+                || s.last_state.is_some() && s.state.as_ref().is_some_and(|st| st.waiting.is_some())
+        })
+        .collect();
+    let succeeded = stopped
+        .iter()
+        .filter(|s| {
+            s.state
+                .as_ref()
+                .and_then(|st| st.terminated.as_ref())
+                .is_some_and(|t| t.exit_code == 0)
+        })
+        .count();
+    let policy = pod.spec.restart_policy.as_deref().unwrap_or("Always");
+    let phase = if failed_at.is_some_and(|t| t <= at) {
+        "Failed"
+    } else if !initialized || waiting_fresh > 0 {
+        "Pending"
+    } else if running > 0 {
+        "Running"
+    } else if !stopped.is_empty() {
+        match policy {
+            "Always" | "OnFailure" if succeeded < stopped.len() || policy == "Always" => "Running",
+            _ if succeeded == stopped.len() => "Succeeded",
+            _ => "Failed",
+        }
+    } else {
+        "Pending"
+    };
+    status.phase = Some(phase.to_owned());
+    // Conditions, in the kubelet's order.
+    let unready: Vec<String> = status
+        .init_container_statuses
+        .iter()
+        .filter(|s| find(&s.name, true).is_some_and(|t| t.sidecar))
+        .chain(regular.iter())
+        .filter(|s| !s.ready)
+        .map(|s| s.name.clone())
+        .collect();
+    let incomplete: Vec<String> = status
+        .init_container_statuses
+        .iter()
+        .filter(|s| {
+            !(s.ready || s.started == Some(true) && find(&s.name, true).is_some_and(|t| t.sidecar))
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    let terminal = matches!(phase, "Succeeded" | "Failed");
+    let completed = if phase == "Succeeded" {
+        "PodCompleted"
+    } else {
+        "PodFailed"
+    };
+    status
+        .conditions
+        .push(condition("PodReadyToStartContainers", true, None, None));
+    status.conditions.push(if initialized || terminal {
+        condition(
+            "Initialized",
+            true,
+            (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
+            None,
+        )
+    } else {
+        condition(
+            "Initialized",
+            false,
+            Some("ContainersNotInitialized".to_owned()),
+            Some(format!(
+                "containers with incomplete status: [{}]",
+                incomplete.join(" ")
+            )),
+        )
+    });
+    let ready = unready.is_empty() && !terminal && initialized;
+    let (reason, message) = if terminal {
+        (Some(completed.to_owned()), None)
+    } else if ready {
+        (None, None)
+    } else {
+        (
+            Some("ContainersNotReady".to_owned()),
+            Some(format!(
+                "containers with unready status: [{}]",
+                unready.join(" ")
+            )),
+        )
+    };
+    status
+        .conditions
+        .push(condition("Ready", ready, reason.clone(), message.clone()));
+    status
+        .conditions
+        .push(condition("ContainersReady", ready, reason, message));
+    status
+        .conditions
+        .push(condition("PodScheduled", true, None, None));
+    status
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,205 @@
+//! What a container's program does when it runs: from its `command`/`args` through the shell,
+//! or from the image table. Each run of a container behaves the same way.
+
+use std::collections::BTreeMap;
+
+use crate::images::{self, Behaviour};
+use crate::kubelet_expansion;
+use crate::shell::{Limits, MemoryHost, Outcome, run_script};
+use crate::time::VirtualTime;
+use crate::v1::Container;
+
+/// How one run of a program goes, relative to its start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunPlan {
+    /// Exits with this code after this many milliseconds; `None` when it runs past the horizon.
+    pub exit: Option<(u64, i32)>,
+    /// Log lines, each with its offset from the start in milliseconds.
+    pub logs: Vec<(u64, String)>,
+    /// What the playground had to assume.
+    pub notes: Vec<String>,
+}
+
+/// Plans one run of `container` for at most `horizon_ms`, with the DNS names in `services`.
+pub fn plan(
+    container: &Container,
+    pod_name: &str,
+    services: &[String],
+    horizon_ms: u64,
+) -> RunPlan {
+    let env = kubelet_expansion::literal_env(&container.env);
+    let expand = |args: &[String]| -> Vec<String> {
+        args.iter()
+            .map(|arg| kubelet_expansion::expand(arg, |name| env.get(name).cloned()))
+            .collect()
+    };
+    let image = container.image.as_deref().unwrap_or_default();
+    let profile = images::profile(image);
+    // The command replaces the image's entrypoint; args alone replace its CMD.
+    let command: Vec<String> = if !container.command.is_empty() {
+        [expand(&container.command), expand(&container.args)].concat()
+    } else if !container.args.is_empty() {
+        expand(&container.args)
+    } else {
+        Vec::new()
+    };
+    match command.as_slice() {
+        [] => image_plan(profile, image, &env, &container.args),
+        [shell, flag, script, ..] if is_shell(shell) && flag == "-c" => {
+            shell_plan(script, &env, container, pod_name, services, horizon_ms)
+        }
+        [program, args @ ..] => {
+            let program_name = program.rsplit('/').next().unwrap_or(program);
+            match program_name {
+                "sleep" | "echo" | "true" | "false" | "cat" | "sh" | "ls" | "date" | "printenv"
+                | "env" | "nslookup" | "wget" | "tail" | "touch" => {
+                    let script = std::iter::once(program.clone())
+                        .chain(args.iter().map(|arg| shell_quote(arg)))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    shell_plan(&script, &env, container, pod_name, services, horizon_ms)
+                }
+                "stress" => image_plan(images::profile("polinux/stress"), image, &env, args),
+                _ => image_plan(profile, image, &env, args),
+            }
+        }
+    }
+}
+
+fn is_shell(program: &str) -> bool {
+    matches!(
+        program.rsplit('/').next().unwrap_or(program),
+        "sh" | "bash" | "ash"
+    )
+}
+
+fn shell_quote(arg: &str) -> String {
+    format!("'{}'", arg.replace('\'', "'\\''"))
+}
+
+fn shell_plan(
+    script: &str,
+    env: &BTreeMap<String, String>,
+    container: &Container,
+    pod_name: &str,
+    services: &[String],
+    horizon_ms: u64,
+) -> RunPlan {
+    let mut host = MemoryHost::new(pod_name);
+    host.internet = true;
+    // Mounted volumes are directories (read-only ones refuse writes).
+    for mount in &container.volume_mounts {
+        let mut path = String::new();
+        for part in mount.mount_path.split('/').filter(|part| !part.is_empty()) {
+            path.push('/');
+            path.push_str(part);
+            host.directories.insert(path.clone());
+        }
+        if mount.read_only {
+            host.read_only.push(mount.mount_path.clone());
+        }
+    }
+    for service in services {
+        host.dns.insert(service.clone(), "10.96.0.20".to_owned());
+        host.dns.insert(
+            format!("{service}.default.svc.cluster.local"),
+            "10.96.0.20".to_owned(),
+        );
+    }
+    host.directories
+        .insert("/var/run/secrets/kubernetes.io/serviceaccount".to_owned());
+    host.files.insert(
+        "/var/run/secrets/kubernetes.io/serviceaccount/namespace".to_owned(),
+        "default".to_owned(),
+    );
+    for dir in [
+        "/var/run",
+        "/var/run/secrets",
+        "/var/run/secrets/kubernetes.io",
+    ] {
+        host.directories.insert(dir.to_owned());
+    }
+    let run = run_script(
+        script,
+        env,
+        &mut host,
+        Limits::until(VirtualTime::from_millis(horizon_ms)),
+    );
+    let logs = host
+        .output
+        .iter()
+        .map(|(at, _, line)| (at.as_millis(), line.clone()))
+        .collect();
+    let exit = match run.outcome {
+        Outcome::Exited(code) => Some((run.ended_at.as_millis(), code)),
+        Outcome::Running | Outcome::BusyLoop => None,
+    };
+    RunPlan {
+        exit,
+        logs,
+        notes: run.notes,
+    }
+}
+
+fn image_plan(
+    profile: Option<&'static images::ImageProfile>,
+    image: &str,
+    env: &BTreeMap<String, String>,
+    _args: &[String],
+) -> RunPlan {
+    let Some(profile) = profile else {
+        return RunPlan {
+            exit: None,
+            logs: Vec::new(),
+            notes: vec![format!(
+                "image \"{image}\" is not one the playground knows: its program is treated as a long-running process"
+            )],
+        };
+    };
+    let port = profile
+        .ports
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_string();
+    let startup: Vec<(u64, String)> = profile
+        .startup_logs
+        .iter()
+        .map(|line| (0, line.replace("{port}", &port)))
+        .collect();
+    match profile.behaviour {
+        Behaviour::ShellWithoutInput => RunPlan {
+            exit: Some((0, 0)),
+            logs: Vec::new(),
+            notes: Vec::new(),
+        },
+        Behaviour::PrintsAndExits => RunPlan {
+            exit: Some((0, 0)),
+            logs: startup,
+            notes: Vec::new(),
+        },
+        Behaviour::NeedsEnv { any_of, error } => {
+            if any_of.iter().any(|name| env.contains_key(*name)) {
+                RunPlan {
+                    exit: None,
+                    logs: startup,
+                    notes: Vec::new(),
+                }
+            } else {
+                RunPlan {
+                    exit: Some((0, 1)),
+                    logs: vec![(0, error.to_owned())],
+                    notes: Vec::new(),
+                }
+            }
+        }
+        Behaviour::Server
+        | Behaviour::Sleeps
+        | Behaviour::Stress
+        | Behaviour::HealthyForTenSeconds => RunPlan {
+            exit: None,
+            logs: startup,
+            notes: Vec::new(),
+        },
+    }
+}

@@ -1,0 +1,272 @@
+//! Scenario tests on the seeds and the docs examples: `kubectl get pods -w` as the Pod lives.
+
+use expect_test::{Expect, expect};
+
+use crate::kubectl_get::pod_row;
+use crate::simulator::{Scenario, simulate};
+use crate::time::VirtualTime;
+
+/// Simulates `manifest` and renders one `get pods` row per snapshot (as `-w` would), then the
+/// Events and notes.
+fn check(manifest: &str, scenario: &Scenario, expected: Expect) {
+    let parsed = crate::parse(manifest);
+    let pod = parsed.accepted_pod().expect("scenario manifests are valid");
+    let simulation = simulate(pod, scenario);
+    let mut out = String::new();
+    let mut last = String::new();
+    for snapshot in &simulation.snapshots {
+        let row = pod_row(&snapshot.pod, simulation.wall(snapshot.at));
+        let line = format!("{} {} {}", row.ready, row.status, row.restarts);
+        if line != last {
+            out.push_str(&format!("{:>6}  {line}\n", snapshot.at.to_string()));
+            last = line;
+        }
+    }
+    for event in simulation.events.at(simulation.wall(scenario.horizon)) {
+        let count = if event.count > 1 {
+            format!(" (x{})", event.count)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "event {} {}{count}: {}\n",
+            event.kind.as_str(),
+            event.reason,
+            event.message
+        ));
+    }
+    for note in &simulation.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    expected.assert_eq(&out);
+}
+
+fn minutes(minutes: u64) -> Scenario {
+    Scenario {
+        horizon: VirtualTime::from_secs(minutes * 60),
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn the_seed_init_demo_goes_init_then_pod_initializing_then_running() {
+    check(
+        crate::gallery::ALL
+            .iter()
+            .find(|e| e.id == "init-demo")
+            .map(|e| e.manifest)
+            .unwrap_or_default(),
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 Init:0/1 0
+                7s  0/1 PodInitializing 0
+              8.4s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/init-demo to node-1
+            event Normal Pulling: Pulling image "busybox"
+            event Normal Pulled: Successfully pulled image "busybox" in 1s (1s including waiting)
+            event Normal Created: Created container init-myservice
+            event Normal Started: Started container init-myservice
+            event Normal Pulling: Pulling image "busybox"
+            event Normal Pulled: Successfully pulled image "busybox" in 400ms (400ms including waiting)
+            event Normal Created: Created container my-app
+            event Normal Started: Started container my-app
+        "#]],
+    );
+}
+
+#[test]
+fn a_single_nginx_starts() {
+    check(
+        crate::gallery::ALL[0].manifest,
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling: Pulling image "nginx:latest"
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+        "#]],
+    );
+}
+
+#[test]
+fn a_bare_busybox_completes_and_crash_loops() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: bb}\nspec:\n  containers: [{name: bb, image: 'busybox:1.36'}]\n",
+        &minutes(10),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  0/1 Completed 0
+                3s  0/1 Completed 1 (1s ago)
+                4s  0/1 CrashLoopBackOff 1 (1s ago)
+               13s  0/1 Completed 2 (10s ago)
+               14s  0/1 CrashLoopBackOff 2 (1s ago)
+               33s  0/1 Completed 3 (20s ago)
+               34s  0/1 CrashLoopBackOff 3 (1s ago)
+               73s  0/1 Completed 4 (40s ago)
+               74s  0/1 CrashLoopBackOff 4 (1s ago)
+              153s  0/1 Completed 5 (80s ago)
+              154s  0/1 CrashLoopBackOff 5 (1s ago)
+              313s  0/1 Completed 6 (2m40s ago)
+              314s  0/1 CrashLoopBackOff 6 (1s ago)
+            event Normal Scheduled: Successfully assigned default/bb to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created (x7): Created container bb
+            event Normal Started (x7): Started container bb
+            event Normal Pulled (x6): Container image "busybox:1.36" already present on machine
+            event Warning BackOff (x6): Back-off restarting failed container bb in pod bb_default(08a63607-b54d-d525-6c0f-6a9baa4a114c)
+        "#]],
+    );
+}
+
+#[test]
+fn the_docs_init_container_downloads_a_page_then_nginx_runs() {
+    check(
+        include_str!("../../tests/corpus/k8s-docs-examples/pods/init-containers.yaml"),
+        &minutes(2),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 Init:0/1 0
+                2s  0/1 PodInitializing 0
+                4s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/init-demo to node-1
+            event Normal Pulling: Pulling image "busybox:1.28"
+            event Normal Pulled: Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+            event Normal Created: Created container install
+            event Normal Started: Started container install
+            event Normal Pulling: Pulling image "nginx"
+            event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
+            event Normal Created: Created container nginx
+            event Normal Started: Started container nginx
+        "#]],
+    );
+}
+
+#[test]
+fn postgres_without_a_password_errors() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers: [{name: db, image: 'postgres:16'}]\n",
+        &minutes(3),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  0/1 Error 0
+                3s  0/1 Error 1 (1s ago)
+                4s  0/1 CrashLoopBackOff 1 (1s ago)
+               13s  0/1 Error 2 (10s ago)
+               14s  0/1 CrashLoopBackOff 2 (1s ago)
+               33s  0/1 Error 3 (20s ago)
+               34s  0/1 CrashLoopBackOff 3 (1s ago)
+               73s  0/1 Error 4 (40s ago)
+               74s  0/1 CrashLoopBackOff 4 (1s ago)
+              153s  0/1 Error 5 (80s ago)
+              154s  0/1 CrashLoopBackOff 5 (1s ago)
+            event Normal Scheduled: Successfully assigned default/db to node-1
+            event Normal Pulling: Pulling image "postgres:16"
+            event Normal Pulled: Successfully pulled image "postgres:16" in 1s (1s including waiting)
+            event Normal Created (x6): Created container db
+            event Normal Started (x6): Started container db
+            event Normal Pulled (x5): Container image "postgres:16" already present on machine
+            event Warning BackOff (x5): Back-off restarting failed container db in pod db_default(08914e07-b53b-a1e3-9c0f-6a7743c61122)
+        "#]],
+    );
+}
+
+#[test]
+fn a_pod_too_big_for_the_node_stays_pending() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  containers: [{name: big, image: 'nginx:1.27', resources: {requests: {memory: 64Gi}}}]\n",
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+            event Warning FailedScheduling: 0/1 nodes are available: 1 Insufficient memory. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.
+        "#]],
+    );
+}
+
+#[test]
+fn a_job_like_pod_succeeds() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: once}\nspec:\n  restartPolicy: Never\n  containers: [{name: once, image: 'busybox:1.36', command: [sh, -c, 'echo hi; sleep 3']}]\n",
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+                5s  0/1 Completed 0
+            event Normal Scheduled: Successfully assigned default/once to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created: Created container once
+            event Normal Started: Started container once
+        "#]],
+    );
+}
+
+/// The init containers example of the docs' "Init Containers" concept page.
+const MYAPP: &str = "apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+spec:
+  containers:
+  - name: myapp-container
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-myservice
+    image: busybox:1.28
+    command: ['sh', '-c', \"until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done\"]
+  - name: init-mydb
+    image: busybox:1.28
+    command: ['sh', '-c', \"until nslookup mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for mydb; sleep 2; done\"]
+";
+
+#[test]
+fn init_containers_wait_until_the_services_exist() {
+    check(
+        MYAPP,
+        &minutes(2),
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 Init:0/2 0
+        event Normal Scheduled: Successfully assigned default/myapp-pod to node-1
+        event Normal Pulling: Pulling image "busybox:1.28"
+        event Normal Pulled: Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+        event Normal Created: Created container init-myservice
+        event Normal Started: Started container init-myservice
+    "#]],
+    );
+    let with_services = Scenario {
+        services: vec!["myservice".to_owned(), "mydb".to_owned()],
+        ..minutes(1)
+    };
+    check(
+        MYAPP,
+        &with_services,
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 Init:0/2 0
+            2s  0/1 Init:1/2 0
+            3s  0/1 PodInitializing 0
+            4s  1/1 Running 0
+        event Normal Scheduled: Successfully assigned default/myapp-pod to node-1
+        event Normal Pulling: Pulling image "busybox:1.28"
+        event Normal Pulled: Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+        event Normal Created: Created container init-myservice
+        event Normal Started: Started container init-myservice
+        event Normal Pulled: Container image "busybox:1.28" already present on machine
+        event Normal Created: Created container init-mydb
+        event Normal Started: Started container init-mydb
+        event Normal Pulled: Container image "busybox:1.28" already present on machine
+        event Normal Created: Created container myapp-container
+        event Normal Started: Started container myapp-container
+    "#]],
+    );
+}
