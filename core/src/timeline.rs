@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::kubectl_get;
+use crate::simulator::Simulation;
 use crate::time::VirtualTime;
 use crate::v1::{ContainerKind, Pod};
 
@@ -46,6 +48,8 @@ pub enum ContainerState {
     Running,
     /// Ended with exit code 0.
     Completed,
+    /// Ended with another exit code, or waiting to be restarted after one.
+    Failed,
 }
 
 impl ContainerState {
@@ -55,6 +59,7 @@ impl ContainerState {
             ContainerState::Waiting => "waiting",
             ContainerState::Running => "running",
             ContainerState::Completed => "completed",
+            ContainerState::Failed => "failed",
         }
     }
 }
@@ -135,6 +140,89 @@ impl Cursor {
     pub fn forward(self, timeline: &Timeline) -> Cursor {
         Cursor::at(self.index + 1, timeline)
     }
+}
+
+/// The timeline of a simulation: a step wherever `kubectl get pods` would print a new line (or a
+/// container changes state), each narrated by the Events of that instant.
+pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
+    let mut steps: Vec<Step> = Vec::new();
+    let events = simulation.events.occurrences();
+    for snapshot in &simulation.snapshots {
+        let wall = simulation.wall(snapshot.at);
+        let row = kubectl_get::pod_row(&snapshot.pod, wall);
+        let status = snapshot.pod.status.as_deref();
+        let phase = match status.and_then(|s| s.phase.as_deref()) {
+            Some("Running") => Phase::Running,
+            Some("Succeeded") => Phase::Succeeded,
+            Some("Failed") => Phase::Failed,
+            Some("Unknown") => Phase::Unknown,
+            _ => Phase::Pending,
+        };
+        let containers: Vec<ContainerState> = pod
+            .all_containers()
+            .map(|(kind, container)| {
+                let list = match (kind.is_init(), status) {
+                    (true, Some(status)) => status.init_container_statuses.as_slice(),
+                    (false, Some(status)) => status.container_statuses.as_slice(),
+                    (_, None) => &[],
+                };
+                let state = list
+                    .iter()
+                    .find(|s| s.name == container.name)
+                    .and_then(|s| s.state.as_ref());
+                match state {
+                    Some(state) if state.running.is_some() => ContainerState::Running,
+                    Some(state) => match &state.terminated {
+                        Some(terminated) if terminated.exit_code == 0 => ContainerState::Completed,
+                        Some(_) => ContainerState::Failed,
+                        None if state.waiting.as_ref().and_then(|w| w.reason.as_deref())
+                            == Some("CrashLoopBackOff") =>
+                        {
+                            ContainerState::Failed
+                        }
+                        None => ContainerState::Waiting,
+                    },
+                    None => ContainerState::Waiting,
+                }
+            })
+            .collect();
+        let messages: Vec<&str> = events
+            .iter()
+            .filter(|event| event.first_seen == wall)
+            .map(|event| event.message.as_str())
+            .collect();
+        let narration = if messages.is_empty() {
+            if steps.is_empty() {
+                format!(
+                    "kubectl apply: the API server validates pod/{} and stores it in etcd.",
+                    pod.name()
+                )
+            } else {
+                format!("READY {}, RESTARTS {}.", row.ready, row.restarts)
+            }
+        } else {
+            messages.join(". ")
+        };
+        let status_text = row.status.clone();
+        if let Some(last) = steps.last_mut()
+            && last.status == status_text
+            && last.phase == phase
+            && last.containers == containers
+        {
+            continue;
+        }
+        steps.push(Step {
+            at: snapshot.at,
+            phase,
+            status: status_text,
+            narration,
+            containers,
+        });
+    }
+    if steps.is_empty() {
+        return placeholder(pod);
+    }
+    Timeline { steps }
 }
 
 /// The placeholder timeline of `pod`: created, scheduled, initialised, running.
@@ -237,6 +325,40 @@ mod tests {
             ));
         }
         expected.assert_eq(&out);
+    }
+
+    /// Renders the simulated timeline of the accepted Pod in `text`, one step per line.
+    fn check_simulated(text: &str, expected: Expect) {
+        let parsed = parse(text);
+        let pod = parsed.accepted_pod().expect("test manifests are valid");
+        let simulation = crate::simulator::simulate(pod, &crate::simulator::Scenario::default());
+        let timeline = from_simulation(pod, &simulation);
+        let mut out = String::new();
+        for step in timeline.steps() {
+            let states: Vec<&str> = step.containers.iter().map(|s| s.as_str()).collect();
+            out.push_str(&format!(
+                "{:<7} {:<9} {:<17} [{}] {}\n",
+                step.at.to_string(),
+                step.phase.to_string(),
+                step.status,
+                states.join(" "),
+                step.narration
+            ));
+        }
+        expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn the_sidecar_example_simulated() {
+        check_simulated(
+            crate::gallery::SIDECAR_LOGGING.manifest,
+            expect![[r#"
+            0s      Pending   Pending           [waiting waiting] Successfully assigned default/sidecar-logging to node-1
+            1s      Pending   ContainerCreating [waiting waiting] Pulling image "my-app:latest"
+            2s      Pending   ContainerCreating [running waiting] Successfully pulled image "my-app:latest" in 1s (1s including waiting). Created container app. Started container app. Pulling image "fluentd:latest"
+            3s      Running   Running           [running running] Successfully pulled image "fluentd:latest" in 1s (1s including waiting). Created container log-forwarder. Started container log-forwarder
+        "#]],
+        );
     }
 
     #[test]

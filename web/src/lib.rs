@@ -7,7 +7,7 @@ mod storage;
 
 use leptos::prelude::*;
 use pod_model::timeline::{self, Cursor};
-use pod_model::{diagram, gallery};
+use pod_model::{diagram, gallery, simulator};
 
 use crate::components::{DiagnosticList, Editor, PodDiagram, PodSummary, Stepper};
 
@@ -24,8 +24,14 @@ pub fn App() -> impl IntoView {
     let text = draft.text;
     let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
     // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
-    let timeline =
-        Memo::new(move |_| parsed.with(|parsed| parsed.accepted_pod().map(timeline::placeholder)));
+    let timeline = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            parsed.accepted_pod().map(|pod| {
+                let simulation = simulator::simulate(pod, &simulator::Scenario::default());
+                timeline::from_simulation(pod, &simulation)
+            })
+        })
+    });
     let layout = Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(diagram::layout)));
     // The requested position, and the position within the current timeline, which may be shorter.
     let requested = RwSignal::new(Cursor::START);

@@ -129,6 +129,9 @@ async fn next_and_back_walk_the_timeline() {
     assert!(page.is_disabled("back"));
     page.click("next").await;
     assert_eq!(page.text("status"), "ContainerCreating");
+    // The app container starts while the log forwarder's image is still being pulled.
+    page.click("next").await;
+    assert_eq!(page.text("status"), "ContainerCreating");
     page.click("next").await;
     assert_eq!(page.text("phase"), "Running");
     assert!(page.is_disabled("next"));
