@@ -7,7 +7,8 @@ mod json;
 use std::process::ExitCode;
 
 use check::OutputFormat;
-use get::View;
+use get::{View, When};
+use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
 
 const USAGE: &str = "\
@@ -20,13 +21,17 @@ Commands:
                 Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                 each with a suggested fix, followed by what kubectl would print.
                 With --output json, prints one JSON array describing every file.
-  get [-o wide] [--now TIME] FILE...
+  get [-o wide] [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
-                cluster (with a status) as it is, any other as the API server stores it
-                on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
-  describe [--now TIME] [--utc-offset ±HH:MM] FILE...
-                Print 'kubectl describe pod' for the same Pods (times in UTC unless an
-                offset is given).
+                cluster (with a status) as it is at TIME (RFC 3339, default now); the
+                file's Pod simulated on a virtual node, DURATION (35s, 2m, 1m30s) after
+                'kubectl apply' (default 0s).
+  describe [--at DURATION] [--now TIME] [--utc-offset ±HH:MM] FILE...
+                Print 'kubectl describe pod' for the same Pods, Events included.
+  logs [-c NAME] [--previous] [--at DURATION] FILE
+                Print 'kubectl logs' of a simulated container.
+  watch [--at DURATION] FILE...
+                Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
 
 Options:
   -o, --output FORMAT  text (the default) or json.
@@ -44,14 +49,12 @@ fn main() -> ExitCode {
             Some((format, files)) => check::run(&files, format),
             None => usage_error(),
         },
-        ["get", rest @ ..] => match parse_view_args(rest, false) {
-            Some((view, now, files)) => get::run(&files, view, now),
-            None => usage_error(),
-        },
-        ["describe", rest @ ..] => match parse_view_args(rest, true) {
-            Some((view, now, files)) => get::run(&files, view, now),
-            None => usage_error(),
-        },
+        [command @ ("get" | "describe" | "logs" | "watch"), rest @ ..] => {
+            match parse_view_args(command, rest) {
+                Some((view, when, files)) => get::run(&files, &view, when),
+                None => usage_error(),
+            }
+        }
         ["-h" | "--help" | "help"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -92,40 +95,89 @@ fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)
     (!files.is_empty()).then_some((format, files))
 }
 
-/// The view, the instant to print at, and the files of `podplay get` (or, with `describe`,
-/// `podplay describe`); `None` for a usage error.
-fn parse_view_args<'a>(
-    args: &[&'a str],
-    describe: bool,
-) -> Option<(View, Timestamp, Vec<&'a str>)> {
+/// The view, the instants and the files of `podplay get|describe|logs|watch`; `None` for a usage
+/// error.
+fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, Vec<&'a str>)> {
     let mut wide = false;
     let mut offset = 0i32;
     let mut now = None;
+    let mut at = None;
+    let mut container = None;
+    let mut previous = false;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        match *arg {
-            "-o" | "--output" if !describe => match *rest.next()? {
+        match (command, *arg) {
+            ("get", "-o" | "--output") => match *rest.next()? {
                 "wide" => wide = true,
                 _ => return None,
             },
-            "-o=wide" | "--output=wide" | "-owide" if !describe => wide = true,
-            "--now" => now = Some(Timestamp::parse(rest.next()?)?),
-            "--utc-offset" if describe => offset = parse_offset(rest.next()?)?,
-            _ if arg.starts_with("--now=") => now = Some(Timestamp::parse(&arg["--now=".len()..])?),
-            _ if arg.starts_with('-') && *arg != "-" => return None,
-            _ => files.push(*arg),
+            ("get", "-o=wide" | "--output=wide" | "-owide") => wide = true,
+            ("describe", "--utc-offset") => offset = parse_offset(rest.next()?)?,
+            ("logs", "-c" | "--container") => container = Some((*rest.next()?).to_owned()),
+            ("logs", "-p" | "--previous") => previous = true,
+            (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
+            (_, "--at") => at = Some(parse_duration(rest.next()?)?),
+            (_, arg) if arg.starts_with('-') && arg != "-" => return None,
+            (_, arg) => files.push(arg),
         }
     }
-    let view = if describe {
-        View::Describe {
+    let view = match command {
+        "describe" => View::Describe {
             utc_offset_minutes: offset,
-        }
-    } else {
-        View::Table { wide }
+        },
+        "logs" => View::Logs {
+            container,
+            previous,
+        },
+        "watch" => View::Watch,
+        _ => View::Table { wide },
     };
-    let now = now.unwrap_or_else(system_now);
-    (!files.is_empty()).then_some((view, now, files))
+    // A watch follows the first two minutes unless told otherwise.
+    let default_at = if command == "watch" {
+        VirtualTime::from_secs(120)
+    } else {
+        VirtualTime::ZERO
+    };
+    let when = When {
+        at: at.unwrap_or(default_at),
+        now: now.unwrap_or_else(system_now),
+    };
+    (!files.is_empty()).then_some((view, when, files))
+}
+
+/// A duration such as `35s`, `2m`, `1m30s`, `500ms` or `1h`, as an instant after `kubectl apply`.
+fn parse_duration(text: &str) -> Option<VirtualTime> {
+    let mut total: u64 = 0;
+    let mut number = String::new();
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit: u64 = match (c, chars.peek()) {
+            ('m', Some('s')) => {
+                chars.next();
+                1
+            }
+            ('h', _) => 3_600_000,
+            ('m', _) => 60_000,
+            ('s', _) => 1_000,
+            _ => return None,
+        };
+        let value: u64 = number.parse().ok()?;
+        total = total.checked_add(value.checked_mul(unit)?)?;
+        number.clear();
+        any = true;
+    }
+    if !number.is_empty() {
+        total = total.checked_add(number.parse::<u64>().ok()?.checked_mul(1_000)?)?;
+        any = true;
+    }
+    // A day of virtual time is plenty for a playground.
+    (any && total <= 86_400_000).then(|| VirtualTime::from_millis(total))
 }
 
 /// `+05:30` or `-05:00` as minutes.

@@ -133,13 +133,17 @@ fn no_arguments_prints_usage() {
                             Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                             each with a suggested fix, followed by what kubectl would print.
                             With --output json, prints one JSON array describing every file.
-              get [-o wide] [--now TIME] FILE...
+              get [-o wide] [--at DURATION] [--now TIME] FILE...
                             Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
-                            cluster (with a status) as it is, any other as the API server stores it
-                            on create. TIME is RFC 3339 (2026-01-02T03:04:05Z); the default is now.
-              describe [--now TIME] [--utc-offset ±HH:MM] FILE...
-                            Print 'kubectl describe pod' for the same Pods (times in UTC unless an
-                            offset is given).
+                            cluster (with a status) as it is at TIME (RFC 3339, default now); the
+                            file's Pod simulated on a virtual node, DURATION (35s, 2m, 1m30s) after
+                            'kubectl apply' (default 0s).
+              describe [--at DURATION] [--now TIME] [--utc-offset ±HH:MM] FILE...
+                            Print 'kubectl describe pod' for the same Pods, Events included.
+              logs [-c NAME] [--previous] [--at DURATION] FILE
+                            Print 'kubectl logs' of a simulated container.
+              watch [--at DURATION] FILE...
+                            Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
 
             Options:
               -o, --output FORMAT  text (the default) or json.
@@ -232,7 +236,7 @@ fn get_prints_a_pasted_pod_as_it_is_and_a_manifest_as_created() {
             --- stdout
             NAME            READY   STATUS             RESTARTS      AGE
             liveness-exec   0/1     CrashLoopBackOff   3 (10s ago)   4m30s
-            nginx           0/1     Pending            0             <unknown>
+            nginx           0/1     Pending            0             0s
             --- stderr
         "#]],
     );
@@ -328,5 +332,120 @@ fn describe_prints_a_pasted_pod() {
             Events:          <none>
             --- stderr
         "#]],
+    );
+}
+
+#[test]
+fn watch_follows_the_seed_init_demo() {
+    check(
+        &["watch", "--at", "30s", "init-demo.yaml"],
+        expect![[r#"
+        exit 0
+        --- stdout
+        NAME        READY   STATUS            RESTARTS   AGE
+        init-demo   0/1     Pending           0          0s
+        init-demo   0/1     Init:0/1          0          1s
+        init-demo   0/1     PodInitializing   0          7s
+        init-demo   1/1     Running           0          8s
+        --- stderr
+    "#]],
+    );
+}
+
+#[test]
+fn get_describe_and_logs_of_a_crash_loop_at_an_instant() {
+    check(
+        &["get", "--at", "1m", "crashloop.yaml"],
+        expect![[r#"
+        exit 0
+        --- stdout
+        NAME        READY   STATUS             RESTARTS     AGE
+        crashloop   0/1     CrashLoopBackOff   3 (7s ago)   60s
+        --- stderr
+    "#]],
+    );
+    check(
+        &["logs", "--at", "1m", "crashloop.yaml"],
+        expect![[r#"
+        exit 0
+        --- stdout
+        starting
+        giving up
+        --- stderr
+    "#]],
+    );
+    check(
+        &["logs", "--previous", "--at", "1m", "crashloop.yaml"],
+        expect![[r#"
+        exit 0
+        --- stdout
+        starting
+        giving up
+        --- stderr
+    "#]],
+    );
+    check(
+        &["describe", "--at", "1m", "crashloop.yaml"],
+        expect![[r#"
+        exit 0
+        --- stdout
+        Name:             crashloop
+        Namespace:        default
+        Priority:         0
+        Service Account:  default
+        Node:             node-1/192.168.49.2
+        Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+        Labels:           <none>
+        Annotations:      <none>
+        Status:           Running
+        IP:               10.244.0.5
+        IPs:
+          IP:  10.244.0.5
+        Containers:
+          app:
+            Container ID:  containerd://ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5
+            Image:         busybox:1.36
+            Image ID:      busybox@sha256:0000000000000000000000000000000000000000000000000000000000000000
+            Port:          <none>
+            Host Port:     <none>
+            Command:
+              sh
+              -c
+              echo starting; sleep 5; echo giving up; exit 1
+            State:          Waiting
+              Reason:       CrashLoopBackOff
+            Last State:     Terminated
+              Reason:       Error
+              Exit Code:    1
+              Started:      Thu, 01 Jan 2026 00:00:48 +0000
+              Finished:     Thu, 01 Jan 2026 00:00:53 +0000
+            Ready:          False
+            Restart Count:  3
+            Environment:    <none>
+            Mounts:         <none>
+        Conditions:
+          Type                        Status
+          PodReadyToStartContainers   True 
+          Initialized                 True 
+          Ready                       False 
+          ContainersReady             False 
+          PodScheduled                True 
+        Volumes:                      <none>
+        QoS Class:                    BestEffort
+        Node-Selectors:               <none>
+        Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                      node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+        Events:
+          Type     Reason     Age                From               Message
+          ----     ------     ----               ----               -------
+          Normal   Scheduled  60s                default-scheduler  Successfully assigned default/crashloop to node-1
+          Normal   Pulling    59s                kubelet            spec.containers{app}: Pulling image "busybox:1.36"
+          Normal   Pulled     58s                kubelet            spec.containers{app}: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+          Normal   Created    12s (x4 over 58s)  kubelet            spec.containers{app}: Created container app
+          Normal   Started    12s (x4 over 58s)  kubelet            spec.containers{app}: Started container app
+          Normal   Pulled     12s (x3 over 52s)  kubelet            spec.containers{app}: Container image "busybox:1.36" already present on machine
+          Warning  BackOff    6s (x3 over 46s)   kubelet            spec.containers{app}: Back-off restarting failed container app in pod crashloop_default(ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f)
+        --- stderr
+    "#]],
     );
 }

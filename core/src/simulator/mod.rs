@@ -921,3 +921,71 @@ fn status_at(
 
 #[cfg(test)]
 mod tests;
+
+/// A Pod as `kubectl` would see it at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Observed {
+    /// The Pod object, status included.
+    pub pod: Pod,
+    /// The Events about it, as of `now`.
+    pub events: Vec<crate::events::Event>,
+    /// The wall-clock instant.
+    pub now: Timestamp,
+    /// The simulation, when the Pod was simulated rather than pasted with a status.
+    pub simulation: Option<Simulation>,
+}
+
+/// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
+/// as it is, at `pasted_now`; the text's Pod that the API server accepts, simulated in
+/// `scenario` and seen `at` after `kubectl apply`. Refused Pods are left out.
+pub fn observe(
+    parsed: &crate::manifest::Parsed,
+    scenario: &Scenario,
+    at: VirtualTime,
+    pasted_now: Timestamp,
+) -> Vec<Observed> {
+    let mut out = Vec::new();
+    let mut simulated = false;
+    for object in parsed
+        .objects
+        .iter()
+        .filter(|o| o.kind == "Pod" && o.api_version == "v1")
+    {
+        let Some(root) = parsed.object_root(object) else {
+            continue;
+        };
+        let pod = Pod::decode_document(root, &mut Vec::new());
+        if pod.status.is_some() {
+            // Pasted from a cluster: shown as it is, defaults filled in.
+            let pod = crate::defaults::apply(&pod).pod;
+            out.push(Observed {
+                pod,
+                events: Vec::new(),
+                now: pasted_now,
+                simulation: None,
+            });
+            continue;
+        }
+        // Only the text's first Pod is simulated, and only if the API server accepts it.
+        let Some(accepted) = parsed
+            .accepted_pod()
+            .filter(|a| a.name() == pod.name() && !simulated)
+        else {
+            continue;
+        };
+        simulated = true;
+        let scenario = Scenario {
+            horizon: scenario.horizon.max(at),
+            ..scenario.clone()
+        };
+        let simulation = simulate(accepted, &scenario);
+        let now = simulation.wall(at);
+        out.push(Observed {
+            pod: simulation.at(at).pod.clone(),
+            events: simulation.events.at(now),
+            now,
+            simulation: Some(simulation),
+        });
+    }
+    out
+}
