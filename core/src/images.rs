@@ -245,6 +245,59 @@ pub const PROFILES: &[ImageProfile] = &[
     },
 ];
 
+/// The HTTP status a server image answers `path` with: web servers serve their default page at
+/// `/` only (so a probe of `/healthz` on plain nginx gets 404); other servers answer 200.
+pub fn http_status(profile: &ImageProfile, path: &str) -> u16 {
+    let web_server = profile
+        .repositories
+        .iter()
+        .any(|r| matches!(*r, "nginx" | "nginx-unprivileged" | "httpd"));
+    if web_server && !matches!(path, "/" | "/index.html") {
+        404
+    } else {
+        200
+    }
+}
+
+/// What agnhost (registry.k8s.io/e2e-test-images/agnhost), whose first argument picks its
+/// program, does: `liveness` fails `/healthz` after 10 s, `netexec` and `serve-hostname` serve.
+pub fn agnhost(subcommand: &str) -> Option<&'static ImageProfile> {
+    const LIVENESS: ImageProfile = ImageProfile {
+        repositories: &["agnhost"],
+        default_command: &["/agnhost", "liveness"],
+        ports: &[8080],
+        startup_logs: &[],
+        memory_bytes: 2 * MIB,
+        behaviour: Behaviour::HealthyForTenSeconds,
+    };
+    const NETEXEC: ImageProfile = ImageProfile {
+        repositories: &["agnhost"],
+        default_command: &["/agnhost", "netexec"],
+        ports: &[8080, 8081],
+        startup_logs: &[
+            "Started HTTP server on port 8080",
+            "Started UDP server on port  8081",
+        ],
+        memory_bytes: 4 * MIB,
+        behaviour: Behaviour::Server,
+    };
+    const SERVE_HOSTNAME: ImageProfile = ImageProfile {
+        repositories: &["agnhost"],
+        default_command: &["/agnhost", "serve-hostname"],
+        ports: &[9376],
+        startup_logs: &["Serving on port 9376."],
+        memory_bytes: 2 * MIB,
+        behaviour: Behaviour::Server,
+    };
+    match subcommand {
+        "liveness" => Some(&LIVENESS),
+        "netexec" => Some(&NETEXEC),
+        "serve-hostname" => Some(&SERVE_HOSTNAME),
+        "pause" => profile("registry.k8s.io/pause"),
+        _ => None,
+    }
+}
+
 /// What the table knows about `image`, if anything: matched by the repository's last path
 /// component (`docker.io/library/nginx:1.27` is `nginx`).
 pub fn profile(image: &str) -> Option<&'static ImageProfile> {

@@ -6,11 +6,13 @@
 //! Not simulated yet: probes, deletion and graceful termination, memory limits (OOMKilled), node
 //! loss and the scenario's timed actions. `notes` says what was assumed.
 
+mod probes;
 mod program;
 
 use std::collections::BTreeMap;
 
 use crate::events::{EventLog, EventType};
+use crate::images::Behaviour;
 use crate::qos;
 use crate::quantity::Quantity;
 use crate::time::VirtualTime;
@@ -134,6 +136,11 @@ const MAX_RUNS: usize = 1_000;
 struct Run {
     started: u64,
     exit: Option<(u64, i32)>,
+    /// When the startup probe succeeded; `None` without a startup probe (started at once) or
+    /// when it never did (see `has_startup_probe`).
+    started_ok: Option<u64>,
+    /// Readiness intervals, when the container has a readiness probe.
+    ready: Option<Vec<(u64, u64)>>,
 }
 
 /// Everything that happens to one container.
@@ -148,6 +155,8 @@ struct Track {
     runs: Vec<Run>,
     /// For each exit after which a restart waits: (from, until) in CrashLoopBackOff.
     backoffs: Vec<(u64, u64)>,
+    /// True when the container has a startup probe.
+    has_startup_probe: bool,
 }
 
 /// Simulates `pod` (accepted and defaulted) in `scenario`.
@@ -213,6 +222,14 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         .clone()
         .unwrap_or_else(|| "Always".to_owned());
     let mut failed_at: Option<u64> = None;
+    let grace_ms = u64::try_from(
+        pod.spec
+            .termination_grace_period_seconds
+            .unwrap_or(30)
+            .max(2),
+    )
+    .unwrap_or(30)
+        * 1000;
     if bound {
         for container in &pod.spec.init_containers {
             let sidecar = container.is_sidecar();
@@ -228,6 +245,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                 turn,
                 horizon,
                 policy,
+                grace_ms,
                 &mut pulled,
                 scenario,
                 &name,
@@ -279,6 +297,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                     turn,
                     horizon,
                     &pod_policy,
+                    grace_ms,
                     &mut pulled,
                     scenario,
                     &name,
@@ -303,6 +322,11 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                 instants.push(run.started);
                 if let Some((at, _)) = run.exit {
                     instants.push(at);
+                }
+                instants.extend(run.started_ok);
+                for (from, to) in run.ready.iter().flatten() {
+                    instants.push(*from);
+                    instants.push(*to);
                 }
             }
             for (from, until) in &track.backoffs {
@@ -403,6 +427,7 @@ fn run_container(
     turn: u64,
     horizon: u64,
     policy: &str,
+    grace_ms: u64,
     pulled: &mut Vec<String>,
     scenario: &Scenario,
     pod_name: &str,
@@ -430,6 +455,7 @@ fn run_container(
         first_turn: Some(turn),
         runs: Vec::new(),
         backoffs: Vec::new(),
+        has_startup_probe: container.startup_probe.is_some(),
     };
     let plan = plan(container, pod_name, &scenario.services, horizon);
     notes.extend(plan.notes.iter().cloned());
@@ -505,11 +531,74 @@ fn run_container(
                 });
             }
         }
-        let exit = plan
-            .exit
-            .map(|(after, code)| (started + after, code))
-            .filter(|(at, _)| *at <= horizon);
-        track.runs.push(Run { started, exit });
+        let program_exit = plan.exit.map(|(after, code)| (started + after, code));
+        // The probes of this run: a failed liveness or startup probe kills the container.
+        let target = probes::Target {
+            container,
+            plan: &plan,
+            pod_name,
+            pod_ip: &scenario.pod_ip,
+            services: &scenario.services,
+        };
+        let probed = probes::run(
+            &target,
+            started,
+            program_exit.map_or(horizon, |(at, _)| at).min(horizon),
+        );
+        for (at, kind, message) in &probed.failures {
+            events.record(
+                wall(*at),
+                EventType::Warning,
+                "Unhealthy",
+                &format!("{kind} probe failed: {message}"),
+                "kubelet",
+                Some(&field),
+            );
+        }
+        let mut exit = program_exit;
+        if let Some((killed_at, probe_kind)) = probed.kill {
+            events.record(
+                wall(killed_at),
+                EventType::Normal,
+                "Killing",
+                &format!(
+                    "Container {} failed {probe_kind} probe, will be restarted",
+                    container.name
+                ),
+                "kubelet",
+                Some(&field),
+            );
+            // SIGTERM, then SIGKILL after the grace period: a shell as PID 1 ignores SIGTERM.
+            let probe_grace = match probe_kind {
+                "liveness" => container.liveness_probe.as_ref(),
+                _ => container.startup_probe.as_ref(),
+            }
+            .and_then(|probe| probe.termination_grace_period_seconds);
+            let grace = probe_grace.map_or(grace_ms, |seconds| {
+                u64::try_from(seconds.max(2)).unwrap_or(2) * 1000
+            });
+            let (after, code) = match plan.behaviour() {
+                Some(Behaviour::Server) => (100, 0),
+                Some(_) => (100, 143),
+                None => (grace, 137),
+            };
+            let ended = killed_at + after;
+            if exit.is_none_or(|(at, _)| at > ended) {
+                exit = Some((ended, code));
+            }
+        }
+        let exit = exit.filter(|(at, _)| *at <= horizon);
+        if let Some((ended, _)) = exit
+            && let Some(lines) = logs.get_mut(&container.name)
+        {
+            lines.retain(|line| line.run != run_index || line.at.as_millis() <= ended);
+        }
+        track.runs.push(Run {
+            started,
+            exit,
+            started_ok: probed.started_ok,
+            ready: probed.ready,
+        });
         let Some((ended, code)) = exit else { break };
         let restart = match policy {
             "Always" => true,
@@ -642,8 +731,13 @@ fn container_status(
                 }),
                 ..ContainerState::default()
             });
-            status.ready = true;
-            status.started = Some(true);
+            let started = !track.has_startup_probe || current.started_ok.is_some_and(|t| t <= at);
+            let ready = match &current.ready {
+                Some(intervals) => intervals.iter().any(|(from, to)| *from <= at && at < *to),
+                None => true,
+            };
+            status.ready = started && ready;
+            status.started = Some(started);
         }
         Some(exit) => {
             let backing_off = track

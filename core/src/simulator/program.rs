@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::images::{self, Behaviour};
+use crate::images::{self, Behaviour, ImageProfile};
 use crate::kubelet_expansion;
 use crate::shell::{Limits, MemoryHost, Outcome, run_script};
 use crate::time::VirtualTime;
@@ -18,6 +18,69 @@ pub struct RunPlan {
     pub logs: Vec<(u64, String)>,
     /// What the playground had to assume.
     pub notes: Vec<String>,
+    /// What runs, for probes that look into the container.
+    pub program: Program,
+}
+
+/// What a container runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Program {
+    /// A shell script, with its environment.
+    Script {
+        /// The script.
+        script: String,
+        /// Its environment.
+        env: BTreeMap<String, String>,
+    },
+    /// The image's own program (or one the playground does not know).
+    Image(Option<&'static ImageProfile>),
+}
+
+impl RunPlan {
+    /// The container's filesystem `at_ms` after it started: a script is run again up to then.
+    pub fn host_at(
+        &self,
+        container: &Container,
+        pod_name: &str,
+        services: &[String],
+        at_ms: u64,
+    ) -> MemoryHost {
+        let mut host = fresh_host(container, pod_name, services);
+        if let Program::Script { script, env } = &self.program {
+            let _ = run_script(
+                script,
+                env,
+                &mut host,
+                Limits::until(VirtualTime::from_millis(at_ms)),
+            );
+        }
+        host.output.clear();
+        host
+    }
+
+    /// The image's behaviour, when the image's own program runs.
+    pub fn behaviour(&self) -> Option<Behaviour> {
+        match self.program {
+            Program::Image(Some(profile)) => Some(profile.behaviour),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status the program answers `path` with, if it serves HTTP.
+    pub fn http_status(&self, path: &str) -> u16 {
+        match self.program {
+            Program::Image(Some(profile)) => images::http_status(profile, path),
+            _ => 200,
+        }
+    }
+
+    /// The ports the program listens on.
+    pub fn listening(&self) -> &'static [u16] {
+        match self.program {
+            Program::Image(Some(profile)) => profile.ports,
+            _ => &[],
+        }
+    }
 }
 
 /// Plans one run of `container` for at most `horizon_ms`, with the DNS names in `services`.
@@ -44,7 +107,7 @@ pub fn plan(
         Vec::new()
     };
     match command.as_slice() {
-        [] => image_plan(profile, image, &env, &container.args),
+        [] => image_plan(profile, image, &env),
         [shell, flag, script, ..] if is_shell(shell) && flag == "-c" => {
             shell_plan(script, &env, container, pod_name, services, horizon_ms)
         }
@@ -52,15 +115,23 @@ pub fn plan(
             let program_name = program.rsplit('/').next().unwrap_or(program);
             match program_name {
                 "sleep" | "echo" | "true" | "false" | "cat" | "sh" | "ls" | "date" | "printenv"
-                | "env" | "nslookup" | "wget" | "tail" | "touch" => {
+                | "env" | "nslookup" | "wget" | "curl" | "tail" | "touch" | "mkdir" => {
                     let script = std::iter::once(program.clone())
                         .chain(args.iter().map(|arg| shell_quote(arg)))
                         .collect::<Vec<_>>()
                         .join(" ");
                     shell_plan(&script, &env, container, pod_name, services, horizon_ms)
                 }
-                "stress" => image_plan(images::profile("polinux/stress"), image, &env, args),
-                _ => image_plan(profile, image, &env, args),
+                "stress" => image_plan(images::profile("polinux/stress"), image, &env),
+                _ if profile.is_some_and(|p| p.repositories.contains(&"agnhost")) => {
+                    let subcommand = if program_name == "agnhost" {
+                        args.first().map_or("", String::as_str)
+                    } else {
+                        program_name
+                    };
+                    image_plan(images::agnhost(subcommand).or(profile), image, &env)
+                }
+                _ => image_plan(profile, image, &env),
             }
         }
     }
@@ -85,40 +156,7 @@ fn shell_plan(
     services: &[String],
     horizon_ms: u64,
 ) -> RunPlan {
-    let mut host = MemoryHost::new(pod_name);
-    host.internet = true;
-    // Mounted volumes are directories (read-only ones refuse writes).
-    for mount in &container.volume_mounts {
-        let mut path = String::new();
-        for part in mount.mount_path.split('/').filter(|part| !part.is_empty()) {
-            path.push('/');
-            path.push_str(part);
-            host.directories.insert(path.clone());
-        }
-        if mount.read_only {
-            host.read_only.push(mount.mount_path.clone());
-        }
-    }
-    for service in services {
-        host.dns.insert(service.clone(), "10.96.0.20".to_owned());
-        host.dns.insert(
-            format!("{service}.default.svc.cluster.local"),
-            "10.96.0.20".to_owned(),
-        );
-    }
-    host.directories
-        .insert("/var/run/secrets/kubernetes.io/serviceaccount".to_owned());
-    host.files.insert(
-        "/var/run/secrets/kubernetes.io/serviceaccount/namespace".to_owned(),
-        "default".to_owned(),
-    );
-    for dir in [
-        "/var/run",
-        "/var/run/secrets",
-        "/var/run/secrets/kubernetes.io",
-    ] {
-        host.directories.insert(dir.to_owned());
-    }
+    let mut host = fresh_host(container, pod_name, services);
     let run = run_script(
         script,
         env,
@@ -138,14 +176,56 @@ fn shell_plan(
         exit,
         logs,
         notes: run.notes,
+        program: Program::Script {
+            script: script.to_owned(),
+            env: env.clone(),
+        },
     }
 }
 
+/// A container's filesystem at start: the usual directories, its mounts, the service account's
+/// namespace file, and the scenario's Services in DNS.
+fn fresh_host(container: &Container, pod_name: &str, services: &[String]) -> MemoryHost {
+    let mut host = MemoryHost::new(pod_name);
+    host.internet = true;
+    for service in services {
+        host.dns.insert(service.clone(), "10.96.0.20".to_owned());
+        host.dns.insert(
+            format!("{service}.default.svc.cluster.local"),
+            "10.96.0.20".to_owned(),
+        );
+    }
+    for dir in [
+        "/var/run",
+        "/var/run/secrets",
+        "/var/run/secrets/kubernetes.io",
+        "/var/run/secrets/kubernetes.io/serviceaccount",
+    ] {
+        host.directories.insert(dir.to_owned());
+    }
+    host.files.insert(
+        "/var/run/secrets/kubernetes.io/serviceaccount/namespace".to_owned(),
+        "default".to_owned(),
+    );
+    // Mounted volumes are directories (read-only ones refuse writes).
+    for mount in &container.volume_mounts {
+        let mut path = String::new();
+        for part in mount.mount_path.split('/').filter(|part| !part.is_empty()) {
+            path.push('/');
+            path.push_str(part);
+            host.directories.insert(path.clone());
+        }
+        if mount.read_only {
+            host.read_only.push(mount.mount_path.clone());
+        }
+    }
+    host
+}
+
 fn image_plan(
-    profile: Option<&'static images::ImageProfile>,
+    profile: Option<&'static ImageProfile>,
     image: &str,
     env: &BTreeMap<String, String>,
-    _args: &[String],
 ) -> RunPlan {
     let Some(profile) = profile else {
         return RunPlan {
@@ -154,6 +234,7 @@ fn image_plan(
             notes: vec![format!(
                 "image \"{image}\" is not one the playground knows: its program is treated as a long-running process"
             )],
+            program: Program::Image(None),
         };
     };
     let port = profile
@@ -167,39 +248,25 @@ fn image_plan(
         .iter()
         .map(|line| (0, line.replace("{port}", &port)))
         .collect();
-    match profile.behaviour {
-        Behaviour::ShellWithoutInput => RunPlan {
-            exit: Some((0, 0)),
-            logs: Vec::new(),
-            notes: Vec::new(),
-        },
-        Behaviour::PrintsAndExits => RunPlan {
-            exit: Some((0, 0)),
-            logs: startup,
-            notes: Vec::new(),
-        },
+    let (exit, logs) = match profile.behaviour {
+        Behaviour::ShellWithoutInput => (Some((0, 0)), Vec::new()),
+        Behaviour::PrintsAndExits => (Some((0, 0)), startup),
         Behaviour::NeedsEnv { any_of, error } => {
             if any_of.iter().any(|name| env.contains_key(*name)) {
-                RunPlan {
-                    exit: None,
-                    logs: startup,
-                    notes: Vec::new(),
-                }
+                (None, startup)
             } else {
-                RunPlan {
-                    exit: Some((0, 1)),
-                    logs: vec![(0, error.to_owned())],
-                    notes: Vec::new(),
-                }
+                (Some((0, 1)), vec![(0, error.to_owned())])
             }
         }
         Behaviour::Server
         | Behaviour::Sleeps
         | Behaviour::Stress
-        | Behaviour::HealthyForTenSeconds => RunPlan {
-            exit: None,
-            logs: startup,
-            notes: Vec::new(),
-        },
+        | Behaviour::HealthyForTenSeconds => (None, startup),
+    };
+    RunPlan {
+        exit,
+        logs,
+        notes: Vec::new(),
+        program: Program::Image(Some(profile)),
     }
 }

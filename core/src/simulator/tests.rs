@@ -270,3 +270,88 @@ fn init_containers_wait_until_the_services_exist() {
     "#]],
     );
 }
+
+#[test]
+fn the_docs_exec_liveness_example_restarts_after_its_file_is_removed() {
+    check(
+        include_str!("../../tests/corpus/k8s-docs-examples/pods/probe/exec-liveness.yaml"),
+        &minutes(3),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               77s  0/1 Error 0
+               78s  1/1 Running 1 (1s ago)
+              153s  0/1 Error 1 (76s ago)
+              154s  0/1 CrashLoopBackOff 1 (1s ago)
+              163s  1/1 Running 2 (10s ago)
+            event Normal Scheduled: Successfully assigned default/liveness-exec to node-1
+            event Normal Pulling: Pulling image "registry.k8s.io/busybox:1.27.2"
+            event Normal Pulled: Successfully pulled image "registry.k8s.io/busybox:1.27.2" in 1s (1s including waiting)
+            event Normal Created (x3): Created container liveness
+            event Normal Started (x3): Started container liveness
+            event Warning Unhealthy (x6): Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory
+
+            event Normal Killing (x2): Container liveness failed liveness probe, will be restarted
+            event Normal Pulled (x2): Container image "registry.k8s.io/busybox:1.27.2" already present on machine
+            event Warning BackOff: Back-off restarting failed container liveness in pod liveness-exec_default(e3922406-563f-08ca-480c-ac7e1195c724)
+        "#]],
+    );
+}
+
+#[test]
+fn the_docs_http_liveness_example_fails_after_ten_seconds() {
+    check(
+        include_str!("../../tests/corpus/k8s-docs-examples/pods/probe/http-liveness.yaml"),
+        &minutes(2),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+             20.1s  0/1 Error 0
+             21.1s  1/1 Running 1 (1s ago)
+             39.2s  0/1 Error 1 (19s ago)
+             40.2s  0/1 CrashLoopBackOff 1 (1s ago)
+             49.2s  1/1 Running 2 (10s ago)
+             67.3s  0/1 Error 2 (28s ago)
+             68.3s  0/1 CrashLoopBackOff 2 (1s ago)
+             87.3s  1/1 Running 3 (20s ago)
+            105.4s  0/1 Error 3 (38s ago)
+            106.4s  0/1 CrashLoopBackOff 3 (1s ago)
+            event Normal Scheduled: Successfully assigned default/liveness-http to node-1
+            event Normal Pulling: Pulling image "registry.k8s.io/e2e-test-images/agnhost:2.40"
+            event Normal Pulled: Successfully pulled image "registry.k8s.io/e2e-test-images/agnhost:2.40" in 1s (1s including waiting)
+            event Normal Created (x4): Created container liveness
+            event Normal Started (x4): Started container liveness
+            event Warning Unhealthy (x12): Liveness probe failed: HTTP probe failed with statuscode: 500
+            event Normal Killing (x4): Container liveness failed liveness probe, will be restarted
+            event Normal Pulled (x3): Container image "registry.k8s.io/e2e-test-images/agnhost:2.40" already present on machine
+            event Warning BackOff (x3): Back-off restarting failed container liveness in pod liveness-http_default(87388571-dffe-76a7-0ae3-bffced4f0e71)
+        "#]],
+    );
+}
+
+#[test]
+fn a_readiness_probe_on_nginx_makes_it_ready() {
+    check(
+        include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/probe/pod-with-http-healthcheck.yaml"
+        ),
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+             52.1s  0/1 Completed 0
+             53.5s  1/1 Running 1 (1s ago)
+            event Normal Scheduled: Successfully assigned default/pod-with-http-healthcheck to node-1
+            event Normal Pulling (x2): Pulling image "nginx"
+            event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
+            event Normal Created (x2): Created container nginx
+            event Normal Started (x2): Started container nginx
+            event Warning Unhealthy (x3): Liveness probe failed: HTTP probe failed with statuscode: 404
+            event Normal Killing: Container nginx failed liveness probe, will be restarted
+            event Normal Pulled: Successfully pulled image "nginx" in 400ms (400ms including waiting)
+        "#]],
+    );
+}

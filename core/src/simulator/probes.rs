@@ -1,0 +1,241 @@
+//! Liveness, readiness and startup probes of one container run (pkg/kubelet/prober): when they
+//! run, what they find, and what follows — a kill and restart, or a change of readiness.
+
+use crate::images::Behaviour;
+use crate::shell::{Limits, Outcome, run_script};
+use crate::simulator::program::RunPlan;
+use crate::time::VirtualTime;
+use crate::v1::{Container, IntOrString, Probe};
+
+/// What the probes of one run decide.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProbeOutcome {
+    /// When a liveness or startup probe gave up on the container, and which.
+    pub kill: Option<(u64, &'static str)>,
+    /// When the startup probe succeeded (`None` without one: started at once).
+    pub started_ok: Option<u64>,
+    /// Intervals (from, to) when the readiness probe says ready; `None` without a readiness
+    /// probe (ready whenever started).
+    pub ready: Option<Vec<(u64, u64)>>,
+    /// Failed checks, for `Unhealthy` events: (instant, probe kind, message).
+    pub failures: Vec<(u64, &'static str, String)>,
+}
+
+/// Where a probe can reach the container.
+pub struct Target<'a> {
+    /// The container.
+    pub container: &'a Container,
+    /// What it runs.
+    pub plan: &'a RunPlan,
+    /// The Pod's name.
+    pub pod_name: &'a str,
+    /// The Pod's IP.
+    pub pod_ip: &'a str,
+    /// Services that resolve.
+    pub services: &'a [String],
+}
+
+/// The most checks of one probe in one run.
+const MAX_CHECKS: u64 = 20_000;
+
+/// Runs the probes of a run that started at `started` and ends by `end` (its exit, or the
+/// horizon).
+pub fn run(target: &Target<'_>, started: u64, end: u64) -> ProbeOutcome {
+    let container = target.container;
+    let mut outcome = ProbeOutcome::default();
+    // The startup probe first; the others wait for it.
+    let mut gate = started;
+    if let Some(probe) = &container.startup_probe {
+        let mut failures = 0;
+        let mut decided = false;
+        for at in schedule(probe, started, end) {
+            match check(target, probe, at - started) {
+                Ok(()) => {
+                    outcome.started_ok = Some(at);
+                    gate = at;
+                    decided = true;
+                    break;
+                }
+                Err(message) => {
+                    outcome.failures.push((at, "Startup", message));
+                    failures += 1;
+                    if failures >= threshold(probe.failure_threshold, 3) {
+                        outcome.kill = Some((at, "startup"));
+                        decided = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if !decided || outcome.kill.is_some() {
+            // Not started before the end: liveness and readiness never ran.
+            outcome.ready = container.readiness_probe.as_ref().map(|_| Vec::new());
+            return outcome;
+        }
+    }
+    let mut end_of_life = end;
+    if let Some(probe) = &container.liveness_probe {
+        let mut failures = 0;
+        for at in schedule(probe, started, end).filter(|at| *at >= gate) {
+            match check(target, probe, at - started) {
+                Ok(()) => failures = 0,
+                Err(message) => {
+                    outcome.failures.push((at, "Liveness", message));
+                    failures += 1;
+                    if failures >= threshold(probe.failure_threshold, 3) {
+                        outcome.kill = Some((at, "liveness"));
+                        end_of_life = at;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(probe) = &container.readiness_probe {
+        let mut intervals = Vec::new();
+        let (mut ready_since, mut successes, mut failures) = (None::<u64>, 0, 0);
+        for at in schedule(probe, started, end_of_life).filter(|at| *at >= gate) {
+            match check(target, probe, at - started) {
+                Ok(()) => {
+                    failures = 0;
+                    successes += 1;
+                    if ready_since.is_none() && successes >= threshold(probe.success_threshold, 1) {
+                        ready_since = Some(at);
+                    }
+                }
+                Err(message) => {
+                    outcome.failures.push((at, "Readiness", message));
+                    successes = 0;
+                    failures += 1;
+                    if let Some(since) = ready_since
+                        && failures >= threshold(probe.failure_threshold, 3)
+                    {
+                        intervals.push((since, at));
+                        ready_since = None;
+                    }
+                }
+            }
+        }
+        if let Some(since) = ready_since {
+            intervals.push((since, end_of_life));
+        }
+        outcome.ready = Some(intervals);
+    }
+    outcome.failures.sort_by_key(|(at, _, _)| *at);
+    outcome
+}
+
+fn threshold(value: Option<i32>, default: u32) -> u32 {
+    value
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(default)
+}
+
+/// The instants a probe runs: `initialDelaySeconds` after the start, then every
+/// `periodSeconds`, before `end`.
+fn schedule(probe: &Probe, started: u64, end: u64) -> impl Iterator<Item = u64> {
+    let delay = u64::try_from(probe.initial_delay_seconds.unwrap_or(0).max(0)).unwrap_or(0) * 1000;
+    let period = u64::try_from(probe.period_seconds.unwrap_or(10).max(1)).unwrap_or(10) * 1000;
+    (0..MAX_CHECKS)
+        .map(move |index| started + delay + index * period)
+        .take_while(move |at| *at < end)
+}
+
+/// One check, `since_start` after the container started: `Err` with the kubelet's message on
+/// failure.
+fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), String> {
+    let ip = target.pod_ip;
+    if let Some(exec) = &probe.exec {
+        let mut host = target.plan.host_at(
+            target.container,
+            target.pod_name,
+            target.services,
+            since_start,
+        );
+        let script = match exec.command.as_slice() {
+            [shell, flag, script, ..]
+                if matches!(shell.rsplit('/').next(), Some("sh" | "bash")) && flag == "-c" =>
+            {
+                script.clone()
+            }
+            command => command
+                .iter()
+                .map(|arg| format!("'{}'", arg.replace('\'', "'\\''")))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        let timeout = u64::try_from(probe.timeout_seconds.unwrap_or(1).max(1)).unwrap_or(1) * 1000;
+        let limits = Limits::until(VirtualTime::from_millis(host.now.as_millis() + timeout));
+        let run = run_script(&script, &Default::default(), &mut host, limits);
+        let output: Vec<&str> = host
+            .output
+            .iter()
+            .map(|(_, _, line)| line.as_str())
+            .collect();
+        return match run.outcome {
+            Outcome::Exited(0) => Ok(()),
+            Outcome::Exited(_) => Err(output.join("\n")),
+            Outcome::Running | Outcome::BusyLoop => {
+                Err(format!("command timed out after {}s", timeout / 1000))
+            }
+        };
+    }
+    let port_of = |port: &IntOrString| -> Result<u16, String> {
+        match port {
+            IntOrString::Int(number) => {
+                u16::try_from(*number).map_err(|_| format!("invalid port {number}"))
+            }
+            IntOrString::String(name) => target
+                .container
+                .ports
+                .iter()
+                .find(|p| p.name.as_deref() == Some(name))
+                .and_then(|p| u16::try_from(p.container_port).ok())
+                .ok_or_else(|| format!("strconv.Atoi: parsing \"{name}\": invalid syntax")),
+        }
+    };
+    let behaviour = target.plan.behaviour();
+    let listens = |port: u16| {
+        target.plan.listening().contains(&port)
+            || (behaviour == Some(Behaviour::HealthyForTenSeconds) && port == 8080)
+    };
+    if let Some(get) = &probe.http_get {
+        let port = port_of(&get.port)?;
+        let path = get.path.as_deref().unwrap_or("/");
+        let scheme = get.scheme.as_deref().unwrap_or("HTTP").to_lowercase();
+        if !listens(port) {
+            return Err(format!(
+                "Get \"{scheme}://{ip}:{port}{path}\": dial tcp {ip}:{port}: connect: connection refused"
+            ));
+        }
+        // registry.k8s.io/liveness: /healthz answers 200 for 10 seconds, then 500.
+        if behaviour == Some(Behaviour::HealthyForTenSeconds) && since_start >= 10_000 {
+            return Err("HTTP probe failed with statuscode: 500".to_owned());
+        }
+        let status = target.plan.http_status(path);
+        if !(200..400).contains(&status) {
+            return Err(format!("HTTP probe failed with statuscode: {status}"));
+        }
+        return Ok(());
+    }
+    if let Some(tcp) = &probe.tcp_socket {
+        let port = port_of(&tcp.port)?;
+        return if listens(port) {
+            Ok(())
+        } else {
+            Err(format!("dial tcp {ip}:{port}: connect: connection refused"))
+        };
+    }
+    if let Some(grpc) = &probe.grpc {
+        let port = u16::try_from(grpc.port).unwrap_or(0);
+        return if listens(port) {
+            Ok(())
+        } else {
+            Err(format!(
+                "timeout: failed to connect service \"{ip}:{port}\" within 1s: context deadline exceeded"
+            ))
+        };
+    }
+    Ok(())
+}
