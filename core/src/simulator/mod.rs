@@ -3,8 +3,9 @@
 //! order, native sidecars, app containers, restarts with the kubelet's CrashLoopBackOff delays —
 //! recorded as full v1 Pod snapshots, Events and container logs.
 //!
-//! Not simulated yet: probes, deletion and graceful termination, memory limits (OOMKilled), node
-//! loss and the scenario's timed actions. `notes` says what was assumed.
+//! It also runs probes (startup, liveness, readiness) and ends a run that uses more memory than
+//! its limit (OOMKilled). Not simulated yet: deletion and graceful termination, node loss and the
+//! scenario's timed actions. `notes` says what was assumed.
 
 mod probes;
 mod program;
@@ -128,6 +129,8 @@ impl Simulation {
 const PLEG_MILLIS: u64 = 1_000;
 /// How long pulling an image the node does not have takes.
 const PULL_MILLIS: u64 = 1_000;
+/// How long a program over its memory limit lives before the OOM killer ends it.
+const OOM_MILLIS: u64 = 1_000;
 /// The most runs of one container simulated.
 const MAX_RUNS: usize = 1_000;
 
@@ -141,6 +144,8 @@ struct Run {
     started_ok: Option<u64>,
     /// Readiness intervals, when the container has a readiness probe.
     ready: Option<Vec<(u64, u64)>>,
+    /// True when the kernel's OOM killer ended the run (memory over the limit).
+    oom_killed: bool,
 }
 
 /// Everything that happens to one container.
@@ -587,6 +592,19 @@ fn run_container(
                 exit = Some((ended, code));
             }
         }
+        // Memory over the limit: the kernel's OOM killer ends the run as soon as it allocates.
+        let limit = container
+            .resources
+            .as_ref()
+            .and_then(|r| r.limits.get("memory"))
+            .map(crate::quantity::Quantity::value);
+        let oom_killed = matches!((plan.memory_bytes, limit), (Some(used), Some(limit)) if i128::from(used) > limit);
+        if oom_killed {
+            let ended = started + OOM_MILLIS;
+            if exit.is_none_or(|(at, _)| at > ended) {
+                exit = Some((ended, 137));
+            }
+        }
         let exit = exit.filter(|(at, _)| *at <= horizon);
         if let Some((ended, _)) = exit
             && let Some(lines) = logs.get_mut(&container.name)
@@ -598,6 +616,7 @@ fn run_container(
             exit,
             started_ok: probed.started_ok,
             ready: probed.ready,
+            oom_killed,
         });
         let Some((ended, code)) = exit else { break };
         let restart = match policy {
@@ -686,7 +705,16 @@ fn container_status(
     let restart_count = i32::try_from(started_runs.len().saturating_sub(1)).unwrap_or(i32::MAX);
     let terminated = |run: &Run, (ended, code): (u64, i32)| ContainerStateTerminated {
         exit_code: code,
-        reason: Some(if code == 0 { "Completed" } else { "Error" }.to_owned()),
+        reason: Some(
+            if run.oom_killed {
+                "OOMKilled"
+            } else if code == 0 {
+                "Completed"
+            } else {
+                "Error"
+            }
+            .to_owned(),
+        ),
         started_at: Some(wall(run.started)),
         finished_at: Some(wall(ended)),
         container_id: Some(container_id(track, run.started)),
@@ -740,10 +768,23 @@ fn container_status(
             status.started = Some(started);
         }
         Some(exit) => {
+            // The back-off lasts until the next run starts (its image pull included): the kubelet
+            // writes the status after a sync, not during the pull.
+            let next_start = track
+                .runs
+                .iter()
+                .map(|run| run.started)
+                .find(|started| *started > at);
+            // Only the back-off after this run's exit counts.
             let backing_off = track
                 .backoffs
                 .iter()
-                .any(|(from, until)| *from <= at && at < *until);
+                .filter(|(from, _)| *from >= current.started)
+                .any(|(from, until)| {
+                    *from <= at
+                        && (at < *until
+                            || next_start.is_some_and(|next| at < next && *until <= next))
+                });
             if backing_off {
                 status.state = Some(ContainerState {
                     waiting: Some(ContainerStateWaiting {

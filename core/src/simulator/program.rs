@@ -20,6 +20,8 @@ pub struct RunPlan {
     pub notes: Vec<String>,
     /// What runs, for probes that look into the container.
     pub program: Program,
+    /// The memory the program uses once started, when the playground knows it.
+    pub memory_bytes: Option<u64>,
 }
 
 /// What a container runs.
@@ -122,7 +124,11 @@ pub fn plan(
                         .join(" ");
                     shell_plan(&script, &env, container, pod_name, services, horizon_ms)
                 }
-                "stress" => image_plan(images::profile("polinux/stress"), image, &env),
+                "stress" => {
+                    let mut plan = image_plan(images::profile("polinux/stress"), image, &env);
+                    plan.memory_bytes = images::stress_memory_bytes(args);
+                    plan
+                }
                 _ if profile.is_some_and(|p| p.repositories.contains(&"agnhost")) => {
                     let subcommand = if program_name == "agnhost" {
                         args.first().map_or("", String::as_str)
@@ -180,6 +186,7 @@ fn shell_plan(
             script: script.to_owned(),
             env: env.clone(),
         },
+        memory_bytes: None,
     }
 }
 
@@ -235,6 +242,7 @@ fn image_plan(
                 "image \"{image}\" is not one the playground knows: its program is treated as a long-running process"
             )],
             program: Program::Image(None),
+            memory_bytes: None,
         };
     };
     let port = profile
@@ -268,5 +276,6 @@ fn image_plan(
         logs,
         notes: Vec::new(),
         program: Program::Image(Some(profile)),
+        memory_bytes: Some(profile.memory_bytes),
     }
 }

@@ -355,3 +355,52 @@ fn a_readiness_probe_on_nginx_makes_it_ready() {
         "#]],
     );
 }
+
+#[test]
+fn the_docs_memory_example_is_oom_killed_and_crash_loops() {
+    check(
+        include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/memory-request-limit-2.yaml"
+        ),
+        &minutes(2),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+                3s  0/1 OOMKilled 0
+              4.4s  1/1 Running 1 (1s ago)
+              5.4s  0/1 OOMKilled 1 (2s ago)
+              6.4s  0/1 CrashLoopBackOff 1 (1s ago)
+             15.8s  1/1 Running 2 (10s ago)
+             16.8s  0/1 OOMKilled 2 (11s ago)
+             17.8s  0/1 CrashLoopBackOff 2 (1s ago)
+             37.2s  1/1 Running 3 (21s ago)
+             38.2s  0/1 OOMKilled 3 (22s ago)
+             39.2s  0/1 CrashLoopBackOff 3 (1s ago)
+             78.6s  1/1 Running 4 (40s ago)
+             79.6s  0/1 OOMKilled 4 (41s ago)
+             80.6s  0/1 CrashLoopBackOff 4 (1s ago)
+            event Normal Scheduled: Successfully assigned mem-example/memory-demo-2 to node-1
+            event Normal Pulling (x5): Pulling image "polinux/stress"
+            event Normal Pulled: Successfully pulled image "polinux/stress" in 1s (1s including waiting)
+            event Normal Created (x5): Created container memory-demo-2-ctr
+            event Normal Started (x5): Started container memory-demo-2-ctr
+            event Normal Pulled (x4): Successfully pulled image "polinux/stress" in 400ms (400ms including waiting)
+            event Warning BackOff (x4): Back-off restarting failed container memory-demo-2-ctr in pod memory-demo-2_mem-example(5001e23f-e721-1b85-c47f-ce42370aa003)
+        "#]],
+    );
+}
+
+#[test]
+fn the_docs_memory_example_too_big_for_any_node_stays_pending() {
+    check(
+        include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/memory-request-limit-3.yaml"
+        ),
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+            event Warning FailedScheduling: 0/1 nodes are available: 1 Insufficient memory. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.
+        "#]],
+    );
+}
