@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
-use pod_model::simulator::{Observed, Scenario, observe};
+use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
 
@@ -44,6 +44,8 @@ pub struct When {
     pub at: VirtualTime,
     /// "Now" for Pods pasted with a status (`--now`).
     pub now: Timestamp,
+    /// `kubectl delete pod` at this instant (`--delete-at`), with `--grace-period`.
+    pub deletion: Option<Deletion>,
 }
 
 /// Prints `view` for every Pod of `files`.
@@ -52,6 +54,7 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     let mut failed = false;
     let scenario = Scenario {
         horizon: when.at.max(VirtualTime::from_secs(1)),
+        deletion: when.deletion,
         ..Scenario::default()
     };
     for file in files {
@@ -71,6 +74,10 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
             failed = true;
         }
         observed.extend(seen);
+    }
+    // A deleted Pod is gone for every view but a watch, which shows it going.
+    if *view != View::Watch {
+        observed.retain(|seen| !seen.gone);
     }
     let result = if observed.is_empty() {
         // kubectl says this on standard error.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use check::OutputFormat;
 use get::{View, When};
+use pod_model::simulator::Deletion;
 use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
 
@@ -32,6 +33,9 @@ Commands:
                 Print 'kubectl logs' of a simulated container.
   watch [--at DURATION] FILE...
                 Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
+
+  Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
+  Pod is deleted then ('kubectl delete pod [--grace-period=N]').
 
 Options:
   -o, --output FORMAT  text (the default) or json.
@@ -104,6 +108,8 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
     let mut at = None;
     let mut container = None;
     let mut previous = false;
+    let mut delete_at = None;
+    let mut grace = None;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -118,6 +124,10 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             ("logs", "-p" | "--previous") => previous = true,
             (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
             (_, "--at") => at = Some(parse_duration(rest.next()?)?),
+            (_, "--delete-at") => delete_at = Some(parse_duration(rest.next()?)?),
+            (_, "--grace-period") => {
+                grace = Some(rest.next()?.parse::<i64>().ok().filter(|g| *g >= 0)?)
+            }
             (_, arg) if arg.starts_with('-') && arg != "-" => return None,
             (_, arg) => files.push(arg),
         }
@@ -142,6 +152,10 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
     let when = When {
         at: at.unwrap_or(default_at),
         now: now.unwrap_or_else(system_now),
+        deletion: delete_at.map(|at| Deletion {
+            at,
+            grace_seconds: grace,
+        }),
     };
     (!files.is_empty()).then_some((view, when, files))
 }

@@ -156,14 +156,19 @@ fn worst_inputs(c: &mut Criterion) {
 fn simulator(c: &mut Criterion) {
     use pod_model::simulator::{Scenario, simulate};
     use pod_model::time::VirtualTime;
-    let mut text = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n");
+    let mut text = String::from(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n",
+    );
     for index in 0..10 {
         text.push_str(&format!(
             "  - {{name: c{index}, image: 'busybox:1.36', command: [sh, -c, 'echo starting; sleep 5; exit 1']}}\n"
         ));
     }
     let parsed = pod_model::parse(&text);
-    let pod = parsed.accepted_pod().expect("the benchmark Pod is valid").clone();
+    let pod = parsed
+        .accepted_pod()
+        .expect("the benchmark Pod is valid")
+        .clone();
     let scenario = Scenario {
         horizon: VirtualTime::from_secs(600),
         ..Scenario::default()

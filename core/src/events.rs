@@ -74,6 +74,11 @@ impl EventLog {
         });
     }
 
+    /// Keeps only the occurrences `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Event) -> bool) {
+        self.occurrences.retain(keep);
+    }
+
     /// Every occurrence, in the order recorded.
     pub fn occurrences(&self) -> &[Event] {
         &self.occurrences

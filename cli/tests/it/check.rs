@@ -145,6 +145,9 @@ fn no_arguments_prints_usage() {
               watch [--at DURATION] FILE...
                             Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
 
+              Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
+              Pod is deleted then ('kubectl delete pod [--grace-period=N]').
+
             Options:
               -o, --output FORMAT  text (the default) or json.
               -h, --help           Print this help.
@@ -447,5 +450,51 @@ fn get_describe_and_logs_of_a_crash_loop_at_an_instant() {
           Warning  BackOff    6s (x3 over 46s)   kubelet            spec.containers{app}: Back-off restarting failed container app in pod crashloop_default(ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f)
         --- stderr
     "#]],
+    );
+}
+
+#[test]
+fn watch_a_deletion_through_the_grace_period() {
+    check(
+        &[
+            "watch",
+            "--at",
+            "90s",
+            "--delete-at",
+            "20s",
+            "crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME        READY   STATUS              RESTARTS      AGE
+            crashloop   0/1     Pending             0             0s
+            crashloop   0/1     ContainerCreating   0             1s
+            crashloop   1/1     Running             0             2s
+            crashloop   0/1     Error               0             7s
+            crashloop   1/1     Running             1 (1s ago)    8s
+            crashloop   0/1     Error               1 (6s ago)    13s
+            crashloop   0/1     CrashLoopBackOff    1 (1s ago)    14s
+            crashloop   0/1     Terminating         1 (13s ago)   20s
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "get",
+            "--at",
+            "90s",
+            "--delete-at",
+            "20s",
+            "--grace-period",
+            "5",
+            "crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            No resources found in default namespace.
+        "#]],
     );
 }

@@ -62,6 +62,18 @@ pub struct Scenario {
     pub start: Timestamp,
     /// The IP the Pod gets.
     pub pod_ip: String,
+    /// `kubectl delete pod`, if the scenario deletes it.
+    pub deletion: Option<Deletion>,
+}
+
+/// `kubectl delete pod [--grace-period=N]` at an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deletion {
+    /// When.
+    pub at: VirtualTime,
+    /// `--grace-period`; the Pod's `terminationGracePeriodSeconds` when `None`. Zero deletes the
+    /// object at once (`--grace-period=0 --force`).
+    pub grace_seconds: Option<i64>,
 }
 
 impl Default for Scenario {
@@ -72,6 +84,7 @@ impl Default for Scenario {
             horizon: VirtualTime::from_secs(600),
             start: Timestamp::from_millis(1_767_225_600_000),
             pod_ip: "10.244.0.5".to_owned(),
+            deletion: None,
         }
     }
 }
@@ -109,6 +122,8 @@ pub struct Simulation {
     pub notes: Vec<String>,
     /// The wall-clock time of instant 0.
     pub start: Timestamp,
+    /// When the API server removed the Pod object, if the scenario deleted it.
+    pub deleted_at: Option<VirtualTime>,
 }
 
 impl Simulation {
@@ -162,6 +177,8 @@ struct Track {
     backoffs: Vec<(u64, u64)>,
     /// True when the container has a startup probe.
     has_startup_probe: bool,
+    /// How its program reacts to SIGTERM: `Some` for an image's own program.
+    behaviour: Option<Option<Behaviour>>,
 }
 
 /// Simulates `pod` (accepted and defaulted) in `scenario`.
@@ -317,8 +334,26 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         }
     }
 
+    // `kubectl delete pod`: stop what runs, then remove the object.
+    let deletion = scenario
+        .deletion
+        .filter(|deletion| deletion.at.as_millis() < horizon)
+        .map(|deletion| {
+            let at = deletion.at.as_millis();
+            let grace = deletion
+                .grace_seconds
+                .unwrap_or_else(|| pod.spec.termination_grace_period_seconds.unwrap_or(30))
+                .max(0);
+            let removed = delete(&mut tracks, at, grace, &mut events, &mut logs, &wall);
+            (at, grace, removed)
+        });
+    let horizon = deletion.map_or(horizon, |(_, _, removed)| removed.min(horizon));
+
     // Snapshots at every instant something changes.
     let mut instants: Vec<u64> = vec![0];
+    if let Some((at, _, _)) = deletion {
+        instants.push(at);
+    }
     if bound {
         instants.push(sandbox_at);
         for track in &tracks {
@@ -365,6 +400,11 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
             snapshot.spec.node_name = Some(scenario.node.name.clone());
         }
         snapshot.status = Some(Box::new(status));
+        if let Some((deleted, grace, _)) = deletion.filter(|(deleted, _, _)| *deleted <= at) {
+            let deadline = deleted + u64::try_from(grace).unwrap_or(0) * 1000;
+            snapshot.metadata.deletion_timestamp = Some(wall(deadline).to_string());
+            snapshot.metadata.deletion_grace_period_seconds = Some(grace);
+        }
         if snapshots
             .last()
             .is_none_or(|last: &Snapshot| last.pod != snapshot)
@@ -383,7 +423,87 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         logs,
         notes,
         start: scenario.start,
+        deleted_at: deletion.map(|(_, _, removed)| VirtualTime::from_millis(removed)),
     }
+}
+
+/// Deletes the Pod at `at` with `grace` seconds: each running container gets `Killing` and
+/// SIGTERM — a server stops at once, a shell as PID 1 ignores it and is killed when the grace
+/// period ends — app containers first, then sidecars in reverse order. Nothing restarts. Returns
+/// when the object is removed.
+fn delete(
+    tracks: &mut [Track],
+    at: u64,
+    grace: i64,
+    events: &mut EventLog,
+    logs: &mut BTreeMap<String, Vec<LogLine>>,
+    wall: &impl Fn(u64) -> Timestamp,
+) -> u64 {
+    // The kubelet gives at least 2 seconds before SIGKILL.
+    let kill_after = u64::try_from(grace.max(2)).unwrap_or(2) * 1000;
+    events.retain(|event| event.first_seen <= wall(at));
+    let mut order: Vec<usize> = (0..tracks.len()).filter(|&i| !tracks[i].sidecar).collect();
+    order.extend((0..tracks.len()).filter(|&i| tracks[i].sidecar).rev());
+    let mut removed = at;
+    let mut mains_done = at;
+    for index in order {
+        let track = &mut tracks[index];
+        track.runs.retain(|run| run.started < at);
+        track.backoffs.retain(|(from, _)| *from < at);
+        for backoff in &mut track.backoffs {
+            backoff.1 = backoff.1.min(at);
+        }
+        let stop_from = if track.sidecar {
+            mains_done.max(at)
+        } else {
+            at
+        };
+        let Some(run) = track
+            .runs
+            .last_mut()
+            .filter(|run| run.exit.is_none_or(|(ended, _)| ended > at))
+        else {
+            continue;
+        };
+        let field = format!(
+            "spec.{}{{{}}}",
+            if track.init {
+                "initContainers"
+            } else {
+                "containers"
+            },
+            track.name
+        );
+        events.record(
+            wall(stop_from),
+            EventType::Normal,
+            "Killing",
+            &format!("Stopping container {}", track.name),
+            "kubelet",
+            Some(&field),
+        );
+        let (after, code) = match track.behaviour {
+            Some(Some(Behaviour::Server)) => (100, 0),
+            Some(Some(_)) => (100, 143),
+            _ => (kill_after, 137),
+        };
+        let ended = stop_from + after.min(kill_after);
+        run.exit = Some((ended, code));
+        run.ready = run.ready.take().map(|intervals| {
+            intervals
+                .into_iter()
+                .map(|(from, to)| (from, to.min(at)))
+                .collect()
+        });
+        if let Some(lines) = logs.get_mut(&track.name) {
+            lines.retain(|line| line.at.as_millis() <= ended);
+        }
+        removed = removed.max(ended);
+        if !track.sidecar {
+            mains_done = mains_done.max(ended);
+        }
+    }
+    if grace == 0 { at } else { removed }
 }
 
 /// `Insufficient cpu` or `Insufficient memory` when the Pod's requests do not fit the node.
@@ -461,9 +581,14 @@ fn run_container(
         runs: Vec::new(),
         backoffs: Vec::new(),
         has_startup_probe: container.startup_probe.is_some(),
+        behaviour: None,
     };
     let plan = plan(container, pod_name, &scenario.services, horizon);
     notes.extend(plan.notes.iter().cloned());
+    track.behaviour = match plan.program {
+        program::Program::Image(profile) => Some(profile.map(|p| p.behaviour)),
+        program::Program::Script { .. } => None,
+    };
     let always_pull = container.image_pull_policy.as_deref() == Some("Always");
     let mut start_at = turn;
     let mut exits = 0u32;
@@ -1068,6 +1193,8 @@ pub struct Observed {
     pub now: Timestamp,
     /// The simulation, when the Pod was simulated rather than pasted with a status.
     pub simulation: Option<Simulation>,
+    /// True when the Pod was deleted and removed by then: `get` no longer finds it.
+    pub gone: bool,
 }
 
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
@@ -1098,6 +1225,7 @@ pub fn observe(
                 events: Vec::new(),
                 now: pasted_now,
                 simulation: None,
+                gone: false,
             });
             continue;
         }
@@ -1114,12 +1242,14 @@ pub fn observe(
             ..scenario.clone()
         };
         let simulation = simulate(accepted, &scenario);
+        let gone = simulation.deleted_at.is_some_and(|deleted| deleted <= at);
         let now = simulation.wall(at);
         out.push(Observed {
             pod: simulation.at(at).pod.clone(),
             events: simulation.events.at(now),
             now,
             simulation: Some(simulation),
+            gone,
         });
     }
     out

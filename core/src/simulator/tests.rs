@@ -404,3 +404,65 @@ fn the_docs_memory_example_too_big_for_any_node_stays_pending() {
         "#]],
     );
 }
+
+#[test]
+fn deleting_a_pod_whose_shell_ignores_sigterm_takes_the_grace_period() {
+    let scenario = Scenario {
+        deletion: Some(crate::simulator::Deletion {
+            at: VirtualTime::from_secs(20),
+            grace_seconds: None,
+        }),
+        ..minutes(2)
+    };
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: sleeper}\nspec:\n  containers: [{name: app, image: 'busybox:1.36', command: [sh, -c, 'sleep 3600']}]\n",
+        &scenario,
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  1/1 Terminating 0
+               50s  0/1 Terminating 0
+            event Normal Scheduled: Successfully assigned default/sleeper to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created: Created container app
+            event Normal Started: Started container app
+            event Normal Killing: Stopping container app
+        "#]],
+    );
+}
+
+#[test]
+fn deleting_nginx_stops_it_at_once() {
+    let scenario = Scenario {
+        deletion: Some(crate::simulator::Deletion {
+            at: VirtualTime::from_secs(20),
+            grace_seconds: None,
+        }),
+        ..minutes(2)
+    };
+    let parsed = crate::parse(crate::gallery::ALL[0].manifest);
+    let simulation = crate::simulator::simulate(parsed.accepted_pod().expect("valid"), &scenario);
+    assert_eq!(
+        simulation.deleted_at,
+        Some(VirtualTime::from_millis(20_100))
+    );
+    check(
+        crate::gallery::ALL[0].manifest,
+        &scenario,
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 ContainerCreating 0
+            2s  1/1 Running 0
+           20s  1/1 Terminating 0
+         20.1s  0/1 Terminating 0
+        event Normal Scheduled: Successfully assigned default/my-pod to node-1
+        event Normal Pulling: Pulling image "nginx:latest"
+        event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+        event Normal Created: Created container nginx-container
+        event Normal Started: Started container nginx-container
+        event Normal Killing: Stopping container nginx-container
+    "#]],
+    );
+}
