@@ -128,9 +128,9 @@ pub struct Simulation {
 
 impl Simulation {
     /// The snapshot in force at `at` (the last one at or before it).
-    pub fn at(&self, at: VirtualTime) -> &Snapshot {
+    pub fn at(&self, at: VirtualTime) -> Option<&Snapshot> {
         let index = self.snapshots.partition_point(|snapshot| snapshot.at <= at);
-        &self.snapshots[index.saturating_sub(1)]
+        self.snapshots.get(index.saturating_sub(1))
     }
 
     /// The wall-clock time of `at`.
@@ -181,8 +181,25 @@ struct Track {
     behaviour: Option<Option<Behaviour>>,
 }
 
+/// The most containers a Pod may have to be simulated (the API server accepts more; a Pod with
+/// hundreds of containers is no lesson, and would slow the page).
+pub const MAX_CONTAINERS: usize = 64;
+
 /// Simulates `pod` (accepted and defaulted) in `scenario`.
 pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
+    let count = pod.spec.containers.len() + pod.spec.init_containers.len();
+    if count > MAX_CONTAINERS {
+        return Simulation {
+            snapshots: Vec::new(),
+            events: EventLog::default(),
+            logs: BTreeMap::new(),
+            notes: vec![format!(
+                "the Pod has {count} containers; the playground simulates Pods of up to {MAX_CONTAINERS}"
+            )],
+            start: scenario.start,
+            deleted_at: None,
+        };
+    }
     let horizon = scenario.horizon.as_millis();
     let mut events = EventLog::default();
     let mut logs: BTreeMap<String, Vec<LogLine>> = BTreeMap::new();
@@ -1244,8 +1261,11 @@ pub fn observe(
         let simulation = simulate(accepted, &scenario);
         let gone = simulation.deleted_at.is_some_and(|deleted| deleted <= at);
         let now = simulation.wall(at);
+        let Some(snapshot) = simulation.at(at) else {
+            continue;
+        };
         out.push(Observed {
-            pod: simulation.at(at).pod.clone(),
+            pod: snapshot.pod.clone(),
             events: simulation.events.at(now),
             now,
             simulation: Some(simulation),

@@ -147,6 +147,10 @@ fn schedule(probe: &Probe, started: u64, end: u64) -> impl Iterator<Item = u64> 
 fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), String> {
     let ip = target.pod_ip;
     if let Some(exec) = &probe.exec {
+        if target.plan.busy {
+            // The container's shell never pauses: the probe's command does not get to run.
+            return Err("command timed out".to_owned());
+        }
         let mut host = target.plan.host_at(
             target.container,
             target.pod_name,

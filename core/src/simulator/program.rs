@@ -22,6 +22,9 @@ pub struct RunPlan {
     pub program: Program,
     /// The memory the program uses once started, when the playground knows it.
     pub memory_bytes: Option<u64>,
+    /// True when the program spins without pausing (a busy loop keeps the CPU busy, and an exec
+    /// probe inside the container times out).
+    pub busy: bool,
 }
 
 /// What a container runs.
@@ -178,6 +181,7 @@ fn shell_plan(
         Outcome::Exited(code) => Some((run.ended_at.as_millis(), code)),
         Outcome::Running | Outcome::BusyLoop => None,
     };
+    let busy = run.outcome == Outcome::BusyLoop;
     RunPlan {
         exit,
         logs,
@@ -187,6 +191,7 @@ fn shell_plan(
             env: env.clone(),
         },
         memory_bytes: None,
+        busy,
     }
 }
 
@@ -243,6 +248,7 @@ fn image_plan(
             )],
             program: Program::Image(None),
             memory_bytes: None,
+            busy: false,
         };
     };
     let port = profile
@@ -277,5 +283,6 @@ fn image_plan(
         notes: Vec::new(),
         program: Program::Image(Some(profile)),
         memory_bytes: Some(profile.memory_bytes),
+        busy: false,
     }
 }
