@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
+use pod_model::kubectl_logs;
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
@@ -130,24 +131,13 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             for seen in observed {
                 match &seen.simulation {
                     None => rows.push(row(&seen.pod, seen.now, false)),
-                    Some(simulation) => {
-                        let mut last: Option<Vec<String>> = None;
-                        for snapshot in simulation
-                            .snapshots
-                            .iter()
-                            .filter(|s| s.pod.status.is_some())
-                        {
-                            if simulation.wall(snapshot.at) > seen.now {
-                                break;
-                            }
-                            let cells = row(&snapshot.pod, simulation.wall(snapshot.at), false);
-                            // A new line whenever what kubectl shows (AGE aside) changes.
-                            if last.as_ref().is_none_or(|last| last[..4] != cells[..4]) {
-                                rows.push(cells.clone());
-                                last = Some(cells);
-                            }
-                        }
-                    }
+                    Some(simulation) => rows.extend(
+                        kubectl_get::watch_rows(simulation, seen.now)
+                            .into_iter()
+                            .map(|row| {
+                                vec![row.name, row.ready, row.status, row.restarts, row.age]
+                            }),
+                    ),
                 }
             }
             Ok(kubectl_get::table(&rows))
@@ -155,7 +145,7 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
         View::Logs {
             container,
             previous,
-        } => logs(observed, container.as_deref(), *previous),
+        } => kubectl_logs::logs(observed, container.as_deref(), *previous),
     }
 }
 
@@ -177,111 +167,4 @@ fn row(pod: &pod_model::Pod, now: Timestamp, wide: bool) -> Vec<String> {
         cells.extend([row.ip, row.node, row.nominated_node, row.readiness_gates]);
     }
     cells
-}
-
-/// `kubectl logs [-c NAME] [--previous]` for the first Pod, with kubectl's errors.
-fn logs(observed: &[Observed], container: Option<&str>, previous: bool) -> Result<String, String> {
-    let Some(seen) = observed.first() else {
-        return Ok(String::new());
-    };
-    let pod = &seen.pod;
-    let names: Vec<&str> = pod
-        .spec
-        .containers
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
-    let name = match container {
-        Some(name) => name.to_owned(),
-        None if names.len() == 1 => names[0].to_owned(),
-        None => {
-            let init: Vec<&str> = pod
-                .spec
-                .init_containers
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            let mut message = format!(
-                "error: a container name must be specified for pod {}, choose one of: [{}]",
-                pod.name(),
-                names.join(" ")
-            );
-            if !init.is_empty() {
-                message.push_str(&format!(
-                    " or one of the init containers: [{}]",
-                    init.join(" ")
-                ));
-            }
-            return Err(message);
-        }
-    };
-    let Some(simulation) = &seen.simulation else {
-        return Err(format!(
-            "error: logs of the pasted Pod \"{}\" are not in the manifest; only simulated Pods have logs",
-            pod.name()
-        ));
-    };
-    let status = pod.status.as_deref();
-    let statuses = status
-        .map(|s| {
-            s.init_container_statuses
-                .iter()
-                .chain(&s.container_statuses)
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let Some(container_status) = statuses.iter().find(|s| s.name == name) else {
-        return Err(format!(
-            "Error from server (BadRequest): container \"{name}\" in pod \"{}\" is not valid",
-            pod.name()
-        ));
-    };
-    let waiting = container_status
-        .state
-        .as_ref()
-        .and_then(|s| s.waiting.as_ref())
-        .and_then(|w| w.reason.clone());
-    let current = usize::try_from(container_status.restart_count).unwrap_or(0);
-    let run = if previous {
-        // The current instance is the latest run (running, or terminated while backing off).
-        match current.checked_sub(1) {
-            Some(run) => run,
-            _ => {
-                return Err(format!(
-                    "Error from server (BadRequest): previous terminated container \"{name}\" in pod \"{}\" not found",
-                    pod.name()
-                ));
-            }
-        }
-    } else if container_status
-        .state
-        .as_ref()
-        .is_some_and(|s| s.waiting.is_some())
-        && container_status.last_state.is_none()
-    {
-        return Err(format!(
-            "Error from server (BadRequest): container \"{name}\" in pod \"{}\" is waiting to start: {}",
-            pod.name(),
-            waiting.unwrap_or_else(|| "ContainerCreating".to_owned())
-        ));
-    } else {
-        current
-    };
-    let lines = simulation
-        .logs
-        .get(&name)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let at = simulation
-        .snapshots
-        .iter()
-        .rev()
-        .find(|s| simulation.wall(s.at) <= seen.now)
-        .map_or(VirtualTime::ZERO, |s| s.at);
-    let _ = at;
-    Ok(lines
-        .iter()
-        .filter(|line| line.run == run && simulation.wall(line.at) <= seen.now)
-        .map(|line| format!("{}\n", line.text))
-        .collect())
 }

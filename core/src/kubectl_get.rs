@@ -312,6 +312,31 @@ pub fn table(rows: &[Vec<String>]) -> String {
     TabWriter::TABLE.format(&text)
 }
 
+/// The rows `kubectl get pods -w` prints for a simulated Pod until `until`: one whenever what it
+/// shows (AGE aside) changes.
+pub fn watch_rows(simulation: &crate::simulator::Simulation, until: Timestamp) -> Vec<PodRow> {
+    let mut rows: Vec<PodRow> = Vec::new();
+    for snapshot in simulation
+        .snapshots
+        .iter()
+        .filter(|s| s.pod.status.is_some())
+    {
+        let at = simulation.wall(snapshot.at);
+        if at > until {
+            break;
+        }
+        let row = pod_row(&snapshot.pod, at);
+        let same = rows.last().is_some_and(|last| {
+            (&last.name, &last.ready, &last.status, &last.restarts)
+                == (&row.name, &row.ready, &row.status, &row.restarts)
+        });
+        if !same {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 /// `kubectl get pods` (or `-o wide`) for `pods` at `now`: header and rows.
 pub fn get_pods(pods: &[&Pod], now: Timestamp, wide: bool) -> String {
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(pods.len() + 1);

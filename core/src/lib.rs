@@ -19,6 +19,7 @@ pub mod images;
 pub mod kubectl_describe;
 pub mod kubectl_errors;
 pub mod kubectl_get;
+pub mod kubectl_logs;
 pub mod kubelet_expansion;
 pub mod lint;
 pub mod manifest;
