@@ -2,6 +2,10 @@
 //! at tabs, and each run of consecutive lines that have a cell in a column is padded to that
 //! column's widest cell plus the padding. Only space padding and left alignment are needed.
 
+/// The most cells a line is split into; the rest stays in its last cell, tabs and all. Each
+/// column is one level of recursion, so this bounds the stack for text with many tabs.
+const MAX_CELLS: usize = 64;
+
 /// The writer's settings, as `tabwriter.NewWriter(out, minwidth, tabwidth, padding, ' ', 0)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TabWriter {
@@ -30,7 +34,7 @@ impl TabWriter {
         let body = text.strip_suffix('\n').unwrap_or(text);
         let lines: Vec<Vec<&str>> = body
             .split('\n')
-            .map(|line| line.split('\t').collect())
+            .map(|line| line.splitn(MAX_CELLS, '\t').collect())
             .collect();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut widths = Vec::new();
@@ -106,6 +110,14 @@ mod tests {
     use expect_test::expect;
 
     use super::*;
+
+    #[test]
+    fn a_line_of_thousands_of_tabs_is_laid_out_without_deep_recursion() {
+        let text = "a\t".repeat(100_000);
+        let out = TabWriter::DESCRIBE.format(&format!("{text}\n{text}\n"));
+        assert!(out.starts_with("a  a  "));
+        assert_eq!(out.lines().count(), 2);
+    }
 
     /// After Go's text/tabwriter tests: aligned columns, blocks broken by shorter lines.
     #[test]

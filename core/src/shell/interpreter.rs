@@ -88,6 +88,9 @@ pub fn run(
         lines: 0,
         cwd: "/".to_owned(),
         depth: 0,
+        clock_seen: VirtualTime::ZERO,
+        steps_without_time: 0,
+        silenced: 0,
     };
     let flow = shell.list(list);
     let outcome = match flow {
@@ -118,6 +121,8 @@ enum Sink {
     Log,
     /// Collected, for a pipe, a redirection or `$( … )`.
     Buffer(String),
+    /// The container's log as standard error (`>&2`).
+    ErrorLog,
 }
 
 struct Shell<'h> {
@@ -131,6 +136,26 @@ struct Shell<'h> {
     cwd: String,
     /// How deep `sh -c` and `$( … )` are nested.
     depth: usize,
+    /// The clock at the last step, and the steps since it last moved.
+    clock_seen: VirtualTime,
+    steps_without_time: u64,
+    /// While above zero, standard error goes nowhere (`2>/dev/null`).
+    silenced: usize,
+}
+
+/// The longest value a variable or word may hold; longer ones are cut.
+const MAX_VALUE_BYTES: usize = 1024 * 1024;
+
+/// Cuts `text` to [`MAX_VALUE_BYTES`] at a character boundary.
+fn capped(mut text: String) -> String {
+    if text.len() > MAX_VALUE_BYTES {
+        let mut end = MAX_VALUE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }
 
 /// The deepest nesting of `sh -c` and `$( … )`.
@@ -201,14 +226,24 @@ impl Shell<'_> {
     /// Counts a step; stops the run when the budget or the horizon is spent.
     fn step(&mut self) -> Flow {
         self.steps += 1;
-        if self.host.now() >= self.limits.horizon {
+        let now = self.host.now();
+        if now >= self.limits.horizon {
             return Flow::Stop(Outcome::Running);
         }
-        if self.steps > self.limits.max_steps {
+        if now != self.clock_seen {
+            self.clock_seen = now;
+            self.steps_without_time = 0;
+        }
+        self.steps_without_time += 1;
+        if self.steps_without_time > self.limits.max_steps {
             self.note(
                 "a loop ran without pausing; stopped after the step budget, as a busy process",
             );
             return Flow::Stop(Outcome::BusyLoop);
+        }
+        if self.steps > self.limits.max_steps.saturating_mul(20) {
+            self.note("a script ran very many commands; the playground stopped following it there");
+            return Flow::Stop(Outcome::Running);
         }
         Flow::Normal
     }
@@ -228,7 +263,7 @@ impl Shell<'_> {
                 if fields.is_empty() {
                     for (name, value) in assignments {
                         let value = self.expand_joined(value);
-                        self.vars.insert(name.clone(), value);
+                        self.vars.insert(name.clone(), capped(value));
                     }
                     self.status = 0;
                     return Flow::Normal;
@@ -274,7 +309,7 @@ impl Shell<'_> {
                 }
                 for value in values {
                     flow!(self.step());
-                    self.vars.insert(name.clone(), value);
+                    self.vars.insert(name.clone(), capped(value));
                     flow!(self.list_to(body, sink));
                 }
                 Flow::Normal
@@ -316,10 +351,15 @@ impl Shell<'_> {
     ) -> Flow {
         let mut input = input;
         let mut target: Option<(String, bool)> = None;
+        let mut silence = false;
+        let mut to_error = false;
         for redirect in redirects {
             match redirect {
-                Redirect::Write(word) | Redirect::WriteBoth(word) => {
-                    target = Some((self.path_of(word), false));
+                Redirect::Write(word) => target = Some((self.path_of(word), false)),
+                Redirect::WriteBoth(word) => {
+                    let path = self.path_of(word);
+                    silence |= path == "/dev/null";
+                    target = Some((path, false));
                 }
                 Redirect::Append(word) => target = Some((self.path_of(word), true)),
                 Redirect::Read(word) => {
@@ -334,9 +374,38 @@ impl Shell<'_> {
                         }
                     }
                 }
-                Redirect::WriteError(_) | Redirect::AppendError(_) | Redirect::ErrorToOutput => {}
+                Redirect::WriteError(word) | Redirect::AppendError(word) => {
+                    // Standard error to a file: only /dev/null is followed (the rest stays in the log).
+                    if self.path_of(word) == "/dev/null" {
+                        silence = true;
+                    }
+                }
+                Redirect::ErrorToOutput => {}
+                Redirect::OutputToError => to_error = true,
             }
         }
+        if silence {
+            self.silenced += 1;
+        }
+        let flow = if to_error && target.is_none() && matches!(sink, Sink::Log) {
+            self.redirected(target, input, &mut Sink::ErrorLog, inner)
+        } else {
+            self.redirected(target, input, sink, inner)
+        };
+        if silence {
+            self.silenced -= 1;
+        }
+        flow
+    }
+
+    /// Runs `inner` with its output going to `target`, if any.
+    fn redirected(
+        &mut self,
+        target: Option<(String, bool)>,
+        input: Option<String>,
+        sink: &mut Sink,
+        inner: impl FnOnce(&mut Self, Option<String>, &mut Sink) -> Flow,
+    ) -> Flow {
         let Some((path, append)) = target else {
             return inner(self, input, sink);
         };
@@ -387,11 +456,18 @@ impl Shell<'_> {
                     buffer.push_str(text);
                 }
             }
-            Sink::Log => {
+            Sink::Log | Sink::ErrorLog => {
+                if text.is_empty() {
+                    return;
+                }
                 for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
                     if self.lines < self.limits.max_output_lines {
                         self.lines += 1;
-                        self.host.stdout(line);
+                        if matches!(sink, Sink::ErrorLog) {
+                            self.host.stderr(line);
+                        } else {
+                            self.host.stdout(line);
+                        }
                     }
                 }
             }
@@ -399,7 +475,7 @@ impl Shell<'_> {
     }
 
     fn error(&mut self, text: &str) {
-        if self.lines < self.limits.max_output_lines {
+        if self.silenced == 0 && self.lines < self.limits.max_output_lines {
             self.lines += 1;
             self.host.stderr(text);
         }
@@ -455,6 +531,8 @@ impl Shell<'_> {
         if has_current {
             fields.push(current);
         }
+        let fields: Vec<String> = fields.into_iter().map(capped).collect();
+        let mut fields = fields;
         if glob {
             fields = fields
                 .into_iter()
@@ -466,6 +544,10 @@ impl Shell<'_> {
 
     /// A word expanded into one string (for assignments and file names).
     fn expand_joined(&mut self, word: &Word) -> String {
+        capped(self.expand_joined_uncapped(word))
+    }
+
+    fn expand_joined_uncapped(&mut self, word: &Word) -> String {
         let mut out = String::new();
         for part in &word.0 {
             match part {
@@ -505,7 +587,7 @@ impl Shell<'_> {
                 self.depth -= 1;
                 match buffer {
                     Sink::Buffer(text) => text.trim_end_matches('\n').to_owned(),
-                    Sink::Log => String::new(),
+                    Sink::Log | Sink::ErrorLog => String::new(),
                 }
             }
             Part::Arithmetic(expression) => match arithmetic(expression, &self.vars) {
@@ -569,11 +651,14 @@ impl Shell<'_> {
             "printf" => self.printf(args, sink),
             "sleep" => return self.sleep(args),
             "exit" => {
-                return Flow::Exit(
-                    args.first()
-                        .and_then(|code| code.parse().ok())
-                        .unwrap_or(self.status),
-                );
+                // Exit statuses are 8 bits; a code that is not a number is an error (2).
+                let code = match args.first() {
+                    None => self.status,
+                    Some(text) => text
+                        .parse::<i64>()
+                        .map_or(2, |code| i32::try_from(code & 0xff).unwrap_or(2)),
+                };
+                return Flow::Exit(code);
             }
             "test" | "[" => self.test(args, program == "["),
             "touch" => self.touch(args),
@@ -633,7 +718,7 @@ impl Shell<'_> {
 
     fn nested_shell(&mut self, args: &[String], sink: &mut Sink) -> Flow {
         match args {
-            [flag, script, ..] if flag == "-c" => match syntax::parse(script) {
+            [flag, script, ..] if is_command_flag(flag) => match syntax::parse(script) {
                 Ok(list) => {
                     if self.depth >= MAX_DEPTH {
                         self.error("sh: too many nested shells");
@@ -728,7 +813,9 @@ impl Shell<'_> {
         let Some(millis) = args
             .iter()
             .map(|arg| duration_millis(arg))
-            .sum::<Option<u64>>()
+            .try_fold(0u64, |total, millis| {
+                millis.map(|millis| total.saturating_add(millis))
+            })
         else {
             self.error(&format!("sleep: invalid number '{}'", args.join(" ")));
             self.status = 1;
@@ -1177,6 +1264,15 @@ impl Shell<'_> {
             }
         }
     }
+}
+
+/// True for `-c` and flag clusters that hold it (`-ec`, `-xc`, `-euc`).
+pub fn is_command_flag(flag: &str) -> bool {
+    flag.strip_prefix('-').is_some_and(|letters| {
+        !letters.starts_with('-')
+            && letters.contains('c')
+            && letters.chars().all(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// `sleep`'s argument in milliseconds: `5`, `0.5`, `2m`, `1h`, `infinity`.

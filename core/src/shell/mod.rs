@@ -7,7 +7,7 @@ pub mod interpreter;
 pub mod syntax;
 
 pub use host::{FileKind, FsError, Host, MemoryHost};
-pub use interpreter::{Limits, Outcome, Run, run, run_script};
+pub use interpreter::{Limits, Outcome, Run, is_command_flag, run, run_script};
 pub use syntax::{SyntaxError, parse};
 
 #[cfg(test)]

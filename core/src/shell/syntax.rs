@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// The deepest nesting of compound commands accepted.
-const MAX_NESTING: usize = 32;
+const MAX_NESTING: usize = 16;
 /// The longest script accepted, in bytes.
 const MAX_SCRIPT_BYTES: usize = 64 * 1024;
 
@@ -60,6 +60,8 @@ pub enum Redirect {
     AppendError(Word),
     /// `2>&1`.
     ErrorToOutput,
+    /// `>&2`: standard output to standard error.
+    OutputToError,
     /// `&> file` or `> file 2>&1`.
     WriteBoth(Word),
     /// `< file`.
@@ -229,6 +231,7 @@ fn lex(script: &str, depth: usize) -> Result<Vec<Token>, SyntaxError> {
                     () if two == ">>" => ">>",
                     () if two == "&>" => "&>",
                     () if four.starts_with(">&1") => ">&1",
+                    () if four.starts_with(">&2") => ">&2",
                     _ => match c {
                         ';' => ";",
                         '&' => "&",
@@ -384,13 +387,22 @@ fn lex_dollar(chars: &[char], at: usize, depth: usize) -> Result<(Part, usize), 
         ));
     }
     if chars.get(at + 1) == Some(&'(') && chars.get(at + 2) == Some(&'(') {
-        let rest: String = chars[at + 3..].iter().collect();
-        let end = rest.find("))").ok_or_else(|| SyntaxError {
-            message: "missing ))".to_owned(),
-        })?;
-        let expression = rest[..end].to_owned();
-        let consumed = rest[..end].chars().count();
-        return Ok((Part::Arithmetic(expression), at + 3 + consumed + 2));
+        // The expression ends at the `))` that balances the opening one.
+        let mut level = 0usize;
+        let mut index = at + 3;
+        while index < chars.len() {
+            match chars[index] {
+                '(' => level += 1,
+                ')' if level > 0 => level -= 1,
+                ')' if chars.get(index + 1) == Some(&')') => {
+                    let expression: String = chars[at + 3..index].iter().collect();
+                    return Ok((Part::Arithmetic(expression), index + 2));
+                }
+                _ => {}
+            }
+            index += 1;
+        }
+        return error("missing ))");
     }
     match chars.get(at + 1) {
         Some('(') => {
@@ -684,7 +696,9 @@ impl Parser {
 
     fn redirect(&mut self) -> Result<Option<Redirect>, SyntaxError> {
         let op = match self.peek() {
-            Some(Token::Op(op @ (">" | ">>" | "<" | "2>" | "2>>" | "2>&1" | "&>" | ">&1"))) => *op,
+            Some(Token::Op(
+                op @ (">" | ">>" | "<" | "2>" | "2>>" | "2>&1" | "&>" | ">&1" | ">&2"),
+            )) => *op,
             _ => return Ok(None),
         };
         self.at += 1;
@@ -693,6 +707,9 @@ impl Parser {
         }
         if op == ">&1" {
             return Ok(Some(Redirect::ErrorToOutput));
+        }
+        if op == ">&2" {
+            return Ok(Some(Redirect::OutputToError));
         }
         let target = match self.next() {
             Some(Token::Word(word)) => word,

@@ -250,3 +250,40 @@ fn read_only_mounts_refuse_writes() {
         "#]],
     );
 }
+
+#[test]
+fn dev_null_and_stderr_redirections() {
+    check(
+        "echo gone > /dev/null; cat /dev/null; ls /missing 2>/dev/null; echo oops >&2; echo $((2 * (3 + 4)))",
+        10,
+        expect![[r#"
+            0s ! oops
+            0s 14
+            => Exited(0) at 0s
+        "#]],
+    );
+}
+
+#[test]
+fn exit_codes_wrap_at_256() {
+    check(
+        "exit 257",
+        10,
+        expect![[r#"
+        => Exited(1) at 0s
+    "#]],
+    );
+}
+
+#[test]
+fn a_loop_that_sleeps_is_not_a_busy_loop() {
+    check(
+        "i=0; while [ $i -lt 3000 ]; do i=$((i + 1)); done; echo counted $i; sleep 1; echo done",
+        10,
+        expect![[r#"
+            0s counted 3000
+            1s done
+            => Exited(0) at 1s
+        "#]],
+    );
+}

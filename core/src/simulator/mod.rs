@@ -261,14 +261,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         .clone()
         .unwrap_or_else(|| "Always".to_owned());
     let mut failed_at: Option<u64> = None;
-    let grace_ms = u64::try_from(
-        pod.spec
-            .termination_grace_period_seconds
-            .unwrap_or(30)
-            .max(2),
-    )
-    .unwrap_or(30)
-        * 1000;
+    let grace_ms = kill_delay_ms(pod.spec.termination_grace_period_seconds.unwrap_or(30));
     if bound {
         for container in &pod.spec.init_containers {
             let sidecar = container.is_sidecar();
@@ -418,7 +411,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         }
         snapshot.status = Some(Box::new(status));
         if let Some((deleted, grace, _)) = deletion.filter(|(deleted, _, _)| *deleted <= at) {
-            let deadline = deleted + u64::try_from(grace).unwrap_or(0) * 1000;
+            let deadline = deleted.saturating_add(seconds_to_ms(grace));
             snapshot.metadata.deletion_timestamp = Some(wall(deadline).to_string());
             snapshot.metadata.deletion_grace_period_seconds = Some(grace);
         }
@@ -457,7 +450,7 @@ fn delete(
     wall: &impl Fn(u64) -> Timestamp,
 ) -> u64 {
     // The kubelet gives at least 2 seconds before SIGKILL.
-    let kill_after = u64::try_from(grace.max(2)).unwrap_or(2) * 1000;
+    let kill_after = kill_delay_ms(grace);
     events.retain(|event| event.first_seen <= wall(at));
     let mut order: Vec<usize> = (0..tracks.len()).filter(|&i| !tracks[i].sidecar).collect();
     order.extend((0..tracks.len()).filter(|&i| tracks[i].sidecar).rev());
@@ -504,7 +497,7 @@ fn delete(
             Some(Some(_)) => (100, 143),
             _ => (kill_after, 137),
         };
-        let ended = stop_from + after.min(kill_after);
+        let ended = stop_from.saturating_add(after.min(kill_after));
         run.exit = Some((ended, code));
         run.ready = run.ready.take().map(|intervals| {
             intervals
@@ -721,15 +714,13 @@ fn run_container(
                 _ => container.startup_probe.as_ref(),
             }
             .and_then(|probe| probe.termination_grace_period_seconds);
-            let grace = probe_grace.map_or(grace_ms, |seconds| {
-                u64::try_from(seconds.max(2)).unwrap_or(2) * 1000
-            });
+            let grace = probe_grace.map_or(grace_ms, kill_delay_ms);
             let (after, code) = match plan.behaviour() {
                 Some(Behaviour::Server) => (100, 0),
                 Some(_) => (100, 143),
                 None => (grace, 137),
             };
-            let ended = killed_at + after;
+            let ended = killed_at.saturating_add(after);
             if exit.is_none_or(|(at, _)| at > ended) {
                 exit = Some((ended, code));
             }
@@ -1273,4 +1264,15 @@ pub fn observe(
         });
     }
     out
+}
+
+/// Whole seconds as milliseconds; negative counts as zero and huge values saturate, so a
+/// pasted `terminationGracePeriodSeconds: 9223372036854775807` cannot overflow the clock.
+fn seconds_to_ms(seconds: i64) -> u64 {
+    u64::try_from(seconds).unwrap_or(0).saturating_mul(1000)
+}
+
+/// How long the kubelet waits between SIGTERM and SIGKILL: the grace period, at least 2 seconds.
+fn kill_delay_ms(grace_seconds: i64) -> u64 {
+    seconds_to_ms(grace_seconds.max(2))
 }

@@ -159,7 +159,8 @@ fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), Str
         );
         let script = match exec.command.as_slice() {
             [shell, flag, script, ..]
-                if matches!(shell.rsplit('/').next(), Some("sh" | "bash")) && flag == "-c" =>
+                if matches!(shell.rsplit('/').next(), Some("sh" | "bash" | "ash"))
+                    && crate::shell::is_command_flag(flag) =>
             {
                 script.clone()
             }
@@ -169,7 +170,9 @@ fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), Str
                 .collect::<Vec<_>>()
                 .join(" "),
         };
-        let timeout = u64::try_from(probe.timeout_seconds.unwrap_or(1).max(1)).unwrap_or(1) * 1000;
+        let timeout = u64::try_from(probe.timeout_seconds.unwrap_or(1).max(1))
+            .unwrap_or(1)
+            .saturating_mul(1000);
         let limits = Limits::until(VirtualTime::from_millis(host.now.as_millis() + timeout));
         let run = run_script(&script, &Default::default(), &mut host, limits);
         let output: Vec<&str> = host

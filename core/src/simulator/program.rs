@@ -113,7 +113,7 @@ pub fn plan(
     };
     match command.as_slice() {
         [] => image_plan(profile, image, &env),
-        [shell, flag, script, ..] if is_shell(shell) && flag == "-c" => {
+        [shell, flag, script, ..] if is_shell(shell) && crate::shell::is_command_flag(flag) => {
             shell_plan(script, &env, container, pod_name, services, horizon_ms)
         }
         [program, args @ ..] => {

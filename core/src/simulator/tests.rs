@@ -291,7 +291,6 @@ fn the_docs_exec_liveness_example_restarts_after_its_file_is_removed() {
             event Normal Created (x3): Created container liveness
             event Normal Started (x3): Started container liveness
             event Warning Unhealthy (x6): Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory
-
             event Normal Killing (x2): Container liveness failed liveness probe, will be restarted
             event Normal Pulled (x2): Container image "registry.k8s.io/busybox:1.27.2" already present on machine
             event Warning BackOff: Back-off restarting failed container liveness in pod liveness-exec_default(e3922406-563f-08ca-480c-ac7e1195c724)
@@ -464,5 +463,33 @@ fn deleting_nginx_stops_it_at_once() {
         event Normal Started: Started container nginx-container
         event Normal Killing: Stopping container nginx-container
     "#]],
+    );
+}
+
+#[test]
+fn the_largest_grace_periods_do_not_overflow_the_clock() {
+    let scenario = Scenario {
+        deletion: Some(crate::simulator::Deletion {
+            at: VirtualTime::from_secs(20),
+            grace_seconds: Some(i64::MAX),
+        }),
+        ..minutes(1)
+    };
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: patient}\nspec:\n  terminationGracePeriodSeconds: 9223372036854775807\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n    livenessProbe:\n      exec: {command: [cat, /missing]}\n      terminationGracePeriodSeconds: 9223372036854775807\n",
+        &scenario,
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  1/1 Terminating 0
+            event Normal Scheduled: Successfully assigned default/patient to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created: Created container app
+            event Normal Started: Started container app
+            event Warning Unhealthy (x2): Liveness probe failed: cat: can't open '/missing': No such file or directory
+            event Normal Killing: Stopping container app
+        "#]],
     );
 }
