@@ -8,6 +8,7 @@ use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
 use pod_model::kubectl_logs;
+use pod_model::scenario::{Action, What};
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
@@ -39,7 +40,7 @@ pub enum View {
 }
 
 /// The options every view shares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct When {
     /// How long after `kubectl apply` a simulated Pod is seen (`--at`).
     pub at: VirtualTime,
@@ -47,26 +48,54 @@ pub struct When {
     pub now: Timestamp,
     /// `kubectl delete pod` at this instant (`--delete-at`), with `--grace-period`.
     pub deletion: Option<Deletion>,
+    /// The scenario file (`--scenario`), if any.
+    pub scenario: Option<String>,
 }
 
-/// Prints `view` for every Pod of `files`.
+/// Prints `view` for every Pod of `files` (or of the scenario's own manifest).
 pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     let mut observed: Vec<Observed> = Vec::new();
     let mut failed = false;
-    let scenario = Scenario {
-        horizon: when.at.max(VirtualTime::from_secs(1)),
-        deletion: when.deletion,
-        ..Scenario::default()
-    };
-    for file in files {
-        let bytes = match read_input(file) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("podplay: cannot read {file}: {error}");
+    let mut scenario = match &when.scenario {
+        Some(file) => match read_scenario(file) {
+            Ok(scenario) => scenario,
+            Err(message) => {
+                eprintln!("podplay: {file}: {message}");
                 return ExitCode::from(2);
             }
-        };
-        let parsed = pod_model::parse_bytes(&bytes);
+        },
+        None => Scenario::default(),
+    };
+    scenario.horizon = when.at.max(VirtualTime::from_secs(1));
+    if let Some(deletion) = when.deletion {
+        scenario.actions.push(Action {
+            at: deletion.at,
+            what: What::DeletePod {
+                grace_period_seconds: deletion.grace_seconds,
+            },
+        });
+    }
+    let inputs: Vec<(String, Vec<u8>)> = if files.is_empty() {
+        vec![(
+            when.scenario.clone().unwrap_or_default(),
+            scenario.manifest.clone().into_bytes(),
+        )]
+    } else {
+        let mut inputs = Vec::new();
+        for file in files {
+            match read_input(file) {
+                Ok(bytes) => inputs.push(((*file).to_owned(), bytes)),
+                Err(error) => {
+                    eprintln!("podplay: cannot read {file}: {error}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        inputs
+    };
+    for (file, bytes) in &inputs {
+        let file = file.as_str();
+        let parsed = pod_model::parse_bytes(bytes);
         let seen = observe(&parsed, &scenario, when.at, when.now);
         if seen.is_empty()
             && let Some(verdict) = kubectl_errors::create_error(&parsed, file)
@@ -167,4 +196,11 @@ fn row(pod: &pod_model::Pod, now: Timestamp, wide: bool) -> Vec<String> {
         cells.extend([row.ip, row.node, row.nominated_node, row.readiness_gates]);
     }
     cells
+}
+
+/// Reads a scenario file (YAML or JSON).
+fn read_scenario(file: &str) -> Result<Scenario, String> {
+    let bytes = read_input(file).map_err(|error| format!("cannot read it: {error}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
+    Scenario::from_yaml(&text)
 }

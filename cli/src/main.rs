@@ -35,7 +35,9 @@ Commands:
                 Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
 
   Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
-  Pod is deleted then ('kubectl delete pod [--grace-period=N]').
+  Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
+  the node, the Services and the timed actions of a scenario file (YAML or JSON; see
+  ARCHITECTURE.md). Without FILE, the scenario's own manifest is simulated.
 
 Options:
   -o, --output FORMAT  text (the default) or json.
@@ -110,6 +112,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
     let mut previous = false;
     let mut delete_at = None;
     let mut grace = None;
+    let mut scenario = None;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -124,6 +127,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             ("logs", "-p" | "--previous") => previous = true,
             (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
             (_, "--at") => at = Some(parse_duration(rest.next()?)?),
+            (_, "--scenario") => scenario = Some((*rest.next()?).to_owned()),
             (_, "--delete-at") => delete_at = Some(parse_duration(rest.next()?)?),
             (_, "--grace-period") => {
                 grace = Some(rest.next()?.parse::<i64>().ok().filter(|g| *g >= 0)?)
@@ -156,42 +160,15 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             at,
             grace_seconds: grace,
         }),
+        scenario,
     };
-    (!files.is_empty()).then_some((view, when, files))
+    // Without files, the scenario's own manifest is the Pod.
+    (!files.is_empty() || when.scenario.is_some()).then_some((view, when, files))
 }
 
 /// A duration such as `35s`, `2m`, `1m30s`, `500ms` or `1h`, as an instant after `kubectl apply`.
 fn parse_duration(text: &str) -> Option<VirtualTime> {
-    let mut total: u64 = 0;
-    let mut number = String::new();
-    let mut chars = text.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit: u64 = match (c, chars.peek()) {
-            ('m', Some('s')) => {
-                chars.next();
-                1
-            }
-            ('h', _) => 3_600_000,
-            ('m', _) => 60_000,
-            ('s', _) => 1_000,
-            _ => return None,
-        };
-        let value: u64 = number.parse().ok()?;
-        total = total.checked_add(value.checked_mul(unit)?)?;
-        number.clear();
-        any = true;
-    }
-    if !number.is_empty() {
-        total = total.checked_add(number.parse::<u64>().ok()?.checked_mul(1_000)?)?;
-        any = true;
-    }
-    // A day of virtual time is plenty for a playground.
-    (any && total <= 86_400_000).then(|| VirtualTime::from_millis(total))
+    VirtualTime::parse_duration(text)
 }
 
 /// `+05:30` or `-05:00` as minutes.

@@ -54,6 +54,30 @@ impl<'a> ImageRef<'a> {
         valid_name(name).then_some(ImageRef { name, tag, digest })
     }
 
+    /// The reference as the container runtime resolves it: `nginx:1.27` is
+    /// `docker.io/library/nginx:1.27`, and a bare name gets the tag `latest`.
+    pub fn fully_qualified(&self) -> String {
+        let first = self.name.split('/').next().unwrap_or_default();
+        let has_domain = self.name.contains('/')
+            && (first.contains('.') || first.contains(':') || first == "localhost");
+        let name = if has_domain {
+            self.name.to_owned()
+        } else if self.name.contains('/') {
+            format!("docker.io/{}", self.name)
+        } else {
+            format!("docker.io/library/{}", self.name)
+        };
+        let tag = self
+            .effective_tag()
+            .map(|tag| format!(":{tag}"))
+            .unwrap_or_default();
+        let digest = self
+            .digest
+            .map(|digest| format!("@{digest}"))
+            .unwrap_or_default();
+        format!("{name}{tag}{digest}")
+    }
+
     /// The repository's last path component: `app` for `registry.example.com/team/app:v2`.
     pub fn repository(&self) -> &'a str {
         self.name.rsplit('/').next().unwrap_or(self.name)
@@ -129,11 +153,12 @@ mod tests {
             .iter()
             .map(|image| match ImageRef::parse(image) {
                 Some(parsed) => format!(
-                    "{image:?} → name {} tag {:?} digest {:?} repository {}\n",
+                    "{image:?} → name {} tag {:?} digest {:?} repository {} = {}\n",
                     parsed.name,
                     parsed.tag,
                     parsed.digest.map(|d| &d[..10]),
-                    parsed.repository()
+                    parsed.repository(),
+                    parsed.fully_qualified()
                 ),
                 None => format!("{image:?} → invalid\n"),
             })
@@ -151,6 +176,7 @@ mod tests {
                 "registry.example.com:5000/team/app",
                 "registry.example.com:5000/team/app:v2",
                 "localhost/app:dev",
+                "bitnami/redis:7.2",
                 "nginx@sha256:0123456789abcdef0123456789abcdef",
                 "Nginx",
                 "",
@@ -159,13 +185,14 @@ mod tests {
                 "a//b",
             ],
             expect![[r#"
-                "nginx" → name nginx tag None digest None repository nginx
-                "nginx:1.27" → name nginx tag Some("1.27") digest None repository nginx
-                "docker.io/library/postgres:16" → name docker.io/library/postgres tag Some("16") digest None repository postgres
-                "registry.example.com:5000/team/app" → name registry.example.com:5000/team/app tag None digest None repository app
-                "registry.example.com:5000/team/app:v2" → name registry.example.com:5000/team/app tag Some("v2") digest None repository app
-                "localhost/app:dev" → name localhost/app tag Some("dev") digest None repository app
-                "nginx@sha256:0123456789abcdef0123456789abcdef" → name nginx tag None digest Some("sha256:012") repository nginx
+                "nginx" → name nginx tag None digest None repository nginx = docker.io/library/nginx:latest
+                "nginx:1.27" → name nginx tag Some("1.27") digest None repository nginx = docker.io/library/nginx:1.27
+                "docker.io/library/postgres:16" → name docker.io/library/postgres tag Some("16") digest None repository postgres = docker.io/library/postgres:16
+                "registry.example.com:5000/team/app" → name registry.example.com:5000/team/app tag None digest None repository app = registry.example.com:5000/team/app:latest
+                "registry.example.com:5000/team/app:v2" → name registry.example.com:5000/team/app tag Some("v2") digest None repository app = registry.example.com:5000/team/app:v2
+                "localhost/app:dev" → name localhost/app tag Some("dev") digest None repository app = localhost/app:dev
+                "bitnami/redis:7.2" → name bitnami/redis tag Some("7.2") digest None repository redis = docker.io/bitnami/redis:7.2
+                "nginx@sha256:0123456789abcdef0123456789abcdef" → name nginx tag None digest Some("sha256:012") repository nginx = docker.io/library/nginx@sha256:0123456789abcdef0123456789abcdef
                 "Nginx" → invalid
                 "" → invalid
                 "nginx:" → invalid

@@ -26,6 +26,7 @@ pub mod manifest;
 pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
+pub mod scenario;
 pub mod shell;
 pub mod simulator;
 pub mod span;

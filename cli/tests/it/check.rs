@@ -146,7 +146,9 @@ fn no_arguments_prints_usage() {
                             Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
 
               Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
-              Pod is deleted then ('kubectl delete pod [--grace-period=N]').
+              Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
+              the node, the Services and the timed actions of a scenario file (YAML or JSON; see
+              ARCHITECTURE.md). Without FILE, the scenario's own manifest is simulated.
 
             Options:
               -o, --output FORMAT  text (the default) or json.
@@ -495,6 +497,140 @@ fn watch_a_deletion_through_the_grace_period() {
             --- stdout
             --- stderr
             No resources found in default namespace.
+        "#]],
+    );
+}
+
+#[test]
+fn watch_a_lost_node_from_a_scenario_file() {
+    check(
+        &[
+            "watch",
+            "--at",
+            "8m",
+            "--scenario",
+            "lost-node.scenario.yaml",
+            "crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME        READY   STATUS              RESTARTS        AGE
+            crashloop   0/1     Pending             0               0s
+            crashloop   0/1     ContainerCreating   0               1s
+            crashloop   1/1     Running             0               2s
+            crashloop   0/1     Error               0               7s
+            crashloop   1/1     Running             1 (1s ago)      8s
+            crashloop   0/1     Error               1 (6s ago)      13s
+            crashloop   0/1     CrashLoopBackOff    1 (1s ago)      14s
+            crashloop   1/1     Running             2 (10s ago)     23s
+            crashloop   0/1     Error               2 (15s ago)     28s
+            crashloop   0/1     CrashLoopBackOff    2 (1s ago)      29s
+            crashloop   1/1     Running             3 (20s ago)     48s
+            crashloop   0/1     Error               3 (25s ago)     53s
+            crashloop   0/1     CrashLoopBackOff    3 (1s ago)      54s
+            crashloop   0/1     Unknown             3 (5m57s ago)   6m50s
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn a_scenario_with_its_own_manifest_needs_no_file() {
+    check(
+        &[
+            "watch",
+            "--at",
+            "1m",
+            "--scenario",
+            "bad-pull.scenario.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME   READY   STATUS              RESTARTS   AGE
+            typo   0/1     Pending             0          0s
+            typo   0/1     ContainerCreating   0          1s
+            typo   0/1     ErrImagePull        0          2s
+            typo   0/1     ImagePullBackOff    0          3s
+            typo   0/1     ErrImagePull        0          13s
+            typo   0/1     ImagePullBackOff    0          14s
+            typo   0/1     ErrImagePull        0          34s
+            typo   0/1     ImagePullBackOff    0          35s
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "describe",
+            "--at",
+            "1m",
+            "--scenario",
+            "bad-pull.scenario.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            Name:             typo
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Pending
+            IP:               10.244.0.5
+            IPs:
+              IP:  10.244.0.5
+            Containers:
+              web:
+                Container ID:   
+                Image:          nginx:1.999
+                Image ID:       
+                Port:           <none>
+                Host Port:      <none>
+                State:          Waiting
+                  Reason:       ImagePullBackOff
+                Ready:          False
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       False 
+              ContainersReady             False 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               <none>
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type     Reason     Age                From               Message
+              ----     ------     ----               ----               -------
+              Normal   Scheduled  60s                default-scheduler  Successfully assigned default/typo to node-1
+              Normal   Pulling    27s (x3 over 59s)  kubelet            spec.containers{web}: Pulling image "nginx:1.999"
+              Warning  Failed     26s (x3 over 58s)  kubelet            spec.containers{web}: Failed to pull image "nginx:1.999": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found
+              Warning  Failed     26s (x3 over 58s)  kubelet            spec.containers{web}: Error: ErrImagePull
+              Normal   BackOff    5s (x6 over 57s)   kubelet            spec.containers{web}: Back-off pulling image "nginx:1.999"
+              Warning  Failed     5s (x6 over 57s)   kubelet            spec.containers{web}: Error: ImagePullBackOff
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn a_bad_scenario_file_is_a_usage_error() {
+    check(
+        &["get", "--scenario", "crashloop.yaml", "crashloop.yaml"],
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `services`, `horizon`, `start`, `podIp`, `actions`
         "#]],
     );
 }

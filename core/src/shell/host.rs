@@ -99,6 +99,8 @@ pub struct MemoryHost {
     pub name: String,
     /// Names that resolve, with their addresses.
     pub dns: BTreeMap<String, String>,
+    /// Later changes to `dns`, in time order: (from when, name, address or `None` when gone).
+    pub dns_changes: Vec<(VirtualTime, String, Option<String>)>,
     /// Local ports that answer HTTP, with their response body.
     pub listening: BTreeMap<u16, String>,
     /// When true, hosts other than localhost answer HTTP with a placeholder page (the playground
@@ -303,7 +305,15 @@ impl Host for MemoryHost {
     }
 
     fn resolve(&self, name: &str) -> Option<String> {
-        self.dns.get(name).cloned()
+        let changed = self
+            .dns_changes
+            .iter()
+            .rev()
+            .find(|(at, changed, _)| *at <= self.now && changed == name);
+        match changed {
+            Some((_, _, address)) => address.clone(),
+            None => self.dns.get(name).cloned(),
+        }
     }
 
     fn http_get(&mut self, host: &str, port: u16, _path: &str) -> Result<String, String> {

@@ -7,6 +7,8 @@
 //! its limit (OOMKilled). Not simulated yet: deletion and graceful termination, node loss and the
 //! scenario's timed actions. `notes` says what was assumed.
 
+mod actions;
+mod node_loss;
 mod probes;
 mod program;
 
@@ -23,71 +25,11 @@ use crate::v1::{
     ContainerStateWaiting, ContainerStatus, Pod, PodCondition, PodIp, PodStatus,
 };
 
-pub use program::{RunPlan, plan};
+use actions::ContainerActions;
+use node_loss::NodeLoss;
+pub use program::{Dns, RunPlan, plan};
 
-/// The node the Pod may run on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Node {
-    /// Its name.
-    pub name: String,
-    /// Its IP address.
-    pub ip: String,
-    /// Allocatable CPU, in millicores.
-    pub cpu_millis: i128,
-    /// Allocatable memory, in bytes.
-    pub memory_bytes: i128,
-}
-
-impl Default for Node {
-    fn default() -> Node {
-        Node {
-            name: "node-1".to_owned(),
-            ip: "192.168.49.2".to_owned(),
-            cpu_millis: 2_000,
-            memory_bytes: 4 * 1024 * 1024 * 1024,
-        }
-    }
-}
-
-/// What surrounds the Pod.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Scenario {
-    /// The node.
-    pub node: Node,
-    /// Services that exist (their names resolve in the Pod).
-    pub services: Vec<String>,
-    /// How long to simulate.
-    pub horizon: VirtualTime,
-    /// The wall-clock time of `kubectl apply`.
-    pub start: Timestamp,
-    /// The IP the Pod gets.
-    pub pod_ip: String,
-    /// `kubectl delete pod`, if the scenario deletes it.
-    pub deletion: Option<Deletion>,
-}
-
-/// `kubectl delete pod [--grace-period=N]` at an instant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Deletion {
-    /// When.
-    pub at: VirtualTime,
-    /// `--grace-period`; the Pod's `terminationGracePeriodSeconds` when `None`. Zero deletes the
-    /// object at once (`--grace-period=0 --force`).
-    pub grace_seconds: Option<i64>,
-}
-
-impl Default for Scenario {
-    fn default() -> Scenario {
-        Scenario {
-            node: Node::default(),
-            services: Vec::new(),
-            horizon: VirtualTime::from_secs(600),
-            start: Timestamp::from_millis(1_767_225_600_000),
-            pod_ip: "10.244.0.5".to_owned(),
-            deletion: None,
-        }
-    }
-}
+pub use crate::scenario::{Deletion, Node, Scenario};
 
 /// The Pod at one instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,6 +105,19 @@ struct Run {
     oom_killed: bool,
 }
 
+/// A failed image pull: the container waits with `ErrImagePull`, then `ImagePullBackOff`.
+#[derive(Clone, Debug)]
+struct PullFailure {
+    /// When the pull failed.
+    failed: u64,
+    /// When the kubelet's next sync finds the pull in back-off.
+    backoff_from: u64,
+    /// When the next pull failed, or the container started (`u64::MAX` while neither).
+    until: u64,
+    /// containerd's error.
+    message: String,
+}
+
 /// Everything that happens to one container.
 #[derive(Clone, Debug)]
 struct Track {
@@ -175,6 +130,8 @@ struct Track {
     runs: Vec<Run>,
     /// For each exit after which a restart waits: (from, until) in CrashLoopBackOff.
     backoffs: Vec<(u64, u64)>,
+    /// Failed image pulls, in time order.
+    pull_failures: Vec<PullFailure>,
     /// True when the container has a startup probe.
     has_startup_probe: bool,
     /// How its program reacts to SIGTERM: `Some` for an image's own program.
@@ -345,22 +302,76 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
     }
 
     // `kubectl delete pod`: stop what runs, then remove the object.
-    let deletion = scenario
-        .deletion
-        .filter(|deletion| deletion.at.as_millis() < horizon)
-        .map(|deletion| {
-            let at = deletion.at.as_millis();
-            let grace = deletion
-                .grace_seconds
-                .unwrap_or_else(|| pod.spec.termination_grace_period_seconds.unwrap_or(30))
-                .max(0);
-            let removed = delete(&mut tracks, at, grace, &mut events, &mut logs, &wall);
+    // A lost node: what the kubelet does while cut off never reaches the API server.
+    let node_loss = if bound {
+        NodeLoss::of(pod, scenario)
+    } else {
+        None
+    };
+    if let Some(loss) = node_loss {
+        events.retain(|event| {
+            event.source != "kubelet"
+                || !loss.cut_off(
+                    u64::try_from(event.first_seen.millis_since(scenario.start)).unwrap_or(0),
+                )
+        });
+        if let Some(at) = loss.not_ready {
+            events.record(
+                wall(at),
+                EventType::Warning,
+                "NodeNotReady",
+                "Node is not ready",
+                "node-controller",
+                None,
+            );
+        }
+        if let Some(at) = loss.evicted {
+            events.record(
+                wall(at),
+                EventType::Normal,
+                "TaintManagerEviction",
+                &format!("Marking for deletion Pod {namespace}/{name}"),
+                "taint-eviction-controller",
+                None,
+            );
+        }
+    }
+    // `kubectl delete pod`, or the taint-eviction controller's deletion, whichever comes first.
+    let pod_grace = pod.spec.termination_grace_period_seconds.unwrap_or(30);
+    let user_deletion = scenario.deletion().map(|deletion| {
+        let grace = deletion.grace_seconds.unwrap_or(pod_grace).max(0);
+        (deletion.at.as_millis(), grace)
+    });
+    let eviction = node_loss
+        .and_then(|loss| loss.evicted)
+        .map(|at| (at, pod_grace.max(0)));
+    let deletion = [user_deletion, eviction]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(at, _)| *at)
+        .filter(|(at, _)| *at < horizon)
+        .map(|(at, grace)| {
+            // The kubelet stops the containers when it learns of the deletion; until then the
+            // object stays, Terminating (or Unknown on a lost node).
+            let seen = node_loss.map_or(Some(at), |loss| loss.kubelet_sees(at));
+            let removed = match seen {
+                Some(seen) if seen < horizon => {
+                    delete(&mut tracks, seen, grace, &mut events, &mut logs, &wall)
+                }
+                _ => u64::MAX,
+            };
             (at, grace, removed)
         });
     let horizon = deletion.map_or(horizon, |(_, _, removed)| removed.min(horizon));
 
     // Snapshots at every instant something changes.
     let mut instants: Vec<u64> = vec![0];
+    if let Some(loss) = node_loss {
+        instants.push(loss.lost);
+        instants.extend(loss.restored);
+        instants.extend(loss.not_ready);
+        instants.extend(loss.evicted);
+    }
     if let Some((at, _, _)) = deletion {
         instants.push(at);
     }
@@ -383,6 +394,10 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                 instants.push(*from);
                 instants.push(*until);
             }
+            for failure in &track.pull_failures {
+                instants.push(failure.failed);
+                instants.push(failure.backoff_from);
+            }
         }
     }
     instants.retain(|at| *at <= horizon);
@@ -390,11 +405,15 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
     instants.dedup();
     let mut snapshots: Vec<Snapshot> = Vec::with_capacity(instants.len());
     for at in instants {
-        let status = status_at(
+        // While the node is cut off, the API server keeps the last status the kubelet sent.
+        let seen_at = node_loss
+            .filter(|loss| loss.cut_off(at))
+            .map_or(at, |loss| loss.lost);
+        let mut status = status_at(
             pod,
             scenario,
             &tracks,
-            at,
+            seen_at,
             bound,
             gated,
             unschedulable.as_deref(),
@@ -408,6 +427,23 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         }
         if bound && pod.spec.node_name.is_none() {
             snapshot.spec.node_name = Some(scenario.node.name.clone());
+        }
+        if let Some(loss) = node_loss.filter(|loss| loss.cut_off(at)) {
+            if let Some(not_ready) = loss.not_ready.filter(|t| *t <= at) {
+                for condition in &mut status.conditions {
+                    if condition.kind == "Ready" && condition.status == "True" {
+                        condition.status = "False".to_owned();
+                        condition.last_transition_time = Some(wall(not_ready).to_string());
+                    }
+                }
+            }
+            if loss.evicted.is_some_and(|t| t <= at) {
+                status.reason = Some(node_loss::NODE_LOST_REASON.to_owned());
+                status.message = Some(format!(
+                    "Node {} which was running pod {name} is unresponsive",
+                    scenario.node.name
+                ));
+            }
         }
         snapshot.status = Some(Box::new(status));
         if let Some((deleted, grace, _)) = deletion.filter(|(deleted, _, _)| *deleted <= at) {
@@ -433,7 +469,10 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
         logs,
         notes,
         start: scenario.start,
-        deleted_at: deletion.map(|(_, _, removed)| VirtualTime::from_millis(removed)),
+        deleted_at: deletion
+            .map(|(_, _, removed)| removed)
+            .filter(|removed| *removed != u64::MAX)
+            .map(VirtualTime::from_millis),
     }
 }
 
@@ -582,6 +621,9 @@ fn run_container(
         if init { "initContainers" } else { "containers" },
         container.name
     );
+    let mut record = |at: u64, kind: EventType, reason: &str, message: &str| {
+        events.record(wall(at), kind, reason, message, "kubelet", Some(&field));
+    };
     let mut track = Track {
         name: container.name.clone(),
         init,
@@ -590,10 +632,24 @@ fn run_container(
         first_turn: Some(turn),
         runs: Vec::new(),
         backoffs: Vec::new(),
+        pull_failures: Vec::new(),
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
     };
-    let plan = plan(container, pod_name, &scenario.services, horizon);
+    let actions = ContainerActions::of(scenario, &container.name);
+    let memory_limit = container
+        .resources
+        .as_ref()
+        .and_then(|r| r.limits.get("memory"))
+        .map(crate::quantity::Quantity::value);
+    if memory_limit.is_none() && actions.kills.iter().any(|(_, oom)| *oom) {
+        notes.push(format!(
+            "container {} has no memory limit: growing past it is not possible, so exceedMemory does nothing (on a real node the Pod could be evicted under memory pressure instead)",
+            container.name
+        ));
+    }
+    let mut dns = Dns::for_run(scenario, turn);
+    let mut plan = plan(container, pod_name, &dns, horizon);
     notes.extend(plan.notes.iter().cloned());
     track.behaviour = match plan.program {
         program::Program::Image(profile) => Some(profile.map(|p| p.behaviour)),
@@ -602,37 +658,83 @@ fn run_container(
     let always_pull = container.image_pull_policy.as_deref() == Some("Always");
     let mut start_at = turn;
     let mut exits = 0u32;
-    while track.runs.len() < MAX_RUNS && start_at < horizon {
+    let mut failed_pulls = 0u32;
+    while track.runs.len() + track.pull_failures.len() < MAX_RUNS && start_at < horizon {
         // Pull, create, start.
         let present = pulled.contains(&image);
         let pull = if always_pull || !present {
-            events.record(
-                wall(start_at),
+            record(
+                start_at,
                 EventType::Normal,
                 "Pulling",
                 &format!("Pulling image \"{image}\""),
-                "kubelet",
-                Some(&field),
             );
+            if actions.pull_fails(start_at) {
+                // ErrImagePull, then ImagePullBackOff until the next try: 10 s doubling to 300 s.
+                let failed = start_at + PULL_MILLIS;
+                if failed >= horizon {
+                    break;
+                }
+                let message = pull_error(&image);
+                record(
+                    failed,
+                    EventType::Warning,
+                    "Failed",
+                    &format!("Failed to pull image \"{image}\": {message}"),
+                );
+                record(failed, EventType::Warning, "Failed", "Error: ErrImagePull");
+                failed_pulls += 1;
+                let retry = failed + (10_000u64 << (failed_pulls - 1).min(5)).min(300_000);
+                let backoff_from = failed + PLEG_MILLIS;
+                // Each sync in the back-off (every 10 s) says so again.
+                let mut sync = backoff_from;
+                while sync < retry.min(horizon) {
+                    record(
+                        sync,
+                        EventType::Normal,
+                        "BackOff",
+                        &format!("Back-off pulling image \"{image}\""),
+                    );
+                    record(
+                        sync,
+                        EventType::Warning,
+                        "Failed",
+                        "Error: ImagePullBackOff",
+                    );
+                    sync += 10_000;
+                }
+                if let Some(last) = track.pull_failures.last_mut()
+                    && last.until == u64::MAX
+                {
+                    last.until = failed;
+                }
+                track.pull_failures.push(PullFailure {
+                    failed,
+                    backoff_from,
+                    until: u64::MAX,
+                    message,
+                });
+                start_at = retry;
+                continue;
+            }
+            failed_pulls = 0;
             let took = if present { 400 } else { PULL_MILLIS };
             let seconds = format_duration(took);
-            events.record(
-                wall(start_at + took),
+            record(
+                start_at + took,
                 EventType::Normal,
                 "Pulled",
-                &format!("Successfully pulled image \"{image}\" in {seconds} ({seconds} including waiting)"),
-                "kubelet",
-                Some(&field),
+                &format!(
+                    "Successfully pulled image \"{image}\" in {seconds} ({seconds} including waiting)"
+                ),
             );
             took
         } else {
-            events.record(
-                wall(start_at),
+            record(
+                start_at,
                 EventType::Normal,
                 "Pulled",
                 &format!("Container image \"{image}\" already present on machine"),
-                "kubelet",
-                Some(&field),
             );
             0
         };
@@ -643,21 +745,29 @@ fn run_container(
         if started >= horizon {
             break;
         }
-        events.record(
-            wall(started),
+        if let Some(last) = track.pull_failures.last_mut()
+            && last.until == u64::MAX
+        {
+            last.until = started;
+        }
+        // Services created or deleted since the last run change what its script finds.
+        let run_dns = Dns::for_run(scenario, started);
+        if run_dns != dns {
+            dns = run_dns;
+            plan = program::plan(container, pod_name, &dns, horizon - started);
+            notes.extend(plan.notes.iter().cloned());
+        }
+        record(
+            started,
             EventType::Normal,
             "Created",
             &format!("Created container {}", container.name),
-            "kubelet",
-            Some(&field),
         );
-        events.record(
-            wall(started),
+        record(
+            started,
             EventType::Normal,
             "Started",
             &format!("Started container {}", container.name),
-            "kubelet",
-            Some(&field),
         );
         let run_index = track.runs.len();
         let lines = logs.entry(container.name.clone()).or_default();
@@ -671,42 +781,57 @@ fn run_container(
                 });
             }
         }
-        let program_exit = plan.exit.map(|(after, code)| (started + after, code));
+        // How the run ends by itself: its program exits, the OOM killer ends it when it
+        // allocates more than its limit, or the scenario kills it.
+        let mut exit = plan.exit.map(|(after, code)| (started + after, code));
+        let mut oom_killed = false;
+        let mut end_with = |at: u64, code: i32, oom: bool, exit: &mut Option<(u64, i32)>| {
+            if exit.is_none_or(|(ended, _)| ended > at) {
+                *exit = Some((at, code));
+                oom_killed = oom;
+            }
+        };
+        if matches!((plan.memory_bytes, memory_limit), (Some(used), Some(limit)) if i128::from(used) > limit)
+        {
+            end_with(started + OOM_MILLIS, 137, true, &mut exit);
+        }
+        let alive_until = exit.map_or(horizon, |(at, _)| at).min(horizon);
+        if let Some((at, oom)) = actions.first_kill(started, alive_until)
+            && (!oom || memory_limit.is_some())
+        {
+            end_with(at, 137, oom, &mut exit);
+        }
         // The probes of this run: a failed liveness or startup probe kills the container.
         let target = probes::Target {
             container,
             plan: &plan,
             pod_name,
             pod_ip: &scenario.pod_ip,
-            services: &scenario.services,
+            dns: &dns,
+            forced: &actions.probes,
         };
         let probed = probes::run(
             &target,
             started,
-            program_exit.map_or(horizon, |(at, _)| at).min(horizon),
+            exit.map_or(horizon, |(at, _)| at).min(horizon),
         );
         for (at, kind, message) in &probed.failures {
-            events.record(
-                wall(*at),
+            record(
+                *at,
                 EventType::Warning,
                 "Unhealthy",
                 &format!("{kind} probe failed: {message}"),
-                "kubelet",
-                Some(&field),
             );
         }
-        let mut exit = program_exit;
         if let Some((killed_at, probe_kind)) = probed.kill {
-            events.record(
-                wall(killed_at),
+            record(
+                killed_at,
                 EventType::Normal,
                 "Killing",
                 &format!(
                     "Container {} failed {probe_kind} probe, will be restarted",
                     container.name
                 ),
-                "kubelet",
-                Some(&field),
             );
             // SIGTERM, then SIGKILL after the grace period: a shell as PID 1 ignores SIGTERM.
             let probe_grace = match probe_kind {
@@ -720,23 +845,7 @@ fn run_container(
                 Some(_) => (100, 143),
                 None => (grace, 137),
             };
-            let ended = killed_at.saturating_add(after);
-            if exit.is_none_or(|(at, _)| at > ended) {
-                exit = Some((ended, code));
-            }
-        }
-        // Memory over the limit: the kernel's OOM killer ends the run as soon as it allocates.
-        let limit = container
-            .resources
-            .as_ref()
-            .and_then(|r| r.limits.get("memory"))
-            .map(crate::quantity::Quantity::value);
-        let oom_killed = matches!((plan.memory_bytes, limit), (Some(used), Some(limit)) if i128::from(used) > limit);
-        if oom_killed {
-            let ended = started + OOM_MILLIS;
-            if exit.is_none_or(|(at, _)| at > ended) {
-                exit = Some((ended, 137));
-            }
+            end_with(killed_at.saturating_add(after), code, false, &mut exit);
         }
         let exit = exit.filter(|(at, _)| *at <= horizon);
         if let Some((ended, _)) = exit
@@ -749,7 +858,7 @@ fn run_container(
             exit,
             started_ok: probed.started_ok,
             ready: probed.ready,
-            oom_killed,
+            oom_killed: oom_killed && exit.is_some(),
         });
         let Some((ended, code)) = exit else { break };
         let restart = match policy {
@@ -775,19 +884,21 @@ fn run_container(
                 container.name,
                 pod_uid(pod_name)
             );
-            events.record(
-                wall(ended + PLEG_MILLIS),
-                EventType::Warning,
-                "BackOff",
-                &message,
-                "kubelet",
-                Some(&field),
-            );
+            record(ended + PLEG_MILLIS, EventType::Warning, "BackOff", &message);
             track.backoffs.push((ended + PLEG_MILLIS, ended + delay));
             start_at = ended + delay;
         }
     }
     track
+}
+
+/// What containerd says when an image cannot be pulled: its tag or repository does not exist.
+fn pull_error(image: &str) -> String {
+    let reference = crate::image_ref::ImageRef::parse(image)
+        .map_or_else(|| image.to_owned(), |parsed| parsed.fully_qualified());
+    format!(
+        "rpc error: code = NotFound desc = failed to pull and unpack image \"{reference}\": failed to resolve reference \"{reference}\": {reference}: not found"
+    )
 }
 
 /// A stable, made-up UID for the Pod (a real one is random).
@@ -822,7 +933,7 @@ fn format_duration(millis: u64) -> String {
 
 /// The state of a container at `at`, its last termination, restart count, readiness and
 /// whether it has started.
-fn container_status(
+fn run_status(
     track: &Track,
     at: u64,
     default_reason: &str,
@@ -942,6 +1053,51 @@ fn container_status(
                 status.ready = track.init && !track.sidecar && exit.1 == 0;
             }
         }
+    }
+    status
+}
+
+/// The status of `track` at `at`, as [`run_status`] says, but waiting for its image while a
+/// failed pull is in force.
+fn container_status(
+    track: &Track,
+    at: u64,
+    default_reason: &str,
+    scenario: &Scenario,
+) -> ContainerStatus {
+    let mut status = run_status(track, at, default_reason, scenario);
+    if let Some(failure) = track
+        .pull_failures
+        .iter()
+        .find(|failure| failure.failed <= at && at < failure.until)
+    {
+        // Waiting for its image: after a failed pull, and in the back-off until the next one.
+        let (reason, message) = if at < failure.backoff_from {
+            ("ErrImagePull", failure.message.clone())
+        } else {
+            (
+                "ImagePullBackOff",
+                format!(
+                    "Back-off pulling image \"{}\": ErrImagePull: {}",
+                    track.image, failure.message
+                ),
+            )
+        };
+        if let Some(terminated) = status.state.take().and_then(|state| state.terminated) {
+            status.last_state = Some(ContainerState {
+                terminated: Some(terminated),
+                ..ContainerState::default()
+            });
+        }
+        status.state = Some(ContainerState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(reason.to_owned()),
+                message: Some(message),
+            }),
+            ..ContainerState::default()
+        });
+        status.ready = false;
+        status.started = Some(false);
     }
     status
 }

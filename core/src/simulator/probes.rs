@@ -2,8 +2,9 @@
 //! run, what they find, and what follows — a kill and restart, or a change of readiness.
 
 use crate::images::Behaviour;
+use crate::scenario::ProbeKind;
 use crate::shell::{Limits, Outcome, run_script};
-use crate::simulator::program::RunPlan;
+use crate::simulator::program::{Dns, RunPlan};
 use crate::time::VirtualTime;
 use crate::v1::{Container, IntOrString, Probe};
 
@@ -32,7 +33,9 @@ pub struct Target<'a> {
     /// The Pod's IP.
     pub pod_ip: &'a str,
     /// Services that resolve.
-    pub services: &'a [String],
+    pub dns: &'a Dns,
+    /// Forced verdicts from the scenario: from this instant, this probe passes (`true`) or fails.
+    pub forced: &'a [(u64, ProbeKind, bool)],
 }
 
 /// The most checks of one probe in one run.
@@ -49,7 +52,7 @@ pub fn run(target: &Target<'_>, started: u64, end: u64) -> ProbeOutcome {
         let mut failures = 0;
         let mut decided = false;
         for at in schedule(probe, started, end) {
-            match check(target, probe, at - started) {
+            match verdict(target, ProbeKind::Startup, probe, at, started) {
                 Ok(()) => {
                     outcome.started_ok = Some(at);
                     gate = at;
@@ -77,7 +80,7 @@ pub fn run(target: &Target<'_>, started: u64, end: u64) -> ProbeOutcome {
     if let Some(probe) = &container.liveness_probe {
         let mut failures = 0;
         for at in schedule(probe, started, end).filter(|at| *at >= gate) {
-            match check(target, probe, at - started) {
+            match verdict(target, ProbeKind::Liveness, probe, at, started) {
                 Ok(()) => failures = 0,
                 Err(message) => {
                     outcome.failures.push((at, "Liveness", message));
@@ -95,7 +98,7 @@ pub fn run(target: &Target<'_>, started: u64, end: u64) -> ProbeOutcome {
         let mut intervals = Vec::new();
         let (mut ready_since, mut successes, mut failures) = (None::<u64>, 0, 0);
         for at in schedule(probe, started, end_of_life).filter(|at| *at >= gate) {
-            match check(target, probe, at - started) {
+            match verdict(target, ProbeKind::Readiness, probe, at, started) {
                 Ok(()) => {
                     failures = 0;
                     successes += 1;
@@ -142,6 +145,58 @@ fn schedule(probe: &Probe, started: u64, end: u64) -> impl Iterator<Item = u64> 
         .take_while(move |at| *at < end)
 }
 
+/// One check at `at` of a run that started at `started`: the scenario's forced verdict for
+/// the probe, if it has one by then, or what the probe finds.
+fn verdict(
+    target: &Target<'_>,
+    kind: ProbeKind,
+    probe: &Probe,
+    at: u64,
+    started: u64,
+) -> Result<(), String> {
+    let forced = target
+        .forced
+        .iter()
+        .rev()
+        .find(|(from, forced_kind, _)| *from <= at && *forced_kind == kind);
+    match forced {
+        Some((_, _, true)) => Ok(()),
+        Some((_, _, false)) => Err(forced_failure(target, probe)),
+        None => check(target, probe, at - started),
+    }
+}
+
+/// The kubelet's words for a probe the scenario makes fail: the handler's usual failure.
+fn forced_failure(target: &Target<'_>, probe: &Probe) -> String {
+    let ip = target.pod_ip;
+    if probe.http_get.is_some() {
+        return "HTTP probe failed with statuscode: 503".to_owned();
+    }
+    let port = |port: &IntOrString| match port {
+        IntOrString::Int(number) => number.to_string(),
+        IntOrString::String(name) => target
+            .container
+            .ports
+            .iter()
+            .find(|p| p.name.as_deref() == Some(name))
+            .map_or_else(|| name.clone(), |p| p.container_port.to_string()),
+    };
+    if let Some(tcp) = &probe.tcp_socket {
+        return format!(
+            "dial tcp {ip}:{}: connect: connection refused",
+            port(&tcp.port)
+        );
+    }
+    if let Some(grpc) = &probe.grpc {
+        return format!(
+            "timeout: failed to connect service \"{ip}:{}\" within 1s: context deadline exceeded",
+            grpc.port
+        );
+    }
+    // An exec probe's message is its command's output, empty here.
+    String::new()
+}
+
 /// One check, `since_start` after the container started: `Err` with the kubelet's message on
 /// failure.
 fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), String> {
@@ -151,12 +206,10 @@ fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), Str
             // The container's shell never pauses: the probe's command does not get to run.
             return Err("command timed out".to_owned());
         }
-        let mut host = target.plan.host_at(
-            target.container,
-            target.pod_name,
-            target.services,
-            since_start,
-        );
+        let mut host =
+            target
+                .plan
+                .host_at(target.container, target.pod_name, target.dns, since_start);
         let script = match exec.command.as_slice() {
             [shell, flag, script, ..]
                 if matches!(shell.rsplit('/').next(), Some("sh" | "bash" | "ash"))

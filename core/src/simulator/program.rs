@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::images::{self, Behaviour, ImageProfile};
 use crate::kubelet_expansion;
+use crate::scenario::{Scenario, What};
 use crate::shell::{Limits, MemoryHost, Outcome, run_script};
 use crate::time::VirtualTime;
 use crate::v1::Container;
@@ -47,10 +48,10 @@ impl RunPlan {
         &self,
         container: &Container,
         pod_name: &str,
-        services: &[String],
+        dns: &Dns,
         at_ms: u64,
     ) -> MemoryHost {
-        let mut host = fresh_host(container, pod_name, services);
+        let mut host = fresh_host(container, pod_name, dns);
         if let Program::Script { script, env } = &self.program {
             let _ = run_script(
                 script,
@@ -88,13 +89,56 @@ impl RunPlan {
     }
 }
 
-/// Plans one run of `container` for at most `horizon_ms`, with the DNS names in `services`.
-pub fn plan(
-    container: &Container,
-    pod_name: &str,
-    services: &[String],
-    horizon_ms: u64,
-) -> RunPlan {
+/// The ClusterIP the scenario's Services get.
+const SERVICE_IP: &str = "10.96.0.20";
+
+/// The Services one run of a container can resolve: those that exist when it starts, and the
+/// changes after, on the run's own clock (milliseconds since it started).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dns {
+    /// The Services that exist at the start.
+    pub initial: Vec<String>,
+    /// Later changes: (instant, Service, true when created).
+    pub changes: Vec<(u64, String, bool)>,
+}
+
+impl Dns {
+    /// The Services of `scenario` as seen by a run that starts at `started`.
+    pub fn for_run(scenario: &Scenario, started: u64) -> Dns {
+        let start = VirtualTime::from_millis(started);
+        let initial = scenario
+            .service_names()
+            .into_iter()
+            .filter(|name| scenario.service_exists(name, start))
+            .collect();
+        let changes = scenario
+            .actions_in_order()
+            .filter(|action| action.at > start)
+            .filter_map(|action| {
+                match &action.what {
+                    What::CreateService { name } => Some((name.clone(), true)),
+                    What::DeleteService { name } => Some((name.clone(), false)),
+                    _ => None,
+                }
+                .map(|(name, created)| (action.at.as_millis() - started, name, created))
+            })
+            .collect();
+        Dns { initial, changes }
+    }
+
+    /// The names a Service answers to from the Pod's namespace (`default`).
+    fn names(service: &str) -> [String; 4] {
+        [
+            service.to_owned(),
+            format!("{service}.default"),
+            format!("{service}.default.svc"),
+            format!("{service}.default.svc.cluster.local"),
+        ]
+    }
+}
+
+/// Plans one run of `container` for at most `horizon_ms`, with the Services of `dns`.
+pub fn plan(container: &Container, pod_name: &str, dns: &Dns, horizon_ms: u64) -> RunPlan {
     let env = kubelet_expansion::literal_env(&container.env);
     let expand = |args: &[String]| -> Vec<String> {
         args.iter()
@@ -114,7 +158,7 @@ pub fn plan(
     match command.as_slice() {
         [] => image_plan(profile, image, &env),
         [shell, flag, script, ..] if is_shell(shell) && crate::shell::is_command_flag(flag) => {
-            shell_plan(script, &env, container, pod_name, services, horizon_ms)
+            shell_plan(script, &env, container, pod_name, dns, horizon_ms)
         }
         [program, args @ ..] => {
             let program_name = program.rsplit('/').next().unwrap_or(program);
@@ -125,7 +169,7 @@ pub fn plan(
                         .chain(args.iter().map(|arg| shell_quote(arg)))
                         .collect::<Vec<_>>()
                         .join(" ");
-                    shell_plan(&script, &env, container, pod_name, services, horizon_ms)
+                    shell_plan(&script, &env, container, pod_name, dns, horizon_ms)
                 }
                 "stress" => {
                     let mut plan = image_plan(images::profile("polinux/stress"), image, &env);
@@ -162,10 +206,10 @@ fn shell_plan(
     env: &BTreeMap<String, String>,
     container: &Container,
     pod_name: &str,
-    services: &[String],
+    dns: &Dns,
     horizon_ms: u64,
 ) -> RunPlan {
-    let mut host = fresh_host(container, pod_name, services);
+    let mut host = fresh_host(container, pod_name, dns);
     let run = run_script(
         script,
         env,
@@ -197,15 +241,20 @@ fn shell_plan(
 
 /// A container's filesystem at start: the usual directories, its mounts, the service account's
 /// namespace file, and the scenario's Services in DNS.
-fn fresh_host(container: &Container, pod_name: &str, services: &[String]) -> MemoryHost {
+fn fresh_host(container: &Container, pod_name: &str, dns: &Dns) -> MemoryHost {
     let mut host = MemoryHost::new(pod_name);
     host.internet = true;
-    for service in services {
-        host.dns.insert(service.clone(), "10.96.0.20".to_owned());
-        host.dns.insert(
-            format!("{service}.default.svc.cluster.local"),
-            "10.96.0.20".to_owned(),
-        );
+    for service in &dns.initial {
+        for name in Dns::names(service) {
+            host.dns.insert(name, SERVICE_IP.to_owned());
+        }
+    }
+    for (at, service, created) in &dns.changes {
+        for name in Dns::names(service) {
+            let address = created.then(|| SERVICE_IP.to_owned());
+            host.dns_changes
+                .push((VirtualTime::from_millis(*at), name, address));
+        }
     }
     for dir in [
         "/var/run",

@@ -407,10 +407,12 @@ fn the_docs_memory_example_too_big_for_any_node_stays_pending() {
 #[test]
 fn deleting_a_pod_whose_shell_ignores_sigterm_takes_the_grace_period() {
     let scenario = Scenario {
-        deletion: Some(crate::simulator::Deletion {
+        actions: vec![crate::scenario::Action {
             at: VirtualTime::from_secs(20),
-            grace_seconds: None,
-        }),
+            what: crate::scenario::What::DeletePod {
+                grace_period_seconds: None,
+            },
+        }],
         ..minutes(2)
     };
     check(
@@ -435,10 +437,12 @@ fn deleting_a_pod_whose_shell_ignores_sigterm_takes_the_grace_period() {
 #[test]
 fn deleting_nginx_stops_it_at_once() {
     let scenario = Scenario {
-        deletion: Some(crate::simulator::Deletion {
+        actions: vec![crate::scenario::Action {
             at: VirtualTime::from_secs(20),
-            grace_seconds: None,
-        }),
+            what: crate::scenario::What::DeletePod {
+                grace_period_seconds: None,
+            },
+        }],
         ..minutes(2)
     };
     let parsed = crate::parse(crate::gallery::ALL[0].manifest);
@@ -469,10 +473,12 @@ fn deleting_nginx_stops_it_at_once() {
 #[test]
 fn the_largest_grace_periods_do_not_overflow_the_clock() {
     let scenario = Scenario {
-        deletion: Some(crate::simulator::Deletion {
+        actions: vec![crate::scenario::Action {
             at: VirtualTime::from_secs(20),
-            grace_seconds: Some(i64::MAX),
-        }),
+            what: crate::scenario::What::DeletePod {
+                grace_period_seconds: Some(i64::MAX),
+            },
+        }],
         ..minutes(1)
     };
     check(
@@ -491,5 +497,240 @@ fn the_largest_grace_periods_do_not_overflow_the_clock() {
             event Warning Unhealthy (x2): Liveness probe failed: cat: can't open '/missing': No such file or directory
             event Normal Killing: Stopping container app
         "#]],
+    );
+}
+
+/// `scenario` with the actions of `yaml` (a scenario file's `actions:` list).
+fn with_actions(scenario: Scenario, yaml: &str) -> Scenario {
+    let actions = crate::scenario::Scenario::from_yaml(&format!("actions:\n{yaml}"))
+        .expect("valid actions")
+        .actions;
+    Scenario {
+        actions,
+        ..scenario
+    }
+}
+
+/// nginx with a liveness probe and a memory limit.
+const PROBED_NGINX: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: {limits: {memory: 128Mi}}\n    livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}\n";
+
+#[test]
+fn the_services_appear_while_the_init_containers_wait() {
+    check(
+        MYAPP,
+        &with_actions(
+            minutes(2),
+            "- {at: 30s, do: createService, name: myservice}\n- {at: 50s, do: createService, name: mydb}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 Init:0/2 0
+               30s  0/1 Init:1/2 0
+               51s  0/1 PodInitializing 0
+               52s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/myapp-pod to node-1
+            event Normal Pulling: Pulling image "busybox:1.28"
+            event Normal Pulled: Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+            event Normal Created: Created container init-myservice
+            event Normal Started: Started container init-myservice
+            event Normal Pulled: Container image "busybox:1.28" already present on machine
+            event Normal Created: Created container init-mydb
+            event Normal Started: Started container init-mydb
+            event Normal Pulled: Container image "busybox:1.28" already present on machine
+            event Normal Created: Created container myapp-container
+            event Normal Started: Started container myapp-container
+        "#]],
+    );
+}
+
+#[test]
+fn a_killed_container_is_restarted() {
+    check(
+        PROBED_NGINX,
+        &with_actions(
+            minutes(1),
+            "- {at: 20s, do: killContainer, container: web}\n- {at: 40s, do: killContainer, container: web}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  0/1 Error 0
+               21s  1/1 Running 1 (1s ago)
+               40s  0/1 Error 1 (20s ago)
+               41s  0/1 CrashLoopBackOff 1 (1s ago)
+               50s  1/1 Running 2 (10s ago)
+            event Normal Scheduled: Successfully assigned default/web to node-1
+            event Normal Pulling: Pulling image "nginx:1.27"
+            event Normal Pulled: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            event Normal Created (x3): Created container web
+            event Normal Started (x3): Started container web
+            event Normal Pulled (x2): Container image "nginx:1.27" already present on machine
+            event Warning BackOff: Back-off restarting failed container web in pod web_default(5ea0e119-4872-1ef1-c232-90e43de2bd41)
+        "#]],
+    );
+}
+
+#[test]
+fn a_container_pushed_past_its_memory_limit_is_oom_killed() {
+    check(
+        PROBED_NGINX,
+        &with_actions(
+            minutes(1),
+            "- {at: 20s, do: exceedMemory, container: web}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  0/1 OOMKilled 0
+               21s  1/1 Running 1 (1s ago)
+            event Normal Scheduled: Successfully assigned default/web to node-1
+            event Normal Pulling: Pulling image "nginx:1.27"
+            event Normal Pulled: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            event Normal Created (x2): Created container web
+            event Normal Started (x2): Started container web
+            event Normal Pulled: Container image "nginx:1.27" already present on machine
+        "#]],
+    );
+}
+
+#[test]
+fn a_failing_liveness_probe_restarts_the_container_until_it_passes_again() {
+    check(
+        PROBED_NGINX,
+        &with_actions(
+            minutes(2),
+            "- {at: 20s, do: failProbe, container: web, probe: liveness}\n- {at: 60s, do: passProbe, container: web, probe: liveness}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+             32.1s  0/1 Completed 0
+             33.1s  1/1 Running 1 (1s ago)
+             43.2s  0/1 Completed 1 (11s ago)
+             44.2s  0/1 CrashLoopBackOff 1 (1s ago)
+             53.2s  1/1 Running 2 (10s ago)
+            event Normal Scheduled: Successfully assigned default/web to node-1
+            event Normal Pulling: Pulling image "nginx:1.27"
+            event Normal Pulled: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            event Normal Created (x3): Created container web
+            event Normal Started (x3): Started container web
+            event Warning Unhealthy (x8): Liveness probe failed: HTTP probe failed with statuscode: 503
+            event Normal Killing (x2): Container web failed liveness probe, will be restarted
+            event Normal Pulled (x2): Container image "nginx:1.27" already present on machine
+            event Warning BackOff: Back-off restarting failed container web in pod web_default(5ea0e119-4872-1ef1-c232-90e43de2bd41)
+        "#]],
+    );
+}
+
+#[test]
+fn a_failing_image_pull_backs_off_until_it_is_fixed() {
+    check(
+        crate::gallery::ALL[0].manifest,
+        &with_actions(
+            minutes(3),
+            "- {at: 0s, do: failImagePull, container: nginx-container}\n- {at: 2m, do: fixImagePull, container: nginx-container}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  0/1 ErrImagePull 0
+                3s  0/1 ImagePullBackOff 0
+               13s  0/1 ErrImagePull 0
+               14s  0/1 ImagePullBackOff 0
+               34s  0/1 ErrImagePull 0
+               35s  0/1 ImagePullBackOff 0
+               75s  0/1 ErrImagePull 0
+               76s  0/1 ImagePullBackOff 0
+              156s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling (x5): Pulling image "nginx:latest"
+            event Warning Failed (x4): Failed to pull image "nginx:latest": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:latest": failed to resolve reference "docker.io/library/nginx:latest": docker.io/library/nginx:latest: not found
+            event Warning Failed (x4): Error: ErrImagePull
+            event Normal BackOff (x15): Back-off pulling image "nginx:latest"
+            event Warning Failed (x15): Error: ImagePullBackOff
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+        "#]],
+    );
+}
+
+#[test]
+fn a_lost_node_leaves_the_pod_unknown_and_it_is_not_replaced() {
+    check(
+        crate::gallery::ALL[0].manifest,
+        &with_actions(minutes(10), "- {at: 1m, do: loseNode}\n"),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+              410s  1/1 Unknown 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling: Pulling image "nginx:latest"
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+            event Warning NodeNotReady: Node is not ready
+            event Normal TaintManagerEviction: Marking for deletion Pod default/my-pod
+        "#]],
+    );
+}
+
+#[test]
+fn a_node_back_before_the_eviction_makes_the_pod_ready_again() {
+    check(
+        crate::gallery::ALL[0].manifest,
+        &with_actions(
+            minutes(5),
+            "- {at: 1m, do: loseNode}\n- {at: 3m, do: restoreNode}\n",
+        ),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling: Pulling image "nginx:latest"
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+            event Warning NodeNotReady: Node is not ready
+        "#]],
+    );
+}
+
+#[test]
+fn a_node_back_after_the_eviction_lets_the_kubelet_finish_the_deletion() {
+    let scenario = with_actions(
+        minutes(10),
+        "- {at: 1m, do: loseNode}\n- {at: 8m, do: restoreNode}\n",
+    );
+    let parsed = crate::parse(crate::gallery::ALL[0].manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &scenario);
+    assert_eq!(
+        simulation.deleted_at,
+        Some(VirtualTime::from_millis(480_100))
+    );
+    check(
+        crate::gallery::ALL[0].manifest,
+        &scenario,
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 ContainerCreating 0
+            2s  1/1 Running 0
+          410s  1/1 Unknown 0
+          480s  1/1 Terminating 0
+        480.1s  0/1 Terminating 0
+        event Normal Scheduled: Successfully assigned default/my-pod to node-1
+        event Normal Pulling: Pulling image "nginx:latest"
+        event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+        event Normal Created: Created container nginx-container
+        event Normal Started: Started container nginx-container
+        event Warning NodeNotReady: Node is not ready
+        event Normal TaintManagerEviction: Marking for deletion Pod default/my-pod
+        event Normal Killing: Stopping container nginx-container
+    "#]],
     );
 }

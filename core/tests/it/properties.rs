@@ -98,44 +98,133 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     }
     // The pipeline is deterministic.
     prop_assert_eq!(&pod_model::parse(text), &parsed);
-    // An accepted Pod simulates deterministically; restart counts never decrease, and a terminal
-    // phase is never left.
+    // An accepted Pod simulates deterministically, with the simulation's invariants.
     if let Some(pod) = parsed.accepted_pod() {
-        use pod_model::simulator::{Scenario, simulate};
-        let scenario = Scenario {
+        let scenario = pod_model::simulator::Scenario {
             horizon: pod_model::time::VirtualTime::from_secs(300),
-            ..Scenario::default()
+            ..pod_model::simulator::Scenario::default()
         };
-        let simulation = simulate(pod, &scenario);
-        prop_assert_eq!(&simulate(pod, &scenario), &simulation);
-        let mut restarts: std::collections::BTreeMap<String, i32> =
-            std::collections::BTreeMap::new();
-        let mut terminal = false;
-        for snapshot in &simulation.snapshots {
-            let status = snapshot
-                .pod
-                .status
-                .as_deref()
-                .expect("snapshots carry a status");
-            let phase = status.phase.as_deref().unwrap_or_default();
-            prop_assert!(
-                !terminal || matches!(phase, "Succeeded" | "Failed"),
-                "left a terminal phase"
-            );
-            terminal |= matches!(phase, "Succeeded" | "Failed");
-            for container in status
-                .init_container_statuses
-                .iter()
-                .chain(&status.container_statuses)
-            {
-                let before = restarts
-                    .insert(container.name.clone(), container.restart_count)
-                    .unwrap_or(0);
-                prop_assert!(container.restart_count >= before, "restart count decreased");
-            }
+        check_simulation(pod, &scenario)?;
+    }
+    Ok(())
+}
+
+/// The phases a Pod may move to from `from` (pkg/kubelet: Pending → Running → Succeeded or
+/// Failed; a Pod may finish without being seen Running; a terminal phase is never left).
+fn legal_transition(from: &str, to: &str) -> bool {
+    from == to
+        || matches!(
+            (from, to),
+            ("Pending", "Running" | "Succeeded" | "Failed") | ("Running", "Succeeded" | "Failed")
+        )
+}
+
+/// What must hold for any simulation: the same input gives the same output, phases move only
+/// along legal transitions, restart counts never decrease, and snapshots are in time order.
+fn check_simulation(
+    pod: &pod_model::Pod,
+    scenario: &pod_model::simulator::Scenario,
+) -> Result<(), TestCaseError> {
+    let simulation = pod_model::simulator::simulate(pod, scenario);
+    prop_assert_eq!(&pod_model::simulator::simulate(pod, scenario), &simulation);
+    let mut restarts: std::collections::BTreeMap<String, i32> = std::collections::BTreeMap::new();
+    let mut phase = "Pending".to_owned();
+    let mut last_at = None;
+    for snapshot in &simulation.snapshots {
+        prop_assert!(
+            last_at.is_none_or(|at| at < snapshot.at),
+            "snapshots out of order"
+        );
+        last_at = Some(snapshot.at);
+        let status = snapshot
+            .pod
+            .status
+            .as_deref()
+            .expect("snapshots carry a status");
+        let next = status.phase.clone().unwrap_or_default();
+        prop_assert!(
+            legal_transition(&phase, &next),
+            "illegal phase transition {} → {} at {}",
+            phase,
+            next,
+            snapshot.at
+        );
+        phase = next;
+        for container in status
+            .init_container_statuses
+            .iter()
+            .chain(&status.container_statuses)
+        {
+            let before = restarts
+                .insert(container.name.clone(), container.restart_count)
+                .unwrap_or(0);
+            prop_assert!(container.restart_count >= before, "restart count decreased");
         }
     }
     Ok(())
+}
+
+/// Timed actions of every kind, aimed at the Pod's containers by index.
+fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
+    prop::collection::vec((0u64..400, 0u8..13, 0usize..4), 0..8)
+}
+
+/// The scenario actions for `pod` from generated (second, kind, container index) triples.
+fn scenario_actions(
+    pod: &pod_model::Pod,
+    generated: &[(u64, u8, usize)],
+) -> Vec<pod_model::scenario::Action> {
+    use pod_model::scenario::{Action, ProbeKind, What};
+    let names: Vec<String> = pod
+        .spec
+        .init_containers
+        .iter()
+        .chain(&pod.spec.containers)
+        .map(|container| container.name.clone())
+        .collect();
+    generated
+        .iter()
+        .map(|&(second, kind, index)| {
+            let container = names
+                .get(index % names.len().max(1))
+                .cloned()
+                .unwrap_or_default();
+            let probe = [
+                ProbeKind::Liveness,
+                ProbeKind::Readiness,
+                ProbeKind::Startup,
+            ][index % 3];
+            let what = match kind {
+                0 => What::DeletePod {
+                    grace_period_seconds: Some(i64::try_from(index).unwrap_or(0) * 7),
+                },
+                1 => What::KillContainer { container },
+                2 => What::FailProbe { container, probe },
+                3 => What::PassProbe { container, probe },
+                4 => What::ExceedMemory { container },
+                5 => What::FailImagePull { container },
+                6 => What::FixImagePull { container },
+                7 => What::LoseNode,
+                8 => What::RestoreNode,
+                9 => What::CreateService {
+                    name: "svc".to_owned(),
+                },
+                10 => What::DeleteService {
+                    name: "svc".to_owned(),
+                },
+                11 => What::DeletePod {
+                    grace_period_seconds: None,
+                },
+                _ => What::KillContainer {
+                    container: "no-such-container".to_owned(),
+                },
+            };
+            Action {
+                at: pod_model::time::VirtualTime::from_secs(second),
+                what,
+            }
+        })
+        .collect()
 }
 
 /// Characters and words that stress the shell parser and interpreter.
@@ -195,6 +284,32 @@ proptest! {
     #[test]
     fn generated_pods_keep_the_invariants(text in pod_manifest()) {
         check_invariants(&text)?;
+    }
+
+    #[test]
+    fn any_timed_actions_keep_the_simulations_invariants(
+        text in pod_manifest(),
+        generated in actions(),
+    ) {
+        let parsed = pod_model::parse(&text);
+        if let Some(pod) = parsed.accepted_pod() {
+            let scenario = pod_model::simulator::Scenario {
+                horizon: pod_model::time::VirtualTime::from_secs(420),
+                actions: scenario_actions(pod, &generated),
+                ..pod_model::simulator::Scenario::default()
+            };
+            check_simulation(pod, &scenario)?;
+        }
+        for example in pod_model::gallery::ALL.iter().take(3) {
+            let parsed = pod_model::parse(example.manifest);
+            let pod = parsed.accepted_pod().expect("the gallery is valid");
+            let scenario = pod_model::simulator::Scenario {
+                horizon: pod_model::time::VirtualTime::from_secs(420),
+                actions: scenario_actions(pod, &generated),
+                ..pod_model::simulator::Scenario::default()
+            };
+            check_simulation(pod, &scenario)?;
+        }
     }
 
     #[test]

@@ -1,0 +1,466 @@
+//! A scenario: what surrounds the Pod on the virtual node, and what happens to it when. It is the
+//! simulator's whole input besides the Pod, and travels in share links, so it is serde
+//! serialisable and versioned ([`Scenario::VERSION`]).
+//!
+//! As JSON or YAML (`podplay get --scenario S.yaml`), every field optional:
+//!
+//! ```yaml
+//! version: 1
+//! node: {name: node-1, cpu: "2", memory: 4Gi}
+//! services: [mydb]
+//! horizon: 10m
+//! actions:
+//! - {at: 30s, do: killContainer, container: app}
+//! - {at: 1m, do: failProbe, container: app, probe: liveness}
+//! - {at: 2m, do: createService, name: myservice}
+//! - {at: 5m, do: deletePod, gracePeriodSeconds: 10}
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::quantity::Quantity;
+use crate::time::VirtualTime;
+use crate::timestamp::Timestamp;
+use crate::yaml::{self, Resolved, Value};
+
+/// The most timed actions a scenario may hold.
+pub const MAX_ACTIONS: usize = 1_000;
+/// The most Services a scenario may name.
+pub const MAX_SERVICES: usize = 1_000;
+/// The longest scenario text read, in bytes.
+pub const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
+
+/// What surrounds the Pod, and the timed actions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Scenario {
+    /// The format's version: [`Scenario::VERSION`].
+    pub version: u32,
+    /// The Pod manifest, when the scenario carries it (a share link does; the CLI reads it from
+    /// its own file).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub manifest: String,
+    /// The node.
+    pub node: Node,
+    /// Services that exist from the start (their names resolve in the Pod).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    /// How long to simulate.
+    #[serde(with = "duration")]
+    pub horizon: VirtualTime,
+    /// The wall-clock time of `kubectl apply`.
+    #[serde(with = "timestamp")]
+    pub start: Timestamp,
+    /// The IP the Pod gets.
+    pub pod_ip: String,
+    /// What happens, and when.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+}
+
+/// The node the Pod may run on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Node {
+    /// Its name.
+    pub name: String,
+    /// Its IP address.
+    pub ip: String,
+    /// Allocatable CPU, in millicores (a quantity such as `"2"` or `500m` in the file).
+    #[serde(rename = "cpu", with = "cpu")]
+    pub cpu_millis: i128,
+    /// Allocatable memory, in bytes (a quantity such as `4Gi` in the file).
+    #[serde(rename = "memory", with = "memory")]
+    pub memory_bytes: i128,
+}
+
+impl Default for Node {
+    fn default() -> Node {
+        Node {
+            name: "node-1".to_owned(),
+            ip: "192.168.49.2".to_owned(),
+            cpu_millis: 2_000,
+            memory_bytes: 4 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// Something that happens at an instant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    /// When, after `kubectl apply`.
+    #[serde(with = "duration")]
+    pub at: VirtualTime,
+    /// What.
+    #[serde(flatten)]
+    pub what: What,
+}
+
+/// The kinds of timed action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "camelCase")]
+pub enum What {
+    /// `kubectl delete pod [--grace-period=N]`; the Pod's `terminationGracePeriodSeconds` when
+    /// `None`. Zero removes the object at once (`--grace-period=0 --force`).
+    #[serde(rename_all = "camelCase")]
+    DeletePod {
+        /// `--grace-period`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        grace_period_seconds: Option<i64>,
+    },
+    /// The container's main process is killed (SIGKILL, exit code 137), as by `kill -9` on the
+    /// node; the kubelet restarts it as its restart policy says.
+    KillContainer {
+        /// The container's name.
+        container: String,
+    },
+    /// From now on, the container's probe of this kind fails.
+    FailProbe {
+        /// The container's name.
+        container: String,
+        /// Which probe.
+        probe: ProbeKind,
+    },
+    /// From now on, the container's probe of this kind succeeds.
+    PassProbe {
+        /// The container's name.
+        container: String,
+        /// Which probe.
+        probe: ProbeKind,
+    },
+    /// The container's memory use grows past its limit: the kernel's OOM killer ends it.
+    ExceedMemory {
+        /// The container's name.
+        container: String,
+    },
+    /// From now on, pulling the container's image fails (a typo'd tag, a private registry).
+    FailImagePull {
+        /// The container's name.
+        container: String,
+    },
+    /// From now on, pulling the container's image works again.
+    FixImagePull {
+        /// The container's name.
+        container: String,
+    },
+    /// The node stops answering (powered off, cut from the network).
+    LoseNode,
+    /// The node answers again.
+    RestoreNode,
+    /// `kubectl create service`: the name resolves from now on.
+    CreateService {
+        /// The Service's name.
+        name: String,
+    },
+    /// `kubectl delete service`: the name no longer resolves.
+    DeleteService {
+        /// The Service's name.
+        name: String,
+    },
+}
+
+/// A probe's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProbeKind {
+    /// `livenessProbe`.
+    Liveness,
+    /// `readinessProbe`.
+    Readiness,
+    /// `startupProbe`.
+    Startup,
+}
+
+impl ProbeKind {
+    /// As the kubelet's messages write it: `Liveness`, `Readiness`, `Startup`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProbeKind::Liveness => "Liveness",
+            ProbeKind::Readiness => "Readiness",
+            ProbeKind::Startup => "Startup",
+        }
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Scenario {
+        Scenario {
+            version: Scenario::VERSION,
+            manifest: String::new(),
+            node: Node::default(),
+            services: Vec::new(),
+            horizon: VirtualTime::from_secs(600),
+            start: Timestamp::from_millis(1_767_225_600_000),
+            pod_ip: "10.244.0.5".to_owned(),
+            actions: Vec::new(),
+        }
+    }
+}
+
+/// A deletion of the Pod, as [`What::DeletePod`] at an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deletion {
+    /// When.
+    pub at: VirtualTime,
+    /// `--grace-period`, if given.
+    pub grace_seconds: Option<i64>,
+}
+
+impl Scenario {
+    /// The version of the format this build writes and reads.
+    pub const VERSION: u32 = 1;
+
+    /// The first `kubectl delete pod` of the scenario (a deleted Pod cannot be deleted again).
+    pub fn deletion(&self) -> Option<Deletion> {
+        self.actions_in_order()
+            .find_map(|action| match action.what {
+                What::DeletePod {
+                    grace_period_seconds,
+                } => Some(Deletion {
+                    at: action.at,
+                    grace_seconds: grace_period_seconds,
+                }),
+                _ => None,
+            })
+    }
+
+    /// The actions sorted by time; actions at the same instant keep their order.
+    pub fn actions_in_order(&self) -> impl Iterator<Item = &Action> {
+        let mut actions: Vec<&Action> = self.actions.iter().collect();
+        actions.sort_by_key(|action| action.at);
+        actions.into_iter()
+    }
+
+    /// Whether the Service `name` exists at `at`: named in [`Scenario::services`] or created by
+    /// an action, and not deleted since.
+    pub fn service_exists(&self, name: &str, at: VirtualTime) -> bool {
+        let mut exists = self.services.iter().any(|service| service == name);
+        for action in self.actions_in_order().take_while(|action| action.at <= at) {
+            match &action.what {
+                What::CreateService { name: created } if created == name => exists = true,
+                What::DeleteService { name: deleted } if deleted == name => exists = false,
+                _ => {}
+            }
+        }
+        exists
+    }
+
+    /// Every Service name the scenario mentions, sorted.
+    pub fn service_names(&self) -> Vec<String> {
+        let mut names = self.services.clone();
+        for action in &self.actions {
+            if let What::CreateService { name } | What::DeleteService { name } = &action.what {
+                names.push(name.clone());
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The scenario as compact JSON, for share links.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a scenario written as JSON.
+    pub fn from_json(text: &str) -> Result<Scenario, String> {
+        if text.len() > MAX_SCENARIO_BYTES {
+            return Err(too_large(text.len()));
+        }
+        let scenario: Scenario =
+            serde_json::from_str(text).map_err(|error| format!("scenario: {error}"))?;
+        scenario.checked()
+    }
+
+    /// Reads a scenario written as YAML (or JSON, which is YAML too).
+    pub fn from_yaml(text: &str) -> Result<Scenario, String> {
+        if text.len() > MAX_SCENARIO_BYTES {
+            return Err(too_large(text.len()));
+        }
+        let documents = yaml::parse_stream(text).map_err(|error| format!("scenario: {error}"))?;
+        let root = match documents.as_slice() {
+            [] => serde_json::Value::Object(serde_json::Map::new()),
+            [document] => to_json(&document.root),
+            _ => return Err("scenario: expected one YAML document".to_owned()),
+        };
+        let root = if root.is_null() {
+            serde_json::Value::Object(serde_json::Map::new())
+        } else {
+            root
+        };
+        let scenario: Scenario =
+            serde_json::from_value(root).map_err(|error| format!("scenario: {error}"))?;
+        scenario.checked()
+    }
+
+    /// The scenario if it is one this build can run: a known version, and within the bounds.
+    fn checked(self) -> Result<Scenario, String> {
+        if self.version == 0 || self.version > Scenario::VERSION {
+            return Err(format!(
+                "scenario: version {} is not one this playground reads (it reads version {})",
+                self.version,
+                Scenario::VERSION
+            ));
+        }
+        if self.actions.len() > MAX_ACTIONS {
+            return Err(format!(
+                "scenario: {} actions; at most {MAX_ACTIONS} are allowed",
+                self.actions.len()
+            ));
+        }
+        if self.services.len() > MAX_SERVICES {
+            return Err(format!(
+                "scenario: {} services; at most {MAX_SERVICES} are allowed",
+                self.services.len()
+            ));
+        }
+        if self.node.cpu_millis <= 0 || self.node.memory_bytes <= 0 {
+            return Err("scenario: the node needs some cpu and memory".to_owned());
+        }
+        Ok(self)
+    }
+}
+
+fn too_large(bytes: usize) -> String {
+    format!("scenario: {bytes} bytes; at most {MAX_SCENARIO_BYTES} are read")
+}
+
+/// A YAML tree as JSON, scalars typed by YAML 1.1's rules as Kubernetes reads them.
+fn to_json(node: &yaml::Node) -> serde_json::Value {
+    use serde_json::Value as Json;
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Scalar(scalar) => match scalar.resolve() {
+            Resolved::Null => Json::Null,
+            Resolved::Bool(value) => Json::Bool(value),
+            Resolved::Int(value) => i64::try_from(value)
+                .map(Json::from)
+                .unwrap_or_else(|_| Json::String(scalar.text.clone())),
+            Resolved::Float(value) => serde_json::Number::from_f64(value)
+                .map(Json::Number)
+                .unwrap_or_else(|| Json::String(scalar.text.clone())),
+            Resolved::Str => Json::String(scalar.text.clone()),
+        },
+        Value::Sequence(items) => Json::Array(items.iter().map(to_json).collect()),
+        Value::Mapping(entries) => Json::Object(
+            entries
+                .iter()
+                .map(|entry| {
+                    let key = entry.key.as_scalar().unwrap_or_default().to_owned();
+                    (key, to_json(&entry.value))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Durations as `1m30s`; a bare number means seconds.
+mod duration {
+    use serde::{Deserializer, Serializer, de::Error};
+
+    use crate::time::VirtualTime;
+
+    pub fn serialize<S: Serializer>(at: &VirtualTime, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(&at.duration_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<VirtualTime, D::Error> {
+        let text = super::text_or_number(input)?;
+        VirtualTime::parse_duration(&text).ok_or_else(|| {
+            D::Error::custom(format!(
+                "invalid duration {text:?}: write it as 45s, 2m, 1m30s or 500ms (at most 24h)"
+            ))
+        })
+    }
+}
+
+/// Wall-clock instants as RFC 3339.
+mod timestamp {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use crate::timestamp::Timestamp;
+
+    pub fn serialize<S: Serializer>(at: &Timestamp, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(&at.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Timestamp, D::Error> {
+        let text = String::deserialize(input)?;
+        Timestamp::parse(&text).ok_or_else(|| {
+            D::Error::custom(format!(
+                "invalid time {text:?}: write it as RFC 3339, such as 2026-01-01T00:00:00Z"
+            ))
+        })
+    }
+}
+
+/// CPU as a Kubernetes quantity: `"2"`, `1500m`.
+mod cpu {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(millis: &i128, out: S) -> Result<S::Ok, S::Error> {
+        if millis % 1000 == 0 {
+            out.serialize_str(&(millis / 1000).to_string())
+        } else {
+            out.serialize_str(&format!("{millis}m"))
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<i128, D::Error> {
+        super::quantity(input).map(|quantity| quantity.milli_value())
+    }
+}
+
+/// Memory as a Kubernetes quantity: `4Gi`, `512Mi`.
+mod memory {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &i128, out: S) -> Result<S::Ok, S::Error> {
+        const UNITS: [(i128, &str); 4] = [
+            (1 << 40, "Ti"),
+            (1 << 30, "Gi"),
+            (1 << 20, "Mi"),
+            (1 << 10, "Ki"),
+        ];
+        let text = UNITS
+            .iter()
+            .find(|(size, _)| bytes % size == 0 && *bytes != 0)
+            .map_or_else(
+                || bytes.to_string(),
+                |(size, unit)| format!("{}{unit}", bytes / size),
+            );
+        out.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<i128, D::Error> {
+        super::quantity(input).map(|quantity| quantity.value())
+    }
+}
+
+/// A field written as text or as a number, as text.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(input: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum TextOrNumber {
+        Text(String),
+        Number(serde_json::Number),
+    }
+    Ok(match TextOrNumber::deserialize(input)? {
+        TextOrNumber::Text(text) => text,
+        TextOrNumber::Number(number) => number.to_string(),
+    })
+}
+
+/// A Kubernetes quantity, written as text or as a number.
+fn quantity<'de, D: serde::Deserializer<'de>>(input: D) -> Result<Quantity, D::Error> {
+    use serde::de::Error;
+    let text = text_or_number(input)?;
+    Quantity::parse(&text).map_err(|error| {
+        D::Error::custom(format!("invalid quantity {text:?}: {}", error.message()))
+    })
+}
+
+#[cfg(test)]
+mod tests;
