@@ -8,6 +8,7 @@ use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
 use pod_model::kubectl_logs;
+use pod_model::kubectl_yaml;
 use pod_model::scenario::{Action, What};
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
@@ -37,6 +38,8 @@ pub enum View {
     },
     /// `kubectl get pods -w` until the instant given with `--at`.
     Watch,
+    /// `kubectl get pod -o yaml`.
+    Yaml,
 }
 
 /// The options every view shares.
@@ -175,6 +178,10 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             container,
             previous,
         } => kubectl_logs::logs(observed, container.as_deref(), *previous),
+        View::Yaml => {
+            let pods: Vec<&pod_model::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+            Ok(kubectl_yaml::pods_yaml(&pods))
+        }
     }
 }
 

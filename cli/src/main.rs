@@ -22,7 +22,7 @@ Commands:
                 Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                 each with a suggested fix, followed by what kubectl would print.
                 With --output json, prints one JSON array describing every file.
-  get [-o wide] [--at DURATION] [--now TIME] FILE...
+  get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                 cluster (with a status) as it is at TIME (RFC 3339, default now); the
                 file's Pod simulated on a virtual node, DURATION (35s, 2m, 1m30s) after
@@ -33,6 +33,9 @@ Commands:
                 Print 'kubectl logs' of a simulated container.
   watch [--at DURATION] FILE...
                 Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
+  yaml [--at DURATION] [--now TIME] FILE...
+                Print 'kubectl get pod -o yaml': the Pod with its defaults and status
+                (the same as 'get -o yaml').
 
   Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
   Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
@@ -55,12 +58,13 @@ fn main() -> ExitCode {
             Some((format, files)) => check::run(&files, format),
             None => usage_error(),
         },
-        [command @ ("get" | "describe" | "logs" | "watch"), rest @ ..] => {
-            match parse_view_args(command, rest) {
-                Some((view, when, files)) => get::run(&files, &view, when),
-                None => usage_error(),
-            }
-        }
+        [
+            command @ ("get" | "describe" | "logs" | "watch" | "yaml"),
+            rest @ ..,
+        ] => match parse_view_args(command, rest) {
+            Some((view, when, files)) => get::run(&files, &view, when),
+            None => usage_error(),
+        },
         ["-h" | "--help" | "help"] => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -105,6 +109,7 @@ fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)
 /// error.
 fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, Vec<&'a str>)> {
     let mut wide = false;
+    let mut yaml = command == "yaml";
     let mut offset = 0i32;
     let mut now = None;
     let mut at = None;
@@ -119,9 +124,11 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
         match (command, *arg) {
             ("get", "-o" | "--output") => match *rest.next()? {
                 "wide" => wide = true,
+                "yaml" => yaml = true,
                 _ => return None,
             },
             ("get", "-o=wide" | "--output=wide" | "-owide") => wide = true,
+            ("get", "-o=yaml" | "--output=yaml" | "-oyaml") => yaml = true,
             ("describe", "--utc-offset") => offset = parse_offset(rest.next()?)?,
             ("logs", "-c" | "--container") => container = Some((*rest.next()?).to_owned()),
             ("logs", "-p" | "--previous") => previous = true,
@@ -145,6 +152,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             previous,
         },
         "watch" => View::Watch,
+        _ if yaml => View::Yaml,
         _ => View::Table { wide },
     };
     // A watch follows the first two minutes unless told otherwise.

@@ -529,6 +529,21 @@ macro_rules! object {
             ];
         }
 
+        impl $crate::encode::Encode for $name {
+            fn encode(&self) -> Option<$crate::encode::Tree> {
+                #[allow(unused_mut)]
+                let mut fields: Vec<(String, $crate::encode::Tree)> = Vec::new();
+                $(
+                    let omitted = $crate::encode::Encode::is_false(&self.$field)
+                        && !$crate::encode::ALWAYS_WRITTEN_BOOLEANS.contains(&$json);
+                    if let Some(value) = $crate::encode::Encode::encode(&self.$field).filter(|_| !omitted) {
+                        fields.push(($json.to_owned(), value));
+                    }
+                )*
+                Some($crate::encode::Tree::Map(fields))
+            }
+        }
+
         impl $crate::decode::Decode for $name {
             fn go_type() -> String {
                 concat!("v1.", $go).to_owned()

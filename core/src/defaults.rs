@@ -232,6 +232,17 @@ impl Recorder {
                 DefaultSource::Admission,
             );
         }
+        // The v1 conversion writes the deprecated `serviceAccount` from `serviceAccountName`.
+        if spec.service_account != spec.service_account_name
+            && let Some(account) = spec.service_account_name.clone()
+        {
+            self.applied.push(AppliedDefault {
+                path: "spec.serviceAccount".to_owned(),
+                value: account.clone(),
+                source: DefaultSource::Defaulting,
+            });
+            spec.service_account = Some(account);
+        }
         if spec.security_context.is_none() {
             self.applied.push(AppliedDefault {
                 path: "spec.securityContext".to_owned(),
@@ -494,6 +505,7 @@ spec:
             Defaulting spec.terminationGracePeriodSeconds = 30
             Defaulting spec.dnsPolicy = ClusterFirst
             Admission spec.serviceAccountName = default
+            Defaulting spec.serviceAccount = default
             Defaulting spec.securityContext = {}
             Defaulting spec.schedulerName = default-scheduler
             Defaulting spec.enableServiceLinks = true

@@ -57,16 +57,7 @@ impl<'a> ImageRef<'a> {
     /// The reference as the container runtime resolves it: `nginx:1.27` is
     /// `docker.io/library/nginx:1.27`, and a bare name gets the tag `latest`.
     pub fn fully_qualified(&self) -> String {
-        let first = self.name.split('/').next().unwrap_or_default();
-        let has_domain = self.name.contains('/')
-            && (first.contains('.') || first.contains(':') || first == "localhost");
-        let name = if has_domain {
-            self.name.to_owned()
-        } else if self.name.contains('/') {
-            format!("docker.io/{}", self.name)
-        } else {
-            format!("docker.io/library/{}", self.name)
-        };
+        let name = self.qualified_name();
         let tag = self
             .effective_tag()
             .map(|tag| format!(":{tag}"))
@@ -76,6 +67,42 @@ impl<'a> ImageRef<'a> {
             .map(|digest| format!("@{digest}"))
             .unwrap_or_default();
         format!("{name}{tag}{digest}")
+    }
+
+    /// The name with its registry: `nginx` is `docker.io/library/nginx`.
+    pub fn qualified_name(&self) -> String {
+        let first = self.name.split('/').next().unwrap_or_default();
+        let has_domain = self.name.contains('/')
+            && (first.contains('.') || first.contains(':') || first == "localhost");
+        if has_domain {
+            self.name.to_owned()
+        } else if self.name.contains('/') {
+            format!("docker.io/{}", self.name)
+        } else {
+            format!("docker.io/library/{}", self.name)
+        }
+    }
+
+    /// The image's ID as the kubelet reports it (`imageID`): the qualified name and the digest —
+    /// the one written, or a made-up stable one, since the playground pulls nothing.
+    pub fn image_id(&self) -> String {
+        let digest = self.digest.map_or_else(
+            || {
+                let reference = self.fully_qualified();
+                let hex: String = (0u8..4)
+                    .map(|round| {
+                        let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(round);
+                        for byte in reference.bytes() {
+                            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+                        }
+                        format!("{hash:016x}")
+                    })
+                    .collect();
+                format!("sha256:{hex}")
+            },
+            str::to_owned,
+        );
+        format!("{}@{digest}", self.qualified_name())
     }
 
     /// The repository's last path component: `app` for `registry.example.com/team/app:v2`.

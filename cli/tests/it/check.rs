@@ -133,7 +133,7 @@ fn no_arguments_prints_usage() {
                             Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                             each with a suggested fix, followed by what kubectl would print.
                             With --output json, prints one JSON array describing every file.
-              get [-o wide] [--at DURATION] [--now TIME] FILE...
+              get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
                             Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                             cluster (with a status) as it is at TIME (RFC 3339, default now); the
                             file's Pod simulated on a virtual node, DURATION (35s, 2m, 1m30s) after
@@ -144,6 +144,9 @@ fn no_arguments_prints_usage() {
                             Print 'kubectl logs' of a simulated container.
               watch [--at DURATION] FILE...
                             Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
+              yaml [--at DURATION] [--now TIME] FILE...
+                            Print 'kubectl get pod -o yaml': the Pod with its defaults and status
+                            (the same as 'get -o yaml').
 
               Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
               Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
@@ -392,66 +395,66 @@ fn get_describe_and_logs_of_a_crash_loop_at_an_instant() {
     check(
         &["describe", "--at", "1m", "crashloop.yaml"],
         expect![[r#"
-        exit 0
-        --- stdout
-        Name:             crashloop
-        Namespace:        default
-        Priority:         0
-        Service Account:  default
-        Node:             node-1/192.168.49.2
-        Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
-        Labels:           <none>
-        Annotations:      <none>
-        Status:           Running
-        IP:               10.244.0.5
-        IPs:
-          IP:  10.244.0.5
-        Containers:
-          app:
-            Container ID:  containerd://ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5
-            Image:         busybox:1.36
-            Image ID:      busybox@sha256:0000000000000000000000000000000000000000000000000000000000000000
-            Port:          <none>
-            Host Port:     <none>
-            Command:
-              sh
-              -c
-              echo starting; sleep 5; echo giving up; exit 1
-            State:          Waiting
-              Reason:       CrashLoopBackOff
-            Last State:     Terminated
-              Reason:       Error
-              Exit Code:    1
-              Started:      Thu, 01 Jan 2026 00:00:48 +0000
-              Finished:     Thu, 01 Jan 2026 00:00:53 +0000
-            Ready:          False
-            Restart Count:  3
-            Environment:    <none>
-            Mounts:         <none>
-        Conditions:
-          Type                        Status
-          PodReadyToStartContainers   True 
-          Initialized                 True 
-          Ready                       False 
-          ContainersReady             False 
-          PodScheduled                True 
-        Volumes:                      <none>
-        QoS Class:                    BestEffort
-        Node-Selectors:               <none>
-        Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
-                                      node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
-        Events:
-          Type     Reason     Age                From               Message
-          ----     ------     ----               ----               -------
-          Normal   Scheduled  60s                default-scheduler  Successfully assigned default/crashloop to node-1
-          Normal   Pulling    59s                kubelet            spec.containers{app}: Pulling image "busybox:1.36"
-          Normal   Pulled     58s                kubelet            spec.containers{app}: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
-          Normal   Created    12s (x4 over 58s)  kubelet            spec.containers{app}: Created container app
-          Normal   Started    12s (x4 over 58s)  kubelet            spec.containers{app}: Started container app
-          Normal   Pulled     12s (x3 over 52s)  kubelet            spec.containers{app}: Container image "busybox:1.36" already present on machine
-          Warning  BackOff    6s (x3 over 46s)   kubelet            spec.containers{app}: Back-off restarting failed container app in pod crashloop_default(ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f)
-        --- stderr
-    "#]],
+            exit 0
+            --- stdout
+            Name:             crashloop
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.0.5
+            IPs:
+              IP:  10.244.0.5
+            Containers:
+              app:
+                Container ID:  containerd://ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5ff1a483a9d96abc5
+                Image:         busybox:1.36
+                Image ID:      docker.io/library/busybox@sha256:9a907dc1bed9ad107c943c2a31b307a1ea9b47c366a89ee6ea777106dbb79f57
+                Port:          <none>
+                Host Port:     <none>
+                Command:
+                  sh
+                  -c
+                  echo starting; sleep 5; echo giving up; exit 1
+                State:          Waiting
+                  Reason:       CrashLoopBackOff
+                Last State:     Terminated
+                  Reason:       Error
+                  Exit Code:    1
+                  Started:      Thu, 01 Jan 2026 00:00:48 +0000
+                  Finished:     Thu, 01 Jan 2026 00:00:53 +0000
+                Ready:          False
+                Restart Count:  3
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       False 
+              ContainersReady             False 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               <none>
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type     Reason     Age                From               Message
+              ----     ------     ----               ----               -------
+              Normal   Scheduled  60s                default-scheduler  Successfully assigned default/crashloop to node-1
+              Normal   Pulling    59s                kubelet            spec.containers{app}: Pulling image "busybox:1.36"
+              Normal   Pulled     58s                kubelet            spec.containers{app}: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+              Normal   Created    12s (x4 over 58s)  kubelet            spec.containers{app}: Created container app
+              Normal   Started    12s (x4 over 58s)  kubelet            spec.containers{app}: Started container app
+              Normal   Pulled     12s (x3 over 52s)  kubelet            spec.containers{app}: Container image "busybox:1.36" already present on machine
+              Warning  BackOff    6s (x3 over 46s)   kubelet            spec.containers{app}: Back-off restarting failed container app in pod crashloop_default(ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f)
+            --- stderr
+        "#]],
     );
 }
 
@@ -631,6 +634,339 @@ fn a_bad_scenario_file_is_a_usage_error() {
             --- stdout
             --- stderr
             podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `services`, `horizon`, `start`, `podIp`, `actions`
+        "#]],
+    );
+}
+
+#[test]
+fn yaml_prints_the_pod_with_its_defaults_and_status() {
+    check(&["yaml", "--at", "30s", "init-demo.yaml"], expect![[r#"
+        exit 0
+        --- stdout
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          creationTimestamp: "2026-01-01T00:00:00Z"
+          name: init-demo
+          namespace: default
+          resourceVersion: "1029"
+          uid: 24226436-2b32-543d-c86c-5664a87a4844
+        spec:
+          containers:
+          - command:
+            - sh
+            - -c
+            - echo The app is running! && sleep 3600
+            image: busybox
+            imagePullPolicy: Always
+            name: my-app
+            resources: {}
+            terminationMessagePath: /dev/termination-log
+            terminationMessagePolicy: File
+          dnsPolicy: ClusterFirst
+          enableServiceLinks: true
+          initContainers:
+          - command:
+            - sh
+            - -c
+            - 'echo "Init: Setting up environment..."; sleep 5; echo "Init: Done!"'
+            image: busybox
+            imagePullPolicy: Always
+            name: init-myservice
+            resources: {}
+            terminationMessagePath: /dev/termination-log
+            terminationMessagePolicy: File
+          nodeName: node-1
+          preemptionPolicy: PreemptLowerPriority
+          priority: 0
+          restartPolicy: Always
+          schedulerName: default-scheduler
+          securityContext: {}
+          serviceAccount: default
+          serviceAccountName: default
+          terminationGracePeriodSeconds: 30
+          tolerations:
+          - effect: NoExecute
+            key: node.kubernetes.io/not-ready
+            operator: Exists
+            tolerationSeconds: 300
+          - effect: NoExecute
+            key: node.kubernetes.io/unreachable
+            operator: Exists
+            tolerationSeconds: 300
+        status:
+          conditions:
+          - lastProbeTime: null
+            lastTransitionTime: "2026-01-01T00:00:01Z"
+            status: "True"
+            type: PodReadyToStartContainers
+          - lastProbeTime: null
+            lastTransitionTime: "2026-01-01T00:00:08Z"
+            status: "True"
+            type: Initialized
+          - lastProbeTime: null
+            lastTransitionTime: "2026-01-01T00:00:08Z"
+            status: "True"
+            type: Ready
+          - lastProbeTime: null
+            lastTransitionTime: "2026-01-01T00:00:08Z"
+            status: "True"
+            type: ContainersReady
+          - lastProbeTime: null
+            lastTransitionTime: "2026-01-01T00:00:00Z"
+            status: "True"
+            type: PodScheduled
+          containerStatuses:
+          - containerID: containerd://39d477631a5d7bf939d477631a5d7bf939d477631a5d7bf939d477631a5d7bf9
+            image: docker.io/library/busybox:latest
+            imageID: docker.io/library/busybox@sha256:5e34e2c5f0dac31d5dec367baf7ddf9c2caa532101cdbbc30a2048206825c0b2
+            lastState: {}
+            name: my-app
+            ready: true
+            restartCount: 0
+            started: true
+            state:
+              running:
+                startedAt: "2026-01-01T00:00:08Z"
+          hostIP: 192.168.49.2
+          hostIPs:
+          - ip: 192.168.49.2
+          initContainerStatuses:
+          - containerID: containerd://75cb75b48b50621675cb75b48b50621675cb75b48b50621675cb75b48b506216
+            image: docker.io/library/busybox:latest
+            imageID: docker.io/library/busybox@sha256:5e34e2c5f0dac31d5dec367baf7ddf9c2caa532101cdbbc30a2048206825c0b2
+            lastState: {}
+            name: init-myservice
+            ready: true
+            restartCount: 0
+            started: false
+            state:
+              terminated:
+                containerID: containerd://75cb75b48b50621675cb75b48b50621675cb75b48b50621675cb75b48b506216
+                exitCode: 0
+                finishedAt: "2026-01-01T00:00:07Z"
+                reason: Completed
+                startedAt: "2026-01-01T00:00:02Z"
+          phase: Running
+          podIP: 10.244.0.5
+          podIPs:
+          - ip: 10.244.0.5
+          qosClass: BestEffort
+          startTime: "2026-01-01T00:00:01Z"
+        --- stderr
+    "#]]);
+    check(
+        &[
+            "get",
+            "-o",
+            "yaml",
+            "--at",
+            "1s",
+            "valid-nginx.yaml",
+            "crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            apiVersion: v1
+            items:
+            - apiVersion: v1
+              kind: Pod
+              metadata:
+                creationTimestamp: "2026-01-01T00:00:00Z"
+                name: nginx
+                namespace: default
+                ownerReferences:
+                - apiVersion: apps/v1
+                  controller: true
+                  kind: ReplicaSet
+                  name: nginx-7c5ddbdf54
+                  uid: 7a1c1f1e-2b44-4f5e-9d2a-0c3a4b5c6d7e
+                resourceVersion: "1025"
+                uid: f79a102f-6f88-5c2f-205e-df10b85fef34
+              spec:
+                containers:
+                - image: nginxinc/nginx-unprivileged:1.27
+                  imagePullPolicy: IfNotPresent
+                  name: nginx
+                  ports:
+                  - containerPort: 8080
+                    protocol: TCP
+                  readinessProbe:
+                    failureThreshold: 3
+                    httpGet:
+                      path: /
+                      port: 8080
+                      scheme: HTTP
+                    periodSeconds: 10
+                    successThreshold: 1
+                    timeoutSeconds: 1
+                  resources:
+                    limits:
+                      memory: 128Mi
+                    requests:
+                      cpu: 100m
+                      memory: 64Mi
+                  terminationMessagePath: /dev/termination-log
+                  terminationMessagePolicy: File
+                dnsPolicy: ClusterFirst
+                enableServiceLinks: true
+                nodeName: node-1
+                preemptionPolicy: PreemptLowerPriority
+                priority: 0
+                restartPolicy: Always
+                schedulerName: default-scheduler
+                securityContext:
+                  runAsNonRoot: true
+                  runAsUser: 101
+                serviceAccount: default
+                serviceAccountName: default
+                terminationGracePeriodSeconds: 30
+                tolerations:
+                - effect: NoExecute
+                  key: node.kubernetes.io/not-ready
+                  operator: Exists
+                  tolerationSeconds: 300
+                - effect: NoExecute
+                  key: node.kubernetes.io/unreachable
+                  operator: Exists
+                  tolerationSeconds: 300
+              status:
+                conditions:
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  status: "True"
+                  type: PodReadyToStartContainers
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  status: "True"
+                  type: Initialized
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  message: 'containers with unready status: [nginx]'
+                  reason: ContainersNotReady
+                  status: "False"
+                  type: Ready
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  message: 'containers with unready status: [nginx]'
+                  reason: ContainersNotReady
+                  status: "False"
+                  type: ContainersReady
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:00Z"
+                  status: "True"
+                  type: PodScheduled
+                containerStatuses:
+                - image: nginxinc/nginx-unprivileged:1.27
+                  imageID: ""
+                  lastState: {}
+                  name: nginx
+                  ready: false
+                  restartCount: 0
+                  started: false
+                  state:
+                    waiting:
+                      reason: ContainerCreating
+                hostIP: 192.168.49.2
+                hostIPs:
+                - ip: 192.168.49.2
+                phase: Pending
+                podIP: 10.244.0.5
+                podIPs:
+                - ip: 10.244.0.5
+                qosClass: Burstable
+                startTime: "2026-01-01T00:00:01Z"
+            - apiVersion: v1
+              kind: Pod
+              metadata:
+                creationTimestamp: "2026-01-01T00:00:00Z"
+                name: crashloop
+                namespace: default
+                resourceVersion: "1025"
+                uid: ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f
+              spec:
+                containers:
+                - command:
+                  - sh
+                  - -c
+                  - echo starting; sleep 5; echo giving up; exit 1
+                  image: busybox:1.36
+                  imagePullPolicy: IfNotPresent
+                  name: app
+                  resources: {}
+                  terminationMessagePath: /dev/termination-log
+                  terminationMessagePolicy: File
+                dnsPolicy: ClusterFirst
+                enableServiceLinks: true
+                nodeName: node-1
+                preemptionPolicy: PreemptLowerPriority
+                priority: 0
+                restartPolicy: Always
+                schedulerName: default-scheduler
+                securityContext: {}
+                serviceAccount: default
+                serviceAccountName: default
+                terminationGracePeriodSeconds: 30
+                tolerations:
+                - effect: NoExecute
+                  key: node.kubernetes.io/not-ready
+                  operator: Exists
+                  tolerationSeconds: 300
+                - effect: NoExecute
+                  key: node.kubernetes.io/unreachable
+                  operator: Exists
+                  tolerationSeconds: 300
+              status:
+                conditions:
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  status: "True"
+                  type: PodReadyToStartContainers
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  status: "True"
+                  type: Initialized
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  message: 'containers with unready status: [app]'
+                  reason: ContainersNotReady
+                  status: "False"
+                  type: Ready
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:01Z"
+                  message: 'containers with unready status: [app]'
+                  reason: ContainersNotReady
+                  status: "False"
+                  type: ContainersReady
+                - lastProbeTime: null
+                  lastTransitionTime: "2026-01-01T00:00:00Z"
+                  status: "True"
+                  type: PodScheduled
+                containerStatuses:
+                - image: busybox:1.36
+                  imageID: ""
+                  lastState: {}
+                  name: app
+                  ready: false
+                  restartCount: 0
+                  started: false
+                  state:
+                    waiting:
+                      reason: ContainerCreating
+                hostIP: 192.168.49.2
+                hostIPs:
+                - ip: 192.168.49.2
+                phase: Pending
+                podIP: 10.244.0.5
+                podIPs:
+                - ip: 10.244.0.5
+                qosClass: BestEffort
+                startTime: "2026-01-01T00:00:01Z"
+            kind: List
+            metadata:
+              resourceVersion: ""
+            --- stderr
         "#]],
     );
 }

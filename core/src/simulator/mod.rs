@@ -451,10 +451,18 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
             snapshot.metadata.deletion_timestamp = Some(wall(deadline).to_string());
             snapshot.metadata.deletion_grace_period_seconds = Some(grace);
         }
-        if snapshots
-            .last()
-            .is_none_or(|last: &Snapshot| last.pod != snapshot)
-        {
+        let previous = snapshots.last().map(|last: &Snapshot| &last.pod);
+        if let Some(previous) = previous {
+            carry_transition_times(previous, &mut snapshot, &wall(at).to_string());
+            snapshot
+                .metadata
+                .resource_version
+                .clone_from(&previous.metadata.resource_version);
+        }
+        if previous.is_none_or(|previous| *previous != snapshot) {
+            // Every write to the object gives it a new resourceVersion.
+            snapshot.metadata.resource_version =
+                Some((RESOURCE_VERSION_BASE + snapshots.len()).to_string());
             snapshots.push(Snapshot {
                 at: VirtualTime::from_millis(at),
                 pod: snapshot,
@@ -473,6 +481,28 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
             .map(|(_, _, removed)| removed)
             .filter(|removed| *removed != u64::MAX)
             .map(VirtualTime::from_millis),
+    }
+}
+
+/// The resourceVersion of the object as created; each later write adds one.
+const RESOURCE_VERSION_BASE: usize = 1_024;
+
+/// A condition keeps its `lastTransitionTime` while its status stays the same, and gets `now`
+/// when it changes.
+fn carry_transition_times(previous: &Pod, pod: &mut Pod, now: &str) {
+    let (Some(before), Some(status)) = (previous.status.as_deref(), pod.status.as_deref_mut())
+    else {
+        return;
+    };
+    for condition in &mut status.conditions {
+        let same = before
+            .conditions
+            .iter()
+            .find(|old| old.kind == condition.kind);
+        condition.last_transition_time = match same {
+            Some(old) if old.status == condition.status => old.last_transition_time.clone(),
+            _ => Some(now.to_owned()),
+        };
     }
 }
 
@@ -981,11 +1011,11 @@ fn run_status(
         });
         return status;
     };
-    status.image_id = format!(
-        "{}@sha256:{}",
-        track.image.split(':').next().unwrap_or_default(),
-        "0".repeat(64)
-    );
+    // The runtime reports the image by its full reference and digest.
+    if let Some(reference) = crate::image_ref::ImageRef::parse(&track.image) {
+        status.image = reference.fully_qualified();
+        status.image_id = reference.image_id();
+    }
     status.container_id = Some(container_id(track, current.started));
     if let Some(previous) = started_runs.iter().rev().nth(1)
         && let Some(exit) = previous.exit
