@@ -640,7 +640,9 @@ fn a_bad_scenario_file_is_a_usage_error() {
 
 #[test]
 fn yaml_prints_the_pod_with_its_defaults_and_status() {
-    check(&["yaml", "--at", "30s", "init-demo.yaml"], expect![[r#"
+    check(
+        &["yaml", "--at", "30s", "init-demo.yaml"],
+        expect![[r#"
         exit 0
         --- stdout
         apiVersion: v1
@@ -754,7 +756,8 @@ fn yaml_prints_the_pod_with_its_defaults_and_status() {
           qosClass: BestEffort
           startTime: "2026-01-01T00:00:01Z"
         --- stderr
-    "#]]);
+    "#]],
+    );
     check(
         &[
             "get",

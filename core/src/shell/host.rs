@@ -78,6 +78,34 @@ pub trait Host {
     fn date(&self) -> String;
 }
 
+/// A change to a file in a volume that other containers share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedWrite {
+    /// When.
+    pub at: VirtualTime,
+    /// The path, as the writing (or, once translated, the reading) container sees it.
+    pub path: String,
+    /// What happened to it.
+    pub op: FileOp,
+}
+
+/// A change to a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileOp {
+    /// Written, or with `append`, appended to.
+    Write {
+        /// The text written.
+        content: String,
+        /// True for `>>`.
+        append: bool,
+    },
+    /// Removed (a directory with everything in it).
+    Remove,
+}
+
+/// The most shared-volume changes one script records.
+const MAX_OUTGOING: usize = 20_000;
+
 /// The most bytes a [`MemoryHost`] filesystem holds.
 const MAX_FS_BYTES: usize = 4 * 1024 * 1024;
 
@@ -106,6 +134,14 @@ pub struct MemoryHost {
     /// When true, hosts other than localhost answer HTTP with a placeholder page (the playground
     /// has no internet; this stands in for it).
     pub internet: bool,
+    /// Directories whose changes other containers see: the mount paths of shared volumes.
+    pub shared_dirs: Vec<String>,
+    /// The changes this host's scripts made under `shared_dirs`, in time order.
+    pub outgoing: Vec<SharedWrite>,
+    /// Changes others made, in time order, applied when the clock reaches them.
+    pub incoming: Vec<SharedWrite>,
+    /// How many of `incoming` are applied.
+    received: usize,
 }
 
 impl MemoryHost {
@@ -141,6 +177,56 @@ impl MemoryHost {
             .collect()
     }
 
+    /// Applies the changes others made up to now.
+    pub fn receive(&mut self) {
+        while let Some(change) = self.incoming.get(self.received) {
+            if change.at > self.now {
+                break;
+            }
+            let change = change.clone();
+            self.received += 1;
+            match change.op {
+                FileOp::Write { content, append } => {
+                    let mut dir = Self::parent(&change.path).to_owned();
+                    while !self.directories.contains(&dir) {
+                        self.directories.insert(dir.clone());
+                        dir = Self::parent(&dir).to_owned();
+                    }
+                    if self.used_bytes() + content.len() > MAX_FS_BYTES {
+                        continue;
+                    }
+                    let file = self.files.entry(change.path).or_default();
+                    if !append {
+                        file.clear();
+                    }
+                    file.push_str(&content);
+                }
+                FileOp::Remove => {
+                    let prefix = format!("{}/", change.path);
+                    self.files
+                        .retain(|file, _| *file != change.path && !file.starts_with(&prefix));
+                    self.directories
+                        .retain(|dir| *dir != change.path && !dir.starts_with(&prefix));
+                }
+            }
+        }
+    }
+
+    /// Records a change under a shared directory for the other containers.
+    fn share(&mut self, path: &str, op: FileOp) {
+        let shared = self
+            .shared_dirs
+            .iter()
+            .any(|dir| path == dir || path.starts_with(&format!("{dir}/")));
+        if shared && self.outgoing.len() < MAX_OUTGOING {
+            self.outgoing.push(SharedWrite {
+                at: self.now,
+                path: path.to_owned(),
+                op,
+            });
+        }
+    }
+
     fn is_read_only(&self, path: &str) -> bool {
         self.read_only
             .iter()
@@ -167,6 +253,7 @@ impl Host for MemoryHost {
 
     fn sleep(&mut self, millis: u64) {
         self.now = self.now.plus_millis(millis);
+        self.receive();
     }
 
     fn stdout(&mut self, line: &str) {
@@ -222,6 +309,13 @@ impl Host for MemoryHost {
             file.clear();
         }
         file.push_str(content);
+        self.share(
+            path,
+            FileOp::Write {
+                content: content.to_owned(),
+                append,
+            },
+        );
         Ok(())
     }
 
@@ -230,6 +324,7 @@ impl Host for MemoryHost {
             return Err(FsError::ReadOnly);
         }
         if self.files.remove(path).is_some() {
+            self.share(path, FileOp::Remove);
             return Ok(());
         }
         if self.directories.contains(path) {
@@ -240,6 +335,7 @@ impl Host for MemoryHost {
             self.files.retain(|file, _| !file.starts_with(&prefix));
             self.directories
                 .retain(|dir| dir != path && !dir.starts_with(&prefix));
+            self.share(path, FileOp::Remove);
             return Ok(());
         }
         Err(FsError::NotFound)

@@ -6,7 +6,7 @@ pub mod host;
 pub mod interpreter;
 pub mod syntax;
 
-pub use host::{FileKind, FsError, Host, MemoryHost};
+pub use host::{FileKind, FileOp, FsError, Host, MemoryHost, SharedWrite};
 pub use interpreter::{Limits, Outcome, Run, is_command_flag, run, run_script};
 pub use syntax::{SyntaxError, parse};
 

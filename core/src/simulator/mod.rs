@@ -18,6 +18,7 @@ use crate::events::{EventLog, EventType};
 use crate::images::Behaviour;
 use crate::qos;
 use crate::quantity::Quantity;
+use crate::shell::SharedWrite;
 use crate::time::VirtualTime;
 use crate::timestamp::Timestamp;
 use crate::v1::{
@@ -27,7 +28,7 @@ use crate::v1::{
 
 use actions::ContainerActions;
 use node_loss::NodeLoss;
-pub use program::{Dns, RunPlan, plan};
+pub use program::{RunPlan, Surroundings, plan};
 
 pub use crate::scenario::{Deletion, Node, Scenario};
 
@@ -132,6 +133,8 @@ struct Track {
     backoffs: Vec<(u64, u64)>,
     /// Failed image pulls, in time order.
     pull_failures: Vec<PullFailure>,
+    /// What its runs wrote to its volumes, on the Pod's clock.
+    writes: Vec<SharedWrite>,
     /// True when the container has a startup probe.
     has_startup_probe: bool,
     /// How its program reacts to SIGTERM: `Some` for an image's own program.
@@ -143,19 +146,138 @@ struct Track {
 pub const MAX_CONTAINERS: usize = 64;
 
 /// Simulates `pod` (accepted and defaulted) in `scenario`.
+///
+/// Containers that share a volume see each other's files: a first pass finds what each writes
+/// and when, and the next runs every container with the others' writes arriving on time (an
+/// init container's file is there for the app; a sidecar's `tail -f` follows the app's log).
+/// Passes repeat, at most [`MAX_PASSES`], until the shared writes settle.
 pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
+    let mut shared: SharedByContainer = BTreeMap::new();
+    let (mut simulation, mut tracks) = simulate_pass(pod, scenario, &shared);
+    for _ in 1..MAX_PASSES {
+        let next = shared_writes(pod, &tracks);
+        if next == shared {
+            break;
+        }
+        shared = next;
+        (simulation, tracks) = simulate_pass(pod, scenario, &shared);
+    }
+    simulation
+}
+
+/// The most simulation passes for shared volumes to settle.
+const MAX_PASSES: usize = 3;
+
+/// For each container, the changes to the volumes it mounts, on the Pod's clock and at its own
+/// paths, each with true when the container made the change itself.
+type SharedByContainer = BTreeMap<String, Vec<(SharedWrite, bool)>>;
+
+/// What every container wrote to shared volumes, as each reader sees it.
+fn shared_writes(pod: &Pod, tracks: &[Track]) -> SharedByContainer {
+    let containers: Vec<&Container> = pod
+        .spec
+        .init_containers
+        .iter()
+        .chain(&pod.spec.containers)
+        .collect();
+    let find = |name: &str| containers.iter().find(|c| c.name == name).copied();
+    let mut shared = SharedByContainer::new();
+    for track in tracks {
+        let Some(writer) = find(&track.name) else {
+            continue;
+        };
+        for write in &track.writes {
+            let Some((volume, inside)) = volume_path(writer, &write.path) else {
+                continue;
+            };
+            for reader in &containers {
+                if let Some(path) = mounted_path(reader, volume, &inside) {
+                    shared.entry(reader.name.clone()).or_default().push((
+                        SharedWrite {
+                            path,
+                            ..write.clone()
+                        },
+                        reader.name == writer.name,
+                    ));
+                }
+            }
+        }
+    }
+    for writes in shared.values_mut() {
+        writes.sort_by_key(|(write, _)| write.at);
+    }
+    shared
+}
+
+/// The volume a container path lies in and the path inside the volume (`/` for its root).
+fn volume_path<'c>(container: &'c Container, path: &str) -> Option<(&'c str, String)> {
+    container
+        .volume_mounts
+        .iter()
+        .filter_map(|mount| {
+            let rest = path.strip_prefix(mount.mount_path.trim_end_matches('/'))?;
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return None;
+            }
+            let sub = mount.sub_path.as_deref().unwrap_or_default();
+            let inside = if sub.is_empty() {
+                format!("/{}", rest.trim_start_matches('/'))
+            } else {
+                format!("/{sub}{rest}")
+            };
+            Some((mount.mount_path.len(), mount.name.as_str(), inside))
+        })
+        .max_by_key(|(length, _, _)| *length)
+        .map(|(_, volume, inside)| (volume, inside))
+}
+
+/// Where `inside` of `volume` appears in `container`, if it mounts that part of the volume.
+fn mounted_path(container: &Container, volume: &str, inside: &str) -> Option<String> {
+    container
+        .volume_mounts
+        .iter()
+        .filter(|mount| mount.name == volume)
+        .find_map(|mount| {
+            let sub = mount.sub_path.as_deref().unwrap_or_default();
+            let rest = if sub.is_empty() {
+                inside.to_owned()
+            } else {
+                let rest = inside.strip_prefix(&format!("/{sub}"))?;
+                if !(rest.is_empty() || rest.starts_with('/')) {
+                    return None;
+                }
+                rest.to_owned()
+            };
+            let base = mount.mount_path.trim_end_matches('/');
+            Some(if rest == "/" || rest.is_empty() {
+                base.to_owned()
+            } else {
+                format!("{base}{rest}")
+            })
+        })
+}
+
+/// One pass of the simulation, with `shared` arriving in each container's volumes.
+fn simulate_pass(
+    pod: &Pod,
+    scenario: &Scenario,
+    shared: &SharedByContainer,
+) -> (Simulation, Vec<Track>) {
     let count = pod.spec.containers.len() + pod.spec.init_containers.len();
     if count > MAX_CONTAINERS {
-        return Simulation {
-            snapshots: Vec::new(),
-            events: EventLog::default(),
-            logs: BTreeMap::new(),
-            notes: vec![format!(
-                "the Pod has {count} containers; the playground simulates Pods of up to {MAX_CONTAINERS}"
-            )],
-            start: scenario.start,
-            deleted_at: None,
-        };
+        return (
+            Simulation {
+                snapshots: Vec::new(),
+                events: EventLog::default(),
+                logs: BTreeMap::new(),
+                notes: vec![format!(
+                    "the Pod has {count} containers; the playground simulates Pods of up to {MAX_CONTAINERS}"
+                )],
+                start: scenario.start,
+                deleted_at: None,
+            },
+            Vec::new(),
+        );
     }
     let horizon = scenario.horizon.as_millis();
     let mut events = EventLog::default();
@@ -237,6 +359,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                 grace_ms,
                 &mut pulled,
                 scenario,
+                shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                 &name,
                 &namespace,
                 &mut events,
@@ -289,6 +412,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
                     grace_ms,
                     &mut pulled,
                     scenario,
+                    shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                     &name,
                     &namespace,
                     &mut events,
@@ -471,7 +595,7 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
     }
     notes.sort();
     notes.dedup();
-    Simulation {
+    let simulation = Simulation {
         snapshots,
         events,
         logs,
@@ -481,7 +605,8 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
             .map(|(_, _, removed)| removed)
             .filter(|removed| *removed != u64::MAX)
             .map(VirtualTime::from_millis),
-    }
+    };
+    (simulation, tracks)
 }
 
 /// The resourceVersion of the object as created; each later write adds one.
@@ -634,6 +759,7 @@ fn run_container(
     grace_ms: u64,
     pulled: &mut Vec<String>,
     scenario: &Scenario,
+    shared: &[(SharedWrite, bool)],
     pod_name: &str,
     namespace: &str,
     events: &mut EventLog,
@@ -663,6 +789,7 @@ fn run_container(
         runs: Vec::new(),
         backoffs: Vec::new(),
         pull_failures: Vec::new(),
+        writes: Vec::new(),
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
     };
@@ -678,7 +805,7 @@ fn run_container(
             container.name
         ));
     }
-    let mut dns = Dns::for_run(scenario, turn);
+    let mut dns = Surroundings::for_run(scenario, turn, shared);
     let mut plan = plan(container, pod_name, &dns, horizon);
     notes.extend(plan.notes.iter().cloned());
     track.behaviour = match plan.program {
@@ -781,7 +908,7 @@ fn run_container(
             last.until = started;
         }
         // Services created or deleted since the last run change what its script finds.
-        let run_dns = Dns::for_run(scenario, started);
+        let run_dns = Surroundings::for_run(scenario, started, shared);
         if run_dns != dns {
             dns = run_dns;
             plan = program::plan(container, pod_name, &dns, horizon - started);
@@ -878,6 +1005,17 @@ fn run_container(
             end_with(killed_at.saturating_add(after), code, false, &mut exit);
         }
         let exit = exit.filter(|(at, _)| *at <= horizon);
+        // What this run writes to shared volumes before it ends.
+        let end = exit.map_or(horizon, |(at, _)| at);
+        track.writes.extend(
+            plan.writes
+                .iter()
+                .filter(|write| started + write.at.as_millis() < end)
+                .map(|write| SharedWrite {
+                    at: VirtualTime::from_millis(started + write.at.as_millis()),
+                    ..write.clone()
+                }),
+        );
         if let Some((ended, _)) = exit
             && let Some(lines) = logs.get_mut(&container.name)
         {

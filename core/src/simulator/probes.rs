@@ -4,7 +4,7 @@
 use crate::images::Behaviour;
 use crate::scenario::ProbeKind;
 use crate::shell::{Limits, Outcome, run_script};
-use crate::simulator::program::{Dns, RunPlan};
+use crate::simulator::program::{RunPlan, Surroundings};
 use crate::time::VirtualTime;
 use crate::v1::{Container, IntOrString, Probe};
 
@@ -33,7 +33,7 @@ pub struct Target<'a> {
     /// The Pod's IP.
     pub pod_ip: &'a str,
     /// Services that resolve.
-    pub dns: &'a Dns,
+    pub dns: &'a Surroundings,
     /// Forced verdicts from the scenario: from this instant, this probe passes (`true`) or fails.
     pub forced: &'a [(u64, ProbeKind, bool)],
 }

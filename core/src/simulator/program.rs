@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::images::{self, Behaviour, ImageProfile};
 use crate::kubelet_expansion;
 use crate::scenario::{Scenario, What};
-use crate::shell::{Limits, MemoryHost, Outcome, run_script};
+use crate::shell::{Limits, MemoryHost, Outcome, SharedWrite, run_script};
 use crate::time::VirtualTime;
 use crate::v1::Container;
 
@@ -19,6 +19,8 @@ pub struct RunPlan {
     pub logs: Vec<(u64, String)>,
     /// What the playground had to assume.
     pub notes: Vec<String>,
+    /// What it writes to shared volumes, on its own clock.
+    pub writes: Vec<SharedWrite>,
     /// What runs, for probes that look into the container.
     pub program: Program,
     /// The memory the program uses once started, when the playground knows it.
@@ -48,7 +50,7 @@ impl RunPlan {
         &self,
         container: &Container,
         pod_name: &str,
-        dns: &Dns,
+        dns: &Surroundings,
         at_ms: u64,
     ) -> MemoryHost {
         let mut host = fresh_host(container, pod_name, dns);
@@ -95,16 +97,38 @@ const SERVICE_IP: &str = "10.96.0.20";
 /// The Services one run of a container can resolve: those that exist when it starts, and the
 /// changes after, on the run's own clock (milliseconds since it started).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Dns {
+pub struct Surroundings {
     /// The Services that exist at the start.
     pub initial: Vec<String>,
     /// Later changes: (instant, Service, true when created).
     pub changes: Vec<(u64, String, bool)>,
+    /// Changes to shared volumes made by the other containers and by earlier runs of this one,
+    /// on the run's clock and at the run's own paths (those before its start at instant 0).
+    pub files: Vec<SharedWrite>,
 }
 
-impl Dns {
+impl Surroundings {
+    /// What a run that starts at `started` finds: the Services of `scenario`, and `shared`, the
+    /// changes to its volumes on the Pod's clock (each with true when this container made it).
+    pub fn for_run(
+        scenario: &Scenario,
+        started: u64,
+        shared: &[(SharedWrite, bool)],
+    ) -> Surroundings {
+        let mut surroundings = Surroundings::services(scenario, started);
+        surroundings.files = shared
+            .iter()
+            .filter(|(write, own)| !*own || write.at.as_millis() < started)
+            .map(|(write, _)| SharedWrite {
+                at: VirtualTime::from_millis(write.at.as_millis().saturating_sub(started)),
+                ..write.clone()
+            })
+            .collect();
+        surroundings
+    }
+
     /// The Services of `scenario` as seen by a run that starts at `started`.
-    pub fn for_run(scenario: &Scenario, started: u64) -> Dns {
+    fn services(scenario: &Scenario, started: u64) -> Surroundings {
         let start = VirtualTime::from_millis(started);
         let initial = scenario
             .service_names()
@@ -123,7 +147,11 @@ impl Dns {
                 .map(|(name, created)| (action.at.as_millis() - started, name, created))
             })
             .collect();
-        Dns { initial, changes }
+        Surroundings {
+            initial,
+            changes,
+            files: Vec::new(),
+        }
     }
 
     /// The names a Service answers to from the Pod's namespace (`default`).
@@ -138,7 +166,7 @@ impl Dns {
 }
 
 /// Plans one run of `container` for at most `horizon_ms`, with the Services of `dns`.
-pub fn plan(container: &Container, pod_name: &str, dns: &Dns, horizon_ms: u64) -> RunPlan {
+pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_ms: u64) -> RunPlan {
     let env = kubelet_expansion::literal_env(&container.env);
     let expand = |args: &[String]| -> Vec<String> {
         args.iter()
@@ -206,7 +234,7 @@ fn shell_plan(
     env: &BTreeMap<String, String>,
     container: &Container,
     pod_name: &str,
-    dns: &Dns,
+    dns: &Surroundings,
     horizon_ms: u64,
 ) -> RunPlan {
     let mut host = fresh_host(container, pod_name, dns);
@@ -229,6 +257,7 @@ fn shell_plan(
     RunPlan {
         exit,
         logs,
+        writes: std::mem::take(&mut host.outgoing),
         notes: run.notes,
         program: Program::Script {
             script: script.to_owned(),
@@ -241,16 +270,16 @@ fn shell_plan(
 
 /// A container's filesystem at start: the usual directories, its mounts, the service account's
 /// namespace file, and the scenario's Services in DNS.
-fn fresh_host(container: &Container, pod_name: &str, dns: &Dns) -> MemoryHost {
+fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> MemoryHost {
     let mut host = MemoryHost::new(pod_name);
     host.internet = true;
     for service in &dns.initial {
-        for name in Dns::names(service) {
+        for name in Surroundings::names(service) {
             host.dns.insert(name, SERVICE_IP.to_owned());
         }
     }
     for (at, service, created) in &dns.changes {
-        for name in Dns::names(service) {
+        for name in Surroundings::names(service) {
             let address = created.then(|| SERVICE_IP.to_owned());
             host.dns_changes
                 .push((VirtualTime::from_millis(*at), name, address));
@@ -268,8 +297,10 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Dns) -> MemoryHost {
         "/var/run/secrets/kubernetes.io/serviceaccount/namespace".to_owned(),
         "default".to_owned(),
     );
-    // Mounted volumes are directories (read-only ones refuse writes).
+    // Mounted volumes are directories (read-only ones refuse writes); what is written to them is
+    // shared, and what others wrote arrives as the clock reaches it.
     for mount in &container.volume_mounts {
+        host.shared_dirs.push(mount.mount_path.clone());
         let mut path = String::new();
         for part in mount.mount_path.split('/').filter(|part| !part.is_empty()) {
             path.push('/');
@@ -280,6 +311,8 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Dns) -> MemoryHost {
             host.read_only.push(mount.mount_path.clone());
         }
     }
+    host.incoming.clone_from(&dns.files);
+    host.receive();
     host
 }
 
@@ -298,6 +331,7 @@ fn image_plan(
             program: Program::Image(None),
             memory_bytes: None,
             busy: false,
+            writes: Vec::new(),
         };
     };
     let port = profile
@@ -333,5 +367,6 @@ fn image_plan(
         program: Program::Image(Some(profile)),
         memory_bytes: Some(profile.memory_bytes),
         busy: false,
+        writes: Vec::new(),
     }
 }

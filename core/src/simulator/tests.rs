@@ -734,3 +734,73 @@ fn a_node_back_after_the_eviction_lets_the_kubelet_finish_the_deletion() {
     "#]],
     );
 }
+
+/// The docs' "Logging Architecture" example: a counter writes two log files into an emptyDir,
+/// and two streaming sidecars `tail` them.
+const COUNTER_WITH_SIDECARS: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: counter\nspec:\n  containers:\n  - name: count\n    image: busybox:1.28\n    args:\n    - /bin/sh\n    - -c\n    - >\n      i=0;\n      while true;\n      do\n        echo \"$i: tick\" >> /var/log/1.log;\n        echo \"INFO $i\" >> /var/log/2.log;\n        i=$((i+1));\n        sleep 1;\n      done\n    volumeMounts:\n    - name: varlog\n      mountPath: /var/log\n  - name: count-log-1\n    image: busybox:1.28\n    args: [/bin/sh, -c, 'tail -n+1 -F /var/log/1.log']\n    volumeMounts:\n    - name: varlog\n      mountPath: /var/log\n  - name: count-log-2\n    image: busybox:1.28\n    args: [/bin/sh, -c, 'tail -n+1 -F /logs/2.log']\n    volumeMounts:\n    - name: varlog\n      mountPath: /logs\n  volumes:\n  - name: varlog\n    emptyDir: {}\n";
+
+/// Each container's log lines, with their instants.
+fn check_logs(manifest: &str, scenario: &Scenario, expected: Expect) {
+    let parsed = crate::parse(manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), scenario);
+    let mut out = String::new();
+    for (container, lines) in &simulation.logs {
+        out.push_str(&format!("{container}:\n"));
+        for line in lines {
+            out.push_str(&format!("  {} run {}: {}\n", line.at, line.run, line.text));
+        }
+    }
+    for note in &simulation.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    expected.assert_eq(&out);
+}
+
+#[test]
+fn streaming_sidecars_follow_the_files_the_app_writes() {
+    check_logs(
+        COUNTER_WITH_SIDECARS,
+        &Scenario {
+            horizon: VirtualTime::from_secs(8),
+            ..Scenario::default()
+        },
+        expect![[r#"
+            count:
+            count-log-1:
+              2s run 0: 0: tick
+              3s run 0: 1: tick
+              4s run 0: 2: tick
+              5s run 0: 3: tick
+              6s run 0: 4: tick
+              7s run 0: 5: tick
+            count-log-2:
+              2s run 0: INFO 0
+              3s run 0: INFO 1
+              4s run 0: INFO 2
+              5s run 0: INFO 3
+              6s run 0: INFO 4
+              7s run 0: INFO 5
+        "#]],
+    );
+}
+
+#[test]
+fn an_init_container_leaves_a_file_for_the_app_and_an_empty_dir_outlives_restarts() {
+    check_logs(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: handoff}\nspec:\n  initContainers:\n  - name: fetch\n    image: busybox:1.36\n    command: [sh, -c, 'echo \"config v2\" > /work/config; sleep 2']\n    volumeMounts: [{name: work, mountPath: /work}]\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'cat /data/config; echo run >> /data/runs; wc -l < /data/runs; sleep 3; exit 1']\n    volumeMounts: [{name: work, mountPath: /data}]\n  volumes: [{name: work, emptyDir: {}}]\n",
+        &Scenario {
+            horizon: VirtualTime::from_secs(40),
+            ..Scenario::default()
+        },
+        expect![[r#"
+            app:
+              5s run 0: config v2
+              5s run 0: 1
+              9s run 1: config v2
+              9s run 1: 2
+              22s run 2: config v2
+              22s run 2: 3
+            fetch:
+        "#]],
+    );
+}
