@@ -8,6 +8,8 @@
 //! version: 1
 //! node: {name: node-1, cpu: "2", memory: 4Gi}
 //! services: [mydb]
+//! configMaps: {app-config: {LOG_LEVEL: debug}}
+//! secrets: {db-pass: {password: s3cret}}
 //! horizon: 10m
 //! actions:
 //! - {at: 30s, do: killContainer, container: app}
@@ -15,6 +17,8 @@
 //! - {at: 2m, do: createService, name: myservice}
 //! - {at: 5m, do: deletePod, gracePeriodSeconds: 10}
 //! ```
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +49,14 @@ pub struct Scenario {
     /// Services that exist from the start (their names resolve in the Pod).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<String>,
+    /// ConfigMaps that exist, by name, with their data. Without this field, every ConfigMap the
+    /// Pod names is assumed to exist.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_maps: Option<BTreeMap<String, BTreeMap<String, String>>>,
+    /// Secrets that exist, by name, with their data (as `stringData`, in plain text). Without
+    /// this field, every Secret the Pod names is assumed to exist.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// How long to simulate.
     #[serde(with = "duration")]
     pub horizon: VirtualTime,
@@ -190,6 +202,8 @@ impl Default for Scenario {
             manifest: String::new(),
             node: Node::default(),
             services: Vec::new(),
+            config_maps: None,
+            secrets: None,
             horizon: VirtualTime::from_secs(600),
             start: Timestamp::from_millis(1_767_225_600_000),
             pod_ip: "10.244.0.5".to_owned(),

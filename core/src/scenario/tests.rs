@@ -108,7 +108,7 @@ fn bad_scenarios_are_refused_with_a_reason() {
             "unknown field",
             "nodes: {}",
             expect![
-                "scenario: unknown field `nodes`, expected one of `version`, `manifest`, `node`, `services`, `horizon`, `start`, `podIp`, `actions`"
+                "scenario: unknown field `nodes`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `actions`"
             ],
         ),
         (

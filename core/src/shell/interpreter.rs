@@ -91,8 +91,14 @@ pub fn run(
         clock_seen: VirtualTime::ZERO,
         steps_without_time: 0,
         silenced: 0,
+        partial: String::new(),
     };
     let flow = shell.list(list);
+    // Output without a final newline is still a log line.
+    if !shell.partial.is_empty() {
+        let line = std::mem::take(&mut shell.partial);
+        shell.host.stdout(&line);
+    }
     let outcome = match flow {
         Flow::Normal => Outcome::Exited(shell.status),
         Flow::Exit(code) => Outcome::Exited(code),
@@ -126,6 +132,8 @@ enum Sink {
 }
 
 struct Shell<'h> {
+    /// Standard output written since the last newline.
+    partial: String,
     host: &'h mut dyn Host,
     vars: BTreeMap<String, String>,
     status: i32,
@@ -460,6 +468,23 @@ impl Shell<'_> {
                 if text.is_empty() {
                     return;
                 }
+                // Standard output without a newline waits for the rest of its line.
+                let joined;
+                let text = if matches!(sink, Sink::Log) {
+                    joined = format!("{}{text}", std::mem::take(&mut self.partial));
+                    match joined.rfind('\n') {
+                        Some(end) => {
+                            self.partial = joined[end + 1..].to_owned();
+                            &joined[..=end]
+                        }
+                        None => {
+                            self.partial = joined;
+                            return;
+                        }
+                    }
+                } else {
+                    text
+                };
                 for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
                     if self.lines < self.limits.max_output_lines {
                         self.lines += 1;

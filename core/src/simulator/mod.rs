@@ -8,6 +8,7 @@
 //! scenario's timed actions. `notes` says what was assumed.
 
 mod actions;
+mod config;
 mod node_loss;
 mod probes;
 mod program;
@@ -27,6 +28,7 @@ use crate::v1::{
 };
 
 use actions::ContainerActions;
+use config::ContainerConfig;
 use node_loss::NodeLoss;
 pub use program::{RunPlan, Surroundings, plan};
 
@@ -85,6 +87,9 @@ impl Simulation {
 
 /// The kubelet notices a container's exit at its next relist, about a second later.
 const PLEG_MILLIS: u64 = 1_000;
+/// How long the kubelet waits before trying again to make a container whose configuration
+/// failed (its pod worker's back-off period).
+const CONFIG_RETRY_MILLIS: u64 = 10_000;
 /// How long pulling an image the node does not have takes.
 const PULL_MILLIS: u64 = 1_000;
 /// How long a program over its memory limit lives before the OOM killer ends it.
@@ -106,7 +111,8 @@ struct Run {
     oom_killed: bool,
 }
 
-/// A failed image pull: the container waits with `ErrImagePull`, then `ImagePullBackOff`.
+/// A failed image pull (the container waits with `ErrImagePull`, then `ImagePullBackOff`) or a
+/// failed container configuration (`CreateContainerConfigError`).
 #[derive(Clone, Debug)]
 struct PullFailure {
     /// When the pull failed.
@@ -115,8 +121,10 @@ struct PullFailure {
     backoff_from: u64,
     /// When the next pull failed, or the container started (`u64::MAX` while neither).
     until: u64,
-    /// containerd's error.
+    /// containerd's error, or the kubelet's.
     message: String,
+    /// True for a missing ConfigMap or Secret (`CreateContainerConfigError`), not a pull.
+    config_error: bool,
 }
 
 /// Everything that happens to one container.
@@ -341,7 +349,17 @@ fn simulate_pass(
         .unwrap_or_else(|| "Always".to_owned());
     let mut failed_at: Option<u64> = None;
     let grace_ms = kill_delay_ms(pod.spec.termination_grace_period_seconds.unwrap_or(30));
-    if bound {
+    // A configMap or secret volume whose object is missing: nothing starts until it exists.
+    let unmountable = if bound {
+        config::unmountable_volume(pod, scenario)
+    } else {
+        None
+    };
+    if let Some((volume, error)) = &unmountable {
+        initialized_at = None;
+        record_failed_mounts(pod, volume, error, horizon, &mut events, &wall);
+    }
+    if bound && unmountable.is_none() {
         for container in &pod.spec.init_containers {
             let sidecar = container.is_sidecar();
             let policy = if sidecar {
@@ -360,6 +378,7 @@ fn simulate_pass(
                 &mut pulled,
                 scenario,
                 shared.get(&container.name).map_or(&[][..], Vec::as_slice),
+                &config::for_container(pod, container, scenario),
                 &name,
                 &namespace,
                 &mut events,
@@ -413,6 +432,7 @@ fn simulate_pass(
                     &mut pulled,
                     scenario,
                     shared.get(&container.name).map_or(&[][..], Vec::as_slice),
+                    &config::for_container(pod, container, scenario),
                     &name,
                     &namespace,
                     &mut events,
@@ -543,6 +563,7 @@ fn simulate_pass(
             unschedulable.as_deref(),
             initialized_at,
             failed_at,
+            unmountable.is_none(),
         );
         let mut snapshot = pod.clone();
         snapshot.metadata.creation_timestamp = Some(scenario.start.to_string());
@@ -607,6 +628,48 @@ fn simulate_pass(
             .map(VirtualTime::from_millis),
     };
     (simulation, tracks)
+}
+
+/// The volume manager's retries of a volume it cannot set up: `FailedMount` after 0.5 s doubling
+/// to 2m2s, and every 2 minutes the pod worker's time-out.
+fn record_failed_mounts(
+    pod: &Pod,
+    volume: &str,
+    error: &str,
+    horizon: u64,
+    events: &mut EventLog,
+    wall: &impl Fn(u64) -> Timestamp,
+) {
+    let mut at = PLEG_MILLIS;
+    let mut delay = 500;
+    while at < horizon {
+        events.record(
+            wall(at),
+            EventType::Warning,
+            "FailedMount",
+            &format!("MountVolume.SetUp failed for volume \"{volume}\" : {error}"),
+            "kubelet",
+            None,
+        );
+        at += delay;
+        delay = (delay * 2).min(122_000);
+    }
+    let volumes: Vec<&str> = pod.spec.volumes.iter().map(|v| v.name.as_str()).collect();
+    let mut timeout = PLEG_MILLIS + 120_000;
+    while timeout < horizon {
+        events.record(
+            wall(timeout),
+            EventType::Warning,
+            "FailedMount",
+            &format!(
+                "Unable to attach or mount volumes: unmounted volumes=[{volume}], unattached volumes=[{}]: timed out waiting for the condition",
+                volumes.join(" ")
+            ),
+            "kubelet",
+            None,
+        );
+        timeout += 120_000;
+    }
 }
 
 /// The resourceVersion of the object as created; each later write adds one.
@@ -760,6 +823,7 @@ fn run_container(
     pulled: &mut Vec<String>,
     scenario: &Scenario,
     shared: &[(SharedWrite, bool)],
+    config: &Result<ContainerConfig, String>,
     pod_name: &str,
     namespace: &str,
     events: &mut EventLog,
@@ -805,7 +869,19 @@ fn run_container(
             container.name
         ));
     }
-    let mut dns = Surroundings::for_run(scenario, turn, shared);
+    // What a run starting at an instant finds: Services, shared files, env and config files.
+    let inputs = |at: u64| {
+        let mut surroundings = Surroundings::for_run(scenario, at, shared);
+        if let Ok(config) = config {
+            surroundings.env = Some(config.env.clone());
+            surroundings.config_files.clone_from(&config.files);
+        }
+        surroundings
+    };
+    if let Ok(config) = config {
+        notes.extend(config.notes.iter().cloned());
+    }
+    let mut dns = inputs(turn);
     let mut plan = plan(container, pod_name, &dns, horizon);
     notes.extend(plan.notes.iter().cloned());
     track.behaviour = match plan.program {
@@ -870,6 +946,7 @@ fn run_container(
                     backoff_from,
                     until: u64::MAX,
                     message,
+                    config_error: false,
                 });
                 start_at = retry;
                 continue;
@@ -907,8 +984,27 @@ fn run_container(
         {
             last.until = started;
         }
+        // A ConfigMap or Secret it needs is missing: the kubelet cannot make the container, and
+        // tries again at its next sync.
+        if let Err(message) = config {
+            record(
+                started,
+                EventType::Warning,
+                "Failed",
+                &format!("Error: {message}"),
+            );
+            track.pull_failures.push(PullFailure {
+                failed: started,
+                backoff_from: u64::MAX,
+                until: u64::MAX,
+                message: message.clone(),
+                config_error: true,
+            });
+            start_at = started + CONFIG_RETRY_MILLIS;
+            continue;
+        }
         // Services created or deleted since the last run change what its script finds.
-        let run_dns = Surroundings::for_run(scenario, started, shared);
+        let run_dns = inputs(started);
         if run_dns != dns {
             dns = run_dns;
             plan = program::plan(container, pod_name, &dns, horizon - started);
@@ -1240,7 +1336,9 @@ fn container_status(
         .find(|failure| failure.failed <= at && at < failure.until)
     {
         // Waiting for its image: after a failed pull, and in the back-off until the next one.
-        let (reason, message) = if at < failure.backoff_from {
+        let (reason, message) = if failure.config_error {
+            ("CreateContainerConfigError", failure.message.clone())
+        } else if at < failure.backoff_from {
             ("ErrImagePull", failure.message.clone())
         } else {
             (
@@ -1290,6 +1388,7 @@ fn status_at(
     unschedulable: Option<&str>,
     initialized_at: Option<u64>,
     failed_at: Option<u64>,
+    sandbox: bool,
 ) -> PodStatus {
     let wall = |t: u64| {
         scenario
@@ -1339,10 +1438,13 @@ fn status_at(
     status.host_ips = vec![PodIp {
         ip: scenario.node.ip.clone(),
     }];
-    status.pod_ip = Some(scenario.pod_ip.clone());
-    status.pod_ips = vec![PodIp {
-        ip: scenario.pod_ip.clone(),
-    }];
+    // The Pod gets its IP with its sandbox, which waits for the volumes.
+    if sandbox {
+        status.pod_ip = Some(scenario.pod_ip.clone());
+        status.pod_ips = vec![PodIp {
+            ip: scenario.pod_ip.clone(),
+        }];
+    }
     status.start_time = Some(wall(PLEG_MILLIS));
     let has_init = !pod.spec.init_containers.is_empty();
     let default_reason = if has_init {
@@ -1466,7 +1568,7 @@ fn status_at(
     };
     status
         .conditions
-        .push(condition("PodReadyToStartContainers", true, None, None));
+        .push(condition("PodReadyToStartContainers", sandbox, None, None));
     status.conditions.push(if initialized || terminal {
         condition(
             "Initialized",

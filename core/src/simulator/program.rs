@@ -105,6 +105,10 @@ pub struct Surroundings {
     /// Changes to shared volumes made by the other containers and by earlier runs of this one,
     /// on the run's clock and at the run's own paths (those before its start at instant 0).
     pub files: Vec<SharedWrite>,
+    /// The container's environment, when the kubelet resolved it (`None`: its literal `env`).
+    pub env: Option<BTreeMap<String, String>>,
+    /// Files its configMap, secret and downwardAPI volumes hold: (path, content).
+    pub config_files: Vec<(String, String)>,
 }
 
 impl Surroundings {
@@ -150,7 +154,7 @@ impl Surroundings {
         Surroundings {
             initial,
             changes,
-            files: Vec::new(),
+            ..Surroundings::default()
         }
     }
 
@@ -167,7 +171,10 @@ impl Surroundings {
 
 /// Plans one run of `container` for at most `horizon_ms`, with the Services of `dns`.
 pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_ms: u64) -> RunPlan {
-    let env = kubelet_expansion::literal_env(&container.env);
+    let env = dns
+        .env
+        .clone()
+        .unwrap_or_else(|| kubelet_expansion::literal_env(&container.env));
     let expand = |args: &[String]| -> Vec<String> {
         args.iter()
             .map(|arg| kubelet_expansion::expand(arg, |name| env.get(name).cloned()))
@@ -310,6 +317,16 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
         if mount.read_only {
             host.read_only.push(mount.mount_path.clone());
         }
+    }
+    for (path, content) in &dns.config_files {
+        let mut dir = String::new();
+        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        for part in parts.iter().take(parts.len().saturating_sub(1)) {
+            dir.push('/');
+            dir.push_str(part);
+            host.directories.insert(dir.clone());
+        }
+        host.files.insert(path.clone(), content.clone());
     }
     host.incoming.clone_from(&dns.files);
     host.receive();

@@ -804,3 +804,84 @@ fn an_init_container_leaves_a_file_for_the_app_and_an_empty_dir_outlives_restart
         "#]],
     );
 }
+
+/// A Pod that reads a ConfigMap into its environment and a Secret as files.
+const CONFIGURED: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: configured, labels: {app: demo}}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'echo level=$LOG_LEVEL ip=$MY_IP cpu=$CPU; cat /etc/secret/password; echo; cat /etc/info/labels; sleep 3600']\n    env:\n    - {name: LOG_LEVEL, valueFrom: {configMapKeyRef: {name: app-config, key: level}}}\n    - {name: MY_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}\n    - {name: CPU, valueFrom: {resourceFieldRef: {resource: limits.cpu, divisor: 1m}}}\n    resources: {limits: {cpu: 250m}}\n    volumeMounts:\n    - {name: creds, mountPath: /etc/secret, readOnly: true}\n    - {name: info, mountPath: /etc/info}\n  volumes:\n  - {name: creds, secret: {secretName: db}}\n  - {name: info, downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}\n";
+
+#[test]
+fn config_maps_secrets_and_the_downward_api_reach_the_container() {
+    let scenario = Scenario::from_yaml(
+        "horizon: 30s\nconfigMaps: {app-config: {level: debug}}\nsecrets: {db: {password: s3cret}}\n",
+    )
+    .expect("valid");
+    check_logs(
+        CONFIGURED,
+        &scenario,
+        expect![[r#"
+        app:
+          2s run 0: level=debug ip=10.244.0.5 cpu=250
+          2s run 0: s3cret
+          2s run 0: app="demo"
+    "#]],
+    );
+}
+
+#[test]
+fn without_listed_objects_they_are_assumed_with_a_note() {
+    check_logs(
+        CONFIGURED,
+        &Scenario {
+            horizon: VirtualTime::from_secs(30),
+            ..Scenario::default()
+        },
+        expect![[r#"
+            app:
+              2s run 0: level=<level from ConfigMap app-config> ip=10.244.0.5 cpu=250
+              2s run 0: cat: can't open '/etc/secret/password': No such file or directory
+              2s run 0: 
+              2s run 0: app="demo"
+            note: the ConfigMap "app-config" is assumed to exist; list it under configMaps in the scenario to set its data or to see the Pod without it
+            note: the Secret "db" is assumed to exist; list it under secrets in the scenario to set its data or to see the Pod without it
+        "#]],
+    );
+}
+
+#[test]
+fn a_missing_secret_volume_keeps_the_pod_container_creating() {
+    let scenario =
+        Scenario::from_yaml("horizon: 3m\nconfigMaps: {app-config: {level: debug}}\nsecrets: {}\n")
+            .expect("valid");
+    check(
+        CONFIGURED,
+        &scenario,
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 ContainerCreating 0
+        event Normal Scheduled: Successfully assigned default/configured to node-1
+        event Warning FailedMount (x9): MountVolume.SetUp failed for volume "creds" : secret "db" not found
+        event Warning FailedMount: Unable to attach or mount volumes: unmounted volumes=[creds], unattached volumes=[creds info]: timed out waiting for the condition
+    "#]],
+    );
+}
+
+#[test]
+fn a_missing_config_map_key_is_a_create_container_config_error() {
+    let scenario = Scenario::from_yaml(
+        "horizon: 30s\nconfigMaps: {app-config: {}}\nsecrets: {db: {password: x}}\n",
+    )
+    .expect("valid");
+    check(
+        CONFIGURED,
+        &scenario,
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 ContainerCreating 0
+            2s  0/1 CreateContainerConfigError 0
+        event Normal Scheduled: Successfully assigned default/configured to node-1
+        event Normal Pulling: Pulling image "busybox:1.36"
+        event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+        event Warning Failed (x3): Error: couldn't find key level in ConfigMap default/app-config
+        event Normal Pulled (x2): Container image "busybox:1.36" already present on machine
+    "#]],
+    );
+}
