@@ -92,6 +92,7 @@ pub fn run(
         steps_without_time: 0,
         silenced: 0,
         partial: String::new(),
+        stopped: BTreeSet::new(),
     };
     let flow = shell.list(list);
     // Output without a final newline is still a log line.
@@ -134,6 +135,8 @@ enum Sink {
 struct Shell<'h> {
     /// Standard output written since the last newline.
     partial: String,
+    /// Programs this script stopped (`nginx -s quit`).
+    stopped: BTreeSet<String>,
     host: &'h mut dyn Host,
     vars: BTreeMap<String, String>,
     status: i32,
@@ -720,6 +723,24 @@ impl Shell<'_> {
             "set" | "trap" | "ulimit" | "umask" | "sync" | "wait" => 0,
             "nslookup" => self.nslookup(args, sink),
             "wget" | "curl" => self.fetch(program, args, sink),
+            // `nginx -s quit` asks the container's nginx to stop, as the docs' preStop hook does.
+            "nginx" if args.first().is_some_and(|arg| arg == "-s") => {
+                if args
+                    .get(1)
+                    .is_some_and(|signal| signal == "quit" || signal == "stop")
+                {
+                    self.stopped.insert("nginx".to_owned());
+                }
+                0
+            }
+            "killall" | "pkill"
+                if args.first().is_some_and(|arg| arg == "-0")
+                    && args.get(1).is_some_and(|name| self.stopped.contains(name)) =>
+            {
+                let name = args.get(1).cloned().unwrap_or_default();
+                self.error(&format!("{program}: {name}: no process killed"));
+                1
+            }
             "kill" | "pkill" | "killall" => {
                 self.note("kill: signals to other processes are not simulated");
                 0

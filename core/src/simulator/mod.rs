@@ -9,6 +9,7 @@
 
 mod actions;
 mod config;
+mod hooks;
 mod node_loss;
 mod probes;
 mod program;
@@ -101,6 +102,8 @@ const MAX_RUNS: usize = 1_000;
 #[derive(Clone, Debug)]
 struct Run {
     started: u64,
+    /// When the kubelet reports it running: once its postStart hook is done.
+    shown: u64,
     exit: Option<(u64, i32)>,
     /// When the startup probe succeeded; `None` without a startup probe (started at once) or
     /// when it never did (see `has_startup_probe`).
@@ -143,6 +146,8 @@ struct Track {
     pull_failures: Vec<PullFailure>,
     /// What its runs wrote to its volumes, on the Pod's clock.
     writes: Vec<SharedWrite>,
+    /// Its preStop hook, ready to run in its last run.
+    pre_stop: Option<hooks::HookContext>,
     /// True when the container has a startup probe.
     has_startup_probe: bool,
     /// How its program reacts to SIGTERM: `Some` for an image's own program.
@@ -386,7 +391,7 @@ fn simulate_pass(
                 &mut notes,
             );
             let done = if sidecar {
-                track.runs.first().map(|run| run.started + PLEG_MILLIS)
+                track.runs.first().map(|run| run.shown + PLEG_MILLIS)
             } else {
                 track.runs.iter().find_map(|run| {
                     run.exit
@@ -439,7 +444,7 @@ fn simulate_pass(
                     &mut logs,
                     &mut notes,
                 );
-                turn = track.runs.first().map_or(turn, |run| run.started);
+                turn = track.runs.first().map_or(turn, |run| run.shown);
                 tracks.push(track);
             }
         }
@@ -525,6 +530,7 @@ fn simulate_pass(
             instants.extend(track.first_turn);
             for run in &track.runs {
                 instants.push(run.started);
+                instants.push(run.shown);
                 if let Some((at, _)) = run.exit {
                     instants.push(at);
                 }
@@ -749,12 +755,33 @@ fn delete(
             "kubelet",
             Some(&field),
         );
+        // The preStop hook first, within the grace period; the stop signal after it, with what
+        // is left of the grace period (at least 2 seconds).
+        let (signal_at, kill_after) = match &track.pre_stop {
+            Some(context) => {
+                let hook = context.run(run.started, stop_from, seconds_to_ms(grace.max(0)));
+                if hook.failure.is_some() {
+                    events.record(
+                        wall(stop_from + hook.took),
+                        EventType::Warning,
+                        "FailedPreStopHook",
+                        "PreStopHook failed",
+                        "kubelet",
+                        Some(&field),
+                    );
+                }
+                let left =
+                    grace.saturating_sub(i64::try_from(hook.took / 1000).unwrap_or(i64::MAX));
+                (stop_from + hook.took, kill_delay_ms(left))
+            }
+            None => (stop_from, kill_after),
+        };
         let (after, code) = match track.behaviour {
             Some(Some(Behaviour::Server)) => (100, 0),
             Some(Some(_)) => (100, 143),
             _ => (kill_after, 137),
         };
-        let ended = stop_from.saturating_add(after.min(kill_after));
+        let ended = signal_at.saturating_add(after.min(kill_after));
         run.exit = Some((ended, code));
         run.ready = run.ready.take().map(|intervals| {
             intervals
@@ -854,6 +881,7 @@ fn run_container(
         backoffs: Vec::new(),
         pull_failures: Vec::new(),
         writes: Vec::new(),
+        pre_stop: None,
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
     };
@@ -1022,6 +1050,50 @@ fn run_container(
             "Started",
             &format!("Started container {}", container.name),
         );
+        // The postStart hook: the container shows as running once it is done; if it fails,
+        // the kubelet kills the container.
+        let pod_label = format!("{pod_name}_{namespace}({})", pod_uid(pod_name));
+        let hook_target = probes::Target {
+            container,
+            plan: &plan,
+            pod_name,
+            pod_ip: &scenario.pod_ip,
+            dns: &dns,
+            forced: &[],
+        };
+        let mut shown = started;
+        let mut hook_failed = None;
+        if let Some(handler) = container
+            .lifecycle
+            .as_ref()
+            .and_then(|l| l.post_start.as_ref())
+        {
+            let hook = hooks::run(&hook_target, handler, 0, horizon - started, &pod_label);
+            shown = started + hook.took;
+            if hook.failure.is_some() {
+                record(
+                    shown,
+                    EventType::Warning,
+                    "FailedPostStartHook",
+                    "PostStartHook failed",
+                );
+                record(shown, EventType::Normal, "Killing", "FailedPostStartHook");
+                hook_failed = Some(shown);
+            }
+        }
+        track.pre_stop = container
+            .lifecycle
+            .as_ref()
+            .and_then(|l| l.pre_stop.clone())
+            .map(|handler| hooks::HookContext {
+                handler,
+                container: container.clone(),
+                plan: plan.clone(),
+                dns: dns.clone(),
+                pod_ip: scenario.pod_ip.clone(),
+                pod_name: pod_name.to_owned(),
+                pod_label: pod_label.clone(),
+            });
         let run_index = track.runs.len();
         let lines = logs.entry(container.name.clone()).or_default();
         for (offset, text) in &plan.logs {
@@ -1047,6 +1119,14 @@ fn run_container(
         if matches!((plan.memory_bytes, memory_limit), (Some(used), Some(limit)) if i128::from(used) > limit)
         {
             end_with(started + OOM_MILLIS, 137, true, &mut exit);
+        }
+        if let Some(at) = hook_failed {
+            let (after, code) = match plan.behaviour() {
+                Some(Behaviour::Server) => (100, 0),
+                Some(_) => (100, 143),
+                None => (grace_ms, 137),
+            };
+            end_with(at.saturating_add(after), code, false, &mut exit);
         }
         let alive_until = exit.map_or(horizon, |(at, _)| at).min(horizon);
         if let Some((at, oom)) = actions.first_kill(started, alive_until)
@@ -1119,6 +1199,7 @@ fn run_container(
         }
         track.runs.push(Run {
             started,
+            shown: shown.min(exit.map_or(u64::MAX, |(at, _)| at)),
             exit,
             started_ok: probed.started_ok,
             ready: probed.ready,
@@ -1209,7 +1290,7 @@ fn run_status(
             .plus_millis(i64::try_from(t).unwrap_or(i64::MAX))
             .to_string()
     };
-    let started_runs: Vec<&Run> = track.runs.iter().filter(|run| run.started <= at).collect();
+    let started_runs: Vec<&Run> = track.runs.iter().filter(|run| run.shown <= at).collect();
     let restart_count = i32::try_from(started_runs.len().saturating_sub(1)).unwrap_or(i32::MAX);
     let terminated = |run: &Run, (ended, code): (u64, i32)| ContainerStateTerminated {
         exit_code: code,

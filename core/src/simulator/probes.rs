@@ -197,6 +197,23 @@ fn forced_failure(target: &Target<'_>, probe: &Probe) -> String {
     String::new()
 }
 
+/// The script an exec handler runs: the `-c` script of `sh -c`, or the command itself, quoted.
+pub fn exec_script(command: &[String]) -> String {
+    match command {
+        [shell, flag, script, ..]
+            if matches!(shell.rsplit('/').next(), Some("sh" | "bash" | "ash"))
+                && crate::shell::is_command_flag(flag) =>
+        {
+            script.clone()
+        }
+        command => command
+            .iter()
+            .map(|arg| format!("'{}'", arg.replace('\'', "'\\''")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
 /// One check, `since_start` after the container started: `Err` with the kubelet's message on
 /// failure.
 fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), String> {
@@ -210,19 +227,7 @@ fn check(target: &Target<'_>, probe: &Probe, since_start: u64) -> Result<(), Str
             target
                 .plan
                 .host_at(target.container, target.pod_name, target.dns, since_start);
-        let script = match exec.command.as_slice() {
-            [shell, flag, script, ..]
-                if matches!(shell.rsplit('/').next(), Some("sh" | "bash" | "ash"))
-                    && crate::shell::is_command_flag(flag) =>
-            {
-                script.clone()
-            }
-            command => command
-                .iter()
-                .map(|arg| format!("'{}'", arg.replace('\'', "'\\''")))
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
+        let script = exec_script(&exec.command);
         let timeout = u64::try_from(probe.timeout_seconds.unwrap_or(1).max(1))
             .unwrap_or(1)
             .saturating_mul(1000);

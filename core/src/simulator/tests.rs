@@ -885,3 +885,57 @@ fn a_missing_config_map_key_is_a_create_container_config_error() {
     "#]],
     );
 }
+
+#[test]
+fn the_docs_lifecycle_example_stops_nginx_in_its_pre_stop_hook() {
+    let manifest = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/corpus/k8s-docs-examples/pods/lifecycle-events.yaml"
+    ))
+    .unwrap_or_default();
+    check(
+        &manifest,
+        &with_actions(minutes(1), "- {at: 20s, do: deletePod}\n"),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  1/1 Terminating 0
+             20.1s  0/1 Terminating 0
+            event Normal Scheduled: Successfully assigned default/lifecycle-demo to node-1
+            event Normal Pulling: Pulling image "nginx"
+            event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
+            event Normal Created: Created container lifecycle-demo-container
+            event Normal Started: Started container lifecycle-demo-container
+            event Normal Killing: Stopping container lifecycle-demo-container
+        "#]],
+    );
+}
+
+#[test]
+fn a_slow_post_start_hook_delays_running_and_a_failing_one_kills_the_container() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: hooks}\nspec:\n  containers:\n  - name: slow\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n    lifecycle:\n      postStart: {exec: {command: [sh, -c, 'sleep 5']}}\n      preStop: {sleep: {seconds: 10}}\n  - name: broken\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n    lifecycle:\n      postStart: {exec: {command: [sh, -c, 'echo no config >&2; exit 3']}}\n",
+        &with_actions(minutes(1), "- {at: 40s, do: deletePod}\n"),
+        expect![[r#"
+                0s  0/2 Pending 0
+                1s  0/2 ContainerCreating 0
+                7s  2/2 Running 0
+               37s  1/2 Error 0
+               38s  2/2 Running 1 (1s ago)
+               40s  2/2 Terminating 1 (3s ago)
+            event Normal Scheduled: Successfully assigned default/hooks to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created: Created container slow
+            event Normal Started: Started container slow
+            event Normal Pulled (x2): Container image "busybox:1.36" already present on machine
+            event Normal Created (x2): Created container broken
+            event Normal Started (x2): Started container broken
+            event Warning FailedPostStartHook (x2): PostStartHook failed
+            event Normal Killing (x2): FailedPostStartHook
+            event Normal Killing: Stopping container slow
+            event Normal Killing: Stopping container broken
+        "#]],
+    );
+}
