@@ -146,6 +146,8 @@ struct Track {
     pull_failures: Vec<PullFailure>,
     /// What its runs wrote to its volumes, on the Pod's clock.
     writes: Vec<SharedWrite>,
+    /// The Pod as the kubelet names it in messages: `name_namespace(uid)`.
+    pod_label: String,
     /// Its preStop hook, ready to run in its last run.
     pre_stop: Option<hooks::HookContext>,
     /// True when the container has a startup probe.
@@ -678,6 +680,16 @@ fn record_failed_mounts(
     }
 }
 
+/// A duration as Go's `time.Duration` prints whole seconds: `10s`, `1m20s`, `5m0s`.
+fn go_duration(millis: u64) -> String {
+    let seconds = millis / 1000;
+    if seconds < 60 {
+        format!("{seconds}s")
+    } else {
+        format!("{}m{}s", seconds / 60, seconds % 60)
+    }
+}
+
 /// The resourceVersion of the object as created; each later write adds one.
 const RESOURCE_VERSION_BASE: usize = 1_024;
 
@@ -881,6 +893,7 @@ fn run_container(
         backoffs: Vec::new(),
         pull_failures: Vec::new(),
         writes: Vec::new(),
+        pod_label: format!("{pod_name}_{namespace}({})", pod_uid(pod_name)),
         pre_stop: None,
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
@@ -1369,18 +1382,23 @@ fn run_status(
                 .backoffs
                 .iter()
                 .filter(|(from, _)| *from >= current.started)
-                .any(|(from, until)| {
+                .find(|(from, until)| {
                     *from <= at
                         && (at < *until
                             || next_start.is_some_and(|next| at < next && *until <= next))
                 });
-            if backing_off {
+            if let Some((from, until)) = backing_off {
+                // The kubelet's words: "back-off 20s restarting failed container=app
+                // pod=app_default(uid)".
+                let delay = (until + PLEG_MILLIS).saturating_sub(*from);
                 status.state = Some(ContainerState {
                     waiting: Some(ContainerStateWaiting {
                         reason: Some("CrashLoopBackOff".to_owned()),
                         message: Some(format!(
-                            "back-off restarting failed container={}",
-                            track.name
+                            "back-off {} restarting failed container={} pod={}",
+                            go_duration(delay),
+                            track.name,
+                            track.pod_label
                         )),
                     }),
                     ..ContainerState::default()
@@ -1650,24 +1668,26 @@ fn status_at(
     status
         .conditions
         .push(condition("PodReadyToStartContainers", sandbox, None, None));
-    status.conditions.push(if initialized || terminal {
-        condition(
-            "Initialized",
-            true,
-            (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
-            None,
-        )
-    } else {
-        condition(
-            "Initialized",
-            false,
-            Some("ContainersNotInitialized".to_owned()),
-            Some(format!(
-                "containers with incomplete status: [{}]",
-                incomplete.join(" ")
-            )),
-        )
-    });
+    status
+        .conditions
+        .push(if initialized || phase == "Succeeded" {
+            condition(
+                "Initialized",
+                true,
+                (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
+                None,
+            )
+        } else {
+            condition(
+                "Initialized",
+                false,
+                Some("ContainersNotInitialized".to_owned()),
+                Some(format!(
+                    "containers with incomplete status: [{}]",
+                    incomplete.join(" ")
+                )),
+            )
+        });
     let ready = unready.is_empty() && !terminal && initialized;
     let (reason, message) = if terminal {
         (Some(completed.to_owned()), None)

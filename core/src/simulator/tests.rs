@@ -939,3 +939,77 @@ fn a_slow_post_start_hook_delays_running_and_a_failing_one_kills_the_container()
         "#]],
     );
 }
+
+#[test]
+fn a_failed_init_container_fails_a_never_restarting_pod() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: initfail}\nspec:\n  restartPolicy: Never\n  initContainers:\n  - {name: setup, image: 'busybox:1.36', command: [sh, -c, 'exit 1']}\n  containers:\n  - {name: app, image: 'busybox:1.36', command: [sh, -c, 'sleep 3600']}\n";
+    check(
+        manifest,
+        &minutes(1),
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 Init:0/1 0
+            2s  0/1 Init:Error 0
+        event Normal Scheduled: Successfully assigned default/initfail to node-1
+        event Normal Pulling: Pulling image "busybox:1.36"
+        event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+        event Normal Created: Created container setup
+        event Normal Started: Started container setup
+    "#]],
+    );
+    let parsed = crate::parse(manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &minutes(1));
+    let status = simulation
+        .snapshots
+        .last()
+        .and_then(|s| s.pod.status.clone());
+    let initialized = status
+        .iter()
+        .flat_map(|status| status.conditions.clone())
+        .find(|condition| condition.kind == "Initialized")
+        .map(|condition| (condition.status, condition.reason, condition.message));
+    expect![[r#"
+        Some(
+            (
+                "False",
+                Some(
+                    "ContainersNotInitialized",
+                ),
+                Some(
+                    "containers with incomplete status: [setup]",
+                ),
+            ),
+        )
+    "#]]
+    .assert_debug_eq(&initialized);
+}
+
+#[test]
+fn the_crash_loop_back_off_message_names_the_delay_and_the_pod() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: crasher}\nspec:\n  containers:\n  - {name: app, image: 'busybox:1.36', command: [sh, -c, 'sleep 2; exit 1']}\n";
+    let parsed = crate::parse(manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &minutes(2));
+    let messages: Vec<String> = simulation
+        .snapshots
+        .iter()
+        .filter_map(|snapshot| {
+            let status = snapshot.pod.status.as_ref()?;
+            let waiting = status
+                .container_statuses
+                .first()?
+                .state
+                .as_ref()?
+                .waiting
+                .as_ref()?;
+            waiting.message.clone()
+        })
+        .collect();
+    expect![[r#"
+        [
+            "back-off 10s restarting failed container=app pod=crasher_default(a29cd9a9-ecf1-9b2f-b353-d9e3365f4539)",
+            "back-off 20s restarting failed container=app pod=crasher_default(a29cd9a9-ecf1-9b2f-b353-d9e3365f4539)",
+            "back-off 40s restarting failed container=app pod=crasher_default(a29cd9a9-ecf1-9b2f-b353-d9e3365f4539)",
+            "back-off 1m20s restarting failed container=app pod=crasher_default(a29cd9a9-ecf1-9b2f-b353-d9e3365f4539)",
+        ]
+    "#]].assert_debug_eq(&messages);
+}
