@@ -8,6 +8,7 @@ use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
 use pod_model::kubectl_logs;
+use pod_model::kubectl_top;
 use pod_model::kubectl_yaml;
 use pod_model::scenario::{Action, What};
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
@@ -40,6 +41,11 @@ pub enum View {
     Watch,
     /// `kubectl get pod -o yaml`.
     Yaml,
+    /// `kubectl top pod`, with `--containers` one row per container.
+    Top {
+        /// `--containers`.
+        containers: bool,
+    },
 }
 
 /// The options every view shares.
@@ -178,6 +184,17 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             container,
             previous,
         } => kubectl_logs::logs(observed, container.as_deref(), *previous),
+        View::Top { containers } => {
+            // Pasted Pods have no metrics-server behind them.
+            let mut pods = Vec::new();
+            for seen in observed {
+                match &seen.simulation {
+                    Some(simulation) => pods.push((&seen.pod, &simulation.usage)),
+                    None => return Err(kubectl_top::NO_METRICS.to_owned()),
+                }
+            }
+            Ok(kubectl_top::top_pods(&pods, *containers))
+        }
         View::Yaml => {
             let pods: Vec<&pod_model::Pod> = observed.iter().map(|seen| &seen.pod).collect();
             Ok(kubectl_yaml::pods_yaml(&pods))

@@ -33,6 +33,9 @@ Commands:
                 Print 'kubectl logs' of a simulated container.
   watch [--at DURATION] FILE...
                 Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
+  top [--containers] [--at DURATION] FILE...
+                Print 'kubectl top pod': the CPU and memory the simulated containers use,
+                held to their limits.
   yaml [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pod -o yaml': the Pod with its defaults and status
                 (the same as 'get -o yaml').
@@ -59,7 +62,7 @@ fn main() -> ExitCode {
             None => usage_error(),
         },
         [
-            command @ ("get" | "describe" | "logs" | "watch" | "yaml"),
+            command @ ("get" | "describe" | "logs" | "watch" | "yaml" | "top"),
             rest @ ..,
         ] => match parse_view_args(command, rest) {
             Some((view, when, files)) => get::run(&files, &view, when),
@@ -115,6 +118,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
     let mut at = None;
     let mut container = None;
     let mut previous = false;
+    let mut containers = false;
     let mut delete_at = None;
     let mut grace = None;
     let mut scenario = None;
@@ -132,6 +136,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             ("describe", "--utc-offset") => offset = parse_offset(rest.next()?)?,
             ("logs", "-c" | "--container") => container = Some((*rest.next()?).to_owned()),
             ("logs", "-p" | "--previous") => previous = true,
+            ("top", "--containers") => containers = true,
             (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
             (_, "--at") => at = Some(parse_duration(rest.next()?)?),
             (_, "--scenario") => scenario = Some((*rest.next()?).to_owned()),
@@ -152,6 +157,7 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             previous,
         },
         "watch" => View::Watch,
+        "top" => View::Top { containers },
         _ if yaml => View::Yaml,
         _ => View::Table { wide },
     };

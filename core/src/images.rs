@@ -307,6 +307,26 @@ pub fn profile(image: &str) -> Option<&'static ImageProfile> {
         .find(|profile| profile.repositories.contains(&repository))
 }
 
+/// The CPU a stress program keeps busy, in millicores: `stress --cpu N` (polinux/stress) or
+/// `stress -cpus N` (vish/stress, the docs' CPU example), a core per worker.
+pub fn stress_cpu_millis(args: &[String]) -> Option<u64> {
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = match arg.as_str() {
+            "--cpu" | "-c" | "-cpus" | "--cpus" => rest.next()?.as_str(),
+            other => match other
+                .strip_prefix("--cpu=")
+                .or_else(|| other.strip_prefix("-cpus="))
+            {
+                Some(value) => value,
+                None => continue,
+            },
+        };
+        return value.parse::<u64>().ok()?.checked_mul(1000);
+    }
+    None
+}
+
 /// The memory `stress --vm-bytes SIZE` (or `--vm-bytes=SIZE`) uses, in bytes; sizes take
 /// `B`, `K`, `M` or `G` suffixes, as stress's own parser does.
 pub fn stress_memory_bytes(args: &[String]) -> Option<u64> {

@@ -21,6 +21,7 @@ pub mod kubectl_describe;
 pub mod kubectl_errors;
 pub mod kubectl_get;
 pub mod kubectl_logs;
+pub mod kubectl_top;
 pub mod kubectl_yaml;
 pub mod kubelet_expansion;
 pub mod lint;

@@ -144,6 +144,9 @@ fn no_arguments_prints_usage() {
                             Print 'kubectl logs' of a simulated container.
               watch [--at DURATION] FILE...
                             Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
+              top [--containers] [--at DURATION] FILE...
+                            Print 'kubectl top pod': the CPU and memory the simulated containers use,
+                            held to their limits.
               yaml [--at DURATION] [--now TIME] FILE...
                             Print 'kubectl get pod -o yaml': the Pod with its defaults and status
                             (the same as 'get -o yaml').
@@ -972,4 +975,32 @@ fn yaml_prints_the_pod_with_its_defaults_and_status() {
             --- stderr
         "#]],
     );
+}
+
+#[test]
+fn top_shows_usage_and_refuses_pasted_pods() {
+    check(
+        &[
+            "top",
+            "--containers",
+            "--at",
+            "1m",
+            "sidecar-logging.yaml",
+            "crashloop.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            POD               NAME            CPU(cores)   MEMORY(bytes)   
+            sidecar-logging   app             1m           8Mi             
+            sidecar-logging   log-forwarder   1m           60Mi            
+            --- stderr
+        "#]],
+    );
+    check(&["top", "pasted-crashloop.yaml"], expect![[r#"
+        exit 1
+        --- stdout
+        --- stderr
+        error: Metrics API not available
+    "#]]);
 }

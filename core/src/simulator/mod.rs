@@ -55,6 +55,24 @@ pub struct LogLine {
     pub text: String,
 }
 
+/// What a running container uses, as metrics-server would report it (`kubectl top`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// CPU in use, in millicores: what it wants, held to its limit.
+    pub cpu_millis: u64,
+    /// CPU it would use without its limit; more than `cpu_millis` when CFS throttles it.
+    pub wanted_cpu_millis: u64,
+    /// Memory in use, in bytes.
+    pub memory_bytes: u64,
+}
+
+impl Usage {
+    /// True when the CPU limit holds the container back.
+    pub fn throttled(&self) -> bool {
+        self.wanted_cpu_millis > self.cpu_millis
+    }
+}
+
 /// The result of a simulation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
@@ -70,6 +88,8 @@ pub struct Simulation {
     pub start: Timestamp,
     /// When the API server removed the Pod object, if the scenario deleted it.
     pub deleted_at: Option<VirtualTime>,
+    /// What each container uses while it runs, by container name.
+    pub usage: BTreeMap<String, Usage>,
 }
 
 impl Simulation {
@@ -148,6 +168,8 @@ struct Track {
     writes: Vec<SharedWrite>,
     /// The Pod as the kubelet names it in messages: `name_namespace(uid)`.
     pod_label: String,
+    /// What it uses while it runs.
+    usage: Usage,
     /// Its preStop hook, ready to run in its last run.
     pre_stop: Option<hooks::HookContext>,
     /// True when the container has a startup probe.
@@ -290,6 +312,7 @@ fn simulate_pass(
                 )],
                 start: scenario.start,
                 deleted_at: None,
+                usage: BTreeMap::new(),
             },
             Vec::new(),
         );
@@ -624,7 +647,12 @@ fn simulate_pass(
     }
     notes.sort();
     notes.dedup();
+    let usage = tracks
+        .iter()
+        .map(|track| (track.name.clone(), track.usage))
+        .collect();
     let simulation = Simulation {
+        usage,
         snapshots,
         events,
         logs,
@@ -894,6 +922,7 @@ fn run_container(
         pull_failures: Vec::new(),
         writes: Vec::new(),
         pod_label: format!("{pod_name}_{namespace}({})", pod_uid(pod_name)),
+        usage: Usage::default(),
         pre_stop: None,
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
@@ -929,6 +958,15 @@ fn run_container(
         program::Program::Image(profile) => Some(profile.map(|p| p.behaviour)),
         program::Program::Script { .. } => None,
     };
+    track.usage = usage(container, &plan, scenario);
+    if track.usage.throttled() {
+        notes.push(format!(
+            "container {} wants {} CPU but its limit is {}: the kernel throttles it (CFS quota) to its limit",
+            container.name,
+            cpu_text(track.usage.wanted_cpu_millis),
+            cpu_text(track.usage.cpu_millis)
+        ));
+    }
     let always_pull = container.image_pull_policy.as_deref() == Some("Always");
     let mut start_at = turn;
     let mut exits = 0u32;
@@ -1248,6 +1286,34 @@ fn run_container(
         }
     }
     track
+}
+
+/// What a container running `plan` uses: the CPU it keeps busy (1m when mostly idle), held to
+/// its CPU limit, and its program's memory (a shell's 1 MiB for a script).
+fn usage(container: &Container, plan: &RunPlan, scenario: &Scenario) -> Usage {
+    let limits = container.resources.as_ref().map(|r| &r.limits);
+    let cpu_limit = limits
+        .and_then(|limits| limits.get("cpu"))
+        .map_or(scenario.node.cpu_millis, Quantity::milli_value);
+    let wanted = plan.cpu_millis.unwrap_or(1);
+    let memory = plan.memory_bytes.unwrap_or(match plan.program {
+        program::Program::Script { .. } => 1024 * 1024,
+        program::Program::Image(_) => 8 * 1024 * 1024,
+    });
+    Usage {
+        cpu_millis: wanted.min(u64::try_from(cpu_limit.max(0)).unwrap_or(u64::MAX)),
+        wanted_cpu_millis: wanted,
+        memory_bytes: memory,
+    }
+}
+
+/// CPU as a quantity: `2` cores or `500m`.
+fn cpu_text(millis: u64) -> String {
+    if millis % 1000 == 0 {
+        format!("{}", millis / 1000)
+    } else {
+        format!("{millis}m")
+    }
 }
 
 /// What containerd says when an image cannot be pulled: its tag or repository does not exist.

@@ -21,6 +21,8 @@ pub struct RunPlan {
     pub notes: Vec<String>,
     /// What it writes to shared volumes, on its own clock.
     pub writes: Vec<SharedWrite>,
+    /// The CPU it would use if nothing held it back, in millicores, when it keeps cores busy.
+    pub cpu_millis: Option<u64>,
     /// What runs, for probes that look into the container.
     pub program: Program,
     /// The memory the program uses once started, when the playground knows it.
@@ -209,6 +211,12 @@ pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_m
                 "stress" => {
                     let mut plan = image_plan(images::profile("polinux/stress"), image, &env);
                     plan.memory_bytes = images::stress_memory_bytes(args);
+                    plan.cpu_millis = images::stress_cpu_millis(args);
+                    plan
+                }
+                _ if profile.is_some_and(|p| p.behaviour == Behaviour::Stress) => {
+                    let mut plan = image_plan(profile, image, &env);
+                    plan.cpu_millis = images::stress_cpu_millis(&command);
                     plan
                 }
                 _ if profile.is_some_and(|p| p.repositories.contains(&"agnhost")) => {
@@ -265,6 +273,7 @@ fn shell_plan(
         exit,
         logs,
         writes: std::mem::take(&mut host.outgoing),
+        cpu_millis: (run.outcome == Outcome::BusyLoop).then_some(1000),
         notes: run.notes,
         program: Program::Script {
             script: script.to_owned(),
@@ -349,6 +358,7 @@ fn image_plan(
             memory_bytes: None,
             busy: false,
             writes: Vec::new(),
+            cpu_millis: None,
         };
     };
     let port = profile
@@ -385,5 +395,6 @@ fn image_plan(
         memory_bytes: Some(profile.memory_bytes),
         busy: false,
         writes: Vec::new(),
+        cpu_millis: None,
     }
 }
