@@ -110,6 +110,6 @@ mod tests {
             POD        NAME           CPU(cores)   MEMORY(bytes)   
             cpu-demo   cpu-demo-ctr   1000m        1Mi             
 
-            container cpu-demo-ctr would use 2 of CPU but its limit is 1: the kernel throttles it (CFS quota), so it gets only its limit"#]].assert_eq(&out);
+            container cpu-demo-ctr wants 2 CPU but its limit is 1: the kernel throttles it (CFS quota) to its limit"#]].assert_eq(&out);
     }
 }

@@ -1309,7 +1309,7 @@ fn usage(container: &Container, plan: &RunPlan, scenario: &Scenario) -> Usage {
 
 /// CPU as a quantity: `2` cores or `500m`.
 fn cpu_text(millis: u64) -> String {
-    if millis % 1000 == 0 {
+    if millis.is_multiple_of(1000) {
         format!("{}", millis / 1000)
     } else {
         format!("{millis}m")
