@@ -997,10 +997,13 @@ fn top_shows_usage_and_refuses_pasted_pods() {
             --- stderr
         "#]],
     );
-    check(&["top", "pasted-crashloop.yaml"], expect![[r#"
+    check(
+        &["top", "pasted-crashloop.yaml"],
+        expect![[r#"
         exit 1
         --- stdout
         --- stderr
         error: Metrics API not available
-    "#]]);
+    "#]],
+    );
 }

@@ -763,6 +763,8 @@ fn delete(
         let track = &mut tracks[index];
         track.runs.retain(|run| run.started < at);
         track.backoffs.retain(|(from, _)| *from < at);
+        // Nothing is pulled or configured again once the Pod is being deleted.
+        track.pull_failures.retain(|failure| failure.failed < at);
         for backoff in &mut track.backoffs {
             backoff.1 = backoff.1.min(at);
         }
@@ -1495,10 +1497,15 @@ fn container_status(
     scenario: &Scenario,
 ) -> ContainerStatus {
     let mut status = run_status(track, at, default_reason, scenario);
-    if let Some(failure) = track
-        .pull_failures
-        .iter()
-        .find(|failure| failure.failed <= at && at < failure.until)
+    let running = status
+        .state
+        .as_ref()
+        .is_some_and(|state| state.running.is_some());
+    if !running
+        && let Some(failure) = track
+            .pull_failures
+            .iter()
+            .find(|failure| failure.failed <= at && at < failure.until)
     {
         // Waiting for its image: after a failed pull, and in the back-off until the next one.
         let (reason, message) = if failure.config_error {
