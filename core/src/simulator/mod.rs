@@ -170,6 +170,9 @@ struct Track {
     pod_label: String,
     /// What it uses while it runs.
     usage: Usage,
+    /// The image as the runtime reports it, and its ID (`None` for a reference that does not
+    /// parse).
+    image_ids: Option<(String, String)>,
     /// Its preStop hook, ready to run in its last run.
     pre_stop: Option<hooks::HookContext>,
     /// True when the container has a startup probe.
@@ -925,6 +928,8 @@ fn run_container(
         writes: Vec::new(),
         pod_label: format!("{pod_name}_{namespace}({})", pod_uid(pod_name)),
         usage: Usage::default(),
+        image_ids: crate::image_ref::ImageRef::parse(&image)
+            .map(|reference| (reference.fully_qualified(), reference.image_id())),
         pre_stop: None,
         has_startup_probe: container.startup_probe.is_some(),
         behaviour: None,
@@ -969,6 +974,7 @@ fn run_container(
             cpu_text(track.usage.cpu_millis)
         ));
     }
+    let pod_label = track.pod_label.clone();
     let always_pull = container.image_pull_policy.as_deref() == Some("Always");
     let mut start_at = turn;
     let mut exits = 0u32;
@@ -1105,7 +1111,6 @@ fn run_container(
         );
         // The postStart hook: the container shows as running once it is done; if it fails,
         // the kubelet kills the container.
-        let pod_label = format!("{pod_name}_{namespace}({})", pod_uid(pod_name));
         let hook_target = probes::Target {
             container,
             plan: &plan,
@@ -1408,9 +1413,9 @@ fn run_status(
         return status;
     };
     // The runtime reports the image by its full reference and digest.
-    if let Some(reference) = crate::image_ref::ImageRef::parse(&track.image) {
-        status.image = reference.fully_qualified();
-        status.image_id = reference.image_id();
+    if let Some((image, image_id)) = &track.image_ids {
+        status.image.clone_from(image);
+        status.image_id.clone_from(image_id);
     }
     status.container_id = Some(container_id(track, current.started));
     if let Some(previous) = started_runs.iter().rev().nth(1)
