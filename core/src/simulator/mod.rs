@@ -73,6 +73,36 @@ impl Usage {
     }
 }
 
+/// One container's runs and what they ran, to look inside it at any instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContainerRuns {
+    /// The container.
+    pub container: Container,
+    /// Each run's start and, if it ended, its end.
+    pub runs: Vec<(VirtualTime, Option<VirtualTime>)>,
+    /// The program of the runs from an index on, with what they found around them.
+    plans: Vec<(usize, RunPlan, Surroundings)>,
+}
+
+impl ContainerRuns {
+    /// The container's files at `at` (paths to contents), as its current run (or its last one)
+    /// left them: its own writes, its volumes, others' writes to shared volumes. `None` before it
+    /// first started.
+    pub fn files_at(&self, pod_name: &str, at: VirtualTime) -> Option<BTreeMap<String, String>> {
+        let index = self.runs.iter().rposition(|(started, _)| *started <= at)?;
+        let (started, ended) = self.runs[index];
+        let (_, plan, surroundings) = self
+            .plans
+            .iter()
+            .rev()
+            .find(|(from, _, _)| *from <= index)?;
+        let until = ended.map_or(at, |ended| ended.min(at));
+        let offset = until.as_millis().saturating_sub(started.as_millis());
+        let host = plan.host_at(&self.container, pod_name, surroundings, offset);
+        Some(host.files)
+    }
+}
+
 /// The result of a simulation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
@@ -90,6 +120,8 @@ pub struct Simulation {
     pub deleted_at: Option<VirtualTime>,
     /// What each container uses while it runs, by container name.
     pub usage: BTreeMap<String, Usage>,
+    /// Each container's runs, by container name (`files_at` looks inside).
+    pub containers: BTreeMap<String, ContainerRuns>,
 }
 
 impl Simulation {
@@ -170,6 +202,8 @@ struct Track {
     pod_label: String,
     /// What it uses while it runs.
     usage: Usage,
+    /// The program of its runs from an index on (a new entry only when it changes).
+    plans: Vec<(usize, RunPlan, Surroundings)>,
     /// The image as the runtime reports it, and its ID (`None` for a reference that does not
     /// parse).
     image_ids: Option<(String, String)>,
@@ -316,6 +350,7 @@ fn simulate_pass(
                 start: scenario.start,
                 deleted_at: None,
                 usage: BTreeMap::new(),
+                containers: BTreeMap::new(),
             },
             Vec::new(),
         );
@@ -654,7 +689,37 @@ fn simulate_pass(
         .iter()
         .map(|track| (track.name.clone(), track.usage))
         .collect();
+    let containers = tracks
+        .iter()
+        .filter_map(|track| {
+            let container = pod
+                .spec
+                .init_containers
+                .iter()
+                .chain(&pod.spec.containers)
+                .find(|c| c.name == track.name)?;
+            let runs = track
+                .runs
+                .iter()
+                .map(|run| {
+                    (
+                        VirtualTime::from_millis(run.started),
+                        run.exit.map(|(at, _)| VirtualTime::from_millis(at)),
+                    )
+                })
+                .collect();
+            Some((
+                track.name.clone(),
+                ContainerRuns {
+                    container: container.clone(),
+                    runs,
+                    plans: track.plans.clone(),
+                },
+            ))
+        })
+        .collect();
     let simulation = Simulation {
+        containers,
         usage,
         snapshots,
         events,
@@ -928,6 +993,7 @@ fn run_container(
         writes: Vec::new(),
         pod_label: format!("{pod_name}_{namespace}({})", pod_uid(pod_name)),
         usage: Usage::default(),
+        plans: Vec::new(),
         image_ids: crate::image_ref::ImageRef::parse(&image)
             .map(|reference| (reference.fully_qualified(), reference.image_id())),
         pre_stop: None,
@@ -1254,6 +1320,15 @@ fn run_container(
             && let Some(lines) = logs.get_mut(&container.name)
         {
             lines.retain(|line| line.run != run_index || line.at.as_millis() <= ended);
+        }
+        if track
+            .plans
+            .last()
+            .is_none_or(|(_, last_plan, last_inputs)| *last_plan != plan || *last_inputs != dns)
+        {
+            track
+                .plans
+                .push((track.runs.len(), plan.clone(), dns.clone()));
         }
         track.runs.push(Run {
             started,

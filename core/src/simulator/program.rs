@@ -64,6 +64,9 @@ impl RunPlan {
                 Limits::until(VirtualTime::from_millis(at_ms)),
             );
         }
+        // Others' writes to shared volumes up to then arrive even if the script ended earlier.
+        host.now = host.now.max(VirtualTime::from_millis(at_ms));
+        host.receive();
         host.output.clear();
         host
     }

@@ -1013,3 +1013,37 @@ fn the_crash_loop_back_off_message_names_the_delay_and_the_pod() {
         ]
     "#]].assert_debug_eq(&messages);
 }
+
+#[test]
+fn each_containers_files_can_be_seen_at_any_instant() {
+    let parsed = crate::parse(COUNTER_WITH_SIDECARS);
+    let simulation = simulate(
+        parsed.accepted_pod().expect("valid"),
+        &Scenario {
+            horizon: VirtualTime::from_secs(8),
+            ..Scenario::default()
+        },
+    );
+    let mut out = String::new();
+    for (container, at) in [("count", 4), ("count-log-2", 5), ("count-log-1", 1)] {
+        let files =
+            simulation.containers[container].files_at("counter", VirtualTime::from_secs(at));
+        out.push_str(&format!("{container} at {at}s:\n"));
+        for (path, content) in files
+            .iter()
+            .flatten()
+            .filter(|(path, _)| !path.starts_with("/var/run"))
+        {
+            out.push_str(&format!("  {path}: {content:?}\n"));
+        }
+    }
+    expect![[r#"
+        count at 4s:
+          /var/log/1.log: "0: tick\n1: tick\n"
+          /var/log/2.log: "INFO 0\nINFO 1\n"
+        count-log-2 at 5s:
+          /logs/1.log: "0: tick\n1: tick\n2: tick\n3: tick\n"
+          /logs/2.log: "INFO 0\nINFO 1\nINFO 2\nINFO 3\n"
+        count-log-1 at 1s:
+    "#]].assert_eq(&out);
+}
