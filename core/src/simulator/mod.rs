@@ -829,7 +829,7 @@ fn delete(
     let mut mains_done = at;
     for index in order {
         let track = &mut tracks[index];
-        track.runs.retain(|run| run.started < at);
+        track.runs.retain(|run| run.started <= at);
         track.backoffs.retain(|(from, _)| *from < at);
         // Nothing is pulled or configured again once the Pod is being deleted.
         track.pull_failures.retain(|failure| failure.failed < at);

@@ -1045,5 +1045,6 @@ fn each_containers_files_can_be_seen_at_any_instant() {
           /logs/1.log: "0: tick\n1: tick\n2: tick\n3: tick\n"
           /logs/2.log: "INFO 0\nINFO 1\nINFO 2\nINFO 3\n"
         count-log-1 at 1s:
-    "#]].assert_eq(&out);
+    "#]]
+    .assert_eq(&out);
 }

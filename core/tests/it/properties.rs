@@ -160,6 +160,62 @@ fn check_simulation(
                 .unwrap_or(0);
             prop_assert!(container.restart_count >= before, "restart count decreased");
         }
+        // Replaying the Events reproduces the containers' starts: a container that has run has
+        // one `Started` event per run, and one that never ran has none. (A lost node's kubelet
+        // cannot deliver its Events, so a scenario with one is exempt.)
+        let node_lost = scenario
+            .actions
+            .iter()
+            .any(|action| action.what == pod_model::scenario::What::LoseNode);
+        if node_lost {
+            continue;
+        }
+        let now = simulation.wall(snapshot.at);
+        let events = simulation.events.at(now);
+        let init_names: Vec<&str> = status
+            .init_container_statuses
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        for container in status
+            .init_container_statuses
+            .iter()
+            .chain(&status.container_statuses)
+        {
+            let section = if init_names.contains(&container.name.as_str())
+                && status
+                    .init_container_statuses
+                    .iter()
+                    .any(|c| std::ptr::eq(c, container))
+            {
+                "initContainers"
+            } else {
+                "containers"
+            };
+            let field = format!("spec.{section}{{{}}}", container.name);
+            let started: u32 = events
+                .iter()
+                .filter(|e| {
+                    e.reason == "Started" && e.field_path.as_deref() == Some(field.as_str())
+                })
+                .map(|e| e.count)
+                .sum();
+            let ran = container.container_id.is_some();
+            let expected = if ran {
+                u32::try_from(container.restart_count).unwrap_or(0) + 1
+            } else {
+                0
+            };
+            prop_assert!(
+                started == expected || (ran && started == expected + 1),
+                "{} Started events for {} at {} (restartCount {}, ran {})",
+                started,
+                field,
+                snapshot.at,
+                container.restart_count,
+                ran
+            );
+        }
     }
     Ok(())
 }
