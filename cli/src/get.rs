@@ -170,8 +170,10 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
                 match &seen.simulation {
                     None => rows.push(row(&seen.pod, seen.now, false)),
                     Some(simulation) => rows.extend(
-                        kubectl_get::watch_rows(simulation, seen.now)
-                            .into_iter()
+                        seen.earlier
+                            .iter()
+                            .chain(std::iter::once(simulation))
+                            .flat_map(|simulation| kubectl_get::watch_rows(simulation, seen.now))
                             .map(|row| {
                                 vec![row.name, row.ready, row.status, row.restarts, row.age]
                             }),

@@ -16,6 +16,7 @@
 //! - {at: 1m, do: failProbe, container: app, probe: liveness}
 //! - {at: 2m, do: createService, name: myservice}
 //! - {at: 5m, do: deletePod, gracePeriodSeconds: 10}
+//! - {at: 6m, do: applyPod}
 //! ```
 
 use std::collections::BTreeMap;
@@ -156,6 +157,10 @@ pub enum What {
         /// The container's name.
         container: String,
     },
+    /// `kubectl apply` of the same manifest again: once the Pod is deleted and gone, a new one is
+    /// created (a new UID and a new IP; a naked Pod is never replaced by itself); while the Pod
+    /// exists, nothing changes (`pod/NAME unchanged`).
+    ApplyPod,
     /// The node stops answering (powered off, cut from the network).
     LoseNode,
     /// The node answers again.

@@ -1007,3 +1007,49 @@ fn top_shows_usage_and_refuses_pasted_pods() {
     "#]],
     );
 }
+
+#[test]
+fn a_deleted_pod_applied_again_is_a_new_pod_with_a_new_ip() {
+    check(
+        &[
+            "watch",
+            "--at",
+            "1m",
+            "--scenario",
+            "reapply.scenario.yaml",
+            "valid-nginx.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME    READY   STATUS              RESTARTS   AGE
+            nginx   0/1     Pending             0          0s
+            nginx   0/1     ContainerCreating   0          1s
+            nginx   1/1     Running             0          2s
+            nginx   0/1     Terminating         0          20s
+            nginx   0/1     Pending             0          0s
+            nginx   0/1     ContainerCreating   0          1s
+            nginx   1/1     Running             0          2s
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "get",
+            "-o",
+            "wide",
+            "--at",
+            "1m",
+            "--scenario",
+            "reapply.scenario.yaml",
+            "valid-nginx.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            nginx   1/1     Running   0          20s   10.244.0.6   node-1   <none>           <none>
+            --- stderr
+        "#]],
+    );
+}

@@ -363,7 +363,7 @@ fn field_value(pod: &Pod, field: &ObjectFieldSelector, scenario: &Scenario) -> S
             .namespace
             .clone()
             .unwrap_or_else(|| "default".to_owned()),
-        "metadata.uid" => crate::simulator::pod_uid(pod.name()),
+        "metadata.uid" => crate::simulator::uid_of(pod),
         "spec.nodeName" => scenario.node.name.clone(),
         "spec.serviceAccountName" => pod
             .spec

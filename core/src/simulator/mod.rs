@@ -33,6 +33,7 @@ use config::ContainerConfig;
 use node_loss::NodeLoss;
 pub use program::{RunPlan, Surroundings, plan};
 
+use crate::scenario::What;
 pub use crate::scenario::{Deletion, Node, Scenario};
 
 /// The Pod at one instant.
@@ -239,6 +240,90 @@ pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
     simulation
 }
 
+/// The most Pod objects one scenario creates (the first and its replacements).
+pub const MAX_GENERATIONS: usize = 10;
+
+/// Simulates every Pod object the scenario creates: the first, and after each deletion, the
+/// one a later `applyPod` creates (a new UID and the next IP). Each simulation's instant 0 is
+/// its own creation; `Simulation::start` places it on the wall clock.
+pub fn simulate_all(pod: &Pod, scenario: &Scenario) -> Vec<Simulation> {
+    let mut generations = vec![simulate(pod, scenario)];
+    let base = scenario.start;
+    let mut pod_ip = scenario.pod_ip.clone();
+    while generations.len() < MAX_GENERATIONS {
+        let last = generations.last().map_or(0, |g| offset_of(g, base));
+        let removed = generations
+            .last()
+            .and_then(|g| g.deleted_at)
+            .map(|at| last + at.as_millis());
+        // `kubectl apply` while the object exists changes nothing.
+        let applies: Vec<u64> = scenario
+            .actions_in_order()
+            .filter(|action| action.what == What::ApplyPod)
+            .map(|action| action.at.as_millis())
+            .filter(|at| *at > last)
+            .collect();
+        let unchanged: Vec<u64> = applies
+            .iter()
+            .copied()
+            .filter(|at| removed.is_none_or(|removed| *at < removed))
+            .collect();
+        if let Some(generation) = generations.last_mut() {
+            for at in unchanged {
+                generation.notes.push(format!(
+                    "kubectl apply at {}: pod/{} unchanged (the Pod still exists)",
+                    VirtualTime::from_millis(at).duration_string(),
+                    pod.name()
+                ));
+            }
+        }
+        let Some(removed) = removed else { break };
+        let Some(created) = applies.into_iter().find(|at| *at >= removed) else {
+            break;
+        };
+        if created >= scenario.horizon.as_millis() {
+            break;
+        }
+        pod_ip = next_ip(&pod_ip);
+        let mut replacement = pod.clone();
+        replacement.metadata.uid = Some(pod_uid(&format!("{}#{}", pod.name(), generations.len())));
+        let shifted = Scenario {
+            start: base.plus_millis(i64::try_from(created).unwrap_or(i64::MAX)),
+            horizon: VirtualTime::from_millis(scenario.horizon.as_millis() - created),
+            pod_ip: pod_ip.clone(),
+            actions: scenario
+                .actions_in_order()
+                .filter(|action| action.at.as_millis() > created)
+                .map(|action| crate::scenario::Action {
+                    at: VirtualTime::from_millis(action.at.as_millis() - created),
+                    what: action.what.clone(),
+                })
+                .collect(),
+            ..scenario.clone()
+        };
+        generations.push(simulate(&replacement, &shifted));
+    }
+    generations
+}
+
+/// Milliseconds from `base` to the simulation's instant 0.
+fn offset_of(simulation: &Simulation, base: Timestamp) -> u64 {
+    u64::try_from(simulation.start.millis_since(base)).unwrap_or(0)
+}
+
+/// The next Pod IP in the node's range: `10.244.0.5` → `10.244.0.6`.
+fn next_ip(ip: &str) -> String {
+    match ip.rsplit_once('.') {
+        Some((network, last)) => {
+            let next = last
+                .parse::<u8>()
+                .map_or(2, |n| if n >= 254 { 2 } else { n + 1 });
+            format!("{network}.{next}")
+        }
+        None => ip.to_owned(),
+    }
+}
+
 /// The most simulation passes for shared volumes to settle.
 const MAX_PASSES: usize = 3;
 
@@ -370,6 +455,9 @@ fn simulate_pass(
         .namespace
         .clone()
         .unwrap_or_else(|| "default".to_owned());
+    let uid = uid_of(pod);
+    // The Pod as the kubelet names it in messages (`format.Pod`).
+    let pod_label = format!("{name}_{namespace}({uid})");
 
     // The scheduler.
     let gated = !pod.spec.scheduling_gates.is_empty();
@@ -448,7 +536,7 @@ fn simulate_pass(
                 shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                 &config::for_container(pod, container, scenario),
                 &name,
-                &namespace,
+                &pod_label,
                 &mut events,
                 &mut logs,
                 &mut notes,
@@ -502,7 +590,7 @@ fn simulate_pass(
                     shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                     &config::for_container(pod, container, scenario),
                     &name,
-                    &namespace,
+                    &pod_label,
                     &mut events,
                     &mut logs,
                     &mut notes,
@@ -637,7 +725,7 @@ fn simulate_pass(
         let mut snapshot = pod.clone();
         snapshot.metadata.creation_timestamp = Some(scenario.start.to_string());
         if snapshot.metadata.uid.is_none() {
-            snapshot.metadata.uid = Some(pod_uid(&name));
+            snapshot.metadata.uid = Some(uid.clone());
         }
         if bound && pod.spec.node_name.is_none() {
             snapshot.spec.node_name = Some(scenario.node.name.clone());
@@ -962,7 +1050,7 @@ fn run_container(
     shared: &[(SharedWrite, bool)],
     config: &Result<ContainerConfig, String>,
     pod_name: &str,
-    namespace: &str,
+    pod_label: &str,
     events: &mut EventLog,
     logs: &mut BTreeMap<String, Vec<LogLine>>,
     notes: &mut Vec<String>,
@@ -991,7 +1079,7 @@ fn run_container(
         backoffs: Vec::new(),
         pull_failures: Vec::new(),
         writes: Vec::new(),
-        pod_label: format!("{pod_name}_{namespace}({})", pod_uid(pod_name)),
+        pod_label: pod_label.to_owned(),
         usage: Usage::default(),
         plans: Vec::new(),
         image_ids: crate::image_ref::ImageRef::parse(&image)
@@ -1335,7 +1423,13 @@ fn run_container(
             shown: shown.min(exit.map_or(u64::MAX, |(at, _)| at)),
             exit,
             started_ok: probed.started_ok,
-            ready: probed.ready,
+            // Readiness that lasts to the horizon lasts on: the horizon is not an event.
+            ready: probed.ready.map(|intervals| {
+                intervals
+                    .into_iter()
+                    .map(|(from, to)| (from, if to >= horizon { u64::MAX } else { to }))
+                    .collect()
+            }),
             oom_killed: oom_killed && exit.is_some(),
         });
         let Some((ended, code)) = exit else { break };
@@ -1358,9 +1452,8 @@ fn run_container(
         } else {
             let delay = (10_000u64 << (exits - 2).min(5)).min(300_000);
             let message = format!(
-                "Back-off restarting failed container {} in pod {pod_name}_{namespace}({})",
-                container.name,
-                pod_uid(pod_name)
+                "Back-off restarting failed container {} in pod {pod_label}",
+                container.name
             );
             record(ended + PLEG_MILLIS, EventType::Warning, "BackOff", &message);
             track.backoffs.push((ended + PLEG_MILLIS, ended + delay));
@@ -1405,6 +1498,15 @@ fn pull_error(image: &str) -> String {
     format!(
         "rpc error: code = NotFound desc = failed to pull and unpack image \"{reference}\": failed to resolve reference \"{reference}\": {reference}: not found"
     )
+}
+
+/// The Pod's UID: its own, or a stable made-up one.
+pub fn uid_of(pod: &Pod) -> String {
+    pod.metadata
+        .uid
+        .clone()
+        .filter(|uid| !uid.is_empty())
+        .unwrap_or_else(|| pod_uid(pod.name()))
 }
 
 /// A stable, made-up UID for the Pod (a real one is random).
@@ -1883,6 +1985,9 @@ pub struct Observed {
     pub simulation: Option<Simulation>,
     /// True when the Pod was deleted and removed by then: `get` no longer finds it.
     pub gone: bool,
+    /// The Pod objects of the same name that came before it (deleted, then re-applied), oldest
+    /// first: `get -w` shows them too.
+    pub earlier: Vec<Simulation>,
 }
 
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
@@ -1914,6 +2019,7 @@ pub fn observe(
                 now: pasted_now,
                 simulation: None,
                 gone: false,
+                earlier: Vec::new(),
             });
             continue;
         }
@@ -1929,10 +2035,23 @@ pub fn observe(
             horizon: scenario.horizon.max(at),
             ..scenario.clone()
         };
-        let simulation = simulate(accepted, &scenario);
-        let gone = simulation.deleted_at.is_some_and(|deleted| deleted <= at);
-        let now = simulation.wall(at);
-        let Some(snapshot) = simulation.at(at) else {
+        // The object in force at `at`: the last one created by then.
+        let mut generations = simulate_all(accepted, &scenario);
+        let base = scenario.start;
+        let current = generations
+            .iter()
+            .rposition(|g| offset_of(g, base) <= at.as_millis())
+            .unwrap_or(0);
+        generations.truncate(current + 1);
+        let Some(simulation) = generations.pop() else {
+            continue;
+        };
+        let local = VirtualTime::from_millis(at.as_millis() - offset_of(&simulation, base));
+        let gone = simulation
+            .deleted_at
+            .is_some_and(|deleted| deleted <= local);
+        let now = simulation.wall(local);
+        let Some(snapshot) = simulation.at(local) else {
             continue;
         };
         out.push(Observed {
@@ -1941,6 +2060,7 @@ pub fn observe(
             now,
             simulation: Some(simulation),
             gone,
+            earlier: generations,
         });
     }
     out

@@ -1048,3 +1048,37 @@ fn each_containers_files_can_be_seen_at_any_instant() {
     "#]]
     .assert_eq(&out);
 }
+
+#[test]
+fn applying_again_after_a_deletion_creates_a_new_pod() {
+    let scenario = with_actions(
+        minutes(1),
+        "- {at: 10s, do: applyPod}\n- {at: 20s, do: deletePod}\n- {at: 40s, do: applyPod}\n",
+    );
+    let parsed = crate::parse(crate::gallery::ALL[0].manifest);
+    let generations =
+        crate::simulator::simulate_all(parsed.accepted_pod().expect("valid"), &scenario);
+    let out: Vec<String> = generations
+        .iter()
+        .map(|generation| {
+            let last = &generation.snapshots.last().expect("snapshots").pod;
+            format!(
+                "created {} uid {} ip {} deleted {:?} notes {:?}",
+                generation.start,
+                last.metadata.uid.clone().unwrap_or_default(),
+                last.status
+                    .as_ref()
+                    .and_then(|s| s.pod_ip.clone())
+                    .unwrap_or_default(),
+                generation.deleted_at.map(|at| at.to_string()),
+                generation.notes
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "created 2026-01-01T00:00:00Z uid 859cad35-54a0-7e45-5a6a-a940fc8b0b39 ip 10.244.0.5 deleted Some(\"20.1s\") notes [\"kubectl apply at 10s: pod/my-pod unchanged (the Pod still exists)\"]",
+            "created 2026-01-01T00:00:40Z uid 1ba765d5-da94-cd39-cbab-b5299a72374e ip 10.244.0.6 deleted None notes []",
+        ]
+    "#]].assert_debug_eq(&out);
+}
