@@ -149,20 +149,41 @@ fn every_example_simulates_for_ten_minutes() {
         horizon: VirtualTime::from_secs(600),
         ..Scenario::default()
     };
-    let mut texts: Vec<String> = yaml_files(&corpus_dir())
+    let dir = corpus_dir();
+    let mut texts: Vec<(String, String)> = yaml_files(&dir)
         .iter()
-        .map(|path| fs::read_to_string(path).expect("corpus files are UTF-8"))
+        .map(|path| {
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .display()
+                .to_string();
+            (
+                name,
+                fs::read_to_string(path).expect("corpus files are UTF-8"),
+            )
+        })
         .collect();
-    texts.extend(
-        pod_model::gallery::ALL
-            .iter()
-            .map(|example| example.manifest.to_owned()),
-    );
-    for text in &texts {
+    texts.extend(pod_model::gallery::ALL.iter().map(|example| {
+        (
+            format!("gallery/{}", example.id),
+            example.manifest.to_owned(),
+        )
+    }));
+    // What `kubectl get pods` shows after 10 minutes, for each: plausible, and pinned.
+    let mut out = String::new();
+    for (name, text) in &texts {
         let parsed = pod_model::parse(text);
         let pod = parsed.accepted_pod().expect("examples are valid");
         let simulation = simulate(pod, &scenario);
         assert!(!simulation.snapshots.is_empty());
+        if let Some(last) = simulation.at(scenario.horizon) {
+            let row = pod_model::kubectl_get::pod_row(&last.pod, simulation.wall(scenario.horizon));
+            out.push_str(&format!(
+                "{name}: {} {} {}\n",
+                row.ready, row.status, row.restarts
+            ));
+        }
         for snapshot in &simulation.snapshots {
             let now = simulation.wall(snapshot.at);
             let row = pod_model::kubectl_get::pod_row(&snapshot.pod, now);
@@ -178,4 +199,47 @@ fn every_example_simulates_for_ten_minutes() {
             );
         }
     }
+    expect![[r#"
+        init-containers.yaml: 1/1 Running 0
+        inject/dapi-volume.yaml: 1/1 Running 0
+        inject/dependent-envars.yaml: 1/1 Running 0
+        inject/secret-pod.yaml: 1/1 Running 0
+        lifecycle-events.yaml: 1/1 Running 0
+        pod-nginx.yaml: 1/1 Running 0
+        pod-with-scheduling-gates.yaml: 0/1 SchedulingGated 0
+        pod-with-toleration.yaml: 1/1 Running 0
+        pod-without-scheduling-gates.yaml: 1/1 Running 0
+        private-reg-pod.yaml: 1/1 Running 0
+        probe/exec-liveness.yaml: 1/1 Running 5 (2m32s ago)
+        probe/http-liveness.yaml: 0/1 CrashLoopBackOff 6 (2m41s ago)
+        probe/pod-with-http-healthcheck.yaml: 0/1 CrashLoopBackOff 5 (2m25s ago)
+        probe/pod-with-tcp-socket-healthcheck.yaml: 1/1 Running 0
+        qos/qos-pod-2.yaml: 1/1 Running 0
+        qos/qos-pod-5.yaml: 1/1 Running 0
+        qos/qos-pod.yaml: 1/1 Running 0
+        resource/cpu-request-limit-2.yaml: 0/1 Pending 0
+        resource/cpu-request-limit.yaml: 1/1 Running 0
+        resource/memory-request-limit-2.yaml: 0/1 CrashLoopBackOff 6 (4m38s ago)
+        resource/memory-request-limit-3.yaml: 0/1 Pending 0
+        restart-policy/restart-all-containers.yaml: 1/2 Init:CrashLoopBackOff 5 (86s ago)
+        security/seccomp/ga/audit-pod.yaml: 1/1 Running 0
+        security/seccomp/ga/default-pod.yaml: 1/1 Running 0
+        security/security-context-2.yaml: 1/1 Running 0
+        security/security-context-3.yaml: 1/1 Running 0
+        security/security-context-4.yaml: 1/1 Running 0
+        security/security-context.yaml: 1/1 Running 0
+        share-process-namespace.yaml: 2/2 Running 0
+        simple-pod.yaml: 1/1 Running 0
+        storage/projected.yaml: 1/1 Running 0
+        storage/pv-pod.yaml: 1/1 Running 0
+        gallery/my-pod: 1/1 Running 0
+        gallery/banana-shipment: 1/1 Running 0
+        gallery/sidecar-logging: 2/2 Running 0
+        gallery/log-aggregator: 2/2 Running 0
+        gallery/app-with-sidecar: 2/2 Running 0
+        gallery/init-demo: 1/1 Running 0
+        gallery/my-app: 2/2 Running 0
+        gallery/vault-injector: 0/1 Init:0/1 0
+        gallery/resource-limited-pod: 1/1 Running 0
+    "#]].assert_eq(&out);
 }
