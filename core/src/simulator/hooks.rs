@@ -30,6 +30,7 @@ pub struct HookContext {
 impl HookContext {
     /// Runs the hook at `at` in a run that started at `started`, for at most `limit` ms.
     pub fn run(&self, started: u64, at: u64, limit: u64) -> HookRun {
+        let budget = crate::simulator::probes::ReplayBudget::default();
         let target = Target {
             container: &self.container,
             plan: &self.plan,
@@ -37,6 +38,8 @@ impl HookContext {
             pod_ip: &self.pod_ip,
             dns: &self.dns,
             forced: &[],
+            budget: &budget,
+            last: Default::default(),
         };
         run(
             &target,

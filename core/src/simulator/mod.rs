@@ -456,6 +456,7 @@ fn simulate_pass(
         .clone()
         .unwrap_or_else(|| "default".to_owned());
     let uid = uid_of(pod);
+    let budget = probes::ReplayBudget::default();
     // The Pod as the kubelet names it in messages (`format.Pod`).
     let pod_label = format!("{name}_{namespace}({uid})");
 
@@ -535,6 +536,7 @@ fn simulate_pass(
                 scenario,
                 shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                 &config::for_container(pod, container, scenario),
+                &budget,
                 &name,
                 &pod_label,
                 &mut events,
@@ -589,6 +591,7 @@ fn simulate_pass(
                     scenario,
                     shared.get(&container.name).map_or(&[][..], Vec::as_slice),
                     &config::for_container(pod, container, scenario),
+                    &budget,
                     &name,
                     &pod_label,
                     &mut events,
@@ -770,6 +773,12 @@ fn simulate_pass(
                 pod: snapshot,
             });
         }
+    }
+    if budget.ran_out.get() {
+        notes.push(format!(
+            "exec probes were checked more than {} times: later checks repeat each probe's last result (each check replays the container's script from its start)",
+            probes::MAX_EXEC_REPLAYS
+        ));
     }
     notes.sort();
     notes.dedup();
@@ -1049,6 +1058,7 @@ fn run_container(
     scenario: &Scenario,
     shared: &[(SharedWrite, bool)],
     config: &Result<ContainerConfig, String>,
+    budget: &probes::ReplayBudget,
     pod_name: &str,
     pod_label: &str,
     events: &mut EventLog,
@@ -1272,6 +1282,8 @@ fn run_container(
             pod_ip: &scenario.pod_ip,
             dns: &dns,
             forced: &[],
+            budget,
+            last: Default::default(),
         };
         let mut shown = started;
         let mut hook_failed = None;
@@ -1354,6 +1366,8 @@ fn run_container(
             pod_ip: &scenario.pod_ip,
             dns: &dns,
             forced: &actions.probes,
+            budget,
+            last: Default::default(),
         };
         let probed = probes::run(
             &target,

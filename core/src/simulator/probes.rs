@@ -1,6 +1,9 @@
 //! Liveness, readiness and startup probes of one container run (pkg/kubelet/prober): when they
 //! run, what they find, and what follows — a kill and restart, or a change of readiness.
 
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
 use crate::images::Behaviour;
 use crate::scenario::ProbeKind;
 use crate::shell::{Limits, Outcome, run_script};
@@ -22,6 +25,46 @@ pub struct ProbeOutcome {
     pub failures: Vec<(u64, &'static str, String)>,
 }
 
+/// How many times one simulation may replay a container's script for an exec probe. Each check
+/// replays the script from the container's start, so checks cost more the longer a container
+/// runs; past this budget an exec probe repeats its last verdict.
+pub const MAX_EXEC_REPLAYS: u32 = 200;
+
+/// The exec-probe replays left to one simulation, for each kind of probe.
+#[derive(Debug)]
+pub struct ReplayBudget {
+    left: [Cell<u32>; 3],
+    /// True once a check had to repeat a verdict.
+    pub ran_out: Cell<bool>,
+}
+
+impl Default for ReplayBudget {
+    fn default() -> ReplayBudget {
+        ReplayBudget {
+            left: [
+                Cell::new(MAX_EXEC_REPLAYS),
+                Cell::new(MAX_EXEC_REPLAYS),
+                Cell::new(MAX_EXEC_REPLAYS),
+            ],
+            ran_out: Cell::new(false),
+        }
+    }
+}
+
+impl ReplayBudget {
+    /// Takes one replay for a probe of `kind`, if any is left.
+    fn take(&self, kind: ProbeKind) -> bool {
+        let cell = &self.left[kind as usize];
+        let left = cell.get();
+        if left == 0 {
+            self.ran_out.set(true);
+            return false;
+        }
+        cell.set(left - 1);
+        true
+    }
+}
+
 /// Where a probe can reach the container.
 pub struct Target<'a> {
     /// The container.
@@ -36,6 +79,10 @@ pub struct Target<'a> {
     pub dns: &'a Surroundings,
     /// Forced verdicts from the scenario: from this instant, this probe passes (`true`) or fails.
     pub forced: &'a [(u64, ProbeKind, bool)],
+    /// The simulation's exec-probe replays left.
+    pub budget: &'a ReplayBudget,
+    /// Each exec probe's last verdict in this run, repeated once the budget runs out.
+    pub last: RefCell<BTreeMap<ProbeKind, Result<(), String>>>,
 }
 
 /// The most checks of one probe in one run.
@@ -162,7 +209,16 @@ fn verdict(
     match forced {
         Some((_, _, true)) => Ok(()),
         Some((_, _, false)) => Err(forced_failure(target, probe)),
-        None => check(target, probe, at - started),
+        None if probe.exec.is_some() && !target.budget.take(kind) => {
+            target.last.borrow().get(&kind).cloned().unwrap_or(Ok(()))
+        }
+        None => {
+            let result = check(target, probe, at - started);
+            if probe.exec.is_some() {
+                target.last.borrow_mut().insert(kind, result.clone());
+            }
+            result
+        }
     }
 }
 

@@ -1082,3 +1082,26 @@ fn applying_again_after_a_deletion_creates_a_new_pod() {
         ]
     "#]].assert_debug_eq(&out);
 }
+
+#[test]
+fn exec_probes_past_the_replay_budget_repeat_their_last_verdict() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: heavy}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'i=0; while true; do i=$((i+1)); echo $i >> /tmp/f; sleep 1; done']\n    livenessProbe: {exec: {command: [cat, /tmp/f]}, periodSeconds: 1}\n    readinessProbe: {exec: {command: [cat, /tmp/f]}, periodSeconds: 1}\n";
+    check(
+        manifest,
+        &minutes(10),
+        expect![[r#"
+            0s  0/1 Pending 0
+            1s  0/1 ContainerCreating 0
+            2s  0/1 Running 0
+            3s  1/1 Running 0
+        event Normal Scheduled: Successfully assigned default/heavy to node-1
+        event Normal Pulling: Pulling image "busybox:1.36"
+        event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+        event Normal Created: Created container app
+        event Normal Started: Started container app
+        event Warning Unhealthy: Liveness probe failed: cat: can't open '/tmp/f': No such file or directory
+        event Warning Unhealthy: Readiness probe failed: cat: can't open '/tmp/f': No such file or directory
+        note: exec probes were checked more than 200 times: later checks repeat each probe's last result (each check replays the container's script from its start)
+    "#]],
+    );
+}

@@ -241,5 +241,6 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/my-app: 2/2 Running 0
         gallery/vault-injector: 0/1 Init:0/1 0
         gallery/resource-limited-pod: 1/1 Running 0
-    "#]].assert_eq(&out);
+    "#]]
+    .assert_eq(&out);
 }
