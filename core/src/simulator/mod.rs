@@ -605,6 +605,29 @@ fn simulate_pass(
     }
 
     // `kubectl delete pod`: stop what runs, then remove the object.
+    // Once every app container of a Pod that does not restart them is done, the kubelet stops
+    // the sidecars (KEP-753).
+    if pod_policy != "Always" {
+        let finals: Vec<Option<u64>> = tracks
+            .iter()
+            .filter(|track| !track.init)
+            .map(|track| {
+                let (at, code) = track.runs.last()?.exit?;
+                (pod_policy == "Never" || code == 0).then_some(at)
+            })
+            .collect();
+        let all_done = !finals.is_empty() && finals.iter().all(Option::is_some);
+        if let Some(done) = finals.into_iter().flatten().max().filter(|_| all_done) {
+            stop_sidecars(
+                &mut tracks,
+                done + PLEG_MILLIS,
+                grace_ms,
+                &mut events,
+                &mut logs,
+                &wall,
+            );
+        }
+    }
     // A lost node: what the kubelet does while cut off never reaches the API server.
     let node_loss = if bound {
         NodeLoss::of(pod, scenario)
@@ -902,6 +925,56 @@ fn carry_transition_times(previous: &Pod, pod: &mut Pod, now: &str) {
             Some(old) if old.status == condition.status => old.last_transition_time.clone(),
             _ => Some(now.to_owned()),
         };
+    }
+}
+
+/// Stops the sidecars from `at`, the last one first, each after the one before has exited: a
+/// server stops on SIGTERM, a shell as PID 1 ignores it and is killed after the grace period.
+fn stop_sidecars(
+    tracks: &mut [Track],
+    at: u64,
+    grace_ms: u64,
+    events: &mut EventLog,
+    logs: &mut BTreeMap<String, Vec<LogLine>>,
+    wall: &impl Fn(u64) -> Timestamp,
+) {
+    let mut from = at;
+    for track in tracks.iter_mut().rev().filter(|track| track.sidecar) {
+        track.runs.retain(|run| run.started <= from);
+        track.backoffs.retain(|(start, _)| *start < from);
+        track.pull_failures.retain(|failure| failure.failed < from);
+        let Some(run) = track
+            .runs
+            .last_mut()
+            .filter(|run| run.exit.is_none_or(|(ended, _)| ended > from))
+        else {
+            continue;
+        };
+        events.record(
+            wall(from),
+            EventType::Normal,
+            "Killing",
+            &format!("Stopping container {}", track.name),
+            "kubelet",
+            Some(&format!("spec.initContainers{{{}}}", track.name)),
+        );
+        let (after, code) = match track.behaviour {
+            Some(Some(Behaviour::Server)) => (100, 0),
+            Some(Some(_)) => (100, 143),
+            _ => (grace_ms, 137),
+        };
+        let ended = from.saturating_add(after);
+        run.exit = Some((ended, code));
+        run.ready = run.ready.take().map(|intervals| {
+            intervals
+                .into_iter()
+                .map(|(start, to)| (start, to.min(from)))
+                .collect()
+        });
+        if let Some(lines) = logs.get_mut(&track.name) {
+            lines.retain(|line| line.at.as_millis() <= ended);
+        }
+        from = ended;
     }
 }
 
