@@ -544,7 +544,16 @@ fn simulate_pass(
                 &mut notes,
             );
             let done = if sidecar {
-                track.runs.first().map(|run| run.shown + PLEG_MILLIS)
+                // A sidecar counts as started once its postStart hook is done and, with a
+                // startup probe, once that probe succeeds.
+                track.runs.first().and_then(|run| {
+                    let started = if track.has_startup_probe {
+                        run.started_ok?.max(run.shown)
+                    } else {
+                        run.shown
+                    };
+                    Some(started + PLEG_MILLIS)
+                })
             } else {
                 track.runs.iter().find_map(|run| {
                     run.exit

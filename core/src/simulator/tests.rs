@@ -1109,7 +1109,10 @@ fn exec_probes_past_the_replay_budget_repeat_their_last_verdict() {
 #[test]
 fn sidecars_stop_once_the_jobs_app_container_is_done() {
     let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: job}\nspec:\n  restartPolicy: Never\n  initContainers:\n  - name: logshipper\n    image: busybox:1.36\n    restartPolicy: Always\n    command: [sh, -c, 'tail -F /opt/logs.txt']\n    volumeMounts: [{name: data, mountPath: /opt}]\n  containers:\n  - name: main\n    image: busybox:1.36\n    command: [sh, -c, 'echo logging > /opt/logs.txt; sleep 5']\n    volumeMounts: [{name: data, mountPath: /opt}]\n  volumes: [{name: data, emptyDir: {}}]\n";
-    check(manifest, &minutes(1), expect![[r#"
+    check(
+        manifest,
+        &minutes(1),
+        expect![[r#"
             0s  0/2 Pending 0
             1s  0/2 Init:0/1 0
             2s  1/2 PodInitializing 0
@@ -1125,5 +1128,26 @@ fn sidecars_stop_once_the_jobs_app_container_is_done() {
         event Normal Created: Created container main
         event Normal Started: Started container main
         event Normal Killing: Stopping container logshipper
+    "#]],
+    );
+}
+
+#[test]
+fn a_sidecars_startup_probe_holds_back_the_next_containers() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: gated}\nspec:\n  initContainers:\n  - name: proxy\n    image: busybox:1.36\n    restartPolicy: Always\n    command: [sh, -c, 'sleep 12; touch /tmp/ready; sleep 3600']\n    startupProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 5, failureThreshold: 10}\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n";
+    check(manifest, &minutes(1), expect![[r#"
+            0s  0/2 Pending 0
+            1s  0/2 Init:0/1 0
+           17s  1/2 PodInitializing 0
+           18s  2/2 Running 0
+        event Normal Scheduled: Successfully assigned default/gated to node-1
+        event Normal Pulling: Pulling image "busybox:1.36"
+        event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+        event Normal Created: Created container proxy
+        event Normal Started: Started container proxy
+        event Warning Unhealthy (x3): Startup probe failed: cat: can't open '/tmp/ready': No such file or directory
+        event Normal Pulled: Container image "busybox:1.36" already present on machine
+        event Normal Created: Created container app
+        event Normal Started: Started container app
     "#]]);
 }
