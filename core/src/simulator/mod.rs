@@ -179,8 +179,9 @@ struct PullFailure {
     until: u64,
     /// containerd's error, or the kubelet's.
     message: String,
-    /// True for a missing ConfigMap or Secret (`CreateContainerConfigError`), not a pull.
-    config_error: bool,
+    /// The waiting reason for a failure that is not a pull (`CreateContainerConfigError` for a
+    /// missing ConfigMap or Secret, `InvalidImageName`); `None` for a failed pull.
+    fixed_reason: Option<&'static str>,
 }
 
 /// Everything that happens to one container.
@@ -1206,7 +1207,9 @@ fn run_container(
     }
     let mut dns = inputs(turn);
     let mut plan = plan(container, pod_name, &dns, horizon);
-    notes.extend(plan.notes.iter().cloned());
+    if crate::image_ref::ImageRef::parse(&image).is_some() {
+        notes.extend(plan.notes.iter().cloned());
+    }
     track.behaviour = match plan.program {
         program::Program::Image(profile) => Some(profile.map(|p| p.behaviour)),
         program::Program::Script { .. } => None,
@@ -1226,6 +1229,32 @@ fn run_container(
     let mut exits = 0u32;
     let mut failed_pulls = 0u32;
     while track.runs.len() + track.pull_failures.len() < MAX_RUNS && start_at < horizon {
+        // An image reference that does not parse cannot be pulled: the kubelet says so at every
+        // sync.
+        if crate::image_ref::ImageRef::parse(&image).is_none() {
+            let message = invalid_image_message(&image);
+            record(start_at, EventType::Warning, "InspectFailed", &message);
+            record(
+                start_at,
+                EventType::Warning,
+                "Failed",
+                "Error: InvalidImageName",
+            );
+            if let Some(last) = track.pull_failures.last_mut()
+                && last.until == u64::MAX
+            {
+                last.until = start_at;
+            }
+            track.pull_failures.push(PullFailure {
+                failed: start_at,
+                backoff_from: u64::MAX,
+                until: u64::MAX,
+                message,
+                fixed_reason: Some("InvalidImageName"),
+            });
+            start_at += CONFIG_RETRY_MILLIS;
+            continue;
+        }
         // Pull, create, start.
         let present = pulled.contains(&image);
         let pull = if always_pull || !present {
@@ -1279,7 +1308,7 @@ fn run_container(
                     backoff_from,
                     until: u64::MAX,
                     message,
-                    config_error: false,
+                    fixed_reason: None,
                 });
                 start_at = retry;
                 continue;
@@ -1331,7 +1360,7 @@ fn run_container(
                 backoff_from: u64::MAX,
                 until: u64::MAX,
                 message: message.clone(),
-                config_error: true,
+                fixed_reason: Some("CreateContainerConfigError"),
             });
             start_at = started + CONFIG_RETRY_MILLIS;
             continue;
@@ -1587,6 +1616,24 @@ fn cpu_text(millis: u64) -> String {
     }
 }
 
+/// The kubelet's words for an image reference that does not parse (`applyDefaultImageTag`).
+fn invalid_image_message(image: &str) -> String {
+    let name = image.split(['@', ':']).next().unwrap_or(image);
+    let detail = if name.chars().any(|c| c.is_ascii_uppercase()) {
+        let repository = if name.contains('/') {
+            name.to_owned()
+        } else {
+            format!("library/{name}")
+        };
+        format!("invalid reference format: repository name ({repository}) must be lowercase")
+    } else {
+        "invalid reference format".to_owned()
+    };
+    format!(
+        "Failed to apply default image tag \"{image}\": couldn't parse image name \"{image}\": {detail}"
+    )
+}
+
 /// What containerd says when an image cannot be pulled: its tag or repository does not exist.
 fn pull_error(image: &str) -> String {
     let reference = crate::image_ref::ImageRef::parse(image)
@@ -1786,8 +1833,8 @@ fn container_status(
             .find(|failure| failure.failed <= at && at < failure.until)
     {
         // Waiting for its image: after a failed pull, and in the back-off until the next one.
-        let (reason, message) = if failure.config_error {
-            ("CreateContainerConfigError", failure.message.clone())
+        let (reason, message) = if let Some(reason) = failure.fixed_reason {
+            (reason, failure.message.clone())
         } else if at < failure.backoff_from {
             ("ErrImagePull", failure.message.clone())
         } else {

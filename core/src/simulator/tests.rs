@@ -1135,7 +1135,10 @@ fn sidecars_stop_once_the_jobs_app_container_is_done() {
 #[test]
 fn a_sidecars_startup_probe_holds_back_the_next_containers() {
     let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: gated}\nspec:\n  initContainers:\n  - name: proxy\n    image: busybox:1.36\n    restartPolicy: Always\n    command: [sh, -c, 'sleep 12; touch /tmp/ready; sleep 3600']\n    startupProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 5, failureThreshold: 10}\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'sleep 3600']\n";
-    check(manifest, &minutes(1), expect![[r#"
+    check(
+        manifest,
+        &minutes(1),
+        expect![[r#"
             0s  0/2 Pending 0
             1s  0/2 Init:0/1 0
            17s  1/2 PodInitializing 0
@@ -1149,5 +1152,21 @@ fn a_sidecars_startup_probe_holds_back_the_next_containers() {
         event Normal Pulled: Container image "busybox:1.36" already present on machine
         event Normal Created: Created container app
         event Normal Started: Started container app
-    "#]]);
+    "#]],
+    );
+}
+
+#[test]
+fn an_image_reference_that_does_not_parse_is_invalid_image_name() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: shouty}\nspec:\n  containers:\n  - {name: web, image: NGINX}\n",
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 InvalidImageName 0
+            event Normal Scheduled: Successfully assigned default/shouty to node-1
+            event Warning InspectFailed (x6): Failed to apply default image tag "NGINX": couldn't parse image name "NGINX": invalid reference format: repository name (library/NGINX) must be lowercase
+            event Warning Failed (x6): Error: InvalidImageName
+        "#]],
+    );
 }

@@ -209,7 +209,7 @@ fn every_example_simulates_for_ten_minutes() {
         pod-with-scheduling-gates.yaml: 0/1 SchedulingGated 0
         pod-with-toleration.yaml: 1/1 Running 0
         pod-without-scheduling-gates.yaml: 1/1 Running 0
-        private-reg-pod.yaml: 1/1 Running 0
+        private-reg-pod.yaml: 0/1 InvalidImageName 0
         probe/exec-liveness.yaml: 1/1 Running 5 (2m32s ago)
         probe/http-liveness.yaml: 0/1 CrashLoopBackOff 6 (2m41s ago)
         probe/pod-with-http-healthcheck.yaml: 0/1 CrashLoopBackOff 5 (2m25s ago)
