@@ -5,7 +5,7 @@
 use std::fmt;
 
 /// An instant, in milliseconds since the Unix epoch (UTC).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
     millis: i64,
 }
@@ -112,6 +112,27 @@ impl fmt::Display for Timestamp {
     }
 }
 
+impl Timestamp {
+    /// As `date` prints it in a container (UTC): `Thu Jan  1 00:00:05 UTC 2026`.
+    pub fn unix_date(self) -> String {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let seconds = self.millis.div_euclid(1000);
+        let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+        let (year, month, day) = civil_from_days(days);
+        let weekday = DAYS[usize::try_from(days.rem_euclid(7)).unwrap_or(0)];
+        let month = MONTHS[usize::try_from(month - 1).unwrap_or(0).min(11)];
+        format!(
+            "{weekday} {month} {day:>2} {:02}:{:02}:{:02} UTC {year}",
+            of_day / 3600,
+            of_day % 3600 / 60,
+            of_day % 60
+        )
+    }
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
@@ -157,6 +178,14 @@ mod tests {
             })
             .collect();
         expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn unix_date_is_what_date_prints() {
+        let at = Timestamp::parse("2026-01-01T00:00:05Z").expect("valid");
+        assert_eq!(at.unix_date(), "Thu Jan  1 00:00:05 UTC 2026");
+        let at = Timestamp::parse("2026-11-23T16:40:00Z").expect("valid");
+        assert_eq!(at.unix_date(), "Mon Nov 23 16:40:00 UTC 2026");
     }
 
     #[test]

@@ -142,6 +142,8 @@ pub struct MemoryHost {
     pub incoming: Vec<SharedWrite>,
     /// How many of `incoming` are applied.
     received: usize,
+    /// The wall-clock time of instant 0, for `date`.
+    pub wall_start: crate::timestamp::Timestamp,
 }
 
 impl MemoryHost {
@@ -428,12 +430,8 @@ impl Host for MemoryHost {
     }
 
     fn date(&self) -> String {
-        let seconds = self.now.as_millis() / 1000;
-        format!(
-            "Thu Jan  1 {:02}:{:02}:{:02} UTC 1970",
-            seconds / 3600 % 24,
-            seconds / 60 % 60,
-            seconds % 60
-        )
+        self.wall_start
+            .plus_millis(i64::try_from(self.now.as_millis()).unwrap_or(i64::MAX))
+            .unix_date()
     }
 }

@@ -1194,8 +1194,16 @@ fn run_container(
         ));
     }
     // What a run starting at an instant finds: Services, shared files, env and config files.
+    let prints_date = container
+        .command
+        .iter()
+        .chain(&container.args)
+        .any(|arg| arg.contains("date"));
     let inputs = |at: u64| {
         let mut surroundings = Surroundings::for_run(scenario, at, shared);
+        if prints_date {
+            surroundings.wall_start = wall(at);
+        }
         if let Ok(config) = config {
             surroundings.env = Some(config.env.clone());
             surroundings.config_files.clone_from(&config.files);

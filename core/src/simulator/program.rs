@@ -114,6 +114,9 @@ pub struct Surroundings {
     pub env: Option<BTreeMap<String, String>>,
     /// Files its configMap, secret and downwardAPI volumes hold: (path, content).
     pub config_files: Vec<(String, String)>,
+    /// The wall-clock time the run starts, for a script that prints `date` (left at the epoch
+    /// for the others, so that their runs share one plan).
+    pub wall_start: crate::timestamp::Timestamp,
 }
 
 impl Surroundings {
@@ -340,6 +343,7 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
         }
         host.files.insert(path.clone(), content.clone());
     }
+    host.wall_start = dns.wall_start;
     host.incoming.clone_from(&dns.files);
     host.receive();
     host

@@ -1170,3 +1170,21 @@ fn an_image_reference_that_does_not_parse_is_invalid_image_name() {
         "#]],
     );
 }
+
+#[test]
+fn date_prints_the_wall_clock_of_each_run() {
+    check_logs(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: clock}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, 'date; sleep 2; date; exit 1']\n",
+        &Scenario {
+            horizon: VirtualTime::from_secs(12),
+            ..Scenario::default()
+        },
+        expect![[r#"
+            app:
+              2s run 0: Thu Jan  1 00:00:02 UTC 2026
+              4s run 0: Thu Jan  1 00:00:04 UTC 2026
+              5s run 1: Thu Jan  1 00:00:05 UTC 2026
+              7s run 1: Thu Jan  1 00:00:07 UTC 2026
+        "#]],
+    );
+}
