@@ -93,6 +93,7 @@ pub fn run(
         silenced: 0,
         partial: String::new(),
         stopped: BTreeSet::new(),
+        stdin: None,
     };
     let flow = shell.list(list);
     // Output without a final newline is still a log line.
@@ -103,6 +104,7 @@ pub fn run(
     let outcome = match flow {
         Flow::Normal => Outcome::Exited(shell.status),
         Flow::Exit(code) => Outcome::Exited(code),
+        Flow::Break(_) | Flow::Continue(_) => Outcome::Exited(shell.status),
         Flow::Stop(stop) => stop,
     };
     Run {
@@ -118,6 +120,10 @@ enum Flow {
     Normal,
     /// `exit N`.
     Exit(i32),
+    /// `break N`: leave this many enclosing loops.
+    Break(u32),
+    /// `continue N`: go on with the next round of the Nth enclosing loop.
+    Continue(u32),
     /// The run is over without exiting (horizon, busy loop, an unknown long-running program).
     Stop(Outcome),
 }
@@ -135,6 +141,8 @@ enum Sink {
 struct Shell<'h> {
     /// Standard output written since the last newline.
     partial: String,
+    /// What is left of the input of the enclosing loop (`while read …; done < file`).
+    stdin: Option<String>,
     /// Programs this script stopped (`nginx -s quit`).
     stopped: BTreeSet<String>,
     host: &'h mut dyn Host,
@@ -171,6 +179,18 @@ fn capped(mut text: String) -> String {
 
 /// The deepest nesting of `sh -c` and `$( … )`.
 const MAX_DEPTH: usize = 16;
+
+/// What a loop does after one round of its body: `None` to go on, or the flow to leave with
+/// (`break` ends this loop normally; `break 2` and `continue 2` reach the loop outside).
+fn loop_round(flow: Flow) -> Option<Flow> {
+    match flow {
+        Flow::Normal | Flow::Continue(1) => None,
+        Flow::Break(1) => Some(Flow::Normal),
+        Flow::Break(n) => Some(Flow::Break(n - 1)),
+        Flow::Continue(n) => Some(Flow::Continue(n - 1)),
+        other => Some(other),
+    }
+}
 
 /// Runs `$body` and returns early from the enclosing function unless it flowed normally.
 macro_rules! flow {
@@ -302,16 +322,30 @@ impl Shell<'_> {
                 condition,
                 body,
                 redirects,
-            } => self.with_redirects(redirects, input, sink, |shell, _, sink| {
-                loop {
-                    flow!(shell.step());
-                    flow!(shell.list_to(condition, sink));
+            } => self.with_redirects(redirects, input, sink, |shell, input, sink| {
+                // `while read line; do …; done < file` reads the loop's input line by line.
+                let saved = input.map(|text| std::mem::replace(&mut shell.stdin, Some(text)));
+                let flow = loop {
+                    if let Flow::Stop(stop) = shell.step() {
+                        break Flow::Stop(stop);
+                    }
+                    match shell.list_to(condition, sink) {
+                        Flow::Normal => {}
+                        other => break other,
+                    }
                     if (shell.status == 0) == *until {
                         shell.status = 0;
-                        return Flow::Normal;
+                        break Flow::Normal;
                     }
-                    flow!(shell.list_to(body, sink));
+                    match loop_round(shell.list_to(body, sink)) {
+                        Some(flow) => break flow,
+                        None => continue,
+                    }
+                };
+                if let Some(saved) = saved {
+                    shell.stdin = saved;
                 }
+                flow
             }),
             Command::For { name, items, body } => {
                 let mut values = Vec::new();
@@ -321,7 +355,9 @@ impl Shell<'_> {
                 for value in values {
                     flow!(self.step());
                     self.vars.insert(name.clone(), capped(value));
-                    flow!(self.list_to(body, sink));
+                    if let Some(flow) = loop_round(self.list_to(body, sink)) {
+                        return flow;
+                    }
                 }
                 Flow::Normal
             }
@@ -675,6 +711,22 @@ impl Shell<'_> {
         let status = match program {
             ":" | "true" => 0,
             "false" => 1,
+            "break" | "continue" => {
+                let levels = args
+                    .first()
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .filter(|n| *n > 0)
+                    .unwrap_or(1);
+                self.status = 0;
+                return if program == "break" {
+                    Flow::Break(levels)
+                } else {
+                    Flow::Continue(levels)
+                };
+            }
+            "seq" => self.seq(args, sink),
+            "expr" => self.expr(args, sink),
+            "read" => self.read(args, input),
             "echo" => self.echo(args, sink),
             "printf" => self.printf(args, sink),
             "sleep" => return self.sleep(args),
@@ -760,6 +812,102 @@ impl Shell<'_> {
         };
         self.status = status;
         Flow::Normal
+    }
+
+    /// `seq [FIRST [INCREMENT]] LAST`.
+    fn seq(&mut self, args: &[String], sink: &mut Sink) -> i32 {
+        let numbers: Option<Vec<i64>> = args.iter().map(|arg| arg.parse().ok()).collect();
+        let (first, step, last) = match numbers.as_deref() {
+            Some([last]) => (1, 1, *last),
+            Some([first, last]) => (*first, 1, *last),
+            Some([first, step, last]) => (*first, *step, *last),
+            _ => {
+                self.error("seq: invalid argument");
+                return 1;
+            }
+        };
+        if step == 0 {
+            self.error("seq: invalid increment");
+            return 1;
+        }
+        let mut text = String::new();
+        let mut value = first;
+        // At most 100,000 numbers, as with every other bound of the shell.
+        for _ in 0..100_000 {
+            if (step > 0 && value > last) || (step < 0 && value < last) {
+                break;
+            }
+            text.push_str(&format!("{value}\n"));
+            value = value.saturating_add(step);
+        }
+        self.emit(sink, &text);
+        0
+    }
+
+    /// `expr A OP B`: integer arithmetic and comparisons; exits 1 when the result is 0.
+    fn expr(&mut self, args: &[String], sink: &mut Sink) -> i32 {
+        let result = match args {
+            [single] => Some(single.clone()),
+            [a, op, b] => {
+                let (x, y) = (a.parse::<i64>(), b.parse::<i64>());
+                match (x, y, op.as_str()) {
+                    (Ok(x), Ok(y), "+") => Some(x.wrapping_add(y).to_string()),
+                    (Ok(x), Ok(y), "-") => Some(x.wrapping_sub(y).to_string()),
+                    (Ok(x), Ok(y), "*") => Some(x.wrapping_mul(y).to_string()),
+                    (Ok(x), Ok(y), "/") if y != 0 => Some(x.wrapping_div(y).to_string()),
+                    (Ok(x), Ok(y), "%") if y != 0 => Some(x.wrapping_rem(y).to_string()),
+                    (Ok(x), Ok(y), "<") => Some(i64::from(x < y).to_string()),
+                    (Ok(x), Ok(y), "<=") => Some(i64::from(x <= y).to_string()),
+                    (Ok(x), Ok(y), ">") => Some(i64::from(x > y).to_string()),
+                    (Ok(x), Ok(y), ">=") => Some(i64::from(x >= y).to_string()),
+                    (_, _, "=") => Some(i64::from(a == b).to_string()),
+                    (_, _, "!=") => Some(i64::from(a != b).to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match result {
+            Some(value) => {
+                self.emit(sink, &format!("{value}\n"));
+                i32::from(value == "0" || value.is_empty())
+            }
+            None => {
+                self.error("expr: syntax error");
+                2
+            }
+        }
+    }
+
+    /// `read NAME…`: one line of input into the variables (the last takes the rest); 1 at the
+    /// end of the input.
+    fn read(&mut self, args: &[String], input: Option<String>) -> i32 {
+        let names: Vec<&String> = args.iter().filter(|arg| !arg.starts_with('-')).collect();
+        let source = match input {
+            Some(text) => Some(text),
+            None => self.stdin.take(),
+        };
+        let Some(text) = source.filter(|text| !text.is_empty()) else {
+            return 1;
+        };
+        let (line, rest) = match text.split_once('\n') {
+            Some((line, rest)) => (line.to_owned(), rest.to_owned()),
+            None => (text.clone(), String::new()),
+        };
+        self.stdin = Some(rest);
+        let mut words = line.split_whitespace();
+        for (index, name) in names.iter().enumerate() {
+            let value = if index + 1 == names.len() {
+                words.by_ref().collect::<Vec<_>>().join(" ")
+            } else {
+                words.next().unwrap_or_default().to_owned()
+            };
+            self.vars.insert((*name).clone(), value);
+        }
+        if names.is_empty() {
+            self.vars.insert("REPLY".to_owned(), line);
+        }
+        0
     }
 
     fn nested_shell(&mut self, args: &[String], sink: &mut Sink) -> Flow {

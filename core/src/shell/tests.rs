@@ -287,3 +287,36 @@ fn a_loop_that_sleeps_is_not_a_busy_loop() {
         "#]],
     );
 }
+
+#[test]
+fn break_continue_seq_expr_and_read() {
+    check_with(
+        "for i in $(seq 1 10); do if [ $i -eq 3 ]; then continue; fi; if [ $i -gt 5 ]; then break; fi; echo i=$i; done\n\
+         n=$(expr 6 \\* 7); echo n=$n\n\
+         while read name count; do echo \"$name has $count\"; done < /tmp/list\n\
+         while true; do while true; do break 2; done; done; echo out\n\
+         seq 10 -3 1",
+        10,
+        |host| {
+            host.files.insert(
+                "/tmp/list".to_owned(),
+                "apples 3\npears 5 or so\n".to_owned(),
+            );
+        },
+        expect![[r#"
+            0s i=1
+            0s i=2
+            0s i=4
+            0s i=5
+            0s n=42
+            0s apples has 3
+            0s pears has 5 or so
+            0s out
+            0s 10
+            0s 7
+            0s 4
+            0s 1
+            => Exited(0) at 0s
+        "#]],
+    );
+}
