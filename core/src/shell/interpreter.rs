@@ -324,7 +324,7 @@ impl Shell<'_> {
                 redirects,
             } => self.with_redirects(redirects, input, sink, |shell, input, sink| {
                 // `while read line; do …; done < file` reads the loop's input line by line.
-                let saved = input.map(|text| std::mem::replace(&mut shell.stdin, Some(text)));
+                let saved = input.map(|text| shell.stdin.replace(text));
                 let flow = loop {
                     if let Flow::Stop(stop) = shell.step() {
                         break Flow::Stop(stop);
