@@ -1518,12 +1518,29 @@ fn run_container(
             }
             .and_then(|probe| probe.termination_grace_period_seconds);
             let grace = probe_grace.map_or(grace_ms, kill_delay_ms);
+            // The preStop hook runs first, within the grace period.
+            let (signal_at, grace) = match &track.pre_stop {
+                Some(context) => {
+                    let hook = context.run(started, killed_at, grace);
+                    if hook.failure.is_some() {
+                        record(
+                            killed_at + hook.took,
+                            EventType::Warning,
+                            "FailedPreStopHook",
+                            "PreStopHook failed",
+                        );
+                    }
+                    let left = grace.saturating_sub(hook.took / 1000 * 1000).max(2000);
+                    (killed_at + hook.took, left)
+                }
+                None => (killed_at, grace),
+            };
             let (after, code) = match plan.behaviour() {
                 Some(Behaviour::Server) => (100, 0),
                 Some(_) => (100, 143),
                 None => (grace, 137),
             };
-            end_with(killed_at.saturating_add(after), code, false, &mut exit);
+            end_with(signal_at.saturating_add(after), code, false, &mut exit);
         }
         let exit = exit.filter(|(at, _)| *at <= horizon);
         // What this run writes to shared volumes before it ends.

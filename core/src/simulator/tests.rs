@@ -1188,3 +1188,32 @@ fn date_prints_the_wall_clock_of_each_run() {
         "#]],
     );
 }
+
+#[test]
+fn a_liveness_kill_runs_the_pre_stop_hook_first() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: drain}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    livenessProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 5}\n    lifecycle:\n      preStop: {sleep: {seconds: 5}}\n",
+        &minutes(1),
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+             17.1s  0/1 Completed 0
+             18.1s  1/1 Running 1 (1s ago)
+             33.2s  0/1 Completed 1 (16s ago)
+             34.2s  0/1 CrashLoopBackOff 1 (1s ago)
+             43.2s  1/1 Running 2 (10s ago)
+             58.3s  0/1 Completed 2 (25s ago)
+             59.3s  0/1 CrashLoopBackOff 2 (1s ago)
+            event Normal Scheduled: Successfully assigned default/drain to node-1
+            event Normal Pulling: Pulling image "nginx:1.27"
+            event Normal Pulled: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            event Normal Created (x3): Created container web
+            event Normal Started (x3): Started container web
+            event Warning Unhealthy (x9): Liveness probe failed: HTTP probe failed with statuscode: 404
+            event Normal Killing (x3): Container web failed liveness probe, will be restarted
+            event Normal Pulled (x2): Container image "nginx:1.27" already present on machine
+            event Warning BackOff (x2): Back-off restarting failed container web in pod drain_default(16749dc9-0dc3-93b9-3b92-1b8727722ce9)
+        "#]],
+    );
+}
