@@ -2066,10 +2066,16 @@ fn status_at(
     };
     status.phase = Some(phase.to_owned());
     // Conditions, in the kubelet's order.
+    let is_sidecar = |name: &str| {
+        pod.spec
+            .init_containers
+            .iter()
+            .any(|c| c.name == name && c.is_sidecar())
+    };
     let unready: Vec<String> = status
         .init_container_statuses
         .iter()
-        .filter(|s| find(&s.name, true).is_some_and(|t| t.sidecar))
+        .filter(|s| is_sidecar(&s.name))
         .chain(regular.iter())
         .filter(|s| !s.ready)
         .map(|s| s.name.clone())
@@ -2125,9 +2131,31 @@ fn status_at(
             )),
         )
     };
+    // Readiness gates: the Pod is ready only once some controller sets each gate's condition
+    // True, and nothing in the playground does.
+    let gates: Vec<String> = pod
+        .spec
+        .readiness_gates
+        .iter()
+        .map(|gate| {
+            format!(
+                "corresponding condition of pod readiness gate \"{}\" does not exist.",
+                gate.condition_type
+            )
+        })
+        .collect();
+    let (pod_ready, pod_reason, pod_message) = if ready && !gates.is_empty() {
+        (
+            false,
+            Some("ReadinessGatesNotReady".to_owned()),
+            Some(gates.join(", ")),
+        )
+    } else {
+        (ready, reason.clone(), message.clone())
+    };
     status
         .conditions
-        .push(condition("Ready", ready, reason.clone(), message.clone()));
+        .push(condition("Ready", pod_ready, pod_reason, pod_message));
     status
         .conditions
         .push(condition("ContainersReady", ready, reason, message));

@@ -1217,3 +1217,27 @@ fn a_liveness_kill_runs_the_pre_stop_hook_first() {
         "#]],
     );
 }
+
+#[test]
+fn a_readiness_gate_nobody_sets_keeps_the_pod_unready() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata: {name: gated}\nspec:\n  readinessGates: [{conditionType: www.example.com/feature-1}]\n  containers:\n  - {name: web, image: 'nginx:1.27'}\n";
+    let parsed = crate::parse(manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &minutes(1));
+    let status = simulation
+        .snapshots
+        .last()
+        .and_then(|s| s.pod.status.clone());
+    let conditions: Vec<String> = status
+        .iter()
+        .flat_map(|status| status.conditions.clone())
+        .filter(|c| c.kind.contains("Ready"))
+        .map(|c| format!("{} {} {:?} {:?}", c.kind, c.status, c.reason, c.message))
+        .collect();
+    expect![[r#"
+        [
+            "PodReadyToStartContainers True None None",
+            "Ready False Some(\"ReadinessGatesNotReady\") Some(\"corresponding condition of pod readiness gate \\\"www.example.com/feature-1\\\" does not exist.\")",
+            "ContainersReady True None None",
+        ]
+    "#]].assert_debug_eq(&conditions);
+}
