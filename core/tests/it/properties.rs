@@ -172,6 +172,46 @@ fn check_simulation(
         }
         let now = simulation.wall(snapshot.at);
         let events = simulation.events.at(now);
+        // The scheduler's Event matches the PodScheduled condition of a Pod it placed.
+        let scheduled_event = events.iter().any(|e| e.reason == "Scheduled");
+        let scheduled = status
+            .conditions
+            .iter()
+            .any(|c| c.kind == "PodScheduled" && c.status == "True");
+        prop_assert!(
+            !scheduled_event || scheduled,
+            "a Scheduled event without PodScheduled at {}",
+            snapshot.at
+        );
+        // Each restart after the first waits out a BackOff, which the kubelet reports.
+        let back_offs: u32 = events
+            .iter()
+            .filter(|e| e.reason == "BackOff" && e.message.starts_with("Back-off restarting"))
+            .map(|e| e.count)
+            .sum();
+        let restarts_total: u32 = status
+            .init_container_statuses
+            .iter()
+            .chain(&status.container_statuses)
+            .map(|c| u32::try_from(c.restart_count).unwrap_or(0))
+            .sum();
+        let containers =
+            u32::try_from(status.init_container_statuses.len() + status.container_statuses.len())
+                .unwrap_or(u32::MAX);
+        prop_assert!(
+            restarts_total <= back_offs + containers,
+            "{} restarts but only {} back-offs at {}",
+            restarts_total,
+            back_offs,
+            snapshot.at
+        );
+        prop_assert!(
+            back_offs <= restarts_total + containers,
+            "{} back-offs for {} restarts at {}",
+            back_offs,
+            restarts_total,
+            snapshot.at
+        );
         let init_names: Vec<&str> = status
             .init_container_statuses
             .iter()
