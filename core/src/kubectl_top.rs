@@ -90,9 +90,9 @@ mod tests {
     fn the_docs_cpu_example_is_held_to_its_limit() {
         let manifest = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/corpus/k8s-docs-examples/pods/resource/cpu-request-limit.yaml"
+            "/tests/corpus/k8s-docs-examples/pods/resource/cpu-request-limit.yaml"
         ))
-        .unwrap_or_default();
+        .expect("the docs example is in the repository");
         let parsed = crate::parse(&manifest);
         let pod = parsed.accepted_pod().expect("valid");
         let simulation = crate::simulator::simulate(pod, &crate::simulator::Scenario::default());

@@ -890,9 +890,9 @@ fn a_missing_config_map_key_is_a_create_container_config_error() {
 fn the_docs_lifecycle_example_stops_nginx_in_its_pre_stop_hook() {
     let manifest = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/corpus/k8s-docs-examples/pods/lifecycle-events.yaml"
+        "/tests/corpus/k8s-docs-examples/pods/lifecycle-events.yaml"
     ))
-    .unwrap_or_default();
+    .expect("the docs example is in the repository");
     check(
         &manifest,
         &with_actions(minutes(1), "- {at: 20s, do: deletePod}\n"),
