@@ -29,7 +29,6 @@ use crate::v1::{
 };
 
 use actions::ContainerActions;
-use config::ContainerConfig;
 use node_loss::NodeLoss;
 pub use program::{RunPlan, Surroundings, plan};
 
@@ -518,6 +517,22 @@ fn simulate_pass(
         record_failed_mounts(pod, volume, error, horizon, &mut events, &wall);
     }
     if bound && unmountable.is_none() {
+        let kubelet = Kubelet {
+            pod,
+            scenario,
+            shared,
+            budget: &budget,
+            pod_name: &name,
+            pod_label: &pod_label,
+            horizon,
+            grace_ms,
+        };
+        let mut out = Records {
+            pulled: &mut pulled,
+            events: &mut events,
+            logs: &mut logs,
+            notes: &mut notes,
+        };
         for container in &pod.spec.init_containers {
             let sidecar = container.is_sidecar();
             let policy = if sidecar {
@@ -525,25 +540,7 @@ fn simulate_pass(
             } else {
                 pod_policy.as_str()
             };
-            let mut track = run_container(
-                container,
-                true,
-                sidecar,
-                turn,
-                horizon,
-                policy,
-                grace_ms,
-                &mut pulled,
-                scenario,
-                shared.get(&container.name).map_or(&[][..], Vec::as_slice),
-                &config::for_container(pod, container, scenario),
-                &budget,
-                &name,
-                &pod_label,
-                &mut events,
-                &mut logs,
-                &mut notes,
-            );
+            let mut track = run_container(&kubelet, &mut out, container, true, turn, policy);
             let done = if sidecar {
                 // A sidecar counts as started once its postStart hook is done and, with a
                 // startup probe, once that probe succeeds.
@@ -589,25 +586,7 @@ fn simulate_pass(
         if initialized_at.is_some() {
             initialized_at = Some(turn);
             for container in &pod.spec.containers {
-                let track = run_container(
-                    container,
-                    false,
-                    false,
-                    turn,
-                    horizon,
-                    &pod_policy,
-                    grace_ms,
-                    &mut pulled,
-                    scenario,
-                    shared.get(&container.name).map_or(&[][..], Vec::as_slice),
-                    &config::for_container(pod, container, scenario),
-                    &budget,
-                    &name,
-                    &pod_label,
-                    &mut events,
-                    &mut logs,
-                    &mut notes,
-                );
+                let track = run_container(&kubelet, &mut out, container, false, turn, &pod_policy);
                 turn = track.runs.first().map_or(turn, |run| run.shown);
                 tracks.push(track);
             }
@@ -1127,27 +1106,60 @@ fn insufficient(pod: &Pod, node: &Node) -> Option<String> {
     (!lacking.is_empty()).then(|| lacking.join(", 1 "))
 }
 
+/// What the kubelet knows while it runs the Pod's containers.
+struct Kubelet<'a> {
+    pod: &'a Pod,
+    scenario: &'a Scenario,
+    /// Each container's view of the other containers' writes to shared volumes.
+    shared: &'a SharedByContainer,
+    budget: &'a probes::ReplayBudget,
+    pod_name: &'a str,
+    /// The Pod as the kubelet names it in messages: `name_namespace(uid)`.
+    pod_label: &'a str,
+    horizon: u64,
+    /// The Pod's grace period (at least 2 s), in milliseconds.
+    grace_ms: u64,
+}
+
+/// What running containers records: the images on the node, Events, logs and notes.
+struct Records<'r> {
+    pulled: &'r mut Vec<String>,
+    events: &'r mut EventLog,
+    logs: &'r mut BTreeMap<String, Vec<LogLine>>,
+    notes: &'r mut Vec<String>,
+}
+
 /// Works out the runs of one container from `turn`, recording its Events and logs.
-#[allow(clippy::too_many_arguments)]
 fn run_container(
+    kubelet: &Kubelet<'_>,
+    out: &mut Records<'_>,
     container: &Container,
     init: bool,
-    sidecar: bool,
     turn: u64,
-    horizon: u64,
     policy: &str,
-    grace_ms: u64,
-    pulled: &mut Vec<String>,
-    scenario: &Scenario,
-    shared: &[(SharedWrite, bool)],
-    config: &Result<ContainerConfig, String>,
-    budget: &probes::ReplayBudget,
-    pod_name: &str,
-    pod_label: &str,
-    events: &mut EventLog,
-    logs: &mut BTreeMap<String, Vec<LogLine>>,
-    notes: &mut Vec<String>,
 ) -> Track {
+    let Kubelet {
+        pod,
+        scenario,
+        budget,
+        pod_name,
+        pod_label,
+        horizon,
+        grace_ms,
+        ..
+    } = *kubelet;
+    let Records {
+        pulled,
+        events,
+        logs,
+        notes,
+    } = out;
+    let sidecar = init && container.is_sidecar();
+    let shared = kubelet
+        .shared
+        .get(&container.name)
+        .map_or(&[][..], Vec::as_slice);
+    let config = &config::for_container(pod, container, scenario);
     let wall = |at: u64| {
         scenario
             .start
