@@ -83,12 +83,19 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     steps: Vec<Step>,
+    notes: Vec<String>,
 }
 
 impl Timeline {
     /// The steps, in time order.
     pub fn steps(&self) -> &[Step] {
         &self.steps
+    }
+
+    /// What the simulator had to assume (an unknown image or command, an assumed ConfigMap, a
+    /// throttled CPU), to be shown beside the steps.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// The step at `cursor`.
@@ -222,7 +229,10 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
     if steps.is_empty() {
         return placeholder(pod);
     }
-    Timeline { steps }
+    Timeline {
+        steps,
+        notes: simulation.notes.clone(),
+    }
 }
 
 /// The placeholder timeline of `pod`: created, scheduled, initialised, running.
@@ -299,7 +309,10 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         },
         containers: running,
     });
-    Timeline { steps }
+    Timeline {
+        steps,
+        notes: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -87,6 +87,11 @@ describe("the playground", () => {
     assert.equal(await page.getByTestId("container-box").count(), 2);
     assert.match(await page.getByTestId("editor").inputValue(), /name: sidecar-logging/);
     assert.equal(await page.getByTestId("phase").textContent(), "Pending");
+    // The example's app image is not one the simulator knows, and the page says so.
+    assert.match(
+      await page.getByTestId("simulator-notes").textContent(),
+      /image "my-app:latest" is not one the playground knows/,
+    );
     await screenshot(page, "playground");
     assert.deepEqual(problems, []);
     await context.close();

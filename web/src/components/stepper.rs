@@ -89,6 +89,18 @@ pub fn Stepper(
                         <dd data-testid="status">{step.status.clone()}</dd>
                     </dl>
                     <p class="narration" data-testid="narration" aria-live="polite">{step.narration.clone()}</p>
+                    {(!timeline.notes().is_empty()).then(|| view! {
+                        <div class="simulator-notes" data-testid="simulator-notes">
+                            <h3>"Assumed by the simulator"</h3>
+                            <ul>
+                                {timeline
+                                    .notes()
+                                    .iter()
+                                    .map(|note| view! { <li>{note.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    })}
                 }
             })
         })
