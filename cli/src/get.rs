@@ -4,6 +4,8 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use pod_model::diagram::flow::{FlowStage, flow_scene};
+use pod_model::diagram::{self, Look, Theme};
 use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
@@ -14,6 +16,7 @@ use pod_model::scenario::{Action, What};
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
 use pod_model::timestamp::Timestamp;
+use pod_model::topology;
 
 use crate::check::read_input;
 
@@ -45,6 +48,15 @@ pub enum View {
     Top {
         /// `--containers`.
         containers: bool,
+    },
+    /// An SVG diagram of the first Pod.
+    Diagram {
+        /// Light, dark or following the viewer.
+        theme: Theme,
+        /// The control-plane flow instead of the Pod's inside.
+        flow: bool,
+        /// Draw each container's state at the instant (`--at` was given).
+        states: bool,
     },
 }
 
@@ -197,11 +209,33 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             }
             Ok(kubectl_top::top_pods(&pods, *containers))
         }
+        View::Diagram {
+            theme,
+            flow,
+            states,
+        } => Ok(diagram_svg(&observed[0], *theme, *flow, *states)),
         View::Yaml => {
             let pods: Vec<&pod_model::Pod> = observed.iter().map(|seen| &seen.pod).collect();
             Ok(kubectl_yaml::pods_yaml(&pods))
         }
     }
+}
+
+/// The SVG of one Pod's diagram (or of the control-plane flow at its instant).
+fn diagram_svg(seen: &Observed, theme: Theme, flow: bool, states: bool) -> String {
+    let pasted = seen.simulation.is_none();
+    if flow {
+        let stage = (states || pasted).then(|| FlowStage::of(&seen.pod, None));
+        return diagram::render(&flow_scene(stage), theme);
+    }
+    let topology = topology::analyze(&seen.pod, seen.simulation.as_ref());
+    let layout = diagram::layout_topology(topology);
+    let look = (states || pasted).then(|| {
+        let mut look = Look::of(&seen.pod, &seen.pod);
+        look.status = Some(kubectl_get::pod_row(&seen.pod, seen.now).status);
+        look
+    });
+    diagram::render(&diagram::scene(&layout, look.as_ref()), theme)
 }
 
 fn header(wide: bool) -> Vec<String> {

@@ -39,6 +39,13 @@ Commands:
   yaml [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pod -o yaml': the Pod with its defaults and status
                 (the same as 'get -o yaml').
+  diagram [--at DURATION] [--theme light|dark|auto] [--flow] FILE
+                Print an SVG drawing of the inside of the file's first Pod: the pause
+                container and the shared network namespace, ports, volumes and each
+                container's role. With --at, each container is drawn in its state at
+                that instant (a Pod pasted with a status is drawn as it is). With
+                --flow, print the control-plane flow (kubectl, API server, etcd,
+                scheduler, kubelet, runtime) with the step of that instant lit.
 
   Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
   Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
@@ -62,7 +69,7 @@ fn main() -> ExitCode {
             None => usage_error(),
         },
         [
-            command @ ("get" | "describe" | "logs" | "watch" | "yaml" | "top"),
+            command @ ("get" | "describe" | "logs" | "watch" | "yaml" | "top" | "diagram"),
             rest @ ..,
         ] => match parse_view_args(command, rest) {
             Some((view, when, files)) => get::run(&files, &view, when),
@@ -122,6 +129,8 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
     let mut delete_at = None;
     let mut grace = None;
     let mut scenario = None;
+    let mut theme = pod_model::diagram::Theme::Light;
+    let mut flow = false;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -137,6 +146,10 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
             ("logs", "-c" | "--container") => container = Some((*rest.next()?).to_owned()),
             ("logs", "-p" | "--previous") => previous = true,
             ("top", "--containers") => containers = true,
+            ("diagram", "--theme") => {
+                theme = pod_model::diagram::Theme::from_name(rest.next()?)?;
+            }
+            ("diagram", "--flow") => flow = true,
             (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
             (_, "--at") => at = Some(parse_duration(rest.next()?)?),
             (_, "--scenario") => scenario = Some((*rest.next()?).to_owned()),
@@ -158,6 +171,11 @@ fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, V
         },
         "watch" => View::Watch,
         "top" => View::Top { containers },
+        "diagram" => View::Diagram {
+            theme,
+            flow,
+            states: at.is_some(),
+        },
         _ if yaml => View::Yaml,
         _ => View::Table { wide },
     };

@@ -84,6 +84,20 @@ pub const ALL: &[Example] = &[
         source: "Seed article \"Deep Dive into Kubernetes Pods\", Resource Management",
         manifest: include_str!("gallery/resource-limited-pod.yaml"),
     },
+    Example {
+        id: "app-with-ambassador",
+        title: "Ambassador: a local proxy",
+        lesson: "The app talks to localhost:6379; the ambassador beside it forwards to the real Redis outside the Pod.",
+        source: "Seed article \"Understanding Kubernetes Pods\", The Ambassador Pattern",
+        manifest: include_str!("gallery/app-with-ambassador.yaml"),
+    },
+    Example {
+        id: "app-with-adapter",
+        title: "Adapter: a metrics exporter",
+        lesson: "The app writes its own status file; the adapter reads it and serves Prometheus metrics on port 9113.",
+        source: "Seed article \"Understanding Kubernetes Pods\", The Adapter Pattern",
+        manifest: include_str!("gallery/app-with-adapter.yaml"),
+    },
 ];
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub mod tabwriter;
 pub mod time;
 pub mod timeline;
 pub mod timestamp;
+pub mod topology;
 pub mod v1;
 pub mod validation;
 pub mod yaml;

@@ -1,8 +1,6 @@
 //! Best-practice warnings: things the API server accepts but that are likely to hurt. Each has a
 //! stable id, a one-line reason and a fix.
 
-use std::collections::BTreeMap;
-
 use crate::image_ref::ImageRef;
 use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
 
@@ -77,7 +75,7 @@ pub fn lint(pod: &Pod) -> Vec<Lint> {
         }
     }
     runs_as_root(pod, &indexed, &mut out);
-    port_conflicts(&indexed, &mut out);
+    port_conflicts(pod, &mut out);
     database_with_app(&indexed, &mut out);
     let controlled = pod
         .metadata
@@ -240,30 +238,29 @@ fn runs_as_root(
 
 /// Containers that run at the same time share one network namespace: two of them binding one
 /// port fails at runtime with "address already in use".
-fn port_conflicts(containers: &[(ContainerKind, String, &Container)], out: &mut Vec<Lint>) {
-    let mut taken: BTreeMap<(i32, &str), &str> = BTreeMap::new();
-    for (kind, path, container) in containers {
-        if *kind == ContainerKind::Init {
-            continue;
-        }
-        for (index, port) in container.ports.iter().enumerate() {
-            let protocol = port.protocol.as_deref().unwrap_or("TCP");
-            match taken.get(&(port.container_port, protocol)) {
-                Some(owner) if *owner != container.name => out.push(Lint {
-                    id: "port-conflict",
-                    reason: format!(
-                        "containers \"{owner}\" and \"{}\" both listen on {}/{protocol}; they share the Pod's network namespace, so the second fails with \"address already in use\"",
-                        container.name, port.container_port
-                    ),
-                    fix: "give one of them another port; containers of a Pod reach each other on localhost:<port>".to_owned(),
-                    path: format!("{path}.ports[{index}].containerPort"),
-                }),
-                Some(_) => {}
-                None => {
-                    taken.insert((port.container_port, protocol), container.name.as_str());
-                }
-            }
-        }
+/// Two running containers that listen on one port: the rule lives in `topology::network`, which
+/// also knows the ports of well-known images and command lines.
+fn port_conflicts(pod: &Pod, out: &mut Vec<Lint>) {
+    let names: Vec<&str> = pod.all_containers().map(|(_, c)| c.name.as_str()).collect();
+    let (ports, conflicts) = crate::topology::port_conflicts(pod);
+    for conflict in conflicts {
+        let how = ports
+            .iter()
+            .find(|p| p.container == conflict.second && p.number == conflict.port)
+            .map(|p| match &p.source {
+                crate::topology::PortSource::Declared(_) => String::new(),
+                source => format!(" ({})", source.describe()),
+            })
+            .unwrap_or_default();
+        out.push(Lint {
+            id: "port-conflict",
+            reason: format!(
+                "containers \"{}\" and \"{}\" both listen on {}/{}{how}; they share the Pod's network namespace, so the second fails with \"address already in use\"",
+                names[conflict.first], names[conflict.second], conflict.port, conflict.protocol
+            ),
+            fix: "give one of them another port; containers of a Pod reach each other on localhost:<port>".to_owned(),
+            path: conflict.path,
+        });
     }
 }
 

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::diagram::flow::FlowStage;
+use crate::diagram::look::{Look, Visual};
 use crate::kubectl_get;
 use crate::simulator::Simulation;
 use crate::time::VirtualTime;
@@ -77,6 +79,10 @@ pub struct Step {
     pub narration: String,
     /// Each container's state, in the order of [`Pod::all_containers`].
     pub containers: Vec<ContainerState>,
+    /// How the diagram draws the Pod at this step: each container's state and the Pod IP.
+    pub look: Look,
+    /// Where the Pod is in the control-plane flow.
+    pub flow: FlowStage,
 }
 
 /// A sequence of steps; never empty.
@@ -211,10 +217,14 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             messages.join(". ")
         };
         let status_text = row.status.clone();
+        let mut look = Look::of(pod, &snapshot.pod);
+        look.status = Some(status_text.clone());
+        let flow = FlowStage::of(&snapshot.pod, steps.last().map(|step| step.flow));
         if let Some(last) = steps.last_mut()
             && last.status == status_text
             && last.phase == phase
             && last.containers == containers
+            && last.look == look
         {
             continue;
         }
@@ -224,6 +234,8 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             status: status_text,
             narration,
             containers,
+            look,
+            flow,
         });
     }
     if steps.is_empty() {
@@ -249,6 +261,8 @@ pub fn placeholder(pod: &Pod) -> Timeline {
             pod.name()
         ),
         containers: all_waiting.clone(),
+        look: Look::default(),
+        flow: FlowStage::Stored,
     }];
     let mut at = VirtualTime::from_secs(1);
     for (index, init) in pod.spec.init_containers.iter().enumerate() {
@@ -265,6 +279,8 @@ pub fn placeholder(pod: &Pod) -> Timeline {
                 index + 1
             ),
             containers,
+            look: Look::default(),
+            flow: FlowStage::Stored,
         });
         at = at.plus_millis(2_000);
     }
@@ -287,6 +303,8 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         status: status.to_owned(),
         narration: narration.to_owned(),
         containers: initialised.clone(),
+        look: Look::default(),
+        flow: FlowStage::Stored,
     });
     at = at.plus_millis(2_000);
     let running: Vec<ContainerState> = kinds
@@ -308,10 +326,40 @@ pub fn placeholder(pod: &Pod) -> Timeline {
             ),
         },
         containers: running,
+        look: Look::default(),
+        flow: FlowStage::Stored,
     });
+    for step in &mut steps {
+        step.look = placeholder_look(&step.containers, &step.status);
+        step.flow = match step.status.as_str() {
+            "Pending" => FlowStage::Stored,
+            "ContainerCreating" => FlowStage::Starting,
+            _ => FlowStage::Reported,
+        };
+    }
     Timeline {
         steps,
         notes: Vec::new(),
+    }
+}
+
+/// The look of a placeholder step, from its container states.
+fn placeholder_look(states: &[ContainerState], status: &str) -> Look {
+    Look {
+        containers: states
+            .iter()
+            .map(|state| match state {
+                ContainerState::Waiting => Visual::NotStarted,
+                ContainerState::Running => Visual::Running { ready: true },
+                ContainerState::Completed => Visual::Succeeded,
+                ContainerState::Failed => Visual::Failed {
+                    code: 1,
+                    reason: "Error".to_owned(),
+                },
+            })
+            .collect(),
+        pod_ip: None,
+        status: Some(status.to_owned()),
     }
 }
 

@@ -133,7 +133,7 @@ describe("the playground", () => {
     await page.getByTestId("play").filter({ hasText: "Play" }).waitFor();
     assert.equal(await page.getByTestId("next").isDisabled(), true);
     assert.equal(
-      await page.locator('[data-testid="container-box"][data-state="running"]').count(),
+      await page.locator('[data-testid="container-box"][data-state="ready"]').count(),
       2,
     );
     await screenshot(page, "running");

@@ -6,10 +6,11 @@ pub mod components;
 mod storage;
 
 use leptos::prelude::*;
+use pod_model::diagram::flow;
 use pod_model::timeline::{self, Cursor};
-use pod_model::{diagram, gallery, simulator};
+use pod_model::{diagram, gallery, simulator, topology};
 
-use crate::components::{DiagnosticList, Editor, PodDiagram, PodSummary, Stepper};
+use crate::components::{DiagnosticList, Editor, PodSummary, SceneView, Stepper};
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
 pub const DRAFT_KEY: &str = "podplay.draft.v1";
@@ -24,15 +25,32 @@ pub fn App() -> impl IntoView {
     let text = draft.text;
     let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
     // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
+    let simulation = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            parsed
+                .accepted_pod()
+                .map(|pod| simulator::simulate(pod, &simulator::Scenario::default()))
+        })
+    });
     let timeline = Memo::new(move |_| {
         parsed.with(|parsed| {
-            parsed.accepted_pod().map(|pod| {
-                let simulation = simulator::simulate(pod, &simulator::Scenario::default());
-                timeline::from_simulation(pod, &simulation)
+            let pod = parsed.accepted_pod()?;
+            simulation.with(|simulation| {
+                simulation
+                    .as_ref()
+                    .map(|simulation| timeline::from_simulation(pod, simulation))
             })
         })
     });
-    let layout = Memo::new(move |_| parsed.with(|parsed| parsed.pod.as_ref().map(diagram::layout)));
+    // Any Pod can be drawn; an accepted one is drawn with what its simulation knows.
+    let layout = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            let pod = parsed.accepted_pod().or(parsed.pod.as_ref())?;
+            let topology =
+                simulation.with(|simulation| topology::analyze(pod, simulation.as_ref()));
+            Some(diagram::layout_topology(topology))
+        })
+    });
     // The requested position, and the position within the current timeline, which may be shorter.
     let requested = RwSignal::new(Cursor::START);
     let cursor = Memo::new(move |_| {
@@ -47,6 +65,16 @@ pub fn App() -> impl IntoView {
                 .as_ref()
                 .map(|timeline| timeline.step(cursor.get()).clone())
         })
+    });
+    // The diagrams follow the stepper: each container in its state at the current step.
+    let pod_scene = Signal::derive(move || {
+        layout.with(|layout| {
+            let layout = layout.as_ref()?;
+            step.with(|step| Some(diagram::scene(layout, step.as_ref().map(|step| &step.look))))
+        })
+    });
+    let flow_scene = Signal::derive(move || {
+        step.with(|step| step.as_ref().map(|step| flow::flow_scene(Some(step.flow))))
     });
     let on_input = Callback::new(move |new_text: String| text.set(new_text));
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
@@ -70,11 +98,13 @@ pub fn App() -> impl IntoView {
             <section class="panel pod-panel" aria-labelledby="pod-heading">
                 <h2 id="pod-heading">"Pod"</h2>
                 <PodSummary parsed=parsed />
-                <PodDiagram layout=layout step=step />
+                <SceneView scene=pod_scene kind="pod-diagram" />
             </section>
             <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
                 <h2 id="lifecycle-heading">"Lifecycle"</h2>
                 <Stepper timeline=timeline cursor=cursor on_move=on_move />
+                <h3 class="flow-heading-title">"Control plane"</h3>
+                <SceneView scene=flow_scene kind="flow-diagram" />
             </section>
         </main>
     }

@@ -114,7 +114,7 @@ async fn a_yaml_error_names_its_line_and_column() {
 async fn fixing_the_manifest_redraws_the_pod() {
     let page = Page::open().await;
     page.type_text("kind: Pod\nspec: [").await;
-    assert_eq!(page.all("diagram").len(), 0);
+    assert_eq!(page.all("pod-diagram").len(), 0);
     page.type_text(
         "apiVersion: v1\nkind: Pod\nmetadata: {name: three}\nspec:\n  initContainers: [{name: i, image: busybox}]\n  containers: [{name: a, image: nginx}, {name: b, image: redis}]\n",
     )

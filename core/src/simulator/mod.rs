@@ -101,6 +101,13 @@ impl ContainerRuns {
         let host = plan.host_at(&self.container, pod_name, surroundings, offset);
         Some(host.files)
     }
+
+    /// The paths in shared volumes that any run of the container wrote, as it sees them.
+    pub fn shared_writes(&self) -> impl Iterator<Item = &str> {
+        self.plans
+            .iter()
+            .flat_map(|(_, plan, _)| plan.writes.iter().map(|write| write.path.as_str()))
+    }
 }
 
 /// The result of a simulation.
@@ -1796,7 +1803,9 @@ fn run_status(
                 Some(intervals) => intervals.iter().any(|(from, to)| *from <= at && at < *to),
                 None => true,
             };
-            status.ready = started && ready;
+            // A regular init container is ready only once it has exited 0.
+            let regular_init = track.init && !track.sidecar;
+            status.ready = started && ready && !regular_init;
             status.started = Some(started);
         }
         Some(exit) => {

@@ -139,16 +139,9 @@ fn every_docs_example_is_a_valid_pod() {
     "#]].assert_eq(&out);
 }
 
-/// Every docs example and every gallery example simulates for 10 minutes, and `get` and
-/// `describe` render each snapshot.
-#[test]
-fn every_example_simulates_for_ten_minutes() {
-    use pod_model::simulator::{Scenario, simulate};
-    use pod_model::time::VirtualTime;
-    let scenario = Scenario {
-        horizon: VirtualTime::from_secs(600),
-        ..Scenario::default()
-    };
+/// Every docs example (named by its path in the corpus) and every gallery example
+/// (`gallery/<id>`), with its text.
+pub fn all_examples() -> Vec<(String, String)> {
     let dir = corpus_dir();
     let mut texts: Vec<(String, String)> = yaml_files(&dir)
         .iter()
@@ -170,6 +163,20 @@ fn every_example_simulates_for_ten_minutes() {
             example.manifest.to_owned(),
         )
     }));
+    texts
+}
+
+/// Every docs example and every gallery example simulates for 10 minutes, and `get` and
+/// `describe` render each snapshot.
+#[test]
+fn every_example_simulates_for_ten_minutes() {
+    use pod_model::simulator::{Scenario, simulate};
+    use pod_model::time::VirtualTime;
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(600),
+        ..Scenario::default()
+    };
+    let texts = all_examples();
     // What `kubectl get pods` shows after 10 minutes, for each: plausible, and pinned.
     let mut out = String::new();
     for (name, text) in &texts {
@@ -241,6 +248,8 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/my-app: 2/2 Running 0
         gallery/vault-injector: 0/1 Init:0/1 0
         gallery/resource-limited-pod: 1/1 Running 0
+        gallery/app-with-ambassador: 2/2 Running 0
+        gallery/app-with-adapter: 2/2 Running 0
     "#]]
     .assert_eq(&out);
 }

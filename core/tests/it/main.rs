@@ -2,11 +2,13 @@
 
 mod bad_inputs;
 mod corpus;
+mod diagrams;
 mod messages;
 mod print;
 mod properties;
 mod quantity;
 mod robustness;
+mod roles;
 mod upstream;
 mod upstream_cases;
 mod upstream_print_cases;

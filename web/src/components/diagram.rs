@@ -1,65 +1,77 @@
-//! The Pod drawn as SVG, from the geometry that `pod-model` computes.
+//! The diagrams drawn as SVG elements from the shapes `pod-model` computes: the same `Scene`
+//! the CLI writes to a file, so the page and an exported SVG show the same thing. User text
+//! only ever reaches text nodes and attribute values.
 
 use leptos::prelude::*;
-use pod_model::ContainerKind;
-use pod_model::diagram::Diagram;
-use pod_model::timeline::Step;
+use pod_model::diagram::svg::ARROW_ID;
+use pod_model::diagram::{Scene, Shape};
 
-/// The Pod's box with one box per container, coloured by each container's state at `step`.
+/// One shape as an SVG element.
+fn shape_view(shape: &Shape) -> AnyView {
+    match shape.clone() {
+        Shape::Rect { rect, rx, class } => view! {
+            <rect class=class x=rect.x y=rect.y width=rect.width height=rect.height rx=rx></rect>
+        }
+        .into_any(),
+        Shape::Text {
+            x,
+            y,
+            class,
+            text,
+            end,
+        } => view! {
+            <text class=class x=x y=y text-anchor=end.then_some("end")>{text}</text>
+        }
+        .into_any(),
+        Shape::Path { d, class, arrow } => view! {
+            <path class=class d=d marker-end=arrow.then(|| format!("url(#{ARROW_ID})"))></path>
+        }
+        .into_any(),
+    }
+}
+
+/// A scene as an inline SVG, in the theme that follows the viewer's colour scheme.
 #[component]
-pub fn PodDiagram(
-    /// The geometry to draw; nothing is drawn without it.
+pub fn SceneView(
+    /// The shapes to draw; nothing is drawn without them.
     #[prop(into)]
-    layout: Signal<Option<Diagram>>,
-    /// The current step of the timeline, which gives each container's state.
-    #[prop(into)]
-    step: Signal<Option<Step>>,
+    scene: Signal<Option<Scene>>,
+    /// The SVG's class and test id: `pod-diagram` or `flow-diagram`.
+    kind: &'static str,
 ) -> impl IntoView {
     move || {
-        layout.with(|layout| {
-            let diagram = layout.as_ref()?;
-            let states = step.with(|step| {
-                step.as_ref()
-                    .map(|step| step.containers.clone())
-                    .unwrap_or_default()
-            });
-            let boxes = diagram
-                .containers
+        scene.with(|scene| {
+            let scene = scene.as_ref()?;
+            let groups = scene
+                .groups
                 .iter()
-                .enumerate()
-                .map(|(index, container)| {
-                    let kind = match container.kind {
-                        ContainerKind::Init => "init",
-                        ContainerKind::Sidecar => "sidecar",
-                        ContainerKind::App => "app",
-                    };
-                    let state = states.get(index).map_or("waiting", |state| state.as_str());
-                    let rect = container.rect;
-                    let title = format!("{kind} container '{}': {state}", container.name);
+                .map(|group| {
+                    let shapes = group.shapes.iter().map(shape_view).collect_view();
                     view! {
-                        <g class=format!("container {kind} {state}") data-testid="container-box" data-state=state>
-                            <title>{title}</title>
-                            <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="6"></rect>
-                            <text class="container-name" x=rect.x + 12 y=rect.y + 26>{container.label.clone()}</text>
-                            <text class="container-image" x=rect.x + 12 y=rect.y + 46>{container.image_label.clone()}</text>
+                        <g class=group.class.clone() data-testid=group.test_id data-state=group.state.clone()>
+                            <title>{group.title.clone()}</title>
+                            {shapes}
                         </g>
                     }
                 })
                 .collect_view();
-            let pod = diagram.pod;
             Some(view! {
                 <svg
-                    class="pod-diagram"
-                    data-testid="diagram"
+                    class=format!("podplay-diagram theme-auto {kind}")
+                    data-testid=kind
                     role="img"
-                    aria-label=format!("Diagram of {} with {} containers", diagram.pod_label, diagram.containers.len())
-                    viewBox=format!("0 0 {} {}", diagram.width, diagram.height)
-                    width=diagram.width
-                    height=diagram.height
+                    aria-label=scene.label.clone()
+                    viewBox=format!("0 0 {} {}", scene.width, scene.height)
+                    width=scene.width
+                    height=scene.height
                 >
-                    <rect class="pod" x=pod.x y=pod.y width=pod.width height=pod.height rx="12"></rect>
-                    <text class="pod-label" x=pod.x + 14 y=pod.y + 24>{diagram.pod_label.clone()}</text>
-                    {boxes}
+                    <title>{scene.label.clone()}</title>
+                    <defs>
+                        <marker id=ARROW_ID viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                            <path class="arrowhead" d="M0 0 L8 4 L0 8 Z"></path>
+                        </marker>
+                    </defs>
+                    {groups}
                 </svg>
             })
         })

@@ -8,7 +8,7 @@ mod stepper;
 mod summary;
 
 pub use diagnostics::DiagnosticList;
-pub use diagram::PodDiagram;
+pub use diagram::SceneView;
 pub use editor::Editor;
 pub use stepper::Stepper;
 pub use summary::PodSummary;

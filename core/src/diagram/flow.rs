@@ -1,0 +1,368 @@
+//! The control-plane flow diagram: kubectl → API server → etcd → scheduler → kubelet →
+//! container runtime, for a Pod's creation and its deletion, as the seed articles tell it. The
+//! stage of any Pod object is read from its fields, and the scene highlights it.
+
+use crate::diagram::Rect;
+use crate::diagram::scene::{Scene, Shape, ShapeGroup};
+use crate::v1::Pod;
+
+/// A component of the control plane or the node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Actor {
+    /// The command line.
+    Kubectl,
+    /// kube-apiserver.
+    ApiServer,
+    /// The store.
+    Etcd,
+    /// kube-scheduler.
+    Scheduler,
+    /// The node agent.
+    Kubelet,
+    /// containerd or CRI-O.
+    Runtime,
+}
+
+impl Actor {
+    const ALL: [Actor; 6] = [
+        Actor::Kubectl,
+        Actor::ApiServer,
+        Actor::Etcd,
+        Actor::Scheduler,
+        Actor::Kubelet,
+        Actor::Runtime,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Actor::Kubectl => "kubectl",
+            Actor::ApiServer => "API server",
+            Actor::Etcd => "etcd",
+            Actor::Scheduler => "scheduler",
+            Actor::Kubelet => "kubelet",
+            Actor::Runtime => "runtime",
+        }
+    }
+
+    fn index(self) -> u32 {
+        match self {
+            Actor::Kubectl => 0,
+            Actor::ApiServer => 1,
+            Actor::Etcd => 2,
+            Actor::Scheduler => 3,
+            Actor::Kubelet => 4,
+            Actor::Runtime => 5,
+        }
+    }
+}
+
+/// Where a Pod is in its creation or deletion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowStage {
+    /// kubectl sent it; the API server validated it and wrote it to etcd.
+    Stored,
+    /// The scheduler found no node for it.
+    Unschedulable,
+    /// The scheduler bound it to a node.
+    Scheduled,
+    /// The kubelet has the runtime start the sandbox and the containers.
+    Starting,
+    /// The kubelet reports the containers' status through the API server.
+    Reported,
+    /// The node stopped reporting.
+    NodeLost,
+    /// `kubectl delete`: the deletion timestamp and grace period are in etcd.
+    DeleteRequested,
+    /// The kubelet stops the containers: preStop, SIGTERM, SIGKILL after the grace period.
+    Stopping,
+    /// Every container stopped; the API server removes the object.
+    Removed,
+}
+
+/// Each stage's sentence and the arrows it lights up, in the order the diagram lists them.
+const STAGES: &[(FlowStage, &str, &[(Actor, Actor)])] = &[
+    (
+        FlowStage::Stored,
+        "1. kubectl sends the Pod to the API server, which validates it and writes it to etcd",
+        &[
+            (Actor::Kubectl, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::Unschedulable,
+        "2. The scheduler finds no node that fits: the Pod stays Pending (FailedScheduling)",
+        &[],
+    ),
+    (
+        FlowStage::Scheduled,
+        "2. The scheduler picks a node and writes the binding through the API server to etcd",
+        &[
+            (Actor::Scheduler, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::Starting,
+        "3. The kubelet sees the binding; the runtime starts the pause container, then the containers",
+        &[(Actor::Kubelet, Actor::Runtime)],
+    ),
+    (
+        FlowStage::Reported,
+        "4. The kubelet writes the containers' status through the API server to etcd",
+        &[
+            (Actor::Kubelet, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::NodeLost,
+        "!  The node stops reporting: the node controller marks the Pod's status Unknown",
+        &[(Actor::ApiServer, Actor::Etcd)],
+    ),
+    (
+        FlowStage::DeleteRequested,
+        "1. kubectl delete: the API server writes the deletion time and grace period (30 s by default) to etcd",
+        &[
+            (Actor::Kubectl, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::Stopping,
+        "2. The kubelet runs preStop hooks and the runtime sends SIGTERM; SIGKILL after the grace period",
+        &[(Actor::Kubelet, Actor::Runtime)],
+    ),
+    (
+        FlowStage::Removed,
+        "3. The kubelet reports every container stopped; the API server removes the Pod from etcd",
+        &[
+            (Actor::Kubelet, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+];
+
+impl FlowStage {
+    /// The stage's sentence.
+    pub fn sentence(self) -> &'static str {
+        STAGES
+            .iter()
+            .find(|(stage, _, _)| *stage == self)
+            .map_or("", |(_, sentence, _)| sentence)
+    }
+
+    /// True for the stages of a deletion.
+    pub fn is_deletion(self) -> bool {
+        matches!(
+            self,
+            FlowStage::DeleteRequested | FlowStage::Stopping | FlowStage::Removed
+        )
+    }
+
+    /// The stage of `observed` (a Pod object as the API server holds it), given the stage of the
+    /// step before it, if any.
+    pub fn of(observed: &Pod, previous: Option<FlowStage>) -> FlowStage {
+        let status = observed.status.as_deref();
+        let statuses = status.into_iter().flat_map(|s| {
+            s.init_container_statuses
+                .iter()
+                .chain(&s.container_statuses)
+        });
+        let mut running = false;
+        let mut started = false;
+        for container in statuses {
+            if let Some(state) = &container.state {
+                running |= state.running.is_some();
+                started |= state.running.is_some() || state.terminated.is_some();
+            }
+            started |= container.restart_count > 0;
+        }
+        if observed.metadata.deletion_timestamp.is_some() {
+            return match previous {
+                _ if !running => FlowStage::Removed,
+                Some(FlowStage::DeleteRequested | FlowStage::Stopping) => FlowStage::Stopping,
+                _ => FlowStage::DeleteRequested,
+            };
+        }
+        if status.and_then(|s| s.phase.as_deref()) == Some("Unknown") {
+            return FlowStage::NodeLost;
+        }
+        if observed.spec.node_name.as_deref().is_none_or(str::is_empty) {
+            let unschedulable = status.is_some_and(|s| {
+                s.conditions
+                    .iter()
+                    .any(|c| c.kind == "PodScheduled" && c.status == "False")
+            });
+            return if unschedulable {
+                FlowStage::Unschedulable
+            } else {
+                FlowStage::Stored
+            };
+        }
+        if started {
+            FlowStage::Reported
+        } else if matches!(
+            previous,
+            None | Some(FlowStage::Stored | FlowStage::Unschedulable)
+        ) {
+            FlowStage::Scheduled
+        } else {
+            FlowStage::Starting
+        }
+    }
+}
+
+const ACTOR_WIDTH: u32 = 116;
+const ACTOR_HEIGHT: u32 = 40;
+const ACTOR_GAP: u32 = 36;
+const LEFT: u32 = 16;
+const TOP: u32 = 16;
+
+fn actor_rect(actor: Actor) -> Rect {
+    Rect {
+        x: LEFT + actor.index() * (ACTOR_WIDTH + ACTOR_GAP),
+        y: TOP,
+        width: ACTOR_WIDTH,
+        height: ACTOR_HEIGHT,
+    }
+}
+
+/// The path of an arrow between two actors: straight between neighbours, under the boxes
+/// otherwise.
+fn arrow_path(from: Actor, to: Actor) -> String {
+    let (a, b) = (actor_rect(from), actor_rect(to));
+    let mid = a.y + a.height / 2;
+    if from.index().abs_diff(to.index()) == 1 {
+        let (x1, x2) = if from.index() < to.index() {
+            (a.right(), b.x)
+        } else {
+            (a.x, b.right())
+        };
+        return format!("M{x1} {mid} L{x2} {mid}");
+    }
+    let lane = a.bottom() + 12 + from.index() * 4;
+    let (x1, x2) = (a.x + a.width / 2, b.x + b.width / 2 + 10);
+    format!(
+        "M{x1} {} L{x1} {lane} L{x2} {lane} L{x2} {}",
+        a.bottom(),
+        b.bottom()
+    )
+}
+
+/// Every arrow the diagram draws.
+fn all_arrows() -> Vec<(Actor, Actor)> {
+    let mut arrows: Vec<(Actor, Actor)> = Vec::new();
+    for (_, _, stage_arrows) in STAGES {
+        for arrow in *stage_arrows {
+            if !arrows.contains(arrow) {
+                arrows.push(*arrow);
+            }
+        }
+    }
+    arrows
+}
+
+/// The flow diagram with `current` highlighted (nothing highlighted for `None`).
+pub fn flow_scene(current: Option<FlowStage>) -> Scene {
+    let active: &[(Actor, Actor)] = current
+        .and_then(|stage| STAGES.iter().find(|(s, _, _)| *s == stage))
+        .map_or(&[], |(_, _, arrows)| arrows);
+    let is_active_actor = |actor: Actor| {
+        active.iter().any(|(a, b)| *a == actor || *b == actor)
+            || (current == Some(FlowStage::Unschedulable) && actor == Actor::Scheduler)
+    };
+    let mut groups = Vec::new();
+    for actor in Actor::ALL {
+        let r = actor_rect(actor);
+        groups.push(ShapeGroup {
+            class: format!(
+                "actor{}",
+                if is_active_actor(actor) {
+                    " active"
+                } else {
+                    ""
+                }
+            ),
+            title: actor.label().to_owned(),
+            test_id: "actor",
+            state: is_active_actor(actor).then(|| "active".to_owned()),
+            shapes: vec![
+                Shape::Rect {
+                    rect: r,
+                    rx: 8,
+                    class: "actor-box".to_owned(),
+                },
+                Shape::Text {
+                    x: r.x + r.width / 2,
+                    y: r.y + 25,
+                    class: "actor-label".to_owned(),
+                    text: actor.label().to_owned(),
+                    end: false,
+                },
+            ],
+        });
+    }
+    for (from, to) in all_arrows() {
+        let on = active.contains(&(from, to));
+        groups.push(ShapeGroup {
+            class: format!("flow-arrow{}", if on { " active" } else { "" }),
+            title: format!("{} → {}", from.label(), to.label()),
+            test_id: "flow-arrow",
+            state: None,
+            shapes: vec![Shape::Path {
+                d: arrow_path(from, to),
+                class: "edge-line".to_owned(),
+                arrow: true,
+            }],
+        });
+    }
+    let mut y = TOP + ACTOR_HEIGHT + 56;
+    for (heading, deletion) in [("Creation", false), ("Deletion", true)] {
+        groups.push(ShapeGroup {
+            class: "flow-heading-group".to_owned(),
+            title: format!("{heading} of a Pod"),
+            test_id: "flow-heading",
+            state: None,
+            shapes: vec![Shape::Text {
+                x: LEFT,
+                y,
+                class: "flow-heading".to_owned(),
+                text: heading.to_owned(),
+                end: false,
+            }],
+        });
+        y += 18;
+        for (stage, sentence, _) in STAGES
+            .iter()
+            .filter(|(s, _, _)| s.is_deletion() == deletion)
+        {
+            let is_current = current == Some(*stage);
+            groups.push(ShapeGroup {
+                class: format!("flow-stage{}", if is_current { " current" } else { "" }),
+                title: (*sentence).to_owned(),
+                test_id: "flow-stage",
+                state: is_current.then(|| "current".to_owned()),
+                shapes: vec![Shape::Text {
+                    x: LEFT + 8,
+                    y,
+                    class: format!("flow-step{}", if is_current { " current" } else { "" }),
+                    text: format!("{}{sentence}", if is_current { "▶ " } else { "  " }),
+                    end: false,
+                }],
+            });
+            y += 17;
+        }
+        y += 10;
+    }
+    let width = LEFT * 2 + 6 * ACTOR_WIDTH + 5 * ACTOR_GAP;
+    Scene {
+        width,
+        height: y,
+        label: match current {
+            Some(stage) => format!("Control-plane flow; now: {}", stage.sentence()),
+            None => "Control-plane flow of a Pod's creation and deletion".to_owned(),
+        },
+        groups,
+    }
+}

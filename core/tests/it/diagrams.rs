@@ -1,0 +1,89 @@
+//! Golden files of the diagram of every docs and gallery example: the geometry as text and the
+//! SVG, each drawn as the Pod is 60 s after `kubectl apply`. `UPDATE_EXPECT=1` rewrites them;
+//! review the diff. Every SVG must parse as XML, and every layout must verify.
+
+use std::fs;
+use std::path::PathBuf;
+
+use pod_model::diagram::{self, Look, Theme, geometry_text, verify};
+use pod_model::kubectl_get;
+use pod_model::simulator::{Scenario, simulate};
+use pod_model::time::VirtualTime;
+use pod_model::topology;
+
+use crate::corpus::all_examples;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/diagrams")
+}
+
+/// Compares `actual` with the golden file `name`, or rewrites it under `UPDATE_EXPECT=1`.
+fn check_golden(name: &str, actual: &str) -> Option<String> {
+    let path = golden_dir().join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        fs::create_dir_all(golden_dir()).expect("the golden directory can be made");
+        fs::write(&path, actual).expect("golden files can be written");
+        return None;
+    }
+    match fs::read_to_string(&path) {
+        Ok(expected) if expected == actual => None,
+        Ok(_) => Some(format!("{name} differs (UPDATE_EXPECT=1 rewrites it)")),
+        Err(_) => Some(format!("{name} is missing (UPDATE_EXPECT=1 writes it)")),
+    }
+}
+
+/// The SVG and the geometry of `text`'s Pod, 60 s in.
+fn draw(text: &str) -> (String, String, Vec<String>) {
+    let parsed = pod_model::parse(text);
+    let pod = parsed.accepted_pod().expect("every example is accepted");
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(60),
+        ..Scenario::default()
+    };
+    let simulation = simulate(pod, &scenario);
+    let layout = diagram::layout_topology(topology::analyze(pod, Some(&simulation)));
+    let problems = verify(&layout);
+    let snapshot = simulation
+        .at(VirtualTime::from_secs(60))
+        .expect("a simulation has snapshots");
+    let mut look = Look::of(pod, &snapshot.pod);
+    look.status = Some(
+        kubectl_get::pod_row(&snapshot.pod, simulation.wall(VirtualTime::from_secs(60))).status,
+    );
+    let svg = diagram::render(&diagram::scene(&layout, Some(&look)), Theme::Light);
+    (geometry_text(&layout), svg, problems)
+}
+
+#[test]
+fn every_example_has_a_golden_diagram() {
+    let mut problems = Vec::new();
+    for (name, text) in all_examples() {
+        let file = name.replace(['/', '\\'], "__").replace(".yaml", "");
+        let (geometry, svg, overlaps) = draw(&text);
+        problems.extend(overlaps.into_iter().map(|p| format!("{name}: {p}")));
+        if let Err(error) = roxmltree::Document::parse(&svg) {
+            problems.push(format!("{name}: the SVG does not parse: {error}"));
+        }
+        problems.extend(check_golden(&format!("{file}.geometry.txt"), &geometry));
+        problems.extend(check_golden(&format!("{file}.svg"), &svg));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn user_text_stays_text_in_the_svg() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {podplay.dev/roles: \"x=<script>alert(1)</script>\"}\nspec:\n  containers:\n  - name: app\n    image: \"evil\\\"><script>alert(1)</script>\"\n    env: [{name: URL, value: \"http://a.example.com/<img src=x onerror=alert(1)>\"}]\n";
+    let pod = pod_model::parse(text).pod.expect("a Pod");
+    let layout = diagram::layout(&pod);
+    let svg = diagram::render(&diagram::scene(&layout, None), Theme::Dark);
+    let document = roxmltree::Document::parse(&svg).expect("the SVG parses");
+    let elements: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    for forbidden in ["script", "img", "foreignObject"] {
+        assert!(!elements.contains(&forbidden), "{forbidden} in {svg}");
+    }
+    assert!(svg.contains("&lt;script&gt;"));
+}
