@@ -150,6 +150,13 @@ fn no_arguments_prints_usage() {
               yaml [--at DURATION] [--now TIME] FILE...
                             Print 'kubectl get pod -o yaml': the Pod with its defaults and status
                             (the same as 'get -o yaml').
+              diagram [--at DURATION] [--theme light|dark|auto] [--flow] FILE
+                            Print an SVG drawing of the inside of the file's first Pod: the pause
+                            container and the shared network namespace, ports, volumes and each
+                            container's role. With --at, each container is drawn in its state at
+                            that instant (a Pod pasted with a status is drawn as it is). With
+                            --flow, print the control-plane flow (kubectl, API server, etcd,
+                            scheduler, kubelet, runtime) with the step of that instant lit.
 
               Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
               Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:

@@ -242,7 +242,7 @@ fn arrow_path(from: Actor, to: Actor) -> String {
         return format!("M{x1} {mid} L{x2} {mid}");
     }
     let lane = a.bottom() + 12 + from.index() * 4;
-    let (x1, x2) = (a.x + a.width / 2, b.x + b.width / 2 + 10);
+    let (x1, x2) = (a.x + a.width / 2, b.x + b.width / 2 - 12 + from.index() * 6);
     format!(
         "M{x1} {} L{x1} {lane} L{x2} {lane} L{x2} {}",
         a.bottom(),

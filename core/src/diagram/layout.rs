@@ -95,7 +95,9 @@ pub fn layout_topology(topology: Topology) -> Diagram {
     let column_x = |column: usize| {
         pod_x + PADDING + u32::try_from(column).unwrap_or(0) * (BOX_WIDTH + COLUMN_GAP)
     };
-    let inner_width = columns_u32 * BOX_WIDTH + (columns_u32 - 1) * COLUMN_GAP;
+    // The band needs room for the pause container and the Pod IP: two columns at least.
+    let width_columns = columns_u32.max(2);
+    let inner_width = width_columns * BOX_WIDTH + (width_columns - 1) * COLUMN_GAP;
     let pod_width = inner_width + 2 * PADDING;
     let network = Rect {
         x: pod_x + PADDING,

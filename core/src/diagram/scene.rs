@@ -126,8 +126,8 @@ pub fn scene(diagram: &Diagram, look: Option<&Look>) -> Scene {
         .or_else(|| topology.pod_ip.clone());
     let band = diagram.network;
     let ip_text = match &pod_ip {
-        Some(ip) => format!("Pod IP {ip} · localhost shared by every container"),
-        None => "Pod IP: assigned when the sandbox starts · localhost shared".to_owned(),
+        Some(ip) => format!("Pod IP {ip} · one shared localhost"),
+        None => "Pod IP not assigned yet · one shared localhost".to_owned(),
     };
     groups.push(ShapeGroup {
         class: "network".to_owned(),

@@ -78,7 +78,7 @@ pub fn render(scene: &Scene, theme: Theme) -> String {
     let _ = writeln!(out, "<style>\n{STYLESHEET}</style>");
     let _ = writeln!(
         out,
-        r#"<defs><marker id="{ARROW_ID}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path class="arrowhead" d="M0 0 L8 4 L0 8 Z"/></marker></defs>"#
+        r#"<defs><marker id="{ARROW_ID}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="arrowhead" d="M0 0 L8 4 L0 8 Z"/></marker></defs>"#
     );
     let _ = writeln!(
         out,

@@ -87,3 +87,97 @@ fn user_text_stays_text_in_the_svg() {
     }
     assert!(svg.contains("&lt;script&gt;"));
 }
+
+mod no_overlaps {
+    use proptest::prelude::*;
+
+    use pod_model::diagram::{self, verify};
+    use pod_model::v1::{Container, ContainerPort, EnvVar, Pod, Volume, VolumeMount};
+
+    /// A container of index `index` with ports, mounts and connections chosen by `seed`.
+    fn container(index: usize, seed: u64, volumes: usize, native: bool) -> Container {
+        let pick = |shift: u32, modulo: u64| (seed >> shift) % modulo;
+        let mut container = Container {
+            name: format!("c{index}"),
+            image: Some(
+                ["nginx", "busybox", "fluentd", "alpine/socat", "redis"][pick(0, 5) as usize]
+                    .to_owned(),
+            ),
+            restart_policy: native.then(|| "Always".to_owned()),
+            ..Container::default()
+        };
+        for port in 0..pick(4, 5) {
+            container.ports.push(ContainerPort {
+                container_port: 8000 + i32::try_from(pick(8 + port as u32, 4)).unwrap_or(0),
+                ..ContainerPort::default()
+            });
+        }
+        if volumes > 0 {
+            for mount in 0..pick(16, 4) {
+                let volume = (pick(20 + mount as u32 * 3, 16) as usize) % volumes;
+                container.volume_mounts.push(VolumeMount {
+                    name: format!("v{volume}"),
+                    mount_path: format!("/m/{mount}"),
+                    read_only: pick(30, 2) == 0,
+                    ..VolumeMount::default()
+                });
+            }
+        }
+        if pick(34, 2) == 0 {
+            container.env.push(EnvVar {
+                name: "PEER".to_owned(),
+                value: Some(format!("localhost:{}", 8000 + pick(36, 4))),
+                ..EnvVar::default()
+            });
+        }
+        if pick(40, 3) == 0 {
+            container.env.push(EnvVar {
+                name: "DB".to_owned(),
+                value: Some(format!("postgres://db{}.example.com:5432/app", pick(42, 8))),
+                ..EnvVar::default()
+            });
+        }
+        container
+    }
+
+    fn pod(init: usize, native: usize, app: usize, volumes: usize, seed: u64) -> Pod {
+        let mut pod = Pod::default();
+        pod.metadata.name = Some("random".to_owned());
+        let seed_of = |i: usize| seed.rotate_left(u32::try_from(i * 7).unwrap_or(0));
+        pod.spec.init_containers = (0..init + native)
+            .map(|i| container(i, seed_of(i), volumes, i >= init))
+            .collect();
+        pod.spec.containers = (0..app)
+            .map(|i| container(100 + i, seed_of(100 + i), volumes, false))
+            .collect();
+        pod.spec.volumes = (0..volumes)
+            .map(|i| Volume {
+                name: format!("v{i}"),
+                empty_dir: Some(Default::default()),
+                ..Volume::default()
+            })
+            .collect();
+        pod
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Random Pods of 1 to 12 containers and 0 to 10 volumes, with ports, conflicts,
+        /// localhost connections and remote hosts: nothing overlaps, no edge runs through a box.
+        #[test]
+        fn random_pods_never_overlap(
+            init in 0usize..3,
+            native in 0usize..2,
+            app in 1usize..=10,
+            volumes in 0usize..=10,
+            seed in any::<u64>(),
+        ) {
+            let app = app.min(12 - init - native);
+            let pod = pod(init, native, app, volumes, seed);
+            let layout = diagram::layout(&pod);
+            prop_assert_eq!(verify(&layout), Vec::<String>::new());
+            prop_assert_eq!(layout.containers.len(), init + native + app);
+        }
+    }
+}

@@ -67,7 +67,7 @@ pub fn SceneView(
                 >
                     <title>{scene.label.clone()}</title>
                     <defs>
-                        <marker id=ARROW_ID viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                        <marker id=ARROW_ID viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
                             <path class="arrowhead" d="M0 0 L8 4 L0 8 Z"></path>
                         </marker>
                     </defs>
