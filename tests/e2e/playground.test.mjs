@@ -201,3 +201,140 @@ describe("hosting", () => {
     }
   });
 });
+
+/** The gallery's ambassador and adapter examples (core/src/gallery). */
+const AMBASSADOR = `apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sh', '-c', 'while true; do echo "reading the counter from $REDIS_ADDR"; sleep 10; done']
+    env:
+    - name: REDIS_ADDR
+      value: localhost:6379
+  - name: redis-ambassador
+    image: alpine/socat:1.8.0.0
+    args: ['TCP-LISTEN:6379,fork,reuseaddr', 'TCP:redis.prod.example.com:6379']
+    ports:
+    - containerPort: 6379
+`;
+const ADAPTER = `apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  volumes:
+  - name: status
+    emptyDir: {}
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "$i" > /var/app/requests; sleep 5; done']
+    volumeMounts:
+    - name: status
+      mountPath: /var/app
+  - name: metrics-adapter
+    image: busybox:1.36
+    command: ['sh', '-c', 'mkdir -p /tmp/www; while true; do echo "app_requests_total $(cat /status/requests)" > /tmp/www/metrics; sleep 5; done & httpd -f -p 9113 -h /tmp/www']
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: status
+      mountPath: /status
+      readOnly: true
+`;
+/** Two app containers that both want port 80. */
+const CONFLICT = `apiVersion: v1
+kind: Pod
+metadata:
+  name: clash
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+  - name: admin
+    image: httpd:2.4
+`;
+
+/** The roles drawn in the diagram, in container order. */
+async function roles(page) {
+  return page.locator('[data-testid="pod-diagram"] .container-role').allTextContents();
+}
+
+describe("the diagram", () => {
+  test("draws the pause container, the shared IP, volumes and roles, and follows the timeline", async () => {
+    const { page, context, problems } = await openPlayground();
+    const diagram = page.getByTestId("pod-diagram");
+    assert.equal(await diagram.getByTestId("pause").count(), 1);
+    assert.deepEqual(await roles(page), ["main", "sidecar"]);
+    assert.equal(await diagram.getByTestId("volume").count(), 1);
+    assert.match(await diagram.getByTestId("volume").locator("title").textContent(), /'app' at \/var\/log\/app \(writes\)/);
+    // At the first step nothing runs yet, and the flow diagram is at "stored in etcd".
+    assert.equal(await diagram.locator('[data-testid="container-box"][data-state="waiting"]').count(), 2);
+    assert.match(
+      await page.locator('[data-testid="flow-stage"][data-state="current"]').textContent(),
+      /API server, which validates it and writes it to etcd/,
+    );
+    await page.getByTestId("play").click();
+    await page.getByTestId("phase").filter({ hasText: "Running" }).waitFor({ timeout: 10_000 });
+    assert.equal(await diagram.locator('[data-testid="container-box"][data-state="ready"]').count(), 2);
+    assert.match(await diagram.getByTestId("network").textContent(), /Pod IP 10\.244\.\d+\.\d+/);
+    assert.match(
+      await page.locator('[data-testid="flow-stage"][data-state="current"]').textContent(),
+      /kubelet writes the containers' status/,
+    );
+    await screenshot(page, "diagram-sidecar");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("an ambassador and an adapter get their roles, reasons and outside endpoints", async () => {
+    const { page, context, problems } = await openPlayground();
+    const diagram = page.getByTestId("pod-diagram");
+    await page.getByTestId("editor").fill(AMBASSADOR);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/app-with-ambassador" }).waitFor();
+    assert.deepEqual(await roles(page), ["main", "ambassador"]);
+    assert.match(
+      await diagram.getByTestId("container-box").nth(1).locator("title").textContent(),
+      /'app' connects to localhost:6379, where this container listens; it forwards them to redis\.prod\.example\.com:6379/,
+    );
+    assert.deepEqual(await diagram.getByTestId("external").locator(".external-label").allTextContents(), [
+      "redis.prod.example.com:6379",
+    ]);
+    assert.equal(await diagram.locator(".edge.localhost").count(), 1);
+    await screenshot(page, "diagram-ambassador");
+
+    await page.getByTestId("editor").fill(ADAPTER);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/app-with-adapter" }).waitFor();
+    assert.deepEqual(await roles(page), ["main", "adapter"]);
+    assert.deepEqual(await diagram.getByTestId("external").locator(".external-label").allTextContents(), [
+      "Prometheus",
+    ]);
+    await screenshot(page, "diagram-adapter");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a port conflict is drawn on both ports and explained with its line", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("editor").fill(CONFLICT);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/clash" }).waitFor();
+    const conflicted = page.locator('[data-testid="pod-diagram"] .port.conflict');
+    assert.equal(await conflicted.count(), 2);
+    assert.match(await conflicted.first().locator("title").textContent(), /address already in use/);
+    const warnings = await page.getByTestId("diagnostic").allTextContents();
+    assert.ok(
+      warnings.some((w) => /^Line 12, column 12: .*both listen on 80\/TCP/.test(w)),
+      warnings.join("\n"),
+    );
+    await screenshot(page, "diagram-port-conflict");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
