@@ -79,8 +79,11 @@ pub enum FlowStage {
     Removed,
 }
 
+/// A stage, its sentence, and the arrows it lights up.
+type StageLine = (FlowStage, &'static str, &'static [(Actor, Actor)]);
+
 /// Each stage's sentence and the arrows it lights up, in the order the diagram lists them.
-const STAGES: &[(FlowStage, &str, &[(Actor, Actor)])] = &[
+const STAGES: &[StageLine] = &[
     (
         FlowStage::Stored,
         "1. kubectl sends the Pod to the API server, which validates it and writes it to etcd",
