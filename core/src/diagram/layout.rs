@@ -27,10 +27,10 @@ const POD_HEADER: u32 = 34;
 const BAND_HEIGHT: u32 = 44;
 const VOLUME_HEIGHT: u32 = 48;
 const MARGIN: u32 = 8;
-const CHIP_WIDTH: u32 = 48;
+const CHIP_WIDTH: u32 = 56;
 const CHIP_HEIGHT: u32 = 18;
 /// Chips drawn one by one per box; more ports share a "+n" chip.
-const MAX_CHIPS: usize = 3;
+const MAX_CHIPS: usize = 2;
 const EXTERNAL_GAP: u32 = 64;
 const EXTERNAL_WIDTH: u32 = 184;
 const EXTERNAL_HEIGHT: u32 = 40;

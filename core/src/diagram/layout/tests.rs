@@ -51,7 +51,7 @@ fn one_container() {
         expect![[r#"
             752x360 pod/p pod 8,8 488x222 network 48,42 408x44 pause 56,50 96x28
             container web [main] 48,126 184x84
-            port :80 of web 56,117 48x18
+            port :80 of web 56,117 56x18
             external client [client] 560,42 184x40
             edge client → 'web' :80 560,62 516,62 516,102 80,102 80,117
         "#]],
