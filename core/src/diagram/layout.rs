@@ -366,7 +366,9 @@ pub fn layout_topology(topology: Topology) -> Diagram {
         external_x + EXTERNAL_WIDTH
     };
     let legend_columns = ((right_edge - MARGIN) / LEGEND_CELL).max(1);
-    let legend_top = pod.bottom() + 16;
+    // Below the Pod and below the endpoints outside it, whichever reaches lower.
+    let externals_bottom = externals.last().map_or(0, |e| e.rect.bottom());
+    let legend_top = pod.bottom().max(externals_bottom) + 16;
     let legend: Vec<LegendItem> = legend_entries
         .into_iter()
         .enumerate()
