@@ -275,11 +275,11 @@ describe("the diagram", () => {
     assert.deepEqual(await roles(page), ["main", "sidecar"]);
     assert.equal(await diagram.getByTestId("volume").count(), 1);
     assert.match(await diagram.getByTestId("volume").locator("title").textContent(), /'app' at \/var\/log\/app \(writes\)/);
-    // At the first step nothing runs yet, and the flow diagram is at "stored in etcd".
+    // At the first step nothing runs yet: the scheduler has just bound the Pod.
     assert.equal(await diagram.locator('[data-testid="container-box"][data-state="waiting"]').count(), 2);
     assert.match(
       await page.locator('[data-testid="flow-stage"][data-state="current"]').textContent(),
-      /API server, which validates it and writes it to etcd/,
+      /The scheduler picks a node and writes the binding through the API server to etcd/,
     );
     await page.getByTestId("play").click();
     await page.getByTestId("phase").filter({ hasText: "Running" }).waitFor({ timeout: 10_000 });
@@ -328,7 +328,7 @@ describe("the diagram", () => {
     const conflicted = page.locator('[data-testid="pod-diagram"] .port.conflict');
     assert.equal(await conflicted.count(), 2);
     assert.match(await conflicted.first().locator("title").textContent(), /address already in use/);
-    const warnings = await page.getByTestId("diagnostic").allTextContents();
+    const warnings = await page.getByTestId("warning").allTextContents();
     assert.ok(
       warnings.some((w) => /^Line 12, column 12: .*both listen on 80\/TCP/.test(w)),
       warnings.join("\n"),

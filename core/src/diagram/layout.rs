@@ -32,7 +32,7 @@ const CHIP_HEIGHT: u32 = 18;
 /// Chips drawn one by one per box; more ports share a "+n" chip.
 const MAX_CHIPS: usize = 2;
 const EXTERNAL_GAP: u32 = 64;
-const EXTERNAL_WIDTH: u32 = 184;
+const EXTERNAL_WIDTH: u32 = 232;
 const EXTERNAL_HEIGHT: u32 = 40;
 const EXTERNAL_SPACING: u32 = 16;
 const LEGEND_CELL: u32 = 168;
@@ -267,7 +267,7 @@ pub fn layout_topology(topology: Topology) -> Diagram {
         .map(|(index, external)| ExternalBox {
             external: index,
             kind: external.kind,
-            label: shorten(&external.label, LABEL_CHARS + 2),
+            label: shorten(&external.label, LABEL_CHARS + 8),
             rect: Rect {
                 x: external_x,
                 y: network.y

@@ -49,10 +49,10 @@ fn one_container() {
     check(
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]\n",
         expect![[r#"
-            752x360 pod/p pod 8,8 488x222 network 48,42 408x44 pause 56,50 96x28
+            800x360 pod/p pod 8,8 488x222 network 48,42 408x44 pause 56,50 96x28
             container web [main] 48,126 184x84
             port :80 of web 56,117 56x18
-            external client [client] 560,42 184x40
+            external client [client] 560,42 232x40
             edge client → 'web' :80 560,62 516,62 516,102 80,102 80,117
         "#]],
     );
