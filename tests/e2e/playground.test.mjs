@@ -307,7 +307,7 @@ describe("the diagram", () => {
     assert.deepEqual(await diagram.getByTestId("external").locator(".external-label").allTextContents(), [
       "redis.prod.example.com:6379",
     ]);
-    assert.equal(await diagram.locator(".edge.localhost").count(), 1);
+    assert.equal(await diagram.locator('[data-testid="edge"].localhost').count(), 1);
     await screenshot(page, "diagram-ambassador");
 
     await page.getByTestId("editor").fill(ADAPTER);
