@@ -395,7 +395,7 @@ fn helper_role(facts: &Facts, index: usize, names: &[&str]) -> Option<Helper> {
         };
         return Some((Role::Adapter, reason, local_peer.map(|(peer, _)| peer)));
     }
-    let shared_read = shared_read(facts, index, names);
+    let shared_read = shared_read(facts, index);
     if LOG_SHIPPERS.contains(&repo.as_str()) {
         let what = match &shared_read {
             Some((volume, _, writer)) => format!(
@@ -447,8 +447,7 @@ fn helper_role(facts: &Facts, index: usize, names: &[&str]) -> Option<Helper> {
 
 /// A volume this container reads that another running container writes: the volume, what it
 /// reads, and the writer.
-fn shared_read(facts: &Facts, index: usize, names: &[&str]) -> Option<(String, String, usize)> {
-    let _ = names;
+fn shared_read(facts: &Facts, index: usize) -> Option<(String, String, usize)> {
     for volume in facts.volumes {
         let Some(mine) = volume.mounts.iter().find(|m| m.container == index) else {
             continue;
