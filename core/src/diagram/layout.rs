@@ -290,18 +290,15 @@ pub fn layout_topology(topology: Topology) -> Diagram {
             let (row, column) = container_cell(mount.container);
             let from = &containers[mount.container].rect;
             let to = &volumes[volume_index].rect;
-            let exit_x = from.x + 12 + (lane % 10) * 8;
-            let entry_x = to.x + 12 + (u32::try_from(mount.container).unwrap_or(0) % 10) * 8;
-            let points = router.down(
-                row,
-                column,
-                exit_x,
-                from.bottom(),
-                volume_row(volume_index),
-                entry_x,
-                to.y,
-                lane,
-            );
+            let exit = Point {
+                x: from.x + 12 + (lane % 10) * 8,
+                y: from.bottom(),
+            };
+            let entry = Point {
+                x: to.x + 12 + (u32::try_from(mount.container).unwrap_or(0) % 10) * 8,
+                y: to.y,
+            };
+            let points = router.route(exit, row + 1, column, volume_row(volume_index), entry, lane);
             let access = mount.access.as_str();
             let title = format!(
                 "'{}' mounts the volume '{}' at {}{}{}{}",
@@ -463,78 +460,31 @@ impl Router<'_> {
         (self.column_x)(column) + BOX_WIDTH + 6 + (lane % LANES) * 4
     }
 
-    /// From the bottom of a box in (`row`, `column`) down to the top of a box in `to_row`.
-    #[allow(clippy::too_many_arguments)]
-    fn down(
+    /// From `exit` on a box edge in `column` into the channel above `channel_row` (the one just
+    /// below the box when it leaves downwards, just above it otherwise), then along the gap right
+    /// of the column to the channel above `to_row` if that is another one, and into `entry`
+    /// from above.
+    fn route(
         &self,
-        row: usize,
+        exit: Point,
+        channel_row: usize,
         column: usize,
-        exit_x: u32,
-        exit_y: u32,
         to_row: usize,
-        entry_x: u32,
-        entry_y: u32,
+        entry: Point,
         lane: u32,
     ) -> Vec<Point> {
-        let y1 = self.channel_y(row + 1, lane);
-        let mut points = vec![
-            Point {
-                x: exit_x,
-                y: exit_y,
-            },
-            Point { x: exit_x, y: y1 },
-        ];
-        if to_row > row + 1 {
+        let y1 = self.channel_y(channel_row, lane);
+        let mut points = vec![exit, Point { x: exit.x, y: y1 }];
+        if to_row != channel_row {
             let gx = self.gap_x(column, lane);
             let y2 = self.channel_y(to_row, lane);
             points.push(Point { x: gx, y: y1 });
             points.push(Point { x: gx, y: y2 });
-            points.push(Point { x: entry_x, y: y2 });
+            points.push(Point { x: entry.x, y: y2 });
         } else {
-            points.push(Point { x: entry_x, y: y1 });
+            points.push(Point { x: entry.x, y: y1 });
         }
-        points.push(Point {
-            x: entry_x,
-            y: entry_y,
-        });
-        dedup(points)
-    }
-
-    /// From the top of a box in (`row`, `column`) to the top of a box in `to_row`, at or above
-    /// `row`, entering at `entry_x`, `entry_y`.
-    #[allow(clippy::too_many_arguments)]
-    fn over(
-        &self,
-        row: usize,
-        column: usize,
-        exit_x: u32,
-        exit_y: u32,
-        to_row: usize,
-        entry_x: u32,
-        entry_y: u32,
-        lane: u32,
-    ) -> Vec<Point> {
-        let y1 = self.channel_y(row, lane);
-        let mut points = vec![
-            Point {
-                x: exit_x,
-                y: exit_y,
-            },
-            Point { x: exit_x, y: y1 },
-        ];
-        if to_row < row {
-            let gx = self.gap_x(column, lane);
-            let y2 = self.channel_y(to_row, lane);
-            points.push(Point { x: gx, y: y1 });
-            points.push(Point { x: gx, y: y2 });
-            points.push(Point { x: entry_x, y: y2 });
-        } else {
-            points.push(Point { x: entry_x, y: y1 });
-        }
-        points.push(Point {
-            x: entry_x,
-            y: entry_y,
-        });
+        points.push(entry);
         dedup(points)
     }
 
@@ -604,13 +554,15 @@ fn route_link(
             let (row, column) = cell(from);
             let (to_row, _) = cell(owner);
             let start = exit(from);
+            // Downwards it leaves the box's bottom; otherwise its top.
             let points = if to_row > row {
-                let bottom = containers[from].rect.bottom();
-                router.down(row, column, start.x, bottom, to_row, entry.x, entry.y, lane)
+                let bottom = Point {
+                    x: start.x,
+                    y: containers[from].rect.bottom(),
+                };
+                router.route(bottom, row + 1, column, to_row, entry, lane)
             } else {
-                router.over(
-                    row, column, start.x, start.y, to_row, entry.x, entry.y, lane,
-                )
+                router.route(start, row, column, to_row, entry, lane)
             };
             (
                 points,
