@@ -57,25 +57,40 @@ fn lint_id(diagnostic: &Diagnostic) -> Option<&'static str> {
     }
 }
 
+/// A problem as `FILE:LINE:COLUMN: SEVERITY: MESSAGE`, with its fix on the next line.
+pub fn diagnostic_text(file: &str, diagnostic: &Diagnostic) -> String {
+    let severity = match lint_id(diagnostic) {
+        Some(id) => format!("warning[{id}]"),
+        None => severity_name(diagnostic.severity).to_owned(),
+    };
+    let mut text = format!(
+        "{file}:{}: {severity}: {}\n",
+        diagnostic.span.start,
+        diagnostic.message()
+    );
+    if let Some(hint) = &diagnostic.hint {
+        text.push_str(&format!("  fix: {hint}\n"));
+    }
+    text
+}
+
+/// Port conflicts, which a diagram draws, with their lines: for `podplay diagram`.
+pub fn port_conflicts(file: &str, parsed: &Parsed) -> String {
+    parsed
+        .diagnostics
+        .iter()
+        .filter(|d| lint_id(d) == Some("port-conflict"))
+        .map(|d| diagnostic_text(file, d))
+        .collect()
+}
+
 /// The verdict on standard output, problems on standard error, as compilers do.
 fn print_text(results: &[(&str, Parsed)]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     for (file, parsed) in results {
         for diagnostic in &parsed.diagnostics {
-            let severity = match lint_id(diagnostic) {
-                Some(id) => format!("warning[{id}]"),
-                None => severity_name(diagnostic.severity).to_owned(),
-            };
-            writeln!(
-                err,
-                "{file}:{}: {severity}: {}",
-                diagnostic.span.start,
-                diagnostic.message()
-            )?;
-            if let Some(hint) = &diagnostic.hint {
-                writeln!(err, "  fix: {hint}")?;
-            }
+            write!(err, "{}", diagnostic_text(file, diagnostic))?;
         }
         if let Some(verdict) = kubectl_errors::create_error(parsed, file) {
             writeln!(err, "{verdict}")?;

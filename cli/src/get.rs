@@ -117,6 +117,10 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     for (file, bytes) in &inputs {
         let file = file.as_str();
         let parsed = pod_model::parse_bytes(bytes);
+        // A diagram marks port conflicts; standard error says which line causes each.
+        if matches!(view, View::Diagram { .. }) {
+            eprint!("{}", crate::check::port_conflicts(file, &parsed));
+        }
         let seen = observe(&parsed, &scenario, when.at, when.now);
         if seen.is_empty()
             && let Some(verdict) = kubectl_errors::create_error(&parsed, file)

@@ -157,6 +157,7 @@ fn no_arguments_prints_usage() {
                             that instant (a Pod pasted with a status is drawn as it is). With
                             --flow, print the control-plane flow (kubectl, API server, etcd,
                             scheduler, kubelet, runtime) with the step of that instant lit.
+                            Port conflicts go to standard error as FILE:LINE:COLUMN warnings.
 
               Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
               Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:

@@ -109,3 +109,19 @@ fn a_bad_theme_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("diagram [--at DURATION]"));
 }
+
+#[test]
+fn a_port_conflict_is_drawn_and_its_line_named() {
+    let (code, svg, stderr) = run(&["diagram", "port-conflict.yaml"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stderr,
+        "port-conflict.yaml:12:12: warning[port-conflict]: spec.containers[1].image: containers \"web\" and \"admin\" both listen on 80/TCP (the httpd image listens here by default); they share the Pod's network namespace, so the second fails with \"address already in use\"\n  fix: give one of them another port; containers of a Pod reach each other on localhost:<port>\n"
+    );
+    let document = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let conflicted = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("port conflict"))
+        .count();
+    assert_eq!(conflicted, 2);
+}
