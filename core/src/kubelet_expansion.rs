@@ -6,12 +6,32 @@ use std::collections::BTreeMap;
 
 use crate::v1::EnvVar;
 
+/// The longest value one expansion produces; the rest is cut. The kubelet has no such limit,
+/// but a handful of self-doubling variables would otherwise fill the memory.
+pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
+
+/// The most bytes all values of one list expand to together ([`literal_env`], [`expand_all`]);
+/// past it, values are kept as written.
+pub const MAX_TOTAL_BYTES: usize = 4 * 1024 * 1024;
+
 /// Expands `$(NAME)` references in `input` with `lookup`; undefined names stay as written.
 pub fn expand(input: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
     let chars: Vec<char> = input.chars().collect();
+    // Where the next `)` is, from each position: found once, so the scan stays linear.
+    let mut next_close = vec![None; chars.len() + 1];
+    for index in (0..chars.len()).rev() {
+        next_close[index] = if chars[index] == ')' {
+            Some(index)
+        } else {
+            next_close[index + 1]
+        };
+    }
     let mut out = String::with_capacity(input.len());
     let mut at = 0;
     while at < chars.len() {
+        if out.len() >= MAX_VALUE_BYTES {
+            break;
+        }
         if chars[at] != '$' || at + 1 >= chars.len() {
             out.push(chars[at]);
             at += 1;
@@ -23,11 +43,14 @@ pub fn expand(input: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
                 out.push('$');
                 at += 2;
             }
-            '(' => match chars[at + 2..].iter().position(|&c| c == ')') {
+            '(' => match next_close[at + 2].map(|close| close - (at + 2)) {
                 Some(length) => {
                     let name: String = chars[at + 2..at + 2 + length].iter().collect();
                     match lookup(&name) {
-                        Some(value) => out.push_str(&value),
+                        Some(value) => {
+                            let room = MAX_VALUE_BYTES.saturating_sub(out.len());
+                            out.push_str(truncated(&value, room));
+                        }
                         None => {
                             out.push_str("$(");
                             out.push_str(&name);
@@ -57,14 +80,49 @@ pub fn expand(input: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
 /// the simulator, which knows the Pod and the scenario, and are left out here).
 pub fn literal_env(env: &[EnvVar]) -> BTreeMap<String, String> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut total = 0usize;
     for var in env {
         let Some(value) = var.value.as_deref() else {
             continue;
         };
-        let expanded = expand(value, |name| out.get(name).cloned());
+        let expanded = if total < MAX_TOTAL_BYTES {
+            expand(value, |name| out.get(name).cloned())
+        } else {
+            value.to_owned()
+        };
+        total = total.saturating_add(expanded.len());
         out.insert(var.name.clone(), expanded);
     }
     out
+}
+
+/// Expands every input with `env`, as [`expand`] does, within [`MAX_TOTAL_BYTES`] in all.
+pub fn expand_all(inputs: &[String], env: &BTreeMap<String, String>) -> Vec<String> {
+    let mut total = 0usize;
+    inputs
+        .iter()
+        .map(|input| {
+            let expanded = if total < MAX_TOTAL_BYTES {
+                expand(input, |name| env.get(name).cloned())
+            } else {
+                input.clone()
+            };
+            total = total.saturating_add(expanded.len());
+            expanded
+        })
+        .collect()
+}
+
+/// The longest prefix of `text` of at most `bytes` bytes that ends on a character boundary.
+fn truncated(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[cfg(test)]

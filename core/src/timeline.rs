@@ -225,6 +225,7 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             && last.phase == phase
             && last.containers == containers
             && last.look == look
+            && last.flow == flow
         {
             continue;
         }

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::kubelet_expansion::expand;
+use crate::kubelet_expansion::{MAX_TOTAL_BYTES, expand};
 use crate::scenario::Scenario;
 use crate::v1::{Container, KeySelector, ObjectFieldSelector, Pod, ResourceFieldSelector, Volume};
 
@@ -153,9 +153,16 @@ pub fn for_container(
             }
         }
     }
+    // Self-doubling variables stop expanding once the values reach the kubelet expansion's cap.
+    let mut expanded_bytes = 0usize;
     for var in &container.env {
         let value = match (&var.value, &var.value_from) {
-            (Some(value), _) => Some(expand(value, |name| env.get(name).cloned())),
+            (Some(value), _) if expanded_bytes >= MAX_TOTAL_BYTES => Some(value.clone()),
+            (Some(value), _) => {
+                let expanded = expand(value, |name| env.get(name).cloned());
+                expanded_bytes = expanded_bytes.saturating_add(expanded.len());
+                Some(expanded)
+            }
             (None, Some(source)) => {
                 if let Some(selector) = &source.config_map_key_ref {
                     objects.key(Kind::ConfigMap, selector)?

@@ -183,11 +183,7 @@ pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_m
         .env
         .clone()
         .unwrap_or_else(|| kubelet_expansion::literal_env(&container.env));
-    let expand = |args: &[String]| -> Vec<String> {
-        args.iter()
-            .map(|arg| kubelet_expansion::expand(arg, |name| env.get(name).cloned()))
-            .collect()
-    };
+    let expand = |args: &[String]| -> Vec<String> { kubelet_expansion::expand_all(args, &env) };
     let image = container.image.as_deref().unwrap_or_default();
     let profile = images::profile(image);
     // The command replaces the image's entrypoint; args alone replace its CMD.

@@ -226,6 +226,8 @@ pub fn repository(image: &str) -> String {
 /// The inside of `pod`; `simulation`, when given, supplies the Pod IP and what containers were
 /// seen writing.
 pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
+    let (capped, mut cap_notes) = capped(pod);
+    let pod = capped.as_ref().unwrap_or(pod);
     let invocations: Vec<Vec<commands::Invocation>> = pod
         .all_containers()
         .map(|(_, container)| commands::invocations(container))
@@ -252,6 +254,8 @@ pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
             role,
         })
         .collect();
+    cap_notes.append(&mut notes);
+    let mut notes = cap_notes;
     let (externals, links) = connections(pod, &containers, &ports, &outbound, &mut notes);
     let pod_ip = simulation
         .and_then(|simulation| simulation.snapshots.last())
@@ -273,6 +277,8 @@ pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
 
 /// The ports two running containers both want, for the `port-conflict` lint.
 pub fn port_conflicts(pod: &Pod) -> (Vec<Port>, Vec<PortConflict>) {
+    let (capped, _) = capped(pod);
+    let pod = capped.as_ref().unwrap_or(pod);
     let invocations: Vec<Vec<commands::Invocation>> = pod
         .all_containers()
         .map(|(_, container)| commands::invocations(container))
@@ -280,6 +286,39 @@ pub fn port_conflicts(pod: &Pod) -> (Vec<Port>, Vec<PortConflict>) {
     let ports = network::ports(pod, &invocations);
     let conflicts = network::port_conflicts(pod, &ports);
     (ports, conflicts)
+}
+
+/// The most containers and volumes analysed and drawn; the simulator runs no more containers
+/// either.
+pub const MAX_CONTAINERS: usize = crate::simulator::MAX_CONTAINERS;
+/// The most volumes analysed and drawn.
+pub const MAX_VOLUMES: usize = 64;
+
+/// A copy of `pod` cut to [`MAX_CONTAINERS`] containers (init containers first) and
+/// [`MAX_VOLUMES`] volumes, with a note, when it has more; `None` when it fits.
+fn capped(pod: &Pod) -> (Option<Pod>, Vec<String>) {
+    let containers = pod.spec.init_containers.len() + pod.spec.containers.len();
+    if containers <= MAX_CONTAINERS && pod.spec.volumes.len() <= MAX_VOLUMES {
+        return (None, Vec::new());
+    }
+    let mut notes = Vec::new();
+    let mut cut = pod.clone();
+    cut.spec.init_containers.truncate(MAX_CONTAINERS);
+    let room = MAX_CONTAINERS - cut.spec.init_containers.len();
+    cut.spec.containers.truncate(room);
+    if containers > MAX_CONTAINERS {
+        notes.push(format!(
+            "the Pod has {containers} containers; the diagram shows the first {MAX_CONTAINERS}"
+        ));
+    }
+    if pod.spec.volumes.len() > MAX_VOLUMES {
+        cut.spec.volumes.truncate(MAX_VOLUMES);
+        notes.push(format!(
+            "the Pod has {} volumes; the diagram shows the first {MAX_VOLUMES}",
+            pod.spec.volumes.len()
+        ));
+    }
+    (Some(cut), notes)
 }
 
 /// The type and source of a volume, in a few words.
@@ -386,7 +425,7 @@ fn volume_uses(
                     }
                     if READ_ONLY_SOURCES.contains(&source) || mount.read_only {
                         access = Access::Reads;
-                        evidence.retain(|e| !e.starts_with("writes"));
+                        evidence.retain(|e| !e.contains("writes"));
                     }
                     mounts.push(Mount {
                         container: index,
@@ -418,6 +457,29 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 const DATABASE_PORTS: &[u16] = &[
     3306, 5432, 6379, 27017, 9042, 11211, 5984, 26257, 7687, 9200,
 ];
+
+/// True when a label of `host` names a database: `db`, `db2`, `orders-db`, `redis`, `mysql-0`.
+fn names_a_database(host: &str) -> bool {
+    const HINTS: &[&str] = &[
+        "db",
+        "database",
+        "sql",
+        "mysql",
+        "postgres",
+        "postgresql",
+        "pg",
+        "redis",
+        "mongo",
+        "mongodb",
+        "cassandra",
+        "mariadb",
+        "memcached",
+        "elasticsearch",
+    ];
+    host.split(['.', '-'])
+        .map(|label| label.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .any(|label| HINTS.contains(&label))
+}
 
 /// The endpoints outside the Pod and every link.
 fn connections(
@@ -506,10 +568,8 @@ fn connections(
                     Some(port) => format!("{host}:{port}"),
                     None => host.clone(),
                 };
-                let database = port.is_some_and(|p| DATABASE_PORTS.contains(&p))
-                    || ["db", "sql", "redis", "mongo", "cassandra"]
-                        .iter()
-                        .any(|hint| host.contains(hint));
+                let database =
+                    port.is_some_and(|p| DATABASE_PORTS.contains(&p)) || names_a_database(host);
                 let kind = if database {
                     ExternalKind::Database
                 } else {

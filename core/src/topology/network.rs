@@ -151,15 +151,7 @@ pub fn listens(invocation: &Invocation) -> Vec<u16> {
                     .is_some_and(|flags| !flags.starts_with('-') && flags.contains('l'))
             });
             if listening {
-                let after_p = args.iter().enumerate().find_map(|(index, arg)| {
-                    let flags = arg.strip_prefix('-')?;
-                    if flags.ends_with('p') && !flags.starts_with('-') {
-                        args.get(index + 1).and_then(|value| port_in(value))
-                    } else {
-                        None
-                    }
-                });
-                ports.extend(after_p.or_else(|| args.iter().find_map(|arg| arg.parse().ok())));
+                ports.extend(nc_listen_port(args));
             }
         }
         "httpd" => {
@@ -189,11 +181,67 @@ pub fn listens(invocation: &Invocation) -> Vec<u16> {
                 }
             }
         }
-        _ => ports.extend(flag_value(LISTEN_FLAGS)),
+        // A client's `--port` is where it connects, not where it listens.
+        program if !is_client(program, args) => ports.extend(flag_value(LISTEN_FLAGS)),
+        _ => {}
     }
     ports.sort_unstable();
     ports.dedup();
     ports
+}
+
+/// Programs that connect rather than listen, whatever their flags say.
+const CLIENTS: &[&str] = &[
+    "mysql",
+    "psql",
+    "redis-cli",
+    "mongo",
+    "mongosh",
+    "curl",
+    "wget",
+    "telnet",
+    "ssh",
+    "kubectl",
+    "grpcurl",
+    "pg_isready",
+    "mysqladmin",
+    "cqlsh",
+];
+
+/// True for a client program, or one whose arguments name a host to reach (`-h db`,
+/// `--host=db`, a URL).
+fn is_client(program: &str, args: &[String]) -> bool {
+    CLIENTS.contains(&program)
+        || args.iter().any(|arg| {
+            matches!(arg.as_str(), "-h" | "--host" | "-H")
+                || arg.starts_with("--host=")
+                || targets_in(arg)
+                    .iter()
+                    .any(|target| matches!(target, Target::Remote { .. }))
+        })
+}
+
+/// The port `nc -l` listens on: the value of `-p` (alone or ending a flag cluster, `-lp`), or
+/// else the last number that is not the value of another flag (`-w 5`).
+fn nc_listen_port(args: &[String]) -> Option<u16> {
+    const TAKES_VALUE: &[&str] = &["-w", "-i", "-q", "-s", "-W", "-T", "-I", "-O", "-e", "-c"];
+    let mut positional = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(flags) = arg.strip_prefix('-').filter(|f| !f.starts_with('-')) {
+            if flags.ends_with('p') {
+                return rest.next().and_then(|value| port_in(value));
+            }
+            if TAKES_VALUE.contains(&arg.as_str()) {
+                rest.next();
+            }
+            continue;
+        }
+        if let Ok(port) = arg.parse::<u16>() {
+            positional = Some(port).filter(|port| *port > 0);
+        }
+    }
+    positional
 }
 
 /// Where the image's own program listens, when the command line runs it (or leaves the image's
@@ -562,5 +610,12 @@ mod tests {
             [9113]
         );
         assert_eq!(listening("server", &["--port", "8081"]), [8081]);
+        assert_eq!(listening("nc", &["-l", "-w", "5", "8080"]), [8080]);
+        assert_eq!(listening("nc", &["-lp", "9000"]), [9000]);
+        assert_eq!(listening("mysql", &["--port=3306"]), Vec::<u16>::new());
+        assert_eq!(
+            listening("app", &["--host=db.example.com", "--port=5432"]),
+            Vec::<u16>::new()
+        );
     }
 }

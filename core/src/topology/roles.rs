@@ -86,6 +86,9 @@ impl RoleInfo {
     }
 }
 
+/// The most entries of the roles annotation read.
+const MAX_ANNOTATION_ENTRIES: usize = 128;
+
 /// Images of log shippers, by repository name.
 const LOG_SHIPPERS: &[&str] = &[
     "fluentd",
@@ -128,6 +131,7 @@ fn explicit_roles(pod: &Pod) -> (BTreeMap<String, Role>, Vec<String>) {
         .split([',', ';', '\n'])
         .map(str::trim)
         .filter(|e| !e.is_empty())
+        .take(MAX_ANNOTATION_ENTRIES)
     {
         let Some((name, role)) = entry.split_once('=').or_else(|| entry.split_once(':')) else {
             notes.push(format!(
@@ -455,15 +459,24 @@ fn shared_read(facts: &Facts, index: usize) -> Option<(String, String, usize)> {
         if !matches!(mine.access, Access::Reads | Access::ReadsAndWrites) {
             continue;
         }
+        // Only a container that runs beside this one feeds it; an init container is done first.
+        let runs_beside = |container: usize| {
+            container != index
+                && facts
+                    .pod
+                    .all_containers()
+                    .nth(container)
+                    .is_some_and(|(kind, _)| kind != ContainerKind::Init)
+        };
         let writer = volume
             .mounts
             .iter()
-            .find(|m| m.container != index && m.access.writes())
+            .find(|m| runs_beside(m.container) && m.access.writes())
             .or_else(|| {
                 volume
                     .mounts
                     .iter()
-                    .find(|m| m.container != index && m.access == Access::Unknown)
+                    .find(|m| runs_beside(m.container) && m.access == Access::Unknown)
             });
         if let Some(writer) = writer {
             let path = mine

@@ -181,3 +181,34 @@ mod no_overlaps {
         }
     }
 }
+
+/// Self-doubling env vars, words built from huge values, and deep `sh -c` nesting are cut to
+/// their budgets: the diagram of such a Pod is still drawn.
+#[test]
+fn hostile_command_lines_are_bounded() {
+    let mut text = String::from(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: busybox\n    env:\n    - {name: A0, value: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx}\n",
+    );
+    for level in 1..=40 {
+        text.push_str(&format!(
+            "    - {{name: A{level}, value: \"$(A{})$(A{})\"}}\n",
+            level - 1,
+            level - 1
+        ));
+    }
+    let words = " $A40".repeat(2_000);
+    text.push_str(&format!(
+        "    command: [sh, -c, \"echo{words}; sh -c 'sh -c \\\"sh -c ls\\\"'\"]\n"
+    ));
+    let parsed = pod_model::parse(&text);
+    let pod = parsed.pod.as_ref().expect("a Pod");
+    let layout = diagram::layout(pod);
+    assert_eq!(layout.containers.len(), 1);
+    let invocations = topology::commands::invocations(&pod.spec.containers[0]);
+    let total: usize = invocations
+        .iter()
+        .flat_map(|i| &i.args)
+        .map(String::len)
+        .sum();
+    assert!(total <= 1024 * 1024, "{total} bytes of arguments");
+}

@@ -56,6 +56,7 @@ pub fn SceneView(
                 })
                 .collect_view();
             Some(view! {
+                <div class="diagram-frame">
                 <svg
                     class=format!("podplay-diagram theme-auto {kind}")
                     data-testid=kind
@@ -73,6 +74,7 @@ pub fn SceneView(
                     </defs>
                     {groups}
                 </svg>
+                </div>
             })
         })
     }
