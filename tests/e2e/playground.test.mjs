@@ -278,7 +278,7 @@ describe("the diagram", () => {
     // At the first step nothing runs yet: the scheduler has just bound the Pod.
     assert.equal(await diagram.locator('[data-testid="container-box"][data-state="waiting"]').count(), 2);
     assert.match(
-      await page.locator('[data-testid="flow-stage"][data-state="current"]').textContent(),
+      await page.locator('[data-testid="flow-stage"][data-state="current"] > title').textContent(),
       /The scheduler picks a node and writes the binding through the API server to etcd/,
     );
     await page.getByTestId("play").click();
@@ -286,7 +286,7 @@ describe("the diagram", () => {
     assert.equal(await diagram.locator('[data-testid="container-box"][data-state="ready"]').count(), 2);
     assert.match(await diagram.getByTestId("network").textContent(), /Pod IP 10\.244\.\d+\.\d+/);
     assert.match(
-      await page.locator('[data-testid="flow-stage"][data-state="current"]').textContent(),
+      await page.locator('[data-testid="flow-stage"][data-state="current"] > title').textContent(),
       /kubelet writes the containers' status/,
     );
     await screenshot(page, "diagram-sidecar");

@@ -216,41 +216,66 @@ impl FlowStage {
     }
 }
 
-const ACTOR_WIDTH: u32 = 116;
-const ACTOR_HEIGHT: u32 = 40;
-const ACTOR_GAP: u32 = 36;
+const ACTOR_WIDTH: u32 = 132;
+const ACTOR_HEIGHT: u32 = 30;
+const ACTOR_GAP: u32 = 18;
 const LEFT: u32 = 16;
 const TOP: u32 = 16;
+/// Characters per line of the stages' sentences, so the diagram fits a narrow panel.
+const LINE_CHARS: usize = 42;
+const LINE_HEIGHT: u32 = 15;
+const WIDTH: u32 = 340;
 
+/// The actors stand in a column, in the order a Pod's creation visits them.
 fn actor_rect(actor: Actor) -> Rect {
     Rect {
-        x: LEFT + actor.index() * (ACTOR_WIDTH + ACTOR_GAP),
-        y: TOP,
+        x: LEFT,
+        y: TOP + actor.index() * (ACTOR_HEIGHT + ACTOR_GAP),
         width: ACTOR_WIDTH,
         height: ACTOR_HEIGHT,
     }
 }
 
-/// The path of an arrow between two actors: straight between neighbours, under the boxes
-/// otherwise.
+/// The path of an arrow between two actors: straight down or up between neighbours, along the
+/// column's right side otherwise.
 fn arrow_path(from: Actor, to: Actor) -> String {
     let (a, b) = (actor_rect(from), actor_rect(to));
-    let mid = a.y + a.height / 2;
     if from.index().abs_diff(to.index()) == 1 {
-        let (x1, x2) = if from.index() < to.index() {
-            (a.right(), b.x)
+        let x = a.x + a.width / 2;
+        let (y1, y2) = if from.index() < to.index() {
+            (a.bottom(), b.y)
         } else {
-            (a.x, b.right())
+            (a.y, b.bottom())
         };
-        return format!("M{x1} {mid} L{x2} {mid}");
+        return format!("M{x} {y1} L{x} {y2}");
     }
-    let lane = a.bottom() + 12 + from.index() * 4;
-    let (x1, x2) = (a.x + a.width / 2, b.x + b.width / 2 - 12 + from.index() * 6);
+    let lane = a.right() + 12 + from.index() * 8;
+    let y1 = a.y + a.height / 2;
+    let y2 = b.y + 8 + from.index() * 3;
     format!(
-        "M{x1} {} L{x1} {lane} L{x2} {lane} L{x2} {}",
-        a.bottom(),
-        b.bottom()
+        "M{} {y1} L{lane} {y1} L{lane} {y2} L{} {y2}",
+        a.right(),
+        b.right()
     )
+}
+
+/// `text` cut into lines of at most [`LINE_CHARS`] characters, at spaces.
+fn wrap(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > LINE_CHARS {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Every arrow the diagram draws.
@@ -298,7 +323,7 @@ pub fn flow_scene(current: Option<FlowStage>) -> Scene {
                 },
                 Shape::Text {
                     x: r.x + r.width / 2,
-                    y: r.y + 25,
+                    y: r.y + 20,
                     class: "actor-label".to_owned(),
                     text: actor.label().to_owned(),
                     end: false,
@@ -320,7 +345,7 @@ pub fn flow_scene(current: Option<FlowStage>) -> Scene {
             }],
         });
     }
-    let mut y = TOP + ACTOR_HEIGHT + 56;
+    let mut y = actor_rect(Actor::Runtime).bottom() + 32;
     for (heading, deletion) in [("Creation", false), ("Deletion", true)] {
         groups.push(ShapeGroup {
             class: "flow-heading-group".to_owned(),
@@ -341,26 +366,35 @@ pub fn flow_scene(current: Option<FlowStage>) -> Scene {
             .filter(|(s, _, _)| s.is_deletion() == deletion)
         {
             let is_current = current == Some(*stage);
+            let class = format!("flow-step{}", if is_current { " current" } else { "" });
+            let mut shapes = Vec::new();
+            for (index, line) in wrap(sentence).into_iter().enumerate() {
+                let marker = match (index, is_current) {
+                    (0, true) => "▶ ",
+                    _ => "  ",
+                };
+                shapes.push(Shape::Text {
+                    x: LEFT,
+                    y,
+                    class: class.clone(),
+                    text: format!("{marker}{line}"),
+                    end: false,
+                });
+                y += LINE_HEIGHT;
+            }
             groups.push(ShapeGroup {
                 class: format!("flow-stage{}", if is_current { " current" } else { "" }),
                 title: (*sentence).to_owned(),
                 test_id: "flow-stage",
                 state: is_current.then(|| "current".to_owned()),
-                shapes: vec![Shape::Text {
-                    x: LEFT + 8,
-                    y,
-                    class: format!("flow-step{}", if is_current { " current" } else { "" }),
-                    text: format!("{}{sentence}", if is_current { "▶ " } else { "  " }),
-                    end: false,
-                }],
+                shapes,
             });
-            y += 17;
+            y += 4;
         }
         y += 10;
     }
-    let width = LEFT * 2 + 6 * ACTOR_WIDTH + 5 * ACTOR_GAP;
     Scene {
-        width,
+        width: WIDTH,
         height: y,
         label: match current {
             Some(stage) => format!("Control-plane flow; now: {}", stage.sentence()),
