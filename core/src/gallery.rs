@@ -100,9 +100,42 @@ pub const ALL: &[Example] = &[
     },
 ];
 
+/// The example whose manifest is `text` exactly, if any.
+pub fn example_of(text: &str) -> Option<&'static Example> {
+    ALL.iter().find(|example| example.manifest == text)
+}
+
+/// The example with `id`, if any.
+pub fn by_id(id: &str) -> Option<&'static Example> {
+    ALL.iter().find(|example| example.id == id)
+}
+
+/// True when loading an example over `text` would lose the user's work: the text is neither
+/// empty nor an unchanged example, so it must be kept aside first.
+pub fn is_own_draft(text: &str) -> bool {
+    !text.trim().is_empty() && example_of(text).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edited_example_is_the_users_own() {
+        assert!(!is_own_draft(SIDECAR_LOGGING.manifest));
+        assert!(!is_own_draft("  \n"));
+        assert!(is_own_draft(
+            &SIDECAR_LOGGING.manifest.replace("app", "web")
+        ));
+        assert_eq!(
+            by_id("my-pod").map(|e| e.title),
+            Some("A single nginx container")
+        );
+        assert_eq!(
+            example_of(SIDECAR_LOGGING.manifest).map(|e| e.id),
+            Some("sidecar-logging")
+        );
+    }
 
     /// Every gallery example is a Pod the API server accepts.
     #[test]

@@ -338,3 +338,28 @@ describe("the diagram", () => {
     await context.close();
   });
 });
+
+describe("the examples gallery", () => {
+  test("loading an example keeps the user's draft aside, and it comes back", async () => {
+    const { page, context, problems } = await openPlayground();
+    assert.match(await page.getByTestId("lesson").textContent(), /Sidecar: shipping logs/);
+    await page.getByTestId("editor").fill(FIXED);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    assert.equal(await page.getByTestId("lesson").count(), 0);
+
+    await page.getByTestId("examples").selectOption("app-with-ambassador");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/app-with-ambassador" }).waitFor();
+    assert.match(await page.getByTestId("lesson").textContent(), /Ambassador: a local proxy/);
+    // The draft survives a reload too.
+    await page.reload();
+    await page.getByTestId("pod-name").filter({ hasText: "pod/app-with-ambassador" }).waitFor();
+    await page.getByTestId("restore-draft").click();
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), FIXED);
+    assert.equal(await page.getByTestId("restore-draft").count(), 0);
+    await screenshot(page, "gallery");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

@@ -10,10 +10,13 @@ use pod_model::diagram::flow;
 use pod_model::timeline::{self, Cursor};
 use pod_model::{diagram, gallery, simulator, topology};
 
-use crate::components::{DiagnosticList, Editor, PodSummary, SceneView, Stepper};
+use crate::components::{DiagnosticList, Editor, Gallery, PodSummary, SceneView, Stepper};
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
 pub const DRAFT_KEY: &str = "podplay.draft.v1";
+
+/// The `localStorage` key of the draft an example replaced.
+pub const KEPT_KEY: &str = "podplay.kept-draft.v1";
 
 /// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper.
 #[component]
@@ -23,6 +26,33 @@ pub fn App() -> impl IntoView {
         default: gallery::SIDECAR_LOGGING.manifest,
     });
     let text = draft.text;
+    // Loading an example never loses the user's own text: it is kept aside, and can come back.
+    let kept = storage::use_local_storage_draft(storage::DraftOptions {
+        key: KEPT_KEY,
+        default: "",
+    })
+    .text;
+    let on_load = Callback::new(move |id: &'static str| {
+        let Some(example) = gallery::by_id(id) else {
+            return;
+        };
+        let current = text.get_untracked();
+        if gallery::is_own_draft(&current) {
+            kept.set(current);
+        }
+        text.set(example.manifest.to_owned());
+    });
+    let on_restore = Callback::new(move |()| {
+        let draft = kept.get_untracked();
+        let current = text.get_untracked();
+        // The example (or an edit of it) takes the kept place, so nothing is lost either way.
+        kept.set(if gallery::is_own_draft(&current) {
+            current
+        } else {
+            String::new()
+        });
+        text.set(draft);
+    });
     let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
     // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
     let simulation = Memo::new(move |_| {
@@ -87,6 +117,7 @@ pub fn App() -> impl IntoView {
         <main class="panels">
             <section class="panel editor-panel" aria-labelledby="editor-heading">
                 <h2 id="editor-heading">"Manifest"</h2>
+                <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
                 <Editor text=text on_input=on_input />
                 <Show when=move || !draft.saved.get()>
                     <p class="note" data-testid="storage-note">

@@ -4,11 +4,13 @@
 mod diagnostics;
 mod diagram;
 mod editor;
+mod gallery;
 mod stepper;
 mod summary;
 
 pub use diagnostics::DiagnosticList;
 pub use diagram::SceneView;
 pub use editor::Editor;
+pub use gallery::Gallery;
 pub use stepper::Stepper;
 pub use summary::PodSummary;

@@ -1,0 +1,68 @@
+//! The examples gallery: load a seed example into the editor without losing the user's draft.
+
+use leptos::prelude::*;
+use pod_model::gallery;
+
+/// A picker of the gallery's examples, the lesson of the example in the editor, and a button
+/// that brings back the draft an example replaced.
+#[component]
+pub fn Gallery(
+    /// The editor's text.
+    #[prop(into)]
+    text: Signal<String>,
+    /// The draft kept aside when an example replaced it ("" for none).
+    #[prop(into)]
+    kept: Signal<String>,
+    /// Called with the example's id to load it.
+    on_load: Callback<&'static str>,
+    /// Called to bring the kept draft back.
+    on_restore: Callback<()>,
+) -> impl IntoView {
+    let options = gallery::ALL
+        .iter()
+        .map(|example| view! { <option value=example.id>{example.title}</option> })
+        .collect_view();
+    let lesson = move || {
+        text.with(|text| {
+            gallery::example_of(text).map(|example| {
+                view! {
+                    <p class="lesson" data-testid="lesson">
+                        <b>{example.title}": "</b>
+                        {example.lesson}
+                        " "
+                        <span class="source">"("{example.source}")"</span>
+                    </p>
+                }
+            })
+        })
+    };
+    let can_restore = move || kept.with(|kept| !kept.is_empty()) && kept.get() != text.get();
+    view! {
+        <div class="gallery">
+            <label>
+                "Examples "
+                <select
+                    data-testid="examples"
+                    on:change=move |event| {
+                        let id = event_target_value(&event);
+                        if let Some(example) = gallery::by_id(&id) {
+                            on_load.run(example.id);
+                        }
+                    }
+                    prop:value=move || {
+                        text.with(|text| gallery::example_of(text).map_or("", |e| e.id).to_owned())
+                    }
+                >
+                    <option value="">"Choose an example…"</option>
+                    {options}
+                </select>
+            </label>
+            <Show when=can_restore>
+                <button data-testid="restore-draft" on:click=move |_| on_restore.run(())>
+                    "Bring back your draft"
+                </button>
+            </Show>
+            {lesson}
+        </div>
+    }
+}
