@@ -30,6 +30,7 @@ pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
 pub mod scenario;
+pub mod share_link;
 pub mod shell;
 pub mod simulator;
 pub mod span;

@@ -315,7 +315,7 @@ impl Scenario {
     }
 
     /// The scenario if it is one this build can run: a known version, and within the bounds.
-    fn checked(self) -> Result<Scenario, String> {
+    pub fn checked(self) -> Result<Scenario, String> {
         if self.version == 0 || self.version > Scenario::VERSION {
             return Err(format!(
                 "scenario: version {} is not one this playground reads (it reads version {})",

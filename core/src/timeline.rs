@@ -120,6 +120,12 @@ impl Cursor {
     /// The first step.
     pub const START: Cursor = Cursor { index: 0 };
 
+    /// A requested position, not yet clamped to any timeline (from a share link); `Cursor::at`
+    /// clamps it once the timeline is known.
+    pub fn from_index(index: usize) -> Cursor {
+        Cursor { index }
+    }
+
     /// The cursor at `index`, clamped to the timeline.
     pub fn at(index: usize, timeline: &Timeline) -> Cursor {
         Cursor {

@@ -363,3 +363,49 @@ describe("the examples gallery", () => {
   });
 });
 
+describe("share links", () => {
+  test("a copied link reopens the same manifest at the same step", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("editor").fill(FIXED);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await page.getByTestId("next").click();
+    await page.getByTestId("next").click();
+    const step = await page.getByTestId("step").textContent();
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    assert.match(link, /#v1\.[A-Za-z0-9_-]+$/);
+    assert.equal(await page.getByTestId("share-length").textContent(), `${link.length} characters`);
+    assert.equal(new URL(page.url()).hash, new URL(link).hash);
+    await context.close();
+
+    const other = await openPage(browser);
+    await other.page.goto(link);
+    await other.page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    assert.equal(await other.page.getByTestId("editor").inputValue(), FIXED);
+    assert.equal(await other.page.getByTestId("step").textContent(), step);
+    await screenshot(other.page, "share-link");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+  });
+
+  test("the sidecar example's link is at most 1,000 characters", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("copy-link").click();
+    const length = Number((await page.getByTestId("share-length").textContent()).split(" ")[0]);
+    assert.ok(length <= 1000, `${length} characters`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a damaged link says why and keeps the draft", async () => {
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/#v1.@@@`);
+    await page.getByTestId("link-error").waitFor();
+    assert.match(await page.getByTestId("link-error").textContent(), /not base64url text/);
+    assert.equal(await page.getByTestId("pod-name").textContent(), "pod/sidecar-logging");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

@@ -3,14 +3,19 @@
 //! It holds no Kubernetes rule of its own.
 
 pub mod components;
+mod share;
 mod storage;
 
 use leptos::prelude::*;
 use pod_model::diagram::flow;
+use pod_model::scenario::Scenario;
+use pod_model::share_link::{self, SharedState};
 use pod_model::timeline::{self, Cursor};
 use pod_model::{diagram, gallery, simulator, topology};
 
-use crate::components::{DiagnosticList, Editor, Gallery, PodSummary, SceneView, Stepper};
+use crate::components::{
+    DiagnosticList, Editor, Gallery, PodSummary, SceneView, ShareLink, Stepper,
+};
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
 pub const DRAFT_KEY: &str = "podplay.draft.v1";
@@ -32,6 +37,42 @@ pub fn App() -> impl IntoView {
         default: "",
     })
     .text;
+    // A share link in the URL replaces the text (keeping the user's own draft aside), the
+    // scenario and the step.
+    let scenario = RwSignal::new(Scenario::default());
+    let requested = RwSignal::new(Cursor::START);
+    let link_error = RwSignal::new(None::<String>);
+    let opened = share::fragment();
+    if !opened.is_empty() {
+        match share_link::decode(&opened) {
+            Ok(state) => {
+                let current = text.get_untracked();
+                if gallery::is_own_draft(&current) && current != state.scenario.manifest {
+                    kept.set(current);
+                }
+                text.set(state.scenario.manifest.clone());
+                scenario.set(Scenario {
+                    manifest: String::new(),
+                    ..state.scenario
+                });
+                requested.set(Cursor::from_index(state.step));
+            }
+            Err(error) => link_error.set(Some(error)),
+        }
+    }
+    let make_link = Callback::new(move |()| {
+        let state = SharedState {
+            scenario: Scenario {
+                manifest: text.get_untracked(),
+                ..scenario.get_untracked()
+            },
+            step: requested.get_untracked().index(),
+            panels: Vec::new(),
+        };
+        let link = share::set_fragment(&share_link::encode(&state));
+        share::copy(&link);
+        link
+    });
     let on_load = Callback::new(move |id: &'static str| {
         let Some(example) = gallery::by_id(id) else {
             return;
@@ -59,7 +100,7 @@ pub fn App() -> impl IntoView {
         parsed.with(|parsed| {
             parsed
                 .accepted_pod()
-                .map(|pod| simulator::simulate(pod, &simulator::Scenario::default()))
+                .map(|pod| scenario.with(|scenario| simulator::simulate(pod, scenario)))
         })
     });
     let timeline = Memo::new(move |_| {
@@ -82,7 +123,6 @@ pub fn App() -> impl IntoView {
         })
     });
     // The requested position, and the position within the current timeline, which may be shorter.
-    let requested = RwSignal::new(Cursor::START);
     let cursor = Memo::new(move |_| {
         timeline.with(|timeline| match timeline {
             Some(timeline) => Cursor::at(requested.get().index(), timeline),
@@ -134,6 +174,7 @@ pub fn App() -> impl IntoView {
             <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
                 <h2 id="lifecycle-heading">"Lifecycle"</h2>
                 <Stepper timeline=timeline cursor=cursor on_move=on_move />
+                <ShareLink make_link=make_link error=link_error />
                 <h3 class="flow-heading-title">"Control plane"</h3>
                 <SceneView scene=flow_scene kind="flow-diagram" />
             </section>

@@ -5,6 +5,7 @@ mod diagnostics;
 mod diagram;
 mod editor;
 mod gallery;
+mod share;
 mod stepper;
 mod summary;
 
@@ -12,5 +13,6 @@ pub use diagnostics::DiagnosticList;
 pub use diagram::SceneView;
 pub use editor::Editor;
 pub use gallery::Gallery;
+pub use share::ShareLink;
 pub use stepper::Stepper;
 pub use summary::PodSummary;
