@@ -166,6 +166,7 @@ mod tests {
     #[test]
     fn the_sidecar_examples_link_is_short() {
         let link = encode(&sidecar_state());
+        println!("sidecar link: {} characters", link.len());
         assert!(link.len() <= 1_000, "{} characters", link.len());
     }
 
