@@ -126,6 +126,22 @@ impl Cursor {
         Cursor { index }
     }
 
+    /// The last step at or before `time` (the first step when `time` is before it): where a
+    /// playhead at `time` stands.
+    pub fn at_time(time: VirtualTime, timeline: &Timeline) -> Cursor {
+        let after = timeline.steps.partition_point(|step| step.at <= time);
+        Cursor {
+            index: after.saturating_sub(1),
+        }
+    }
+
+    /// The last step of `timeline`.
+    pub fn last(timeline: &Timeline) -> Cursor {
+        Cursor {
+            index: timeline.steps.len() - 1,
+        }
+    }
+
     /// The cursor at `index`, clamped to the timeline.
     pub fn at(index: usize, timeline: &Timeline) -> Cursor {
         Cursor {
@@ -414,6 +430,27 @@ mod tests {
             ));
         }
         expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn a_playhead_stands_on_the_last_step_it_passed() {
+        let parsed = parse(crate::gallery::SIDECAR_LOGGING.manifest);
+        let pod = parsed.accepted_pod().expect("valid");
+        let simulation = crate::simulator::simulate(pod, &crate::simulator::Scenario::default());
+        let timeline = from_simulation(pod, &simulation);
+        let index = |ms| Cursor::at_time(VirtualTime::ZERO.plus_millis(ms), &timeline).index();
+        // Steps at 0 s, 1 s, 2 s and 3 s.
+        assert_eq!(
+            [
+                index(0),
+                index(999),
+                index(1_000),
+                index(2_500),
+                index(60_000)
+            ],
+            [0, 0, 1, 2, 3]
+        );
+        assert_eq!(Cursor::last(&timeline).index(), 3);
     }
 
     #[test]

@@ -409,3 +409,36 @@ describe("share links", () => {
   });
 });
 
+describe("the stepper", () => {
+  test("first, last, the scrubber and the keys move through the steps", async () => {
+    const { page, context, problems } = await openPlayground();
+    const step = () => page.getByTestId("step").textContent();
+    await page.getByTestId("last").click();
+    assert.equal(await step(), "4 of 4");
+    assert.equal(await page.getByTestId("last").isDisabled(), true);
+    await page.getByTestId("first").click();
+    assert.equal(await step(), "1 of 4");
+    await page.getByTestId("scrubber").fill("2");
+    assert.equal(await step(), "3 of 4");
+    // Keys move the steps unless a field has the focus.
+    await page.locator("h1").click();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await step(), "4 of 4");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await step(), "2 of 4");
+    await page.getByTestId("editor").click();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await step(), "2 of 4");
+    // Space plays; at 60× the Pod is Running within a fraction of a second.
+    await page.getByTestId("speed").selectOption("60");
+    await page.locator("h1").click();
+    await page.keyboard.press(" ");
+    await page.getByTestId("phase").filter({ hasText: "Running" }).waitFor({ timeout: 5_000 });
+    assert.match(await page.getByTestId("clock").textContent(), /^t = 3s$/);
+    await screenshot(page, "stepper");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

@@ -1,11 +1,18 @@
-//! The lifecycle stepper: Back, Next and Play/Pause over the timeline.
+//! The lifecycle stepper: first, back, play/pause, next and last, a scrubber with a tick per
+//! step, playback speeds in virtual time, and the ← → and space keys.
 
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use pod_model::VirtualTime;
 use pod_model::timeline::{Cursor, Timeline};
 
-/// Real milliseconds between two steps while playing.
-const PLAY_INTERVAL_MS: u32 = 800;
+/// Real milliseconds between two ticks of playback.
+const TICK_MS: u32 = 100;
+/// Playback speeds, in virtual time per real time.
+const SPEEDS: [u32; 3] = [1, 10, 60];
+/// The speed a page opens with.
+const DEFAULT_SPEED: u32 = 10;
 
 /// Controls and a read-out of the current step: time, phase, STATUS and a narration.
 #[component]
@@ -20,6 +27,9 @@ pub fn Stepper(
     on_move: Callback<Cursor>,
 ) -> impl IntoView {
     let playing = RwSignal::new(false);
+    let speed = RwSignal::new(DEFAULT_SPEED);
+    // Where playback stands in virtual time; it moves between steps, the cursor jumps to them.
+    let playhead = StoredValue::new(VirtualTime::ZERO);
     let ticker = StoredValue::new_local(None::<Interval>);
     let can_forward = move || {
         timeline.with(|timeline| {
@@ -28,24 +38,38 @@ pub fn Stepper(
                 .is_some_and(|timeline| cursor.get().can_forward(timeline))
         })
     };
-    // Moves one step forward and tells whether another step follows. Reads without subscribing,
-    // because it runs from event handlers and the timer.
-    let forward = move || {
+    // Moves to a position computed from the timeline. Reads without subscribing, because it
+    // runs from event handlers and the timer.
+    let move_with = move |to: &dyn Fn(Cursor, &Timeline) -> Cursor| {
+        timeline.with_untracked(|timeline| {
+            if let Some(timeline) = timeline {
+                on_move.run(to(cursor.get_untracked(), timeline));
+            }
+        });
+    };
+    // One tick of playback: the playhead advances by the speed, the cursor follows, and playing
+    // stops after the last step.
+    let tick = move || {
+        let millis = u64::from(TICK_MS) * u64::from(speed.get_untracked());
+        let at = playhead.get_value().plus_millis(millis);
+        playhead.set_value(at);
         timeline.with_untracked(|timeline| {
             let Some(timeline) = timeline else {
                 return false;
             };
-            let next = cursor.get_untracked().forward(timeline);
-            on_move.run(next);
-            next.can_forward(timeline)
+            let to = Cursor::at_time(at, timeline);
+            if to != cursor.get_untracked() {
+                on_move.run(to);
+            }
+            to.can_forward(timeline)
         })
     };
 
     // Playing holds an interval timer; pausing, or reaching the last step, drops it.
     Effect::new(move |_| {
         if playing.get() {
-            let interval = Interval::new(PLAY_INTERVAL_MS, move || {
-                if !forward() {
+            let interval = Interval::new(TICK_MS, move || {
+                if !tick() {
                     playing.set(false);
                 }
             });
@@ -56,22 +80,52 @@ pub fn Stepper(
     });
     on_cleanup(move || ticker.set_value(None));
 
-    let toggle_play = move |_| {
+    let toggle_play = move || {
         if playing.get_untracked() {
             playing.set(false);
             return;
         }
-        // Play from the start when the last step is showing.
-        let at_end = timeline.with_untracked(|timeline| {
-            timeline
-                .as_ref()
-                .is_some_and(|timeline| !cursor.get_untracked().can_forward(timeline))
+        // Play from the start when the last step is showing; else from the current step.
+        timeline.with_untracked(|timeline| {
+            let Some(timeline) = timeline else {
+                return;
+            };
+            let mut from = cursor.get_untracked();
+            if !from.can_forward(timeline) {
+                from = Cursor::START;
+                on_move.run(from);
+            }
+            playhead.set_value(timeline.step(from).at);
         });
-        if at_end {
-            on_move.run(Cursor::START);
-        }
         playing.set(true);
     };
+    let stop_and = move |to: &dyn Fn(Cursor, &Timeline) -> Cursor| {
+        playing.set(false);
+        move_with(to);
+    };
+    // ← and → step, space plays or pauses, unless the key is meant for a field or a button.
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        let in_field = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| {
+                matches!(
+                    element.tag_name().as_str(),
+                    "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"
+                )
+            });
+        if in_field || event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return;
+        }
+        match event.key().as_str() {
+            "ArrowLeft" => stop_and(&|at, _| at.back()),
+            "ArrowRight" => stop_and(&|at, timeline| at.forward(timeline)),
+            " " => toggle_play(),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
     let readout = move || {
         timeline.with(|timeline| {
             timeline.as_ref().map(|timeline| {
@@ -110,12 +164,17 @@ pub fn Stepper(
         <div class="stepper">
             <div class="controls" role="group" aria-label="Timeline controls">
                 <button
+                    data-testid="first"
+                    aria-label="First step"
+                    prop:disabled=move || !cursor.get().can_back()
+                    on:click=move |_| stop_and(&|_, _| Cursor::START)
+                >
+                    "⏮"
+                </button>
+                <button
                     data-testid="back"
                     prop:disabled=move || !cursor.get().can_back()
-                    on:click=move |_| {
-                        playing.set(false);
-                        on_move.run(cursor.get_untracked().back());
-                    }
+                    on:click=move |_| stop_and(&|at, _| at.back())
                 >
                     "Back"
                 </button>
@@ -123,21 +182,77 @@ pub fn Stepper(
                     data-testid="play"
                     prop:disabled=move || timeline.with(Option::is_none)
                     aria-pressed=move || playing.get().to_string()
-                    on:click=toggle_play
+                    on:click=move |_| toggle_play()
                 >
                     {move || if playing.get() { "Pause" } else { "Play" }}
                 </button>
                 <button
                     data-testid="next"
                     prop:disabled=move || !can_forward()
-                    on:click=move |_| {
-                        playing.set(false);
-                        forward();
-                    }
+                    on:click=move |_| stop_and(&|at, timeline| at.forward(timeline))
                 >
                     "Next"
                 </button>
+                <button
+                    data-testid="last"
+                    aria-label="Last step"
+                    prop:disabled=move || !can_forward()
+                    on:click=move |_| stop_and(&|_, timeline| Cursor::last(timeline))
+                >
+                    "⏭"
+                </button>
+                <label class="speed">
+                    "Speed "
+                    <select
+                        data-testid="speed"
+                        on:change=move |event| {
+                            if let Ok(value) = event_target_value(&event).parse::<u32>() {
+                                speed.set(value);
+                            }
+                        }
+                        prop:value=move || speed.get().to_string()
+                    >
+                        {SPEEDS
+                            .iter()
+                            .map(|s| view! { <option value=s.to_string()>{format!("{s}×")}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
             </div>
+            {move || {
+                timeline.with(|timeline| {
+                    timeline.as_ref().map(|timeline| {
+                        let last = timeline.steps().len() - 1;
+                        let ticks = timeline
+                            .steps()
+                            .iter()
+                            .enumerate()
+                            .map(|(index, step)| view! {
+                                <option value=index.to_string() label=format!("t = {}", step.at)></option>
+                            })
+                            .collect_view();
+                        view! {
+                            <input
+                                type="range"
+                                class="scrubber"
+                                data-testid="scrubber"
+                                aria-label="Step of the timeline"
+                                min="0"
+                                max=last.to_string()
+                                step="1"
+                                list="step-ticks"
+                                prop:value=move || cursor.get().index().to_string()
+                                on:input=move |event| {
+                                    if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                                        stop_and(&|_, timeline| Cursor::at(index, timeline));
+                                    }
+                                }
+                            />
+                            <datalist id="step-ticks">{ticks}</datalist>
+                        }
+                    })
+                })
+            }}
             {readout}
             <Show when=move || timeline.with(Option::is_none)>
                 <p class="empty" data-testid="no-timeline">
