@@ -169,7 +169,7 @@ pub fn Stepper(
                     prop:disabled=move || !cursor.get().can_back()
                     on:click=move |_| stop_and(&|_, _| Cursor::START)
                 >
-                    "⏮"
+                    "First"
                 </button>
                 <button
                     data-testid="back"
@@ -199,7 +199,7 @@ pub fn Stepper(
                     prop:disabled=move || !can_forward()
                     on:click=move |_| stop_and(&|_, timeline| Cursor::last(timeline))
                 >
-                    "⏭"
+                    "Last"
                 </button>
                 <label class="speed">
                     "Speed "
