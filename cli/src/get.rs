@@ -6,12 +6,9 @@ use std::process::ExitCode;
 
 use pod_model::diagram::flow::{FlowStage, flow_scene};
 use pod_model::diagram::{self, Look, Theme};
-use pod_model::kubectl_describe::{DescribeOptions, describe_pod};
+use pod_model::kubectl_console::{self, View as KubectlView};
 use pod_model::kubectl_errors;
 use pod_model::kubectl_get;
-use pod_model::kubectl_logs;
-use pod_model::kubectl_top;
-use pod_model::kubectl_yaml;
 use pod_model::scenario::{Action, What};
 use pod_model::simulator::{Deletion, Observed, Scenario, observe};
 use pod_model::time::VirtualTime;
@@ -159,70 +156,32 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     }
 }
 
-/// The text of `view`, or kubectl's error.
+/// The text of `view`, or kubectl's error: the console's renderers, and the diagram.
 fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
-    match view {
-        View::Table { wide } => {
-            let rows: Vec<Vec<String>> = std::iter::once(header(*wide))
-                .chain(observed.iter().map(|seen| row(&seen.pod, seen.now, *wide)))
-                .collect();
-            Ok(kubectl_get::table(&rows))
-        }
-        View::Describe { utc_offset_minutes } => Ok(observed
-            .iter()
-            .map(|seen| {
-                let options = DescribeOptions {
-                    now: seen.now,
-                    utc_offset_minutes: *utc_offset_minutes,
-                };
-                describe_pod(&seen.pod, &seen.events, options)
-            })
-            // kubectl separates Pods by two blank lines.
-            .collect::<Vec<_>>()
-            .join("\n\n")),
-        View::Watch => {
-            let mut rows = vec![header(false)];
-            for seen in observed {
-                match &seen.simulation {
-                    None => rows.push(row(&seen.pod, seen.now, false)),
-                    Some(simulation) => rows.extend(
-                        seen.earlier
-                            .iter()
-                            .chain(std::iter::once(simulation))
-                            .flat_map(|simulation| kubectl_get::watch_rows(simulation, seen.now))
-                            .map(|row| {
-                                vec![row.name, row.ready, row.status, row.restarts, row.age]
-                            }),
-                    ),
-                }
-            }
-            Ok(kubectl_get::table(&rows))
-        }
+    let kubectl = match view {
+        View::Table { wide } => KubectlView::Table { wide: *wide },
+        View::Describe { utc_offset_minutes } => KubectlView::Describe {
+            utc_offset_minutes: *utc_offset_minutes,
+        },
         View::Logs {
             container,
             previous,
-        } => kubectl_logs::logs(observed, container.as_deref(), *previous),
-        View::Top { containers } => {
-            // Pasted Pods have no metrics-server behind them.
-            let mut pods = Vec::new();
-            for seen in observed {
-                match &seen.simulation {
-                    Some(simulation) => pods.push((&seen.pod, &simulation.usage)),
-                    None => return Err(kubectl_top::NO_METRICS.to_owned()),
-                }
-            }
-            Ok(kubectl_top::top_pods(&pods, *containers))
-        }
+        } => KubectlView::Logs {
+            container: container.clone(),
+            previous: *previous,
+        },
+        View::Watch => KubectlView::Watch,
+        View::Yaml => KubectlView::Yaml,
+        View::Top { containers } => KubectlView::Top {
+            containers: *containers,
+        },
         View::Diagram {
             theme,
             flow,
             states,
-        } => Ok(diagram_svg(&observed[0], *theme, *flow, *states)),
-        View::Yaml => {
-            let pods: Vec<&pod_model::Pod> = observed.iter().map(|seen| &seen.pod).collect();
-            Ok(kubectl_yaml::pods_yaml(&pods))
-        }
-    }
+        } => return Ok(diagram_svg(&observed[0], *theme, *flow, *states)),
+    };
+    kubectl_console::render(&kubectl, observed)
 }
 
 /// The SVG of one Pod's diagram (or of the control-plane flow at its instant).
@@ -240,26 +199,6 @@ fn diagram_svg(seen: &Observed, theme: Theme, flow: bool, states: bool) -> Strin
         look
     });
     diagram::render(&diagram::scene(&layout, look.as_ref()), theme)
-}
-
-fn header(wide: bool) -> Vec<String> {
-    let mut header: Vec<String> = kubectl_get::HEADER
-        .iter()
-        .map(|h| (*h).to_owned())
-        .collect();
-    if wide {
-        header.extend(kubectl_get::WIDE_HEADER.iter().map(|h| (*h).to_owned()));
-    }
-    header
-}
-
-fn row(pod: &pod_model::Pod, now: Timestamp, wide: bool) -> Vec<String> {
-    let row = kubectl_get::pod_row(pod, now);
-    let mut cells = vec![row.name, row.ready, row.status, row.restarts, row.age];
-    if wide {
-        cells.extend([row.ip, row.node, row.nominated_node, row.readiness_gates]);
-    }
-    cells
 }
 
 /// Reads a scenario file (YAML or JSON).

@@ -17,6 +17,7 @@ pub mod events;
 pub mod gallery;
 pub mod image_ref;
 pub mod images;
+pub mod kubectl_console;
 pub mod kubectl_describe;
 pub mod kubectl_errors;
 pub mod kubectl_get;

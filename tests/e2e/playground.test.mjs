@@ -442,3 +442,38 @@ describe("the stepper", () => {
   });
 });
 
+describe("the kubectl console", () => {
+  test("answers at the current step, turns delete into an action, and recalls history", async () => {
+    const { page, context, problems } = await openPlayground();
+    const input = page.getByTestId("console-input");
+    const output = page.getByTestId("console-output");
+    await page.getByTestId("last").click();
+    await input.fill("kubectl get pods");
+    await input.press("Enter");
+    assert.match(await output.textContent(), /sidecar-logging\s+2\/2\s+Running\s+0\s+3s/);
+    const steps = await page.getByTestId("step").textContent();
+
+    await input.fill("kubectl delete pod sidecar-logging --grace-period=5");
+    await input.press("Enter");
+    assert.match(await output.textContent(), /pod "sidecar-logging" deleted/);
+    // The deletion is now part of the timeline: more steps, and Terminating after this one.
+    await page.getByTestId("step").filter({ hasNotText: steps }).waitFor();
+    const statuses = [];
+    for (let i = 0; i < 10 && !(await page.getByTestId("next").isDisabled()); i++) {
+      await page.getByTestId("next").click();
+      statuses.push(await page.getByTestId("status").textContent());
+    }
+    assert.ok(statuses.includes("Terminating"), statuses.join(", "));
+
+    await input.fill("kubectl exec -it sidecar-logging -- sh");
+    await input.press("Enter");
+    assert.match(await output.textContent(), /this console does not run "kubectl exec/);
+    await input.press("ArrowUp");
+    await input.press("ArrowUp");
+    assert.equal(await input.inputValue(), "kubectl delete pod sidecar-logging --grace-period=5");
+    await screenshot(page, "console");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

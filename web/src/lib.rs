@@ -8,13 +8,14 @@ mod storage;
 
 use leptos::prelude::*;
 use pod_model::diagram::flow;
+use pod_model::kubectl_console;
 use pod_model::scenario::Scenario;
 use pod_model::share_link::{self, SharedState};
 use pod_model::timeline::{self, Cursor};
 use pod_model::{diagram, gallery, simulator, topology};
 
 use crate::components::{
-    DiagnosticList, Editor, Gallery, PodSummary, SceneView, ShareLink, Stepper,
+    Console, DiagnosticList, Editor, Gallery, PodSummary, SceneView, ShareLink, Stepper,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -146,6 +147,18 @@ pub fn App() -> impl IntoView {
     let flow_scene = Signal::derive(move || {
         step.with(|step| step.as_ref().map(|step| flow::flow_scene(Some(step.flow))))
     });
+    // A console command runs at the step on screen; a change it makes is a scenario action
+    // there, and the timeline follows.
+    let run_command = Callback::new(move |line: String| {
+        let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
+        let reply = parsed.with_untracked(|parsed| {
+            scenario.with_untracked(|scenario| kubectl_console::run(&line, parsed, scenario, at))
+        });
+        if let Some(action) = reply.action.clone() {
+            scenario.update(|scenario| scenario.actions.push(action));
+        }
+        reply
+    });
     let on_input = Callback::new(move |new_text: String| text.set(new_text));
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
 
@@ -174,6 +187,8 @@ pub fn App() -> impl IntoView {
             <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
                 <h2 id="lifecycle-heading">"Lifecycle"</h2>
                 <Stepper timeline=timeline cursor=cursor on_move=on_move />
+                <h3 class="console-heading">"kubectl"</h3>
+                <Console run=run_command />
                 <ShareLink make_link=make_link error=link_error />
                 <h3 class="flow-heading-title">"Control plane"</h3>
                 <SceneView scene=flow_scene kind="flow-diagram" />

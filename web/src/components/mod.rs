@@ -1,6 +1,7 @@
 //! The app's components. Each takes signals in and callbacks out, and computes nothing that
 //! `pod-model` could compute.
 
+mod console;
 mod diagnostics;
 mod diagram;
 mod editor;
@@ -9,6 +10,7 @@ mod share;
 mod stepper;
 mod summary;
 
+pub use console::Console;
 pub use diagnostics::DiagnosticList;
 pub use diagram::SceneView;
 pub use editor::Editor;
