@@ -46,10 +46,7 @@ impl Visual {
             reason: String::new(),
         },
         Visual::CrashLoop { oom: false },
-        Visual::Failed {
-            code: 137,
-            reason: String::new(),
-        },
+        Visual::CrashLoop { oom: true },
         Visual::Terminating,
     ];
 
@@ -60,7 +57,7 @@ impl Visual {
             Visual::Running { ready: true } => "ready",
             Visual::Running { ready: false } => "not-ready",
             Visual::Succeeded => "succeeded",
-            Visual::Failed { code: 137, .. } => "oomkilled",
+            // Exit 137 is any SIGKILL; only the kubelet's reason says the OOM killer sent it.
             Visual::Failed { reason, .. } if reason == "OOMKilled" => "oomkilled",
             Visual::Failed { .. } => "error",
             Visual::CrashLoop { oom: true } => "oomkilled crashloop",
@@ -78,7 +75,8 @@ impl Visual {
             Visual::Succeeded => Icon::Done,
             Visual::Failed { .. } if self.class() == "oomkilled" => Icon::Memory,
             Visual::Failed { .. } => Icon::Cross,
-            Visual::CrashLoop { .. } => Icon::Loop,
+            Visual::CrashLoop { oom: true } => Icon::Memory,
+            Visual::CrashLoop { oom: false } => Icon::Loop,
             Visual::Terminating => Icon::Stop,
         }
     }
@@ -308,5 +306,19 @@ mod tests {
         assert_eq!(look.pod_ip.as_deref(), Some("10.1.2.3"));
         assert_eq!(look.containers[0].words(), "CrashLoopBackOff (OOMKilled)");
         assert_eq!(look.containers[0].class(), "oomkilled crashloop");
+    }
+
+    #[test]
+    fn a_sigkill_is_not_an_oom_kill() {
+        let killed = Visual::Failed {
+            code: 137,
+            reason: "Error".to_owned(),
+        };
+        assert_eq!((killed.class(), killed.icon()), ("error", Icon::Cross));
+        let oom = Visual::Failed {
+            code: 137,
+            reason: "OOMKilled".to_owned(),
+        };
+        assert_eq!((oom.class(), oom.icon()), ("oomkilled", Icon::Memory));
     }
 }
