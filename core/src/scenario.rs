@@ -177,6 +177,35 @@ pub enum What {
     },
 }
 
+impl What {
+    /// The action in a few words, for the timeline's list: `kill container 'app'`.
+    pub fn describe(&self) -> String {
+        match self {
+            What::DeletePod {
+                grace_period_seconds: Some(seconds),
+            } => format!("kubectl delete pod --grace-period={seconds}"),
+            What::DeletePod { .. } => "kubectl delete pod".to_owned(),
+            What::KillContainer { container } => format!("kill container '{container}'"),
+            What::FailProbe { container, probe } => {
+                format!("{} probe of '{container}' fails", probe.as_str())
+            }
+            What::PassProbe { container, probe } => {
+                format!("{} probe of '{container}' passes", probe.as_str())
+            }
+            What::ExceedMemory { container } => {
+                format!("'{container}' goes over its memory limit")
+            }
+            What::FailImagePull { container } => format!("image pulls of '{container}' fail"),
+            What::FixImagePull { container } => format!("image pulls of '{container}' work"),
+            What::ApplyPod => "kubectl apply -f -".to_owned(),
+            What::LoseNode => "the node is lost".to_owned(),
+            What::RestoreNode => "the node is back".to_owned(),
+            What::CreateService { name } => format!("kubectl create service {name}"),
+            What::DeleteService { name } => format!("kubectl delete service {name}"),
+        }
+    }
+}
+
 /// A probe's kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

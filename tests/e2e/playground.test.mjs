@@ -477,3 +477,29 @@ describe("the kubectl console", () => {
   });
 });
 
+describe("fault injection", () => {
+  test("a crash becomes an action on the timeline, and removing it restores the timeline", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("step").textContent(), "4 of 4");
+    await page.getByTestId("fault-container").selectOption("app");
+    await page.getByTestId("fault-kill").click();
+    assert.deepEqual(await page.getByTestId("action").locator("span").allTextContents(), [
+      "t = 3s: kill container 'app'",
+    ]);
+    // The kill and the restart that follows add steps after this one.
+    await page.getByTestId("step").filter({ hasNotText: "4 of 4" }).waitFor();
+    await page.getByTestId("last").click();
+    const input = page.getByTestId("console-input");
+    await input.fill("kubectl get pods");
+    await input.press("Enter");
+    assert.match(await page.getByTestId("console-output").textContent(), /sidecar-logging\s+\d\/2\s+\S+\s+1\b/);
+    await screenshot(page, "fault-injection");
+    await page.getByTestId("remove-action").click();
+    assert.equal(await page.getByTestId("action").count(), 0);
+    assert.equal(await page.getByTestId("step").textContent(), "4 of 4");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

@@ -9,13 +9,13 @@ mod storage;
 use leptos::prelude::*;
 use pod_model::diagram::flow;
 use pod_model::kubectl_console;
-use pod_model::scenario::Scenario;
+use pod_model::scenario::{self as scenarios, Action, Scenario, What};
 use pod_model::share_link::{self, SharedState};
 use pod_model::timeline::{self, Cursor};
 use pod_model::{diagram, gallery, simulator, topology};
 
 use crate::components::{
-    Console, DiagnosticList, Editor, Gallery, PodSummary, SceneView, ShareLink, Stepper,
+    Console, DiagnosticList, Editor, Faults, Gallery, PodSummary, SceneView, ShareLink, Stepper,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -159,6 +159,32 @@ pub fn App() -> impl IntoView {
         }
         reply
     });
+    // Fault injection: an action at the step on screen, listed and removable.
+    let container_names = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            parsed
+                .pod
+                .as_ref()
+                .map(|pod| pod.all_containers().map(|(_, c)| c.name.clone()).collect())
+                .unwrap_or_default()
+        })
+    });
+    let actions = Signal::derive(move || scenario.with(|scenario| scenario.actions.clone()));
+    let on_add_fault = Callback::new(move |what: What| {
+        let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
+        scenario.update(|scenario| {
+            if scenario.actions.len() < scenarios::MAX_ACTIONS {
+                scenario.actions.push(Action { at, what });
+            }
+        });
+    });
+    let on_remove_fault = Callback::new(move |index: usize| {
+        scenario.update(|scenario| {
+            if index < scenario.actions.len() {
+                scenario.actions.remove(index);
+            }
+        });
+    });
     let on_input = Callback::new(move |new_text: String| text.set(new_text));
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
 
@@ -187,6 +213,8 @@ pub fn App() -> impl IntoView {
             <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
                 <h2 id="lifecycle-heading">"Lifecycle"</h2>
                 <Stepper timeline=timeline cursor=cursor on_move=on_move />
+                <h3 class="faults-heading">"Faults and actions"</h3>
+                <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault />
                 <h3 class="console-heading">"kubectl"</h3>
                 <Console run=run_command />
                 <ShareLink make_link=make_link error=link_error />

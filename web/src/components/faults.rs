@@ -1,0 +1,122 @@
+//! Fault injection: buttons that add scenario actions at the step on screen (crash a container,
+//! push it over its memory limit, fail a probe or an image pull, delete the Pod, lose or recover
+//! the node, create or delete a Service), and the list of actions, each removable.
+
+use leptos::prelude::*;
+use pod_model::scenario::{Action, ProbeKind, What};
+
+/// The fault buttons and the scenario's actions.
+#[component]
+pub fn Faults(
+    /// The Pod's container names, init containers first.
+    #[prop(into)]
+    containers: Signal<Vec<String>>,
+    /// The scenario's actions, in the order they were added.
+    #[prop(into)]
+    actions: Signal<Vec<Action>>,
+    /// Called with a new action's kind; it happens at the step on screen.
+    on_add: Callback<What>,
+    /// Called with the index of the action to remove.
+    on_remove: Callback<usize>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    // The chosen container, or the first one when the choice is no longer in the Pod.
+    let container = move || {
+        containers.with(|names| {
+            let chosen = chosen.get();
+            if names.contains(&chosen) {
+                chosen
+            } else {
+                names.first().cloned().unwrap_or_default()
+            }
+        })
+    };
+    let service = RwSignal::new("myservice".to_owned());
+    let for_container = move |make: fn(String) -> What| {
+        move |_| {
+            let name = container();
+            if !name.is_empty() {
+                on_add.run(make(name));
+            }
+        }
+    };
+    let no_container = move || containers.with(Vec::is_empty);
+    view! {
+        <div class="faults" data-testid="faults">
+            <div class="fault-row">
+                <label>
+                    "Container "
+                    <select
+                        data-testid="fault-container"
+                        prop:value=container
+                        on:change=move |event| chosen.set(event_target_value(&event))
+                    >
+                        {move || {
+                            containers
+                                .get()
+                                .into_iter()
+                                .map(|name| view! { <option value=name.clone()>{name.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button data-testid="fault-kill" prop:disabled=no_container
+                    on:click=for_container(|container| What::KillContainer { container })>"Crash"</button>
+                <button data-testid="fault-oom" prop:disabled=no_container
+                    on:click=for_container(|container| What::ExceedMemory { container })>"OOM"</button>
+                <button data-testid="fault-liveness" prop:disabled=no_container
+                    on:click=for_container(|container| What::FailProbe { container, probe: ProbeKind::Liveness })>"Fail liveness"</button>
+                <button data-testid="fault-readiness" prop:disabled=no_container
+                    on:click=for_container(|container| What::FailProbe { container, probe: ProbeKind::Readiness })>"Fail readiness"</button>
+                <button data-testid="fault-pull" prop:disabled=no_container
+                    on:click=for_container(|container| What::FailImagePull { container })>"Fail image pull"</button>
+            </div>
+            <div class="fault-row">
+                <button data-testid="fault-delete"
+                    on:click=move |_| on_add.run(What::DeletePod { grace_period_seconds: None })>"Delete Pod"</button>
+                <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode)>"Lose node"</button>
+                <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode)>"Recover node"</button>
+            </div>
+            <div class="fault-row">
+                <label>
+                    "Service "
+                    <input
+                        data-testid="service-name"
+                        size="12"
+                        prop:value=move || service.get()
+                        on:input=move |event| service.set(event_target_value(&event))
+                    />
+                </label>
+                <button data-testid="fault-create-service"
+                    on:click=move |_| on_add.run(What::CreateService { name: service.get_untracked() })>"Create"</button>
+                <button data-testid="fault-delete-service"
+                    on:click=move |_| on_add.run(What::DeleteService { name: service.get_untracked() })>"Delete"</button>
+            </div>
+            <ol class="actions" data-testid="actions">
+                {move || {
+                    actions
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, action)| {
+                            let text = format!("t = {}: {}", action.at, action.what.describe());
+                            view! {
+                                <li data-testid="action">
+                                    <span>{text.clone()}</span>
+                                    <button
+                                        class="remove"
+                                        data-testid="remove-action"
+                                        aria-label=format!("Remove: {text}")
+                                        on:click=move |_| on_remove.run(index)
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </div>
+    }
+}
