@@ -503,3 +503,22 @@ describe("fault injection", () => {
   });
 });
 
+describe("the editor", () => {
+  test("Tab inserts two spaces, undo takes them back, and Escape then Tab leaves", async () => {
+    const { page, context, problems } = await openPlayground();
+    const editor = page.getByTestId("editor");
+    await editor.fill("a:\n");
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Tab");
+    assert.equal(await editor.inputValue(), "a:\n  ");
+    await page.keyboard.press("Control+Z");
+    assert.equal(await editor.inputValue(), "a:\n");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    assert.notEqual(await page.evaluate(() => document.activeElement?.dataset?.testid ?? ""), "editor");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
