@@ -27,6 +27,7 @@ pub mod kubectl_yaml;
 pub mod kubelet_expansion;
 pub mod lint;
 pub mod manifest;
+pub mod narration;
 pub mod paste_damage;
 pub mod qos;
 pub mod quantity;

@@ -10,6 +10,7 @@ use std::fmt;
 use crate::diagram::flow::FlowStage;
 use crate::diagram::look::{Look, Visual};
 use crate::kubectl_get;
+use crate::narration;
 use crate::simulator::Simulation;
 use crate::time::VirtualTime;
 use crate::v1::{ContainerKind, Pod};
@@ -75,6 +76,8 @@ pub struct Step {
     pub phase: Phase,
     /// The STATUS column of `kubectl get pods`.
     pub status: String,
+    /// The READY column of `kubectl get pods`, such as `1/2`.
+    pub ready: String,
     /// One sentence on what just happened.
     pub narration: String,
     /// Each container's state, in the order of [`Pod::all_containers`].
@@ -221,22 +224,35 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
                 }
             })
             .collect();
-        let messages: Vec<&str> = events
+        let now: Vec<&crate::events::Event> = events
             .iter()
             .filter(|event| event.first_seen == wall)
-            .map(|event| event.message.as_str())
             .collect();
-        let narration = if messages.is_empty() {
-            if steps.is_empty() {
-                format!(
-                    "kubectl apply: the API server validates pod/{} and stores it in etcd.",
-                    pod.name()
-                )
-            } else {
-                format!("READY {}, RESTARTS {}.", row.ready, row.restarts)
-            }
+        // Containers that ended since the last step: an exit records no Event.
+        let ended: Vec<&str> = match steps.last() {
+            Some(last) => pod
+                .all_containers()
+                .zip(last.containers.iter().zip(&containers))
+                .filter(|(_, (before, after))| {
+                    **before == ContainerState::Running
+                        && matches!(after, ContainerState::Completed | ContainerState::Failed)
+                })
+                .map(|((_, container), _)| container.name.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
+        let narration = if steps.is_empty() && now.is_empty() {
+            format!(
+                "kubectl apply: the API server validates pod/{} and stores it in etcd.",
+                pod.name()
+            )
         } else {
-            messages.join(". ")
+            narration::narrate(&snapshot.pod, &ended, &now).unwrap_or_else(|| {
+                format!(
+                    "STATUS {}, READY {}, RESTARTS {}.",
+                    row.status, row.ready, row.restarts
+                )
+            })
         };
         let status_text = row.status.clone();
         let mut look = Look::of(pod, &snapshot.pod);
@@ -244,6 +260,7 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
         let flow = FlowStage::of(&snapshot.pod, steps.last().map(|step| step.flow));
         if let Some(last) = steps.last_mut()
             && last.status == status_text
+            && last.ready == row.ready
             && last.phase == phase
             && last.containers == containers
             && last.look == look
@@ -255,6 +272,7 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             at: snapshot.at,
             phase,
             status: status_text,
+            ready: row.ready.clone(),
             narration,
             containers,
             look,
@@ -284,6 +302,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
             pod.name()
         ),
         containers: all_waiting.clone(),
+        ready: String::new(),
         look: Look::default(),
         flow: FlowStage::Stored,
     }];
@@ -302,6 +321,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
                 index + 1
             ),
             containers,
+            ready: String::new(),
             look: Look::default(),
             flow: FlowStage::Stored,
         });
@@ -326,6 +346,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
         status: status.to_owned(),
         narration: narration.to_owned(),
         containers: initialised.clone(),
+        ready: String::new(),
         look: Look::default(),
         flow: FlowStage::Stored,
     });
@@ -349,10 +370,20 @@ pub fn placeholder(pod: &Pod) -> Timeline {
             ),
         },
         containers: running,
+        ready: String::new(),
         look: Look::default(),
         flow: FlowStage::Stored,
     });
+    let app_count = pod.spec.containers.len();
     for step in &mut steps {
+        let running = kinds
+            .iter()
+            .zip(&step.containers)
+            .filter(|(kind, state)| {
+                **kind == ContainerKind::App && **state == ContainerState::Running
+            })
+            .count();
+        step.ready = format!("{running}/{app_count}");
         step.look = placeholder_look(&step.containers, &step.status);
         step.flow = match step.status.as_str() {
             "Pending" => FlowStage::Stored,
@@ -458,11 +489,11 @@ mod tests {
         check_simulated(
             crate::gallery::SIDECAR_LOGGING.manifest,
             expect![[r#"
-            0s      Pending   Pending           [waiting waiting] Successfully assigned default/sidecar-logging to node-1
-            1s      Pending   ContainerCreating [waiting waiting] Pulling image "my-app:latest"
-            2s      Pending   ContainerCreating [running waiting] Successfully pulled image "my-app:latest" in 1s (1s including waiting). Created container app. Started container app. Pulling image "fluentd:latest"
-            3s      Running   Running           [running running] Successfully pulled image "fluentd:latest" in 1s (1s including waiting). Created container log-forwarder. Started container log-forwarder
-        "#]],
+                0s      Pending   Pending           [waiting waiting] The scheduler assigns the Pod to node-1.
+                1s      Pending   ContainerCreating [waiting waiting] The kubelet pulls the image of 'app'.
+                2s      Pending   ContainerCreating [running waiting] The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts; the kubelet pulls the image of 'log-forwarder'.
+                3s      Running   Running           [running running] The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
+            "#]],
         );
     }
 

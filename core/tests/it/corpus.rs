@@ -157,7 +157,11 @@ pub fn all_examples() -> Vec<(String, String)> {
             )
         })
         .collect();
-    texts.extend(pod_model::gallery::ALL.iter().map(|example| {
+    // The gallery's docs examples are the corpus files above.
+    let own = pod_model::gallery::ALL
+        .iter()
+        .filter(|example| example.group != pod_model::gallery::Group::Docs);
+    texts.extend(own.map(|example| {
         (
             format!("gallery/{}", example.id),
             example.manifest.to_owned(),
@@ -250,6 +254,14 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/resource-limited-pod: 1/1 Running 0
         gallery/app-with-ambassador: 2/2 Running 0
         gallery/app-with-adapter: 2/2 Running 0
+        gallery/running-not-ready: 0/1 Running 0
+        gallery/crash-loop: 0/1 CrashLoopBackOff 6 (4m26s ago)
+        gallery/oom-killed: 0/1 CrashLoopBackOff 6 (4m38s ago)
+        gallery/init-waits-for-db: 0/1 Init:0/1 0
+        gallery/graceful-termination: 1/1 Running 0
+        gallery/pending-resources: 0/1 Pending 0
+        gallery/image-pull-backoff: 1/1 Running 0
+        gallery/naked-pod: 1/1 Running 0
     "#]]
     .assert_eq(&out);
 }

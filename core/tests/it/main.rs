@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod corpus;
 mod diagrams;
+mod gallery;
 mod messages;
 mod print;
 mod properties;

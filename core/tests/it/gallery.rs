@@ -1,0 +1,122 @@
+//! The gallery's lessons: each example with its own scenario tells its lesson, seen as the
+//! sequence of `kubectl get pods` STATUS values along its timeline.
+
+use expect_test::expect;
+use pod_model::gallery::{self, Group};
+use pod_model::scenario::Scenario;
+use pod_model::{simulator, timeline};
+
+/// The READY and STATUS values of `example`'s timeline under its own scenario, repeats folded, with the
+/// instant each one first shows.
+fn statuses(example: &gallery::Example) -> String {
+    let parsed = pod_model::parse(example.manifest);
+    let pod = parsed.accepted_pod().expect("gallery examples are valid");
+    let scenario = if example.scenario.is_empty() {
+        Scenario::default()
+    } else {
+        Scenario::from_yaml(example.scenario).expect("gallery scenarios are valid")
+    };
+    let simulation = simulator::simulate(pod, &scenario);
+    let timeline = timeline::from_simulation(pod, &simulation);
+    let mut out: Vec<String> = Vec::new();
+    let mut last = String::new();
+    for step in timeline.steps() {
+        let shown = format!("{} {}", step.ready, step.status);
+        if shown != last {
+            out.push(format!("{} {shown}", step.at));
+            last = shown;
+        }
+    }
+    out.join(", ")
+}
+
+#[test]
+fn every_lesson_tells_its_story() {
+    let out: String = gallery::ALL
+        .iter()
+        .filter(|example| example.group == Group::Lesson)
+        .map(|example| format!("{}: {}\n", example.id, statuses(example)))
+        .collect();
+    expect![[r#"
+        running-not-ready: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 Running
+        crash-loop: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 5s 0/1 Error, 6s 1/1 Running, 9s 0/1 Error, 10s 0/1 CrashLoopBackOff, 19s 1/1 Running, 22s 0/1 Error, 23s 0/1 CrashLoopBackOff, 42s 1/1 Running, 45s 0/1 Error, 46s 0/1 CrashLoopBackOff, 85s 1/1 Running, 88s 0/1 Error, 89s 0/1 CrashLoopBackOff, 168s 1/1 Running, 171s 0/1 Error, 172s 0/1 CrashLoopBackOff, 331s 1/1 Running, 334s 0/1 Error, 335s 0/1 CrashLoopBackOff
+        oom-killed: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 3s 0/1 OOMKilled, 4.4s 1/1 Running, 5.4s 0/1 OOMKilled, 6.4s 0/1 CrashLoopBackOff, 15.8s 1/1 Running, 16.8s 0/1 OOMKilled, 17.8s 0/1 CrashLoopBackOff, 37.2s 1/1 Running, 38.2s 0/1 OOMKilled, 39.2s 0/1 CrashLoopBackOff, 78.6s 1/1 Running, 79.6s 0/1 OOMKilled, 80.6s 0/1 CrashLoopBackOff, 160s 1/1 Running, 161s 0/1 OOMKilled, 162s 0/1 CrashLoopBackOff, 321.4s 1/1 Running, 322.4s 0/1 OOMKilled, 323.4s 0/1 CrashLoopBackOff
+        init-waits-for-db: 0s 0/1 Pending, 1s 0/1 Init:0/1, 40s 0/1 PodInitializing, 41s 1/1 Running
+        graceful-termination: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 20s 1/1 Terminating, 25.1s 0/1 Terminating
+        pending-resources: 0s 0/1 Pending
+        image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
+        naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
+    "#]].assert_eq(&out);
+}
+
+#[test]
+fn every_example_has_a_lesson_and_a_valid_scenario() {
+    for example in gallery::ALL {
+        assert!(
+            !example.title.is_empty() && !example.lesson.is_empty(),
+            "{}",
+            example.id
+        );
+        assert!(
+            example.lesson.ends_with('.'),
+            "{}: one sentence",
+            example.id
+        );
+        if !example.scenario.is_empty() {
+            Scenario::from_yaml(example.scenario).expect("valid scenario");
+        }
+    }
+    // The docs examples are all there.
+    let docs = gallery::ALL
+        .iter()
+        .filter(|e| e.group == Group::Docs)
+        .count();
+    assert_eq!(docs, 32);
+}
+
+/// The narration of each step of a lesson, one plain sentence each.
+fn narrations(id: &str) -> String {
+    let example = gallery::by_id(id).expect("a gallery example");
+    let parsed = pod_model::parse(example.manifest);
+    let pod = parsed.accepted_pod().expect("gallery examples are valid");
+    let scenario = Scenario::from_yaml(example.scenario).expect("a valid scenario");
+    let simulation = simulator::simulate(pod, &scenario);
+    let timeline = timeline::from_simulation(pod, &simulation);
+    timeline
+        .steps()
+        .iter()
+        .take(12)
+        .map(|step| format!("{}: {}\n", step.at, step.narration))
+        .collect()
+}
+
+#[test]
+fn narration_tells_each_step_in_one_sentence() {
+    expect![[r#"
+        0s: The scheduler assigns the Pod to node-1.
+        1s: The kubelet pulls the image of 'app'.
+        2s: The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts.
+        5s: Container 'app' exits with code 1 (Error).
+        6s: The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts.
+        9s: Container 'app' exits with code 1 (Error).
+        10s: Container 'app' keeps failing, so the kubelet waits before restarting it (CrashLoopBackOff: 10 s, doubling up to 5 min).
+        19s: The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts.
+        22s: Container 'app' exits with code 1 (Error).
+        23s: Container 'app' keeps failing, so the kubelet waits before restarting it (CrashLoopBackOff: 10 s, doubling up to 5 min).
+        42s: The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts.
+        45s: Container 'app' exits with code 1 (Error).
+    "#]].assert_eq(&narrations("crash-loop"));
+    expect![[r#"
+        0s: The scheduler assigns the Pod to node-1.
+        1s: The kubelet pulls the image of 'web'.
+        2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
+        20s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends.
+        25.1s: Container 'web' exits with code 0 (Completed).
+    "#]].assert_eq(&narrations("graceful-termination"));
+    expect![[r#"
+        0s: The scheduler assigns the Pod to node-1.
+        1s: The kubelet pulls the image of 'web'.
+        2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
+        410s: The Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion).
+    "#]].assert_eq(&narrations("naked-pod"));
+}
