@@ -4,6 +4,8 @@
 //!
 //! Tokens are byte ranges of their line, so the editor shows the user's text exactly.
 
+use crate::diagnostic::{Diagnostic, Severity};
+
 /// What a token is, for its colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -255,9 +257,129 @@ fn literal_or_plain(text: &str) -> TokenKind {
     }
 }
 
+/// A diagnostic's range on one line, for an underline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Underline {
+    /// The line's index, from 0.
+    pub line: usize,
+    /// The first byte of the line underlined.
+    pub start: usize,
+    /// Just after the last byte underlined.
+    pub end: usize,
+    /// How serious it is.
+    pub severity: Severity,
+}
+
+/// Where each diagnostic is underlined in `text`: from its start to its end on its first line
+/// (to the line's end when it spans lines), and at least one character wide (the line's last
+/// character for a position past its end). At most `limit` underlines, errors first.
+pub fn underlines(text: &str, diagnostics: &[Diagnostic], limit: usize) -> Vec<Underline> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by_key(|d| (d.severity != Severity::Error, d.span.start.line));
+    sorted
+        .into_iter()
+        .filter_map(|diagnostic| {
+            let span = diagnostic.span;
+            let index = usize::try_from(span.start.line).ok()?.checked_sub(1)?;
+            let line = lines.get(index)?.trim_end_matches('\r');
+            let byte_at = |column: u32| {
+                let chars = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+                line.char_indices()
+                    .nth(chars)
+                    .map_or(line.len(), |(at, _)| at)
+            };
+            let mut start = byte_at(span.start.column);
+            let mut end = if span.end.line == span.start.line && span.end.column > span.start.column
+            {
+                byte_at(span.end.column)
+            } else {
+                line.len()
+            };
+            if start >= end {
+                // A point: underline the character there, or the line's last one.
+                start = line
+                    .char_indices()
+                    .map(|(at, _)| at)
+                    .rfind(|at| *at <= start)
+                    .unwrap_or(0);
+                end = line[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8());
+            }
+            Some(Underline {
+                line: index,
+                start,
+                end,
+                severity: diagnostic.severity,
+            })
+        })
+        .take(limit)
+        .collect()
+}
+
+/// The offset of `line`:`column` (from 1, in characters) in `text` counted in UTF-16 code
+/// units, as a browser's text field counts its selection; the text's end when past it.
+pub fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
+    let mut offset = 0u32;
+    for (index, content) in text.split('\n').enumerate() {
+        if index + 1 == usize::try_from(line).unwrap_or(usize::MAX) {
+            let columns = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+            let within: usize = content.chars().take(columns).map(char::len_utf16).sum();
+            return offset.saturating_add(u32::try_from(within).unwrap_or(u32::MAX));
+        }
+        let length: usize = content.chars().map(char::len_utf16).sum::<usize>() + 1;
+        offset = offset.saturating_add(u32::try_from(length).unwrap_or(u32::MAX));
+    }
+    offset.saturating_sub(1)
+}
+
+/// The line and column (from 1, in characters) at a UTF-16 offset of `text`.
+pub fn position_of_utf16(text: &str, offset: u32) -> (u32, u32) {
+    let (mut line, mut column, mut units) = (1u32, 1u32, 0u32);
+    for c in text.chars() {
+        if units >= offset {
+            break;
+        }
+        units = units.saturating_add(u32::try_from(c.len_utf16()).unwrap_or(2));
+        if c == '\n' {
+            line = line.saturating_add(1);
+            column = 1;
+        } else {
+            column = column.saturating_add(1);
+        }
+    }
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        let text = "a: é\nb: 😀x\nc";
+        assert_eq!(utf16_offset(text, 2, 1), 5);
+        assert_eq!(utf16_offset(text, 2, 5), 10);
+        assert_eq!(utf16_offset(text, 3, 1), 12);
+        assert_eq!(utf16_offset(text, 9, 1), 13);
+        assert_eq!(position_of_utf16(text, 10), (2, 5));
+        assert_eq!(position_of_utf16(text, 12), (3, 1));
+    }
+
+    #[test]
+    fn underlines_cover_the_span_on_its_line() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n  - name: a\n    imagex: nginx\n";
+        let parsed = crate::parse(text);
+        let marks = underlines(text, &parsed.diagnostics, 10);
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.line == 6 && m.severity == Severity::Error),
+            "{marks:?}"
+        );
+    }
 
     /// Each line's tokens as `kind(text)`, lines separated by ` / `.
     fn check(text: &str) -> String {

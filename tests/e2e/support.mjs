@@ -84,8 +84,8 @@ export function launchChromium() {
  * Opens a new page in its own context (fresh storage), recording console errors, page errors
  * and failed requests, so that a test can assert there were none.
  */
-export async function openPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {

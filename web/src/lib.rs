@@ -2,12 +2,15 @@
 //! signal feeds `parse`, whose result feeds the summary, the diagram layout and the timeline.
 //! It holds no Kubernetes rule of its own.
 
+mod browser;
 pub mod components;
 mod share;
 mod storage;
 
 use leptos::prelude::*;
 use pod_model::diagram::flow;
+use pod_model::diagram::svg::{self as svg, Theme};
+use pod_model::embed::{self, Panel, ViewOptions};
 use pod_model::kubectl_console;
 use pod_model::scenario::{self as scenarios, Action, Scenario, What};
 use pod_model::share_link::{self, SharedState};
@@ -15,7 +18,8 @@ use pod_model::timeline::{self, Cursor};
 use pod_model::{diagram, gallery, simulator, topology};
 
 use crate::components::{
-    Console, DiagnosticList, Editor, Faults, Gallery, PodSummary, SceneView, ShareLink, Stepper,
+    Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelTabs, PodSummary,
+    SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -24,20 +28,52 @@ pub const DRAFT_KEY: &str = "podplay.draft.v1";
 /// The `localStorage` key of the draft an example replaced.
 pub const KEPT_KEY: &str = "podplay.kept-draft.v1";
 
+/// The `localStorage` key of the chosen colour theme.
+pub const THEME_KEY: &str = "podplay.theme.v1";
+
 /// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper.
 #[component]
 pub fn App() -> impl IntoView {
-    let draft = storage::use_local_storage_draft(storage::DraftOptions {
-        key: DRAFT_KEY,
-        default: gallery::SIDECAR_LOGGING.manifest,
-    });
+    // The query chooses how the page shows itself: embed mode, panels, step, read-only, theme.
+    let options = ViewOptions::from_query(&browser::query());
+    let embedded = options.embed;
+    // An embedded page keeps its text in memory: it never writes over the visitor's draft.
+    let draft = if embedded {
+        storage::memory_draft(gallery::SIDECAR_LOGGING.manifest.to_owned())
+    } else {
+        storage::use_local_storage_draft(storage::DraftOptions {
+            key: DRAFT_KEY,
+            default: gallery::SIDECAR_LOGGING.manifest,
+        })
+    };
     let text = draft.text;
     // Loading an example never loses the user's own text: it is kept aside, and can come back.
-    let kept = storage::use_local_storage_draft(storage::DraftOptions {
-        key: KEPT_KEY,
-        default: "",
-    })
+    let kept = if embedded {
+        storage::memory_draft(String::new())
+    } else {
+        storage::use_local_storage_draft(storage::DraftOptions {
+            key: KEPT_KEY,
+            default: "",
+        })
+    }
     .text;
+    let read_only = Signal::stored(options.read_only);
+    let visible = RwSignal::new(options.panels.clone());
+    let weights = RwSignal::new([1.0_f64, 1.2, 0.9]);
+    let tab = RwSignal::new(options.panels.first().copied().unwrap_or(Panel::Editor));
+    let theme = RwSignal::new(match (options.theme, embedded) {
+        (Theme::Auto, false) => storage::setting(THEME_KEY)
+            .and_then(|name| Theme::from_name(&name))
+            .unwrap_or(Theme::Auto),
+        (theme, _) => theme,
+    });
+    Effect::new(move |previous: Option<()>| {
+        let name = embed::theme_name(theme.get());
+        browser::apply_theme(name);
+        if previous.is_some() && !embedded {
+            storage::keep_setting(THEME_KEY, name);
+        }
+    });
     // A share link in the URL replaces the text (keeping the user's own draft aside), the
     // scenario and the step.
     let scenario = RwSignal::new(Scenario::default());
@@ -57,9 +93,16 @@ pub fn App() -> impl IntoView {
                     ..state.scenario
                 });
                 requested.set(Cursor::from_index(state.step));
+                // The query's panels (an embed's) win over the link's.
+                if options.panels == Panel::ALL && !state.panels.is_empty() {
+                    visible.set(Panel::list(state.panels.iter().map(String::as_str)));
+                }
             }
             Err(error) => link_error.set(Some(error)),
         }
+    }
+    if let Some(step) = options.step {
+        requested.set(Cursor::from_index(step));
     }
     let make_link = Callback::new(move |()| {
         let state = SharedState {
@@ -68,7 +111,16 @@ pub fn App() -> impl IntoView {
                 ..scenario.get_untracked()
             },
             step: requested.get_untracked().index(),
-            panels: Vec::new(),
+            panels: visible.with_untracked(|panels| {
+                if panels.as_slice() == Panel::ALL {
+                    Vec::new()
+                } else {
+                    panels
+                        .iter()
+                        .map(|panel| panel.as_str().to_owned())
+                        .collect()
+                }
+            }),
         };
         let link = share::set_fragment(&share_link::encode(&state));
         share::copy(&link);
@@ -83,6 +135,13 @@ pub fn App() -> impl IntoView {
             kept.set(current);
         }
         text.set(example.manifest.to_owned());
+        // An example's lesson comes with its scenario; the actions of the last one go.
+        scenario.set(if example.scenario.is_empty() {
+            Scenario::default()
+        } else {
+            Scenario::from_yaml(example.scenario).unwrap_or_default()
+        });
+        requested.set(Cursor::START);
     });
     let on_restore = Callback::new(move |()| {
         let draft = kept.get_untracked();
@@ -154,10 +213,19 @@ pub fn App() -> impl IntoView {
         let reply = parsed.with_untracked(|parsed| {
             scenario.with_untracked(|scenario| kubectl_console::run(&line, parsed, scenario, at))
         });
-        if let Some(action) = reply.action.clone() {
-            scenario.update(|scenario| scenario.actions.push(action));
+        match reply.action.clone() {
+            Some(_) if read_only.get_untracked() => kubectl_console::Reply {
+                text: "This playground is read-only: the command would change the scenario."
+                    .to_owned(),
+                error: true,
+                action: None,
+            },
+            Some(action) => {
+                scenario.update(|scenario| scenario.actions.push(action));
+                reply
+            }
+            None => reply,
         }
-        reply
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
@@ -185,42 +253,217 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    let on_input = Callback::new(move |new_text: String| text.set(new_text));
+    let on_input = Callback::new(move |new_text: String| {
+        if !read_only.get_untracked() {
+            text.set(new_text);
+        }
+    });
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
+    let jump = RwSignal::new(None::<pod_model::Span>);
+    let on_jump = Callback::new(move |span| jump.set(Some(span)));
+    let diagnostics = Signal::derive(move || parsed.with(|parsed| parsed.diagnostics.clone()));
+    // Exports: the diagram as the CLI writes it, in the theme on screen, and the manifest.
+    let export_theme = move || match theme.get_untracked() {
+        Theme::Auto if browser::prefers_dark() => Theme::Dark,
+        Theme::Auto => Theme::Light,
+        chosen => chosen,
+    };
+    let file_stem = move || {
+        parsed.with_untracked(|parsed| {
+            parsed
+                .pod
+                .as_ref()
+                .map(|pod| pod.name().to_owned())
+                .filter(|name| !name.is_empty())
+                .unwrap_or_else(|| "pod".to_owned())
+        })
+    };
+    let export_svg = move |_| {
+        if let Some(scene) = pod_scene.get_untracked() {
+            let svg = svg::render(&scene, export_theme());
+            browser::download_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg);
+        }
+    };
+    let export_png = move |_| {
+        if let Some(scene) = pod_scene.get_untracked() {
+            let svg = svg::render(&scene, export_theme());
+            browser::download_png(
+                &format!("{}.png", file_stem()),
+                &svg,
+                f64::from(scene.width),
+                f64::from(scene.height),
+            );
+        }
+    };
+    let export_yaml = move |_| {
+        let name = format!("{}.yaml", file_stem());
+        text.with_untracked(|text| browser::download_text(&name, "application/yaml", text));
+    };
+    let shown = move |panel: Panel| visible.with(|panels| panels.contains(&panel));
+    let panel_class = move |panel: Panel, base: &'static str| {
+        let mut class = format!("panel {base}");
+        if tab.get() == panel {
+            class.push_str(" tab-active");
+        }
+        class
+    };
+    let grow = move |panel: Panel| {
+        let index = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0);
+        format!("{:.3}", weights.get()[index])
+    };
+    // A splitter follows a visible panel when another visible one comes after it.
+    let splitter_after = move |panel: Panel| {
+        visible.with(|panels| {
+            let index = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0);
+            let next = Panel::ALL[index + 1..]
+                .iter()
+                .find(|p| panels.contains(p))
+                .copied();
+            next.filter(|_| panels.contains(&panel))
+                .map(|next| (panel, next))
+        })
+    };
+    let page_title = Signal::derive(move || {
+        parsed.with(|parsed| {
+            parsed.pod.as_ref().map_or_else(
+                || "Podplay: a Kubernetes Pod playground".to_owned(),
+                |pod| format!("Podplay: pod/{}", pod.name()),
+            )
+        })
+    });
+    let embed_fragment = Callback::new(move |()| {
+        let state = SharedState {
+            scenario: Scenario {
+                manifest: text.get_untracked(),
+                ..scenario.get_untracked()
+            },
+            step: requested.get_untracked().index(),
+            panels: Vec::new(),
+        };
+        share_link::encode(&state)
+    });
+    let open_full = move || format!("{}{}", browser::page_address(), share::fragment());
 
     view! {
-        <header class="app-header">
-            <h1>"Podplay"</h1>
-            <p class="tagline">"A Kubernetes Pod playground: paste a manifest, step through its life."</p>
-        </header>
-        <main class="panels">
-            <section class="panel editor-panel" aria-labelledby="editor-heading">
-                <h2 id="editor-heading">"Manifest"</h2>
-                <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
-                <Editor text=text on_input=on_input />
-                <Show when=move || !draft.saved.get()>
-                    <p class="note" data-testid="storage-note">
-                        "This browser does not let the page store data, so your draft is not kept after a reload."
-                    </p>
-                </Show>
-                <DiagnosticList parsed=parsed />
-            </section>
-            <section class="panel pod-panel" aria-labelledby="pod-heading">
-                <h2 id="pod-heading">"Pod"</h2>
-                <PodSummary parsed=parsed />
-                <SceneView scene=pod_scene kind="pod-diagram" />
-            </section>
-            <section class="panel lifecycle-panel" aria-labelledby="lifecycle-heading">
-                <h2 id="lifecycle-heading">"Lifecycle"</h2>
-                <Stepper timeline=timeline cursor=cursor on_move=on_move />
-                <h3 class="faults-heading">"Faults and actions"</h3>
-                <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault />
-                <h3 class="console-heading">"kubectl"</h3>
-                <Console run=run_command />
-                <ShareLink make_link=make_link error=link_error />
-                <h3 class="flow-heading-title">"Control plane"</h3>
-                <SceneView scene=flow_scene kind="flow-diagram" />
-            </section>
+        <Show
+            when=move || !embedded
+            fallback=move || view! {
+                <header class="embed-bar">
+                    <b>"Podplay"</b>
+                    <a data-testid="open-full" href=open_full target="_blank" rel="noopener">"Open in Podplay"</a>
+                    <ThemeToggle theme=theme />
+                </header>
+            }
+        >
+            <header class="app-header">
+                <h1>"Podplay"</h1>
+                <p class="tagline">"A Kubernetes Pod playground: paste a manifest, step through its life."</p>
+                <div class="header-tools">
+                    <div class="panel-toggles" role="group" aria-label="Panels shown">
+                        {Panel::ALL
+                            .into_iter()
+                            .map(|panel| view! {
+                                <button
+                                    class="toggle"
+                                    data-testid=format!("toggle-{}", panel.as_str())
+                                    aria-pressed=move || shown(panel).to_string()
+                                    on:click=move |_| visible.update(|panels| {
+                                        if panels.contains(&panel) {
+                                            if panels.len() > 1 {
+                                                panels.retain(|p| *p != panel);
+                                            }
+                                        } else {
+                                            panels.push(panel);
+                                            panels.sort();
+                                        }
+                                        if !panels.contains(&tab.get_untracked()) {
+                                            tab.set(panels[0]);
+                                        }
+                                    })
+                                >
+                                    {panel.title()}
+                                </button>
+                            })
+                            .collect_view()}
+                    </div>
+                    <ThemeToggle theme=theme />
+                    <EmbedDialog fragment=embed_fragment title=page_title visible=visible />
+                </div>
+            </header>
+        </Show>
+        <PanelTabs visible=visible tab=tab />
+        <main class="panels" class:embedded=embedded>
+            <Show when=move || shown(Panel::Editor)>
+                <section
+                    class=move || panel_class(Panel::Editor, "editor-panel")
+                    style:flex-grow=move || grow(Panel::Editor)
+                    role="region"
+                    aria-labelledby="editor-heading"
+                    data-testid="panel-editor"
+                >
+                    <h2 id="editor-heading">"Manifest"</h2>
+                    <Show when=move || !embedded>
+                        <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
+                    </Show>
+                    <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input />
+                    <Show when=move || !draft.saved.get()>
+                        <p class="note" data-testid="storage-note">
+                            "This browser does not let the page store data, so your draft is not kept after a reload."
+                        </p>
+                    </Show>
+                    <DiagnosticList parsed=parsed on_jump=on_jump />
+                    <div class="exports">
+                        <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>
+                    </div>
+                </section>
+            </Show>
+            {move || splitter_after(Panel::Editor).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
+            <Show when=move || shown(Panel::Pod)>
+                <section
+                    class=move || panel_class(Panel::Pod, "pod-panel")
+                    style:flex-grow=move || grow(Panel::Pod)
+                    role="region"
+                    aria-labelledby="pod-heading"
+                    data-testid="panel-pod"
+                >
+                    <h2 id="pod-heading">"Pod"</h2>
+                    <PodSummary parsed=parsed />
+                    <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
+                    <div class="exports">
+                        <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
+                        <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
+                    </div>
+                </section>
+            </Show>
+            {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
+            <Show when=move || shown(Panel::Lifecycle)>
+                <section
+                    class=move || panel_class(Panel::Lifecycle, "lifecycle-panel")
+                    style:flex-grow=move || grow(Panel::Lifecycle)
+                    role="region"
+                    aria-labelledby="lifecycle-heading"
+                    data-testid="panel-lifecycle"
+                >
+                    <h2 id="lifecycle-heading">"Lifecycle"</h2>
+                    <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
+                    <Show when=move || !read_only.get()>
+                        <h3 class="faults-heading">"Faults and actions"</h3>
+                        <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault />
+                    </Show>
+                    <h3 class="console-heading">"kubectl"</h3>
+                    <Console run=run_command />
+                    <Show when=move || !embedded>
+                        <ShareLink make_link=make_link error=link_error />
+                    </Show>
+                    <Show when=move || embedded && link_error.with(Option::is_some)>
+                        <p class="note" data-testid="link-error">
+                            {move || format!("The link could not be opened: {}", link_error.get().unwrap_or_default())}
+                        </p>
+                    </Show>
+                    <h3 class="flow-heading-title">"Control plane"</h3>
+                    <SceneView scene=flow_scene kind="flow-diagram" theme=theme />
+                </section>
+            </Show>
         </main>
     }
 }

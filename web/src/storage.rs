@@ -41,6 +41,26 @@ pub fn use_local_storage_draft(options: DraftOptions) -> Draft {
     }
 }
 
+/// A draft kept in memory only: an embedded page never writes over the visitor's own draft.
+pub fn memory_draft(text: String) -> Draft {
+    Draft {
+        text: RwSignal::new(text),
+        saved: Signal::derive(|| true),
+    }
+}
+
+/// A small setting kept in `localStorage`, or `None`.
+pub fn setting(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps a small setting; a refusal only means it is not remembered.
+pub fn keep_setting(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// The page's `localStorage`, or `None` when the browser refuses it.
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

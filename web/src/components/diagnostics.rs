@@ -2,7 +2,7 @@
 //! best-practice warnings and notes, each with its line, column and suggested fix.
 
 use leptos::prelude::*;
-use pod_model::{Diagnostic, Parsed, Severity};
+use pod_model::{Diagnostic, Parsed, Severity, Span};
 
 /// The verdict, then every diagnostic with its position and fix.
 #[component]
@@ -10,6 +10,8 @@ pub fn DiagnosticList(
     /// The parse result whose diagnostics are listed.
     #[prop(into)]
     parsed: Signal<Parsed>,
+    /// Called with a diagnostic's range when the user picks it, to show it in the editor.
+    on_jump: Callback<Span>,
 ) -> impl IntoView {
     let list = move |wanted: Severity| {
         parsed.with(|parsed| {
@@ -17,7 +19,7 @@ pub fn DiagnosticList(
                 .diagnostics
                 .iter()
                 .filter(|diagnostic| diagnostic.severity == wanted)
-                .map(item)
+                .map(|diagnostic| item(diagnostic, on_jump))
                 .collect_view()
         })
     };
@@ -71,7 +73,7 @@ pub fn DiagnosticList(
 }
 
 /// One diagnostic. Errors carry the test id `diagnostic`, warnings `warning`, notes `note`.
-fn item(diagnostic: &Diagnostic) -> impl IntoView + use<> {
+fn item(diagnostic: &Diagnostic, on_jump: Callback<Span>) -> impl IntoView + use<> {
     let (class, test_id) = match diagnostic.severity {
         Severity::Error => ("error", "diagnostic"),
         Severity::Warning => ("warning", "warning"),
@@ -81,10 +83,18 @@ fn item(diagnostic: &Diagnostic) -> impl IntoView + use<> {
         .hint
         .clone()
         .map(|hint| view! { <span class="hint" data-testid="hint"><b>"Fix: "</b>{hint}</span> });
-    let at = diagnostic.span.start;
+    let span = diagnostic.span;
+    let at = span.start;
     view! {
         <li class=format!("diagnostic {class}") data-testid=test_id>
-            <span class="location">{format!("Line {}, column {}", at.line, at.column)}</span>
+            <button
+                class="location"
+                data-testid="jump"
+                title="Show this place in the editor"
+                on:click=move |_| on_jump.run(span)
+            >
+                {format!("Line {}, column {}", at.line, at.column)}
+            </button>
             ": "
             <span class="message">{diagnostic.message()}</span>
             {hint}

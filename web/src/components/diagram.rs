@@ -3,7 +3,7 @@
 //! only ever reaches text nodes and attribute values.
 
 use leptos::prelude::*;
-use pod_model::diagram::svg::ARROW_ID;
+use pod_model::diagram::svg::{ARROW_ID, Theme};
 use pod_model::diagram::{Scene, Shape};
 
 /// One shape as an SVG element.
@@ -38,6 +38,9 @@ pub fn SceneView(
     scene: Signal<Option<Scene>>,
     /// The SVG's class and test id: `pod-diagram` or `flow-diagram`.
     kind: &'static str,
+    /// The colour theme; `Auto` follows the viewer's system.
+    #[prop(into)]
+    theme: Signal<Theme>,
 ) -> impl IntoView {
     move || {
         scene.with(|scene| {
@@ -58,7 +61,7 @@ pub fn SceneView(
             Some(view! {
                 <div class="diagram-frame">
                 <svg
-                    class=format!("podplay-diagram theme-auto {kind}")
+                    class=format!("podplay-diagram {} {kind}", theme.get().class())
                     data-testid=kind
                     role="img"
                     aria-label=scene.label.clone()

@@ -1,9 +1,22 @@
-//! The manifest editor.
+//! The manifest editor: a plain textarea over a highlighted copy of its text, with line numbers,
+//! gutter marks and underlines for the diagnostics, and the documentation of the field under
+//! the pointer or the caret. The tokens, underlines and documentation come from `pod-model`.
 
+use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use pod_model::diagnostic::{Diagnostic, Severity};
+use pod_model::highlight::{self, Underline};
+use pod_model::{Span, field_docs};
 
-/// A plain-text editor for the manifest. Tab inserts two spaces (YAML has no tabs), through the
+/// The height of one line, in pixels; the stylesheet's `.code` line height must match.
+const LINE_PX: f64 = 20.0;
+/// The padding around the text, in pixels; the stylesheet's `.code` padding must match.
+const PAD_PX: f64 = 8.0;
+/// The most underlines drawn (the list below the editor has every diagnostic).
+const MAX_UNDERLINES: usize = 200;
+
+/// A text editor for the manifest. Tab inserts two spaces (YAML has no tabs), through the
 /// browser's own editing so that undo and redo keep working; after Escape, Tab moves the focus
 /// on, so the keyboard never traps it.
 #[component]
@@ -11,34 +24,275 @@ pub fn Editor(
     /// The text to show.
     #[prop(into)]
     text: Signal<String>,
+    /// The diagnostics to mark.
+    #[prop(into)]
+    diagnostics: Signal<Vec<Diagnostic>>,
+    /// A range to select and scroll to (set by a click on a diagnostic).
+    #[prop(into)]
+    jump: Signal<Option<Span>>,
+    /// True when the text may not be edited (an embed can say so).
+    #[prop(into)]
+    read_only: Signal<bool>,
     /// Called with the whole new text after every edit.
     on_input: Callback<String>,
 ) -> impl IntoView {
+    let area = NodeRef::<html::Textarea>::new();
+    let scroller = NodeRef::<html::Div>::new();
+    let measure = NodeRef::<html::Span>::new();
     let escaped = RwSignal::new(false);
+    let hover = RwSignal::new(None::<(field_docs::FieldDoc, f64, f64)>);
+    let caret_doc = RwSignal::new(None::<field_docs::FieldDoc>);
     let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
         "Escape" => escaped.set(true),
-        "Tab" if !escaped.get_untracked() && !event.shift_key() => {
+        "Tab" if !escaped.get_untracked() && !event.shift_key() && !read_only.get_untracked() => {
             if insert_text("  ") {
                 event.prevent_default();
             }
         }
         _ => escaped.set(false),
     };
+    let lines = Memo::new(move |_| text.with(|text| text.split('\n').count()));
+    let widest = Memo::new(move |_| {
+        text.with(|text| {
+            text.split('\n')
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+    });
+    let underlines = Memo::new(move |_| {
+        text.with(|text| {
+            diagnostics.with(|diagnostics| highlight::underlines(text, diagnostics, MAX_UNDERLINES))
+        })
+    });
+    // The documentation of the key at the caret, after a click or a key that moves it.
+    let show_caret_doc = move || {
+        let Some(area) = area.get_untracked() else {
+            return;
+        };
+        let offset = area.selection_start().ok().flatten().unwrap_or(0);
+        let doc = text.with_untracked(|text| {
+            let (line, column) = highlight::position_of_utf16(text, offset);
+            // The caret just after a key's last letter is still on the key.
+            field_docs::at(text, line, column)
+                .or_else(|| field_docs::at(text, line, column.saturating_sub(1).max(1)))
+        });
+        caret_doc.set(doc);
+    };
+    let on_mousemove = move |event: leptos::ev::MouseEvent| {
+        let (Some(area), Some(measure)) = (area.get_untracked(), measure.get_untracked()) else {
+            return;
+        };
+        let rect = area.get_bounding_client_rect();
+        let char_px = measure.get_bounding_client_rect().width() / 10.0;
+        let x = f64::from(event.client_x()) - rect.left() - PAD_PX;
+        let y = f64::from(event.client_y()) - rect.top() - PAD_PX;
+        if x < 0.0 || y < 0.0 || char_px <= 0.0 {
+            hover.set(None);
+            return;
+        }
+        let line = (y / LINE_PX).floor() as u32 + 1;
+        let column = (x / char_px).floor() as u32 + 1;
+        let doc = text.with_untracked(|text| field_docs::at(text, line, column));
+        let top = f64::from(line) * LINE_PX + PAD_PX + 4.0;
+        let left = (f64::from(column) * char_px)
+            .min(rect.width() - 200.0)
+            .max(0.0);
+        hover.set(doc.map(|doc| (doc, left, top)));
+    };
+    // A click on a diagnostic selects its range and scrolls it into view.
+    Effect::new(move |_| {
+        let Some(span) = jump.get() else {
+            return;
+        };
+        let (Some(area), Some(scroller)) = (area.get_untracked(), scroller.get_untracked()) else {
+            return;
+        };
+        let (start, end) = text.with_untracked(|text| {
+            let start = highlight::utf16_offset(text, span.start.line, span.start.column);
+            let end = highlight::utf16_offset(text, span.end.line, span.end.column);
+            (start, end.max(start))
+        });
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+        let line_top = f64::from(span.start.line.saturating_sub(1)) * LINE_PX;
+        let view = f64::from(scroller.client_height());
+        scroller.set_scroll_top((line_top - view / 3.0).max(0.0) as i32);
+        show_caret_doc();
+    });
+
     view! {
-        <textarea
-            class="editor"
-            data-testid="editor"
-            aria-label="Pod manifest (YAML or JSON). Tab inserts two spaces; press Escape, then Tab, to leave."
-            spellcheck="false"
-            autocomplete="off"
-            autocapitalize="off"
-            wrap="off"
-            prop:value=move || text.get()
-            on:input=move |event| on_input.run(event_target_value(&event))
-            on:keydown=on_keydown
-            on:blur=move |_| escaped.set(false)
-        ></textarea>
+        <div class="editor-frame">
+            <div class="code-scroller" node_ref=scroller>
+                <div class="gutter" aria-hidden="true">
+                    {move || gutter(lines.get(), &underlines.get())}
+                </div>
+                <div
+                    class="code-stack"
+                    style:width=move || format!("calc({}ch + {}px)", widest.get() + 2, PAD_PX * 2.0)
+                    style:height=move || format!("{}px", lines.get() as f64 * LINE_PX + PAD_PX * 2.0)
+                >
+                    <pre class="code highlight" aria-hidden="true">
+                        <span class="measure" node_ref=measure>"0000000000"</span>
+                        {move || text.with(|text| highlighted(text))}
+                    </pre>
+                    <pre class="code underlines" aria-hidden="true">
+                        {move || text.with(|text| underlined(text, &underlines.get()))}
+                    </pre>
+                    <textarea
+                        class="code editor"
+                        node_ref=area
+                        data-testid="editor"
+                        aria-label="Pod manifest (YAML or JSON). Tab inserts two spaces; press Escape, then Tab, to leave."
+                        aria-describedby="field-doc"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        prop:readOnly=move || read_only.get()
+                        prop:value=move || text.get()
+                        on:input=move |event| on_input.run(event_target_value(&event))
+                        on:keydown=on_keydown
+                        on:keyup=move |_| show_caret_doc()
+                        on:click=move |_| show_caret_doc()
+                        on:mousemove=on_mousemove
+                        on:mouseleave=move |_| hover.set(None)
+                        on:blur=move |_| escaped.set(false)
+                    ></textarea>
+                    {move || hover.get().map(|(doc, left, top)| view! {
+                        <div
+                            class="field-tooltip"
+                            role="tooltip"
+                            data-testid="field-tooltip"
+                            style:left=format!("{left}px")
+                            style:top=format!("{top}px")
+                        >
+                            <code>{doc.path}</code>
+                            " "
+                            {doc_text(doc.doc)}
+                        </div>
+                    })}
+                </div>
+            </div>
+            <p class="field-doc" id="field-doc" data-testid="field-doc" aria-live="polite">
+                {move || match caret_doc.get() {
+                    Some(doc) => view! { <code>{doc.path}</code>" "{doc_text(doc.doc)}}.into_any(),
+                    None => view! { <span class="muted">"Put the caret on a field name to read what it does."</span> }.into_any(),
+                }}
+            </p>
+        </div>
     }
+}
+
+/// A field's documentation, or a word on a field the API does not know.
+fn doc_text(doc: &'static str) -> &'static str {
+    if doc.is_empty() {
+        "No documentation: not a field Podplay knows."
+    } else {
+        doc
+    }
+}
+
+/// The line numbers, each marked with the most serious diagnostic on its line.
+fn gutter(lines: usize, underlines: &[Underline]) -> impl IntoView + use<> {
+    let mut marks: Vec<Option<Severity>> = vec![None; lines];
+    for underline in underlines {
+        if let Some(mark) = marks.get_mut(underline.line) {
+            let worse = mark.is_none_or(|m| rank(underline.severity) < rank(m));
+            if worse {
+                *mark = Some(underline.severity);
+            }
+        }
+    }
+    marks
+        .into_iter()
+        .enumerate()
+        .map(|(index, mark)| {
+            let (class, sign) = match mark {
+                Some(Severity::Error) => ("line-number mark-error", "×"),
+                Some(Severity::Warning) => ("line-number mark-warning", "!"),
+                Some(Severity::Note) => ("line-number mark-note", "i"),
+                None => ("line-number", ""),
+            };
+            view! { <div class=class data-line=index + 1><span class="sign">{sign}</span>{index + 1}</div> }
+        })
+        .collect_view()
+}
+
+/// Errors first, then warnings, then notes.
+fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Note => 2,
+    }
+}
+
+/// The text as spans by token kind; user text only ever becomes text nodes.
+fn highlighted(text: &str) -> impl IntoView + use<> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let tokens = highlight::highlight(text);
+    lines
+        .iter()
+        .zip(tokens)
+        .flat_map(|(line, tokens)| {
+            let mut parts: Vec<AnyView> = Vec::with_capacity(tokens.len() * 2 + 1);
+            let mut at = 0;
+            for token in tokens {
+                if token.start > at {
+                    parts.push(line[at..token.start].to_owned().into_any());
+                }
+                let class = format!("tok-{}", token.kind.as_str());
+                parts.push(
+                    view! { <span class=class>{line[token.start..token.end].to_owned()}</span> }
+                        .into_any(),
+                );
+                at = token.end;
+            }
+            if at < line.len() {
+                parts.push(line[at..].to_owned().into_any());
+            }
+            parts.push("\n".into_any());
+            parts
+        })
+        .collect_view()
+}
+
+/// The text, invisible, with each underlined range in a span that draws the wavy line.
+fn underlined(text: &str, underlines: &[Underline]) -> impl IntoView + use<> {
+    let mut by_line: Vec<Vec<&Underline>> = Vec::new();
+    for underline in underlines {
+        if by_line.len() <= underline.line {
+            by_line.resize(underline.line + 1, Vec::new());
+        }
+        by_line[underline.line].push(underline);
+    }
+    text.split('\n')
+        .enumerate()
+        .flat_map(|(index, line)| {
+            let mut parts: Vec<AnyView> = Vec::new();
+            let mut marks: Vec<&&Underline> = by_line.get(index).map(|l| l.iter().collect()).unwrap_or_default();
+            marks.sort_by_key(|mark| (mark.start, rank(mark.severity)));
+            let mut at = 0;
+            for mark in marks {
+                // Overlapping underlines keep the first; the gutter shows the worst.
+                if mark.start < at || mark.end > line.len() {
+                    continue;
+                }
+                parts.push(line[at..mark.start].to_owned().into_any());
+                let class = match mark.severity {
+                    Severity::Error => "squiggle error",
+                    Severity::Warning => "squiggle warning",
+                    Severity::Note => "squiggle note",
+                };
+                parts.push(view! { <span class=class data-testid="underline">{line[mark.start..mark.end].to_owned()}</span> }.into_any());
+                at = mark.end;
+            }
+            parts.push(line[at..].to_owned().into_any());
+            parts.push("\n".into_any());
+            parts
+        })
+        .collect_view()
 }
 
 /// Types `text` at the caret of the focused field as the browser's own edit (undoable), and

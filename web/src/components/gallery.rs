@@ -18,9 +18,16 @@ pub fn Gallery(
     /// Called to bring the kept draft back.
     on_restore: Callback<()>,
 ) -> impl IntoView {
-    let options = gallery::ALL
+    let options = gallery::Group::ALL
         .iter()
-        .map(|example| view! { <option value=example.id>{example.title}</option> })
+        .map(|group| {
+            let examples = gallery::ALL
+                .iter()
+                .filter(|example| example.group == *group)
+                .map(|example| view! { <option value=example.id>{example.title}</option> })
+                .collect_view();
+            view! { <optgroup label=group.title()>{examples}</optgroup> }
+        })
         .collect_view();
     let lesson = move || {
         text.with(|text| {

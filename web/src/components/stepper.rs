@@ -5,6 +5,7 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::VirtualTime;
+use pod_model::scenario::Action;
 use pod_model::timeline::{Cursor, Timeline};
 
 /// Real milliseconds between two ticks of playback.
@@ -23,6 +24,9 @@ pub fn Stepper(
     /// The current position, always within the timeline.
     #[prop(into)]
     cursor: Signal<Cursor>,
+    /// The scenario's actions, marked on the scrubber.
+    #[prop(into)]
+    actions: Signal<Vec<Action>>,
     /// Called with the position to move to.
     on_move: Callback<Cursor>,
 ) -> impl IntoView {
@@ -114,7 +118,12 @@ pub fn Stepper(
                     "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"
                 )
             });
-        if in_field || event.alt_key() || event.ctrl_key() || event.meta_key() {
+        if in_field
+            || event.default_prevented()
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.meta_key()
+        {
             return;
         }
         match event.key().as_str() {
@@ -139,6 +148,8 @@ pub fn Stepper(
                         <dd data-testid="clock">{format!("t = {}", step.at)}</dd>
                         <dt>"Phase"</dt>
                         <dd data-testid="phase">{step.phase.to_string()}</dd>
+                        <dt>"READY"</dt>
+                        <dd data-testid="ready">{step.ready.clone()}</dd>
                         <dt>"STATUS"</dt>
                         <dd data-testid="status">{step.status.clone()}</dd>
                     </dl>
@@ -249,6 +260,7 @@ pub fn Stepper(
                                 }
                             />
                             <datalist id="step-ticks">{ticks}</datalist>
+                            {scrubber_ticks(timeline, &actions.get())}
                         }
                     })
                 })
@@ -261,4 +273,31 @@ pub fn Stepper(
             </Show>
         </div>
     }
+}
+
+/// A tick under the scrubber for each step (each one is an Event or a change of state), and a
+/// marked tick for each scenario action, placed at the step it leads to.
+fn scrubber_ticks(timeline: &Timeline, actions: &[Action]) -> impl IntoView + use<> {
+    let last = timeline.steps().len().saturating_sub(1).max(1) as f64;
+    let left = move |index: usize| format!("{:.3}%", index as f64 * 100.0 / last);
+    let steps = timeline
+        .steps()
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            view! {
+                <span class="tick" data-testid="tick" style:left=left(index) title=format!("t = {}: {}", step.at, step.narration)></span>
+            }
+        })
+        .collect_view();
+    let actions = actions
+        .iter()
+        .map(|action| {
+            let index = Cursor::at_time(action.at, timeline).index();
+            view! {
+                <span class="tick action-tick" data-testid="action-tick" style:left=left(index) title=format!("t = {}: {}", action.at, action.what.describe())></span>
+            }
+        })
+        .collect_view();
+    view! { <div class="ticks" aria-hidden="true">{steps}{actions}</div> }
 }
