@@ -223,6 +223,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "static-web",
+        title: "A static Pod and its mirror",
+        lesson: "The kubelet runs this file from /etc/kubernetes/manifests itself and shows a mirror Pod, static-web-node-1; kubectl delete at t = 30 s only replaces the mirror (AGE starts again, RESTARTS stays 0); removing the file at t = 2 min stops the Pod.",
+        source: "Kubernetes documentation, \"Create static Pods\" (content/en/docs/tasks/configure-pod-container/static-pod.md)",
+        manifest: include_str!("gallery/lessons/static-pod.yaml"),
+        scenario: "version: 1\nstaticPod: true\nhorizon: 3m\nactions:\n- {at: 30s, do: deletePod}\n- {at: 2m, do: removeStaticManifest}\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "docs-nginx",
         title: "pod-nginx.yaml",
         lesson: "A nodeSelector (disktype: ssd) keeps the Pod to nodes with that label.",

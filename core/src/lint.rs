@@ -1,6 +1,7 @@
 //! Best-practice warnings: things the API server accepts but that are likely to hurt. Each has a
 //! stable id, a one-line reason and a fix.
 
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::image_ref::ImageRef;
 use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
 
@@ -47,6 +48,14 @@ const DATABASES: &[&str] = &[
     "influxdb",
     "memcached",
 ];
+
+/// Drops the lints that do not hold for a static Pod: the kubelet runs it as long as its file is
+/// on the node and creates its mirror again after a deletion, so it is no naked Pod.
+pub fn drop_for_static_pod(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.retain(
+        |diagnostic| !matches!(&diagnostic.kind, DiagnosticKind::Lint(lint) if lint.id == "naked-pod"),
+    );
+}
 
 /// Lints a defaulted Pod.
 pub fn lint(pod: &Pod) -> Vec<Lint> {

@@ -5,13 +5,28 @@
 //! Narration reads Events and Pod objects only, so it works on any recorded timeline.
 
 use crate::events::Event;
+use crate::simulator::static_pod;
 use crate::v1::Pod;
 
-/// One sentence on a step: first the containers that `ended` there (no Event marks an exit;
-/// their statuses are read from `pod`), then the Events recorded at that instant. `None` when
-/// there is nothing to tell.
-pub fn narrate(pod: &Pod, ended: &[&str], events: &[&Event]) -> Option<String> {
-    let mut clauses = exit_clauses(pod, ended);
+/// One sentence on a step: first what changed in a static Pod's mirror since the `previous`
+/// object, then the Events recorded since the last step changed nothing (`earlier`), then the
+/// containers that `ended` there (no Event marks an exit; their statuses are read from `pod`),
+/// then the Events recorded at that instant. `None` when there is nothing to tell.
+pub fn narrate(
+    pod: &Pod,
+    previous: Option<&Pod>,
+    ended: &[&str],
+    earlier: &[&Event],
+    events: &[&Event],
+) -> Option<String> {
+    let mut clauses: Vec<String> = mirror_clause(previous, pod).into_iter().collect();
+    for event in earlier {
+        let clause = clause(event);
+        if !clauses.contains(&clause) {
+            clauses.push(clause);
+        }
+    }
+    clauses.extend(exit_clauses(pod, ended));
     for event in events {
         let clause = clause(event);
         if !clauses.contains(&clause) {
@@ -19,6 +34,44 @@ pub fn narrate(pod: &Pod, ended: &[&str], events: &[&Event]) -> Option<String> {
         }
     }
     sentence(&clauses)
+}
+
+/// What happened to a mirror Pod (a static Pod as the API server shows it) since `previous`.
+fn mirror_clause(previous: Option<&Pod>, pod: &Pod) -> Option<String> {
+    if !static_pod::is_mirror(pod) {
+        return None;
+    }
+    let phase = |pod: &Pod| pod.status.as_ref().and_then(|s| s.phase.clone());
+    let Some(before) = previous else {
+        return Some(format!(
+            "the kubelet reads the Pod from its manifest directory ({}), runs it itself without the scheduler, and creates the mirror Pod {} so the API server shows it",
+            static_pod::MANIFEST_DIR,
+            pod.name()
+        ));
+    };
+    if before.metadata.uid != pod.metadata.uid {
+        Some("the kubelet deletes the marked mirror Pod and creates it again with a new UID, so AGE starts over; its containers never stopped, and it shows Pending until the kubelet's next status sync".to_owned())
+    } else if before.metadata.deletion_timestamp.is_none()
+        && pod.metadata.deletion_timestamp.is_some()
+    {
+        Some("the user's kubectl delete marks the mirror Pod for deletion, but the kubelet keeps a static Pod running as long as its file is there".to_owned())
+    } else if phase(before).as_deref() == Some("Pending")
+        && phase(pod).as_deref() != Some("Pending")
+        && before
+            .status
+            .as_ref()
+            .is_some_and(|s| s.container_statuses.is_empty())
+        && pod
+            .status
+            .as_ref()
+            .is_some_and(|s| !s.container_statuses.is_empty())
+    {
+        Some(
+            "the kubelet's status manager writes the Pod's status to the new mirror Pod".to_owned(),
+        )
+    } else {
+        None
+    }
 }
 
 /// A clause for each container of `ended`, from its status in `pod`.
@@ -152,7 +205,7 @@ mod tests {
             .map(|(reason, message, container)| event(reason, message, *container))
             .collect();
         let refs: Vec<&Event> = events.iter().collect();
-        narrate(&Pod::default(), &[], &refs)
+        narrate(&Pod::default(), None, &[], &[], &refs)
     }
 
     #[test]

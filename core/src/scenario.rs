@@ -11,6 +11,7 @@
 //! configMaps: {app-config: {LOG_LEVEL: debug}}
 //! secrets: {db-pass: {password: s3cret}}
 //! horizon: 10m
+//! staticPod: false
 //! actions:
 //! - {at: 30s, do: killContainer, container: app}
 //! - {at: 1m, do: failProbe, container: app, probe: liveness}
@@ -66,6 +67,11 @@ pub struct Scenario {
     pub start: Timestamp,
     /// The IP the Pod gets.
     pub pod_ip: String,
+    /// True when the manifest is a file in the kubelet's `staticPodPath`
+    /// (`/etc/kubernetes/manifests`) rather than sent to the API server: the kubelet runs it
+    /// itself, and the API server shows a mirror Pod (see `simulator::static_pod`).
+    #[serde(skip_serializing_if = "is_false")]
+    pub static_pod: bool,
     /// What happens, and when.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
@@ -165,6 +171,9 @@ pub enum What {
     LoseNode,
     /// The node answers again.
     RestoreNode,
+    /// A static Pod's manifest file is removed from the kubelet's `staticPodPath`: the kubelet
+    /// stops the Pod and deletes its mirror Pod. Only for a static Pod.
+    RemoveStaticManifest,
     /// `kubectl create service`: the name resolves from now on.
     CreateService {
         /// The Service's name.
@@ -200,6 +209,7 @@ impl What {
             What::ApplyPod => "kubectl apply -f -".to_owned(),
             What::LoseNode => "the node is lost".to_owned(),
             What::RestoreNode => "the node is back".to_owned(),
+            What::RemoveStaticManifest => "the manifest file is removed from the node".to_owned(),
             What::CreateService { name } => format!("kubectl create service {name}"),
             What::DeleteService { name } => format!("kubectl delete service {name}"),
         }
@@ -241,6 +251,7 @@ impl Default for Scenario {
             horizon: VirtualTime::from_secs(600),
             start: Timestamp::from_millis(1_767_225_600_000),
             pod_ip: "10.244.0.5".to_owned(),
+            static_pod: false,
             actions: Vec::new(),
         }
     }
@@ -260,14 +271,20 @@ impl Scenario {
     pub const VERSION: u32 = 1;
 
     /// The first `kubectl delete pod` of the scenario (a deleted Pod cannot be deleted again).
+    /// For a static Pod, the removal of its manifest file: `kubectl delete` only deletes its
+    /// mirror, which the kubelet creates again.
     pub fn deletion(&self) -> Option<Deletion> {
         self.actions_in_order()
             .find_map(|action| match action.what {
                 What::DeletePod {
                     grace_period_seconds,
-                } => Some(Deletion {
+                } if !self.static_pod => Some(Deletion {
                     at: action.at,
                     grace_seconds: grace_period_seconds,
+                }),
+                What::RemoveStaticManifest if self.static_pod => Some(Deletion {
+                    at: action.at,
+                    grace_seconds: None,
                 }),
                 _ => None,
             })
@@ -508,6 +525,12 @@ fn quantity<'de, D: serde::Deserializer<'de>>(input: D) -> Result<Quantity, D::E
     Quantity::parse(&text).map_err(|error| {
         D::Error::custom(format!("invalid quantity {text:?}: {}", error.message()))
     })
+}
+
+/// For `skip_serializing_if`: a flag that is off is left out.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 #[cfg(test)]

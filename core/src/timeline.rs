@@ -185,7 +185,9 @@ impl Cursor {
 pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
     let mut steps: Vec<Step> = Vec::new();
     let events = simulation.events.occurrences();
+    let mut previous: Option<&Pod> = None;
     for snapshot in &simulation.snapshots {
+        let before = previous.replace(&snapshot.pod);
         let wall = simulation.wall(snapshot.at);
         let row = kubectl_get::pod_row(&snapshot.pod, wall);
         let status = snapshot.pod.status.as_deref();
@@ -228,6 +230,14 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             .iter()
             .filter(|event| event.first_seen == wall)
             .collect();
+        // Events at instants that changed nothing on the object are told with the next step.
+        let since = steps.last().map(|step| simulation.wall(step.at));
+        let earlier: Vec<&crate::events::Event> = events
+            .iter()
+            .filter(|event| {
+                event.first_seen < wall && since.is_some_and(|since| event.first_seen > since)
+            })
+            .collect();
         // Containers that ended since the last step: an exit records no Event.
         let ended: Vec<&str> = match steps.last() {
             Some(last) => pod
@@ -241,18 +251,16 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
                 .collect(),
             None => Vec::new(),
         };
-        let narration = if steps.is_empty() && now.is_empty() {
-            format!(
+        let narration = match narration::narrate(&snapshot.pod, before, &ended, &earlier, &now) {
+            Some(sentence) => sentence,
+            None if steps.is_empty() => format!(
                 "kubectl apply: the API server validates pod/{} and stores it in etcd.",
                 pod.name()
-            )
-        } else {
-            narration::narrate(&snapshot.pod, &ended, &now).unwrap_or_else(|| {
-                format!(
-                    "STATUS {}, READY {}, RESTARTS {}.",
-                    row.status, row.ready, row.restarts
-                )
-            })
+            ),
+            None => format!(
+                "STATUS {}, READY {}, RESTARTS {}.",
+                row.status, row.ready, row.restarts
+            ),
         };
         let status_text = row.status.clone();
         let mut look = Look::of(pod, &snapshot.pod);
@@ -265,6 +273,7 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             && last.containers == containers
             && last.look == look
             && last.flow == flow
+            && now.is_empty()
         {
             continue;
         }

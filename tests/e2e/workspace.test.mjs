@@ -159,6 +159,45 @@ describe("lessons with scenarios", () => {
     await context.close();
   });
 
+  test("a static Pod: kubectl delete only replaces its mirror, removing its file stops it", async () => {
+    const { page, context, problems } = await open();
+    await loadExample(page, "static-web");
+    assert.match(await page.getByTestId("lesson").textContent(), /mirror Pod, static-web-node-1/);
+    assert.equal(await page.getByTestId("static-pod").isChecked(), true);
+    assert.match(await page.getByTestId("pod-name").first().textContent(), /^pod\/static-web-node-1$/);
+    assert.match(await page.getByTestId("static-origin").textContent(), /\/etc\/kubernetes\/manifests\/static-web\.yaml/);
+    // The kubelet keeps it alive, so the naked-Pod advice does not apply.
+    assert.doesNotMatch(await page.getByTestId("diagnostics").textContent(), /bare Pod/);
+    assert.match(await page.getByTestId("narration").textContent(), /manifest directory \(\/etc\/kubernetes\/manifests\)/);
+    assert.deepEqual(await statuses(page, 20), [
+      "Pending",
+      "ContainerCreating",
+      "Running",
+      "Terminating",
+      "Pending",
+      "Running",
+      "Completed",
+    ]);
+    // Back on the new mirror: a new AGE, the same container (no restart).
+    await page.getByTestId("first").click();
+    while ((await page.getByTestId("clock").textContent()) !== "t = 40s") {
+      await page.getByTestId("next").click();
+    }
+    const input = page.getByTestId("console-input");
+    await input.fill("kubectl get pods");
+    await input.press("Enter");
+    const reply = await page.getByTestId("console-output").locator(".console-reply").last().textContent();
+    assert.match(reply, /static-web-node-1 +1\/1 +Running +0 +9s/);
+    await screenshot(page, "lesson-static-pod");
+    // As an ordinary Pod, the same kubectl delete ends it.
+    await page.getByTestId("static-pod").uncheck();
+    if (await page.getByTestId("last").isEnabled()) await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Terminating");
+    assert.match(await page.getByTestId("pod-name").first().textContent(), /pod\/static-web$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the gallery lists the docs examples", async () => {
     const { page, context, problems } = await open();
     const groups = await page.locator("[data-testid=examples] optgroup").evaluateAll((g) =>
@@ -166,7 +205,7 @@ describe("lessons with scenarios", () => {
     );
     assert.deepEqual(groups, [
       "Patterns from the articles: 11",
-      "Lessons of a Pod's life: 8",
+      "Lessons of a Pod's life: 9",
       "Kubernetes documentation examples: 32",
     ]);
     await loadExample(page, "docs-exec-liveness", "liveness-exec");

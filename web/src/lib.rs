@@ -15,7 +15,7 @@ use pod_model::kubectl_console;
 use pod_model::scenario::{self as scenarios, Action, Scenario, What};
 use pod_model::share_link::{self, SharedState};
 use pod_model::timeline::{self, Cursor};
-use pod_model::{diagram, gallery, simulator, topology};
+use pod_model::{diagram, gallery, lint, simulator, topology};
 
 use crate::components::{
     Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelTabs, PodSummary,
@@ -154,7 +154,13 @@ pub fn App() -> impl IntoView {
         });
         text.set(draft);
     });
-    let parsed = Memo::new(move |_| text.with(|text| pod_model::parse(text)));
+    let parsed = Memo::new(move |_| {
+        let mut parsed = text.with(|text| pod_model::parse(text));
+        if scenario.with(|scenario| scenario.static_pod) {
+            lint::drop_for_static_pod(&mut parsed.diagnostics);
+        }
+        parsed
+    });
     // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
     let simulation = Memo::new(move |_| {
         parsed.with(|parsed| {
@@ -252,6 +258,13 @@ pub fn App() -> impl IntoView {
                 scenario.actions.remove(index);
             }
         });
+    });
+    let static_pod = Signal::derive(move || scenario.with(|scenario| scenario.static_pod));
+    let static_on = Signal::derive(move || {
+        scenario.with(|scenario| scenario.static_pod.then(|| scenario.node.name.clone()))
+    });
+    let on_static_pod = Callback::new(move |on: bool| {
+        scenario.update(|scenario| scenario.static_pod = on);
     });
     let on_input = Callback::new(move |new_text: String| {
         if !read_only.get_untracked() {
@@ -427,7 +440,7 @@ pub fn App() -> impl IntoView {
                     data-testid="panel-pod"
                 >
                     <h2 id="pod-heading">"Pod"</h2>
-                    <PodSummary parsed=parsed />
+                    <PodSummary parsed=parsed static_on=static_on />
                     <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
                     <div class="exports">
                         <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
@@ -448,7 +461,8 @@ pub fn App() -> impl IntoView {
                     <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>
-                        <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault />
+                        <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault
+                            static_pod=static_pod on_static_pod=on_static_pod />
                     </Show>
                     <h3 class="console-heading">"kubectl"</h3>
                     <Console run=run_command />

@@ -644,7 +644,7 @@ fn a_bad_scenario_file_is_a_usage_error() {
             exit 2
             --- stdout
             --- stderr
-            podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `actions`
+            podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `staticPod`, `actions`
         "#]],
     );
 }

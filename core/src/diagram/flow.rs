@@ -1,9 +1,11 @@
 //! The control-plane flow diagram: kubectl → API server → etcd → scheduler → kubelet →
-//! container runtime, for a Pod's creation and its deletion, as the seed articles tell it. The
-//! stage of any Pod object is read from its fields, and the scene highlights it.
+//! container runtime, for a Pod's creation and its deletion, as the seed articles tell it, and
+//! for a static Pod, which the kubelet runs from a file and mirrors to the API server. The stage
+//! of any Pod object is read from its fields, and the scene highlights it.
 
 use crate::diagram::Rect;
 use crate::diagram::scene::{Scene, Shape, ShapeGroup};
+use crate::simulator::static_pod;
 use crate::v1::Pod;
 
 /// A component of the control plane or the node.
@@ -77,6 +79,20 @@ pub enum FlowStage {
     Stopping,
     /// Every container stopped; the API server removes the object.
     Removed,
+    /// A static Pod: the kubelet read its file and has the runtime start it.
+    StaticStarting,
+    /// A static Pod: the kubelet mirrors it, with its status, to the API server.
+    StaticReported,
+    /// A static Pod: `kubectl delete` marked the mirror; the kubelet replaces it.
+    MirrorReplaced,
+}
+
+/// The lists of stages the diagram shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Creation,
+    Static,
+    Deletion,
 }
 
 /// A stage, its sentence, and the arrows it lights up.
@@ -114,6 +130,28 @@ const STAGES: &[StageLine] = &[
         FlowStage::Reported,
         "4. The kubelet writes the containers' status through the API server to etcd",
         &[
+            (Actor::Kubelet, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::StaticStarting,
+        "1. The kubelet reads the Pod from its manifest directory, with no API server or scheduler; the runtime starts the pause container, then the containers",
+        &[(Actor::Kubelet, Actor::Runtime)],
+    ),
+    (
+        FlowStage::StaticReported,
+        "2. The kubelet creates a mirror Pod through the API server and writes its status there, so kubectl can see it",
+        &[
+            (Actor::Kubelet, Actor::ApiServer),
+            (Actor::ApiServer, Actor::Etcd),
+        ],
+    ),
+    (
+        FlowStage::MirrorReplaced,
+        "3. kubectl delete marks only the mirror Pod: the kubelet deletes it and creates it again, and the containers run on",
+        &[
+            (Actor::Kubectl, Actor::ApiServer),
             (Actor::Kubelet, Actor::ApiServer),
             (Actor::ApiServer, Actor::Etcd),
         ],
@@ -157,10 +195,24 @@ impl FlowStage {
 
     /// True for the stages of a deletion.
     pub fn is_deletion(self) -> bool {
-        matches!(
-            self,
-            FlowStage::DeleteRequested | FlowStage::Stopping | FlowStage::Removed
-        )
+        self.group() == Group::Deletion
+    }
+
+    /// True for the stages of a static Pod.
+    pub fn is_static(self) -> bool {
+        self.group() == Group::Static
+    }
+
+    fn group(self) -> Group {
+        match self {
+            FlowStage::DeleteRequested | FlowStage::Stopping | FlowStage::Removed => {
+                Group::Deletion
+            }
+            FlowStage::StaticStarting | FlowStage::StaticReported | FlowStage::MirrorReplaced => {
+                Group::Static
+            }
+            _ => Group::Creation,
+        }
     }
 
     /// The stage of `observed` (a Pod object as the API server holds it), given the stage of the
@@ -180,6 +232,18 @@ impl FlowStage {
                 started |= state.running.is_some() || state.terminated.is_some();
             }
             started |= container.restart_count > 0;
+        }
+        if static_pod::is_mirror(observed) {
+            let replacing = observed.metadata.deletion_timestamp.is_some()
+                || (previous == Some(FlowStage::MirrorReplaced)
+                    && status.is_none_or(|s| s.container_statuses.is_empty()));
+            return if replacing {
+                FlowStage::MirrorReplaced
+            } else if started {
+                FlowStage::StaticReported
+            } else {
+                FlowStage::StaticStarting
+            };
         }
         if observed.metadata.deletion_timestamp.is_some() {
             return match previous {
@@ -346,10 +410,16 @@ pub fn flow_scene(current: Option<FlowStage>) -> Scene {
         });
     }
     let mut y = actor_rect(Actor::Runtime).bottom() + 32;
-    for (heading, deletion) in [("Creation", false), ("Deletion", true)] {
+    // A static Pod's own stages stand in for the creation of an ordinary one.
+    let first = if current.is_some_and(FlowStage::is_static) {
+        ("Static Pod", Group::Static, "Life of a static Pod")
+    } else {
+        ("Creation", Group::Creation, "Creation of a Pod")
+    };
+    for (heading, group, title) in [first, ("Deletion", Group::Deletion, "Deletion of a Pod")] {
         groups.push(ShapeGroup {
             class: "flow-heading-group".to_owned(),
-            title: format!("{heading} of a Pod"),
+            title: title.to_owned(),
             test_id: "flow-heading",
             state: None,
             shapes: vec![Shape::Text {
@@ -361,10 +431,7 @@ pub fn flow_scene(current: Option<FlowStage>) -> Scene {
             }],
         });
         y += 18;
-        for (stage, sentence, _) in STAGES
-            .iter()
-            .filter(|(s, _, _)| s.is_deletion() == deletion)
-        {
+        for (stage, sentence, _) in STAGES.iter().filter(|(s, _, _)| s.group() == group) {
             let is_current = current == Some(*stage);
             let class = format!("flow-step{}", if is_current { " current" } else { "" });
             let mut shapes = Vec::new();

@@ -73,6 +73,7 @@ fn every_action_round_trips_through_json() {
         What::DeleteService {
             name: "db".to_owned(),
         },
+        What::RemoveStaticManifest,
     ];
     let scenario = Scenario {
         manifest: "apiVersion: v1\nkind: Pod\n".to_owned(),
@@ -83,6 +84,7 @@ fn every_action_round_trips_through_json() {
             memory_bytes: 1000,
         },
         horizon: VirtualTime::from_millis(90_500),
+        static_pod: true,
         actions: whats
             .into_iter()
             .enumerate()
@@ -96,7 +98,7 @@ fn every_action_round_trips_through_json() {
     let json = scenario.to_json();
     assert_eq!(Scenario::from_json(&json), Ok(scenario.clone()));
     assert_eq!(Scenario::from_yaml(&json), Ok(scenario));
-    expect![[r#"{"version":1,"manifest":"apiVersion: v1\nkind: Pod\n","node":{"name":"worker","ip":"10.0.0.9","cpu":"1500m","memory":"1000"},"horizon":"1m30s500ms","start":"2026-01-01T00:00:00Z","podIp":"10.244.0.5","actions":[{"at":"0s","do":"deletePod","gracePeriodSeconds":0},{"at":"10s","do":"deletePod"},{"at":"20s","do":"killContainer","container":"app"},{"at":"30s","do":"failProbe","container":"app","probe":"readiness"},{"at":"40s","do":"passProbe","container":"app","probe":"startup"},{"at":"50s","do":"exceedMemory","container":"app"},{"at":"1m","do":"failImagePull","container":"app"},{"at":"1m10s","do":"fixImagePull","container":"app"},{"at":"1m20s","do":"loseNode"},{"at":"1m30s","do":"restoreNode"},{"at":"1m40s","do":"applyPod"},{"at":"1m50s","do":"createService","name":"db"},{"at":"2m","do":"deleteService","name":"db"}]}"#]]
+    expect![[r#"{"version":1,"manifest":"apiVersion: v1\nkind: Pod\n","node":{"name":"worker","ip":"10.0.0.9","cpu":"1500m","memory":"1000"},"horizon":"1m30s500ms","start":"2026-01-01T00:00:00Z","podIp":"10.244.0.5","staticPod":true,"actions":[{"at":"0s","do":"deletePod","gracePeriodSeconds":0},{"at":"10s","do":"deletePod"},{"at":"20s","do":"killContainer","container":"app"},{"at":"30s","do":"failProbe","container":"app","probe":"readiness"},{"at":"40s","do":"passProbe","container":"app","probe":"startup"},{"at":"50s","do":"exceedMemory","container":"app"},{"at":"1m","do":"failImagePull","container":"app"},{"at":"1m10s","do":"fixImagePull","container":"app"},{"at":"1m20s","do":"loseNode"},{"at":"1m30s","do":"restoreNode"},{"at":"1m40s","do":"applyPod"},{"at":"1m50s","do":"createService","name":"db"},{"at":"2m","do":"deleteService","name":"db"},{"at":"2m10s","do":"removeStaticManifest"}]}"#]]
     .assert_eq(&json);
 }
 
@@ -107,7 +109,7 @@ fn bad_scenarios_are_refused_with_a_reason() {
             "unknown field",
             "nodes: {}",
             expect![
-                "scenario: unknown field `nodes`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `actions`"
+                "scenario: unknown field `nodes`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `staticPod`, `actions`"
             ],
         ),
         (
@@ -145,7 +147,7 @@ fn bad_scenarios_are_refused_with_a_reason() {
             "unknown action",
             "actions: [{at: 1s, do: explode}]",
             expect![
-                "scenario: unknown variant `explode`, expected one of `deletePod`, `killContainer`, `failProbe`, `passProbe`, `exceedMemory`, `failImagePull`, `fixImagePull`, `applyPod`, `loseNode`, `restoreNode`, `createService`, `deleteService`"
+                "scenario: unknown variant `explode`, expected one of `deletePod`, `killContainer`, `failProbe`, `passProbe`, `exceedMemory`, `failImagePull`, `fixImagePull`, `applyPod`, `loseNode`, `restoreNode`, `removeStaticManifest`, `createService`, `deleteService`"
             ],
         ),
         (

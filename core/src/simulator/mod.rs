@@ -13,6 +13,7 @@ mod hooks;
 mod node_loss;
 mod probes;
 mod program;
+pub mod static_pod;
 
 use std::collections::BTreeMap;
 
@@ -233,7 +234,17 @@ pub const MAX_CONTAINERS: usize = 64;
 /// and when, and the next runs every container with the others' writes arriving on time (an
 /// init container's file is there for the app; a sidecar's `tail -f` follows the app's log).
 /// Passes repeat, at most [`MAX_PASSES`], until the shared writes settle.
+///
+/// A static Pod ([`Scenario::static_pod`]) runs as the kubelet's copy of the file, and its
+/// snapshots are its mirror Pod (see [`static_pod`]).
 pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
+    let kubelet_copy;
+    let pod = if scenario.static_pod {
+        kubelet_copy = static_pod::from_file(pod, &scenario.node, scenario.start);
+        &kubelet_copy
+    } else {
+        pod
+    };
     let mut shared: SharedByContainer = BTreeMap::new();
     let (mut simulation, mut tracks) = simulate_pass(pod, scenario, &shared);
     for _ in 1..MAX_PASSES {
@@ -685,6 +696,15 @@ fn simulate_pass(
             (at, grace, removed)
         });
     let horizon = deletion.map_or(horizon, |(_, _, removed)| removed.min(horizon));
+    // A static Pod's `kubectl delete` replaces its mirror; removing its file marks nothing.
+    let mirrors = scenario.static_pod.then(|| {
+        static_pod::Mirrors::of(
+            scenario,
+            pod.spec.termination_grace_period_seconds.unwrap_or(30),
+            horizon,
+        )
+    });
+    let marked_deletion = deletion.filter(|_| mirrors.is_none());
 
     // Snapshots at every instant something changes.
     let mut instants: Vec<u64> = vec![0];
@@ -696,6 +716,9 @@ fn simulate_pass(
     }
     if let Some((at, _, _)) = deletion {
         instants.push(at);
+    }
+    if let Some(mirrors) = &mirrors {
+        instants.extend(mirrors.instants());
     }
     if bound {
         instants.push(sandbox_at);
@@ -770,7 +793,11 @@ fn simulate_pass(
             }
         }
         snapshot.status = Some(Box::new(status));
-        if let Some((deleted, grace, _)) = deletion.filter(|(deleted, _, _)| *deleted <= at) {
+        if let Some(mirrors) = &mirrors {
+            mirrors.dress(&mut snapshot, at, wall);
+        }
+        if let Some((deleted, grace, _)) = marked_deletion.filter(|(deleted, _, _)| *deleted <= at)
+        {
             let deadline = deleted.saturating_add(seconds_to_ms(grace));
             snapshot.metadata.deletion_timestamp = Some(wall(deadline).to_string());
             snapshot.metadata.deletion_grace_period_seconds = Some(grace);

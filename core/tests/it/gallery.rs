@@ -46,6 +46,7 @@ fn every_lesson_tells_its_story() {
         pending-resources: 0s 0/1 Pending
         image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
         naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
+        static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s 0/1 Completed
     "#]].assert_eq(&out);
 }
 
@@ -117,6 +118,16 @@ fn narration_tells_each_step_in_one_sentence() {
         0s: The scheduler assigns the Pod to node-1.
         1s: The kubelet pulls the image of 'web'.
         2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
+        110s: The node stops reporting, so the node controller marks the Pod not ready.
         410s: The Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion).
     "#]].assert_eq(&narrations("naked-pod"));
+    expect![[r#"
+        0s: The kubelet reads the Pod from its manifest directory (/etc/kubernetes/manifests), runs it itself without the scheduler, and creates the mirror Pod static-web-node-1 so the API server shows it.
+        1s: The kubelet pulls the image of 'web'.
+        2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
+        30s: The user's kubectl delete marks the mirror Pod for deletion, but the kubelet keeps a static Pod running as long as its file is there.
+        31s: The kubelet deletes the marked mirror Pod and creates it again with a new UID, so AGE starts over; its containers never stopped, and it shows Pending until the kubelet's next status sync.
+        40s: The kubelet's status manager writes the Pod's status to the new mirror Pod.
+        120.1s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; container 'web' exits with code 0 (Completed).
+    "#]].assert_eq(&narrations("static-web"));
 }

@@ -1,6 +1,7 @@
 //! Fault injection: buttons that add scenario actions at the step on screen (crash a container,
 //! push it over its memory limit, fail a probe or an image pull, delete the Pod, lose or recover
-//! the node, create or delete a Service), and the list of actions, each removable.
+//! the node, create or delete a Service), the choice to run the Pod as a static Pod (and remove
+//! its file), and the list of actions, each removable.
 
 use leptos::prelude::*;
 use pod_model::scenario::{Action, ProbeKind, What};
@@ -18,6 +19,11 @@ pub fn Faults(
     on_add: Callback<What>,
     /// Called with the index of the action to remove.
     on_remove: Callback<usize>,
+    /// True when the Pod runs as a static Pod, from a file on the node.
+    #[prop(into)]
+    static_pod: Signal<bool>,
+    /// Called with the new choice of static Pod or not.
+    on_static_pod: Callback<bool>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     // The chosen container, or the first one when the choice is no longer in the Pod.
@@ -76,6 +82,19 @@ pub fn Faults(
                     on:click=move |_| on_add.run(What::DeletePod { grace_period_seconds: None })>"Delete Pod"</button>
                 <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode)>"Lose node"</button>
                 <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode)>"Recover node"</button>
+            </div>
+            <div class="fault-row">
+                <label title="The kubelet runs the manifest from /etc/kubernetes/manifests itself; the API server shows a mirror Pod">
+                    <input
+                        type="checkbox"
+                        data-testid="static-pod"
+                        prop:checked=move || static_pod.get()
+                        on:change=move |event| on_static_pod.run(event_target_checked(&event))
+                    />
+                    " Static Pod (a file on the node)"
+                </label>
+                <button data-testid="fault-remove-manifest" prop:disabled=move || !static_pod.get()
+                    on:click=move |_| on_add.run(What::RemoveStaticManifest)>"Remove manifest file"</button>
             </div>
             <div class="fault-row">
                 <label>

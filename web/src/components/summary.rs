@@ -1,6 +1,7 @@
 //! The Pod's name and its containers, as text.
 
 use leptos::prelude::*;
+use pod_model::simulator::static_pod;
 use pod_model::{ContainerKind, Parsed};
 
 /// The Pod's name and a list of its containers, init containers first.
@@ -9,6 +10,9 @@ pub fn PodSummary(
     /// The parse result to summarise.
     #[prop(into)]
     parsed: Signal<Parsed>,
+    /// The node's name when the Pod runs as a static Pod, from a file on that node.
+    #[prop(into)]
+    static_on: Signal<Option<String>>,
 ) -> impl IntoView {
     move || {
         parsed.with(|parsed| match &parsed.pod {
@@ -39,9 +43,24 @@ pub fn PodSummary(
                 let qos = parsed.qos.map(|qos| {
                     view! { <p class="qos" data-testid="qos">{format!("QoS class: {qos}")}</p> }
                 });
+                let (name, origin) = match static_on.get() {
+                    Some(node) => (
+                        static_pod::mirror_name(pod.name(), &node),
+                        Some(view! {
+                            <p class="static-origin" data-testid="static-origin">
+                                {format!(
+                                    "A static Pod: the kubelet on {node} runs {} itself; the API server shows its mirror Pod.",
+                                    static_pod::manifest_path(pod.name())
+                                )}
+                            </p>
+                        }),
+                    ),
+                    None => (pod.name().to_owned(), None),
+                };
                 view! {
                     <div class="summary">
-                        <p class="pod-name" data-testid="pod-name">{format!("pod/{}", pod.name())}</p>
+                        <p class="pod-name" data-testid="pod-name">{format!("pod/{name}")}</p>
+                        {origin}
                         {qos}
                         <ul class="containers" data-testid="containers">{containers}</ul>
                     </div>
