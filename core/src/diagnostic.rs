@@ -9,7 +9,7 @@ use crate::span::Span;
 use crate::validation::{FieldError, go_quote};
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The API server would reject the manifest, or it cannot be read at all.
     Error,

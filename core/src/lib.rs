@@ -12,6 +12,7 @@ pub mod decode;
 pub mod defaults;
 pub mod diagnostic;
 pub mod diagram;
+pub mod edit;
 pub mod embed;
 pub mod encode;
 pub mod events;

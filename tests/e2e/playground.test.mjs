@@ -105,6 +105,10 @@ describe("the playground", () => {
     await diagnostic.waitFor();
     assert.match(await diagnostic.textContent(), /^Line 5, column 9: mapping values are not allowed/);
     assert.equal(await page.getByTestId("container-box").count(), 0);
+    // Mid-edit, the diagram keeps the last Pod that could be drawn, and says so; the lifecycle
+    // of the example the text replaced is gone, since this is a new text.
+    assert.equal(await page.getByTestId("stale-drawing").isVisible(), true);
+    assert.equal(await page.getByTestId("stale-lifecycle").count(), 0);
     await screenshot(page, "yaml-error");
 
     await typeManifest(page, FIXED);

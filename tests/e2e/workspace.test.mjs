@@ -198,6 +198,29 @@ describe("lessons with scenarios", () => {
     await context.close();
   });
 
+  test("an edit in progress that breaks the manifest keeps the views, marked stale", async () => {
+    const { page, context, problems } = await open();
+    await loadExample(page, "crash-loop");
+    await page.getByTestId("last").click();
+    const status = await page.getByTestId("status").textContent();
+    const editor = page.getByTestId("editor");
+    const text = await editor.inputValue();
+    const at = text.indexOf("kind: Pod") + "kind: Pod".length;
+    await editor.focus();
+    await editor.evaluate((area, at) => area.setSelectionRange(at, at), at);
+    await page.keyboard.type("x");
+    await page.getByTestId("verdict").waitFor();
+    assert.equal(await page.getByTestId("stale-lifecycle").isVisible(), true);
+    assert.equal(await page.getByTestId("status").textContent(), status);
+    assert.ok((await page.getByTestId("container-box").count()) > 0);
+    await screenshot(page, "stale-views");
+    await page.keyboard.press("Backspace");
+    await page.getByTestId("no-problems").waitFor();
+    assert.equal(await page.getByTestId("stale-lifecycle").count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the gallery lists the docs examples", async () => {
     const { page, context, problems } = await open();
     const groups = await page.locator("[data-testid=examples] optgroup").evaluateAll((g) =>

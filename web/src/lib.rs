@@ -15,12 +15,16 @@ use pod_model::kubectl_console;
 use pod_model::scenario::{self as scenarios, Action, Scenario, What};
 use pod_model::share_link::{self, SharedState};
 use pod_model::timeline::{self, Cursor};
-use pod_model::{diagram, gallery, lint, simulator, topology};
+use pod_model::{Pod, diagram, edit, gallery, lint, simulator, topology};
 
 use crate::components::{
     Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelTabs, PodSummary,
     SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
+
+/// The most bytes an edit in progress may change for the views to keep showing the Pod of the
+/// text before it (a line or two of typing).
+const STALE_EDIT_BYTES: usize = 160;
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
 pub const DRAFT_KEY: &str = "podplay.draft.v1";
@@ -161,17 +165,56 @@ pub fn App() -> impl IntoView {
         }
         parsed
     });
-    // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn.
+    // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn. While the
+    // user is in the middle of an edit that breaks the text, the views keep the Pod of the text
+    // before it, marked stale, so they hold still as the user types; a new text (an example, a
+    // paste) has only its own views. Each Pod is compared with the last, so an edit that leaves
+    // it as it was (a comment, a space) simulates and draws nothing again.
+    let accepted_from = StoredValue::new(String::new());
+    let drawn_from = StoredValue::new(String::new());
+    let keep = move |previous: Option<&Option<Pod>>, from: StoredValue<String>, text: &str| {
+        previous
+            .cloned()
+            .flatten()
+            .filter(|_| from.with_value(|from| edit::is_small_edit(from, text, STALE_EDIT_BYTES)))
+    };
+    let accepted = Memo::new(move |previous: Option<&Option<Pod>>| {
+        text.with(
+            |text| match parsed.with(|parsed| parsed.accepted_pod().cloned()) {
+                Some(pod) => {
+                    accepted_from.set_value(text.clone());
+                    Some(pod)
+                }
+                None => keep(previous, accepted_from, text),
+            },
+        )
+    });
+    let drawn = Memo::new(move |previous: Option<&Option<Pod>>| {
+        text.with(|text| {
+            match parsed.with(|parsed| parsed.accepted_pod().or(parsed.pod.as_ref()).cloned()) {
+                Some(pod) => {
+                    drawn_from.set_value(text.clone());
+                    Some(pod)
+                }
+                None => keep(previous, drawn_from, text),
+            }
+        })
+    });
+    let stale = Memo::new(move |_| {
+        parsed.with(|parsed| parsed.accepted_pod().is_none()) && accepted.with(Option::is_some)
+    });
+    let stale_drawing = Memo::new(move |_| {
+        parsed.with(|parsed| parsed.pod.is_none()) && drawn.with(Option::is_some)
+    });
     let simulation = Memo::new(move |_| {
-        parsed.with(|parsed| {
-            parsed
-                .accepted_pod()
+        accepted.with(|pod| {
+            pod.as_ref()
                 .map(|pod| scenario.with(|scenario| simulator::simulate(pod, scenario)))
         })
     });
     let timeline = Memo::new(move |_| {
-        parsed.with(|parsed| {
-            let pod = parsed.accepted_pod()?;
+        accepted.with(|pod| {
+            let pod = pod.as_ref()?;
             simulation.with(|simulation| {
                 simulation
                     .as_ref()
@@ -179,12 +222,14 @@ pub fn App() -> impl IntoView {
             })
         })
     });
-    // Any Pod can be drawn; an accepted one is drawn with what its simulation knows.
+    // An accepted Pod is drawn with what its simulation knows.
     let layout = Memo::new(move |_| {
-        parsed.with(|parsed| {
-            let pod = parsed.accepted_pod().or(parsed.pod.as_ref())?;
-            let topology =
-                simulation.with(|simulation| topology::analyze(pod, simulation.as_ref()));
+        drawn.with(|pod| {
+            let pod = pod.as_ref()?;
+            let simulated = accepted.with(|accepted| accepted.as_ref() == Some(pod));
+            let topology = simulation.with(|simulation| {
+                topology::analyze(pod, simulation.as_ref().filter(|_| simulated))
+            });
             Some(diagram::layout_topology(topology))
         })
     });
@@ -235,10 +280,8 @@ pub fn App() -> impl IntoView {
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
-        parsed.with(|parsed| {
-            parsed
-                .pod
-                .as_ref()
+        drawn.with(|pod| {
+            pod.as_ref()
                 .map(|pod| pod.all_containers().map(|(_, c)| c.name.clone()).collect())
                 .unwrap_or_default()
         })
@@ -441,7 +484,14 @@ pub fn App() -> impl IntoView {
                 >
                     <h2 id="pod-heading">"Pod"</h2>
                     <PodSummary parsed=parsed static_on=static_on />
-                    <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
+                    <Show when=move || stale_drawing.get()>
+                        <p class="stale-note" data-testid="stale-drawing">
+                            "The manifest has errors: the diagram shows the last Pod that could be drawn."
+                        </p>
+                    </Show>
+                    <div class="scene-holder" class:stale=move || stale_drawing.get()>
+                        <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
+                    </div>
                     <div class="exports">
                         <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                         <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
@@ -458,6 +508,11 @@ pub fn App() -> impl IntoView {
                     data-testid="panel-lifecycle"
                 >
                     <h2 id="lifecycle-heading">"Lifecycle"</h2>
+                    <Show when=move || stale.get()>
+                        <p class="stale-note" data-testid="stale-lifecycle">
+                            "The API server would refuse the manifest as it is now: this is the lifecycle of the last Pod it would accept."
+                        </p>
+                    </Show>
                     <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>

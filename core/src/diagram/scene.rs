@@ -6,7 +6,7 @@ use crate::diagram::look::{Look, Visual};
 use crate::diagram::{Diagram, EdgeKind, Point, Rect};
 
 /// One shape.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Shape {
     /// A rectangle with rounded corners.
     Rect {
@@ -42,7 +42,7 @@ pub enum Shape {
 }
 
 /// Shapes that belong together, with a title for hover and screen readers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ShapeGroup {
     /// CSS classes: `container sidecar running`, `volume`, `edge localhost`.
     pub class: String,

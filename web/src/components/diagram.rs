@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use pod_model::diagram::svg::{ARROW_ID, Theme};
-use pod_model::diagram::{Scene, Shape};
+use pod_model::diagram::{Scene, Shape, ShapeGroup};
+
+use super::keys::distinct_keys;
 
 /// One shape as an SVG element.
 fn shape_view(shape: &Shape) -> AnyView {
@@ -30,6 +32,25 @@ fn shape_view(shape: &Shape) -> AnyView {
     }
 }
 
+/// The scene's groups, each with a key of its own: a change redraws only the groups it changes.
+fn keyed_groups(scene: &Scene) -> Vec<(u64, ShapeGroup)> {
+    distinct_keys(&scene.groups)
+        .into_iter()
+        .zip(scene.groups.iter().cloned())
+        .collect()
+}
+
+/// One group of shapes, with its title.
+fn group_view(group: &ShapeGroup) -> impl IntoView + use<> {
+    let shapes = group.shapes.iter().map(shape_view).collect_view();
+    view! {
+        <g class=group.class.clone() data-testid=group.test_id data-state=group.state.clone()>
+            <title>{group.title.clone()}</title>
+            {shapes}
+        </g>
+    }
+}
+
 /// A scene as an inline SVG, in the theme that follows the viewer's colour scheme.
 #[component]
 pub fn SceneView(
@@ -42,43 +63,42 @@ pub fn SceneView(
     #[prop(into)]
     theme: Signal<Theme>,
 ) -> impl IntoView {
-    move || {
+    let size = Memo::new(move |_| {
         scene.with(|scene| {
-            let scene = scene.as_ref()?;
-            let groups = scene
-                .groups
-                .iter()
-                .map(|group| {
-                    let shapes = group.shapes.iter().map(shape_view).collect_view();
-                    view! {
-                        <g class=group.class.clone() data-testid=group.test_id data-state=group.state.clone()>
-                            <title>{group.title.clone()}</title>
-                            {shapes}
-                        </g>
-                    }
-                })
-                .collect_view();
-            Some(view! {
-                <div class="diagram-frame">
-                <svg
-                    class=format!("podplay-diagram {} {kind}", theme.get().class())
-                    data-testid=kind
-                    role="img"
-                    aria-label=scene.label.clone()
-                    viewBox=format!("0 0 {} {}", scene.width, scene.height)
-                    width=scene.width
-                    height=scene.height
-                >
-                    <title>{scene.label.clone()}</title>
-                    <defs>
-                        <marker id=ARROW_ID viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
-                            <path class="arrowhead" d="M0 0 L8 4 L0 8 Z"></path>
-                        </marker>
-                    </defs>
-                    {groups}
-                </svg>
-                </div>
-            })
+            scene
+                .as_ref()
+                .map(|scene| (scene.width, scene.height, scene.label.clone()))
         })
+    });
+    let width = move || size.with(|size| size.as_ref().map_or(0, |size| size.0));
+    let height = move || size.with(|size| size.as_ref().map_or(0, |size| size.1));
+    let label =
+        move || size.with(|size| size.as_ref().map(|size| size.2.clone()).unwrap_or_default());
+    view! {
+        <Show when=move || size.with(Option::is_some)>
+            <div class="diagram-frame">
+            <svg
+                class=move || format!("podplay-diagram {} {kind}", theme.get().class())
+                data-testid=kind
+                role="img"
+                aria-label=label
+                viewBox=move || format!("0 0 {} {}", width(), height())
+                width=width
+                height=height
+            >
+                <title>{label}</title>
+                <defs>
+                    <marker id=ARROW_ID viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+                        <path class="arrowhead" d="M0 0 L8 4 L0 8 Z"></path>
+                    </marker>
+                </defs>
+                <For
+                    each=move || scene.with(|scene| scene.as_ref().map(keyed_groups).unwrap_or_default())
+                    key=|(key, _)| *key
+                    children=|(_, group)| group_view(&group)
+                />
+            </svg>
+            </div>
+        </Show>
     }
 }

@@ -9,6 +9,8 @@ use pod_model::diagnostic::{Diagnostic, Severity};
 use pod_model::highlight::{self, Underline};
 use pod_model::{Span, field_docs};
 
+use super::keys::distinct_keys;
+
 /// The height of one line, in pixels; the stylesheet's `.code` line height must match.
 const LINE_PX: f64 = 20.0;
 /// The padding around the text, in pixels; the stylesheet's `.code` padding must match.
@@ -100,6 +102,18 @@ pub fn Editor(
             .max(0.0);
         hover.set(doc.map(|doc| (doc, left, top)));
     };
+    // The text reaches the textarea only when it differs from what it shows (an example, a
+    // restored draft): writing it back after each keystroke would make the browser rebuild
+    // the field and lay it out again.
+    Effect::new(move |_| {
+        text.with(|text| {
+            if let Some(area) = area.get()
+                && area.value() != *text
+            {
+                area.set_value(text);
+            }
+        });
+    });
     // A click on a diagnostic selects its range and scrolls it into view.
     Effect::new(move |_| {
         let Some(span) = jump.get() else {
@@ -125,7 +139,11 @@ pub fn Editor(
         <div class="editor-frame">
             <div class="code-scroller" node_ref=scroller>
                 <div class="gutter" aria-hidden="true">
-                    {move || gutter(lines.get(), &underlines.get())}
+                    <For
+                        each=move || underlines.with(|underlines| gutter_lines(lines.get(), underlines))
+                        key=|line| *line
+                        children=|line| line_number(line)
+                    />
                 </div>
                 <div
                     class="code-stack"
@@ -134,10 +152,18 @@ pub fn Editor(
                 >
                     <pre class="code highlight" aria-hidden="true">
                         <span class="measure" node_ref=measure>"0000000000"</span>
-                        {move || text.with(|text| highlighted(text))}
+                        <For
+                            each=move || text.with(|text| highlighted_lines(text))
+                            key=|line| line.key
+                            children=|line| highlighted(&line)
+                        />
                     </pre>
                     <pre class="code underlines" aria-hidden="true">
-                        {move || text.with(|text| underlined(text, &underlines.get()))}
+                        <For
+                            each=move || text.with(|text| underlines.with(|underlines| underlined_lines(text, underlines)))
+                            key=|line| line.key
+                            children=|line| underlined(&line)
+                        />
                     </pre>
                     <textarea
                         class="code editor"
@@ -150,7 +176,6 @@ pub fn Editor(
                         autocapitalize="off"
                         wrap="off"
                         prop:readOnly=move || read_only.get()
-                        prop:value=move || text.get()
                         on:input=move |event| on_input.run(event_target_value(&event))
                         on:keydown=on_keydown
                         on:keyup=move |_| show_caret_doc()
@@ -193,8 +218,15 @@ fn doc_text(doc: &'static str) -> &'static str {
     }
 }
 
-/// The line numbers, each marked with the most serious diagnostic on its line.
-fn gutter(lines: usize, underlines: &[Underline]) -> impl IntoView + use<> {
+/// One line number and the most serious diagnostic on its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct GutterLine {
+    number: usize,
+    mark: Option<Severity>,
+}
+
+/// The gutter's lines: each line's number and its worst diagnostic.
+fn gutter_lines(lines: usize, underlines: &[Underline]) -> Vec<GutterLine> {
     let mut marks: Vec<Option<Severity>> = vec![None; lines];
     for underline in underlines {
         if let Some(mark) = marks.get_mut(underline.line) {
@@ -207,16 +239,22 @@ fn gutter(lines: usize, underlines: &[Underline]) -> impl IntoView + use<> {
     marks
         .into_iter()
         .enumerate()
-        .map(|(index, mark)| {
-            let (class, sign) = match mark {
-                Some(Severity::Error) => ("line-number mark-error", "×"),
-                Some(Severity::Warning) => ("line-number mark-warning", "!"),
-                Some(Severity::Note) => ("line-number mark-note", "i"),
-                None => ("line-number", ""),
-            };
-            view! { <div class=class data-line=index + 1><span class="sign">{sign}</span>{index + 1}</div> }
+        .map(|(index, mark)| GutterLine {
+            number: index + 1,
+            mark,
         })
-        .collect_view()
+        .collect()
+}
+
+/// One line number, marked with a sign by its line's worst diagnostic.
+fn line_number(line: GutterLine) -> impl IntoView {
+    let (class, sign) = match line.mark {
+        Some(Severity::Error) => ("line-number mark-error", "×"),
+        Some(Severity::Warning) => ("line-number mark-warning", "!"),
+        Some(Severity::Note) => ("line-number mark-note", "i"),
+        None => ("line-number", ""),
+    };
+    view! { <div class=class data-line=line.number><span class="sign">{sign}</span>{line.number}</div> }
 }
 
 /// Errors first, then warnings, then notes.
@@ -228,38 +266,51 @@ fn rank(severity: Severity) -> u8 {
     }
 }
 
-/// The text as spans by token kind; user text only ever becomes text nodes.
-fn highlighted(text: &str) -> impl IntoView + use<> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let tokens = highlight::highlight(text);
-    lines
-        .iter()
-        .zip(tokens)
-        .flat_map(|(line, tokens)| {
-            let mut parts: Vec<AnyView> = Vec::with_capacity(tokens.len() * 2 + 1);
-            let mut at = 0;
-            for token in tokens {
-                if token.start > at {
-                    parts.push(line[at..token.start].to_owned().into_any());
-                }
-                let class = format!("tok-{}", token.kind.as_str());
-                parts.push(
-                    view! { <span class=class>{line[token.start..token.end].to_owned()}</span> }
-                        .into_any(),
-                );
-                at = token.end;
-            }
-            if at < line.len() {
-                parts.push(line[at..].to_owned().into_any());
-            }
-            parts.push("\n".into_any());
-            parts
-        })
-        .collect_view()
+/// A byte range of a line and the class it is drawn with.
+type Range = (usize, usize, &'static str);
+
+/// One line of a layer: its text, the ranges drawn on it with their classes, and a key of its
+/// own (see `keys`). A keystroke redraws only the lines it changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LayerLine {
+    text: String,
+    ranges: Vec<Range>,
+    key: u64,
 }
 
-/// The text, invisible, with each underlined range in a span that draws the wavy line.
-fn underlined(text: &str, underlines: &[Underline]) -> impl IntoView + use<> {
+/// Gives each line its key.
+fn key_lines(lines: &mut [LayerLine]) {
+    let contents: Vec<(&str, &[Range])> = lines
+        .iter()
+        .map(|line| (line.text.as_str(), line.ranges.as_slice()))
+        .collect();
+    let keys = distinct_keys(&contents);
+    for (line, key) in lines.iter_mut().zip(keys) {
+        line.key = key;
+    }
+}
+
+/// The text's lines with their tokens.
+fn highlighted_lines(text: &str) -> Vec<LayerLine> {
+    let mut lines: Vec<LayerLine> = text
+        .split('\n')
+        .zip(highlight::highlight(text))
+        .map(|(line, tokens)| LayerLine {
+            text: line.to_owned(),
+            ranges: tokens
+                .iter()
+                .map(|token| (token.start, token.end, token.kind.as_str()))
+                .collect(),
+            key: 0,
+        })
+        .collect();
+    key_lines(&mut lines);
+    lines
+}
+
+/// The text's lines with their underlined ranges; overlapping underlines keep the first (the
+/// gutter shows the worst).
+fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
     let mut by_line: Vec<Vec<&Underline>> = Vec::new();
     for underline in underlines {
         if by_line.len() <= underline.line {
@@ -267,32 +318,78 @@ fn underlined(text: &str, underlines: &[Underline]) -> impl IntoView + use<> {
         }
         by_line[underline.line].push(underline);
     }
-    text.split('\n')
+    let mut lines: Vec<LayerLine> = text
+        .split('\n')
         .enumerate()
-        .flat_map(|(index, line)| {
-            let mut parts: Vec<AnyView> = Vec::new();
-            let mut marks: Vec<&&Underline> = by_line.get(index).map(|l| l.iter().collect()).unwrap_or_default();
+        .map(|(index, line)| {
+            let mut marks: Vec<&Underline> = by_line.get(index).cloned().unwrap_or_default();
             marks.sort_by_key(|mark| (mark.start, rank(mark.severity)));
+            let mut ranges = Vec::new();
             let mut at = 0;
             for mark in marks {
-                // Overlapping underlines keep the first; the gutter shows the worst.
                 if mark.start < at || mark.end > line.len() {
                     continue;
                 }
-                parts.push(line[at..mark.start].to_owned().into_any());
                 let class = match mark.severity {
                     Severity::Error => "squiggle error",
                     Severity::Warning => "squiggle warning",
                     Severity::Note => "squiggle note",
                 };
-                parts.push(view! { <span class=class data-testid="underline">{line[mark.start..mark.end].to_owned()}</span> }.into_any());
+                ranges.push((mark.start, mark.end, class));
                 at = mark.end;
             }
-            parts.push(line[at..].to_owned().into_any());
-            parts.push("\n".into_any());
-            parts
+            LayerLine {
+                text: line.to_owned(),
+                ranges,
+                key: 0,
+            }
         })
-        .collect_view()
+        .collect();
+    key_lines(&mut lines);
+    lines
+}
+
+/// A line as text with its ranges in spans of their class; user text only ever becomes text
+/// nodes.
+fn line_view(
+    line: &LayerLine,
+    range_view: fn(&'static str, String) -> AnyView,
+) -> impl IntoView + use<> {
+    let text = &line.text;
+    let mut parts: Vec<AnyView> = Vec::with_capacity(line.ranges.len() * 2 + 1);
+    let mut at = 0;
+    for &(start, end, class) in &line.ranges {
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        if start > at {
+            parts.push(text[at..start].to_owned().into_any());
+        }
+        parts.push(range_view(class, text[start..end].to_owned()));
+        at = end;
+    }
+    if at < text.len() {
+        parts.push(text[at..].to_owned().into_any());
+    }
+    view! { <span class="line">{parts}</span> }
+}
+
+/// A highlighted line: each token in a span of its kind.
+fn highlighted(line: &LayerLine) -> impl IntoView + use<> {
+    line_view(line, |kind, text| {
+        view! { <span class=format!("tok-{kind}")>{text}</span> }.into_any()
+    })
+}
+
+/// An invisible line with each underlined range in a span that draws the wavy line.
+fn underlined(line: &LayerLine) -> impl IntoView + use<> {
+    line_view(line, |class, text| {
+        view! { <span class=class data-testid="underline">{text}</span> }.into_any()
+    })
 }
 
 /// Types `text` at the caret of the focused field as the browser's own edit (undoable), and

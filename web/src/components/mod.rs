@@ -8,6 +8,7 @@ mod editor;
 mod embed;
 mod faults;
 mod gallery;
+mod keys;
 mod layout;
 mod share;
 mod stepper;

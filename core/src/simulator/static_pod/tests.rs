@@ -173,7 +173,8 @@ fn the_flow_diagram_follows_the_static_pod_and_its_mirror() {
         2s StaticReported
         30s MirrorReplaced
         31s MirrorReplaced
-        40s StaticReported"#]].assert_eq(&stages.join("\n"));
+        40s StaticReported"#]]
+    .assert_eq(&stages.join("\n"));
 }
 
 #[test]
