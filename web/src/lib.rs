@@ -240,7 +240,7 @@ pub fn App() -> impl IntoView {
             None => Cursor::START,
         })
     });
-    let step = Signal::derive(move || {
+    let step = Memo::new(move |_| {
         timeline.with(|timeline| {
             timeline
                 .as_ref()
@@ -248,15 +248,15 @@ pub fn App() -> impl IntoView {
         })
     });
     // The diagrams follow the stepper: each container in its state at the current step.
-    let pod_scene = Signal::derive(move || {
+    let pod_scene = Memo::new(move |_| {
         layout.with(|layout| {
             let layout = layout.as_ref()?;
             step.with(|step| Some(diagram::scene(layout, step.as_ref().map(|step| &step.look))))
         })
     });
-    let flow_scene = Signal::derive(move || {
-        step.with(|step| step.as_ref().map(|step| flow::flow_scene(Some(step.flow))))
-    });
+    let flow_stage = Memo::new(move |_| step.with(|step| step.as_ref().map(|step| step.flow)));
+    let flow_scene =
+        Memo::new(move |_| flow_stage.get().map(|stage| flow::flow_scene(Some(stage))));
     // A console command runs at the step on screen; a change it makes is a scenario action
     // there, and the timeline follows.
     let run_command = Callback::new(move |line: String| {
@@ -317,7 +317,8 @@ pub fn App() -> impl IntoView {
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
     let jump = RwSignal::new(None::<pod_model::Span>);
     let on_jump = Callback::new(move |span| jump.set(Some(span)));
-    let diagnostics = Signal::derive(move || parsed.with(|parsed| parsed.diagnostics.clone()));
+    let diagnostics = Memo::new(move |_| parsed.with(|parsed| parsed.diagnostics.clone()));
+    let has_pod = Memo::new(move |_| parsed.with(|parsed| parsed.pod.is_some()));
     // Exports: the diagram as the CLI writes it, in the theme on screen, and the manifest.
     let export_theme = move || match theme.get_untracked() {
         Theme::Auto if browser::prefers_dark() => Theme::Dark,
@@ -467,7 +468,7 @@ pub fn App() -> impl IntoView {
                             "This browser does not let the page store data, so your draft is not kept after a reload."
                         </p>
                     </Show>
-                    <DiagnosticList parsed=parsed on_jump=on_jump />
+                    <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump />
                     <div class="exports">
                         <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>
                     </div>

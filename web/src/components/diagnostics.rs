@@ -2,21 +2,23 @@
 //! best-practice warnings and notes, each with its line, column and suggested fix.
 
 use leptos::prelude::*;
-use pod_model::{Diagnostic, Parsed, Severity, Span};
+use pod_model::{Diagnostic, Severity, Span};
 
 /// The verdict, then every diagnostic with its position and fix.
 #[component]
 pub fn DiagnosticList(
-    /// The parse result whose diagnostics are listed.
+    /// The diagnostics to list.
     #[prop(into)]
-    parsed: Signal<Parsed>,
+    diagnostics: Signal<Vec<Diagnostic>>,
+    /// True when the text holds a Pod (with or without errors).
+    #[prop(into)]
+    has_pod: Signal<bool>,
     /// Called with a diagnostic's range when the user picks it, to show it in the editor.
     on_jump: Callback<Span>,
 ) -> impl IntoView {
     let list = move |wanted: Severity| {
-        parsed.with(|parsed| {
-            parsed
-                .diagnostics
+        diagnostics.with(|diagnostics| {
+            diagnostics
                 .iter()
                 .filter(|diagnostic| diagnostic.severity == wanted)
                 .map(|diagnostic| item(diagnostic, on_jump))
@@ -24,15 +26,14 @@ pub fn DiagnosticList(
         })
     };
     let verdict = move || {
-        parsed.with(|parsed| {
-            let errors = parsed.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = parsed
-                .diagnostics
+        diagnostics.with(|diagnostics| {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Warning)
                 .count();
-            match (errors, &parsed.pod) {
-                (0, Some(_)) => view! {
+            match (errors, has_pod.get()) {
+                (0, true) => view! {
                     <p class="ok" data-testid="no-problems">
                         {format!(
                             "No errors: the API server would accept this Pod.{}",
@@ -45,7 +46,7 @@ pub fn DiagnosticList(
                     </p>
                 }
                 .into_any(),
-                (0, None) => view! {
+                (0, false) => view! {
                     <p class="ok" data-testid="no-problems">"No errors."</p>
                 }
                 .into_any(),

@@ -29,21 +29,21 @@ pub fn Gallery(
             view! { <optgroup label=group.title()>{examples}</optgroup> }
         })
         .collect_view();
+    // The example the text is, if it is one: looked up once per edit.
+    let current = Memo::new(move |_| text.with(|text| gallery::example_of(text).map(|e| e.id)));
     let lesson = move || {
-        text.with(|text| {
-            gallery::example_of(text).map(|example| {
-                view! {
-                    <p class="lesson" data-testid="lesson">
-                        <b>{example.title}": "</b>
-                        {example.lesson}
-                        " "
-                        <span class="source">"("{example.source}")"</span>
-                    </p>
-                }
-            })
+        current.get().and_then(gallery::by_id).map(|example| {
+            view! {
+                <p class="lesson" data-testid="lesson">
+                    <b>{example.title}": "</b>
+                    {example.lesson}
+                    " "
+                    <span class="source">"("{example.source}")"</span>
+                </p>
+            }
         })
     };
-    let can_restore = move || kept.with(|kept| !kept.is_empty()) && kept.get() != text.get();
+    let can_restore = move || kept.with(|kept| !kept.is_empty() && text.with(|text| kept != text));
     view! {
         <div class="gallery">
             <label>
@@ -56,9 +56,7 @@ pub fn Gallery(
                             on_load.run(example.id);
                         }
                     }
-                    prop:value=move || {
-                        text.with(|text| gallery::example_of(text).map_or("", |e| e.id).to_owned())
-                    }
+                    prop:value=move || current.get().unwrap_or_default()
                 >
                     <option value="">"Choose an example…"</option>
                     {options}

@@ -14,14 +14,11 @@ pub fn PodSummary(
     #[prop(into)]
     static_on: Signal<Option<String>>,
 ) -> impl IntoView {
-    move || {
-        parsed.with(|parsed| match &parsed.pod {
-            None => view! {
-                <p class="empty" data-testid="no-pod">"Fix the manifest to see its Pod."</p>
-            }
-            .into_any(),
-            Some(pod) => {
-                let containers = pod
+    // What the summary shows, compared with the last, so that an edit elsewhere redraws nothing.
+    let summary = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            parsed.pod.as_ref().map(|pod| {
+                let containers: Vec<(&'static str, String, String)> = pod
                     .all_containers()
                     .map(|(kind, container)| {
                         let kind = match kind {
@@ -29,33 +26,54 @@ pub fn PodSummary(
                             ContainerKind::Sidecar => "sidecar",
                             ContainerKind::App => "app",
                         };
+                        (
+                            kind,
+                            container.name.clone(),
+                            container.image.clone().unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                (pod.name().to_owned(), containers, parsed.qos)
+            })
+        })
+    });
+    move || {
+        summary.with(|summary| match summary {
+            None => view! {
+                <p class="empty" data-testid="no-pod">"Fix the manifest to see its Pod."</p>
+            }
+            .into_any(),
+            Some((pod_name, containers, qos)) => {
+                let containers = containers
+                    .iter()
+                    .map(|(kind, name, image)| {
                         view! {
                             <li data-testid="container-item">
-                                <span class=format!("badge {kind}")>{kind}</span>
+                                <span class=format!("badge {kind}")>{*kind}</span>
                                 " "
-                                <span class="name">{container.name.clone()}</span>
+                                <span class="name">{name.clone()}</span>
                                 " "
-                                <span class="image">{container.image.clone().unwrap_or_default()}</span>
+                                <span class="image">{image.clone()}</span>
                             </li>
                         }
                     })
                     .collect_view();
-                let qos = parsed.qos.map(|qos| {
+                let qos = qos.map(|qos| {
                     view! { <p class="qos" data-testid="qos">{format!("QoS class: {qos}")}</p> }
                 });
                 let (name, origin) = match static_on.get() {
                     Some(node) => (
-                        static_pod::mirror_name(pod.name(), &node),
+                        static_pod::mirror_name(pod_name, &node),
                         Some(view! {
                             <p class="static-origin" data-testid="static-origin">
                                 {format!(
                                     "A static Pod: the kubelet on {node} runs {} itself; the API server shows its mirror Pod.",
-                                    static_pod::manifest_path(pod.name())
+                                    static_pod::manifest_path(pod_name)
                                 )}
                             </p>
                         }),
                     ),
-                    None => (pod.name().to_owned(), None),
+                    None => (pod_name.clone(), None),
                 };
                 view! {
                     <div class="summary">
