@@ -143,6 +143,8 @@ async fn next_and_back_walk_the_timeline() {
 async fn edits_are_kept_in_local_storage() {
     let page = Page::open().await;
     page.type_text("kind: Pod\n").await;
+    // The draft is written a moment after the last keystroke.
+    TimeoutFuture::new(400).await;
     let stored = web_sys::window()
         .unwrap()
         .local_storage()
@@ -160,10 +162,10 @@ async fn a_shorter_timeline_keeps_the_cursor_inside_it() {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: a, image: busybox}, {name: b, image: busybox}]\n  containers: [{name: c, image: nginx}]\n",
     )
     .await;
-    for _ in 0..4 {
+    for _ in 0..5 {
         page.click("next").await;
     }
-    assert_eq!(page.text("step"), "5 of 5");
+    assert_eq!(page.text("step"), "6 of 6");
     page.type_text(
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx}]\n",
     )
