@@ -84,7 +84,8 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
         },
         None => Scenario::default(),
     };
-    scenario.horizon = when.at.max(VirtualTime::from_secs(1));
+    // A millisecond past the instant, so that an action at that very instant has happened.
+    scenario.horizon = when.at.plus_millis(1).max(VirtualTime::from_secs(1));
     if let Some(deletion) = when.deletion {
         scenario.actions.push(Action {
             at: deletion.at,

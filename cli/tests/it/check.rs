@@ -1061,3 +1061,24 @@ fn a_deleted_pod_applied_again_is_a_new_pod_with_a_new_ip() {
         "#]],
     );
 }
+
+#[test]
+fn at_the_instant_of_a_deletion_the_pod_is_terminating() {
+    check(
+        &[
+            "get",
+            "--at",
+            "30s",
+            "--delete-at",
+            "30s",
+            "valid-nginx.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME    READY   STATUS        RESTARTS   AGE
+            nginx   0/1     Terminating   0          30s
+            --- stderr
+        "#]],
+    );
+}
