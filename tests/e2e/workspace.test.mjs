@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launchChromium, openPage, ROOT, screenshot, serveDist } from "./support.mjs";
+import { DIST, launchChromium, openPage, ROOT, screenshot, serveDist } from "./support.mjs";
 
 let server;
 let browser;
@@ -486,5 +486,38 @@ spec:
     assert.deepEqual(problems, []);
     assert.deepEqual(other.problems, []);
     await other.context.close();
+  });
+});
+
+describe("content security policy", () => {
+  test("the page runs under a policy that allows scripts from itself only", async () => {
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? "";
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(policy, /unsafe-inline/);
+    // Every script of the page is a file: Trunk's loader was moved out of the HTML.
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.ok(scripts.length > 0);
+    for (const [, attributes, body] of scripts) {
+      assert.match(attributes, /\ssrc="/);
+      assert.equal(body.trim(), "");
+    }
+    const { page, context, problems } = await open();
+    await page.evaluate(() => {
+      window.violations = [];
+      document.addEventListener("securitypolicyviolation", (event) => window.violations.push(event.violatedDirective));
+    });
+    // Work the page: an example, a step, the console, a theme, an export.
+    await page.getByTestId("examples").selectOption("crash-loop");
+    await page.getByTestId("last").click();
+    await page.getByTestId("console-input").fill("kubectl describe pod crash-loop");
+    await page.getByTestId("console-input").press("Enter");
+    await page.getByTestId("theme").selectOption("dark");
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-png").click();
+    await download;
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });
