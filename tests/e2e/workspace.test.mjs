@@ -489,6 +489,74 @@ spec:
   });
 });
 
+describe("hostile text in every view", () => {
+  /** A Pod the API server accepts, with markup in every free-text place it allows. */
+  const ACCEPTED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: xss
+  annotations:
+    note: "<img src=x onerror=alert(1)>"
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "echo '<img src=x onerror=alert(5)>'; echo '<script>alert(6)</script>'; sleep 3600"]
+    env:
+    - name: GREETING
+      value: "<svg onload=alert(7)>"
+  - name: badge
+    image: "busybox<img src=x onerror=alert(8)>"
+`;
+
+  test("the console, the diagram, the narration and the exported SVG keep it as text", async () => {
+    const { page, context, problems } = await open();
+    const dialogs = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      dialog.dismiss();
+    });
+    await page.getByTestId("editor").fill(ACCEPTED);
+    await page.getByTestId("no-problems").waitFor();
+    await page.getByTestId("last").click();
+    assert.match(await page.getByTestId("pod-diagram").textContent(), /busybox<img src=x onerror=alert\(8\)>/);
+    const input = page.getByTestId("console-input");
+    const output = page.getByTestId("console-output");
+    for (const command of ["kubectl logs xss -c app", "kubectl describe pod xss", "kubectl get pods -o yaml"]) {
+      await input.fill(command);
+      await input.press("Enter");
+    }
+    const printed = await output.textContent();
+    assert.match(printed, /<img src=x onerror=alert\(5\)>/);
+    assert.match(printed, /<script>alert\(6\)<\/script>/);
+    assert.match(printed, /<svg onload=alert\(7\)>/);
+    // The exported SVG: the text is escaped, so it parses to no element but the drawing's own.
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-svg").click();
+    const svg = readFileSync(await (await download).path(), "utf8");
+    // Read in a blank page of its own: the playground's policy refuses the SVG's own <style>.
+    const reader = await context.newPage();
+    const found = await reader.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return {
+        error: doc.querySelector("parsererror") !== null,
+        elements: [...doc.querySelectorAll("*")].map((element) => element.localName).filter((name) => ["img", "script", "foreignObject", "iframe"].includes(name)),
+        handlers: [...doc.querySelectorAll("*")].flatMap((element) => [...element.attributes].map((a) => a.name)).filter((name) => name.startsWith("on")),
+      };
+    }, svg);
+    assert.deepEqual(found, { error: false, elements: [], handlers: [] });
+    assert.match(svg, /&lt;img src=x onerror=alert\(8\)&gt;/);
+    await reader.close();
+    // Nothing on the page became an element either.
+    for (const tag of ["img", "body script", "main svg svg", "iframe"]) {
+      assert.equal(await page.locator(tag).count(), 0, tag);
+    }
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("content security policy", () => {
   test("the page runs under a policy that allows scripts from itself only", async () => {
     const html = readFileSync(join(DIST, "index.html"), "utf8");
