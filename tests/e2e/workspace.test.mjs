@@ -549,6 +549,49 @@ spec:
   });
 });
 
+describe("storage", () => {
+  /** Opens the page with `breakStorage` run before any script of the page. */
+  async function openWithStorage(breakStorage) {
+    const opened = await openPage(browser);
+    await opened.context.addInitScript(breakStorage);
+    await opened.page.goto(`${server.url}/`);
+    await opened.page.getByTestId("pod-name").first().waitFor({ state: "attached" });
+    return opened;
+  }
+
+  for (const [name, breakStorage] of [
+    [
+      "a full storage",
+      () => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      },
+    ],
+    [
+      "a storage turned off",
+      () => {
+        Object.defineProperty(window, "localStorage", {
+          get() {
+            throw new DOMException("Access is denied for this document.", "SecurityError");
+          },
+        });
+      },
+    ],
+  ]) {
+    test(`${name} is said, and the text stays`, async () => {
+      const { page, context, problems } = await openWithStorage(breakStorage);
+      await page.getByTestId("editor").fill(FAULTY);
+      await page.getByTestId("storage-note").waitFor();
+      assert.match(await page.getByTestId("storage-note").textContent(), /Download YAML/);
+      assert.equal(await page.getByTestId("editor").inputValue(), FAULTY);
+      assert.ok((await page.getByTestId("diagnostic").count()) > 0);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
+
 describe("content security policy", () => {
   test("the page runs under a policy that allows scripts from itself only", async () => {
     const html = readFileSync(join(DIST, "index.html"), "utf8");

@@ -465,7 +465,7 @@ pub fn App() -> impl IntoView {
                     <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input />
                     <Show when=move || !draft.saved.get()>
                         <p class="note" data-testid="storage-note">
-                            "This browser does not let the page store data, so your draft is not kept after a reload."
+                            "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
                         </p>
                     </Show>
                     <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump />
