@@ -80,6 +80,18 @@ ensure_trunk() {
   fi
 }
 
+# cargo-fuzz, for scripts/fuzz.
+CARGO_FUZZ_VERSION="0.13.2"
+
+ensure_cargo_fuzz() {
+  local have
+  have="$(cargo fuzz --version 2>/dev/null || true)"
+  if [ "$have" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "Installing cargo-fuzz $CARGO_FUZZ_VERSION (found: ${have:-none}); this takes about 3 minutes, once"
+    cargo install --locked --force cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  fi
+}
+
 ensure_wasm_bindgen() {
   local want have
   want="$(locked_version wasm-bindgen)"
