@@ -63,8 +63,8 @@ export async function serveDist({ pages = {} } = {}) {
   };
 }
 
-/** Launches Debian's Chromium headless, with flags that keep it off the network. */
-export function launchChromium() {
+/** Launches Debian's Chromium headless, with flags that keep it off the network, and `extra`. */
+export function launchChromium(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
@@ -76,6 +76,7 @@ export function launchChromium() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extra,
     ],
   });
 }
