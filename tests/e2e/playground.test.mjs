@@ -1,7 +1,7 @@
 // End-to-end tests of the release build in headless Chromium, as a person would use it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchChromium, openPage, screenshot, serveDist, SUB_PATH } from "./support.mjs";
+import { launchChromium, openApp, openPage, screenshot, serveDist, SUB_PATH } from "./support.mjs";
 
 /** A manifest whose `labels` (line 5) is indented deeper than `name`, a YAML error. */
 const BROKEN = "apiVersion: v1\nkind: Pod\nmetadata:\n name: web\n  labels: {app: web}\n";
@@ -46,12 +46,7 @@ after(async () => {
 });
 
 /** Opens the playground in a fresh context and waits until the Pod is drawn. */
-async function openPlayground() {
-  const opened = await openPage(browser);
-  await opened.page.goto(`${server.url}/`);
-  await opened.page.getByTestId("pod-name").waitFor();
-  return opened;
-}
+const openPlayground = () => openApp(browser, `${server.url}/`);
 
 /** Replaces the editor's text by typing it, key by key, as a person would. */
 async function typeManifest(page, text) {

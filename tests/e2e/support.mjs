@@ -102,6 +102,18 @@ export async function openPage(browser, options = {}) {
   return { page, context, problems };
 }
 
+/**
+ * Opens `url` in a fresh page (see `openPage`, whose options it takes), runs `setUp(context)`
+ * first when given (to add init scripts), and waits for the page's first Pod.
+ */
+export async function openApp(browser, url, { setUp, ...options } = {}) {
+  const opened = await openPage(browser, options);
+  if (setUp) await setUp(opened.context);
+  await opened.page.goto(url);
+  await opened.page.getByTestId("pod-name").first().waitFor({ state: "attached" });
+  return opened;
+}
+
 /** Saves a screenshot under target/e2e/ and returns its path. */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DIST, launchChromium, openPage, ROOT, screenshot, serveDist } from "./support.mjs";
+import { DIST, launchChromium, openApp, openPage, ROOT, screenshot, serveDist } from "./support.mjs";
 
 let server;
 let browser;
@@ -23,12 +23,7 @@ after(async () => {
 });
 
 /** Opens the page (with an optional query and fragment) and waits for the first Pod. */
-async function open(suffix = "/", options = {}) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${server.url}${suffix}`);
-  await opened.page.getByTestId("pod-name").first().waitFor({ state: "attached" });
-  return opened;
-}
+const open = (suffix = "/", options = {}) => openApp(browser, `${server.url}${suffix}`, options);
 
 /** Loads a gallery example by its id and waits for its Pod. */
 async function loadExample(page, id, podName = id) {
@@ -551,13 +546,8 @@ spec:
 
 describe("storage", () => {
   /** Opens the page with `breakStorage` run before any script of the page. */
-  async function openWithStorage(breakStorage) {
-    const opened = await openPage(browser);
-    await opened.context.addInitScript(breakStorage);
-    await opened.page.goto(`${server.url}/`);
-    await opened.page.getByTestId("pod-name").first().waitFor({ state: "attached" });
-    return opened;
-  }
+  const openWithStorage = (breakStorage) =>
+    open("/", { setUp: (context) => context.addInitScript(breakStorage) });
 
   for (const [name, breakStorage] of [
     [

@@ -18,8 +18,8 @@ use pod_model::timeline::{self, Cursor};
 use pod_model::{Pod, diagram, edit, gallery, lint, simulator, topology};
 
 use crate::components::{
-    Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelTabs, PodSummary,
-    SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
+    Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection, PanelTabs,
+    PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
 /// The most bytes an edit in progress may change for the views to keep showing the Pod of the
@@ -357,17 +357,6 @@ pub fn App() -> impl IntoView {
         text.with_untracked(|text| browser::download_text(&name, "application/yaml", text));
     };
     let shown = move |panel: Panel| visible.with(|panels| panels.contains(&panel));
-    let panel_class = move |panel: Panel, base: &'static str| {
-        let mut class = format!("panel {base}");
-        if tab.get() == panel {
-            class.push_str(" tab-active");
-        }
-        class
-    };
-    let grow = move |panel: Panel| {
-        let index = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0);
-        format!("{:.3}", weights.get()[index])
-    };
     // A splitter follows a visible panel when another visible one comes after it.
     let splitter_after = move |panel: Panel| {
         visible.with(|panels| {
@@ -450,90 +439,63 @@ pub fn App() -> impl IntoView {
         </Show>
         <PanelTabs visible=visible tab=tab />
         <main class="panels" class:embedded=embedded>
-            <Show when=move || shown(Panel::Editor)>
-                <section
-                    class=move || panel_class(Panel::Editor, "editor-panel")
-                    style:flex-grow=move || grow(Panel::Editor)
-                    role="region"
-                    aria-labelledby="editor-heading"
-                    data-testid="panel-editor"
-                >
-                    <h2 id="editor-heading">"Manifest"</h2>
-                    <Show when=move || !embedded>
-                        <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
-                    </Show>
-                    <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input />
-                    <Show when=move || !draft.saved.get()>
-                        <p class="note" data-testid="storage-note">
-                            "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
-                        </p>
-                    </Show>
-                    <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump />
-                    <div class="exports">
-                        <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>
-                    </div>
-                </section>
-            </Show>
+            <PanelSection panel=Panel::Editor visible=visible tab=tab weights=weights>
+                <Show when=move || !embedded>
+                    <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
+                </Show>
+                <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input />
+                <Show when=move || !draft.saved.get()>
+                    <p class="note" data-testid="storage-note">
+                        "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
+                    </p>
+                </Show>
+                <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump />
+                <div class="exports">
+                    <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>
+                </div>
+            </PanelSection>
             {move || splitter_after(Panel::Editor).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
-            <Show when=move || shown(Panel::Pod)>
-                <section
-                    class=move || panel_class(Panel::Pod, "pod-panel")
-                    style:flex-grow=move || grow(Panel::Pod)
-                    role="region"
-                    aria-labelledby="pod-heading"
-                    data-testid="panel-pod"
-                >
-                    <h2 id="pod-heading">"Pod"</h2>
-                    <PodSummary parsed=parsed static_on=static_on />
-                    <Show when=move || stale_drawing.get()>
-                        <p class="stale-note" data-testid="stale-drawing">
-                            "The manifest has errors: the diagram shows the last Pod that could be drawn."
-                        </p>
-                    </Show>
-                    <div class="scene-holder" class:stale=move || stale_drawing.get()>
-                        <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
-                    </div>
-                    <div class="exports">
-                        <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
-                        <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
-                    </div>
-                </section>
-            </Show>
+            <PanelSection panel=Panel::Pod visible=visible tab=tab weights=weights>
+                <PodSummary parsed=parsed static_on=static_on />
+                <Show when=move || stale_drawing.get()>
+                    <p class="stale-note" data-testid="stale-drawing">
+                        "The manifest has errors: the diagram shows the last Pod that could be drawn."
+                    </p>
+                </Show>
+                <div class="scene-holder" class:stale=move || stale_drawing.get()>
+                    <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
+                </div>
+                <div class="exports">
+                    <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
+                    <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
+                </div>
+            </PanelSection>
             {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
-            <Show when=move || shown(Panel::Lifecycle)>
-                <section
-                    class=move || panel_class(Panel::Lifecycle, "lifecycle-panel")
-                    style:flex-grow=move || grow(Panel::Lifecycle)
-                    role="region"
-                    aria-labelledby="lifecycle-heading"
-                    data-testid="panel-lifecycle"
-                >
-                    <h2 id="lifecycle-heading">"Lifecycle"</h2>
-                    <Show when=move || stale.get()>
-                        <p class="stale-note" data-testid="stale-lifecycle">
-                            "The API server would refuse the manifest as it is now: this is the lifecycle of the last Pod it would accept."
-                        </p>
-                    </Show>
-                    <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
-                    <Show when=move || !read_only.get()>
-                        <h3 class="faults-heading">"Faults and actions"</h3>
-                        <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault
-                            static_pod=static_pod on_static_pod=on_static_pod />
-                    </Show>
-                    <h3 class="console-heading">"kubectl"</h3>
-                    <Console run=run_command />
-                    <Show when=move || !embedded>
-                        <ShareLink make_link=make_link error=link_error />
-                    </Show>
-                    <Show when=move || embedded && link_error.with(Option::is_some)>
-                        <p class="note" data-testid="link-error">
-                            {move || format!("The link could not be opened: {}", link_error.get().unwrap_or_default())}
-                        </p>
-                    </Show>
-                    <h3 class="flow-heading-title">"Control plane"</h3>
-                    <SceneView scene=flow_scene kind="flow-diagram" theme=theme />
-                </section>
-            </Show>
+            <PanelSection panel=Panel::Lifecycle visible=visible tab=tab weights=weights>
+                <Show when=move || stale.get()>
+                    <p class="stale-note" data-testid="stale-lifecycle">
+                        "The API server would refuse the manifest as it is now: this is the lifecycle of the last Pod it would accept."
+                    </p>
+                </Show>
+                <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
+                <Show when=move || !read_only.get()>
+                    <h3 class="faults-heading">"Faults and actions"</h3>
+                    <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault
+                        static_pod=static_pod on_static_pod=on_static_pod />
+                </Show>
+                <h3 class="console-heading">"kubectl"</h3>
+                <Console run=run_command />
+                <Show when=move || !embedded>
+                    <ShareLink make_link=make_link error=link_error />
+                </Show>
+                <Show when=move || embedded && link_error.with(Option::is_some)>
+                    <p class="note" data-testid="link-error">
+                        {move || format!("The link could not be opened: {}", link_error.get().unwrap_or_default())}
+                    </p>
+                </Show>
+                <h3 class="flow-heading-title">"Control plane"</h3>
+                <SceneView scene=flow_scene kind="flow-diagram" theme=theme />
+            </PanelSection>
         </main>
     }
 }

@@ -1,5 +1,5 @@
-//! The page's frame: the phone tabs, the splitters that resize the panels, and the theme
-//! toggle.
+//! The page's frame: the panels, the phone tabs, the splitters that resize the panels, and the
+//! theme toggle.
 
 use leptos::prelude::*;
 use pod_model::diagram::svg::Theme;
@@ -9,6 +9,46 @@ use pod_model::embed::Panel;
 const MIN_WEIGHT: f64 = 0.35;
 /// How much one arrow key press moves a splitter, as a share of the panels' weight.
 const KEY_STEP: f64 = 0.1;
+
+/// One of the page's panels, while it is shown: a labelled region with its title, as wide as its
+/// weight, and the current tab on a phone.
+#[component]
+pub fn PanelSection(
+    /// Which panel.
+    panel: Panel,
+    /// The panels shown.
+    visible: RwSignal<Vec<Panel>>,
+    /// The panel shown as the current tab.
+    tab: RwSignal<Panel>,
+    /// The panels' flex weights, in `Panel::ALL` order.
+    weights: RwSignal<[f64; 3]>,
+    /// The panel's content.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let name = panel.as_str();
+    let index = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0);
+    let class = move || {
+        if tab.get() == panel {
+            format!("panel {name}-panel tab-active")
+        } else {
+            format!("panel {name}-panel")
+        }
+    };
+    view! {
+        <Show when=move || visible.with(|panels| panels.contains(&panel))>
+            <section
+                class=class
+                style:flex-grow=move || format!("{:.3}", weights.get()[index])
+                role="region"
+                aria-labelledby=format!("{name}-heading")
+                data-testid=format!("panel-{name}")
+            >
+                <h2 id=format!("{name}-heading")>{panel.title()}</h2>
+                {children()}
+            </section>
+        </Show>
+    }
+}
 
 /// On a phone the panels are tabs: one shows at a time. (The stylesheet hides this bar on wide
 /// screens, where every visible panel shows side by side.)

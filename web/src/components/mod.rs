@@ -21,7 +21,7 @@ pub use editor::Editor;
 pub use embed::EmbedDialog;
 pub use faults::Faults;
 pub use gallery::Gallery;
-pub use layout::{PanelTabs, Splitter, ThemeToggle};
+pub use layout::{PanelSection, PanelTabs, Splitter, ThemeToggle};
 pub use share::ShareLink;
 pub use stepper::Stepper;
 pub use summary::PodSummary;
