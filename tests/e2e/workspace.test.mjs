@@ -436,6 +436,15 @@ describe("look and access", () => {
   });
 });
 
+/** Dismisses every dialog `page` opens (an alert would mean script ran) and lists them. */
+function dismissDialogs(page, dialogs = []) {
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  return dialogs;
+}
+
 describe("hostile text", () => {
   /** A Pod's first lines, with markup in an annotation. */
   const HEADER = `apiVersion: v1
@@ -454,11 +463,7 @@ spec:
 
   test("names, commands and link contents stay text", async () => {
     const { page, context, problems } = await open();
-    const dialogs = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss();
-    });
+    const dialogs = dismissDialogs(page);
     await page.getByTestId("editor").fill(HOSTILE);
     await page.getByTestId("verdict").waitFor();
     await page.getByTestId("copy-link").click();
@@ -469,10 +474,7 @@ spec:
     await context.close();
 
     const other = await openPage(browser);
-    other.page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss();
-    });
+    dismissDialogs(other.page, dialogs);
     await other.page.goto(link);
     await other.page.getByTestId("verdict").waitFor();
     assert.equal(await other.page.getByTestId("editor").inputValue(), HOSTILE);
@@ -498,11 +500,7 @@ spec:
 
   test("the console, the diagram, the narration and the exported SVG keep it as text", async () => {
     const { page, context, problems } = await open();
-    const dialogs = [];
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      dialog.dismiss();
-    });
+    const dialogs = dismissDialogs(page);
     await page.getByTestId("editor").fill(ACCEPTED);
     await page.getByTestId("no-problems").waitFor();
     await page.getByTestId("last").click();

@@ -158,9 +158,12 @@ pub fn App() -> impl IntoView {
         });
         text.set(draft);
     });
+    // Whether the Pod is a static one: a Memo, so that other scenario changes (a fault, an
+    // action) do not read the text again.
+    let static_pod = Memo::new(move |_| scenario.with(|scenario| scenario.static_pod));
     let parsed = Memo::new(move |_| {
         let mut parsed = text.with(|text| pod_model::parse(text));
-        if scenario.with(|scenario| scenario.static_pod) {
+        if static_pod.get() {
             lint::drop_for_static_pod(&mut parsed.diagnostics);
         }
         parsed
@@ -302,9 +305,10 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    let static_pod = Signal::derive(move || scenario.with(|scenario| scenario.static_pod));
     let static_on = Signal::derive(move || {
-        scenario.with(|scenario| scenario.static_pod.then(|| scenario.node.name.clone()))
+        static_pod
+            .get()
+            .then(|| scenario.with(|scenario| scenario.node.name.clone()))
     });
     let on_static_pod = Callback::new(move |on: bool| {
         scenario.update(|scenario| scenario.static_pod = on);
