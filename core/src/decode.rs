@@ -143,7 +143,17 @@ impl<'d> Decoder<'d> {
 
     /// Decodes the value of field `json` of the Go struct `go_struct`.
     pub fn field<T: Decode>(&mut self, go_struct: &'static str, json: &str, node: &Node) -> T {
-        let (path_len, go_len, outer) = (self.path.len(), self.go_path.len(), self.go_struct);
+        let outer = self.enter(go_struct, json);
+        let value = T::decode(node, self);
+        self.leave(outer);
+        value
+    }
+
+    /// Steps into the field `json` of `go_struct`, and returns where to step back to. Kept out
+    /// of line so that each field type's `field` stays small in the wasm.
+    #[inline(never)]
+    fn enter(&mut self, go_struct: &'static str, json: &str) -> (usize, usize, &'static str) {
+        let outer = (self.path.len(), self.go_path.len(), self.go_struct);
         if !self.path.is_empty() {
             self.path.push('.');
         }
@@ -153,11 +163,15 @@ impl<'d> Decoder<'d> {
         }
         self.go_path.push_str(json);
         self.go_struct = go_struct;
-        let value = T::decode(node, self);
+        outer
+    }
+
+    /// Steps back out of a field to where `enter` was called.
+    #[inline(never)]
+    fn leave(&mut self, (path_len, go_len, go_struct): (usize, usize, &'static str)) {
         self.path.truncate(path_len);
         self.go_path.truncate(go_len);
-        self.go_struct = outer;
-        value
+        self.go_struct = go_struct;
     }
 
     /// The entries of an object node, with each key checked: unknown fields (with a suggestion)

@@ -276,7 +276,9 @@ pub struct Underline {
 pub fn underlines(text: &str, diagnostics: &[Diagnostic], limit: usize) -> Vec<Underline> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
-    sorted.sort_by_key(|d| (d.severity != Severity::Error, d.span.start.line));
+    crate::sorting::sort_by_key(&mut sorted, |d| {
+        (d.severity != Severity::Error, d.span.start.line)
+    });
     sorted
         .into_iter()
         .filter_map(|diagnostic| {

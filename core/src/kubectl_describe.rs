@@ -515,7 +515,7 @@ impl Writer {
         };
         self.write(LEVEL_2, &format!("Mounts:{none}\n"));
         let mut mounts: Vec<_> = container.volume_mounts.iter().collect();
-        mounts.sort_by(|a, b| a.mount_path.cmp(&b.mount_path));
+        crate::sorting::sort_by(&mut mounts, |a, b| a.mount_path.cmp(&b.mount_path));
         for mount in mounts {
             let mut flags = vec![if mount.read_only {
                 "ro".to_owned()
@@ -538,7 +538,7 @@ impl Writer {
         if !container.volume_devices.is_empty() {
             self.write(LEVEL_2, &format!("Devices:{none}\n"));
             let mut devices: Vec<_> = container.volume_devices.iter().collect();
-            devices.sort_by(|a, b| a.device_path.cmp(&b.device_path));
+            crate::sorting::sort_by(&mut devices, |a, b| a.device_path.cmp(&b.device_path));
             for device in devices {
                 self.write(
                     LEVEL_3,
@@ -645,7 +645,7 @@ impl Writer {
             return;
         }
         let mut sorted: Vec<&Toleration> = tolerations.iter().collect();
-        sorted.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut sorted, |a, b| {
             a.key
                 .as_deref()
                 .unwrap_or_default()
@@ -686,7 +686,7 @@ impl Writer {
             return;
         }
         let mut sorted: Vec<&Event> = events.iter().collect();
-        sorted.sort_by_key(|event| event.last_seen);
+        crate::sorting::sort_by_key(&mut sorted, |event| event.last_seen);
         self.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
         self.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
         for event in sorted {

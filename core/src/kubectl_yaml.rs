@@ -87,7 +87,7 @@ impl Writer {
     /// it is already at that column (after `- `).
     fn map(&mut self, entries: &[(String, Tree)], indent: usize) {
         let mut sorted: Vec<&(String, Tree)> = entries.iter().collect();
-        sorted.sort_by(|(a, _), (b, _)| key_order(a, b));
+        crate::sorting::sort_by(&mut sorted, |(a, _), (b, _)| key_order(a, b));
         for (key, value) in sorted {
             if self.column != indent {
                 self.indent_to(indent);

@@ -39,6 +39,7 @@ pub mod scenario;
 pub mod share_link;
 pub mod shell;
 pub mod simulator;
+pub mod sorting;
 pub mod span;
 pub mod suggest;
 pub mod tabwriter;

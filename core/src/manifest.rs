@@ -304,9 +304,9 @@ pub fn parse(text: &str) -> Parsed {
         }
         None => {}
     }
-    parsed
-        .diagnostics
-        .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.severity));
+    crate::sorting::sort_by_key(&mut parsed.diagnostics, |diagnostic| {
+        (diagnostic.span.start, diagnostic.severity)
+    });
     parsed.documents = documents;
     parsed
 }

@@ -77,8 +77,8 @@ pub fn decode(fragment: &str) -> Result<SharedState, String> {
         .map_err(|_| "the link is damaged, or holds more than the playground reads".to_owned())?;
     let text =
         String::from_utf8(json).map_err(|_| "the link is damaged: not UTF-8 text".to_owned())?;
-    let state: SharedState =
-        serde_json::from_str(&text).map_err(|error| format!("the link is damaged: {error}"))?;
+    let state: SharedState = crate::scenario::read_json(&text)
+        .map_err(|error| format!("the link is damaged: {error}"))?;
     let scenario = state.scenario.checked()?;
     Ok(SharedState { scenario, ..state })
 }

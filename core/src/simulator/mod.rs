@@ -381,7 +381,7 @@ fn shared_writes(pod: &Pod, tracks: &[Track]) -> SharedByContainer {
         }
     }
     for writes in shared.values_mut() {
-        writes.sort_by_key(|(write, _)| write.at);
+        crate::sorting::sort_by_key(writes, |(write, _)| write.at);
     }
     shared
 }

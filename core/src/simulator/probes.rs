@@ -171,7 +171,7 @@ pub fn run(target: &Target<'_>, started: u64, end: u64) -> ProbeOutcome {
         }
         outcome.ready = Some(intervals);
     }
-    outcome.failures.sort_by_key(|(at, _, _)| *at);
+    crate::sorting::sort_by_key(&mut outcome.failures, |(at, _, _)| *at);
     outcome
 }
 

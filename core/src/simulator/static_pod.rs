@@ -95,7 +95,8 @@ fn admission_default(toleration: &Toleration) -> bool {
 /// file. This one is a stable made-up hash of the same inputs.
 fn config_hash(pod: &Pod, node: &Node) -> String {
     let source = format!(
-        "{pod:?}host:{}file:{}",
+        "{}host:{}file:{}",
+        crate::kubectl_yaml::pod_yaml(pod),
         node.name,
         manifest_path(pod.name())
     );

@@ -323,7 +323,7 @@ fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
         .enumerate()
         .map(|(index, line)| {
             let mut marks: Vec<&Underline> = by_line.get(index).cloned().unwrap_or_default();
-            marks.sort_by_key(|mark| (mark.start, rank(mark.severity)));
+            pod_model::sorting::sort_by_key(&mut marks, |mark| (mark.start, rank(mark.severity)));
             let mut ranges = Vec::new();
             let mut at = 0;
             for mark in marks {

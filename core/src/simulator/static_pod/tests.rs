@@ -55,12 +55,12 @@ fn kubectl_delete_replaces_the_mirror_and_the_container_runs_on() {
         "1m",
         "- {at: 30s, do: deletePod}\n",
         expect![[r#"
-                0s  static-web-node-1 0/1 Pending 0 0s uid 3fb111e6
-                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid 3fb111e6
-                2s  static-web-node-1 1/1 Running 0 2s uid 3fb111e6
-               30s  static-web-node-1 1/1 Terminating 0 30s uid 3fb111e6
-               31s  static-web-node-1 0/1 Pending 0 0s uid bb65f7f7
-               40s  static-web-node-1 1/1 Running 0 9s uid bb65f7f7
+                0s  static-web-node-1 0/1 Pending 0 0s uid e96ab475
+                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid e96ab475
+                2s  static-web-node-1 1/1 Running 0 2s uid e96ab475
+               30s  static-web-node-1 1/1 Terminating 0 30s uid e96ab475
+               31s  static-web-node-1 0/1 Pending 0 0s uid 2957b4cc
+               40s  static-web-node-1 1/1 Running 0 9s uid 2957b4cc
             event Normal Pulling: Pulling image "nginx"
             event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
             event Normal Created: Created container web
@@ -75,10 +75,10 @@ fn removing_the_file_stops_the_pod_and_removes_the_mirror() {
         "1m",
         "- {at: 20s, do: removeStaticManifest}\n",
         expect![[r#"
-                0s  static-web-node-1 0/1 Pending 0 0s uid 3fb111e6
-                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid 3fb111e6
-                2s  static-web-node-1 1/1 Running 0 2s uid 3fb111e6
-             20.1s  static-web-node-1 0/1 Completed 0 20s uid 3fb111e6
+                0s  static-web-node-1 0/1 Pending 0 0s uid e96ab475
+                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid e96ab475
+                2s  static-web-node-1 1/1 Running 0 2s uid e96ab475
+             20.1s  static-web-node-1 0/1 Completed 0 20s uid e96ab475
             removed at 20.1s
             event Normal Pulling: Pulling image "nginx"
             event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
@@ -95,10 +95,10 @@ fn a_lost_node_never_evicts_a_static_pod() {
         "15m",
         "- {at: 1m, do: loseNode}\n",
         expect![[r#"
-                0s  static-web-node-1 0/1 Pending 0 0s uid 3fb111e6
-                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid 3fb111e6
-                2s  static-web-node-1 1/1 Running 0 2s uid 3fb111e6
-              110s  static-web-node-1 1/1 Running 0 110s uid 3fb111e6
+                0s  static-web-node-1 0/1 Pending 0 0s uid e96ab475
+                1s  static-web-node-1 0/1 ContainerCreating 0 1s uid e96ab475
+                2s  static-web-node-1 1/1 Running 0 2s uid e96ab475
+              110s  static-web-node-1 1/1 Running 0 110s uid e96ab475
             event Normal Pulling: Pulling image "nginx"
             event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
             event Normal Created: Created container web
@@ -129,8 +129,8 @@ fn the_mirror_names_its_node_and_the_kubelet_copy() {
     expect![[r#"
         metadata:
           annotations:
-            kubernetes.io/config.hash: 175ae6e322b3c5eecdc645678bdc2eb5
-            kubernetes.io/config.mirror: 175ae6e322b3c5eecdc645678bdc2eb5
+            kubernetes.io/config.hash: 5a8b5fde2c2ab51dbfbc58556a3ab516
+            kubernetes.io/config.mirror: 5a8b5fde2c2ab51dbfbc58556a3ab516
             kubernetes.io/config.seen: "2026-01-01T00:00:00Z"
             kubernetes.io/config.source: file
           creationTimestamp: "2026-01-01T00:00:00Z"
@@ -145,7 +145,7 @@ fn the_mirror_names_its_node_and_the_kubelet_copy() {
             name: node-1
             uid: 484df674-8ea2-b354-ece9-1d4566a8909b
           resourceVersion: "1024"
-          uid: 3fb111e6-faa1-6f90-23cd-f542df207f62"#]]
+          uid: e96ab475-cd9b-f318-68eb-9b37e631d2d5"#]]
     .assert_eq(&metadata);
     let spec = &mirror.spec;
     assert_eq!(spec.node_name.as_deref(), Some("node-1"));
