@@ -297,6 +297,46 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
     }
 }
 
+/// The timeline of every Pod object a scenario creates (`simulator::simulate_all`): after a
+/// deletion, the steps of the object a later `kubectl apply` creates follow, at their instants
+/// on the scenario's clock, so the stepper, the diagram and the console tell the same story.
+pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
+    let Some((first, later)) = simulations.split_first() else {
+        return placeholder(pod);
+    };
+    let mut timeline = from_simulation(pod, first);
+    for simulation in later {
+        if let Some(last) = timeline.steps.last_mut() {
+            last.narration.push_str(&format!(
+                " The API server removes pod/{}: kubectl get pods finds nothing until it is applied again.",
+                pod.name()
+            ));
+        }
+        let offset = u64::try_from(simulation.start.millis_since(first.start)).unwrap_or(0);
+        let next = from_simulation(pod, simulation);
+        let created = timeline.steps.len();
+        timeline
+            .steps
+            .extend(next.steps.into_iter().map(|step| Step {
+                at: step.at.plus_millis(offset),
+                ..step
+            }));
+        if let Some(step) = timeline.steps.get_mut(created) {
+            step.narration = format!(
+                "kubectl apply creates pod/{} again: a new object, with a new UID. {}",
+                pod.name(),
+                step.narration
+            );
+        }
+        for note in next.notes {
+            if !timeline.notes.contains(&note) {
+                timeline.notes.push(note);
+            }
+        }
+    }
+    timeline
+}
+
 /// The placeholder timeline of `pod`: created, scheduled, initialised, running.
 pub fn placeholder(pod: &Pod) -> Timeline {
     let kinds: Vec<ContainerKind> = pod.all_containers().map(|(kind, _)| kind).collect();
@@ -504,6 +544,46 @@ mod tests {
                 3s      Running   Running           [running running] The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
             "#]],
         );
+    }
+
+    /// `kubectl delete` at 30 s and `kubectl apply -f -` at 70 s: the new object's steps
+    /// follow the old one's, on the scenario's clock, with its own AGE and the next Pod IP.
+    #[test]
+    fn a_pod_applied_again_after_its_deletion_follows_on_the_same_clock() {
+        let parsed = parse(crate::gallery::SIDECAR_LOGGING.manifest);
+        let pod = parsed.accepted_pod().expect("valid");
+        let scenario = crate::simulator::Scenario::from_yaml(
+            "horizon: 2m\nactions:\n- {at: 30s, do: deletePod}\n- {at: 70s, do: applyPod}\n",
+        )
+        .expect("a valid scenario");
+        let simulations = crate::simulator::simulate_all(pod, &scenario);
+        let timeline = from_simulations(pod, &simulations);
+        let out: String = timeline
+            .steps()
+            .iter()
+            .map(|step| {
+                format!(
+                    "{:<4} {:<17} {} {}\n",
+                    step.at.to_string(),
+                    step.status,
+                    step.look.pod_ip.as_deref().unwrap_or("-"),
+                    step.narration
+                )
+            })
+            .collect();
+        expect![[r#"
+            0s   Pending           - The scheduler assigns the Pod to node-1.
+            1s   ContainerCreating 10.244.0.5 The kubelet pulls the image of 'app'.
+            2s   ContainerCreating 10.244.0.5 The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts; the kubelet pulls the image of 'log-forwarder'.
+            3s   Running           10.244.0.5 The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
+            30s  Terminating       10.244.0.5 The kubelet stops container 'app': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; the kubelet stops container 'log-forwarder': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends.
+            30.1s Terminating       10.244.0.5 Container 'log-forwarder' exits with code 0 (Completed).
+            60s  Terminating       10.244.0.5 Container 'app' exits with code 137 (Error). The API server removes pod/sidecar-logging: kubectl get pods finds nothing until it is applied again.
+            70s  Pending           - kubectl apply creates pod/sidecar-logging again: a new object, with a new UID. The scheduler assigns the Pod to node-1.
+            71s  ContainerCreating 10.244.0.6 The kubelet pulls the image of 'app'.
+            72s  ContainerCreating 10.244.0.6 The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts; the kubelet pulls the image of 'log-forwarder'.
+            73s  Running           10.244.0.6 The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
+        "#]].assert_eq(&out);
     }
 
     #[test]

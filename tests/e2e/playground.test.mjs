@@ -476,6 +476,46 @@ describe("the kubectl console", () => {
   });
 });
 
+describe("a Pod deleted and applied again from the console", () => {
+  test("the stepper, the diagram and the console follow the new Pod object", async () => {
+    const { page, context, problems } = await openPlayground();
+    const input = page.getByTestId("console-input");
+    const output = page.getByTestId("console-output");
+    const run = async (command) => {
+      await input.fill(command);
+      await input.press("Enter");
+    };
+    await page.getByTestId("last").click();
+    await run("kubectl delete pod sidecar-logging --grace-period=5");
+    // The deletion adds steps; at the last one the kubelet has stopped the containers.
+    await page.getByTestId("step").filter({ hasNotText: "4 of 4" }).waitFor();
+    await page.getByTestId("last").click();
+    const removedAt = await page.getByTestId("clock").textContent();
+    assert.equal(removedAt, "t = 8s");
+    assert.match(await page.getByTestId("narration").textContent(), /exits with code/);
+    const stepsBefore = await page.getByTestId("step").textContent();
+    await run("kubectl apply -f -");
+    assert.match(await output.textContent(), /pod\/sidecar-logging created/);
+    // The new object's steps follow: the removal is told, then the new object from Pending.
+    await page.getByTestId("step").filter({ hasNotText: stepsBefore }).waitFor();
+    assert.match(await page.getByTestId("narration").textContent(), /The API server removes pod\/sidecar-logging/);
+    await page.getByTestId("next").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Pending");
+    assert.match(await page.getByTestId("narration").textContent(), /kubectl apply creates pod\/sidecar-logging again: a new object, with a new UID/);
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Running");
+    assert.equal(await page.getByTestId("clock").textContent(), "t = 11s");
+    // The diagram draws the new object, with the node's next Pod IP.
+    assert.match(await page.getByTestId("pod-diagram").textContent(), /Pod IP 10\.244\.0\.6/);
+    // The console reads the same object: Running, three seconds old.
+    await run("kubectl get pods");
+    assert.match(await output.locator(".console-reply").last().textContent(), /sidecar-logging\s+2\/2\s+Running\s+0\s+3s/);
+    await screenshot(page, "console-applied-again");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("fault injection", () => {
   test("a crash becomes an action on the timeline, and removing it restores the timeline", async () => {
     const { page, context, problems } = await openPlayground();

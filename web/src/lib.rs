@@ -209,19 +209,21 @@ pub fn App() -> impl IntoView {
     let stale_drawing = Memo::new(move |_| {
         parsed.with(|parsed| parsed.pod.is_none()) && drawn.with(Option::is_some)
     });
-    let simulation = Memo::new(move |_| {
+    // Every Pod object of the scenario: the first, and the one a `kubectl apply` creates after
+    // a deletion, so that the stepper follows what the console shows.
+    let simulations = Memo::new(move |_| {
         accepted.with(|pod| {
             pod.as_ref()
-                .map(|pod| scenario.with(|scenario| simulator::simulate(pod, scenario)))
+                .map(|pod| scenario.with(|scenario| simulator::simulate_all(pod, scenario)))
         })
     });
     let timeline = Memo::new(move |_| {
         accepted.with(|pod| {
             let pod = pod.as_ref()?;
-            simulation.with(|simulation| {
-                simulation
-                    .as_ref()
-                    .map(|simulation| timeline::from_simulation(pod, simulation))
+            simulations.with(|simulations| {
+                simulations
+                    .as_deref()
+                    .map(|simulations| timeline::from_simulations(pod, simulations))
             })
         })
     });
@@ -230,8 +232,9 @@ pub fn App() -> impl IntoView {
         drawn.with(|pod| {
             let pod = pod.as_ref()?;
             let simulated = accepted.with(|accepted| accepted.as_ref() == Some(pod));
-            let topology = simulation.with(|simulation| {
-                topology::analyze(pod, simulation.as_ref().filter(|_| simulated))
+            let topology = simulations.with(|simulations| {
+                let first = simulations.as_ref().and_then(|all| all.first());
+                topology::analyze(pod, first.filter(|_| simulated))
             });
             Some(diagram::layout_topology(topology))
         })
