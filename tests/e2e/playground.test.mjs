@@ -542,6 +542,55 @@ describe("fault injection", () => {
   });
 });
 
+describe("faults and their remedies", () => {
+  /** The STATUS of every step from the current one to the last. */
+  async function statusesToTheEnd(page) {
+    const statuses = [await page.getByTestId("status").textContent()];
+    for (let i = 0; i < 40 && !(await page.getByTestId("next").isDisabled()); i++) {
+      await page.getByTestId("next").click();
+      statuses.push(await page.getByTestId("status").textContent());
+    }
+    return statuses;
+  }
+
+  test("a failed image pull backs off until it is fixed; a deleted Pod comes back with Apply", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("fault-container").selectOption("app");
+    await page.getByTestId("fault-pull").click();
+    await page.getByTestId("action").first().waitFor();
+    // From the first step on, the pulls of 'app' fail and the kubelet backs off.
+    const failing = await statusesToTheEnd(page);
+    assert.ok(failing.includes("ErrImagePull") && failing.includes("ImagePullBackOff"), failing.join(", "));
+    assert.notEqual(failing.at(-1), "Running");
+    // Fixed at the first back-off: the next pull works and the Pod runs.
+    await page.getByTestId("first").click();
+    while ((await page.getByTestId("status").textContent()) !== "ImagePullBackOff") {
+      await page.getByTestId("next").click();
+    }
+    await page.getByTestId("fault-fix-pull").click();
+    await page.getByTestId("action").nth(1).waitFor();
+    const fixed = await statusesToTheEnd(page);
+    assert.equal(fixed.at(-1), "Running", fixed.join(", "));
+    assert.deepEqual((await page.getByTestId("action").locator("span").allTextContents()).map((t) => t.replace(/^t = \S+: /, "")), [
+      "image pulls of 'app' fail",
+      "image pulls of 'app' work",
+    ]);
+
+    // Delete Pod, then Apply Pod once it is gone: a new object runs, with the next Pod IP.
+    await page.getByTestId("fault-delete").click();
+    await page.getByTestId("action").nth(2).waitFor();
+    await statusesToTheEnd(page);
+    await page.getByTestId("fault-apply").click();
+    await page.getByTestId("action").nth(3).waitFor();
+    const afterApply = await statusesToTheEnd(page);
+    assert.equal(afterApply.at(-1), "Running", afterApply.join(", "));
+    assert.match(await page.getByTestId("pod-diagram").textContent(), /Pod IP 10\.244\.0\.6/);
+    await screenshot(page, "fault-remedies");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("the editor", () => {
   test("Tab inserts two spaces, undo takes them back, and Escape then Tab leaves", async () => {
     const { page, context, problems } = await openPlayground();

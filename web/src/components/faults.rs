@@ -1,7 +1,8 @@
 //! Fault injection: buttons that add scenario actions at the step on screen (crash a container,
-//! push it over its memory limit, fail a probe or an image pull, delete the Pod, lose or recover
-//! the node, create or delete a Service), the choice to run the Pod as a static Pod (and remove
-//! its file), and the list of actions, each removable.
+//! push it over its memory limit, fail a probe or an image pull and make it work again, delete
+//! the Pod and apply it again, lose or recover the node, create or delete a Service), the choice
+//! to run the Pod as a static Pod (and remove its file), and the list of actions, each
+//! removable.
 
 use leptos::prelude::*;
 use pod_model::scenario::{Action, ProbeKind, What};
@@ -77,9 +78,19 @@ pub fn Faults(
                 <button data-testid="fault-pull" prop:disabled=no_container
                     on:click=for_container(|container| What::FailImagePull { container })>"Fail image pull"</button>
             </div>
+            <div class="fault-row" role="group" aria-label="Make the chosen container work again">
+                <button data-testid="fault-pass-liveness" prop:disabled=no_container
+                    on:click=for_container(|container| What::PassProbe { container, probe: ProbeKind::Liveness })>"Pass liveness"</button>
+                <button data-testid="fault-pass-readiness" prop:disabled=no_container
+                    on:click=for_container(|container| What::PassProbe { container, probe: ProbeKind::Readiness })>"Pass readiness"</button>
+                <button data-testid="fault-fix-pull" prop:disabled=no_container
+                    on:click=for_container(|container| What::FixImagePull { container })>"Fix image pull"</button>
+            </div>
             <div class="fault-row">
                 <button data-testid="fault-delete"
                     on:click=move |_| on_add.run(What::DeletePod { grace_period_seconds: None })>"Delete Pod"</button>
+                <button data-testid="fault-apply" title="kubectl apply -f -: once the Pod is gone, a new one is created"
+                    on:click=move |_| on_add.run(What::ApplyPod)>"Apply Pod"</button>
                 <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode)>"Lose node"</button>
                 <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode)>"Recover node"</button>
             </div>
