@@ -25,7 +25,7 @@ export const BUDGETS = { compressedKB: 250, interactiveMs: 150, keystrokeMs: 2, 
  * The 250 KB budget is not met yet (NOTES.md); this ceiling keeps the page from growing
  * meanwhile, and comes down as the page shrinks.
  */
-export const SIZE_CEILING_KB = 700;
+export const SIZE_CEILING_KB = 670;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
