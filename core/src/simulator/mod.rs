@@ -966,6 +966,14 @@ fn stop_sidecars(
         track.runs.retain(|run| run.started <= from);
         track.backoffs.retain(|(start, _)| *start < from);
         track.pull_failures.retain(|failure| failure.failed < from);
+        // The restarts planned after the stop never happen, and neither do their Events.
+        let field_path = format!("spec.initContainers{{{}}}", track.name);
+        let stop = wall(from);
+        events.retain(|event| {
+            event.source != "kubelet"
+                || event.field_path.as_deref() != Some(field_path.as_str())
+                || event.first_seen <= stop
+        });
         let Some(run) = track
             .runs
             .last_mut()
@@ -974,12 +982,12 @@ fn stop_sidecars(
             continue;
         };
         events.record(
-            wall(from),
+            stop,
             EventType::Normal,
             "Killing",
             &format!("Stopping container {}", track.name),
             "kubelet",
-            Some(&format!("spec.initContainers{{{}}}", track.name)),
+            Some(&field_path),
         );
         let (after, code) = match track.behaviour {
             Some(Some(Behaviour::Server)) => (100, 0),
