@@ -394,6 +394,8 @@ fn too_large(bytes: usize) -> String {
 /// A YAML tree as JSON, scalars typed by YAML 1.1's rules as Kubernetes reads them.
 /// Reads JSON text into `T` through a JSON value, as a YAML scenario is read, so that the page
 /// carries one compiled reader of scenarios rather than one per input (about 30 KB of wasm).
+/// As in YAML, a repeated key keeps its last value; the value tree of the largest text read
+/// (`MAX_SCENARIO_BYTES`, or a share link's inflated 1 MiB) stays within a few tens of MB.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> serde_json::Result<T> {
     serde_json::from_str::<serde_json::Value>(text).and_then(serde_json::from_value)
 }

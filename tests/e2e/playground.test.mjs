@@ -274,8 +274,9 @@ describe("the diagram", () => {
     assert.deepEqual(await roles(page), ["main", "sidecar"]);
     assert.equal(await diagram.getByTestId("volume").count(), 1);
     assert.match(await diagram.getByTestId("volume").locator("title").textContent(), /'app' at \/var\/log\/app \(writes\)/);
-    // At the first step nothing runs yet: the scheduler has just bound the Pod.
+    // At the first step nothing runs yet: the scheduler has just bound the Pod, which has no IP.
     assert.equal(await diagram.locator('[data-testid="container-box"][data-state="waiting"]').count(), 2);
+    assert.match(await diagram.getByTestId("network").textContent(), /Pod IP not assigned yet/);
     assert.match(
       await page.locator('[data-testid="flow-stage"][data-state="current"] > title').textContent(),
       /The scheduler picks a node and writes the binding through the API server to etcd/,
@@ -501,6 +502,7 @@ describe("a Pod deleted and applied again from the console", () => {
     assert.match(await page.getByTestId("narration").textContent(), /The API server removes pod\/sidecar-logging/);
     await page.getByTestId("next").click();
     assert.equal(await page.getByTestId("status").textContent(), "Pending");
+    assert.match(await page.getByTestId("pod-diagram").textContent(), /Pod IP not assigned yet/);
     assert.match(await page.getByTestId("narration").textContent(), /kubectl apply creates pod\/sidecar-logging again: a new object, with a new UID/);
     await page.getByTestId("last").click();
     assert.equal(await page.getByTestId("status").textContent(), "Running");
@@ -550,6 +552,7 @@ describe("faults and their remedies", () => {
       await page.getByTestId("next").click();
       statuses.push(await page.getByTestId("status").textContent());
     }
+    assert.ok(await page.getByTestId("next").isDisabled(), "the last step is reached");
     return statuses;
   }
 
@@ -564,9 +567,10 @@ describe("faults and their remedies", () => {
     assert.notEqual(failing.at(-1), "Running");
     // Fixed at the first back-off: the next pull works and the Pod runs.
     await page.getByTestId("first").click();
-    while ((await page.getByTestId("status").textContent()) !== "ImagePullBackOff") {
+    for (let i = 0; i < 40 && (await page.getByTestId("status").textContent()) !== "ImagePullBackOff"; i++) {
       await page.getByTestId("next").click();
     }
+    assert.equal(await page.getByTestId("status").textContent(), "ImagePullBackOff");
     await page.getByTestId("fault-fix-pull").click();
     await page.getByTestId("action").nth(1).waitFor();
     const fixed = await statusesToTheEnd(page);

@@ -121,9 +121,12 @@ pub fn scene(diagram: &Diagram, look: Option<&Look>) -> Scene {
             ),
         ],
     });
-    let pod_ip = look
-        .and_then(|l| l.pod_ip.clone())
-        .or_else(|| topology.pod_ip.clone());
+    // At a step, the IP the Pod has then (none while it is Pending); without one, the IP the
+    // Pod's status reports.
+    let pod_ip = match look {
+        Some(look) => look.pod_ip.clone(),
+        None => topology.pod_ip.clone(),
+    };
     let band = diagram.network;
     let ip_text = match &pod_ip {
         Some(ip) => format!("Pod IP {ip} · one shared localhost"),

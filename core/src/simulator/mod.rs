@@ -966,19 +966,26 @@ fn stop_sidecars(
         track.runs.retain(|run| run.started <= from);
         track.backoffs.retain(|(start, _)| *start < from);
         track.pull_failures.retain(|failure| failure.failed < from);
-        // The restarts planned after the stop never happen, and neither do their Events.
+        // The restarts planned after the stop never happen, and neither do their Events: a run
+        // that starts at the stop stays, a back-off or a failed pull from then on goes.
         let field_path = format!("spec.initContainers{{{}}}", track.name);
         let stop = wall(from);
         events.retain(|event| {
             event.source != "kubelet"
                 || event.field_path.as_deref() != Some(field_path.as_str())
-                || event.first_seen <= stop
+                || event.first_seen < stop
+                || (event.first_seen == stop
+                    && !matches!(event.reason.as_str(), "BackOff" | "Failed"))
         });
         let Some(run) = track
             .runs
             .last_mut()
             .filter(|run| run.exit.is_none_or(|(ended, _)| ended > from))
         else {
+            // Nothing runs to stop; the output of the runs taken back goes too.
+            if let Some(lines) = logs.get_mut(&track.name) {
+                lines.retain(|line| line.at.as_millis() <= from);
+            }
             continue;
         };
         events.record(
