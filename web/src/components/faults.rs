@@ -7,6 +7,53 @@
 use leptos::prelude::*;
 use pod_model::scenario::{Action, ProbeKind, What};
 
+/// A button that adds an action on the chosen container: its test id, its label, and the action.
+type ContainerButton = (&'static str, &'static str, fn(String) -> What);
+
+/// What can go wrong with a container.
+const FAULTS: &[ContainerButton] = &[
+    ("fault-kill", "Crash", |container| What::KillContainer {
+        container,
+    }),
+    ("fault-oom", "OOM", |container| What::ExceedMemory {
+        container,
+    }),
+    ("fault-liveness", "Fail liveness", |container| {
+        What::FailProbe {
+            container,
+            probe: ProbeKind::Liveness,
+        }
+    }),
+    ("fault-readiness", "Fail readiness", |container| {
+        What::FailProbe {
+            container,
+            probe: ProbeKind::Readiness,
+        }
+    }),
+    ("fault-pull", "Fail image pull", |container| {
+        What::FailImagePull { container }
+    }),
+];
+
+/// What makes a container work again.
+const REMEDIES: &[ContainerButton] = &[
+    ("fault-pass-liveness", "Pass liveness", |container| {
+        What::PassProbe {
+            container,
+            probe: ProbeKind::Liveness,
+        }
+    }),
+    ("fault-pass-readiness", "Pass readiness", |container| {
+        What::PassProbe {
+            container,
+            probe: ProbeKind::Readiness,
+        }
+    }),
+    ("fault-fix-pull", "Fix image pull", |container| {
+        What::FixImagePull { container }
+    }),
+];
+
 /// The fault buttons and the scenario's actions.
 #[component]
 pub fn Faults(
@@ -48,6 +95,19 @@ pub fn Faults(
         }
     };
     let no_container = move || containers.with(Vec::is_empty);
+    // One button per action on the chosen container, disabled while the Pod has none.
+    let container_buttons = move |buttons: &'static [ContainerButton]| {
+        buttons
+            .iter()
+            .map(|&(test_id, label, make)| {
+                view! {
+                    <button data-testid=test_id prop:disabled=no_container on:click=for_container(make)>
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="faults" data-testid="faults">
             <div class="fault-row">
@@ -67,24 +127,10 @@ pub fn Faults(
                         }}
                     </select>
                 </label>
-                <button data-testid="fault-kill" prop:disabled=no_container
-                    on:click=for_container(|container| What::KillContainer { container })>"Crash"</button>
-                <button data-testid="fault-oom" prop:disabled=no_container
-                    on:click=for_container(|container| What::ExceedMemory { container })>"OOM"</button>
-                <button data-testid="fault-liveness" prop:disabled=no_container
-                    on:click=for_container(|container| What::FailProbe { container, probe: ProbeKind::Liveness })>"Fail liveness"</button>
-                <button data-testid="fault-readiness" prop:disabled=no_container
-                    on:click=for_container(|container| What::FailProbe { container, probe: ProbeKind::Readiness })>"Fail readiness"</button>
-                <button data-testid="fault-pull" prop:disabled=no_container
-                    on:click=for_container(|container| What::FailImagePull { container })>"Fail image pull"</button>
+                {container_buttons(FAULTS)}
             </div>
             <div class="fault-row" role="group" aria-label="Make the chosen container work again">
-                <button data-testid="fault-pass-liveness" prop:disabled=no_container
-                    on:click=for_container(|container| What::PassProbe { container, probe: ProbeKind::Liveness })>"Pass liveness"</button>
-                <button data-testid="fault-pass-readiness" prop:disabled=no_container
-                    on:click=for_container(|container| What::PassProbe { container, probe: ProbeKind::Readiness })>"Pass readiness"</button>
-                <button data-testid="fault-fix-pull" prop:disabled=no_container
-                    on:click=for_container(|container| What::FixImagePull { container })>"Fix image pull"</button>
+                {container_buttons(REMEDIES)}
             </div>
             <div class="fault-row">
                 <button data-testid="fault-delete"
