@@ -3,7 +3,8 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use pod_model::{Diagnostic, DiagnosticKind, Parsed, Severity, kubectl_errors};
+use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::{Diagnostic, DiagnosticKind, Parsed, Severity};
 
 use crate::json;
 
@@ -164,7 +165,7 @@ fn print_json(results: &[(&str, Parsed)]) -> io::Result<()> {
 /// Reads the file, or standard input for `-`. It reads one byte more than the parser accepts, so
 /// that a huge file is refused by the parser with a clear message without being read whole.
 pub fn read_input(file: &str) -> io::Result<Vec<u8>> {
-    let limit = u64::try_from(pod_model::yaml::Limits::DEFAULT.max_input_bytes)
+    let limit = u64::try_from(pod_model::api::yaml::Limits::DEFAULT.max_input_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
     let mut bytes = Vec::new();

@@ -4,15 +4,15 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use pod_model::base::time::VirtualTime;
+use pod_model::base::timestamp::Timestamp;
+use pod_model::cluster::scenario::{Action, What};
+use pod_model::cluster::{Deletion, Observed, Scenario, observe};
 use pod_model::diagram::flow::{FlowStage, flow_scene};
 use pod_model::diagram::{self, Look, Theme};
-use pod_model::kubectl_console::{self, View as KubectlView};
-use pod_model::kubectl_errors;
-use pod_model::kubectl_get;
-use pod_model::scenario::{Action, What};
-use pod_model::simulator::{Deletion, Observed, Scenario, observe};
-use pod_model::time::VirtualTime;
-use pod_model::timestamp::Timestamp;
+use pod_model::kubectl::console::{self as kubectl_console, View as KubectlView};
+use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::kubectl::get as kubectl_get;
 use pod_model::topology;
 
 use crate::check::read_input;
@@ -89,6 +89,7 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     if let Some(deletion) = when.deletion {
         scenario.actions.push(Action {
             at: deletion.at,
+            pod: None,
             what: What::DeletePod {
                 grace_period_seconds: deletion.grace_seconds,
             },
@@ -192,7 +193,10 @@ fn diagram_svg(seen: &Observed, theme: Theme, flow: bool, states: bool) -> Strin
         let stage = (states || pasted).then(|| FlowStage::of(&seen.pod, None));
         return diagram::render(&flow_scene(stage), theme);
     }
-    let topology = topology::analyze(&seen.pod, seen.simulation.as_ref());
+    let topology = topology::analyze(
+        &seen.pod,
+        seen.simulation.as_ref().map(|s| s.observed()).as_ref(),
+    );
     let layout = diagram::layout_topology(topology);
     let look = (states || pasted).then(|| {
         let mut look = Look::of(&seen.pod, &seen.pod);

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use check::OutputFormat;
 use get::{View, When};
-use pod_model::simulator::Deletion;
-use pod_model::time::VirtualTime;
-use pod_model::timestamp::Timestamp;
+use pod_model::base::time::VirtualTime;
+use pod_model::base::timestamp::Timestamp;
+use pod_model::cluster::Deletion;
 
 const USAGE: &str = "\
 Usage: podplay <command> [arguments]

@@ -44,12 +44,12 @@ fn pipeline(c: &mut Criterion) {
     });
     let documents: Vec<_> = manifests
         .iter()
-        .map(|text| pod_model::yaml::parse_stream(text).expect("corpus files are YAML"))
+        .map(|text| pod_model::api::yaml::parse_stream(text).expect("corpus files are YAML"))
         .collect();
     group.bench_function("stage: YAML only", |b| {
         b.iter(|| {
             for text in &manifests {
-                black_box(pod_model::yaml::parse_stream(black_box(text)).ok());
+                black_box(pod_model::api::yaml::parse_stream(black_box(text)).ok());
             }
         });
     });
@@ -71,18 +71,18 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("stage: defaults", |b| {
         b.iter(|| {
             for pod in &pods {
-                black_box(pod_model::defaults::apply(black_box(pod)));
+                black_box(pod_model::api::defaults::apply(black_box(pod)));
             }
         });
     });
     let defaulted: Vec<_> = pods
         .iter()
-        .map(|pod| pod_model::defaults::apply(pod).pod)
+        .map(|pod| pod_model::api::defaults::apply(pod).pod)
         .collect();
     group.bench_function("stage: validation", |b| {
         b.iter(|| {
             for pod in &defaulted {
-                black_box(pod_model::validation::validate(black_box(pod)));
+                black_box(pod_model::api::validation::validate(black_box(pod)));
             }
         });
     });
@@ -95,7 +95,7 @@ fn pipeline(c: &mut Criterion) {
     });
     group.finish();
 
-    let gallery: Vec<&str> = pod_model::gallery::ALL
+    let gallery: Vec<&str> = pod_model::playground::gallery::ALL
         .iter()
         .map(|example| example.manifest)
         .collect();
@@ -154,8 +154,8 @@ fn worst_inputs(c: &mut Criterion) {
 }
 
 fn simulator(c: &mut Criterion) {
-    use pod_model::simulator::{Scenario, simulate};
-    use pod_model::time::VirtualTime;
+    use pod_model::base::time::VirtualTime;
+    use pod_model::cluster::{Scenario, simulate};
     let mut text = String::from(
         "apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n",
     );

@@ -1,58 +1,35 @@
-//! `pod-model`: Podplay's core. It reads Pod manifests as the API server would, lays out diagrams
-//! and walks timelines.
+//! `pod-model`: Podplay's core. It reads manifests as the API server would, runs them on a
+//! virtual cluster, prints what kubectl would, lays out diagrams and walks timelines.
 //!
 //! Everything here is pure and deterministic: no I/O, no clock, no web dependencies. The crate
 //! builds for native targets and for `wasm32-unknown-unknown` alike.
 //!
-//! Data flows one way: text → [`yaml`] → [`manifest::parse`] (strict decoding into [`v1::Pod`],
-//! [`defaults`], [`validation`], [`lint`], [`qos`]) → views such as [`timeline::placeholder`] and
-//! [`diagram::layout`].
+//! The top-level modules are layers, each of which may use only the layers listed before it
+//! (ARCHITECTURE.md has the map):
+//!
+//! 1. [`base`]: positions, virtual time, wall-clock instants, sorting, suggestions;
+//! 2. [`api`]: text to typed, defaulted, validated objects, as the API server reads them;
+//! 3. [`runtime`]: what runs inside a container: the shell, the image table, `$(VAR)` expansion;
+//! 4. [`topology`]: the inside of a Pod as facts (roles, ports, connections, volumes);
+//! 5. [`lint`]: best-practice warnings, and [`parse`], the whole check of a manifest;
+//! 6. [`cluster`]: the virtual cluster: the object store, its actors and the scenario;
+//! 7. [`kubectl`]: what kubectl prints, and the page's console;
+//! 8. [`diagram`]: geometry and drawings of the Pod and the control plane;
+//! 9. [`playground`]: the timeline, narration, share links, the gallery and the page's state.
 
-pub mod decode;
-pub mod defaults;
-pub mod diagnostic;
+pub mod api;
+pub mod base;
+pub mod cluster;
 pub mod diagram;
-pub mod edit;
-pub mod embed;
-pub mod encode;
-pub mod events;
-pub mod field_docs;
-pub mod gallery;
-pub mod highlight;
-pub mod image_ref;
-pub mod images;
-pub mod kubectl_console;
-pub mod kubectl_describe;
-pub mod kubectl_errors;
-pub mod kubectl_get;
-pub mod kubectl_logs;
-pub mod kubectl_top;
-pub mod kubectl_yaml;
-pub mod kubelet_expansion;
+pub mod kubectl;
 pub mod lint;
-pub mod manifest;
-pub mod narration;
-pub mod paste_damage;
-pub mod qos;
-pub mod quantity;
-pub mod scenario;
-pub mod share_link;
-pub mod shell;
-pub mod simulator;
-pub mod sorting;
-pub mod span;
-pub mod suggest;
-pub mod tabwriter;
-pub mod time;
-pub mod timeline;
-pub mod timestamp;
+pub mod playground;
+pub mod runtime;
 pub mod topology;
-pub mod v1;
-pub mod validation;
-pub mod yaml;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
-pub use manifest::{Parsed, parse, parse_bytes};
-pub use span::{Position, Span};
-pub use time::VirtualTime;
-pub use v1::{Container, ContainerKind, Pod};
+pub use api::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use api::manifest::Parsed;
+pub use api::v1::{Container, ContainerKind, Pod};
+pub use base::span::{Position, Span};
+pub use base::time::VirtualTime;
+pub use lint::{parse, parse_bytes};

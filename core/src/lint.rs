@@ -1,21 +1,69 @@
 //! Best-practice warnings: things the API server accepts but that are likely to hurt. Each has a
 //! stable id, a one-line reason and a fix.
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::image_ref::ImageRef;
-use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
+pub use crate::api::diagnostic::Lint;
+use crate::api::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::api::image_ref::ImageRef;
+use crate::api::manifest::{self, Parsed, span_of};
+use crate::api::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
 
-/// One warning.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lint {
-    /// The stable id, such as `image-latest`.
-    pub id: &'static str,
-    /// Why it matters, in one line.
-    pub reason: String,
-    /// How to fix it.
-    pub fix: String,
-    /// The field it is about.
-    pub path: String,
+/// Parses and checks manifest text, as [`manifest::read`] does, and adds the best-practice
+/// warnings of an accepted Pod: the whole check of a manifest.
+pub fn parse(text: &str) -> Parsed {
+    with_lints(manifest::read(text))
+}
+
+/// Parses and checks raw bytes (the text must be UTF-8), as [`parse`] does.
+pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+    with_lints(manifest::read_bytes(bytes))
+}
+
+/// Adds the warnings of the text's Pods once the API server would accept them: errors come
+/// first.
+fn with_lints(mut parsed: Parsed) -> Parsed {
+    let roots: Vec<&crate::api::yaml::Node> = parsed
+        .objects
+        .iter()
+        .filter(|o| o.kind == "Pod" && o.api_version == "v1")
+        .filter_map(|object| parsed.object_root(object))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for pod in parsed.accepted_pods() {
+        // The document of this Pod: the first of its name.
+        let Some(root) = roots.iter().find(|root| {
+            root.get("metadata")
+                .and_then(|m| m.get("name"))
+                .and_then(crate::api::yaml::Node::as_scalar)
+                .unwrap_or_default()
+                == pod.name()
+        }) else {
+            continue;
+        };
+        if seen.contains(&pod.name()) {
+            continue;
+        }
+        seen.push(pod.name());
+        for finding in lint(pod) {
+            let span = span_of(root.locate(&finding.path));
+            let mut diagnostic = Diagnostic::error(
+                DiagnosticKind::Lint(finding.clone()),
+                finding.path.clone(),
+                span,
+            )
+            .with_hint(finding.fix.clone());
+            diagnostic.severity = Severity::Warning;
+            diagnostics.push(diagnostic);
+        }
+    }
+    if diagnostics.is_empty() {
+        return parsed;
+    }
+    parsed.diagnostics.append(&mut diagnostics);
+    crate::base::sorting::sort_by_key(&mut parsed.diagnostics, |diagnostic| {
+        (diagnostic.span.start, diagnostic.severity)
+    });
+    parsed
 }
 
 /// Every lint id, for documentation and tests.
@@ -179,10 +227,7 @@ fn probe_ports(container: &Container, path: &str, out: &mut Vec<Lint>) {
         };
         let declared = match &port {
             IntOrString::Int(number) => container.ports.iter().any(|p| p.container_port == *number),
-            IntOrString::String(name) => container
-                .ports
-                .iter()
-                .any(|p| p.name.as_deref() == Some(name)),
+            IntOrString::String(name) => container.port_named(name).is_some(),
         };
         if declared {
             continue;

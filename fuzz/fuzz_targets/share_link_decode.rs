@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pod_model::share_link;
+use pod_model::playground::share_link;
 
 fuzz_target!(|data: &[u8]| {
     let fragment = String::from_utf8_lossy(data);

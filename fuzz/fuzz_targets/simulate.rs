@@ -5,9 +5,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use pod_model::diagram::{self, svg};
-use pod_model::scenario::Scenario;
-use pod_model::time::VirtualTime;
-use pod_model::{simulator, timeline, topology};
+use pod_model::cluster::scenario::Scenario;
+use pod_model::base::time::VirtualTime;
+use pod_model::cluster;
+use pod_model::playground::timeline;
+use pod_model::topology;
 
 fuzz_target!(|data: &[u8]| {
     let (scenario_bytes, manifest_bytes) = match data.iter().position(|byte| *byte == 0) {
@@ -22,9 +24,9 @@ fuzz_target!(|data: &[u8]| {
     let Some(pod) = parsed.accepted_pod() else {
         return;
     };
-    let simulation = simulator::simulate(pod, &scenario);
+    let simulation = cluster::simulate(pod, &scenario);
     let steps = timeline::from_simulation(pod, &simulation);
-    let layout = diagram::layout_topology(topology::analyze(pod, Some(&simulation)));
+    let layout = diagram::layout_topology(topology::analyze(pod, Some(&simulation.observed())));
     for step in steps.steps() {
         let scene = diagram::scene(&layout, Some(&step.look));
         let _ = svg::render(&scene, svg::Theme::Light);

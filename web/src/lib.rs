@@ -8,14 +8,16 @@ mod share;
 mod storage;
 
 use leptos::prelude::*;
+use pod_model::cluster;
+use pod_model::cluster::scenario::{self as scenarios, Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
-use pod_model::embed::{self, Panel, ViewOptions};
-use pod_model::kubectl_console;
-use pod_model::scenario::{self as scenarios, Action, Scenario, What};
-use pod_model::share_link::{self, SharedState};
-use pod_model::timeline::{self, Cursor};
-use pod_model::{Pod, diagram, edit, gallery, lint, simulator, topology};
+use pod_model::kubectl::console as kubectl_console;
+use pod_model::playground::embed::{self, Panel, ViewOptions};
+use pod_model::playground::share_link::{self, SharedState};
+use pod_model::playground::timeline::{self, Cursor};
+use pod_model::playground::{edit, gallery};
+use pod_model::{Pod, diagram, lint, topology};
 
 use crate::components::{
     Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection, PanelTabs,
@@ -214,7 +216,7 @@ pub fn App() -> impl IntoView {
     let simulations = Memo::new(move |_| {
         accepted.with(|pod| {
             pod.as_ref()
-                .map(|pod| scenario.with(|scenario| simulator::simulate_all(pod, scenario)))
+                .map(|pod| scenario.with(|scenario| cluster::simulate_all(pod, scenario)))
         })
     });
     let timeline = Memo::new(move |_| {
@@ -234,7 +236,10 @@ pub fn App() -> impl IntoView {
             let simulated = accepted.with(|accepted| accepted.as_ref() == Some(pod));
             let topology = simulations.with(|simulations| {
                 let first = simulations.as_ref().and_then(|all| all.first());
-                topology::analyze(pod, first.filter(|_| simulated))
+                topology::analyze(
+                    pod,
+                    first.filter(|_| simulated).map(|s| s.observed()).as_ref(),
+                )
             });
             Some(diagram::layout_topology(topology))
         })
@@ -297,7 +302,7 @@ pub fn App() -> impl IntoView {
         let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
         scenario.update(|scenario| {
             if scenario.actions.len() < scenarios::MAX_ACTIONS {
-                scenario.actions.push(Action { at, what });
+                scenario.actions.push(Action::new(at, what));
             }
         });
     });

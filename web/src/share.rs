@@ -1,5 +1,5 @@
 //! Browser glue for share links: the page's URL fragment and the clipboard. Encoding and
-//! decoding (with their bounds) are `pod_model::share_link`'s.
+//! decoding (with their bounds) are `pod_model::playground::share_link`'s.
 
 /// The page's URL fragment, `#` included, or "" without one.
 pub fn fragment() -> String {

@@ -644,7 +644,7 @@ fn a_bad_scenario_file_is_a_usage_error() {
             exit 2
             --- stdout
             --- stderr
-            podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `staticPod`, `actions`
+            podplay: crashloop.yaml: scenario: unknown field `apiVersion`, expected one of `version`, `manifest`, `node`, `nodes`, `services`, `configMaps`, `secrets`, `horizon`, `start`, `podIp`, `staticPod`, `actions`
         "#]],
     );
 }
@@ -1036,8 +1036,7 @@ fn a_deleted_pod_applied_again_is_a_new_pod_with_a_new_ip() {
             nginx   1/1     Running             0          2s
             nginx   0/1     Terminating         0          20s
             nginx   0/1     Pending             0          0s
-            nginx   0/1     ContainerCreating   0          1s
-            nginx   1/1     Running             0          2s
+            nginx   1/1     Running             0          1s
             --- stderr
         "#]],
     );

@@ -3,10 +3,10 @@
 //! for a static Pod, which the kubelet runs from a file and mirrors to the API server. The stage
 //! of any Pod object is read from its fields, and the scene highlights it.
 
+use crate::api::v1::Pod;
+use crate::cluster::kubelet::static_pod;
 use crate::diagram::Rect;
 use crate::diagram::scene::{Scene, Shape, ShapeGroup};
-use crate::simulator::static_pod;
-use crate::v1::Pod;
 
 /// A component of the control plane or the node.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

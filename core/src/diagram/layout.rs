@@ -4,13 +4,12 @@
 //! Positions depend only on indexes and counts, never on names, so renaming a container or
 //! adding an env var moves nothing.
 
+use crate::api::v1::{ContainerKind, Pod};
 use crate::diagram::{
     ContainerBox, Diagram, Edge, EdgeKind, ExternalBox, LegendItem, Point, PortChip, Rect,
     VolumeBox, shorten,
 };
-use crate::simulator::Simulation;
 use crate::topology::{self, Access, End, Link, Topology};
-use crate::v1::{ContainerKind, Pod};
 
 /// Boxes per row, at most.
 const COLUMNS: usize = 4;
@@ -44,7 +43,7 @@ const LABEL_CHARS: usize = 22;
 
 /// Lays out `pod` from its structure alone.
 pub fn layout(pod: &Pod) -> Diagram {
-    layout_topology(topology::analyze(pod, None::<&Simulation>))
+    layout_topology(topology::analyze(pod, None))
 }
 
 /// A row of the grid: its top.

@@ -2,7 +2,7 @@
 //! objects, so a simulated Pod and one pasted from a cluster look alike. Every state has a word,
 //! an icon and a colour; the colour is never the only sign.
 
-use crate::v1::{ContainerKind, Pod};
+use crate::api::v1::{ContainerKind, Pod};
 
 /// A container's state as drawn.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -289,7 +289,7 @@ impl Look {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifest::parse;
+    use crate::lint::parse;
 
     #[test]
     fn a_pasted_pod_in_crash_loop_after_an_oom_kill() {

@@ -18,8 +18,8 @@ pub use look::{Look, Visual};
 pub use scene::{Scene, Shape, ShapeGroup, scene};
 pub use svg::{Theme, render};
 
+use crate::api::v1::ContainerKind;
 use crate::topology::{ExternalKind, LinkKind, Role, Topology};
-use crate::v1::ContainerKind;
 
 /// An axis-aligned rectangle in diagram units (SVG user units).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

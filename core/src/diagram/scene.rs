@@ -241,9 +241,9 @@ pub fn scene(diagram: &Diagram, look: Option<&Look>) -> Scene {
         let r = container.rect;
         let role = container.role.as_str();
         let kind = match container.kind {
-            crate::v1::ContainerKind::Init => "init-container",
-            crate::v1::ContainerKind::Sidecar => "native",
-            crate::v1::ContainerKind::App => "app-container",
+            crate::api::v1::ContainerKind::Init => "init-container",
+            crate::api::v1::ContainerKind::Sidecar => "native",
+            crate::api::v1::ContainerKind::App => "app-container",
         };
         let mut shapes = vec![
             rect(r, 8, "container-box"),
@@ -296,9 +296,9 @@ pub fn scene(diagram: &Diagram, look: Option<&Look>) -> Scene {
         let mut title = format!(
             "{} container '{}' ({}), image {}{}. Role: {}: {}.",
             match container.kind {
-                crate::v1::ContainerKind::Init => "init",
-                crate::v1::ContainerKind::Sidecar => "sidecar",
-                crate::v1::ContainerKind::App => "app",
+                crate::api::v1::ContainerKind::Init => "init",
+                crate::api::v1::ContainerKind::Sidecar => "sidecar",
+                crate::api::v1::ContainerKind::App => "app",
             },
             info.name,
             info.path,

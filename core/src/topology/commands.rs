@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::kubelet_expansion;
-use crate::shell::is_command_flag;
-use crate::shell::syntax::{self, Command, List, Part, Redirect, Word};
-use crate::v1::Container;
+use crate::api::v1::Container;
+use crate::runtime::kubelet_expansion;
+use crate::runtime::shell::is_command_flag;
+use crate::runtime::shell::syntax::{self, Command, List, Part, Redirect, Word};
 
 /// One program run by a container's command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -319,7 +319,7 @@ mod tests {
         let container = Container {
             name: "c".to_owned(),
             command: command.iter().map(|s| (*s).to_owned()).collect(),
-            env: vec![crate::v1::EnvVar {
+            env: vec![crate::api::v1::EnvVar {
                 name: "LOG".to_owned(),
                 value: Some("/var/log/app.log".to_owned()),
                 ..Default::default()

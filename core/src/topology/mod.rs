@@ -9,9 +9,10 @@ pub mod commands;
 pub mod network;
 pub mod roles;
 
-use crate::image_ref::ImageRef;
-use crate::simulator::Simulation;
-use crate::v1::{ContainerKind, Pod, Volume};
+use std::collections::BTreeMap;
+
+use crate::api::image_ref::ImageRef;
+use crate::api::v1::{ContainerKind, Pod, Volume};
 
 pub use network::{Outbound, Port, PortConflict, PortSource, Target};
 pub use roles::{ROLES_ANNOTATION, Role, RoleInfo};
@@ -223,9 +224,19 @@ pub fn repository(image: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The inside of `pod`; `simulation`, when given, supplies the Pod IP and what containers were
+/// What a run of the Pod showed that its manifest alone does not: its IP, and the paths each
+/// container wrote in its volumes. The cluster layer fills it in from a simulation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Observed {
+    /// The Pod's IP, once it had one.
+    pub pod_ip: Option<String>,
+    /// Each container's writes to its volumes (paths as the container sees them), by name.
+    pub writes: BTreeMap<String, Vec<String>>,
+}
+
+/// The inside of `pod`; `observed`, when given, supplies the Pod IP and what containers were
 /// seen writing.
-pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
+pub fn analyze(pod: &Pod, observed: Option<&Observed>) -> Topology {
     let (capped, mut cap_notes) = capped(pod);
     let pod = capped.as_ref().unwrap_or(pod);
     let invocations: Vec<Vec<commands::Invocation>> = pod
@@ -235,7 +246,7 @@ pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
     let ports = network::ports(pod, &invocations);
     let outbound = network::outbound(pod, &invocations);
     let conflicts = network::port_conflicts(pod, &ports);
-    let volumes = volume_uses(pod, &invocations, simulation);
+    let volumes = volume_uses(pod, &invocations, observed);
     let (roles, mut notes) = roles::roles(&roles::Facts {
         pod,
         ports: &ports,
@@ -257,11 +268,13 @@ pub fn analyze(pod: &Pod, simulation: Option<&Simulation>) -> Topology {
     cap_notes.append(&mut notes);
     let mut notes = cap_notes;
     let (externals, links) = connections(pod, &containers, &ports, &outbound, &mut notes);
-    let pod_ip = simulation
-        .and_then(|simulation| simulation.snapshots.last())
-        .and_then(|snapshot| snapshot.pod.status.as_deref())
-        .or(pod.status.as_deref())
-        .and_then(|status| status.pod_ip.clone());
+    let pod_ip = observed
+        .and_then(|observed| observed.pod_ip.clone())
+        .or_else(|| {
+            pod.status
+                .as_deref()
+                .and_then(|status| status.pod_ip.clone())
+        });
     Topology {
         pod_label: format!("pod/{}", pod.name()),
         pod_ip,
@@ -288,9 +301,9 @@ pub fn port_conflicts(pod: &Pod) -> (Vec<Port>, Vec<PortConflict>) {
     (ports, conflicts)
 }
 
-/// The most containers and volumes analysed and drawn; the simulator runs no more containers
-/// either.
-pub const MAX_CONTAINERS: usize = crate::simulator::MAX_CONTAINERS;
+/// The most containers analysed and drawn; the simulator runs no more containers either (a Pod
+/// with hundreds of containers is no lesson, and would slow the page).
+pub const MAX_CONTAINERS: usize = 64;
 /// The most volumes analysed and drawn.
 pub const MAX_VOLUMES: usize = 64;
 
@@ -362,7 +375,7 @@ const READ_ONLY_SOURCES: &[&str] = &["configMap", "secret", "downwardAPI", "proj
 fn volume_uses(
     pod: &Pod,
     invocations: &[Vec<commands::Invocation>],
-    simulation: Option<&Simulation>,
+    observed: Option<&Observed>,
 ) -> Vec<VolumeUse> {
     let containers: Vec<_> = pod.all_containers().map(|(_, c)| c).collect();
     pod.spec
@@ -398,8 +411,8 @@ fn volume_uses(
                             push_unique(&mut evidence, format!("reads {path}"));
                         }
                     }
-                    if let Some(runs) = simulation.and_then(|s| s.containers.get(&container.name)) {
-                        for path in runs.shared_writes() {
+                    if let Some(writes) = observed.and_then(|o| o.writes.get(&container.name)) {
+                        for path in writes {
                             if under(path, &mount.mount_path) {
                                 access = access.join(Access::Writes);
                                 push_unique(&mut evidence, format!("writes {path}"));

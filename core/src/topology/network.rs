@@ -2,10 +2,10 @@
 //! localhost ports and remote hosts each one connects to, and which ports two containers both
 //! want (a conflict: the second fails to bind).
 
-use crate::images;
-use crate::kubelet_expansion;
+use crate::api::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
+use crate::runtime::images;
+use crate::runtime::kubelet_expansion;
 use crate::topology::commands::{Invocation, base_name};
-use crate::v1::{Container, ContainerKind, IntOrString, Pod, Probe};
 
 /// How the playground knows that a container listens on a port.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -360,10 +360,8 @@ fn probe_port(container: &Container, probe: &Probe) -> Option<u16> {
     match port {
         IntOrString::Int(number) => u16::try_from(number).ok(),
         IntOrString::String(name) => container
-            .ports
-            .iter()
-            .find(|port| port.name.as_deref() == Some(name.as_str()))
-            .and_then(|port| u16::try_from(port.container_port).ok()),
+            .port_named(&name)
+            .and_then(|port| u16::try_from(port).ok()),
     }
 }
 

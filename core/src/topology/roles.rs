@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::api::v1::{ContainerKind, Pod};
 use crate::topology::network::{Outbound, Port, Target};
 use crate::topology::{Access, VolumeUse, repository};
-use crate::v1::{ContainerKind, Pod};
 
 /// The annotation that sets roles explicitly: `podplay.dev/roles: "proxy=ambassador,
 /// exporter=adapter"`. It is an ordinary annotation, so the API server keeps it and `kubectl

@@ -3,7 +3,8 @@
 //! measured by the `pipeline` benchmark, not here.)
 
 use expect_test::{Expect, expect};
-use pod_model::{kubectl_errors, parse_bytes};
+use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::parse_bytes;
 
 /// Parses `bytes` and renders every error and warning (lint aside) with its position, then
 /// kubectl's verdict.

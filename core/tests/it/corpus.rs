@@ -158,9 +158,9 @@ pub fn all_examples() -> Vec<(String, String)> {
         })
         .collect();
     // The gallery's docs examples are the corpus files above.
-    let own = pod_model::gallery::ALL
+    let own = pod_model::playground::gallery::ALL
         .iter()
-        .filter(|example| example.group != pod_model::gallery::Group::Docs);
+        .filter(|example| example.group != pod_model::playground::gallery::Group::Docs);
     texts.extend(own.map(|example| {
         (
             format!("gallery/{}", example.id),
@@ -174,8 +174,8 @@ pub fn all_examples() -> Vec<(String, String)> {
 /// `describe` render each snapshot.
 #[test]
 fn every_example_simulates_for_ten_minutes() {
-    use pod_model::simulator::{Scenario, simulate};
-    use pod_model::time::VirtualTime;
+    use pod_model::base::time::VirtualTime;
+    use pod_model::cluster::{Scenario, simulate};
     let scenario = Scenario {
         horizon: VirtualTime::from_secs(600),
         ..Scenario::default()
@@ -189,7 +189,8 @@ fn every_example_simulates_for_ten_minutes() {
         let simulation = simulate(pod, &scenario);
         assert!(!simulation.snapshots.is_empty());
         if let Some(last) = simulation.at(scenario.horizon) {
-            let row = pod_model::kubectl_get::pod_row(&last.pod, simulation.wall(scenario.horizon));
+            let row =
+                pod_model::kubectl::get::pod_row(&last.pod, simulation.wall(scenario.horizon));
             out.push_str(&format!(
                 "{name}: {} {} {}\n",
                 row.ready, row.status, row.restarts
@@ -197,15 +198,15 @@ fn every_example_simulates_for_ten_minutes() {
         }
         for snapshot in &simulation.snapshots {
             let now = simulation.wall(snapshot.at);
-            let row = pod_model::kubectl_get::pod_row(&snapshot.pod, now);
+            let row = pod_model::kubectl::get::pod_row(&snapshot.pod, now);
             assert!(!row.status.is_empty(), "{}: empty STATUS", pod.name());
-            let options = pod_model::kubectl_describe::DescribeOptions {
+            let options = pod_model::kubectl::describe::DescribeOptions {
                 now,
                 utc_offset_minutes: 0,
             };
             let events = simulation.events.at(now);
             assert!(
-                pod_model::kubectl_describe::describe_pod(&snapshot.pod, &events, options)
+                pod_model::kubectl::describe::describe_pod(&snapshot.pod, &events, options)
                     .contains("Events:")
             );
         }
@@ -216,7 +217,7 @@ fn every_example_simulates_for_ten_minutes() {
         inject/dependent-envars.yaml: 1/1 Running 0
         inject/secret-pod.yaml: 1/1 Running 0
         lifecycle-events.yaml: 1/1 Running 0
-        pod-nginx.yaml: 1/1 Running 0
+        pod-nginx.yaml: 0/1 Pending 0
         pod-with-scheduling-gates.yaml: 0/1 SchedulingGated 0
         pod-with-toleration.yaml: 1/1 Running 0
         pod-without-scheduling-gates.yaml: 1/1 Running 0

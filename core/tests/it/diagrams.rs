@@ -5,10 +5,10 @@
 use std::fs;
 use std::path::PathBuf;
 
+use pod_model::base::time::VirtualTime;
+use pod_model::cluster::{Scenario, simulate};
 use pod_model::diagram::{self, Look, Theme, geometry_text, verify};
-use pod_model::kubectl_get;
-use pod_model::simulator::{Scenario, simulate};
-use pod_model::time::VirtualTime;
+use pod_model::kubectl::get as kubectl_get;
 use pod_model::topology;
 
 use crate::corpus::all_examples;
@@ -41,7 +41,7 @@ fn draw(text: &str) -> (String, String, Vec<String>) {
         ..Scenario::default()
     };
     let simulation = simulate(pod, &scenario);
-    let layout = diagram::layout_topology(topology::analyze(pod, Some(&simulation)));
+    let layout = diagram::layout_topology(topology::analyze(pod, Some(&simulation.observed())));
     let problems = verify(&layout);
     let snapshot = simulation
         .at(VirtualTime::from_secs(60))
@@ -91,8 +91,8 @@ fn user_text_stays_text_in_the_svg() {
 mod no_overlaps {
     use proptest::prelude::*;
 
+    use pod_model::api::v1::{Container, ContainerPort, EnvVar, Pod, Volume, VolumeMount};
     use pod_model::diagram::{self, verify};
-    use pod_model::v1::{Container, ContainerPort, EnvVar, Pod, Volume, VolumeMount};
 
     /// A container of index `index` with ports, mounts and connections chosen by `seed`.
     fn container(index: usize, seed: u64, volumes: usize, native: bool) -> Container {

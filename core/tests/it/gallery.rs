@@ -2,9 +2,10 @@
 //! sequence of `kubectl get pods` STATUS values along its timeline.
 
 use expect_test::expect;
-use pod_model::gallery::{self, Group};
-use pod_model::scenario::Scenario;
-use pod_model::{simulator, timeline};
+use pod_model::cluster;
+use pod_model::cluster::scenario::Scenario;
+use pod_model::playground::gallery::{self, Group};
+use pod_model::playground::timeline;
 
 /// The READY and STATUS values of `example`'s timeline under its own scenario, repeats folded, with the
 /// instant each one first shows.
@@ -16,7 +17,7 @@ fn statuses(example: &gallery::Example) -> String {
     } else {
         Scenario::from_yaml(example.scenario).expect("gallery scenarios are valid")
     };
-    let simulation = simulator::simulate(pod, &scenario);
+    let simulation = cluster::simulate(pod, &scenario);
     let timeline = timeline::from_simulation(pod, &simulation);
     let mut out: Vec<String> = Vec::new();
     let mut last = String::new();
@@ -81,7 +82,7 @@ fn narrations(id: &str) -> String {
     let parsed = pod_model::parse(example.manifest);
     let pod = parsed.accepted_pod().expect("gallery examples are valid");
     let scenario = Scenario::from_yaml(example.scenario).expect("a valid scenario");
-    let simulation = simulator::simulate(pod, &scenario);
+    let simulation = cluster::simulate(pod, &scenario);
     let timeline = timeline::from_simulation(pod, &simulation);
     timeline
         .steps()

@@ -1,8 +1,10 @@
 //! Integration tests of `pod-model`, one binary with a module per topic.
 
 mod bad_inputs;
+mod cluster;
 mod corpus;
 mod diagrams;
+mod differential;
 mod gallery;
 mod messages;
 mod print;
@@ -10,6 +12,7 @@ mod properties;
 mod quantity;
 mod robustness;
 mod roles;
+mod static_pod;
 mod upstream;
 mod upstream_cases;
 mod upstream_print_cases;

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use expect_test::{Expect, expect};
-use pod_model::{DiagnosticKind, Severity, kubectl_errors};
+use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::{DiagnosticKind, Severity};
 
 /// Renders every diagnostic but lint warnings, each with its fix, then kubectl's verdict.
 pub fn render(text: &str) -> String {
@@ -34,7 +35,11 @@ pub fn render(text: &str) -> String {
         &parsed.pod,
     ) {
         (Some(verdict), _) => out.push_str(&format!("kubectl: {verdict}\n")),
-        (None, Some(pod)) => out.push_str(&format!("kubectl: pod/{} created\n", pod.name())),
+        (None, Some(_)) => {
+            for pod in parsed.accepted_pods() {
+                out.push_str(&format!("kubectl: pod/{} created\n", pod.name()));
+            }
+        }
         (None, None) => out.push_str("kubectl: nothing to create\n"),
     }
     out
@@ -317,8 +322,8 @@ fn a_list_from_kubectl_get_is_unpacked() {
     check(
         "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec: {containers: [{name: a, image: 'nginx:1.27'}]}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec: {containers: [{name: b, image: 'nginx:1.27'}]}\n",
         expect![[r#"
-            8:3 note: Pod "b": not simulated yet; Podplay keeps it for later
             kubectl: pod/a created
+            kubectl: pod/b created
         "#]],
     );
 }

@@ -1,8 +1,8 @@
 //! The `kubectl get pods` printer against the cases ported from upstream's printer tests
 //! ([`upstream_print_cases`]).
 
-use pod_model::kubectl_get::pod_row;
-use pod_model::timestamp::Timestamp;
+use pod_model::base::timestamp::Timestamp;
+use pod_model::kubectl::get::pod_row;
 
 use crate::upstream_print_cases::{CASES, NOW};
 

@@ -2,7 +2,7 @@
 //! panics, every position lies in the text, and the pipeline's own invariants hold. The case
 //! counts bound the run to a few seconds.
 
-use pod_model::quantity::Quantity;
+use pod_model::api::quantity::Quantity;
 use proptest::prelude::*;
 
 /// Characters that stress YAML: indicators, quotes, whitespace of every kind, digits, letters.
@@ -88,8 +88,8 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     }
     // An accepted Pod has no validation errors, and applying the defaults again changes nothing.
     if let Some(pod) = parsed.accepted_pod() {
-        prop_assert!(pod_model::validation::validate(pod).is_empty());
-        let again = pod_model::defaults::apply(pod);
+        prop_assert!(pod_model::api::validation::validate(pod).is_empty());
+        let again = pod_model::api::defaults::apply(pod);
         prop_assert!(
             again.applied.is_empty(),
             "defaults not idempotent: {:?}",
@@ -100,9 +100,9 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(&pod_model::parse(text), &parsed);
     // An accepted Pod simulates deterministically, with the simulation's invariants.
     if let Some(pod) = parsed.accepted_pod() {
-        let scenario = pod_model::simulator::Scenario {
-            horizon: pod_model::time::VirtualTime::from_secs(300),
-            ..pod_model::simulator::Scenario::default()
+        let scenario = pod_model::cluster::Scenario {
+            horizon: pod_model::base::time::VirtualTime::from_secs(300),
+            ..pod_model::cluster::Scenario::default()
         };
         check_simulation(pod, &scenario)?;
     }
@@ -123,10 +123,10 @@ fn legal_transition(from: &str, to: &str) -> bool {
 /// along legal transitions, restart counts never decrease, and snapshots are in time order.
 fn check_simulation(
     pod: &pod_model::Pod,
-    scenario: &pod_model::simulator::Scenario,
+    scenario: &pod_model::cluster::Scenario,
 ) -> Result<(), TestCaseError> {
-    let simulation = pod_model::simulator::simulate(pod, scenario);
-    prop_assert_eq!(&pod_model::simulator::simulate(pod, scenario), &simulation);
+    let simulation = pod_model::cluster::simulate(pod, scenario);
+    prop_assert_eq!(&pod_model::cluster::simulate(pod, scenario), &simulation);
     let mut restarts: std::collections::BTreeMap<String, i32> = std::collections::BTreeMap::new();
     let mut phase = "Pending".to_owned();
     let mut last_at = None;
@@ -163,10 +163,12 @@ fn check_simulation(
         // Replaying the Events reproduces the containers' starts: a container that has run has
         // one `Started` event per run, and one that never ran has none. (A lost node's kubelet
         // cannot deliver its Events, so a scenario with one is exempt.)
-        let node_lost = scenario
-            .actions
-            .iter()
-            .any(|action| action.what == pod_model::scenario::What::LoseNode);
+        let node_lost = scenario.actions.iter().any(|action| {
+            matches!(
+                action.what,
+                pod_model::cluster::scenario::What::LoseNode { .. }
+            )
+        });
         if node_lost {
             continue;
         }
@@ -269,8 +271,8 @@ fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
 fn scenario_actions(
     pod: &pod_model::Pod,
     generated: &[(u64, u8, usize)],
-) -> Vec<pod_model::scenario::Action> {
-    use pod_model::scenario::{Action, ProbeKind, What};
+) -> Vec<pod_model::cluster::scenario::Action> {
+    use pod_model::cluster::scenario::{Action, ProbeKind, What};
     let names: Vec<String> = pod
         .spec
         .init_containers
@@ -300,8 +302,8 @@ fn scenario_actions(
                 4 => What::ExceedMemory { container },
                 5 => What::FailImagePull { container },
                 6 => What::FixImagePull { container },
-                7 => What::LoseNode,
-                8 => What::RestoreNode,
+                7 => What::LoseNode { node: None },
+                8 => What::RestoreNode { node: None },
                 9 => What::CreateService {
                     name: "svc".to_owned(),
                 },
@@ -316,7 +318,8 @@ fn scenario_actions(
                 },
             };
             Action {
-                at: pod_model::time::VirtualTime::from_secs(second),
+                at: pod_model::base::time::VirtualTime::from_secs(second),
+                pod: None,
                 what,
             }
         })
@@ -393,20 +396,20 @@ proptest! {
     ) {
         let parsed = pod_model::parse(&text);
         if let Some(pod) = parsed.accepted_pod() {
-            let scenario = pod_model::simulator::Scenario {
-                horizon: pod_model::time::VirtualTime::from_secs(420),
+            let scenario = pod_model::cluster::Scenario {
+                horizon: pod_model::base::time::VirtualTime::from_secs(420),
                 actions: scenario_actions(pod, &generated),
-                ..pod_model::simulator::Scenario::default()
+                ..pod_model::cluster::Scenario::default()
             };
             check_simulation(pod, &scenario)?;
         }
-        for example in pod_model::gallery::ALL.iter().take(3) {
+        for example in pod_model::playground::gallery::ALL.iter().take(3) {
             let parsed = pod_model::parse(example.manifest);
             let pod = parsed.accepted_pod().expect("the gallery is valid");
-            let scenario = pod_model::simulator::Scenario {
-                horizon: pod_model::time::VirtualTime::from_secs(420),
+            let scenario = pod_model::cluster::Scenario {
+                horizon: pod_model::base::time::VirtualTime::from_secs(420),
                 actions: scenario_actions(pod, &generated),
-                ..pod_model::simulator::Scenario::default()
+                ..pod_model::cluster::Scenario::default()
             };
             check_simulation(pod, &scenario)?;
         }
@@ -414,8 +417,8 @@ proptest! {
 
     #[test]
     fn arbitrary_scripts_run_within_their_bounds(script in shell_text()) {
-        use pod_model::shell::{Limits, MemoryHost, run_script};
-        use pod_model::time::VirtualTime;
+        use pod_model::runtime::shell::{Limits, MemoryHost, run_script};
+        use pod_model::base::time::VirtualTime;
         let mut host = MemoryHost::new("p");
         let limits = Limits { max_steps: 2_000, ..Limits::until(VirtualTime::from_secs(60)) };
         let run = run_script(&script, &std::collections::BTreeMap::new(), &mut host, limits);

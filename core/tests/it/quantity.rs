@@ -3,7 +3,7 @@
 //! from those tests in staging/src/k8s.io/apimachinery/pkg/api/resource/quantity_test.go; their
 //! canonical forms come from upstream's `CanonicalizeBytes` rules.
 
-use pod_model::quantity::Quantity;
+use pod_model::api::quantity::Quantity;
 
 /// (input, canonical form or `error: message`, MilliValue or "overflow").
 const CASES: &[(&str, &str, &str)] = &[

@@ -32,7 +32,7 @@ fn check(text: &str, expected: Expect) {
 }
 
 fn gallery(id: &str) -> &'static str {
-    pod_model::gallery::ALL
+    pod_model::playground::gallery::ALL
         .iter()
         .find(|example| example.id == id)
         .expect("the example exists")

@@ -1,8 +1,8 @@
-//! The kubectl console: a command line whose answers come from `pod_model::kubectl_console` at
+//! The kubectl console: a command line whose answers come from `pod_model::kubectl::console` at
 //! the stepper's instant, with history on ↑ and ↓.
 
 use leptos::prelude::*;
-use pod_model::kubectl_console::Reply;
+use pod_model::kubectl::console::Reply;
 
 /// The most commands kept on screen.
 const MAX_ENTRIES: usize = 50;

@@ -5,9 +5,10 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use pod_model::diagnostic::{Diagnostic, Severity};
-use pod_model::highlight::{self, Underline};
-use pod_model::{Span, field_docs};
+use pod_model::Span;
+use pod_model::api::diagnostic::{Diagnostic, Severity};
+use pod_model::playground::field_docs;
+use pod_model::playground::highlight::{self, Underline};
 
 use super::keys::distinct_keys;
 
@@ -323,7 +324,9 @@ fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
         .enumerate()
         .map(|(index, line)| {
             let mut marks: Vec<&Underline> = by_line.get(index).cloned().unwrap_or_default();
-            pod_model::sorting::sort_by_key(&mut marks, |mark| (mark.start, rank(mark.severity)));
+            pod_model::base::sorting::sort_by_key(&mut marks, |mark| {
+                (mark.start, rank(mark.severity))
+            });
             let mut ranges = Vec::new();
             let mut at = 0;
             for mark in marks {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pod_model::diagram::svg::Theme;
-use pod_model::embed::{self, Panel, ViewOptions};
+use pod_model::playground::embed::{self, Panel, ViewOptions};
 
 use crate::browser;
 

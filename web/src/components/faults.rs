@@ -5,7 +5,7 @@
 //! removable.
 
 use leptos::prelude::*;
-use pod_model::scenario::{Action, ProbeKind, What};
+use pod_model::cluster::scenario::{Action, ProbeKind, What};
 
 /// A button that adds an action on the chosen container: its test id, its label, and the action.
 type ContainerButton = (&'static str, &'static str, fn(String) -> What);
@@ -137,8 +137,8 @@ pub fn Faults(
                     on:click=move |_| on_add.run(What::DeletePod { grace_period_seconds: None })>"Delete Pod"</button>
                 <button data-testid="fault-apply" title="kubectl apply -f -: once the Pod is gone, a new one is created"
                     on:click=move |_| on_add.run(What::ApplyPod)>"Apply Pod"</button>
-                <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode)>"Lose node"</button>
-                <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode)>"Recover node"</button>
+                <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode { node: None })>"Lose node"</button>
+                <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode { node: None })>"Recover node"</button>
             </div>
             <div class="fault-row">
                 <label title="The kubelet runs the manifest from /etc/kubernetes/manifests itself; the API server shows a mirror Pod">

@@ -1,7 +1,7 @@
 //! The examples gallery: load a seed example into the editor without losing the user's draft.
 
 use leptos::prelude::*;
-use pod_model::gallery;
+use pod_model::playground::gallery;
 
 /// A picker of the gallery's examples, the lesson of the example in the editor, and a button
 /// that brings back the draft an example replaced.

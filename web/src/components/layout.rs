@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pod_model::diagram::svg::Theme;
-use pod_model::embed::Panel;
+use pod_model::playground::embed::Panel;
 
 /// The smallest share of the width a panel keeps while resizing.
 const MIN_WEIGHT: f64 = 0.35;
@@ -177,7 +177,7 @@ pub fn ThemeToggle(
                         theme.set(chosen);
                     }
                 }
-                prop:value=move || pod_model::embed::theme_name(theme.get())
+                prop:value=move || pod_model::playground::embed::theme_name(theme.get())
             >
                 <option value="auto">"System"</option>
                 <option value="light">"Light"</option>

@@ -5,8 +5,8 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::VirtualTime;
-use pod_model::scenario::Action;
-use pod_model::timeline::{Cursor, Timeline};
+use pod_model::cluster::scenario::Action;
+use pod_model::playground::timeline::{Cursor, Timeline};
 
 /// Real milliseconds between two ticks of playback.
 const TICK_MS: u32 = 100;

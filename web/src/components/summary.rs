@@ -1,7 +1,7 @@
 //! The Pod's name and its containers, as text.
 
 use leptos::prelude::*;
-use pod_model::simulator::static_pod;
+use pod_model::cluster::kubelet::static_pod;
 use pod_model::{ContainerKind, Parsed};
 
 /// The Pod's name and a list of its containers, init containers first.

@@ -1,9 +1,9 @@
 use expect_test::{Expect, expect};
 
 use super::*;
+use crate::api::v1::Container;
 use crate::diagram::{geometry_text, verify};
-use crate::manifest::parse;
-use crate::v1::Container;
+use crate::lint::parse;
 
 /// A Pod of `init` init containers, `app` app containers and `volumes` emptyDirs, each volume
 /// mounted by the app container of the same index (modulo the count).
@@ -18,7 +18,7 @@ pub(crate) fn pod(init: usize, app: usize, volumes: usize) -> Pod {
     pod.spec.init_containers = (0..init).map(|index| container("init", index)).collect();
     pod.spec.containers = (0..app).map(|index| container("app", index)).collect();
     for index in 0..volumes {
-        pod.spec.volumes.push(crate::v1::Volume {
+        pod.spec.volumes.push(crate::api::v1::Volume {
             name: format!("v{index}"),
             empty_dir: Some(Default::default()),
             ..Default::default()
@@ -26,7 +26,7 @@ pub(crate) fn pod(init: usize, app: usize, volumes: usize) -> Pod {
         if app > 0 {
             pod.spec.containers[index % app]
                 .volume_mounts
-                .push(crate::v1::VolumeMount {
+                .push(crate::api::v1::VolumeMount {
                     name: format!("v{index}"),
                     mount_path: format!("/data/{index}"),
                     ..Default::default()
@@ -81,7 +81,7 @@ fn renaming_a_container_or_adding_env_moves_nothing() {
     let before = layout(&pod(1, 3, 2));
     let mut renamed = pod(1, 3, 2);
     renamed.spec.containers[1].name = "a-much-longer-name-than-before-it-was".to_owned();
-    renamed.spec.containers[2].env.push(crate::v1::EnvVar {
+    renamed.spec.containers[2].env.push(crate::api::v1::EnvVar {
         name: "MODE".to_owned(),
         value: Some("fast".to_owned()),
         ..Default::default()

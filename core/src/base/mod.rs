@@ -1,0 +1,9 @@
+//! The first layer: what every other layer uses and that knows nothing of Kubernetes: positions
+//! in a text, the virtual clock, wall-clock instants, one compiled stable sort, and "did you
+//! mean" suggestions.
+
+pub mod sorting;
+pub mod span;
+pub mod suggest;
+pub mod time;
+pub mod timestamp;

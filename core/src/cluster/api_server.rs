@@ -1,0 +1,169 @@
+//! The API server as the scenario's kubectl talks to it: `kubectl apply` creates the manifest's
+//! Pods (again, once deleted), `kubectl delete pod` marks one for deletion, Services are created
+//! and deleted, and nodes join or are deleted. It also keeps the scenario's faults: what goes
+//! wrong for a container from now on (a probe forced to fail, image pulls that fail). What the server writes on create is the
+//! registry's: defaults, `phase: Pending` and the QoS class, a UID and the creation time.
+
+use crate::api::v1::Pod;
+use crate::cluster::event::Event;
+use crate::cluster::kubelet::KubeletTimer;
+use crate::cluster::kubelet::static_pod;
+use crate::cluster::scenario::What;
+use crate::cluster::store::PodId;
+use crate::cluster::trigger::{Timer, Trigger};
+use crate::cluster::{MAX_CONTAINERS, MAX_GENERATIONS, World, pod_uid, uid_of};
+
+/// `kubectl apply` of the manifest at instant 0: every Pod is created, in order (a static Pod
+/// is the kubelet's to read from its directory instead).
+pub fn create_manifest(world: &World, out: &mut Vec<Event>) {
+    for (index, pod) in world.manifest.iter().enumerate() {
+        if index == 0 && world.scenario.static_pod {
+            if !world.store.nodes.is_empty() {
+                out.push(Event::TimerSet(
+                    0,
+                    Timer::Kubelet {
+                        node: crate::cluster::store::NodeId(0),
+                        timer: KubeletTimer::StaticFile,
+                    },
+                ));
+            }
+            continue;
+        }
+        if let Some(created) = created(world, pod, 0) {
+            out.push(Event::PodCreated(Box::new(created)));
+        }
+    }
+}
+
+/// The object the API server stores for `pod`, the `generation`-th of its name (0 for the
+/// first: its own UID or a stable made-up one; later ones a new UID each); `None` for a Pod the
+/// playground does not run.
+fn created(world: &World, pod: &Pod, generation: usize) -> Option<Pod> {
+    let count = pod.spec.containers.len() + pod.spec.init_containers.len();
+    if count > MAX_CONTAINERS {
+        return None;
+    }
+    let mut object = crate::api::defaults::as_created(pod);
+    object.metadata.uid = Some(if generation == 0 {
+        uid_of(pod)
+    } else {
+        pod_uid(&format!("{}#{generation}", pod.name()))
+    });
+    object.metadata.creation_timestamp = Some(world.wall(world.now).to_string());
+    Some(object)
+}
+
+/// What the API server does about `trigger`.
+pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
+    let Trigger::Action(action) = trigger else {
+        return;
+    };
+    match &action.what {
+        What::DeletePod {
+            grace_period_seconds,
+        } => {
+            let Some(name) = world.action_pod_name(action.pod.as_deref()) else {
+                return;
+            };
+            let Some(id) = live_object(world, name) else {
+                return;
+            };
+            let object = &world.store.pod(id).object;
+            if object.metadata.deletion_timestamp.is_some() {
+                return;
+            }
+            let grace = grace_period_seconds
+                .or(object.spec.termination_grace_period_seconds)
+                .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS)
+                .max(0);
+            out.push(Event::PodDeleting {
+                pod: id,
+                grace_seconds: grace,
+            });
+        }
+        What::ApplyPod => apply(world, out),
+        What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
+            if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {
+                out.push(Event::Fault {
+                    pod: pod.to_owned(),
+                    container: container.clone(),
+                    probe: Some((*probe, matches!(action.what, What::PassProbe { .. }))),
+                    pulls_fail: false,
+                });
+            }
+        }
+        What::FailImagePull { container } | What::FixImagePull { container } => {
+            if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {
+                out.push(Event::Fault {
+                    pod: pod.to_owned(),
+                    container: container.clone(),
+                    probe: None,
+                    pulls_fail: matches!(action.what, What::FailImagePull { .. }),
+                });
+            }
+        }
+        What::CreateService { name } => out.push(Event::Service(name.clone(), true)),
+        What::DeleteService { name } => out.push(Event::Service(name.clone(), false)),
+        What::AddNode { node } if world.store.node_named(&node.name).is_none() => {
+            out.push(Event::NodeRegistered(Box::new(node.clone())));
+        }
+        What::RemoveNode { node } => {
+            if let Some(id) = world.store.node_named(node) {
+                out.push(Event::NodeRemoved(id));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `kubectl apply -f -` again: each Pod of the manifest that no longer exists is created anew
+/// (a new UID; the kubelet gives it the next IP), and one that exists is left unchanged.
+fn apply(world: &World, out: &mut Vec<Event>) {
+    if world.now >= world.horizon {
+        return;
+    }
+    for (index, pod) in world.manifest.iter().enumerate() {
+        if index == 0 && world.scenario.static_pod {
+            continue;
+        }
+        let name = pod.name();
+        if world.store.live_pod_named(name).is_some() {
+            out.push(Event::Note(
+                world.store.live_pod_named(name),
+                format!(
+                    "kubectl apply at {}: pod/{name} unchanged (the Pod still exists)",
+                    crate::base::time::VirtualTime::from_millis(world.now).duration_string()
+                ),
+            ));
+            continue;
+        }
+        let generation = world
+            .store
+            .pods
+            .iter()
+            .filter(|stored| stored.object.name() == name)
+            .count();
+        if generation >= MAX_GENERATIONS {
+            continue;
+        }
+        if let Some(object) = created(world, pod, generation) {
+            out.push(Event::PodCreated(Box::new(object)));
+        }
+    }
+}
+
+/// The live object a kubectl command names: the Pod of that name, or for a static Pod named as
+/// in its file, its mirror.
+pub fn live_object(world: &World, name: &str) -> Option<PodId> {
+    if let Some(id) = world.store.live_pod_named(name) {
+        return Some(id);
+    }
+    let first = world.manifest.first()?;
+    if !world.scenario.static_pod || first.name() != name {
+        return None;
+    }
+    let node = world.store.nodes.first()?;
+    world
+        .store
+        .live_pod_named(&static_pod::mirror_name(name, &node.spec.name))
+}

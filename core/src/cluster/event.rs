@@ -1,0 +1,355 @@
+//! What happens in the cluster, as facts the actors decide: writes to the API server's store,
+//! Events, timers, and changes to the actors' own records. [`apply`] records one in the world;
+//! it cannot fail, and it checks the invariants as it goes (debug builds): a restart count
+//! never falls, a phase moves only along legal edges, a Pod object keeps its one IP, a
+//! container runs at most once at a time.
+
+use crate::api::v1::{Pod, PodStatus};
+use crate::cluster::World;
+use crate::cluster::events::Event as ApiEvent;
+use crate::cluster::kubelet::{self, KubeletChange};
+use crate::cluster::node_lifecycle::{self, LifecycleChange};
+use crate::cluster::queue::Class;
+use crate::cluster::scenario::{Node, Taint};
+use crate::cluster::scheduler::{self, SchedulerChange};
+use crate::cluster::store::{Involved, NodeId, PodId, carry_transition_times};
+use crate::cluster::trigger::{Change, Timer, Trigger};
+
+/// A fact decided by an actor.
+#[derive(Clone, Debug)]
+pub enum Event {
+    /// The API server stores a new Pod object.
+    PodCreated(Box<Pod>),
+    /// The scheduler binds a Pod to a node (`spec.nodeName` and `PodScheduled` True).
+    PodBound {
+        /// The Pod.
+        pod: PodId,
+        /// The node.
+        node: NodeId,
+    },
+    /// The scheduler found no node for a Pod (`PodScheduled` False).
+    PodUnschedulable {
+        /// The Pod.
+        pod: PodId,
+        /// The condition's reason: `Unschedulable` or `SchedulingGated`.
+        reason: &'static str,
+        /// The condition's message.
+        message: String,
+    },
+    /// A status written by the Pod's kubelet (or, for a new Pod, by the API server).
+    PodStatus {
+        /// The Pod.
+        pod: PodId,
+        /// The status.
+        status: Box<PodStatus>,
+    },
+    /// The node lifecycle controller marks a Pod of a silent node not ready.
+    PodNotReady(PodId),
+    /// The Pod's status reason and message as a lost node's Pod shows them.
+    PodNodeLost {
+        /// The Pod.
+        pod: PodId,
+        /// The message.
+        message: String,
+    },
+    /// A deletion is requested: `deletionTimestamp` is set (or, with a zero grace period, the
+    /// object goes at once).
+    PodDeleting {
+        /// The Pod.
+        pod: PodId,
+        /// The grace period, in seconds.
+        grace_seconds: i64,
+    },
+    /// The Pod object is removed.
+    PodRemoved(PodId),
+    /// A controller is about to delete a Pod: it fails, with the `DisruptionTarget` condition.
+    PodDisrupted {
+        /// The Pod.
+        pod: PodId,
+        /// The condition's reason.
+        reason: &'static str,
+        /// The condition's message.
+        message: String,
+    },
+    /// Something the simulator assumed or noticed, about a Pod object or the run.
+    Note(Option<PodId>, String),
+    /// From now on, a container's probe is forced to pass or fail, or its image pulls fail or
+    /// work: the scenario's say, for the Pod of that name whichever object it is.
+    Fault {
+        /// The Pod's name.
+        pod: String,
+        /// The container's name.
+        container: String,
+        /// The probe whose verdict is forced, and the verdict; `None` for the image pulls.
+        probe: Option<(crate::cluster::scenario::ProbeKind, bool)>,
+        /// Whether image pulls fail (when `probe` is `None`).
+        pulls_fail: bool,
+    },
+    /// An Event is recorded.
+    Recorded(Involved, ApiEvent),
+    /// A node registers.
+    NodeRegistered(Box<Node>),
+    /// A node's object is deleted.
+    NodeRemoved(NodeId),
+    /// The node lifecycle controller changes a node's `Ready` condition and its taints.
+    NodeHealth {
+        /// The node.
+        node: NodeId,
+        /// `True` or `Unknown`.
+        ready: &'static str,
+        /// The controller's taints.
+        taints: Vec<Taint>,
+    },
+    /// A Service is created (`true`) or deleted.
+    Service(String, bool),
+    /// An actor sets a timer.
+    TimerSet(u64, Timer),
+    /// The node's kubelet changes its records.
+    Kubelet(NodeId, KubeletChange),
+    /// The scheduler changes its records.
+    Scheduler(SchedulerChange),
+    /// The node lifecycle controller changes its records.
+    Lifecycle(LifecycleChange),
+}
+
+/// Records `event` in `world`.
+pub fn apply(world: &mut World, event: &Event) {
+    let now = world.now;
+    match event {
+        Event::PodCreated(pod) => {
+            let id = world.store.create_pod((**pod).clone(), now);
+            watch(world, Change::PodCreated(id));
+        }
+        Event::PodBound { pod, node } => {
+            let name = world.store.node(*node).spec.name.clone();
+            let wall = world.wall(now).to_string();
+            world.store.update_pod(*pod, |object| {
+                object.spec.node_name = Some(name);
+                let status = object.status.get_or_insert_with(Default::default);
+                status.conditions.retain(|c| c.kind != "PodScheduled");
+                status.conditions.push(crate::api::v1::PodCondition {
+                    kind: "PodScheduled".to_owned(),
+                    status: "True".to_owned(),
+                    last_transition_time: Some(wall),
+                    ..Default::default()
+                });
+            });
+            watch(world, Change::PodBound(*pod));
+        }
+        Event::PodUnschedulable {
+            pod,
+            reason,
+            message,
+        } => {
+            let wall = world.wall(now).to_string();
+            world.store.update_pod(*pod, |object| {
+                let status = object.status.get_or_insert_with(Default::default);
+                let before = status.clone();
+                status.conditions.retain(|c| c.kind != "PodScheduled");
+                status.conditions.push(crate::api::v1::PodCondition {
+                    kind: "PodScheduled".to_owned(),
+                    status: "False".to_owned(),
+                    reason: Some((*reason).to_owned()),
+                    message: Some(message.clone()),
+                    ..Default::default()
+                });
+                carry_transition_times(Some(&before), status, &wall);
+            });
+        }
+        Event::PodStatus { pod, status } => {
+            let wall = world.wall(now).to_string();
+            world.store.update_pod(*pod, |object| {
+                let mut status = (**status).clone();
+                let before = object.status.as_deref();
+                check_status_invariants(before, &status);
+                carry_transition_times(before, &mut status, &wall);
+                // The API server keeps the status reason a controller set.
+                object.status = Some(Box::new(status));
+            });
+        }
+        Event::PodNotReady(pod) => {
+            let wall = world.wall(now).to_string();
+            world.store.update_pod(*pod, |object| {
+                if let Some(status) = object.status.as_deref_mut() {
+                    for condition in &mut status.conditions {
+                        if condition.kind == "Ready" && condition.status == "True" {
+                            condition.status = "False".to_owned();
+                            condition.last_transition_time = Some(wall.clone());
+                        }
+                    }
+                }
+            });
+        }
+        Event::PodNodeLost { pod, message } => {
+            world.store.update_pod(*pod, |object| {
+                if let Some(status) = object.status.as_deref_mut() {
+                    status.reason = Some(node_lifecycle::NODE_LOST_REASON.to_owned());
+                    status.message = Some(message.clone());
+                }
+            });
+        }
+        Event::PodDeleting { pod, grace_seconds } => {
+            let deadline = world.wall(now.saturating_add(seconds_to_ms(*grace_seconds)));
+            world.store.update_pod(*pod, |object| {
+                if object.metadata.deletion_timestamp.is_none() {
+                    object.metadata.deletion_timestamp = Some(deadline.to_string());
+                    object.metadata.deletion_grace_period_seconds = Some(*grace_seconds);
+                }
+            });
+            watch(world, Change::PodDeleting(*pod));
+            if *grace_seconds == 0 {
+                world.store.remove_pod(*pod, now);
+                watch(world, Change::PodRemoved(*pod));
+            }
+        }
+        Event::PodRemoved(pod) => {
+            if world.store.pod(*pod).removed.is_none() {
+                world.store.remove_pod(*pod, now);
+                watch(world, Change::PodRemoved(*pod));
+            }
+        }
+        Event::PodDisrupted {
+            pod,
+            reason,
+            message,
+        } => {
+            let wall = world.wall(now).to_string();
+            world.store.update_pod(*pod, |object| {
+                let status = object.status.get_or_insert_with(Default::default);
+                let terminal = matches!(status.phase.as_deref(), Some("Succeeded" | "Failed"));
+                if !terminal {
+                    status.phase = Some("Failed".to_owned());
+                }
+                status.conditions.retain(|c| c.kind != "DisruptionTarget");
+                status.conditions.push(crate::api::v1::PodCondition {
+                    kind: "DisruptionTarget".to_owned(),
+                    status: "True".to_owned(),
+                    last_transition_time: Some(wall),
+                    reason: Some((*reason).to_owned()),
+                    message: Some(message.clone()),
+                    ..Default::default()
+                });
+            });
+        }
+        Event::Note(pod, note) => world.notes.push((*pod, note.clone())),
+        Event::Fault {
+            pod,
+            container,
+            probe,
+            pulls_fail,
+        } => {
+            let faults = world
+                .faults
+                .entry((pod.clone(), container.clone()))
+                .or_default();
+            match probe {
+                Some((kind, passes)) => faults.probes[*kind as usize] = Some(*passes),
+                None => faults.pulls_fail = *pulls_fail,
+            }
+        }
+        Event::Recorded(involved, event) => world.store.record(*involved, event.clone()),
+        Event::NodeRegistered(node) => {
+            let uid = crate::cluster::pod_uid(&format!("node/{}", node.name));
+            let id = world.store.add_node((**node).clone(), uid, now);
+            world.kubelets.push(kubelet::Kubelet::default());
+            world
+                .lifecycle
+                .nodes
+                .push(node_lifecycle::NodeRecord::default());
+            watch(world, Change::NodeChanged(id));
+        }
+        Event::NodeRemoved(node) => {
+            world
+                .store
+                .update_node(*node, |stored| stored.removed = Some(now));
+            watch(world, Change::NodeRemoved(*node));
+        }
+        Event::NodeHealth {
+            node,
+            ready,
+            taints,
+        } => {
+            world.store.update_node(*node, |stored| {
+                stored.ready = ready;
+                stored.controller_taints.clone_from(taints);
+            });
+            watch(world, Change::NodeChanged(*node));
+        }
+        Event::Service(name, created) => {
+            if *created {
+                world.store.services.insert(name.clone());
+            } else {
+                world.store.services.remove(name);
+            }
+            watch(world, Change::ServicesChanged);
+        }
+        Event::TimerSet(at, timer) => {
+            world
+                .queue
+                .push(*at, timer.class(), Trigger::Timer(timer.clone()));
+        }
+        Event::Kubelet(node, change) => {
+            if let Some(kubelet) = world.kubelets.get_mut(node.0) {
+                kubelet::apply(kubelet, change.clone());
+            }
+        }
+        Event::Scheduler(change) => scheduler::apply(&mut world.scheduler, change),
+        Event::Lifecycle(change) => node_lifecycle::apply(&mut world.lifecycle, *change),
+    }
+}
+
+/// Queues a watch notification of `change` for the actors, at this instant.
+fn watch(world: &mut World, change: Change) {
+    let now = world.now;
+    world.queue.push(now, Class::Actor, Trigger::Watch(change));
+}
+
+/// The status invariants: a restart count never falls, and a phase moves only along legal
+/// edges (Pending → Running → Succeeded or Failed; a terminal phase is never left).
+fn check_status_invariants(before: Option<&PodStatus>, after: &PodStatus) {
+    let Some(before) = before else {
+        return;
+    };
+    let from = before.phase.as_deref().unwrap_or("Pending");
+    let to = after.phase.as_deref().unwrap_or("Pending");
+    debug_assert!(
+        legal_phase_transition(from, to),
+        "illegal phase transition {from} → {to}"
+    );
+    for status in after
+        .init_container_statuses
+        .iter()
+        .chain(&after.container_statuses)
+    {
+        let old = before
+            .init_container_statuses
+            .iter()
+            .chain(&before.container_statuses)
+            .find(|old| old.name == status.name);
+        debug_assert!(
+            old.is_none_or(|old| old.restart_count <= status.restart_count),
+            "the restart count of {} fell",
+            status.name
+        );
+    }
+    debug_assert!(
+        before.pod_ip.is_none() || after.pod_ip.is_none() || before.pod_ip == after.pod_ip,
+        "one Pod IP per Pod object"
+    );
+}
+
+/// Whether a Pod's phase may move from `from` to `to` (pkg/kubelet: a Pod may finish without
+/// being seen Running; a terminal phase is never left).
+pub fn legal_phase_transition(from: &str, to: &str) -> bool {
+    from == to
+        || matches!(
+            (from, to),
+            ("Pending", "Running" | "Succeeded" | "Failed") | ("Running", "Succeeded" | "Failed")
+        )
+}
+
+/// Whole seconds as milliseconds; negative counts as zero and huge values saturate, so a
+/// pasted `terminationGracePeriodSeconds: 9223372036854775807` cannot overflow the clock.
+pub fn seconds_to_ms(seconds: i64) -> u64 {
+    u64::try_from(seconds).unwrap_or(0).saturating_mul(1000)
+}

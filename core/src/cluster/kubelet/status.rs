@@ -1,0 +1,442 @@
+//! The kubelet's status manager (pkg/kubelet/kubelet_pods.go `generateAPIPodStatus`, and
+//! pkg/kubelet/status): each Pod's status as its records say at an instant (container states,
+//! restart counts, readiness, the phase by `getPhase`, the conditions in the kubelet's order),
+//! written to the API server at the end of every instant it changed. A node cut off from the
+//! control plane writes nothing; the status it writes when it is back is its current one.
+
+use crate::api::qos;
+use crate::api::v1::{
+    ContainerState, ContainerStateRunning, ContainerStateTerminated, ContainerStateWaiting,
+    ContainerStatus, PodIp, PodStatus,
+};
+use crate::cluster::World;
+use crate::cluster::event::Event;
+use crate::cluster::kubelet::{ContainerRecord, PLEG_RELIST_MS, PodWorker, Run};
+use crate::cluster::store::{NodeId, carry_transition_times, condition};
+
+/// Writes the status of each Pod of the node whose records changed this instant, when it
+/// differs from the stored one; removes the Pods whose deletion is done. A node cut off from the
+/// control plane writes nothing after the instant it was lost.
+pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
+    let Some(kubelet) = world.kubelets.get(node.0) else {
+        return;
+    };
+    if kubelet.cut_off_since.is_some_and(|since| since < world.now) {
+        return;
+    }
+    let now = world.wall(world.now).to_string();
+    for id in &kubelet.dirty {
+        let Some(worker) = kubelet.workers.get(id) else {
+            continue;
+        };
+        let (target, synced) = match &worker.mirror {
+            Some(mirror) => match mirror.current {
+                Some(current) => (current, world.now >= mirror.synced),
+                None => continue,
+            },
+            None => (*id, true),
+        };
+        let stored = world.store.pod(target);
+        if stored.removed.is_some() {
+            continue;
+        }
+        if synced {
+            let before = stored.object.status.as_deref();
+            let mut status = generate(world, node, worker, world.now);
+            carry_transition_times(before, &mut status, &now);
+            if before != Some(&status) {
+                out.push(Event::PodStatus {
+                    pod: target,
+                    status: Box::new(status),
+                });
+            }
+        }
+        if worker.finished {
+            out.push(Event::PodRemoved(target));
+        }
+    }
+}
+
+/// The Pod's status at `at`, per the kubelet's phase and condition rules.
+pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> PodStatus {
+    let pod = &worker.pod;
+    let wall = |t: u64| world.wall(t);
+    let mut status = PodStatus {
+        phase: Some("Pending".to_owned()),
+        qos_class: Some(qos::qos_class(pod).as_str().to_owned()),
+        ..PodStatus::default()
+    };
+    let sandbox_due = worker.bound_at.saturating_add(PLEG_RELIST_MS);
+    if at < sandbox_due {
+        status
+            .conditions
+            .push(condition("PodScheduled", true, None, None, wall(0)));
+        return status;
+    }
+    let node_ip = world.store.node(node).spec.ip.clone();
+    status.host_ip = Some(node_ip.clone());
+    status.host_ips = vec![PodIp { ip: node_ip }];
+    // The Pod gets its IP with its sandbox, which waits for the volumes.
+    let sandbox = worker.unmountable.is_none();
+    if let Some(ip) = worker.pod_ip.clone().filter(|_| sandbox) {
+        status.pod_ip = Some(ip.clone());
+        status.pod_ips = vec![PodIp { ip }];
+    }
+    status.start_time = Some(wall(sandbox_due).to_string());
+    let has_init = worker.init_count > 0;
+    let default_reason = if has_init {
+        "PodInitializing"
+    } else {
+        "ContainerCreating"
+    };
+    let statuses: Vec<ContainerStatus> = worker
+        .containers
+        .iter()
+        .map(|record| container_status(world, worker, record, at, default_reason))
+        .collect();
+    let (init, regular) = statuses.split_at(worker.init_count.min(statuses.len()));
+    status.init_container_statuses = init.to_vec();
+    status.container_statuses = regular.to_vec();
+    let initialized = worker.initialized_at.is_some_and(|t| t <= at);
+    // Phase (kubelet getPhase).
+    let regular = &status.container_statuses;
+    let running = regular
+        .iter()
+        .filter(|s| s.state.as_ref().is_some_and(|st| st.running.is_some()))
+        .count();
+    let waiting_fresh = regular
+        .iter()
+        .filter(|s| {
+            s.state.as_ref().is_some_and(|st| st.waiting.is_some()) && s.last_state.is_none()
+        })
+        .count();
+    let stopped: Vec<&ContainerStatus> = regular
+        .iter()
+        .filter(|s| {
+            s.state.as_ref().is_some_and(|st| st.terminated.is_some())
+                || s.last_state.is_some() && s.state.as_ref().is_some_and(|st| st.waiting.is_some())
+        })
+        .collect();
+    let succeeded = stopped
+        .iter()
+        .filter(|s| {
+            s.state
+                .as_ref()
+                .and_then(|st| st.terminated.as_ref())
+                .is_some_and(|t| t.exit_code == 0)
+        })
+        .count();
+    let policy = pod.spec.restart_policy.as_deref().unwrap_or("Always");
+    let phase = if worker.failed_at.is_some_and(|t| t <= at) {
+        "Failed"
+    } else if !initialized || waiting_fresh > 0 {
+        "Pending"
+    } else if running > 0 {
+        "Running"
+    } else if !stopped.is_empty() {
+        match policy {
+            "Always" | "OnFailure" if succeeded < stopped.len() || policy == "Always" => "Running",
+            _ if succeeded == stopped.len() => "Succeeded",
+            _ => "Failed",
+        }
+    } else {
+        "Pending"
+    };
+    status.phase = Some(phase.to_owned());
+    // Conditions, in the kubelet's order.
+    let sidecar = |name: &str| {
+        worker
+            .containers
+            .iter()
+            .any(|c| c.init && c.sidecar && c.spec.name == name)
+    };
+    let unready: Vec<String> = status
+        .init_container_statuses
+        .iter()
+        .filter(|s| sidecar(&s.name))
+        .chain(regular.iter())
+        .filter(|s| !s.ready)
+        .map(|s| s.name.clone())
+        .collect();
+    let incomplete: Vec<String> = status
+        .init_container_statuses
+        .iter()
+        .filter(|s| !(s.ready || s.started == Some(true) && sidecar(&s.name)))
+        .map(|s| s.name.clone())
+        .collect();
+    let terminal = matches!(phase, "Succeeded" | "Failed");
+    let completed = if phase == "Succeeded" {
+        "PodCompleted"
+    } else {
+        "PodFailed"
+    };
+    let now = wall(0);
+    status.conditions.push(condition(
+        "PodReadyToStartContainers",
+        sandbox,
+        None,
+        None,
+        now,
+    ));
+    status
+        .conditions
+        .push(if initialized || phase == "Succeeded" {
+            condition(
+                "Initialized",
+                true,
+                (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
+                None,
+                now,
+            )
+        } else {
+            condition(
+                "Initialized",
+                false,
+                Some("ContainersNotInitialized".to_owned()),
+                Some(format!(
+                    "containers with incomplete status: [{}]",
+                    incomplete.join(" ")
+                )),
+                now,
+            )
+        });
+    let ready = unready.is_empty() && !terminal && initialized;
+    let (reason, message) = if terminal {
+        (Some(completed.to_owned()), None)
+    } else if ready {
+        (None, None)
+    } else {
+        (
+            Some("ContainersNotReady".to_owned()),
+            Some(format!(
+                "containers with unready status: [{}]",
+                unready.join(" ")
+            )),
+        )
+    };
+    // Readiness gates: the Pod is ready only once some controller sets each gate's condition
+    // True, and nothing in the playground does.
+    let gates: Vec<String> = pod
+        .spec
+        .readiness_gates
+        .iter()
+        .map(|gate| {
+            format!(
+                "corresponding condition of pod readiness gate \"{}\" does not exist.",
+                gate.condition_type
+            )
+        })
+        .collect();
+    let (pod_ready, pod_reason, pod_message) = if ready && !gates.is_empty() {
+        (
+            false,
+            Some("ReadinessGatesNotReady".to_owned()),
+            Some(gates.join(", ")),
+        )
+    } else {
+        (ready, reason.clone(), message.clone())
+    };
+    status
+        .conditions
+        .push(condition("Ready", pod_ready, pod_reason, pod_message, now));
+    status
+        .conditions
+        .push(condition("ContainersReady", ready, reason, message, now));
+    status
+        .conditions
+        .push(condition("PodScheduled", true, None, None, now));
+    status
+}
+
+/// The status of a container at `at`: its runs' states, and, while a failed pull or
+/// configuration is in force, waiting for its image.
+fn container_status(
+    world: &World,
+    worker: &PodWorker,
+    record: &ContainerRecord,
+    at: u64,
+    default_reason: &str,
+) -> ContainerStatus {
+    let mut status = run_status(world, worker, record, at, default_reason);
+    let running = status
+        .state
+        .as_ref()
+        .is_some_and(|state| state.running.is_some());
+    if !running
+        && let Some(failure) = record
+            .pull_failures
+            .iter()
+            .find(|failure| failure.failed <= at && at < failure.until)
+    {
+        // Waiting for its image: after a failed pull, and in the back-off until the next one.
+        let (reason, message) = if let Some(reason) = failure.fixed_reason {
+            (reason, failure.message.clone())
+        } else if at < failure.backoff_from {
+            ("ErrImagePull", failure.message.clone())
+        } else {
+            (
+                "ImagePullBackOff",
+                format!(
+                    "Back-off pulling image \"{}\": ErrImagePull: {}",
+                    record.image, failure.message
+                ),
+            )
+        };
+        if let Some(terminated) = status.state.take().and_then(|state| state.terminated) {
+            status.last_state = Some(ContainerState {
+                terminated: Some(terminated),
+                ..ContainerState::default()
+            });
+        }
+        status.state = Some(ContainerState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(reason.to_owned()),
+                message: Some(message),
+            }),
+            ..ContainerState::default()
+        });
+        status.ready = false;
+        status.started = Some(false);
+    }
+    status
+}
+
+/// The state of a container at `at` from its runs: its last termination, restart count,
+/// readiness and whether it has started.
+fn run_status(
+    world: &World,
+    worker: &PodWorker,
+    record: &ContainerRecord,
+    at: u64,
+    default_reason: &str,
+) -> ContainerStatus {
+    let wall = |t: u64| world.wall(t).to_string();
+    let started_runs: Vec<&Run> = record.runs.iter().filter(|run| run.shown <= at).collect();
+    let restart_count = i32::try_from(started_runs.len().saturating_sub(1)).unwrap_or(i32::MAX);
+    let terminated = |run: &Run, (ended, code): (u64, i32)| ContainerStateTerminated {
+        exit_code: code,
+        reason: Some(
+            if run.oom_killed {
+                "OOMKilled"
+            } else if code == 0 {
+                "Completed"
+            } else {
+                "Error"
+            }
+            .to_owned(),
+        ),
+        started_at: Some(wall(run.started)),
+        finished_at: Some(wall(ended)),
+        container_id: Some(container_id(&record.spec.name, run.started)),
+        ..ContainerStateTerminated::default()
+    };
+    let mut status = ContainerStatus {
+        name: record.spec.name.clone(),
+        image: record.image.clone(),
+        restart_count,
+        started: Some(false),
+        ..ContainerStatus::default()
+    };
+    let Some(current) = started_runs.last() else {
+        status.state = Some(ContainerState {
+            waiting: Some(ContainerStateWaiting {
+                reason: Some(default_reason.to_owned()),
+                message: None,
+            }),
+            ..ContainerState::default()
+        });
+        return status;
+    };
+    // The runtime reports the image by its full reference and digest.
+    if let Some((image, image_id)) = &record.image_ids {
+        status.image.clone_from(image);
+        status.image_id.clone_from(image_id);
+    }
+    status.container_id = Some(container_id(&record.spec.name, current.started));
+    if let Some(previous) = started_runs.iter().rev().nth(1)
+        && let Some(exit) = previous.exit
+    {
+        status.last_state = Some(ContainerState {
+            terminated: Some(terminated(previous, exit)),
+            ..ContainerState::default()
+        });
+    }
+    match current.exit.filter(|(ended, _)| *ended <= at) {
+        None => {
+            status.state = Some(ContainerState {
+                running: Some(ContainerStateRunning {
+                    started_at: Some(wall(current.started)),
+                }),
+                ..ContainerState::default()
+            });
+            let has_startup_probe = record.spec.startup_probe.is_some();
+            let started = !has_startup_probe || current.started_ok.is_some_and(|t| t <= at);
+            let ready = match &current.ready {
+                Some(intervals) => intervals.iter().any(|(from, to)| *from <= at && at < *to),
+                None => true,
+            };
+            // A regular init container is ready only once it has exited 0.
+            let regular_init = record.init && !record.sidecar;
+            status.ready = started && ready && !regular_init;
+            status.started = Some(started);
+        }
+        Some(exit) => {
+            // The back-off lasts until the next run starts (its image pull included): the kubelet
+            // writes the status after a sync, not during the pull. Only the back-off after this
+            // run's exit counts.
+            let backing_off = record
+                .backoffs
+                .iter()
+                .filter(|backoff| backoff.from >= current.started)
+                .find(|backoff| backoff.from <= at && (at < backoff.until || backoff.open));
+            if let Some(backoff) = backing_off {
+                // The kubelet's words: "back-off 20s restarting failed container=app
+                // pod=app_default(uid)".
+                let delay = (backoff.until + PLEG_RELIST_MS).saturating_sub(backoff.from);
+                status.state = Some(ContainerState {
+                    waiting: Some(ContainerStateWaiting {
+                        reason: Some("CrashLoopBackOff".to_owned()),
+                        message: Some(format!(
+                            "back-off {} restarting failed container={} pod={}",
+                            go_duration(delay),
+                            record.spec.name,
+                            worker.label
+                        )),
+                    }),
+                    ..ContainerState::default()
+                });
+                status.last_state = Some(ContainerState {
+                    terminated: Some(terminated(current, exit)),
+                    ..ContainerState::default()
+                });
+            } else {
+                status.state = Some(ContainerState {
+                    terminated: Some(terminated(current, exit)),
+                    ..ContainerState::default()
+                });
+                // A completed init container counts as ready.
+                status.ready = record.init && !record.sidecar && exit.1 == 0;
+            }
+        }
+    }
+    status
+}
+
+/// A made-up, stable container ID for the run of `name` that started at `started`.
+fn container_id(name: &str, started: u64) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.bytes().chain(started.to_le_bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("containerd://{hash:016x}{hash:016x}{hash:016x}{hash:016x}")
+}
+
+/// A duration as Go's `time.Duration` prints whole seconds: `10s`, `1m20s`, `5m0s`.
+pub fn go_duration(millis: u64) -> String {
+    let seconds = millis / 1000;
+    if seconds < 60 {
+        format!("{seconds}s")
+    } else {
+        format!("{}m{}s", seconds / 60, seconds % 60)
+    }
+}

@@ -1,0 +1,295 @@
+//! The virtual cluster: a deterministic discrete-event simulation of a small Kubernetes
+//! cluster, built the way the real control plane is. An API-server object [`store`] holds
+//! Pods, Nodes, Services and Events; actors watch it and act: the [`api_server`] (the
+//! scenario's kubectl requests), the [`scheduler`], one [`kubelet`] per node, the
+//! [`node_lifecycle`] controller (with taint eviction) and the [`garbage_collector`].
+//!
+//! The loop ([`run`]) keeps a virtual clock and a [`queue`] of [`trigger::Trigger`]s: the
+//! scenario's actions, the actors' timers, and watch notifications. For each trigger every actor
+//! decides, from the world as it is, what happens ([`event::Event`]s); applying an event cannot
+//! fail. At the end of each instant the kubelets' status managers write the statuses that
+//! changed, and the store commits one version per changed Pod. Nothing decided is ever taken
+//! back: a deletion, a stop or an apply only changes what is decided next.
+//!
+//! [`simulation`] turns the run into what the views read: a [`Simulation`] per Pod object.
+
+pub mod api_server;
+pub mod event;
+pub mod events;
+pub mod garbage_collector;
+pub mod kubelet;
+pub mod legacy;
+pub mod node_lifecycle;
+pub mod queue;
+pub mod scenario;
+pub mod scheduler;
+pub mod simulation;
+pub mod store;
+pub mod trigger;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::api::v1::Pod;
+use crate::base::timestamp::Timestamp;
+use crate::cluster::event::{Event, apply};
+use crate::cluster::queue::{Class, Queue};
+use crate::cluster::scenario::What;
+use crate::cluster::store::{NodeId, PodId, Store};
+use crate::cluster::trigger::{Timer, Trigger};
+
+pub use scenario::{Deletion, Node, Scenario};
+pub use simulation::{
+    ContainerRuns, LogLine, Observed, Simulation, Usage, observe, simulate, simulate_all,
+};
+pub use store::Snapshot;
+
+/// The most containers a Pod may have to be simulated.
+pub const MAX_CONTAINERS: usize = crate::topology::MAX_CONTAINERS;
+
+/// The most Pod objects of one name a scenario creates (the first and its replacements).
+pub const MAX_GENERATIONS: usize = 10;
+
+/// The most rounds of triggers one instant runs (the status manager's writes may wake actors
+/// at the same instant).
+const MAX_ROUNDS_PER_INSTANT: usize = 16;
+
+/// Everything the cluster is at one instant: the store, each actor's records, the clock and
+/// what is queued.
+#[derive(Clone, Debug)]
+pub struct World {
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The manifest's Pods, accepted and defaulted, in order: what `kubectl apply` sends.
+    pub manifest: Vec<Arc<Pod>>,
+    /// The last instant simulated, in milliseconds.
+    pub horizon: u64,
+    /// The current instant, in milliseconds.
+    pub now: u64,
+    /// The API server's objects.
+    pub store: Store,
+    /// Each node's kubelet, by node index.
+    pub kubelets: Vec<kubelet::Kubelet>,
+    /// The scheduler's records.
+    pub scheduler: scheduler::Scheduler,
+    /// The node lifecycle controller's records.
+    pub lifecycle: node_lifecycle::NodeLifecycle,
+    /// What is queued.
+    pub queue: Queue,
+    /// Notes about the run as a whole (kubectl apply found the Pod unchanged, a cap was hit).
+    pub notes: Vec<(Option<PodId>, String)>,
+    /// What the scenario makes go wrong from now on, by Pod name and container name: forced
+    /// probe verdicts and failing image pulls.
+    pub faults: BTreeMap<(String, String), Faults>,
+}
+
+/// What goes wrong for one container from now on, by the scenario's say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Faults {
+    /// Probe verdicts forced from now on, by probe kind (`Some(true)`: it passes).
+    pub probes: [Option<bool>; 3],
+    /// True while pulls of its image fail.
+    pub pulls_fail: bool,
+}
+
+impl World {
+    /// The wall-clock time of `at`.
+    pub fn wall(&self, at: u64) -> Timestamp {
+        self.scenario
+            .start
+            .plus_millis(i64::try_from(at).unwrap_or(i64::MAX))
+    }
+
+    /// The name of the Pod an action is about: its own, or the manifest's first.
+    pub fn action_pod_name<'a>(&'a self, pod: Option<&'a str>) -> Option<&'a str> {
+        pod.or_else(|| self.manifest.first().map(|pod| pod.name()))
+    }
+
+    /// The node an action about a node names: its own, or the first node.
+    pub fn action_node(&self, node: Option<&str>) -> Option<NodeId> {
+        match node {
+            Some(name) => self.store.node_named(name),
+            None => (!self.store.nodes.is_empty()).then_some(NodeId(0)),
+        }
+    }
+}
+
+/// What a run of the cluster leaves: the final world, and every event applied, with its
+/// instant, in order (replaying them rebuilds the world).
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// The world at the horizon.
+    pub world: World,
+    /// Every event applied, in order, with its instant.
+    pub log: Vec<(u64, Event)>,
+}
+
+/// Runs `pods` (each accepted and defaulted) on the cluster of `scenario`: the nodes register
+/// and the Pods are created at instant 0, in order; the scenario's actions follow at their
+/// instants, until its horizon.
+pub fn run(pods: &[Pod], scenario: &Scenario) -> Run {
+    let (mut world, mut log) = start(pods, scenario);
+    while let Some(now) = world.queue.next_instant() {
+        if now > world.horizon || world.queue.exhausted() {
+            break;
+        }
+        world.now = now;
+        for _ in 0..MAX_ROUNDS_PER_INSTANT {
+            while let Some(trigger) = world.queue.pop_at(now) {
+                mark_dirty(&mut world, &trigger);
+                let events = decide(&world, &trigger);
+                record(&mut world, &mut log, events);
+            }
+            let mut events = Vec::new();
+            for node in 0..world.kubelets.len() {
+                kubelet::end_of_instant(&world, NodeId(node), &mut events);
+            }
+            for kubelet in &mut world.kubelets {
+                kubelet.dirty.clear();
+            }
+            record(&mut world, &mut log, events);
+            if world.queue.next_instant() != Some(now) {
+                break;
+            }
+        }
+        world.store.commit(now);
+    }
+    Run { world, log }
+}
+
+/// Replays `log` on the empty world `pods` and `scenario` start from: nothing is decided
+/// again, and the store commits at each instant as the run did. The result holds the same
+/// objects, histories, Events and records as the run's world.
+pub fn replay(pods: &[Pod], scenario: &Scenario, log: &[(u64, Event)]) -> World {
+    let mut world = empty_world(pods, scenario);
+    let mut last: Option<u64> = None;
+    for (at, event) in log {
+        if let Some(last) = last
+            && last != *at
+        {
+            world.store.commit(last);
+        }
+        world.now = *at;
+        apply(&mut world, event);
+        last = Some(*at);
+    }
+    if let Some(last) = last {
+        world.store.commit(last);
+    }
+    world
+}
+
+/// The world before anything happened: no node, no object, nothing queued.
+fn empty_world(pods: &[Pod], scenario: &Scenario) -> World {
+    World {
+        scenario: Arc::new(scenario.clone()),
+        manifest: pods.iter().cloned().map(Arc::new).collect(),
+        horizon: scenario.horizon.as_millis(),
+        now: 0,
+        store: Store::default(),
+        kubelets: Vec::new(),
+        scheduler: scheduler::Scheduler::default(),
+        lifecycle: node_lifecycle::NodeLifecycle::default(),
+        queue: Queue::default(),
+        notes: Vec::new(),
+        faults: BTreeMap::new(),
+    }
+}
+
+/// The world at instant 0, before any trigger: the nodes registered, the scenario's actions
+/// queued, and the Pods created (or, for a static Pod, read from the kubelet's directory).
+fn start(pods: &[Pod], scenario: &Scenario) -> (World, Vec<(u64, Event)>) {
+    let mut world = empty_world(pods, scenario);
+    let mut log = Vec::new();
+    for action in scenario.actions_in_order() {
+        if action.at.as_millis() <= world.horizon {
+            let class = match action.what {
+                What::CreateService { .. }
+                | What::DeleteService { .. }
+                | What::FailProbe { .. }
+                | What::PassProbe { .. }
+                | What::FailImagePull { .. }
+                | What::FixImagePull { .. }
+                | What::LoseNode { .. }
+                | What::RestoreNode { .. }
+                | What::AddNode { .. } => Class::Setting,
+                _ => Class::Disruption,
+            };
+            world.queue.push(
+                action.at.as_millis(),
+                class,
+                Trigger::Action(action.clone()),
+            );
+        }
+    }
+    let mut events: Vec<Event> = scenario
+        .cluster_nodes()
+        .into_iter()
+        .map(|node| Event::NodeRegistered(Box::new(node)))
+        .collect();
+    for name in &scenario.services {
+        events.push(Event::Service(name.clone(), true));
+    }
+    record(&mut world, &mut log, events);
+    let mut events = Vec::new();
+    api_server::create_manifest(&world, &mut events);
+    record(&mut world, &mut log, events);
+    (world, log)
+}
+
+/// Every actor's decision about `trigger`, in a fixed order.
+fn decide(world: &World, trigger: &Trigger) -> Vec<Event> {
+    let mut out = Vec::new();
+    api_server::decide(world, trigger, &mut out);
+    scheduler::decide(world, trigger, &mut out);
+    node_lifecycle::decide(world, trigger, &mut out);
+    for node in 0..world.kubelets.len() {
+        kubelet::decide(world, NodeId(node), trigger, &mut out);
+    }
+    garbage_collector::decide(world, trigger, &mut out);
+    out
+}
+
+/// Applies `events` and logs them.
+fn record(world: &mut World, log: &mut Vec<(u64, Event)>, events: Vec<Event>) {
+    for event in events {
+        apply(world, &event);
+        log.push((world.now, event));
+    }
+}
+
+/// A kubelet timer about a Pod makes the status manager look at that Pod again.
+fn mark_dirty(world: &mut World, trigger: &Trigger) {
+    if let Trigger::Timer(Timer::Kubelet { node, timer }) = trigger
+        && let Some(pod) = timer.pod()
+        && let Some(kubelet) = world.kubelets.get_mut(node.0)
+    {
+        kubelet.dirty.insert(pod);
+    }
+}
+
+/// The Pod's UID: its own, or a stable made-up one.
+pub fn uid_of(pod: &Pod) -> String {
+    pod.metadata
+        .uid
+        .clone()
+        .filter(|uid| !uid.is_empty())
+        .unwrap_or_else(|| pod_uid(pod.name()))
+}
+
+/// A stable, made-up UID for `seed` (a real one is random).
+pub fn pod_uid(seed: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let hex = format!("{hash:016x}{:016x}", hash.rotate_left(17));
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}

@@ -1,0 +1,63 @@
+//! The virtual clock's queue of triggers: what happens next, in order. Triggers at one instant
+//! run in four classes: the scenario's settings (a Service created, a probe forced to fail, a
+//! node lost) first, then the actors' timers and watch notifications, then the scenario's
+//! disruptions (a kill, a deletion), and last the probes, which look at what the instant made
+//! of the containers: a container that starts at the instant of a kill is killed, a probe
+//! checked at the instant it is forced to fail fails, and a probe checked at the instant its
+//! container exits does not run. Within a class, triggers run in the order they were queued.
+
+use std::collections::BTreeMap;
+
+use crate::cluster::trigger::Trigger;
+
+/// When a trigger runs within its instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// A change to what surrounds the Pods, from the scenario.
+    Setting,
+    /// An actor's timer or a watch notification.
+    Actor,
+    /// A disruption from the scenario.
+    Disruption,
+    /// A probe check: it sees the instant's changes.
+    Observation,
+}
+
+/// The most triggers one simulation runs: a bound on the event loop.
+pub const MAX_TRIGGERS: usize = 2_000_000;
+
+/// Triggers by (instant in milliseconds, class, sequence number).
+#[derive(Clone, Debug, Default)]
+pub struct Queue {
+    pending: BTreeMap<(u64, Class, u64), Trigger>,
+    next_sequence: u64,
+    popped: usize,
+}
+
+impl Queue {
+    /// Queues `trigger` at `at`.
+    pub fn push(&mut self, at: u64, class: Class, trigger: Trigger) {
+        self.pending
+            .insert((at, class, self.next_sequence), trigger);
+        self.next_sequence += 1;
+    }
+
+    /// The instant of the next trigger, if there is one.
+    pub fn next_instant(&self) -> Option<u64> {
+        self.pending.keys().next().map(|(at, _, _)| *at)
+    }
+
+    /// The next trigger if it is at `at` (and the loop's bound is not reached).
+    pub fn pop_at(&mut self, at: u64) -> Option<Trigger> {
+        if self.popped >= MAX_TRIGGERS || self.next_instant() != Some(at) {
+            return None;
+        }
+        self.popped += 1;
+        self.pending.pop_first().map(|(_, trigger)| trigger)
+    }
+
+    /// True once the loop ran as many triggers as it may.
+    pub fn exhausted(&self) -> bool {
+        self.popped >= MAX_TRIGGERS
+    }
+}

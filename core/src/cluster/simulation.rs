@@ -1,0 +1,487 @@
+//! What a run of the cluster leaves for the views: a [`Simulation`] per Pod object — its
+//! versions as a watch saw them, its Events, its containers' logs and runs, what they use, and
+//! what the simulator assumed — on the object's own clock (instant 0 is its creation).
+//! [`observe`] is what `kubectl get` and `describe` see of each Pod of a manifest at an instant.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::api::v1::{Container, Pod};
+use crate::base::time::VirtualTime;
+use crate::base::timestamp::Timestamp;
+use crate::cluster::events::{Event, EventLog};
+use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
+use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
+use crate::cluster::scenario::Scenario;
+use crate::cluster::store::{Involved, PodId, Snapshot};
+use crate::cluster::{MAX_CONTAINERS, Run, World, run};
+
+/// A log line of a container.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// When it was written.
+    pub at: VirtualTime,
+    /// Which run of the container wrote it (0 for the first).
+    pub run: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// What a running container uses, as metrics-server would report it (`kubectl top`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// CPU in use, in millicores: what it wants, held to its limit.
+    pub cpu_millis: u64,
+    /// CPU it would use without its limit; more than `cpu_millis` when CFS throttles it.
+    pub wanted_cpu_millis: u64,
+    /// Memory in use, in bytes.
+    pub memory_bytes: u64,
+}
+
+impl Usage {
+    /// True when the CPU limit holds the container back.
+    pub fn throttled(&self) -> bool {
+        self.wanted_cpu_millis > self.cpu_millis
+    }
+}
+
+/// One container's runs and what they ran, to look inside it at any instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContainerRuns {
+    /// The container.
+    pub container: Container,
+    /// Each run's start and, if it ended, its end.
+    pub runs: Vec<(VirtualTime, Option<VirtualTime>)>,
+    /// The program of the runs from an index on, with what they found around them.
+    plans: Vec<(usize, Arc<RunPlan>, Arc<Surroundings>)>,
+    /// What its runs wrote to shared volumes (paths as it sees them).
+    writes: Vec<String>,
+}
+
+impl ContainerRuns {
+    /// The container's files at `at` (paths to contents), as its current run (or its last one)
+    /// left them: its own writes, its volumes, others' writes to shared volumes. `None` before it
+    /// first started.
+    pub fn files_at(&self, pod_name: &str, at: VirtualTime) -> Option<BTreeMap<String, String>> {
+        let index = self.runs.iter().rposition(|(started, _)| *started <= at)?;
+        let (started, ended) = self.runs[index];
+        let (_, plan, surroundings) = self
+            .plans
+            .iter()
+            .rev()
+            .find(|(from, _, _)| *from <= index)?;
+        let until = ended.map_or(at, |ended| ended.min(at));
+        let offset = until.as_millis().saturating_sub(started.as_millis());
+        let host = plan.host_at(&self.container, pod_name, surroundings, offset);
+        Some(host.files)
+    }
+
+    /// The paths in shared volumes that any run of the container wrote, as it sees them.
+    pub fn shared_writes(&self) -> impl Iterator<Item = &str> {
+        self.writes.iter().map(String::as_str)
+    }
+}
+
+/// One Pod object's life in the cluster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Simulation {
+    /// A version at every change, in time order (the first at 0).
+    pub snapshots: Vec<Snapshot>,
+    /// The Events about it.
+    pub events: EventLog,
+    /// Each container's log lines, by container name.
+    pub logs: BTreeMap<String, Vec<LogLine>>,
+    /// What the simulator assumed.
+    pub notes: Vec<String>,
+    /// The wall-clock time of instant 0 (its creation).
+    pub start: Timestamp,
+    /// When the API server removed the object, if it did.
+    pub deleted_at: Option<VirtualTime>,
+    /// What each container uses while it runs, by container name.
+    pub usage: BTreeMap<String, Usage>,
+    /// Each container's runs, by container name (`files_at` looks inside).
+    pub containers: BTreeMap<String, ContainerRuns>,
+}
+
+impl Simulation {
+    /// The version in force at `at` (the last one at or before it).
+    pub fn at(&self, at: VirtualTime) -> Option<&Snapshot> {
+        let index = self.snapshots.partition_point(|snapshot| snapshot.at <= at);
+        self.snapshots.get(index.saturating_sub(1))
+    }
+
+    /// The wall-clock time of `at`.
+    pub fn wall(&self, at: VirtualTime) -> Timestamp {
+        self.start
+            .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX))
+    }
+
+    /// What the simulation showed of the Pod's inside, for the topology: its last Pod IP and
+    /// what each container wrote in its volumes.
+    pub fn observed(&self) -> crate::topology::Observed {
+        crate::topology::Observed {
+            pod_ip: self
+                .snapshots
+                .last()
+                .and_then(|snapshot| snapshot.pod.status.as_deref())
+                .and_then(|status| status.pod_ip.clone()),
+            writes: self
+                .containers
+                .iter()
+                .map(|(name, runs)| {
+                    (
+                        name.clone(),
+                        runs.shared_writes().map(str::to_owned).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Simulates `pod` (accepted and defaulted) in `scenario`, on the scenario's cluster: the
+/// first object of that name. A static Pod ([`Scenario::static_pod`]) runs as the kubelet's copy
+/// of the file, and its versions are its mirror Pods'.
+pub fn simulate(pod: &Pod, scenario: &Scenario) -> Simulation {
+    simulate_all(pod, scenario)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| empty(scenario, Vec::new()))
+}
+
+/// Simulates every Pod object of `pod`'s name the scenario creates: the first, and after each
+/// deletion, the one a later `applyPod` creates (a new UID and the next IP). Each simulation's
+/// instant 0 is its own creation; `Simulation::start` places it on the wall clock.
+pub fn simulate_all(pod: &Pod, scenario: &Scenario) -> Vec<Simulation> {
+    simulate_pods(std::slice::from_ref(pod), scenario)
+        .into_iter()
+        .next()
+        .map(|(_, simulations)| simulations)
+        .unwrap_or_default()
+}
+
+/// Simulates the Pods of a manifest together on the scenario's cluster: for each, by name and in
+/// the manifest's order, every object of that name.
+pub fn simulate_pods(pods: &[Pod], scenario: &Scenario) -> Vec<(String, Vec<Simulation>)> {
+    let run = run(pods, scenario);
+    pods.iter()
+        .enumerate()
+        .map(|(index, pod)| (pod.name().to_owned(), objects_of(&run, index, pod)))
+        .collect()
+}
+
+/// The simulations of the objects of manifest Pod `index`.
+fn objects_of(run: &Run, index: usize, pod: &Pod) -> Vec<Simulation> {
+    let world = &run.world;
+    let count = pod.spec.containers.len() + pod.spec.init_containers.len();
+    if count > MAX_CONTAINERS {
+        return vec![empty(
+            &world.scenario,
+            vec![format!(
+                "the Pod has {count} containers; the playground simulates Pods of up to {MAX_CONTAINERS}"
+            )],
+        )];
+    }
+    if index == 0 && world.scenario.static_pod {
+        return static_simulation(world).into_iter().collect();
+    }
+    world
+        .store
+        .pods
+        .iter()
+        .enumerate()
+        .filter(|(_, stored)| {
+            stored.object.name() == pod.name()
+                && !stored
+                    .object
+                    .metadata
+                    .annotations
+                    .contains_key(CONFIG_MIRROR)
+        })
+        .map(|(id, _)| simulation(world, &[PodId(id)], PodId(id)))
+        .collect()
+}
+
+/// A simulation with nothing in it but notes.
+fn empty(scenario: &Scenario, notes: Vec<String>) -> Simulation {
+    Simulation {
+        snapshots: Vec::new(),
+        events: EventLog::default(),
+        logs: BTreeMap::new(),
+        notes,
+        start: scenario.start,
+        deleted_at: None,
+        usage: BTreeMap::new(),
+        containers: BTreeMap::new(),
+    }
+}
+
+/// A static Pod's simulation: its mirrors, one after the other.
+fn static_simulation(world: &World) -> Option<Simulation> {
+    let (worker_id, _) = world
+        .kubelets
+        .iter()
+        .flat_map(|kubelet| &kubelet.workers)
+        .find(|(_, worker)| worker.mirror.is_some())?;
+    let hash = world
+        .store
+        .pod(*worker_id)
+        .object
+        .metadata
+        .annotations
+        .get(CONFIG_MIRROR)?
+        .clone();
+    let mirrors: Vec<PodId> = world
+        .store
+        .pods
+        .iter()
+        .enumerate()
+        .filter(|(_, stored)| stored.object.metadata.annotations.get(CONFIG_MIRROR) == Some(&hash))
+        .map(|(index, _)| PodId(index))
+        .collect();
+    Some(simulation(world, &mirrors, *worker_id))
+}
+
+/// The simulation of the objects `ids` (one, or a static Pod's mirrors in turn), whose kubelet
+/// worker is `worker_id`'s.
+fn simulation(world: &World, ids: &[PodId], worker_id: PodId) -> Simulation {
+    let first = world.store.pod(ids[0]);
+    let created = first.created;
+    let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
+    let mut snapshots: Vec<Snapshot> = Vec::new();
+    let mut versions: Vec<&Snapshot> = ids
+        .iter()
+        .flat_map(|id| &world.store.pod(*id).history)
+        .collect();
+    crate::base::sorting::sort_by_key(&mut versions, |snapshot| snapshot.at);
+    for version in versions {
+        let at = shift(version.at.as_millis());
+        // At one instant, the newest object is the one the API server shows.
+        if snapshots.last().is_some_and(|last| last.at == at) {
+            snapshots.pop();
+        }
+        snapshots.push(Snapshot {
+            at,
+            pod: version.pod.clone(),
+        });
+    }
+    let mut events = EventLog::default();
+    for stored in &world.store.events {
+        if matches!(stored.involved, Involved::Pod(id) if ids.contains(&id) || id == worker_id) {
+            let event: &Event = &stored.event;
+            events.record(
+                event.first_seen,
+                event.kind,
+                &event.reason,
+                &event.message,
+                &event.source,
+                event.field_path.as_deref(),
+            );
+        }
+    }
+    let last = ids.last().map(|id| world.store.pod(*id));
+    let deleted_at = last
+        .and_then(|stored| stored.removed)
+        .filter(|_| ids.len() == 1 || worker(world, worker_id).is_some_and(|w| w.finished))
+        .map(shift);
+    let mut notes: Vec<String> = world
+        .notes
+        .iter()
+        .filter(|(pod, _)| pod.is_some_and(|pod| ids.contains(&pod)))
+        .map(|(_, note)| note.clone())
+        .collect();
+    let mut simulation = Simulation {
+        snapshots,
+        events,
+        logs: BTreeMap::new(),
+        notes: Vec::new(),
+        start: world.wall(created),
+        deleted_at,
+        usage: BTreeMap::new(),
+        containers: BTreeMap::new(),
+    };
+    if let Some(worker) = worker(world, worker_id) {
+        notes.extend(worker.notes.iter().cloned());
+        if worker.replays_ran_out {
+            notes.push(format!(
+                "exec probes were checked more than {} times: later checks repeat each probe's last result (each check replays the container's script from its start)",
+                probes::MAX_EXEC_REPLAYS
+            ));
+        }
+        for record in &worker.containers {
+            if record.first_turn.is_none() {
+                continue;
+            }
+            let name = record.spec.name.clone();
+            simulation.usage.insert(name.clone(), record.usage);
+            let lines = logs(record, world.horizon, created);
+            if !lines.is_empty() || !record.runs.is_empty() {
+                simulation.logs.insert(name.clone(), lines);
+            }
+            simulation
+                .containers
+                .insert(name, container_runs(worker, record, created));
+        }
+    }
+    notes.sort();
+    notes.dedup();
+    simulation.notes = notes;
+    simulation
+}
+
+/// The kubelet worker of the Pod object `id`, on whichever node it ran.
+fn worker(world: &World, id: PodId) -> Option<&PodWorker> {
+    world
+        .kubelets
+        .iter()
+        .find_map(|kubelet| kubelet.workers.get(&id))
+}
+
+/// The plan of run `index` of `record`.
+fn plan_of(
+    record: &ContainerRecord,
+    index: usize,
+) -> Option<&(usize, Arc<RunPlan>, Arc<Surroundings>)> {
+    record
+        .plans
+        .iter()
+        .rev()
+        .find(|(from, _, _)| *from <= index)
+}
+
+/// The container's log: each run's lines up to its end (and the horizon), on the object's clock.
+fn logs(record: &ContainerRecord, horizon: u64, created: u64) -> Vec<LogLine> {
+    let mut lines = Vec::new();
+    for (index, run) in record.runs.iter().enumerate() {
+        let Some((_, plan, _)) = plan_of(record, index) else {
+            continue;
+        };
+        let end = run.exit.map_or(horizon, |(at, _)| at.min(horizon));
+        for (offset, text) in &plan.logs {
+            let at = run.started.saturating_add(*offset);
+            if at <= end {
+                lines.push(LogLine {
+                    at: VirtualTime::from_millis(at.saturating_sub(created)),
+                    run: index,
+                    text: text.clone(),
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// The container's runs on the object's clock, with their plans and writes.
+fn container_runs(worker: &PodWorker, record: &ContainerRecord, created: u64) -> ContainerRuns {
+    let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
+    let _ = worker;
+    let mut writes: Vec<String> = Vec::new();
+    for write in &record.writes {
+        if !writes.contains(&write.path) {
+            writes.push(write.path.clone());
+        }
+    }
+    ContainerRuns {
+        container: (*record.spec).clone(),
+        runs: record
+            .runs
+            .iter()
+            .map(|run| (shift(run.started), run.exit.map(|(at, _)| shift(at))))
+            .collect(),
+        plans: record.plans.clone(),
+        writes,
+    }
+}
+
+/// A Pod as `kubectl` would see it at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Observed {
+    /// The Pod object, status included.
+    pub pod: Pod,
+    /// The Events about it, as of `now`.
+    pub events: Vec<Event>,
+    /// The wall-clock instant.
+    pub now: Timestamp,
+    /// The simulation, when the Pod was simulated rather than pasted with a status.
+    pub simulation: Option<Simulation>,
+    /// True when the Pod was deleted and removed by then: `get` no longer finds it.
+    pub gone: bool,
+    /// The Pod objects of the same name that came before it (deleted, then re-applied), oldest
+    /// first: `get -w` shows them too.
+    pub earlier: Vec<Simulation>,
+}
+
+/// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
+/// as it is, at `pasted_now`; the text's Pods that the API server accepts, simulated together in
+/// `scenario` and seen `at` after `kubectl apply`. Refused Pods are left out.
+pub fn observe(
+    parsed: &crate::api::manifest::Parsed,
+    scenario: &Scenario,
+    at: VirtualTime,
+    pasted_now: Timestamp,
+) -> Vec<Observed> {
+    let scenario = Scenario {
+        horizon: scenario.horizon.max(at),
+        ..scenario.clone()
+    };
+    let accepted: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
+    let mut simulated = simulate_pods(&accepted, &scenario).into_iter();
+    let mut out = Vec::new();
+    for object in parsed
+        .objects
+        .iter()
+        .filter(|o| o.kind == "Pod" && o.api_version == "v1")
+    {
+        let Some(root) = parsed.object_root(object) else {
+            continue;
+        };
+        let pod = Pod::decode_document(root, &mut Vec::new());
+        if pod.status.is_some() {
+            // Pasted from a cluster: shown as it is, defaults filled in.
+            let pod = crate::api::defaults::apply(&pod).pod;
+            out.push(Observed {
+                pod,
+                events: Vec::new(),
+                now: pasted_now,
+                simulation: None,
+                gone: false,
+                earlier: Vec::new(),
+            });
+            continue;
+        }
+        if !accepted.iter().any(|a| a.name() == pod.name()) {
+            continue;
+        }
+        let Some((_, mut generations)) = simulated.find(|(name, _)| name == pod.name()) else {
+            continue;
+        };
+        let base = scenario.start;
+        let offset = |g: &Simulation| u64::try_from(g.start.millis_since(base)).unwrap_or(0);
+        // The object in force at `at`: the last one created by then.
+        let current = generations
+            .iter()
+            .rposition(|g| offset(g) <= at.as_millis())
+            .unwrap_or(0);
+        generations.truncate(current + 1);
+        let Some(simulation) = generations.pop() else {
+            continue;
+        };
+        let local = VirtualTime::from_millis(at.as_millis().saturating_sub(offset(&simulation)));
+        let gone = simulation
+            .deleted_at
+            .is_some_and(|deleted| deleted <= local);
+        let now = simulation.wall(local);
+        let Some(snapshot) = simulation.at(local) else {
+            continue;
+        };
+        out.push(Observed {
+            pod: snapshot.pod.clone(),
+            events: simulation.events.at(now),
+            now,
+            simulation: Some(simulation),
+            gone,
+            earlier: generations,
+        });
+    }
+    out
+}

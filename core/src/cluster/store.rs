@@ -1,0 +1,309 @@
+//! The API server's object store: Pods, Nodes, Services and Events, with the metadata the API
+//! server keeps (uid, resourceVersion, creationTimestamp, ownerReferences, deletionTimestamp),
+//! and the history of every Pod object as a watch would have seen it. Actors read it through
+//! [`crate::cluster::World`] and change it only by the events they decide.
+//!
+//! Every write marks its object; at the end of each instant [`Store::commit`] records each
+//! marked Pod that changed as a new version with the next resourceVersion (etcd's revision,
+//! shared by every object), so a Pod written several times in one instant shows one change.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::api::v1::{Pod, PodCondition, PodStatus};
+use crate::base::time::VirtualTime;
+use crate::base::timestamp::Timestamp;
+use crate::cluster::events::{Event, EventType};
+use crate::cluster::scenario::{Node, Taint};
+
+/// A Pod object's index in the store: every object ever created has its own, and a Pod created
+/// again under the same name is a new object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PodId(pub usize);
+
+/// A Node object's index in the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub usize);
+
+/// The resourceVersion of the first version written; each later one adds one.
+pub const RESOURCE_VERSION_BASE: u64 = 1_024;
+
+/// One version of a Pod object, as a watch delivers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When, on the scenario's clock.
+    pub at: VirtualTime,
+    /// The object, status included.
+    pub pod: Pod,
+}
+
+/// A Pod object and its history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredPod {
+    /// The object as it is now.
+    pub object: Pod,
+    /// When it was created, in milliseconds on the scenario's clock.
+    pub created: u64,
+    /// When it was removed, if it was.
+    pub removed: Option<u64>,
+    /// Its committed versions, in time order.
+    pub history: Vec<Snapshot>,
+    /// True when written since the last commit.
+    dirty: bool,
+}
+
+/// A Node object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredNode {
+    /// What the scenario says of it: name, address, capacity, labels and its own taints.
+    pub spec: Node,
+    /// Its UID.
+    pub uid: String,
+    /// When it registered.
+    pub registered: u64,
+    /// When its object was deleted, if it was.
+    pub removed: Option<u64>,
+    /// Its `Ready` condition: `True`, or `Unknown` once the node lifecycle controller stopped
+    /// hearing from it.
+    pub ready: &'static str,
+    /// The taints the node lifecycle controller added (`node.kubernetes.io/unreachable`).
+    pub controller_taints: Vec<Taint>,
+    /// Its index among the nodes, for its Pod address range.
+    pub index: usize,
+}
+
+impl StoredNode {
+    /// Its taints: its own and the controller's.
+    pub fn taints(&self) -> impl Iterator<Item = &Taint> {
+        self.spec.taints.iter().chain(&self.controller_taints)
+    }
+
+    /// Its labels, with the ones the kubelet sets.
+    pub fn labels(&self) -> BTreeMap<String, String> {
+        let mut labels = self.spec.labels.clone();
+        for (key, value) in [
+            ("kubernetes.io/hostname", self.spec.name.as_str()),
+            ("kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+        ] {
+            labels
+                .entry(key.to_owned())
+                .or_insert_with(|| value.to_owned());
+        }
+        labels
+    }
+
+    /// True while the object exists.
+    pub fn exists(&self) -> bool {
+        self.removed.is_none()
+    }
+}
+
+/// What an Event is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Involved {
+    /// A Pod object.
+    Pod(PodId),
+    /// A Node.
+    Node(NodeId),
+}
+
+/// An Event object's occurrence, with what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredEvent {
+    /// What it is about.
+    pub involved: Involved,
+    /// The occurrence.
+    pub event: Event,
+}
+
+/// The objects, as the API server holds them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Store {
+    /// Every Pod object ever created, in creation order.
+    pub pods: Vec<StoredPod>,
+    /// Every Node that ever registered.
+    pub nodes: Vec<StoredNode>,
+    /// The Services that exist (by name, in the `default` namespace).
+    pub services: BTreeSet<String>,
+    /// Every Event occurrence, in the order recorded.
+    pub events: Vec<StoredEvent>,
+    /// The last resourceVersion given.
+    revision: u64,
+}
+
+impl Store {
+    /// The Pod `id`.
+    pub fn pod(&self, id: PodId) -> &StoredPod {
+        &self.pods[id.0]
+    }
+
+    /// The node `id`.
+    pub fn node(&self, id: NodeId) -> &StoredNode {
+        &self.nodes[id.0]
+    }
+
+    /// The node named `name` that exists.
+    pub fn node_named(&self, name: &str) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .position(|node| node.spec.name == name && node.exists())
+            .map(NodeId)
+    }
+
+    /// The Pod object named `name` that exists now, if any.
+    pub fn live_pod_named(&self, name: &str) -> Option<PodId> {
+        self.pods
+            .iter()
+            .position(|pod| pod.removed.is_none() && pod.object.name() == name)
+            .map(PodId)
+    }
+
+    /// The Pods that exist, bound to `node`.
+    pub fn pods_on<'s>(&'s self, node: &'s str) -> impl Iterator<Item = PodId> + 's {
+        self.pods
+            .iter()
+            .enumerate()
+            .filter(move |(_, pod)| {
+                pod.removed.is_none() && pod.object.spec.node_name.as_deref() == Some(node)
+            })
+            .map(|(index, _)| PodId(index))
+    }
+
+    /// Stores a new Pod object, as created at `now`.
+    pub fn create_pod(&mut self, pod: Pod, now: u64) -> PodId {
+        self.pods.push(StoredPod {
+            object: pod,
+            created: now,
+            removed: None,
+            history: Vec::new(),
+            dirty: true,
+        });
+        PodId(self.pods.len() - 1)
+    }
+
+    /// Registers a node at `now`.
+    pub fn add_node(&mut self, spec: Node, uid: String, now: u64) -> NodeId {
+        let index = self.nodes.len();
+        self.nodes.push(StoredNode {
+            spec,
+            uid,
+            registered: now,
+            removed: None,
+            ready: "True",
+            controller_taints: Vec::new(),
+            index,
+        });
+        NodeId(index)
+    }
+
+    /// Changes the Pod `id` with `change`, and marks it for the next commit.
+    pub fn update_pod(&mut self, id: PodId, change: impl FnOnce(&mut Pod)) {
+        let stored = &mut self.pods[id.0];
+        change(&mut stored.object);
+        stored.dirty = true;
+    }
+
+    /// Changes the node `id`.
+    pub fn update_node(&mut self, id: NodeId, change: impl FnOnce(&mut StoredNode)) {
+        change(&mut self.nodes[id.0]);
+    }
+
+    /// Removes the Pod `id` at `now`: it is gone once the instant's versions are committed.
+    pub fn remove_pod(&mut self, id: PodId, now: u64) {
+        let stored = &mut self.pods[id.0];
+        if stored.removed.is_none() {
+            stored.removed = Some(now);
+        }
+    }
+
+    /// Records an Event occurrence about `involved`.
+    pub fn record(&mut self, involved: Involved, event: Event) {
+        self.events.push(StoredEvent { involved, event });
+    }
+
+    /// Records the versions of the instant `now`: each Pod written since the last commit that
+    /// differs from its last version gets the next resourceVersion.
+    pub fn commit(&mut self, now: u64) {
+        for stored in &mut self.pods {
+            if !std::mem::take(&mut stored.dirty) {
+                continue;
+            }
+            if let Some(last) = stored.history.last() {
+                stored
+                    .object
+                    .metadata
+                    .resource_version
+                    .clone_from(&last.pod.metadata.resource_version);
+                if last.pod == stored.object {
+                    continue;
+                }
+            }
+            self.revision = if self.revision == 0 {
+                RESOURCE_VERSION_BASE
+            } else {
+                self.revision + 1
+            };
+            stored.object.metadata.resource_version = Some(self.revision.to_string());
+            stored.history.push(Snapshot {
+                at: VirtualTime::from_millis(now),
+                pod: stored.object.clone(),
+            });
+        }
+    }
+}
+
+/// A status written at `now` keeps each condition's `lastTransitionTime` while the condition's
+/// status stays the same, and gets `now` when it changes (the status manager's rule).
+pub fn carry_transition_times(before: Option<&PodStatus>, status: &mut PodStatus, now: &str) {
+    for condition in &mut status.conditions {
+        let same = before.and_then(|before| {
+            before
+                .conditions
+                .iter()
+                .find(|old| old.kind == condition.kind)
+        });
+        condition.last_transition_time = match same {
+            Some(old) if old.status == condition.status => old.last_transition_time.clone(),
+            _ => Some(now.to_owned()),
+        };
+    }
+}
+
+/// A condition of `kind`, as written at `now`.
+pub fn condition(
+    kind: &str,
+    ok: bool,
+    reason: Option<String>,
+    message: Option<String>,
+    now: Timestamp,
+) -> PodCondition {
+    PodCondition {
+        kind: kind.to_owned(),
+        status: if ok { "True" } else { "False" }.to_owned(),
+        last_transition_time: Some(now.to_string()),
+        reason,
+        message,
+        ..PodCondition::default()
+    }
+}
+
+/// An Event occurrence at `at`.
+pub fn occurrence(
+    at: Timestamp,
+    kind: EventType,
+    reason: &str,
+    message: String,
+    source: &str,
+    field_path: Option<String>,
+) -> Event {
+    Event {
+        kind,
+        reason: reason.to_owned(),
+        message,
+        source: source.to_owned(),
+        field_path,
+        first_seen: at,
+        last_seen: at,
+        count: 1,
+    }
+}

@@ -1,0 +1,486 @@
+//! The kubectl console: the commands a learner types (`kubectl get pods [-o wide|yaml] [-w]`,
+//! `describe pod X`, `logs X [-c C] [--previous]`, `top pod`, `delete pod X
+//! [--grace-period=N]`, `apply -f -`), answered with exactly what kubectl prints, from the
+//! renderers, at one instant of a scenario. Commands that change the cluster become scenario
+//! actions at that instant. `render` is also what `podplay get|describe|logs|watch|top|yaml`
+//! print.
+
+use crate::api::manifest::Parsed;
+use crate::base::time::VirtualTime;
+use crate::cluster::scenario::{Action, Scenario, What};
+use crate::cluster::{Observed, observe};
+use crate::kubectl::describe::{DescribeOptions, describe_pod};
+use crate::kubectl::get as kubectl_get;
+use crate::kubectl::logs as kubectl_logs;
+use crate::kubectl::top as kubectl_top;
+use crate::kubectl::yaml as kubectl_yaml;
+
+/// What to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    /// `kubectl get pods`, or with `wide`, `-o wide`.
+    Table {
+        /// `-o wide`.
+        wide: bool,
+    },
+    /// `kubectl describe pod`, with times at this offset from UTC (minutes).
+    Describe {
+        /// The local time zone's offset.
+        utc_offset_minutes: i32,
+    },
+    /// `kubectl logs`.
+    Logs {
+        /// `-c NAME`.
+        container: Option<String>,
+        /// `--previous`.
+        previous: bool,
+    },
+    /// `kubectl get pods -w` until the instant.
+    Watch,
+    /// `kubectl get pod -o yaml`.
+    Yaml,
+    /// `kubectl top pod`, with `--containers` one row per container.
+    Top {
+        /// `--containers`.
+        containers: bool,
+    },
+}
+
+/// What kubectl prints for `view` of the Pods `observed`, or kubectl's error.
+pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
+    match view {
+        View::Table { wide } => {
+            let rows: Vec<Vec<String>> = std::iter::once(header(*wide))
+                .chain(observed.iter().map(|seen| row(seen, *wide)))
+                .collect();
+            Ok(kubectl_get::table(&rows))
+        }
+        View::Describe { utc_offset_minutes } => Ok(observed
+            .iter()
+            .map(|seen| {
+                let options = DescribeOptions {
+                    now: seen.now,
+                    utc_offset_minutes: *utc_offset_minutes,
+                };
+                describe_pod(&seen.pod, &seen.events, options)
+            })
+            // kubectl separates Pods by two blank lines.
+            .collect::<Vec<_>>()
+            .join("\n\n")),
+        View::Watch => {
+            let mut rows = vec![header(false)];
+            for seen in observed {
+                match &seen.simulation {
+                    None => rows.push(row(seen, false)),
+                    Some(simulation) => rows.extend(
+                        seen.earlier
+                            .iter()
+                            .chain(std::iter::once(simulation))
+                            .flat_map(|simulation| kubectl_get::watch_rows(simulation, seen.now))
+                            .map(|row| {
+                                vec![row.name, row.ready, row.status, row.restarts, row.age]
+                            }),
+                    ),
+                }
+            }
+            Ok(kubectl_get::table(&rows))
+        }
+        View::Logs {
+            container,
+            previous,
+        } => kubectl_logs::logs(observed, container.as_deref(), *previous),
+        View::Top { containers } => {
+            // Pasted Pods have no metrics-server behind them.
+            let mut pods = Vec::new();
+            for seen in observed {
+                match &seen.simulation {
+                    Some(simulation) => pods.push((&seen.pod, &simulation.usage)),
+                    None => return Err(kubectl_top::NO_METRICS.to_owned()),
+                }
+            }
+            Ok(kubectl_top::top_pods(&pods, *containers))
+        }
+        View::Yaml => {
+            let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+            Ok(kubectl_yaml::pods_yaml(&pods))
+        }
+    }
+}
+
+fn header(wide: bool) -> Vec<String> {
+    let mut header: Vec<String> = kubectl_get::HEADER
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    if wide {
+        header.extend(kubectl_get::WIDE_HEADER.iter().map(|h| (*h).to_owned()));
+    }
+    header
+}
+
+fn row(seen: &Observed, wide: bool) -> Vec<String> {
+    let row = kubectl_get::pod_row(&seen.pod, seen.now);
+    let mut cells = vec![row.name, row.ready, row.status, row.restarts, row.age];
+    if wide {
+        cells.extend([row.ip, row.node, row.nominated_node, row.readiness_gates]);
+    }
+    cells
+}
+
+/// A console command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// A command that prints: the view, and the Pod named, if one is.
+    Show(View, Option<String>),
+    /// `kubectl delete pod NAME [--grace-period=N]`.
+    Delete {
+        /// The Pod.
+        name: String,
+        /// `--grace-period`.
+        grace_period_seconds: Option<i64>,
+    },
+    /// `kubectl apply -f -` of the editor's manifest.
+    Apply,
+}
+
+/// What the console supports, for its error message.
+pub const SUPPORTED: &str = "kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+
+/// Reads a command line, or says why it is not one the console runs.
+pub fn parse(line: &str) -> Result<Command, String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let words = match words.as_slice() {
+        ["kubectl" | "k", rest @ ..] => rest,
+        [] => return Err(String::new()),
+        [other, ..] => {
+            return Err(format!("{other}: only kubectl runs here. Try: {SUPPORTED}"));
+        }
+    };
+    let unsupported = || {
+        format!(
+            "this console does not run \"{}\". Try: {SUPPORTED}",
+            line.trim()
+        )
+    };
+    let pod_word = |word: &str| matches!(word, "pod" | "pods" | "po");
+    // Splits `pod/NAME` and `pod NAME`.
+    let named = |rest: &[&str]| -> Option<(String, Vec<String>)> {
+        let mut name = None;
+        let mut flags = Vec::new();
+        let mut index = 0;
+        while index < rest.len() {
+            let word = rest[index];
+            if let Some(n) = word
+                .strip_prefix("pod/")
+                .or_else(|| word.strip_prefix("pods/"))
+            {
+                name = Some(n.to_owned());
+            } else if pod_word(word)
+                && name.is_none()
+                && index + 1 < rest.len()
+                && !rest[index + 1].starts_with('-')
+            {
+                name = Some(rest[index + 1].to_owned());
+                index += 1;
+            } else if word.starts_with('-') {
+                flags.push(word.to_owned());
+            } else if name.is_none() {
+                name = Some(word.to_owned());
+            } else {
+                return None;
+            }
+            index += 1;
+        }
+        name.map(|name| (name, flags))
+    };
+    match words {
+        ["get", what, flags @ ..] if pod_word(what) || what.starts_with("pod/") => {
+            let name = what.strip_prefix("pod/").map(str::to_owned);
+            let (mut wide, mut yaml, mut watch) = (false, false, false);
+            let mut rest = flags.iter();
+            while let Some(flag) = rest.next() {
+                match *flag {
+                    "-o" | "--output" => match rest.next().copied() {
+                        Some("wide") => wide = true,
+                        Some("yaml") => yaml = true,
+                        _ => return Err(unsupported()),
+                    },
+                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
+                    "-oyaml" | "-o=yaml" | "--output=yaml" => yaml = true,
+                    "-w" | "--watch" => watch = true,
+                    name if !name.starts_with('-') && !pod_word(name) => {
+                        return Ok(Command::Show(
+                            if yaml {
+                                View::Yaml
+                            } else {
+                                View::Table { wide }
+                            },
+                            Some(name.to_owned()),
+                        ));
+                    }
+                    _ => return Err(unsupported()),
+                }
+            }
+            let view = match (watch, yaml) {
+                (true, _) => View::Watch,
+                (false, true) => View::Yaml,
+                (false, false) => View::Table { wide },
+            };
+            Ok(Command::Show(view, name))
+        }
+        ["describe", rest @ ..] => match named(rest) {
+            Some((name, flags)) if flags.is_empty() => Ok(Command::Show(
+                View::Describe {
+                    utc_offset_minutes: 0,
+                },
+                Some(name),
+            )),
+            _ => Err(unsupported()),
+        },
+        ["logs", rest @ ..] => {
+            let mut container = None;
+            let mut previous = false;
+            let mut name = None;
+            let mut words = rest.iter();
+            while let Some(word) = words.next() {
+                match *word {
+                    "-c" | "--container" => container = words.next().map(|c| (*c).to_owned()),
+                    "-p" | "--previous" => previous = true,
+                    other if other.starts_with("--container=") => {
+                        container = Some(other["--container=".len()..].to_owned());
+                    }
+                    other if !other.starts_with('-') && name.is_none() => {
+                        name = Some(other.strip_prefix("pod/").unwrap_or(other).to_owned());
+                    }
+                    _ => return Err(unsupported()),
+                }
+            }
+            match name {
+                Some(name) => Ok(Command::Show(
+                    View::Logs {
+                        container,
+                        previous,
+                    },
+                    Some(name),
+                )),
+                None => Err(
+                    "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.".to_owned(),
+                ),
+            }
+        }
+        ["top", what, flags @ ..] if pod_word(what) => match flags {
+            [] => Ok(Command::Show(View::Top { containers: false }, None)),
+            ["--containers"] => Ok(Command::Show(View::Top { containers: true }, None)),
+            _ => Err(unsupported()),
+        },
+        ["delete", rest @ ..] => match named(rest) {
+            Some((name, flags)) => {
+                let mut grace = None;
+                for flag in &flags {
+                    match flag.strip_prefix("--grace-period=") {
+                        Some(value) => match value.parse::<i64>() {
+                            Ok(seconds) => grace = Some(seconds.max(0)),
+                            Err(_) => {
+                                return Err(format!(
+                                    "error: invalid argument \"{value}\" for \"--grace-period\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax"
+                                ));
+                            }
+                        },
+                        None if flag == "--force" || flag == "--now" => {
+                            grace = Some(if flag == "--now" { 1 } else { 0 });
+                        }
+                        None => return Err(unsupported()),
+                    }
+                }
+                Ok(Command::Delete {
+                    name,
+                    grace_period_seconds: grace,
+                })
+            }
+            None => Err(unsupported()),
+        },
+        ["apply", "-f", "-"] | ["create", "-f", "-"] => Ok(Command::Apply),
+        _ => Err(unsupported()),
+    }
+}
+
+/// The console's answer to one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    /// What kubectl prints.
+    pub text: String,
+    /// True when it is an error (kubectl writes it to standard error).
+    pub error: bool,
+    /// The scenario action the command makes, at the instant it was typed.
+    pub action: Option<Action>,
+}
+
+impl Reply {
+    fn out(text: String) -> Reply {
+        Reply {
+            text,
+            error: false,
+            action: None,
+        }
+    }
+
+    fn err(text: String) -> Reply {
+        Reply {
+            text,
+            error: true,
+            action: None,
+        }
+    }
+}
+
+/// Runs `line` against the text's Pods in `scenario`, `at` after `kubectl apply`.
+pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) -> Reply {
+    let command = match parse(line) {
+        Ok(command) => command,
+        Err(message) => return Reply::err(message),
+    };
+    let pasted_now = scenario
+        .start
+        .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
+    let mut observed = observe(parsed, scenario, at, pasted_now);
+    let not_found = |name: &str| format!("Error from server (NotFound): pods \"{name}\" not found");
+    match command {
+        Command::Show(view, name) => {
+            if view != View::Watch {
+                observed.retain(|seen| !seen.gone);
+            }
+            if let Some(name) = &name {
+                observed.retain(|seen| seen.pod.name() == name);
+                if observed.is_empty() {
+                    return Reply::err(not_found(name));
+                }
+            }
+            if observed.is_empty() {
+                return Reply::err("No resources found in default namespace.".to_owned());
+            }
+            match render(&view, &observed) {
+                Ok(text) => Reply::out(text),
+                Err(message) => Reply::err(message),
+            }
+        }
+        Command::Delete {
+            name,
+            grace_period_seconds,
+        } => {
+            if !observed
+                .iter()
+                .any(|seen| !seen.gone && seen.pod.name() == name)
+            {
+                return Reply::err(not_found(&name));
+            }
+            Reply {
+                text: format!("pod \"{name}\" deleted\n"),
+                error: false,
+                action: Some(Action::new(
+                    at,
+                    What::DeletePod {
+                        grace_period_seconds,
+                    },
+                )),
+            }
+        }
+        Command::Apply => {
+            let Some(pod) = parsed.accepted_pod() else {
+                let message = parsed
+                    .invalid_message()
+                    .unwrap_or_else(|| "error: no objects passed to apply".to_owned());
+                return Reply::err(message);
+            };
+            let exists = observed
+                .iter()
+                .any(|seen| !seen.gone && seen.pod.name() == pod.name());
+            if exists {
+                return Reply::out(format!("pod/{} unchanged\n", pod.name()));
+            }
+            Reply {
+                text: format!("pod/{} created\n", pod.name()),
+                error: false,
+                action: Some(Action::new(at, What::ApplyPod)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+    use crate::playground::gallery::SIDECAR_LOGGING;
+
+    /// Runs each line at its instant on the sidecar example, applying the actions the lines
+    /// make, and renders every reply.
+    fn check(lines: &[(u64, &str)], expected: Expect) {
+        let parsed = crate::parse(SIDECAR_LOGGING.manifest);
+        let mut scenario = Scenario::default();
+        let mut out = String::new();
+        for (seconds, line) in lines {
+            let reply = run(line, &parsed, &scenario, VirtualTime::from_secs(*seconds));
+            out.push_str(&format!("$ {line}   (t = {seconds}s)\n"));
+            if reply.error {
+                out.push_str("error> ");
+            }
+            out.push_str(&reply.text);
+            if !reply.text.ends_with('\n') {
+                out.push('\n');
+            }
+            scenario.actions.extend(reply.action);
+        }
+        expected.assert_eq(&out);
+    }
+
+    #[test]
+    fn a_session() {
+        check(
+            &[
+                (5, "kubectl get pods"),
+                (5, "kubectl get po -o wide"),
+                (5, "kubectl logs sidecar-logging"),
+                (6, "kubectl delete pod sidecar-logging --grace-period=5"),
+                (7, "kubectl get pods"),
+                (20, "kubectl get pods"),
+                (20, "kubectl describe pod sidecar-logging"),
+                (21, "kubectl apply -f -"),
+                (30, "kubectl get pods"),
+                (30, "kubectl apply -f -"),
+                (30, "kubectl exec -it sidecar-logging -- sh"),
+                (30, "ls"),
+            ],
+            expect![[r#"
+                $ kubectl get pods   (t = 5s)
+                NAME              READY   STATUS    RESTARTS   AGE
+                sidecar-logging   2/2     Running   0          5s
+                $ kubectl get po -o wide   (t = 5s)
+                NAME              READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+                sidecar-logging   2/2     Running   0          5s    10.244.0.5   node-1   <none>           <none>
+                $ kubectl logs sidecar-logging   (t = 5s)
+                error> error: a container name must be specified for pod sidecar-logging, choose one of: [app log-forwarder]
+                $ kubectl delete pod sidecar-logging --grace-period=5   (t = 6s)
+                pod "sidecar-logging" deleted
+                $ kubectl get pods   (t = 7s)
+                NAME              READY   STATUS        RESTARTS   AGE
+                sidecar-logging   1/2     Terminating   0          7s
+                $ kubectl get pods   (t = 20s)
+                error> No resources found in default namespace.
+                $ kubectl describe pod sidecar-logging   (t = 20s)
+                error> Error from server (NotFound): pods "sidecar-logging" not found
+                $ kubectl apply -f -   (t = 21s)
+                pod/sidecar-logging created
+                $ kubectl get pods   (t = 30s)
+                NAME              READY   STATUS    RESTARTS   AGE
+                sidecar-logging   2/2     Running   0          9s
+                $ kubectl apply -f -   (t = 30s)
+                pod/sidecar-logging unchanged
+                $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                $ ls   (t = 30s)
+                error> ls: only kubectl runs here. Try: kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+            "#]],
+        );
+    }
+}

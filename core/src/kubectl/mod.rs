@@ -1,0 +1,12 @@
+//! What kubectl prints: `get`, `describe`, `logs`, `top`, `get -o yaml`, the errors of a refused
+//! manifest, and the page's console that dispatches to them. Renderers are pure functions of API
+//! objects, Events and "now", so a Pod pasted from a cluster prints as a simulated one does.
+
+pub mod console;
+pub mod describe;
+pub mod errors;
+pub mod get;
+pub mod logs;
+pub mod tabwriter;
+pub mod top;
+pub mod yaml;

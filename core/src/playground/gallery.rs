@@ -1,0 +1,618 @@
+//! Example manifests that ship with Podplay, each with a title and a one-line lesson: the seed
+//! articles' manifests (with copy-paste damage repaired), lessons that come with a scenario (a
+//! crash loop, a lost node…), and the Pod examples of the Kubernetes documentation.
+
+/// One example of the gallery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// A stable identifier, usable in links.
+    pub id: &'static str,
+    /// A short title.
+    pub title: &'static str,
+    /// The lesson, in one sentence.
+    pub lesson: &'static str,
+    /// Where the manifest comes from.
+    pub source: &'static str,
+    /// The manifest text.
+    pub manifest: &'static str,
+    /// The scenario that tells the lesson, as scenario YAML ("" for the default scenario).
+    pub scenario: &'static str,
+    /// Which part of the gallery it belongs to.
+    pub group: Group,
+}
+
+/// The parts of the gallery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Manifests from the seed articles.
+    Seed,
+    /// Lessons about a Pod's life, each with its scenario.
+    Lesson,
+    /// Examples from the Kubernetes documentation (kubernetes/website).
+    Docs,
+}
+
+impl Group {
+    /// Every group, in the order the gallery shows them.
+    pub const ALL: [Group; 3] = [Group::Seed, Group::Lesson, Group::Docs];
+
+    /// The group's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Seed => "Patterns from the articles",
+            Group::Lesson => "Lessons of a Pod's life",
+            Group::Docs => "Kubernetes documentation examples",
+        }
+    }
+}
+
+/// The sidecar log-shipping Pod from the seed article "Deep Dive into Kubernetes Pods".
+pub const SIDECAR_LOGGING: Example = Example {
+    id: "sidecar-logging",
+    title: "Sidecar: shipping logs",
+    lesson: "Two containers share an emptyDir volume: the app writes logs, the sidecar reads and forwards them.",
+    source: "Seed article \"Deep Dive into Kubernetes Pods\", Sidecar Pattern",
+    manifest: include_str!("gallery/sidecar-logging.yaml"),
+    scenario: "",
+    group: Group::Seed,
+};
+
+/// Every example, in the order the gallery shows them.
+pub const ALL: &[Example] = &[
+    Example {
+        id: "my-pod",
+        title: "A single nginx container",
+        lesson: "The smallest useful Pod: one container, one declared port.",
+        source: "Seed article \"Deep Dive into Kubernetes Pods\", Single-Container Pod",
+        manifest: include_str!("gallery/my-pod.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "banana-shipment",
+        title: "A labelled Pod",
+        lesson: "Labels are how Services and controllers find Pods; they live under metadata.",
+        source: "Seed article \"Understanding Kubernetes Pods\" (indentation repaired)",
+        manifest: include_str!("gallery/banana-shipment.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    SIDECAR_LOGGING,
+    Example {
+        id: "log-aggregator",
+        title: "Sidecar: log aggregator",
+        lesson: "Containers of a Pod share volumes and the network: localhost reaches the neighbour.",
+        source: "Seed article \"Deep Dive into Kubernetes Pods\", Multi-Container Pods",
+        manifest: include_str!("gallery/log-aggregator.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "app-with-sidecar",
+        title: "Sidecar: counting log lines",
+        lesson: "A sidecar reads what the web server writes into a shared emptyDir.",
+        source: "Seed article \"Understanding Kubernetes Pods\" (indentation repaired)",
+        manifest: include_str!("gallery/app-with-sidecar.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "init-demo",
+        title: "Init container: waiting for setup",
+        lesson: "The app starts only after every init container has exited successfully: Init:0/1, then PodInitializing, then Running.",
+        source: "Seed article \"Kubernetes Pods: The Atom of Kubernetes\", Lab 5.1 (indentation repaired)",
+        manifest: include_str!("gallery/init-demo.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "my-app",
+        title: "Init, main and helper containers",
+        lesson: "An init container prepares, then the server and its log agent run side by side.",
+        source: "Seed article \"Pods Deep Dive\", Code Example (indentation repaired)",
+        manifest: include_str!("gallery/my-app.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "vault-injector",
+        title: "Init container: injecting secrets",
+        lesson: "An init container writes secrets into a volume that the app container then mounts.",
+        source: "Seed article \"Deep Dive into Kubernetes Pods\", Init Containers",
+        manifest: include_str!("gallery/vault-injector.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "resource-limited-pod",
+        title: "Requests and limits",
+        lesson: "Requests reserve capacity for scheduling; limits cap use: memory over the limit is OOMKilled, CPU is throttled.",
+        source: "Seed article \"Deep Dive into Kubernetes Pods\", Resource Management",
+        manifest: include_str!("gallery/resource-limited-pod.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "app-with-ambassador",
+        title: "Ambassador: a local proxy",
+        lesson: "The app talks to localhost:6379; the ambassador beside it forwards to the real Redis outside the Pod.",
+        source: "Seed article \"Understanding Kubernetes Pods\", The Ambassador Pattern",
+        manifest: include_str!("gallery/app-with-ambassador.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "app-with-adapter",
+        title: "Adapter: a metrics exporter",
+        lesson: "The app writes its own status file; the adapter reads it and serves Prometheus metrics on port 9113.",
+        source: "Seed article \"Understanding Kubernetes Pods\", The Adapter Pattern",
+        manifest: include_str!("gallery/app-with-adapter.yaml"),
+        scenario: "",
+        group: Group::Seed,
+    },
+    Example {
+        id: "running-not-ready",
+        title: "Running is not Ready",
+        lesson: "STATUS says Running, yet READY stays 0/1: the readiness probe on /ready gets 404, so no Service sends this Pod traffic.",
+        source: "Podplay lesson (the readiness probe of the Kubernetes documentation, \"Configure Liveness, Readiness and Startup Probes\")",
+        manifest: include_str!("gallery/lessons/running-not-ready.yaml"),
+        scenario: "",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "crash-loop",
+        title: "CrashLoopBackOff",
+        lesson: "The container exits 1 and the kubelet restarts it after 10 s, 20 s, 40 s… up to 5 min: CrashLoopBackOff is the wait between two tries.",
+        source: "Podplay lesson (the restart back-off of the Kubernetes documentation, \"Pod Lifecycle\")",
+        manifest: include_str!("gallery/lessons/crash-loop.yaml"),
+        scenario: "",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "oom-killed",
+        title: "OOMKilled",
+        lesson: "The container allocates 250 MB under a 100 MiB limit: the kernel's OOM killer ends it (exit code 137, reason OOMKilled) and the kubelet restarts it.",
+        source: "Podplay lesson (after the Kubernetes documentation, \"Assign Memory Resources to Containers\")",
+        manifest: include_str!("gallery/lessons/oom-killed.yaml"),
+        scenario: "",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "init-waits-for-db",
+        title: "Init container: waiting for a database",
+        lesson: "The init container loops until the Service mydb resolves; the Service is created at t = 40 s, and only then does the app start: Init:0/1, PodInitializing, Running.",
+        source: "Podplay lesson (after the Kubernetes documentation, \"Init Containers\")",
+        manifest: include_str!("gallery/lessons/init-waits-for-db.yaml"),
+        scenario: "version: 1\nactions:\n- {at: 40s, do: createService, name: mydb}\n",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "graceful-termination",
+        title: "Graceful termination",
+        lesson: "kubectl delete at t = 20 s: the kubelet runs the preStop hook, then sends SIGTERM; the Pod shows Terminating until nginx exits, well within its 30 s grace period.",
+        source: "Podplay lesson (the termination of Pods in the Kubernetes documentation, \"Pod Lifecycle\")",
+        manifest: include_str!("gallery/lessons/graceful-termination.yaml"),
+        scenario: "version: 1\nactions:\n- {at: 20s, do: deletePod}\n",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "pending-resources",
+        title: "Pending: insufficient memory",
+        lesson: "The container requests 64Gi but the node has 4Gi: the scheduler finds no node, so the Pod stays Pending with the Event FailedScheduling \"Insufficient memory\".",
+        source: "Podplay lesson (after the Kubernetes documentation, \"Assign Memory Resources to Containers\")",
+        manifest: include_str!("gallery/lessons/pending-resources.yaml"),
+        scenario: "",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "image-pull-backoff",
+        title: "ImagePullBackOff",
+        lesson: "The image cannot be pulled (ErrImagePull); the kubelet retries after 10 s, 20 s, 40 s… showing ImagePullBackOff in between, and starts the container at its first try after the registry serves the image at t = 2 min.",
+        source: "Podplay lesson (the image pull back-off of the Kubernetes documentation, \"Images\")",
+        manifest: include_str!("gallery/lessons/image-pull-backoff.yaml"),
+        scenario: "version: 1\nactions:\n- {at: 0s, do: failImagePull, container: app}\n- {at: 2m, do: fixImagePull, container: app}\n",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "naked-pod",
+        title: "A naked Pod on node loss",
+        lesson: "The node stops answering at t = 1 min; after the 5 min toleration the Pod is evicted, and since no controller owns it, nothing ever replaces it: use a Deployment.",
+        source: "Podplay lesson (the Kubernetes documentation, \"Pods\": Pods and controllers)",
+        manifest: include_str!("gallery/lessons/naked-pod-node-loss.yaml"),
+        scenario: "version: 1\nhorizon: 15m\nactions:\n- {at: 1m, do: loseNode}\n",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "static-web",
+        title: "A static Pod and its mirror",
+        lesson: "The kubelet runs this file from /etc/kubernetes/manifests itself and shows a mirror Pod, static-web-node-1; kubectl delete at t = 30 s only replaces the mirror (AGE starts again, RESTARTS stays 0); removing the file at t = 2 min stops the Pod.",
+        source: "Kubernetes documentation, \"Create static Pods\" (content/en/docs/tasks/configure-pod-container/static-pod.md)",
+        manifest: include_str!("gallery/lessons/static-pod.yaml"),
+        scenario: "version: 1\nstaticPod: true\nhorizon: 3m\nactions:\n- {at: 30s, do: deletePod}\n- {at: 2m, do: removeStaticManifest}\n",
+        group: Group::Lesson,
+    },
+    Example {
+        id: "docs-nginx",
+        title: "pod-nginx.yaml",
+        lesson: "A nodeSelector (disktype: ssd) keeps the Pod to nodes with that label.",
+        source: "Kubernetes documentation, content/en/examples/pods/pod-nginx.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/pod-nginx.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-simple-pod",
+        title: "simple-pod.yaml",
+        lesson: "A Pod with one container, as the Pods concept page introduces it.",
+        source: "Kubernetes documentation, content/en/examples/pods/simple-pod.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/simple-pod.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-init-containers",
+        title: "init-containers.yaml",
+        lesson: "An init container downloads a page into an emptyDir that nginx then serves.",
+        source: "Kubernetes documentation, content/en/examples/pods/init-containers.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/init-containers.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-lifecycle-events",
+        title: "lifecycle-events.yaml",
+        lesson: "postStart writes a message when the container starts; preStop stops nginx gracefully.",
+        source: "Kubernetes documentation, content/en/examples/pods/lifecycle-events.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/lifecycle-events.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pod-with-toleration",
+        title: "pod-with-toleration.yaml",
+        lesson: "A toleration lets the Pod onto nodes tainted example-key:NoSchedule.",
+        source: "Kubernetes documentation, content/en/examples/pods/pod-with-toleration.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/pod-with-toleration.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pod-with-scheduling-gates",
+        title: "pod-with-scheduling-gates.yaml",
+        lesson: "Scheduling gates hold the Pod back: it stays SchedulingGated until they are removed.",
+        source: "Kubernetes documentation, content/en/examples/pods/pod-with-scheduling-gates.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/pod-with-scheduling-gates.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pod-without-scheduling-gates",
+        title: "pod-without-scheduling-gates.yaml",
+        lesson: "The same Pod with its gates removed: the scheduler places it.",
+        source: "Kubernetes documentation, content/en/examples/pods/pod-without-scheduling-gates.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/pod-without-scheduling-gates.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-private-reg-pod",
+        title: "private-reg-pod.yaml",
+        lesson: "An imagePullSecret for a private registry; the docs' placeholder <your-private-image> is no valid image name (InvalidImageName).",
+        source: "Kubernetes documentation, content/en/examples/pods/private-reg-pod.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/private-reg-pod.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-share-process-namespace",
+        title: "share-process-namespace.yaml",
+        lesson: "With shareProcessNamespace the containers see each other's processes, and the pause process is PID 1.",
+        source: "Kubernetes documentation, content/en/examples/pods/share-process-namespace.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/share-process-namespace.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-exec-liveness",
+        title: "probe/exec-liveness.yaml",
+        lesson: "The liveness command fails once /tmp/healthy is removed at 30 s, so the kubelet restarts the container.",
+        source: "Kubernetes documentation, content/en/examples/pods/probe/exec-liveness.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/probe/exec-liveness.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-http-liveness",
+        title: "probe/http-liveness.yaml",
+        lesson: "An HTTP liveness probe on /healthz, which starts to fail after 10 seconds.",
+        source: "Kubernetes documentation, content/en/examples/pods/probe/http-liveness.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/probe/http-liveness.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pod-with-http-healthcheck",
+        title: "probe/pod-with-http-healthcheck.yaml",
+        lesson: "nginx has no /_status/healthz, so after its 30 s initial delay the liveness probe gets 404 and the kubelet restarts nginx.",
+        source: "Kubernetes documentation, content/en/examples/pods/probe/pod-with-http-healthcheck.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/probe/pod-with-http-healthcheck.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pod-with-tcp-socket-healthcheck",
+        title: "probe/pod-with-tcp-socket-healthcheck.yaml",
+        lesson: "A TCP socket liveness probe: the port accepting connections is enough.",
+        source: "Kubernetes documentation, content/en/examples/pods/probe/pod-with-tcp-socket-healthcheck.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/probe/pod-with-tcp-socket-healthcheck.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-qos-pod",
+        title: "qos/qos-pod.yaml",
+        lesson: "Requests equal limits for CPU and memory: QoS class Guaranteed.",
+        source: "Kubernetes documentation, content/en/examples/pods/qos/qos-pod.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/qos/qos-pod.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-qos-pod-2",
+        title: "qos/qos-pod-2.yaml",
+        lesson: "A memory request below its limit: QoS class Burstable.",
+        source: "Kubernetes documentation, content/en/examples/pods/qos/qos-pod-2.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/qos/qos-pod-2.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-qos-pod-5",
+        title: "qos/qos-pod-5.yaml",
+        lesson: "Requests equal limits (700m CPU, 200Mi memory) in the namespace qos-example: QoS class Guaranteed.",
+        source: "Kubernetes documentation, content/en/examples/pods/qos/qos-pod-5.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/qos/qos-pod-5.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-cpu-request-limit",
+        title: "resource/cpu-request-limit.yaml",
+        lesson: "A CPU request and limit: the container is throttled at its limit, never killed for CPU.",
+        source: "Kubernetes documentation, content/en/examples/pods/resource/cpu-request-limit.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/cpu-request-limit.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-cpu-request-limit-2",
+        title: "resource/cpu-request-limit-2.yaml",
+        lesson: "A request of 100 CPUs: no node fits it, so the Pod stays Pending.",
+        source: "Kubernetes documentation, content/en/examples/pods/resource/cpu-request-limit-2.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/cpu-request-limit-2.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-memory-request-limit-2",
+        title: "resource/memory-request-limit-2.yaml",
+        lesson: "The container tries to use more memory than its limit and is OOMKilled.",
+        source: "Kubernetes documentation, content/en/examples/pods/resource/memory-request-limit-2.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/memory-request-limit-2.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-memory-request-limit-3",
+        title: "resource/memory-request-limit-3.yaml",
+        lesson: "A request of 1000Gi of memory: valid, but unschedulable, so Pending.",
+        source: "Kubernetes documentation, content/en/examples/pods/resource/memory-request-limit-3.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/resource/memory-request-limit-3.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-restart-all-containers",
+        title: "restart-policy/restart-all-containers.yaml",
+        lesson: "A sidecar's exit code 88 restarts every container of the Pod (restartPolicyRules, alpha in 1.35).",
+        source: "Kubernetes documentation, content/en/examples/pods/restart-policy/restart-all-containers.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/restart-policy/restart-all-containers.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-security-context",
+        title: "security/security-context.yaml",
+        lesson: "runAsUser sets the processes' user and fsGroup the group of the shared volume; privilege escalation is off.",
+        source: "Kubernetes documentation, content/en/examples/pods/security/security-context.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/security-context.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-security-context-2",
+        title: "security/security-context-2.yaml",
+        lesson: "The container's securityContext (runAsUser 2000) overrides the Pod's (1000).",
+        source: "Kubernetes documentation, content/en/examples/pods/security/security-context-2.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/security-context-2.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-security-context-3",
+        title: "security/security-context-3.yaml",
+        lesson: "The hello-app container with the runtime's default capabilities, to compare with security-context-4.",
+        source: "Kubernetes documentation, content/en/examples/pods/security/security-context-3.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/security-context-3.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-security-context-4",
+        title: "security/security-context-4.yaml",
+        lesson: "Capabilities NET_ADMIN and SYS_TIME added to one container.",
+        source: "Kubernetes documentation, content/en/examples/pods/security/security-context-4.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/security-context-4.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-audit-pod",
+        title: "security/seccomp/ga/audit-pod.yaml",
+        lesson: "A seccomp profile from the node's file that logs every system call.",
+        source: "Kubernetes documentation, content/en/examples/pods/security/seccomp/ga/audit-pod.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/seccomp/ga/audit-pod.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-default-pod",
+        title: "security/seccomp/ga/default-pod.yaml",
+        lesson: "The container runtime's default seccomp profile.",
+        source: "Kubernetes documentation, content/en/examples/pods/security/seccomp/ga/default-pod.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/security/seccomp/ga/default-pod.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-pv-pod",
+        title: "storage/pv-pod.yaml",
+        lesson: "The Pod mounts a PersistentVolumeClaim, which binds it to storage that outlives it.",
+        source: "Kubernetes documentation, content/en/examples/pods/storage/pv-pod.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/storage/pv-pod.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-projected",
+        title: "storage/projected.yaml",
+        lesson: "A projected volume gathers two Secrets into one directory.",
+        source: "Kubernetes documentation, content/en/examples/pods/storage/projected.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/storage/projected.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-dapi-volume",
+        title: "inject/dapi-volume.yaml",
+        lesson: "The downward API writes the Pod's labels and annotations into files the container reads.",
+        source: "Kubernetes documentation, content/en/examples/pods/inject/dapi-volume.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/inject/dapi-volume.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-dependent-envars",
+        title: "inject/dependent-envars.yaml",
+        lesson: "Environment variables refer to earlier ones with $(VAR); later ones stay unexpanded.",
+        source: "Kubernetes documentation, content/en/examples/pods/inject/dependent-envars.yaml",
+        manifest: include_str!(
+            "../../tests/corpus/k8s-docs-examples/pods/inject/dependent-envars.yaml"
+        ),
+        scenario: "",
+        group: Group::Docs,
+    },
+    Example {
+        id: "docs-secret-pod",
+        title: "inject/secret-pod.yaml",
+        lesson: "The Secret test-secret mounted read-only as files in /etc/secret-volume.",
+        source: "Kubernetes documentation, content/en/examples/pods/inject/secret-pod.yaml",
+        manifest: include_str!("../../tests/corpus/k8s-docs-examples/pods/inject/secret-pod.yaml"),
+        scenario: "",
+        group: Group::Docs,
+    },
+];
+
+/// The example whose manifest is `text` exactly, if any.
+pub fn example_of(text: &str) -> Option<&'static Example> {
+    ALL.iter().find(|example| example.manifest == text)
+}
+
+/// The example with `id`, if any.
+pub fn by_id(id: &str) -> Option<&'static Example> {
+    ALL.iter().find(|example| example.id == id)
+}
+
+/// True when loading an example over `text` would lose the user's work: the text is neither
+/// empty nor an unchanged example, so it must be kept aside first.
+pub fn is_own_draft(text: &str) -> bool {
+    !text.trim().is_empty() && example_of(text).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edited_example_is_the_users_own() {
+        assert!(!is_own_draft(SIDECAR_LOGGING.manifest));
+        assert!(!is_own_draft("  \n"));
+        assert!(is_own_draft(
+            &SIDECAR_LOGGING.manifest.replace("app", "web")
+        ));
+        assert_eq!(
+            by_id("my-pod").map(|e| e.title),
+            Some("A single nginx container")
+        );
+        assert_eq!(
+            example_of(SIDECAR_LOGGING.manifest).map(|e| e.id),
+            Some("sidecar-logging")
+        );
+    }
+
+    /// Every gallery example is a Pod the API server accepts.
+    #[test]
+    fn every_example_is_valid() {
+        for example in ALL {
+            let parsed = crate::parse(example.manifest);
+            let errors: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.is_error())
+                .map(ToString::to_string)
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", example.id);
+            if example.group != Group::Docs {
+                assert_eq!(parsed.pod.as_ref().map(crate::Pod::name), Some(example.id));
+            }
+        }
+    }
+}

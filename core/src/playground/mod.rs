@@ -1,0 +1,12 @@
+//! The playground: the timeline the stepper walks and its narration, share links, embeds, the
+//! gallery, the editor's highlighting and field documentation. The top layer: it may use every
+//! other one.
+
+pub mod edit;
+pub mod embed;
+pub mod field_docs;
+pub mod gallery;
+pub mod highlight;
+pub mod narration;
+pub mod share_link;
+pub mod timeline;
