@@ -4,6 +4,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::playground::state::{self, Delivery};
 use pod_model::{Diagnostic, DiagnosticKind, Parsed, Severity};
 
 use crate::json;
@@ -17,13 +18,14 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Checks every file; the exit code is 1 when any is invalid, 2 when any cannot be read.
-pub fn run(files: &[&str], format: OutputFormat) -> ExitCode {
+/// Checks every file as a manifest that goes to `delivery`; the exit code is 1 when any is
+/// invalid, 2 when any cannot be read.
+pub fn run(files: &[&str], format: OutputFormat, delivery: Delivery) -> ExitCode {
     let mut results = Vec::new();
     let mut unreadable = false;
     for file in files {
         match read_input(file) {
-            Ok(bytes) => results.push((*file, pod_model::parse_bytes(&bytes))),
+            Ok(bytes) => results.push((*file, state::check_bytes(&bytes, delivery))),
             Err(error) => {
                 eprintln!("podplay: cannot read {file}: {error}");
                 unreadable = true;

@@ -11,17 +11,20 @@ use get::{View, When};
 use pod_model::base::time::VirtualTime;
 use pod_model::base::timestamp::Timestamp;
 use pod_model::cluster::Deletion;
+use pod_model::playground::state::Delivery;
 
 const USAGE: &str = "\
 Usage: podplay <command> [arguments]
 
 Commands:
-  check [--output text|json] FILE...
+  check [--output text|json] [--static-pod] FILE...
                 Check Pod manifests as the API server would (FILE may be '-' for
                 standard input). For each valid Pod, prints 'pod/<name> valid'.
                 Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                 each with a suggested fix, followed by what kubectl would print.
                 With --output json, prints one JSON array describing every file.
+                With --static-pod, the files are static Pods for the kubelet's
+                /etc/kubernetes/manifests: a static Pod is no naked Pod.
   get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                 cluster (with a status) as it is at TIME (RFC 3339, default now); the
@@ -66,7 +69,7 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["check", rest @ ..] => match parse_check_args(rest) {
-            Some((format, files)) => check::run(&files, format),
+            Some((format, delivery, files)) => check::run(&files, format, delivery),
             None => usage_error(),
         },
         [
@@ -93,12 +96,18 @@ fn usage_error() -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The output format and the files of `podplay check`, or `None` for a usage error.
-fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)> {
+/// The output format, where the manifests go and the files of `podplay check`, or `None` for a
+/// usage error.
+fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Delivery, Vec<&'a str>)> {
     let mut format = OutputFormat::Text;
+    let mut delivery = Delivery::ApiServer;
     let mut files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
+        if *arg == "--static-pod" {
+            delivery = Delivery::StaticPodFile;
+            continue;
+        }
         let value = match *arg {
             "-o" | "--output" => Some(*rest.next()?),
             _ => arg
@@ -113,7 +122,7 @@ fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Vec<&'a str>)
             None => files.push(*arg),
         }
     }
-    (!files.is_empty()).then_some((format, files))
+    (!files.is_empty()).then_some((format, delivery, files))
 }
 
 /// The view, the instants and the files of `podplay get|describe|logs|watch`; `None` for a usage

@@ -13,9 +13,11 @@
 //! 4. [`topology`]: the inside of a Pod as facts (roles, ports, connections, volumes);
 //! 5. [`lint`]: best-practice warnings, and [`parse`], the whole check of a manifest;
 //! 6. [`cluster`]: the virtual cluster: the object store, its actors and the scenario;
-//! 7. [`kubectl`]: what kubectl prints, and the page's console;
-//! 8. [`diagram`]: geometry and drawings of the Pod and the control plane;
-//! 9. [`playground`]: the timeline, narration, share links, the gallery and the page's state.
+//! 7. [`timeline`]: the steps a Pod goes through, each narrated, from its versions and Events;
+//! 8. [`kubectl`]: what kubectl prints, and the page's console;
+//! 9. [`diagram`]: geometry and drawings of the Pod and the control plane;
+//! 10. [`playground`]: what the stepper shows of each step, share links, the gallery, the
+//!     editor's help and the page's state.
 
 pub mod api;
 pub mod base;
@@ -25,6 +27,7 @@ pub mod kubectl;
 pub mod lint;
 pub mod playground;
 pub mod runtime;
+pub mod timeline;
 pub mod topology;
 
 pub use api::diagnostic::{Diagnostic, DiagnosticKind, Severity};

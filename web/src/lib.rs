@@ -8,25 +8,20 @@ mod share;
 mod storage;
 
 use leptos::prelude::*;
-use pod_model::cluster;
-use pod_model::cluster::scenario::{self as scenarios, Action, Scenario, What};
+use pod_model::cluster::scenario::{Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
 use pod_model::kubectl::console as kubectl_console;
 use pod_model::playground::embed::{self, Panel, ViewOptions};
 use pod_model::playground::share_link::{self, SharedState};
-use pod_model::playground::timeline::{self, Cursor};
-use pod_model::playground::{edit, gallery};
-use pod_model::{Pod, diagram, lint, topology};
+use pod_model::playground::{gallery, state};
+use pod_model::timeline::Cursor;
+use pod_model::{Pod, diagram};
 
 use crate::components::{
     Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection, PanelTabs,
     PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
-
-/// The most bytes an edit in progress may change for the views to keep showing the Pod of the
-/// text before it (a line or two of typing).
-const STALE_EDIT_BYTES: usize = 160;
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
 pub const DRAFT_KEY: &str = "podplay.draft.v1";
@@ -160,86 +155,62 @@ pub fn App() -> impl IntoView {
         });
         text.set(draft);
     });
-    // Whether the Pod is a static one: a Memo, so that other scenario changes (a fault, an
-    // action) do not read the text again.
-    let static_pod = Memo::new(move |_| scenario.with(|scenario| scenario.static_pod));
+    // Where the manifest goes (the API server, or a static Pod's file): a Memo, so that other
+    // scenario changes (a fault, an action) do not read the text again.
+    let delivery = Memo::new(move |_| scenario.with(state::Delivery::of));
+    let static_pod = Memo::new(move |_| delivery.get() == state::Delivery::StaticPodFile);
     let parsed = Memo::new(move |_| {
-        let mut parsed = text.with(|text| pod_model::parse(text));
-        if static_pod.get() {
-            lint::drop_for_static_pod(&mut parsed.diagnostics);
-        }
-        parsed
+        let delivery = delivery.get();
+        text.with(|text| state::check(text, delivery))
     });
-    // Only a Pod the API server would accept has a lifecycle; any Pod can be drawn. While the
-    // user is in the middle of an edit that breaks the text, the views keep the Pod of the text
-    // before it, marked stale, so they hold still as the user types; a new text (an example, a
-    // paste) has only its own views. Each Pod is compared with the last, so an edit that leaves
-    // it as it was (a comment, a space) simulates and draws nothing again.
-    let accepted_from = StoredValue::new(String::new());
-    let drawn_from = StoredValue::new(String::new());
-    let keep = move |previous: Option<&Option<Pod>>, from: StoredValue<String>, text: &str| {
-        previous
-            .cloned()
-            .flatten()
-            .filter(|_| from.with_value(|from| edit::is_small_edit(from, text, STALE_EDIT_BYTES)))
-    };
-    let accepted = Memo::new(move |previous: Option<&Option<Pod>>| {
-        text.with(
-            |text| match parsed.with(|parsed| parsed.accepted_pod().cloned()) {
-                Some(pod) => {
-                    accepted_from.set_value(text.clone());
-                    Some(pod)
-                }
-                None => keep(previous, accepted_from, text),
-            },
-        )
+    // The Pods the cluster runs (those the API server would accept) and the one drawn (any Pod
+    // can be drawn). While the user is in the middle of an edit that breaks the text, the views
+    // keep the Pods of the text before it, marked stale, so they hold still as the user types; a
+    // new text (an example, a paste) has only its own views. Each is compared with the last, so
+    // an edit that leaves the Pods as they were (a comment, a space) runs and draws nothing again.
+    let running = Memo::new(move |previous: Option<&Option<state::Kept<Vec<Pod>>>>| {
+        let previous = previous.and_then(Option::as_ref);
+        text.with(|text| parsed.with(|parsed| state::running(parsed, text, previous)))
     });
-    let drawn = Memo::new(move |previous: Option<&Option<Pod>>| {
-        text.with(|text| {
-            match parsed.with(|parsed| parsed.accepted_pod().or(parsed.pod.as_ref()).cloned()) {
-                Some(pod) => {
-                    drawn_from.set_value(text.clone());
-                    Some(pod)
-                }
-                None => keep(previous, drawn_from, text),
-            }
+    let drawn = Memo::new(move |previous: Option<&Option<state::Kept<Pod>>>| {
+        let previous = previous.and_then(Option::as_ref);
+        text.with(|text| parsed.with(|parsed| state::drawn(parsed, text, previous)))
+    });
+    let running_pods =
+        Memo::new(move |_| running.with(|kept| kept.as_ref().map(|k| k.value.clone())));
+    let drawn_pod = Memo::new(move |_| drawn.with(|kept| kept.as_ref().map(|k| k.value.clone())));
+    let stale = Memo::new(move |_| {
+        parsed.with(|parsed| {
+            running.with(|running| state::lifecycle_is_stale(parsed, running.as_ref()))
         })
     });
-    let stale = Memo::new(move |_| {
-        parsed.with(|parsed| parsed.accepted_pod().is_none()) && accepted.with(Option::is_some)
-    });
     let stale_drawing = Memo::new(move |_| {
-        parsed.with(|parsed| parsed.pod.is_none()) && drawn.with(Option::is_some)
+        parsed.with(|parsed| drawn.with(|drawn| state::drawing_is_stale(parsed, drawn.as_ref())))
     });
-    // Every Pod object of the scenario: the first, and the one a `kubectl apply` creates after
-    // a deletion, so that the stepper follows what the console shows.
-    let simulations = Memo::new(move |_| {
-        accepted.with(|pod| {
-            pod.as_ref()
-                .map(|pod| scenario.with(|scenario| cluster::simulate_all(pod, scenario)))
+    // The lifecycle of the first Pod on the scenario's cluster: every object of its name (a
+    // `kubectl apply` after a deletion creates another), so the stepper follows what the
+    // console shows.
+    let lifecycle = Memo::new(move |_| {
+        running_pods.with(|pods| {
+            pods.as_ref()
+                .and_then(|pods| scenario.with(|scenario| state::lifecycle(pods, scenario)))
         })
     });
     let timeline = Memo::new(move |_| {
-        accepted.with(|pod| {
-            let pod = pod.as_ref()?;
-            simulations.with(|simulations| {
-                simulations
-                    .as_deref()
-                    .map(|simulations| timeline::from_simulations(pod, simulations))
-            })
+        lifecycle.with(|lifecycle| {
+            lifecycle
+                .as_ref()
+                .map(|lifecycle| lifecycle.timeline.clone())
         })
     });
-    // An accepted Pod is drawn with what its simulation knows.
+    // A Pod the cluster runs is drawn with what its simulation knows.
     let layout = Memo::new(move |_| {
-        drawn.with(|pod| {
+        drawn_pod.with(|pod| {
             let pod = pod.as_ref()?;
-            let simulated = accepted.with(|accepted| accepted.as_ref() == Some(pod));
-            let topology = simulations.with(|simulations| {
-                let first = simulations.as_ref().and_then(|all| all.first());
-                topology::analyze(
-                    pod,
-                    first.filter(|_| simulated).map(|s| s.observed()).as_ref(),
-                )
+            let topology = running_pods.with(|running| {
+                lifecycle.with(|lifecycle| {
+                    state::topology_of(pod, running.as_deref(), lifecycle.as_ref())
+                })
             });
             Some(diagram::layout_topology(topology))
         })
@@ -258,14 +229,20 @@ pub fn App() -> impl IntoView {
                 .map(|timeline| timeline.step(cursor.get()).clone())
         })
     });
+    // What the current step shows: its READY and STATUS, each container's look, the flow stage.
+    let step_view = Memo::new(move |_| {
+        let index = cursor.get().index();
+        lifecycle.with(|lifecycle| lifecycle.as_ref().and_then(|l| l.views.get(index).cloned()))
+    });
     // The diagrams follow the stepper: each container in its state at the current step.
     let pod_scene = Memo::new(move |_| {
         layout.with(|layout| {
             let layout = layout.as_ref()?;
-            step.with(|step| Some(diagram::scene(layout, step.as_ref().map(|step| &step.look))))
+            step_view
+                .with(|view| Some(diagram::scene(layout, view.as_ref().map(|view| &view.look))))
         })
     });
-    let flow_stage = Memo::new(move |_| step.with(|step| step.as_ref().map(|step| step.flow)));
+    let flow_stage = Memo::new(move |_| step_view.with(|view| view.as_ref().map(|view| view.flow)));
     let flow_scene =
         Memo::new(move |_| flow_stage.get().map(|stage| flow::flow_scene(Some(stage))));
     // A console command runs at the step on screen; a change it makes is a scenario action
@@ -283,7 +260,9 @@ pub fn App() -> impl IntoView {
                 action: None,
             },
             Some(action) => {
-                scenario.update(|scenario| scenario.actions.push(action));
+                scenario.update(|scenario| {
+                    state::add_action(scenario, action);
+                });
                 reply
             }
             None => reply,
@@ -291,7 +270,7 @@ pub fn App() -> impl IntoView {
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
-        drawn.with(|pod| {
+        drawn_pod.with(|pod| {
             pod.as_ref()
                 .map(|pod| pod.all_containers().map(|(_, c)| c.name.clone()).collect())
                 .unwrap_or_default()
@@ -301,17 +280,11 @@ pub fn App() -> impl IntoView {
     let on_add_fault = Callback::new(move |what: What| {
         let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
         scenario.update(|scenario| {
-            if scenario.actions.len() < scenarios::MAX_ACTIONS {
-                scenario.actions.push(Action::new(at, what));
-            }
+            state::add_action(scenario, Action::new(at, what));
         });
     });
     let on_remove_fault = Callback::new(move |index: usize| {
-        scenario.update(|scenario| {
-            if index < scenario.actions.len() {
-                scenario.actions.remove(index);
-            }
-        });
+        scenario.update(|scenario| state::remove_action(scenario, index));
     });
     let static_on = Signal::derive(move || {
         static_pod
@@ -495,7 +468,7 @@ pub fn App() -> impl IntoView {
                             "The API server would refuse the manifest as it is now: this is the lifecycle of the last Pod it would accept."
                         </p>
                     </Show>
-                    <Stepper timeline=timeline cursor=cursor actions=actions on_move=on_move />
+                    <Stepper timeline=timeline cursor=cursor view=step_view actions=actions on_move=on_move />
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>
                         <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault

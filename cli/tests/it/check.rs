@@ -127,12 +127,14 @@ fn no_arguments_prints_usage() {
             Usage: podplay <command> [arguments]
 
             Commands:
-              check [--output text|json] FILE...
+              check [--output text|json] [--static-pod] FILE...
                             Check Pod manifests as the API server would (FILE may be '-' for
                             standard input). For each valid Pod, prints 'pod/<name> valid'.
                             Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
                             each with a suggested fix, followed by what kubectl would print.
                             With --output json, prints one JSON array describing every file.
+                            With --static-pod, the files are static Pods for the kubelet's
+                            /etc/kubernetes/manifests: a static Pod is no naked Pod.
               get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
                             Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                             cluster (with a status) as it is at TIME (RFC 3339, default now); the
@@ -1078,6 +1080,185 @@ fn at_the_instant_of_a_deletion_the_pod_is_terminating() {
             NAME    READY   STATUS        RESTARTS   AGE
             nginx   0/1     Terminating   0          30s
             --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn several_pods_on_several_nodes_each_show_their_node() {
+    check(
+        &[
+            "get",
+            "-o",
+            "wide",
+            "--at",
+            "10s",
+            "--scenario",
+            "two-nodes.scenario.yaml",
+            "two-pods.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            fast    0/1     Pending   0          10s   <none>       <none>   <none>           <none>
+            plain   1/1     Running   0          10s   10.244.0.5   node-1   <none>           <none>
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "get",
+            "-o",
+            "wide",
+            "--at",
+            "7m",
+            "--scenario",
+            "two-nodes.scenario.yaml",
+            "two-pods.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            fast    1/1     Unknown   0          7m    10.244.2.5   node-3   <none>           <none>
+            plain   1/1     Running   0          7m    10.244.0.5   node-1   <none>           <none>
+            --- stderr
+        "#]],
+    );
+    check(
+        &[
+            "describe",
+            "--at",
+            "40s",
+            "--scenario",
+            "two-nodes.scenario.yaml",
+            "two-pods.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            Name:             fast
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-3/192.168.49.4
+            Start Time:       Thu, 01 Jan 2026 00:00:31 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.2.5
+            IPs:
+              IP:  10.244.2.5
+            Containers:
+              app:
+                Container ID:   containerd://deb23fc4cb66a6e3deb23fc4cb66a6e3deb23fc4cb66a6e3deb23fc4cb66a6e3
+                Image:          nginx:1.27
+                Image ID:       docker.io/library/nginx@sha256:da846333ae655c9c3dc9ecd0acd7a28d1f6041973bfcab66bda95bc85e7c142f
+                Port:           <none>
+                Host Port:      <none>
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:00:32 +0000
+                Ready:          True
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       True 
+              ContainersReady             True 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               disktype=ssd
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type     Reason            Age   From               Message
+              ----     ------            ----  ----               -------
+              Warning  FailedScheduling  40s   default-scheduler  0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.
+              Normal   Scheduled         10s   default-scheduler  Successfully assigned default/fast to node-3
+              Normal   Pulling           9s    kubelet            spec.containers{app}: Pulling image "nginx:1.27"
+              Normal   Pulled            8s    kubelet            spec.containers{app}: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+              Normal   Created           8s    kubelet            spec.containers{app}: Created container app
+              Normal   Started           8s    kubelet            spec.containers{app}: Started container app
+
+
+            Name:             plain
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.0.5
+            IPs:
+              IP:  10.244.0.5
+            Containers:
+              app:
+                Container ID:   containerd://1984a40e65c3b4011984a40e65c3b4011984a40e65c3b4011984a40e65c3b401
+                Image:          nginx:1.27
+                Image ID:       docker.io/library/nginx@sha256:da846333ae655c9c3dc9ecd0acd7a28d1f6041973bfcab66bda95bc85e7c142f
+                Port:           <none>
+                Host Port:      <none>
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:00:02 +0000
+                Ready:          True
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       True 
+              ContainersReady             True 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               <none>
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type    Reason     Age   From               Message
+              ----    ------     ----  ----               -------
+              Normal  Scheduled  40s   default-scheduler  Successfully assigned default/plain to node-1
+              Normal  Pulling    39s   kubelet            spec.containers{app}: Pulling image "nginx:1.27"
+              Normal  Pulled     38s   kubelet            spec.containers{app}: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+              Normal  Created    38s   kubelet            spec.containers{app}: Created container app
+              Normal  Started    38s   kubelet            spec.containers{app}: Started container app
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn a_static_pod_is_checked_without_the_naked_pod_warning() {
+    check(
+        &["check", "--static-pod", "sidecar-logging.yaml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            pod/sidecar-logging valid (QoS class BestEffort)
+            --- stderr
+            sidecar-logging.yaml:6:3: warning[runs-as-root]: spec.securityContext: nothing stops "app", "log-forwarder" from running as root: many images (nginx, busybox) default to it
+              fix: set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it
+            sidecar-logging.yaml:7:5: warning[resources-missing]: spec.containers[0].resources: container "app" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            sidecar-logging.yaml:7:5: warning[probes-missing]: spec.containers[0]: container "app" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            sidecar-logging.yaml:8:12: warning[image-latest]: spec.containers[0].image: image "my-app:latest" uses :latest: each node may run a different version, and rollbacks cannot go back
+              fix: pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)
+            sidecar-logging.yaml:12:5: warning[resources-missing]: spec.containers[1].resources: container "log-forwarder" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something
+              fix: set resources.requests (cpu, memory) and resources.limits.memory
+            sidecar-logging.yaml:12:5: warning[probes-missing]: spec.containers[1]: container "log-forwarder" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted
+              fix: add a readinessProbe (and a livenessProbe) that checks the port the container serves
+            sidecar-logging.yaml:13:12: warning[image-latest]: spec.containers[1].image: image "fluentd:latest" uses :latest: each node may run a different version, and rollbacks cannot go back
+              fix: pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)
         "#]],
     );
 }

@@ -105,7 +105,8 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
         What::CreateService { name } => out.push(Event::Service(name.clone(), true)),
         What::DeleteService { name } => out.push(Event::Service(name.clone(), false)),
         What::AddNode { node } if world.store.node_named(&node.name).is_none() => {
-            out.push(Event::NodeRegistered(Box::new(node.clone())));
+            let numbered = node.numbered(world.store.nodes.len());
+            out.push(Event::NodeRegistered(Box::new(numbered)));
         }
         What::RemoveNode { node } => {
             if let Some(id) = world.store.node_named(node) {

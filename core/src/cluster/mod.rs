@@ -41,6 +41,7 @@ use crate::cluster::trigger::{Timer, Trigger};
 pub use scenario::{Deletion, Node, Scenario};
 pub use simulation::{
     ContainerRuns, LogLine, Observed, Simulation, Usage, observe, simulate, simulate_all,
+    simulate_pods,
 };
 pub use store::Snapshot;
 

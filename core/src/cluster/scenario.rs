@@ -120,6 +120,18 @@ impl Default for Node {
     }
 }
 
+impl Node {
+    /// The node as the cluster's `index`-th (from 0): one without an address of its own (the
+    /// default one, after the first) gets `192.168.49.N`, N = 2 + `index`.
+    pub fn numbered(&self, index: usize) -> Node {
+        let mut node = self.clone();
+        if index > 0 && node.ip == Node::default().ip {
+            node.ip = format!("192.168.49.{}", (2 + index).min(254));
+        }
+        node
+    }
+}
+
 /// A node's taint: Pods that do not tolerate it are not scheduled there (`NoSchedule`), or
 /// avoided (`PreferNoSchedule`), or also evicted (`NoExecute`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -391,17 +403,10 @@ impl Scenario {
         if self.nodes.is_empty() {
             return vec![self.node.clone()];
         }
-        let default_ip = Node::default().ip;
         self.nodes
             .iter()
             .enumerate()
-            .map(|(index, node)| {
-                let mut node = node.clone();
-                if index > 0 && node.ip == default_ip {
-                    node.ip = format!("192.168.49.{}", (2 + index).min(254));
-                }
-                node
-            })
+            .map(|(index, node)| node.numbered(index))
             .collect()
     }
 

@@ -376,12 +376,13 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             Reply {
                 text: format!("pod \"{name}\" deleted\n"),
                 error: false,
-                action: Some(Action::new(
+                action: Some(Action {
                     at,
-                    What::DeletePod {
+                    pod: Some(name),
+                    what: What::DeletePod {
                         grace_period_seconds,
                     },
-                )),
+                }),
             }
         }
         Command::Apply => {

@@ -7,6 +7,6 @@ pub mod embed;
 pub mod field_docs;
 pub mod gallery;
 pub mod highlight;
-pub mod narration;
 pub mod share_link;
-pub mod timeline;
+pub mod state;
+pub mod stepper;

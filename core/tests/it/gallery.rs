@@ -5,7 +5,8 @@ use expect_test::expect;
 use pod_model::cluster;
 use pod_model::cluster::scenario::Scenario;
 use pod_model::playground::gallery::{self, Group};
-use pod_model::playground::timeline;
+use pod_model::playground::stepper;
+use pod_model::timeline;
 
 /// The READY and STATUS values of `example`'s timeline under its own scenario, repeats folded, with the
 /// instant each one first shows.
@@ -21,8 +22,8 @@ fn statuses(example: &gallery::Example) -> String {
     let timeline = timeline::from_simulation(pod, &simulation);
     let mut out: Vec<String> = Vec::new();
     let mut last = String::new();
-    for step in timeline.steps() {
-        let shown = format!("{} {}", step.ready, step.status);
+    for (step, view) in timeline.steps().iter().zip(stepper::views(pod, &timeline)) {
+        let shown = format!("{} {}", view.ready, view.status);
         if shown != last {
             out.push(format!("{} {shown}", step.at));
             last = shown;

@@ -161,11 +161,12 @@ fn the_flow_diagram_follows_the_static_pod_and_its_mirror() {
     let parsed = pod_model::parse(STATIC_WEB);
     let pod = parsed.accepted_pod().expect("a valid Pod");
     let simulation = simulate(pod, &scenario);
-    let timeline = pod_model::playground::timeline::from_simulation(pod, &simulation);
+    let timeline = pod_model::timeline::from_simulation(pod, &simulation);
     let stages: Vec<String> = timeline
         .steps()
         .iter()
-        .map(|step| format!("{} {:?}", step.at, step.flow))
+        .zip(pod_model::playground::stepper::views(pod, &timeline))
+        .map(|(step, view)| format!("{} {:?}", step.at, view.flow))
         .collect();
     expect![[r#"
         0s StaticStarting

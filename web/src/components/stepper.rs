@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::VirtualTime;
 use pod_model::cluster::scenario::Action;
-use pod_model::playground::timeline::{Cursor, Timeline};
+use pod_model::playground::stepper::StepView;
+use pod_model::timeline::{Cursor, Timeline};
 
 /// Real milliseconds between two ticks of playback.
 const TICK_MS: u32 = 100;
@@ -24,6 +25,9 @@ pub fn Stepper(
     /// The current position, always within the timeline.
     #[prop(into)]
     cursor: Signal<Cursor>,
+    /// What the current step shows (its READY and STATUS).
+    #[prop(into)]
+    view: Signal<Option<StepView>>,
     /// The scenario's actions, marked on the scrubber.
     #[prop(into)]
     actions: Signal<Vec<Action>>,
@@ -149,9 +153,9 @@ pub fn Stepper(
                         <dt>"Phase"</dt>
                         <dd data-testid="phase">{step.phase.to_string()}</dd>
                         <dt>"READY"</dt>
-                        <dd data-testid="ready">{step.ready.clone()}</dd>
+                        <dd data-testid="ready">{move || view.with(|v| v.as_ref().map(|v| v.ready.clone()))}</dd>
                         <dt>"STATUS"</dt>
-                        <dd data-testid="status">{step.status.clone()}</dd>
+                        <dd data-testid="status">{move || view.with(|v| v.as_ref().map(|v| v.status.clone()))}</dd>
                     </dl>
                     <p class="narration" data-testid="narration" aria-live="polite">{step.narration.clone()}</p>
                     {(!timeline.notes().is_empty()).then(|| view! {
