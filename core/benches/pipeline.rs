@@ -153,32 +153,5 @@ fn worst_inputs(c: &mut Criterion) {
     group.finish();
 }
 
-fn simulator(c: &mut Criterion) {
-    use pod_model::base::time::VirtualTime;
-    use pod_model::cluster::{Scenario, simulate};
-    let mut text = String::from(
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n",
-    );
-    for index in 0..10 {
-        text.push_str(&format!(
-            "  - {{name: c{index}, image: 'busybox:1.36', command: [sh, -c, 'echo starting; sleep 5; exit 1']}}\n"
-        ));
-    }
-    let parsed = pod_model::parse(&text);
-    let pod = parsed
-        .accepted_pod()
-        .expect("the benchmark Pod is valid")
-        .clone();
-    let scenario = Scenario {
-        horizon: VirtualTime::from_secs(600),
-        ..Scenario::default()
-    };
-    let mut group = c.benchmark_group("simulator");
-    group.bench_function("10 minutes of a 10-container Pod that crash-loops", |b| {
-        b.iter(|| black_box(simulate(black_box(&pod), &scenario)));
-    });
-    group.finish();
-}
-
-criterion_group!(benches, pipeline, worst_inputs, simulator);
+criterion_group!(benches, pipeline, worst_inputs);
 criterion_main!(benches);

@@ -102,13 +102,34 @@ impl fmt::Display for Timestamp {
         let seconds = self.millis.div_euclid(1000);
         let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
         let (year, month, day) = civil_from_days(days);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            of_day / 3600,
-            of_day % 3600 / 60,
-            of_day % 60
-        )
+        let fields = [
+            (year, 0, 4),
+            (month, 5, 2),
+            (day, 8, 2),
+            (of_day / 3600, 11, 2),
+            (of_day % 3600 / 60, 14, 2),
+            (of_day % 60, 17, 2),
+        ];
+        if !(0..=9999).contains(&year) {
+            return write!(
+                f,
+                "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+                of_day / 3600,
+                of_day % 3600 / 60,
+                of_day % 60
+            );
+        }
+        // Times are printed often (every status the simulator writes has several): the digits
+        // go into a fixed buffer rather than through the formatting machinery.
+        let mut text = *b"0000-00-00T00:00:00Z";
+        for (value, start, width) in fields {
+            let mut value = value.unsigned_abs();
+            for place in (start..start + width).rev() {
+                text[place] = b'0' + u8::try_from(value % 10).unwrap_or(0);
+                value /= 10;
+            }
+        }
+        f.write_str(std::str::from_utf8(&text).unwrap_or_default())
     }
 }
 

@@ -113,17 +113,17 @@ pub enum Event {
 }
 
 /// Records `event` in `world`.
-pub fn apply(world: &mut World, event: &Event) {
+pub fn apply(world: &mut World, event: Event) {
     let now = world.now;
     match event {
         Event::PodCreated(pod) => {
-            let id = world.store.create_pod((**pod).clone(), now);
+            let id = world.store.create_pod(*pod, now);
             watch(world, Change::PodCreated(id));
         }
         Event::PodBound { pod, node } => {
-            let name = world.store.node(*node).spec.name.clone();
+            let name = world.store.node(node).spec.name.clone();
             let wall = world.wall(now).to_string();
-            world.store.update_pod(*pod, |object| {
+            world.store.update_pod(pod, |object| {
                 object.spec.node_name = Some(name);
                 let status = object.status.get_or_insert_with(Default::default);
                 status.conditions.retain(|c| c.kind != "PodScheduled");
@@ -134,7 +134,7 @@ pub fn apply(world: &mut World, event: &Event) {
                     ..Default::default()
                 });
             });
-            watch(world, Change::PodBound(*pod));
+            watch(world, Change::PodBound(pod));
         }
         Event::PodUnschedulable {
             pod,
@@ -142,15 +142,15 @@ pub fn apply(world: &mut World, event: &Event) {
             message,
         } => {
             let wall = world.wall(now).to_string();
-            world.store.update_pod(*pod, |object| {
+            world.store.update_pod(pod, |object| {
                 let status = object.status.get_or_insert_with(Default::default);
                 let before = status.clone();
                 status.conditions.retain(|c| c.kind != "PodScheduled");
                 status.conditions.push(crate::api::v1::PodCondition {
                     kind: "PodScheduled".to_owned(),
                     status: "False".to_owned(),
-                    reason: Some((*reason).to_owned()),
-                    message: Some(message.clone()),
+                    reason: Some(reason.to_owned()),
+                    message: Some(message),
                     ..Default::default()
                 });
                 carry_transition_times(Some(&before), status, &wall);
@@ -158,8 +158,8 @@ pub fn apply(world: &mut World, event: &Event) {
         }
         Event::PodStatus { pod, status } => {
             let wall = world.wall(now).to_string();
-            world.store.update_pod(*pod, |object| {
-                let mut status = (**status).clone();
+            world.store.update_pod(pod, |object| {
+                let mut status = *status;
                 let before = object.status.as_deref();
                 check_status_invariants(before, &status);
                 carry_transition_times(before, &mut status, &wall);
@@ -169,7 +169,7 @@ pub fn apply(world: &mut World, event: &Event) {
         }
         Event::PodNotReady(pod) => {
             let wall = world.wall(now).to_string();
-            world.store.update_pod(*pod, |object| {
+            world.store.update_pod(pod, |object| {
                 if let Some(status) = object.status.as_deref_mut() {
                     for condition in &mut status.conditions {
                         if condition.kind == "Ready" && condition.status == "True" {
@@ -181,31 +181,31 @@ pub fn apply(world: &mut World, event: &Event) {
             });
         }
         Event::PodNodeLost { pod, message } => {
-            world.store.update_pod(*pod, |object| {
+            world.store.update_pod(pod, |object| {
                 if let Some(status) = object.status.as_deref_mut() {
                     status.reason = Some(node_lifecycle::NODE_LOST_REASON.to_owned());
-                    status.message = Some(message.clone());
+                    status.message = Some(message);
                 }
             });
         }
         Event::PodDeleting { pod, grace_seconds } => {
-            let deadline = world.wall(now.saturating_add(seconds_to_ms(*grace_seconds)));
-            world.store.update_pod(*pod, |object| {
+            let deadline = world.wall(now.saturating_add(seconds_to_ms(grace_seconds)));
+            world.store.update_pod(pod, |object| {
                 if object.metadata.deletion_timestamp.is_none() {
                     object.metadata.deletion_timestamp = Some(deadline.to_string());
-                    object.metadata.deletion_grace_period_seconds = Some(*grace_seconds);
+                    object.metadata.deletion_grace_period_seconds = Some(grace_seconds);
                 }
             });
-            watch(world, Change::PodDeleting(*pod));
-            if *grace_seconds == 0 {
-                world.store.remove_pod(*pod, now);
-                watch(world, Change::PodRemoved(*pod));
+            watch(world, Change::PodDeleting(pod));
+            if grace_seconds == 0 {
+                world.store.remove_pod(pod, now);
+                watch(world, Change::PodRemoved(pod));
             }
         }
         Event::PodRemoved(pod) => {
-            if world.store.pod(*pod).removed.is_none() {
-                world.store.remove_pod(*pod, now);
-                watch(world, Change::PodRemoved(*pod));
+            if world.store.pod(pod).removed.is_none() {
+                world.store.remove_pod(pod, now);
+                watch(world, Change::PodRemoved(pod));
             }
         }
         Event::PodDisrupted {
@@ -214,7 +214,7 @@ pub fn apply(world: &mut World, event: &Event) {
             message,
         } => {
             let wall = world.wall(now).to_string();
-            world.store.update_pod(*pod, |object| {
+            world.store.update_pod(pod, |object| {
                 let status = object.status.get_or_insert_with(Default::default);
                 let terminal = matches!(status.phase.as_deref(), Some("Succeeded" | "Failed"));
                 if !terminal {
@@ -225,13 +225,13 @@ pub fn apply(world: &mut World, event: &Event) {
                     kind: "DisruptionTarget".to_owned(),
                     status: "True".to_owned(),
                     last_transition_time: Some(wall),
-                    reason: Some((*reason).to_owned()),
-                    message: Some(message.clone()),
+                    reason: Some(reason.to_owned()),
+                    message: Some(message),
                     ..Default::default()
                 });
             });
         }
-        Event::Note(pod, note) => world.notes.push((*pod, note.clone())),
+        Event::Note(pod, note) => world.notes.push((pod, note)),
         Event::Fault {
             pod,
             container,
@@ -240,17 +240,17 @@ pub fn apply(world: &mut World, event: &Event) {
         } => {
             let faults = world
                 .faults
-                .entry((pod.clone(), container.clone()))
+                .entry((pod, container))
                 .or_default();
             match probe {
-                Some((kind, passes)) => faults.probes[*kind as usize] = Some(*passes),
-                None => faults.pulls_fail = *pulls_fail,
+                Some((kind, passes)) => faults.probes[kind as usize] = Some(passes),
+                None => faults.pulls_fail = pulls_fail,
             }
         }
-        Event::Recorded(involved, event) => world.store.record(*involved, event.clone()),
+        Event::Recorded(involved, event) => world.store.record(involved, event),
         Event::NodeRegistered(node) => {
             let uid = crate::cluster::pod_uid(&format!("node/{}", node.name));
-            let id = world.store.add_node((**node).clone(), uid, now);
+            let id = world.store.add_node(*node, uid, now);
             world.kubelets.push(kubelet::Kubelet::default());
             world
                 .lifecycle
@@ -261,40 +261,40 @@ pub fn apply(world: &mut World, event: &Event) {
         Event::NodeRemoved(node) => {
             world
                 .store
-                .update_node(*node, |stored| stored.removed = Some(now));
-            watch(world, Change::NodeRemoved(*node));
+                .update_node(node, |stored| stored.removed = Some(now));
+            watch(world, Change::NodeRemoved(node));
         }
         Event::NodeHealth {
             node,
             ready,
             taints,
         } => {
-            world.store.update_node(*node, |stored| {
+            world.store.update_node(node, |stored| {
                 stored.ready = ready;
-                stored.controller_taints.clone_from(taints);
+                stored.controller_taints = taints;
             });
-            watch(world, Change::NodeChanged(*node));
+            watch(world, Change::NodeChanged(node));
         }
         Event::Service(name, created) => {
-            if *created {
-                world.store.services.insert(name.clone());
+            if created {
+                world.store.services.insert(name);
             } else {
-                world.store.services.remove(name);
+                world.store.services.remove(&name);
             }
             watch(world, Change::ServicesChanged);
         }
         Event::TimerSet(at, timer) => {
             world
                 .queue
-                .push(*at, timer.class(), Trigger::Timer(timer.clone()));
+                .push(at, timer.class(), Trigger::Timer(timer));
         }
         Event::Kubelet(node, change) => {
             if let Some(kubelet) = world.kubelets.get_mut(node.0) {
-                kubelet::apply(kubelet, change.clone());
+                kubelet::apply(kubelet, change);
             }
         }
-        Event::Scheduler(change) => scheduler::apply(&mut world.scheduler, change),
-        Event::Lifecycle(change) => node_lifecycle::apply(&mut world.lifecycle, *change),
+        Event::Scheduler(change) => scheduler::apply(&mut world.scheduler, &change),
+        Event::Lifecycle(change) => node_lifecycle::apply(&mut world.lifecycle, change),
     }
 }
 

@@ -36,7 +36,7 @@ use crate::cluster::event::{Event, apply};
 use crate::cluster::queue::{Class, Queue};
 use crate::cluster::scenario::What;
 use crate::cluster::store::{NodeId, PodId, Store};
-use crate::cluster::trigger::{Timer, Trigger};
+use crate::cluster::trigger::Trigger;
 
 pub use scenario::{Deletion, Node, Scenario};
 pub use simulation::{
@@ -115,13 +115,13 @@ impl World {
     }
 }
 
-/// What a run of the cluster leaves: the final world, and every event applied, with its
-/// instant, in order (replaying them rebuilds the world).
+/// What a run of the cluster leaves: the final world, and (when kept) every event applied,
+/// with its instant, in order (replaying them rebuilds the world).
 #[derive(Clone, Debug)]
 pub struct Run {
     /// The world at the horizon.
     pub world: World,
-    /// Every event applied, in order, with its instant.
+    /// Every event applied, in order, with its instant; empty unless kept ([`run_logged`]).
     pub log: Vec<(u64, Event)>,
 }
 
@@ -129,7 +129,17 @@ pub struct Run {
 /// and the Pods are created at instant 0, in order; the scenario's actions follow at their
 /// instants, until its horizon.
 pub fn run(pods: &[Pod], scenario: &Scenario) -> Run {
-    let (mut world, mut log) = start(pods, scenario);
+    run_keeping(pods, scenario, false)
+}
+
+/// Runs `pods` as [`run`] does, and keeps the log of every event applied, for [`replay`].
+pub fn run_logged(pods: &[Pod], scenario: &Scenario) -> Run {
+    run_keeping(pods, scenario, true)
+}
+
+fn run_keeping(pods: &[Pod], scenario: &Scenario, keep_log: bool) -> Run {
+    let mut log = keep_log.then(Vec::new);
+    let mut world = start(pods, scenario, &mut log);
     while let Some(now) = world.queue.next_instant() {
         if now > world.horizon || world.queue.exhausted() {
             break;
@@ -137,7 +147,6 @@ pub fn run(pods: &[Pod], scenario: &Scenario) -> Run {
         world.now = now;
         for _ in 0..MAX_ROUNDS_PER_INSTANT {
             while let Some(trigger) = world.queue.pop_at(now) {
-                mark_dirty(&mut world, &trigger);
                 let events = decide(&world, &trigger);
                 record(&mut world, &mut log, events);
             }
@@ -155,7 +164,10 @@ pub fn run(pods: &[Pod], scenario: &Scenario) -> Run {
         }
         world.store.commit(now);
     }
-    Run { world, log }
+    Run {
+        world,
+        log: log.unwrap_or_default(),
+    }
 }
 
 /// Replays `log` on the empty world `pods` and `scenario` start from: nothing is decided
@@ -171,7 +183,7 @@ pub fn replay(pods: &[Pod], scenario: &Scenario, log: &[(u64, Event)]) -> World 
             world.store.commit(last);
         }
         world.now = *at;
-        apply(&mut world, event);
+        apply(&mut world, event.clone());
         last = Some(*at);
     }
     if let Some(last) = last {
@@ -199,9 +211,8 @@ fn empty_world(pods: &[Pod], scenario: &Scenario) -> World {
 
 /// The world at instant 0, before any trigger: the nodes registered, the scenario's actions
 /// queued, and the Pods created (or, for a static Pod, read from the kubelet's directory).
-fn start(pods: &[Pod], scenario: &Scenario) -> (World, Vec<(u64, Event)>) {
+fn start(pods: &[Pod], scenario: &Scenario, log: &mut Option<Vec<(u64, Event)>>) -> World {
     let mut world = empty_world(pods, scenario);
-    let mut log = Vec::new();
     for action in scenario.actions_in_order() {
         if action.at.as_millis() <= world.horizon {
             let class = match action.what {
@@ -231,11 +242,11 @@ fn start(pods: &[Pod], scenario: &Scenario) -> (World, Vec<(u64, Event)>) {
     for name in &scenario.services {
         events.push(Event::Service(name.clone(), true));
     }
-    record(&mut world, &mut log, events);
+    record(&mut world, log, events);
     let mut events = Vec::new();
     api_server::create_manifest(&world, &mut events);
-    record(&mut world, &mut log, events);
-    (world, log)
+    record(&mut world, log, events);
+    world
 }
 
 /// Every actor's decision about `trigger`, in a fixed order.
@@ -251,21 +262,13 @@ fn decide(world: &World, trigger: &Trigger) -> Vec<Event> {
     out
 }
 
-/// Applies `events` and logs them.
-fn record(world: &mut World, log: &mut Vec<(u64, Event)>, events: Vec<Event>) {
+/// Applies `events`, and logs them when `log` is kept.
+fn record(world: &mut World, log: &mut Option<Vec<(u64, Event)>>, events: Vec<Event>) {
     for event in events {
-        apply(world, &event);
-        log.push((world.now, event));
-    }
-}
-
-/// A kubelet timer about a Pod makes the status manager look at that Pod again.
-fn mark_dirty(world: &mut World, trigger: &Trigger) {
-    if let Trigger::Timer(Timer::Kubelet { node, timer }) = trigger
-        && let Some(pod) = timer.pod()
-        && let Some(kubelet) = world.kubelets.get_mut(node.0)
-    {
-        kubelet.dirty.insert(pod);
+        if let Some(log) = log.as_mut() {
+            log.push((world.now, event.clone()));
+        }
+        apply(world, event);
     }
 }
 

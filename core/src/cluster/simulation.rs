@@ -163,15 +163,32 @@ pub fn simulate_all(pod: &Pod, scenario: &Scenario) -> Vec<Simulation> {
 /// Simulates the Pods of a manifest together on the scenario's cluster: for each, by name and in
 /// the manifest's order, every object of that name.
 pub fn simulate_pods(pods: &[Pod], scenario: &Scenario) -> Vec<(String, Vec<Simulation>)> {
-    let run = run(pods, scenario);
+    let mut run = run(pods, scenario);
+    // Each object's versions move into its simulation.
+    let mut histories: Vec<Vec<Snapshot>> = run
+        .world
+        .store
+        .pods
+        .iter_mut()
+        .map(|stored| std::mem::take(&mut stored.history))
+        .collect();
     pods.iter()
         .enumerate()
-        .map(|(index, pod)| (pod.name().to_owned(), objects_of(&run, index, pod)))
+        .map(|(index, pod)| {
+            let objects = objects_of(&run, &mut histories, index, pod);
+            (pod.name().to_owned(), objects)
+        })
         .collect()
 }
 
-/// The simulations of the objects of manifest Pod `index`.
-fn objects_of(run: &Run, index: usize, pod: &Pod) -> Vec<Simulation> {
+/// The simulations of the objects of manifest Pod `index`, with their versions from
+/// `histories` (by object).
+fn objects_of(
+    run: &Run,
+    histories: &mut [Vec<Snapshot>],
+    index: usize,
+    pod: &Pod,
+) -> Vec<Simulation> {
     let world = &run.world;
     let count = pod.spec.containers.len() + pod.spec.init_containers.len();
     if count > MAX_CONTAINERS {
@@ -183,7 +200,7 @@ fn objects_of(run: &Run, index: usize, pod: &Pod) -> Vec<Simulation> {
         )];
     }
     if index == 0 && world.scenario.static_pod {
-        return static_simulation(world).into_iter().collect();
+        return static_simulation(world, histories).into_iter().collect();
     }
     world
         .store
@@ -198,7 +215,7 @@ fn objects_of(run: &Run, index: usize, pod: &Pod) -> Vec<Simulation> {
                     .annotations
                     .contains_key(CONFIG_MIRROR)
         })
-        .map(|(id, _)| simulation(world, &[PodId(id)], PodId(id)))
+        .map(|(id, _)| simulation(world, histories, &[PodId(id)], PodId(id)))
         .collect()
 }
 
@@ -217,7 +234,7 @@ fn empty(scenario: &Scenario, notes: Vec<String>) -> Simulation {
 }
 
 /// A static Pod's simulation: its mirrors, one after the other.
-fn static_simulation(world: &World) -> Option<Simulation> {
+fn static_simulation(world: &World, histories: &mut [Vec<Snapshot>]) -> Option<Simulation> {
     let (worker_id, _) = world
         .kubelets
         .iter()
@@ -239,31 +256,35 @@ fn static_simulation(world: &World) -> Option<Simulation> {
         .filter(|(_, stored)| stored.object.metadata.annotations.get(CONFIG_MIRROR) == Some(&hash))
         .map(|(index, _)| PodId(index))
         .collect();
-    Some(simulation(world, &mirrors, *worker_id))
+    Some(simulation(world, histories, &mirrors, *worker_id))
 }
 
 /// The simulation of the objects `ids` (one, or a static Pod's mirrors in turn), whose kubelet
 /// worker is `worker_id`'s.
-fn simulation(world: &World, ids: &[PodId], worker_id: PodId) -> Simulation {
+fn simulation(
+    world: &World,
+    histories: &mut [Vec<Snapshot>],
+    ids: &[PodId],
+    worker_id: PodId,
+) -> Simulation {
     let first = world.store.pod(ids[0]);
     let created = first.created;
     let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
-    let mut snapshots: Vec<Snapshot> = Vec::new();
-    let mut versions: Vec<&Snapshot> = ids
-        .iter()
-        .flat_map(|id| &world.store.pod(*id).history)
-        .collect();
-    crate::base::sorting::sort_by_key(&mut versions, |snapshot| snapshot.at);
-    for version in versions {
-        let at = shift(version.at.as_millis());
+    let mut versions: Vec<Snapshot> = Vec::new();
+    for id in ids {
+        versions.append(&mut std::mem::take(&mut histories[id.0]));
+    }
+    if ids.len() > 1 {
+        crate::base::sorting::sort_by_key(&mut versions, |snapshot| snapshot.at);
+    }
+    let mut snapshots: Vec<Snapshot> = Vec::with_capacity(versions.len());
+    for mut version in versions {
+        version.at = shift(version.at.as_millis());
         // At one instant, the newest object is the one the API server shows.
-        if snapshots.last().is_some_and(|last| last.at == at) {
+        if snapshots.last().is_some_and(|last| last.at == version.at) {
             snapshots.pop();
         }
-        snapshots.push(Snapshot {
-            at,
-            pod: version.pod.clone(),
-        });
+        snapshots.push(version);
     }
     let mut events = EventLog::default();
     for stored in &world.store.events {

@@ -129,6 +129,8 @@ pub struct Store {
     pub events: Vec<StoredEvent>,
     /// The last resourceVersion given.
     revision: u64,
+    /// The Pods written since the last commit.
+    written: Vec<PodId>,
 }
 
 impl Store {
@@ -178,7 +180,9 @@ impl Store {
             history: Vec::new(),
             dirty: true,
         });
-        PodId(self.pods.len() - 1)
+        let id = PodId(self.pods.len() - 1);
+        self.written.push(id);
+        id
     }
 
     /// Registers a node at `now`.
@@ -200,7 +204,9 @@ impl Store {
     pub fn update_pod(&mut self, id: PodId, change: impl FnOnce(&mut Pod)) {
         let stored = &mut self.pods[id.0];
         change(&mut stored.object);
-        stored.dirty = true;
+        if !std::mem::replace(&mut stored.dirty, true) {
+            self.written.push(id);
+        }
     }
 
     /// Changes the node `id`.
@@ -224,7 +230,10 @@ impl Store {
     /// Records the versions of the instant `now`: each Pod written since the last commit that
     /// differs from its last version gets the next resourceVersion.
     pub fn commit(&mut self, now: u64) {
-        for stored in &mut self.pods {
+        let mut written = std::mem::take(&mut self.written);
+        written.sort_unstable();
+        for id in written {
+            let stored = &mut self.pods[id.0];
             if !std::mem::take(&mut stored.dirty) {
                 continue;
             }
@@ -269,18 +278,18 @@ pub fn carry_transition_times(before: Option<&PodStatus>, status: &mut PodStatus
     }
 }
 
-/// A condition of `kind`, as written at `now`.
+/// A condition of `kind`; its `lastTransitionTime` is set when it is written
+/// ([`carry_transition_times`]).
 pub fn condition(
     kind: &str,
     ok: bool,
     reason: Option<String>,
     message: Option<String>,
-    now: Timestamp,
 ) -> PodCondition {
     PodCondition {
         kind: kind.to_owned(),
         status: if ok { "True" } else { "False" }.to_owned(),
-        last_transition_time: Some(now.to_string()),
+        last_transition_time: None,
         reason,
         message,
         ..PodCondition::default()

@@ -10,7 +10,7 @@ use pod_model::api::v1::PodStatus;
 use pod_model::base::time::VirtualTime;
 use pod_model::cluster::scenario::{Action, Node, ProbeKind, Scenario, Taint, What};
 use pod_model::cluster::store::{Involved, Store};
-use pod_model::cluster::{replay, run};
+use pod_model::cluster::{replay, run, run_logged};
 use proptest::prelude::*;
 
 /// A container of the generated Pods: an image, what it runs, and a probe or hook.
@@ -182,7 +182,7 @@ fn accepted(manifest: &str) -> Vec<Pod> {
 
 /// What must hold for one generated scenario.
 fn check(pods: &[Pod], scenario: &Scenario) -> Result<(), TestCaseError> {
-    let ran = run(pods, scenario);
+    let ran = run_logged(pods, scenario);
     // Deterministic, and replaying the events rebuilds the store: every object, every version
     // of every Pod at its instant, every Event.
     prop_assert_eq!(&run(pods, scenario).world.store, &ran.world.store);

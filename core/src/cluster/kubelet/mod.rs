@@ -165,6 +165,9 @@ pub struct ContainerRecord {
     pub plans: Vec<(usize, Arc<RunPlan>, Arc<Surroundings>)>,
     /// The plan of its current (or next) run.
     pub plan: Option<(Arc<RunPlan>, Arc<Surroundings>)>,
+    /// Its environment and configuration files, or the kubelet's error when a ConfigMap or
+    /// Secret it needs is missing: read when the kubelet first turns to it.
+    pub config: Option<Arc<Result<config::ContainerConfig, String>>>,
     /// What it uses while it runs.
     pub usage: crate::cluster::simulation::Usage,
     /// How its program reacts to SIGTERM: `Some` for an image's own program.
@@ -439,6 +442,37 @@ pub enum PodChange {
     Mirror(static_pod::MirrorState),
     /// A change to one container.
     Container(usize, ContainerChange),
+    /// The kubelet's sync looks at the Pod again: what its status says may have changed with
+    /// time alone (a failed pull's back-off began, a new mirror's first status sync is due).
+    Resync,
+}
+
+impl PodChange {
+    /// True when the change may change the Pod's status: the status manager looks at the Pod
+    /// again at the end of the instant. A probe's counters, a plan, notes and the worker's
+    /// bookkeeping do not show.
+    pub fn shows_in_status(&self) -> bool {
+        match self {
+            PodChange::Note(_)
+            | PodChange::Replay(..)
+            | PodChange::Stage(_)
+            | PodChange::Terminating(_)
+            | PodChange::SidecarsStop(_) => false,
+            PodChange::Container(_, change) => !matches!(
+                change,
+                ContainerChange::Probe(..)
+                    | ContainerChange::Plan(..)
+                    | ContainerChange::Writes { .. }
+                    | ContainerChange::Exits(_)
+                    | ContainerChange::FailedPulls(_)
+                    | ContainerChange::CallOff
+                    | ContainerChange::Done
+                    | ContainerChange::FirstTurn { .. }
+                    | ContainerChange::Stopping(_)
+            ),
+            _ => true,
+        }
+    }
 }
 
 /// A change to one container's record.
@@ -448,6 +482,8 @@ pub enum ContainerChange {
     FirstTurn {
         /// When.
         at: u64,
+        /// Its environment and configuration files, or the kubelet's error.
+        config: Arc<Result<config::ContainerConfig, String>>,
         /// How its program's runs go, and what they find.
         plan: (Arc<RunPlan>, Arc<Surroundings>),
         /// What it uses.
@@ -521,7 +557,9 @@ pub fn apply(kubelet: &mut Kubelet, change: KubeletChange) {
         }
         KubeletChange::IpGiven => kubelet.ips_given += 1,
         KubeletChange::Pod(pod, change) => {
-            kubelet.dirty.insert(pod);
+            if change.shows_in_status() {
+                kubelet.dirty.insert(pod);
+            }
             if let Some(worker) = kubelet.workers.get_mut(&pod) {
                 apply_pod(worker, change);
             }
@@ -553,6 +591,7 @@ fn apply_pod(worker: &mut PodWorker, change: PodChange) {
         }
         PodChange::Note(note) => worker.notes.push(note),
         PodChange::Mirror(state) => worker.mirror = Some(state),
+        PodChange::Resync => {}
         PodChange::Container(index, change) => {
             if let Some(record) = worker.containers.get_mut(index) {
                 apply_container(record, change);
@@ -565,11 +604,13 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
     match change {
         ContainerChange::FirstTurn {
             at,
+            config,
             plan,
             usage,
             behaviour,
         } => {
             record.first_turn = Some(at);
+            record.config = Some(config);
             record.plan = Some(plan);
             record.usage = usage;
             record.behaviour = behaviour;

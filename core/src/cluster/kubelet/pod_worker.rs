@@ -323,6 +323,7 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
                 failed_pulls: 0,
                 plans: Vec::new(),
                 plan: None,
+                config: None,
                 usage: crate::cluster::simulation::Usage::default(),
                 behaviour: None,
                 probes: Default::default(),
@@ -723,6 +724,8 @@ fn mirror_timer(cx: &mut Cx<'_>, id: PodId) {
     let Some(current) = mirror.current else {
         return;
     };
+    // The status manager's periodic sync reaches the mirror.
+    cx.pod(id, PodChange::Resync);
     let marked = cx
         .world
         .store

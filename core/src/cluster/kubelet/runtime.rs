@@ -132,19 +132,25 @@ pub fn start_attempt(cx: &mut Cx<'_>, id: PodId, index: usize) {
     }
 }
 
-/// The first time the kubelet turns to a container: the plan of its runs as they would go now,
-/// what it uses, and what the simulator assumes about it.
-fn first_turn(
-    cx: &mut Cx<'_>,
-    id: PodId,
-    index: usize,
-) -> Option<(Arc<RunPlan>, Arc<Surroundings>)> {
+/// What the first turn to a container found: its configuration and the plan of its runs.
+type FirstFound = (
+    Arc<Result<ContainerConfig, String>>,
+    (Arc<RunPlan>, Arc<Surroundings>),
+);
+
+/// The first time the kubelet turns to a container: its configuration, the plan of its runs as
+/// they would go now, what it uses, and what the simulator assumes about it.
+fn first_turn(cx: &mut Cx<'_>, id: PodId, index: usize) -> Option<FirstFound> {
     let now = cx.now;
     let worker = cx.worker(id)?;
     let record = worker.containers.get(index)?;
     let container = Arc::clone(&record.spec);
-    let config = config::for_container(&worker.pod, &container, &cx.place(worker));
-    let surroundings = inputs(cx, worker, index, now, config.as_ref().ok());
+    let config = Arc::new(config::for_container(
+        &worker.pod,
+        &container,
+        &cx.place(worker),
+    ));
+    let surroundings = inputs(cx, worker, index, now, config.as_ref().as_ref().ok());
     let plan = program::plan(
         &container,
         worker.pod.name(),
@@ -152,7 +158,7 @@ fn first_turn(
         cx.world.horizon.saturating_sub(now),
     );
     let mut notes: Vec<String> = Vec::new();
-    if let Ok(config) = &config {
+    if let Ok(config) = config.as_ref() {
         notes.extend(config.notes.iter().cloned());
     }
     if ImageRef::parse(&record.image).is_some() {
@@ -184,12 +190,13 @@ fn first_turn(
         index,
         ContainerChange::FirstTurn {
             at: now,
+            config: Arc::clone(&config),
             plan: (Arc::clone(&plan.0), Arc::clone(&plan.1)),
             usage,
             behaviour,
         },
     );
-    Some(plan)
+    Some((config, plan))
 }
 
 /// What a run of container `index` starting at `at` finds: the Services, the others' writes
@@ -323,6 +330,7 @@ pub fn pull_back_off(cx: &mut Cx<'_>, id: PodId, index: usize, generation: u32, 
     }
     let image = record.image.clone();
     let field = record.field_path.clone();
+    cx.pod(id, PodChange::Resync);
     cx.record(
         id,
         now,
@@ -356,12 +364,7 @@ pub fn pull_back_off(cx: &mut Cx<'_>, id: PodId, index: usize, generation: u32, 
 /// Creates and starts container `index` now: its configuration, its plan for this run, the
 /// `Created` and `Started` Events, its postStart hook, and the timers of how the run may end
 /// and of its probes. `first` is the plan its first turn just made.
-fn create(
-    cx: &mut Cx<'_>,
-    id: PodId,
-    index: usize,
-    first: Option<(Arc<RunPlan>, Arc<Surroundings>)>,
-) {
+fn create(cx: &mut Cx<'_>, id: PodId, index: usize, first: Option<FirstFound>) {
     let now = cx.now;
     if now >= cx.world.horizon {
         return;
@@ -378,8 +381,16 @@ fn create(
     let run_index = record.runs.len();
     // A ConfigMap or Secret it needs is missing: the kubelet cannot make the container, and
     // tries again at its next sync.
-    let config = config::for_container(&pod, &container, &cx.place(worker));
-    if let Err(message) = &config {
+    let (config, first_plan) = match first {
+        Some((config, plan)) => (config, Some(plan)),
+        None => (
+            record.config.clone().unwrap_or_else(|| {
+                Arc::new(config::for_container(&pod, &container, &cx.place(worker)))
+            }),
+            None,
+        ),
+    };
+    if let Err(message) = config.as_ref() {
         cx.record(
             id,
             now,
@@ -404,8 +415,8 @@ fn create(
         return;
     }
     // Services created or deleted since, or others' writes, change what its script finds.
-    let found = inputs(cx, worker, index, now, config.as_ref().ok());
-    let current = first.or_else(|| record.plan.clone());
+    let found = inputs(cx, worker, index, now, config.as_ref().as_ref().ok());
+    let current = first_plan.or_else(|| record.plan.clone());
     let (plan, surroundings) = match current {
         Some((plan, known)) if *known == found => (plan, known),
         _ => {

@@ -70,7 +70,7 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
     if at < sandbox_due {
         status
             .conditions
-            .push(condition("PodScheduled", true, None, None, wall(0)));
+            .push(condition("PodScheduled", true, None, None));
         return status;
     }
     let node_ip = world.store.node(node).spec.ip.clone();
@@ -89,14 +89,15 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
     } else {
         "ContainerCreating"
     };
-    let statuses: Vec<ContainerStatus> = worker
-        .containers
-        .iter()
-        .map(|record| container_status(world, worker, record, at, default_reason))
-        .collect();
-    let (init, regular) = statuses.split_at(worker.init_count.min(statuses.len()));
-    status.init_container_statuses = init.to_vec();
-    status.container_statuses = regular.to_vec();
+    let split = worker.init_count.min(worker.containers.len());
+    let statuses = |records: &[ContainerRecord]| -> Vec<ContainerStatus> {
+        records
+            .iter()
+            .map(|record| container_status(world, worker, record, at, default_reason))
+            .collect()
+    };
+    status.init_container_statuses = statuses(&worker.containers[..split]);
+    status.container_statuses = statuses(&worker.containers[split..]);
     let initialized = worker.initialized_at.is_some_and(|t| t <= at);
     // Phase (kubelet getPhase).
     let regular = &status.container_statuses;
@@ -170,14 +171,11 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
     } else {
         "PodFailed"
     };
-    let now = wall(0);
     status.conditions.push(condition(
         "PodReadyToStartContainers",
         sandbox,
         None,
-        None,
-        now,
-    ));
+        None));
     status
         .conditions
         .push(if initialized || phase == "Succeeded" {
@@ -185,9 +183,7 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
                 "Initialized",
                 true,
                 (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
-                None,
-                now,
-            )
+                None)
         } else {
             condition(
                 "Initialized",
@@ -196,9 +192,7 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
                 Some(format!(
                     "containers with incomplete status: [{}]",
                     incomplete.join(" ")
-                )),
-                now,
-            )
+                )))
         });
     let ready = unready.is_empty() && !terminal && initialized;
     let (reason, message) = if terminal {
@@ -238,13 +232,13 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
     };
     status
         .conditions
-        .push(condition("Ready", pod_ready, pod_reason, pod_message, now));
+        .push(condition("Ready", pod_ready, pod_reason, pod_message));
     status
         .conditions
-        .push(condition("ContainersReady", ready, reason, message, now));
+        .push(condition("ContainersReady", ready, reason, message));
     status
         .conditions
-        .push(condition("PodScheduled", true, None, None, now));
+        .push(condition("PodScheduled", true, None, None));
     status
 }
 
