@@ -68,7 +68,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             let Some(id) = live_object(world, name) else {
                 return;
             };
-            let object = &world.store.pod(id).object;
+            let object = &world.store.pod(id).object();
             if object.metadata.deletion_timestamp.is_some() {
                 return;
             }
@@ -142,7 +142,7 @@ fn apply(world: &World, out: &mut Vec<Event>) {
             .store
             .pods
             .iter()
-            .filter(|stored| stored.object.name() == name)
+            .filter(|stored| stored.object().name() == name)
             .count();
         if generation >= MAX_GENERATIONS {
             continue;

@@ -158,13 +158,11 @@ pub fn apply(world: &mut World, event: Event) {
         }
         Event::PodStatus { pod, status } => {
             let wall = world.wall(now).to_string();
-            world.store.update_pod(pod, |object| {
+            world.store.update_pod_status(pod, |before| {
                 let mut status = *status;
-                let before = object.status.as_deref();
                 check_status_invariants(before, &status);
                 carry_transition_times(before, &mut status, &wall);
-                // The API server keeps the status reason a controller set.
-                object.status = Some(Box::new(status));
+                status
             });
         }
         Event::PodNotReady(pod) => {
@@ -238,10 +236,7 @@ pub fn apply(world: &mut World, event: Event) {
             probe,
             pulls_fail,
         } => {
-            let faults = world
-                .faults
-                .entry((pod, container))
-                .or_default();
+            let faults = world.faults.entry((pod, container)).or_default();
             match probe {
                 Some((kind, passes)) => faults.probes[kind as usize] = Some(passes),
                 None => faults.pulls_fail = pulls_fail,
@@ -284,9 +279,7 @@ pub fn apply(world: &mut World, event: Event) {
             watch(world, Change::ServicesChanged);
         }
         Event::TimerSet(at, timer) => {
-            world
-                .queue
-                .push(at, timer.class(), Trigger::Timer(timer));
+            world.queue.push(at, timer.class(), Trigger::Timer(timer));
         }
         Event::Kubelet(node, change) => {
             if let Some(kubelet) = world.kubelets.get_mut(node.0) {

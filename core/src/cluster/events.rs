@@ -74,6 +74,12 @@ impl EventLog {
         });
     }
 
+    /// Records an occurrence as it is (its `first_seen` is when it happened). Occurrences are
+    /// expected in time order.
+    pub fn push(&mut self, occurrence: Event) {
+        self.occurrences.push(occurrence);
+    }
+
     /// Keeps only the occurrences `keep` accepts.
     pub fn retain(&mut self, keep: impl FnMut(&Event) -> bool) {
         self.occurrences.retain(keep);

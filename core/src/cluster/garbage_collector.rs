@@ -26,7 +26,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
         Trigger::Watch(Change::NodeRemoved(node)) => node_removed(world, *node, out),
         Trigger::Watch(Change::PodCreated(pod)) => {
             // A Pod created for a node that does not exist is an orphan from the start.
-            let object = &world.store.pod(*pod).object;
+            let object = &world.store.pod(*pod).object();
             if let Some(node) = &object.spec.node_name
                 && world.store.node_named(node).is_none()
             {
@@ -48,7 +48,7 @@ fn node_removed(world: &World, node: NodeId, out: &mut Vec<Event>) {
         let owned = world
             .store
             .pod(pod)
-            .object
+            .object()
             .metadata
             .owner_references
             .iter()
@@ -71,7 +71,7 @@ fn remove_orphan(world: &World, pod: PodId, out: &mut Vec<Event>) {
         return;
     }
     let bound_to_live_node = stored
-        .object
+        .object()
         .spec
         .node_name
         .as_deref()

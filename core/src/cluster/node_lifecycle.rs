@@ -177,7 +177,7 @@ fn unreachable(world: &World, node: NodeId, loss: u32, out: &mut Vec<Event>) {
                 None,
             ),
         ));
-        let object = &world.store.pod(pod).object;
+        let object = &world.store.pod(pod).object();
         if let Some(tolerated_ms) = toleration_ms(object, &no_execute) {
             out.push(Event::TimerSet(
                 world.now.saturating_add(tolerated_ms),
@@ -191,10 +191,10 @@ fn unreachable(world: &World, node: NodeId, loss: u32, out: &mut Vec<Event>) {
 /// it.
 fn evict(world: &World, pod: PodId, loss: u32, out: &mut Vec<Event>) {
     let stored = world.store.pod(pod);
-    if stored.removed.is_some() || stored.object.metadata.deletion_timestamp.is_some() {
+    if stored.removed.is_some() || stored.object().metadata.deletion_timestamp.is_some() {
         return;
     }
-    let Some(node_name) = stored.object.spec.node_name.as_deref() else {
+    let Some(node_name) = stored.object().spec.node_name.as_deref() else {
         return;
     };
     let Some(node) = world.store.node_named(node_name) else {
@@ -209,7 +209,7 @@ fn evict(world: &World, pod: PodId, loss: u32, out: &mut Vec<Event>) {
     if record.losses != loss || !record.unreachable {
         return;
     }
-    let object = &stored.object;
+    let object = &stored.object();
     let namespace = object.metadata.namespace.as_deref().unwrap_or("default");
     out.push(Event::Recorded(
         Involved::Pod(pod),

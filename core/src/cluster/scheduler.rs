@@ -56,7 +56,7 @@ pub fn apply(scheduler: &mut Scheduler, change: &SchedulerChange) {
 pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     match trigger {
         Trigger::Watch(Change::PodCreated(pod)) => {
-            let object = &world.store.pod(*pod).object;
+            let object = &world.store.pod(*pod).object();
             if object.spec.node_name.is_some() {
                 return;
             }
@@ -90,7 +90,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             let object = &world.store.pod(*pod);
             if current == Some(*after)
                 && object.removed.is_none()
-                && object.object.metadata.deletion_timestamp.is_none()
+                && object.object().metadata.deletion_timestamp.is_none()
             {
                 attempt(world, *pod, after + 1, true, out);
             }
@@ -103,7 +103,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
 /// (recorded as an Event when `record` is set).
 fn attempt(world: &World, pod: PodId, number: u32, record: bool, out: &mut Vec<Event>) {
     let now = world.now;
-    let object = &world.store.pod(pod).object;
+    let object = &world.store.pod(pod).object();
     let name = object.name();
     let namespace = object.metadata.namespace.as_deref().unwrap_or("default");
     match placement(world, pod) {
@@ -166,7 +166,7 @@ struct Unfit {
 
 /// The node `pod` goes to, or the scheduler's message saying why none fits.
 fn placement(world: &World, pod: PodId) -> Result<NodeId, String> {
-    let object = &world.store.pod(pod).object;
+    let object = &world.store.pod(pod).object();
     let nodes: Vec<(NodeId, &StoredNode)> = world
         .store
         .nodes
@@ -266,7 +266,7 @@ fn filter(world: &World, pod: &Pod, id: PodId, node: &StoredNode) -> Result<i128
         .store
         .pods_on(&node.spec.name)
         .filter(|other| *other != id)
-        .map(|other| &world.store.pod(other).object)
+        .map(|other| world.store.pod(other).object())
         .filter(|other| {
             !matches!(
                 other.status.as_deref().and_then(|s| s.phase.as_deref()),

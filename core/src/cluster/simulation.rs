@@ -165,27 +165,73 @@ pub fn simulate_all(pod: &Pod, scenario: &Scenario) -> Vec<Simulation> {
 pub fn simulate_pods(pods: &[Pod], scenario: &Scenario) -> Vec<(String, Vec<Simulation>)> {
     let mut run = run(pods, scenario);
     // Each object's versions move into its simulation.
-    let mut histories: Vec<Vec<Snapshot>> = run
+    let keys: Vec<ObjectKey> = run
         .world
         .store
         .pods
-        .iter_mut()
-        .map(|stored| std::mem::take(&mut stored.history))
+        .iter()
+        .map(|stored| ObjectKey {
+            name: stored.object().name().to_owned(),
+            mirror_of: stored
+                .object()
+                .metadata
+                .annotations
+                .get(CONFIG_MIRROR)
+                .cloned(),
+        })
         .collect();
+    let mut outputs = Outputs::take(&mut run.world);
     pods.iter()
         .enumerate()
         .map(|(index, pod)| {
-            let objects = objects_of(&run, &mut histories, index, pod);
+            let objects = objects_of(&run, &keys, &mut outputs, index, pod);
             (pod.name().to_owned(), objects)
         })
         .collect()
+}
+
+/// What moves out of the store into the simulations, by Pod object: its versions, and the
+/// Events about it with their place in the order recorded.
+struct Outputs {
+    /// Each object's versions.
+    versions: Vec<Vec<Snapshot>>,
+    /// The Events about each object.
+    events: Vec<Vec<(usize, Event)>>,
+}
+
+impl Outputs {
+    /// Moves the versions and Events out of `world`'s store.
+    fn take(world: &mut World) -> Outputs {
+        let versions = world.store.take_histories();
+        let mut events: Vec<Vec<(usize, Event)>> = vec![Vec::new(); versions.len()];
+        for (order, stored) in std::mem::take(&mut world.store.events)
+            .into_iter()
+            .enumerate()
+        {
+            if let Involved::Pod(id) = stored.involved
+                && let Some(about) = events.get_mut(id.0)
+            {
+                about.push((order, stored.event));
+            }
+        }
+        Outputs { versions, events }
+    }
+}
+
+/// What the simulations read of a Pod object once its versions moved out of the store.
+struct ObjectKey {
+    /// Its name.
+    name: String,
+    /// For a static Pod's objects, the hash of its file (its `kubernetes.io/config.mirror`).
+    mirror_of: Option<String>,
 }
 
 /// The simulations of the objects of manifest Pod `index`, with their versions from
 /// `histories` (by object).
 fn objects_of(
     run: &Run,
-    histories: &mut [Vec<Snapshot>],
+    keys: &[ObjectKey],
+    outputs: &mut Outputs,
     index: usize,
     pod: &Pod,
 ) -> Vec<Simulation> {
@@ -200,22 +246,14 @@ fn objects_of(
         )];
     }
     if index == 0 && world.scenario.static_pod {
-        return static_simulation(world, histories).into_iter().collect();
+        return static_simulation(world, keys, outputs)
+            .into_iter()
+            .collect();
     }
-    world
-        .store
-        .pods
-        .iter()
+    keys.iter()
         .enumerate()
-        .filter(|(_, stored)| {
-            stored.object.name() == pod.name()
-                && !stored
-                    .object
-                    .metadata
-                    .annotations
-                    .contains_key(CONFIG_MIRROR)
-        })
-        .map(|(id, _)| simulation(world, histories, &[PodId(id)], PodId(id)))
+        .filter(|(_, key)| key.name == pod.name() && key.mirror_of.is_none())
+        .map(|(id, _)| simulation(world, outputs, &[PodId(id)], PodId(id)))
         .collect()
 }
 
@@ -234,45 +272,35 @@ fn empty(scenario: &Scenario, notes: Vec<String>) -> Simulation {
 }
 
 /// A static Pod's simulation: its mirrors, one after the other.
-fn static_simulation(world: &World, histories: &mut [Vec<Snapshot>]) -> Option<Simulation> {
+fn static_simulation(
+    world: &World,
+    keys: &[ObjectKey],
+    outputs: &mut Outputs,
+) -> Option<Simulation> {
     let (worker_id, _) = world
         .kubelets
         .iter()
         .flat_map(|kubelet| &kubelet.workers)
         .find(|(_, worker)| worker.mirror.is_some())?;
-    let hash = world
-        .store
-        .pod(*worker_id)
-        .object
-        .metadata
-        .annotations
-        .get(CONFIG_MIRROR)?
-        .clone();
-    let mirrors: Vec<PodId> = world
-        .store
-        .pods
+    let hash = keys.get(worker_id.0)?.mirror_of.as_ref()?;
+    let mirrors: Vec<PodId> = keys
         .iter()
         .enumerate()
-        .filter(|(_, stored)| stored.object.metadata.annotations.get(CONFIG_MIRROR) == Some(&hash))
+        .filter(|(_, key)| key.mirror_of.as_ref() == Some(hash))
         .map(|(index, _)| PodId(index))
         .collect();
-    Some(simulation(world, histories, &mirrors, *worker_id))
+    Some(simulation(world, outputs, &mirrors, *worker_id))
 }
 
 /// The simulation of the objects `ids` (one, or a static Pod's mirrors in turn), whose kubelet
 /// worker is `worker_id`'s.
-fn simulation(
-    world: &World,
-    histories: &mut [Vec<Snapshot>],
-    ids: &[PodId],
-    worker_id: PodId,
-) -> Simulation {
+fn simulation(world: &World, outputs: &mut Outputs, ids: &[PodId], worker_id: PodId) -> Simulation {
     let first = world.store.pod(ids[0]);
     let created = first.created;
     let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
     let mut versions: Vec<Snapshot> = Vec::new();
     for id in ids {
-        versions.append(&mut std::mem::take(&mut histories[id.0]));
+        versions.append(&mut std::mem::take(&mut outputs.versions[id.0]));
     }
     if ids.len() > 1 {
         crate::base::sorting::sort_by_key(&mut versions, |snapshot| snapshot.at);
@@ -286,19 +314,17 @@ fn simulation(
         }
         snapshots.push(version);
     }
+    let mut occurrences: Vec<(usize, Event)> = Vec::new();
+    for id in ids
+        .iter()
+        .chain((!ids.contains(&worker_id)).then_some(&worker_id))
+    {
+        occurrences.append(&mut std::mem::take(&mut outputs.events[id.0]));
+    }
+    occurrences.sort_unstable_by_key(|(order, _)| *order);
     let mut events = EventLog::default();
-    for stored in &world.store.events {
-        if matches!(stored.involved, Involved::Pod(id) if ids.contains(&id) || id == worker_id) {
-            let event: &Event = &stored.event;
-            events.record(
-                event.first_seen,
-                event.kind,
-                &event.reason,
-                &event.message,
-                &event.source,
-                event.field_path.as_deref(),
-            );
-        }
+    for (_, event) in occurrences {
+        events.push(event);
     }
     let last = ids.last().map(|id| world.store.pod(*id));
     let deleted_at = last

@@ -36,19 +36,49 @@ pub struct Snapshot {
     pub pod: Pod,
 }
 
-/// A Pod object and its history.
+/// A Pod object and its history. The object as it is now is its last committed version, or the
+/// version written since; a write copies the last version once per instant, and a status write
+/// does not copy the status it replaces.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredPod {
-    /// The object as it is now.
-    pub object: Pod,
+    /// The version written since the last commit, if any.
+    written: Option<Pod>,
     /// When it was created, in milliseconds on the scenario's clock.
     pub created: u64,
     /// When it was removed, if it was.
     pub removed: Option<u64>,
     /// Its committed versions, in time order.
     pub history: Vec<Snapshot>,
-    /// True when written since the last commit.
-    dirty: bool,
+}
+
+/// What an object whose versions moved out of the store reads as.
+static MOVED_OUT: std::sync::LazyLock<Pod> = std::sync::LazyLock::new(Pod::default);
+
+impl StoredPod {
+    /// The object as it is now. After its history moved out ([`Store::take_histories`]), an
+    /// empty Pod.
+    pub fn object(&self) -> &Pod {
+        self.written
+            .as_ref()
+            .or_else(|| self.history.last().map(|snapshot| &snapshot.pod))
+            .unwrap_or(&MOVED_OUT)
+    }
+
+    /// The version being written this instant: a copy of the last committed one, with its status
+    /// unless `keep_status` is false.
+    fn writable(&mut self, keep_status: bool) -> &mut Pod {
+        let last = self.history.last_mut().map(|snapshot| &mut snapshot.pod);
+        self.written.get_or_insert_with(|| match last {
+            Some(last) if keep_status => last.clone(),
+            Some(last) => {
+                let status = last.status.take();
+                let copy = last.clone();
+                last.status = status;
+                copy
+            }
+            None => Pod::default(),
+        })
+    }
 }
 
 /// A Node object.
@@ -156,7 +186,7 @@ impl Store {
     pub fn live_pod_named(&self, name: &str) -> Option<PodId> {
         self.pods
             .iter()
-            .position(|pod| pod.removed.is_none() && pod.object.name() == name)
+            .position(|pod| pod.removed.is_none() && pod.object().name() == name)
             .map(PodId)
     }
 
@@ -166,7 +196,7 @@ impl Store {
             .iter()
             .enumerate()
             .filter(move |(_, pod)| {
-                pod.removed.is_none() && pod.object.spec.node_name.as_deref() == Some(node)
+                pod.removed.is_none() && pod.object().spec.node_name.as_deref() == Some(node)
             })
             .map(|(index, _)| PodId(index))
     }
@@ -174,11 +204,10 @@ impl Store {
     /// Stores a new Pod object, as created at `now`.
     pub fn create_pod(&mut self, pod: Pod, now: u64) -> PodId {
         self.pods.push(StoredPod {
-            object: pod,
+            written: Some(pod),
             created: now,
             removed: None,
             history: Vec::new(),
-            dirty: true,
         });
         let id = PodId(self.pods.len() - 1);
         self.written.push(id);
@@ -203,10 +232,37 @@ impl Store {
     /// Changes the Pod `id` with `change`, and marks it for the next commit.
     pub fn update_pod(&mut self, id: PodId, change: impl FnOnce(&mut Pod)) {
         let stored = &mut self.pods[id.0];
-        change(&mut stored.object);
-        if !std::mem::replace(&mut stored.dirty, true) {
+        if stored.written.is_none() {
             self.written.push(id);
         }
+        change(stored.writable(true));
+    }
+
+    /// Replaces the status of the Pod `id` with the one `change` makes of the current one, and
+    /// marks it for the next commit.
+    pub fn update_pod_status(
+        &mut self,
+        id: PodId,
+        change: impl FnOnce(Option<&PodStatus>) -> PodStatus,
+    ) {
+        let stored = &mut self.pods[id.0];
+        let status = change(stored.object().status.as_deref());
+        if stored.written.is_none() {
+            self.written.push(id);
+        }
+        stored.writable(false).status = Some(Box::new(status));
+    }
+
+    /// Moves every Pod object's versions out of the store, in store order; the objects then read
+    /// as empty.
+    pub fn take_histories(&mut self) -> Vec<Vec<Snapshot>> {
+        self.pods
+            .iter_mut()
+            .map(|stored| {
+                stored.written = None;
+                std::mem::take(&mut stored.history)
+            })
+            .collect()
     }
 
     /// Changes the node `id`.
@@ -234,16 +290,14 @@ impl Store {
         written.sort_unstable();
         for id in written {
             let stored = &mut self.pods[id.0];
-            if !std::mem::take(&mut stored.dirty) {
+            let Some(mut pod) = stored.written.take() else {
                 continue;
-            }
+            };
             if let Some(last) = stored.history.last() {
-                stored
-                    .object
-                    .metadata
+                pod.metadata
                     .resource_version
                     .clone_from(&last.pod.metadata.resource_version);
-                if last.pod == stored.object {
+                if last.pod == pod {
                     continue;
                 }
             }
@@ -252,10 +306,10 @@ impl Store {
             } else {
                 self.revision + 1
             };
-            stored.object.metadata.resource_version = Some(self.revision.to_string());
+            pod.metadata.resource_version = Some(self.revision.to_string());
             stored.history.push(Snapshot {
                 at: VirtualTime::from_millis(now),
-                pod: stored.object.clone(),
+                pod,
             });
         }
     }

@@ -334,34 +334,62 @@ fn differential() {
 #[test]
 #[ignore]
 fn count_versions() {
-    let mut text = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n");
+    let mut text = String::from(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n",
+    );
     for index in 0..10 {
         text.push_str(&format!("  - {{name: c{index}, image: 'busybox:1.36', command: [sh, -c, 'echo starting; sleep 5; exit 1']}}\n"));
     }
     let parsed = pod_model::parse(&text);
     let pod = parsed.accepted_pod().unwrap();
-    let scenario = Scenario { horizon: VirtualTime::from_secs(600), ..Scenario::default() };
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(600),
+        ..Scenario::default()
+    };
     let new = pod_model::cluster::simulate(pod, &scenario);
     let old = legacy::simulate(pod, &scenario);
-    eprintln!("versions new {} old {}; events new {} old {}", new.snapshots.len(), old.snapshots.len(), new.events.occurrences().len(), old.events.occurrences().len());
+    eprintln!(
+        "versions new {} old {}; events new {} old {}",
+        new.snapshots.len(),
+        old.snapshots.len(),
+        new.events.occurrences().len(),
+        old.events.occurrences().len()
+    );
     let run = pod_model::cluster::run_logged(std::slice::from_ref(pod), &scenario);
     let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
-    for (_, e) in &run.log { let k = format!("{e:?}"); let k = k.split(|c: char| c == '(' || c == ' ' || c == '{').next().unwrap_or("").to_owned(); *kinds.entry(k).or_default() += 1; }
+    for (_, e) in &run.log {
+        let k = format!("{e:?}");
+        let k = k
+            .split(|c: char| c == '(' || c == ' ' || c == '{')
+            .next()
+            .unwrap_or("")
+            .to_owned();
+        *kinds.entry(k).or_default() += 1;
+    }
     eprintln!("log {} {kinds:?}", run.log.len());
 }
 
 #[test]
 #[ignore]
 fn crash_loop_new() {
-    let mut text = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n");
+    let mut text = String::from(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: crashers}\nspec:\n  containers:\n",
+    );
     for index in 0..10 {
         text.push_str(&format!("  - {{name: c{index}, image: 'busybox:1.36', command: [sh, -c, 'echo starting; sleep 5; exit 1']}}\n"));
     }
     let parsed = pod_model::parse(&text);
     let pod = parsed.accepted_pod().unwrap();
-    let scenario = Scenario { horizon: VirtualTime::from_secs(600), ..Scenario::default() };
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(600),
+        ..Scenario::default()
+    };
     let which = std::env::var("WHICH").unwrap_or_default();
     for _ in 0..20 {
-        if which == "old" { std::hint::black_box(legacy::simulate(pod, &scenario)); } else { std::hint::black_box(pod_model::cluster::simulate(pod, &scenario)); }
+        if which == "old" {
+            std::hint::black_box(legacy::simulate(pod, &scenario));
+        } else {
+            std::hint::black_box(pod_model::cluster::simulate(pod, &scenario));
+        }
     }
 }

@@ -211,7 +211,7 @@ fn check_events_against_statuses(store: &Store, scenario: &Scenario) -> Result<(
             .filter(|e| e.involved == Involved::Pod(pod_model::cluster::store::PodId(index)))
             .map(|e| &e.event)
             .collect();
-        let node = stored.object.spec.node_name.clone().unwrap_or_default();
+        let node = stored.object().spec.node_name.clone().unwrap_or_default();
         let cut_off = lost.contains(&node);
         let mut phase = "Pending".to_owned();
         let mut restarts: BTreeMap<String, i32> = BTreeMap::new();
@@ -330,7 +330,7 @@ fn check_events_against_statuses(store: &Store, scenario: &Scenario) -> Result<(
                 .history
                 .iter()
                 .any(|version| version.pod.metadata.deletion_timestamp.is_some())
-                || stored.object.metadata.deletion_timestamp.is_some();
+                || stored.object().metadata.deletion_timestamp.is_some();
             prop_assert!(deleted, "pod {} removed without a deletion", index);
         }
     }

@@ -212,6 +212,20 @@ pub struct Run {
     pub stopping: Option<u64>,
     /// Bumped when the run's plan changes: an exit timer of an older plan does nothing.
     pub plan_generation: u32,
+    /// Its container ID and times as the status shows them, written once.
+    pub texts: RunTexts,
+}
+
+/// A run's container ID and times as the Pod status shows them: made once, when the run starts
+/// and when it exits, not at every status the kubelet writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunTexts {
+    /// `containerID`, `containerd://…`.
+    pub container_id: String,
+    /// `startedAt`.
+    pub started_at: String,
+    /// `finishedAt`, once it exited.
+    pub finished_at: Option<String>,
 }
 
 /// A CrashLoopBackOff period.
@@ -498,7 +512,7 @@ pub enum ContainerChange {
     /// The count of failed pulls in a row.
     FailedPulls(u32),
     /// A run started.
-    Started(Run),
+    Started(Box<Run>),
     /// The current run shows as running.
     Shown(u64),
     /// The current run's startup probe succeeded.
@@ -515,6 +529,8 @@ pub enum ContainerChange {
     Exited {
         /// When.
         at: u64,
+        /// When, as the status shows it.
+        finished_at: String,
         /// The exit code.
         code: i32,
         /// True for the OOM killer.
@@ -661,7 +677,7 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
                     .plans
                     .push((index, Arc::clone(plan), Arc::clone(surroundings)));
             }
-            record.runs.push(run);
+            record.runs.push(*run);
         }
         ContainerChange::Shown(at) => {
             if let Some(run) = record.runs.last_mut() {
@@ -698,10 +714,16 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
                 run.stopping = Some(at);
             }
         }
-        ContainerChange::Exited { at, code, oom } => {
+        ContainerChange::Exited {
+            at,
+            finished_at,
+            code,
+            oom,
+        } => {
             if let Some(run) = record.runs.last_mut() {
                 debug_assert!(run.exit.is_none(), "a run exits once");
                 run.exit = Some((at, code));
+                run.texts.finished_at = Some(finished_at);
                 run.oom_killed = oom;
                 if let Some(intervals) = run.ready.as_mut()
                     && let Some(last) = intervals.last_mut()

@@ -164,25 +164,25 @@ fn node_name<'a>(cx: &'a Cx<'_>) -> &'a str {
 /// A Pod the scheduler bound to this node.
 fn bound(cx: &mut Cx<'_>, id: PodId) {
     let stored = cx.world.store.pod(id);
-    if stored.object.spec.node_name.as_deref() != Some(node_name(cx))
+    if stored.object().spec.node_name.as_deref() != Some(node_name(cx))
         || cx.kubelet.workers.contains_key(&id)
     {
         return;
     }
-    admit(cx, id, Arc::new(stored.object.clone()), None);
+    admit(cx, id, Arc::new(stored.object().clone()), None);
 }
 
 /// A Pod created with `spec.nodeName` already set: no scheduler places it, and the kubelet
 /// admits it only if it fits (pkg/kubelet/lifecycle/predicate.go).
 fn created(cx: &mut Cx<'_>, id: PodId) {
     let stored = cx.world.store.pod(id);
-    if stored.object.spec.node_name.as_deref() != Some(node_name(cx))
-        || static_pod::is_mirror(&stored.object)
+    if stored.object().spec.node_name.as_deref() != Some(node_name(cx))
+        || static_pod::is_mirror(&stored.object())
         || cx.kubelet.workers.contains_key(&id)
     {
         return;
     }
-    if let Some((reason, message)) = rejection(cx, &stored.object) {
+    if let Some((reason, message)) = rejection(cx, &stored.object()) {
         cx.record(
             id,
             cx.now,
@@ -191,7 +191,12 @@ fn created(cx: &mut Cx<'_>, id: PodId) {
             message.clone(),
             None,
         );
-        let mut status = stored.object.status.as_deref().cloned().unwrap_or_default();
+        let mut status = stored
+            .object()
+            .status
+            .as_deref()
+            .cloned()
+            .unwrap_or_default();
         status.phase = Some("Failed".to_owned());
         status.reason = Some(reason.to_owned());
         status.message = Some(format!("Pod was rejected: {message}"));
@@ -201,7 +206,7 @@ fn created(cx: &mut Cx<'_>, id: PodId) {
         });
         return;
     }
-    admit(cx, id, Arc::new(stored.object.clone()), None);
+    admit(cx, id, Arc::new(stored.object().clone()), None);
 }
 
 /// Why the kubelet refuses a Pod that names its node, if it does: the first resource the node
@@ -465,7 +470,7 @@ fn resync(cx: &mut Cx<'_>) {
         .iter()
         .filter(|(_, worker)| worker.mirror.is_none() && worker.termination.is_none())
         .filter_map(|(id, _)| {
-            let object = &cx.world.store.pod(*id).object;
+            let object = &cx.world.store.pod(*id).object();
             object.metadata.deletion_timestamp.as_ref()?;
             Some((
                 *id,
@@ -696,7 +701,7 @@ fn deleting(cx: &mut Cx<'_>, id: PodId) {
         .world
         .store
         .pod(id)
-        .object
+        .object()
         .metadata
         .deletion_grace_period_seconds
         .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
@@ -730,7 +735,7 @@ fn mirror_timer(cx: &mut Cx<'_>, id: PodId) {
         .world
         .store
         .pod(current)
-        .object
+        .object()
         .metadata
         .deletion_timestamp
         .is_some();

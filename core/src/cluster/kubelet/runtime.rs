@@ -20,8 +20,8 @@ use crate::cluster::kubelet::program::{self, Program, RunPlan, Surroundings};
 use crate::cluster::kubelet::termination::{kill_delay_ms, stop_outcome};
 use crate::cluster::kubelet::{
     BackOff, ContainerChange, KubeletChange, KubeletTimer, MAX_RUNS, OOM_MS, PLEG_RELIST_MS,
-    POD_WORKER_RETRY_MS, PULL_MS, PULL_PRESENT_MS, PodChange, PodWorker, PullFailure, Run, Stage,
-    hooks, volumes,
+    POD_WORKER_RETRY_MS, PULL_MS, PULL_PRESENT_MS, PodChange, PodWorker, PullFailure, Run,
+    RunTexts, Stage, hooks, volumes,
 };
 use crate::cluster::scenario::{ProbeKind, What};
 use crate::cluster::simulation::Usage;
@@ -58,7 +58,7 @@ pub fn start_attempt(cx: &mut Cx<'_>, id: PodId, index: usize) {
     let field = record.field_path.clone();
     // An image reference that does not parse cannot be pulled: the kubelet says so at every
     // sync.
-    if ImageRef::parse(&image).is_none() {
+    if record.image_ids.is_none() {
         let message = invalid_image_message(&image);
         cx.record(
             id,
@@ -161,7 +161,7 @@ fn first_turn(cx: &mut Cx<'_>, id: PodId, index: usize) -> Option<FirstFound> {
     if let Ok(config) = config.as_ref() {
         notes.extend(config.notes.iter().cloned());
     }
-    if ImageRef::parse(&record.image).is_some() {
+    if record.image_ids.is_some() {
         notes.extend(plan.notes.iter().cloned());
     }
     let behaviour = match plan.program {
@@ -485,7 +485,7 @@ fn create(cx: &mut Cx<'_>, id: PodId, index: usize, first: Option<FirstFound>) {
     cx.container(
         id,
         index,
-        ContainerChange::Started(Run {
+        ContainerChange::Started(Box::new(Run {
             started: now,
             shown: if shown_now { now } else { u64::MAX },
             exit: None,
@@ -494,7 +494,12 @@ fn create(cx: &mut Cx<'_>, id: PodId, index: usize, first: Option<FirstFound>) {
             oom_killed: false,
             stopping: None,
             plan_generation: 0,
-        }),
+            texts: RunTexts {
+                container_id: container_id(&container.name, now),
+                started_at: cx.world.wall(now).to_string(),
+                finished_at: None,
+            },
+        })),
     );
     if shown_now {
         cx.container(id, index, ContainerChange::Shown(now));
@@ -678,7 +683,17 @@ pub fn exited(cx: &mut Cx<'_>, id: PodId, index: usize, code: i32, oom: bool) {
     };
     let started = run.started;
     let hook_pending = run.shown > now;
-    cx.container(id, index, ContainerChange::Exited { at: now, code, oom });
+    let finished_at = cx.world.wall(now).to_string();
+    cx.container(
+        id,
+        index,
+        ContainerChange::Exited {
+            at: now,
+            finished_at,
+            code,
+            oom,
+        },
+    );
     if hook_pending {
         cx.container(id, index, ContainerChange::Shown(now));
     }
@@ -1260,4 +1275,19 @@ fn format_duration(millis: u64) -> String {
             .trim_end_matches('0')
             .to_owned()
     }
+}
+
+/// A made-up, stable container ID for the run of `name` that started at `started`.
+fn container_id(name: &str, started: u64) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.bytes().chain(started.to_le_bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let hex = format!("{hash:016x}");
+    let mut id = String::with_capacity("containerd://".len() + 4 * hex.len());
+    id.push_str("containerd://");
+    for _ in 0..4 {
+        id.push_str(&hex);
+    }
+    id
 }

@@ -41,7 +41,7 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
             continue;
         }
         if synced {
-            let before = stored.object.status.as_deref();
+            let before = stored.object().status.as_deref();
             let mut status = generate(world, node, worker, world.now);
             carry_transition_times(before, &mut status, &now);
             if before != Some(&status) {
@@ -151,19 +151,19 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
             .iter()
             .any(|c| c.init && c.sidecar && c.spec.name == name)
     };
-    let unready: Vec<String> = status
+    let unready: Vec<&str> = status
         .init_container_statuses
         .iter()
         .filter(|s| sidecar(&s.name))
         .chain(regular.iter())
         .filter(|s| !s.ready)
-        .map(|s| s.name.clone())
+        .map(|s| s.name.as_str())
         .collect();
-    let incomplete: Vec<String> = status
+    let incomplete: Vec<&str> = status
         .init_container_statuses
         .iter()
         .filter(|s| !(s.ready || s.started == Some(true) && sidecar(&s.name)))
-        .map(|s| s.name.clone())
+        .map(|s| s.name.as_str())
         .collect();
     let terminal = matches!(phase, "Succeeded" | "Failed");
     let completed = if phase == "Succeeded" {
@@ -171,11 +171,9 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
     } else {
         "PodFailed"
     };
-    status.conditions.push(condition(
-        "PodReadyToStartContainers",
-        sandbox,
-        None,
-        None));
+    status
+        .conditions
+        .push(condition("PodReadyToStartContainers", sandbox, None, None));
     status
         .conditions
         .push(if initialized || phase == "Succeeded" {
@@ -183,7 +181,8 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
                 "Initialized",
                 true,
                 (phase == "Succeeded").then(|| "PodCompleted".to_owned()),
-                None)
+                None,
+            )
         } else {
             condition(
                 "Initialized",
@@ -192,7 +191,8 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
                 Some(format!(
                     "containers with incomplete status: [{}]",
                     incomplete.join(" ")
-                )))
+                )),
+            )
         });
     let ready = unready.is_empty() && !terminal && initialized;
     let (reason, message) = if terminal {
@@ -304,7 +304,6 @@ fn run_status(
     at: u64,
     default_reason: &str,
 ) -> ContainerStatus {
-    let wall = |t: u64| world.wall(t).to_string();
     let started_runs: Vec<&Run> = record.runs.iter().filter(|run| run.shown <= at).collect();
     let restart_count = i32::try_from(started_runs.len().saturating_sub(1)).unwrap_or(i32::MAX);
     let terminated = |run: &Run, (ended, code): (u64, i32)| ContainerStateTerminated {
@@ -319,9 +318,14 @@ fn run_status(
             }
             .to_owned(),
         ),
-        started_at: Some(wall(run.started)),
-        finished_at: Some(wall(ended)),
-        container_id: Some(container_id(&record.spec.name, run.started)),
+        started_at: Some(run.texts.started_at.clone()),
+        finished_at: Some(
+            run.texts
+                .finished_at
+                .clone()
+                .unwrap_or_else(|| world.wall(ended).to_string()),
+        ),
+        container_id: Some(run.texts.container_id.clone()),
         ..ContainerStateTerminated::default()
     };
     let mut status = ContainerStatus {
@@ -346,7 +350,7 @@ fn run_status(
         status.image.clone_from(image);
         status.image_id.clone_from(image_id);
     }
-    status.container_id = Some(container_id(&record.spec.name, current.started));
+    status.container_id = Some(current.texts.container_id.clone());
     if let Some(previous) = started_runs.iter().rev().nth(1)
         && let Some(exit) = previous.exit
     {
@@ -359,7 +363,7 @@ fn run_status(
         None => {
             status.state = Some(ContainerState {
                 running: Some(ContainerStateRunning {
-                    started_at: Some(wall(current.started)),
+                    started_at: Some(current.texts.started_at.clone()),
                 }),
                 ..ContainerState::default()
             });
@@ -414,15 +418,6 @@ fn run_status(
         }
     }
     status
-}
-
-/// A made-up, stable container ID for the run of `name` that started at `started`.
-fn container_id(name: &str, started: u64) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in name.bytes().chain(started.to_le_bytes()) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("containerd://{hash:016x}{hash:016x}{hash:016x}{hash:016x}")
 }
 
 /// A duration as Go's `time.Duration` prints whole seconds: `10s`, `1m20s`, `5m0s`.
