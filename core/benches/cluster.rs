@@ -55,17 +55,6 @@ fn cluster(c: &mut Criterion) {
     group.bench_function("10 minutes of a 10-container Pod that crash-loops", |b| {
         b.iter(|| black_box(simulate(black_box(&pod), &scenario)));
     });
-    group.bench_function(
-        "legacy: 10 minutes of a 10-container Pod that crash-loops",
-        |b| {
-            b.iter(|| {
-                black_box(pod_model::cluster::legacy::simulate(
-                    black_box(&pod),
-                    &scenario,
-                ))
-            });
-        },
-    );
     let pods = hundred_pods();
     let nodes = Scenario {
         horizon: ten_minutes,

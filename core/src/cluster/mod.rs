@@ -18,7 +18,6 @@ pub mod event;
 pub mod events;
 pub mod garbage_collector;
 pub mod kubelet;
-pub mod legacy;
 pub mod node_lifecycle;
 pub mod queue;
 pub mod scenario;

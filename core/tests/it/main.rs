@@ -4,7 +4,6 @@ mod bad_inputs;
 mod cluster;
 mod corpus;
 mod diagrams;
-mod differential;
 mod gallery;
 mod messages;
 mod nodes;

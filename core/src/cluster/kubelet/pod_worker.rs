@@ -177,12 +177,12 @@ fn bound(cx: &mut Cx<'_>, id: PodId) {
 fn created(cx: &mut Cx<'_>, id: PodId) {
     let stored = cx.world.store.pod(id);
     if stored.object().spec.node_name.as_deref() != Some(node_name(cx))
-        || static_pod::is_mirror(&stored.object())
+        || static_pod::is_mirror(stored.object())
         || cx.kubelet.workers.contains_key(&id)
     {
         return;
     }
-    if let Some((reason, message)) = rejection(cx, &stored.object()) {
+    if let Some((reason, message)) = rejection(cx, stored.object()) {
         cx.record(
             id,
             cx.now,
