@@ -201,7 +201,7 @@ describe("hosting", () => {
   });
 });
 
-/** The gallery's ambassador and adapter examples (core/src/gallery). */
+/** The gallery's ambassador and adapter examples (core/src/playground/gallery). */
 const AMBASSADOR = `apiVersion: v1
 kind: Pod
 metadata:

@@ -494,6 +494,7 @@ fn watch_a_deletion_through_the_grace_period() {
             crashloop   0/1     Error               1 (6s ago)    13s
             crashloop   0/1     CrashLoopBackOff    1 (1s ago)    14s
             crashloop   0/1     Terminating         1 (13s ago)   20s
+            crashloop   0/1     Error               1 (13s ago)   20s
             --- stderr
         "#]],
     );
@@ -1037,6 +1038,7 @@ fn a_deleted_pod_applied_again_is_a_new_pod_with_a_new_ip() {
             nginx   0/1     ContainerCreating   0          1s
             nginx   1/1     Running             0          2s
             nginx   0/1     Terminating         0          20s
+            nginx   0/1     Completed           0          20s
             nginx   0/1     Pending             0          0s
             nginx   1/1     Running             0          1s
             --- stderr

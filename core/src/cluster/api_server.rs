@@ -4,12 +4,14 @@
 //! wrong for a container from now on (a probe forced to fail, image pulls that fail). What the server writes on create is the
 //! registry's: defaults, `phase: Pending` and the QoS class, a UID and the creation time.
 
+use std::collections::BTreeMap;
+
 use crate::api::v1::Pod;
 use crate::cluster::event::Event;
 use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::kubelet::static_pod;
 use crate::cluster::scenario::What;
-use crate::cluster::store::PodId;
+use crate::cluster::store::{ObjectKind, PodId};
 use crate::cluster::trigger::{Timer, Trigger};
 use crate::cluster::{MAX_CONTAINERS, MAX_GENERATIONS, World, pod_uid, uid_of};
 
@@ -33,6 +35,20 @@ pub fn create_manifest(world: &World, out: &mut Vec<Event>) {
             out.push(Event::PodCreated(Box::new(created)));
         }
     }
+}
+
+/// Why the API server keeps a Pod whose deletion is otherwise done: its finalizers
+/// (`metadata.finalizers`; the registry's `deletionFinalizersForGarbageCollection` path). No
+/// controller in the playground removes them, so the object stays, Terminating, as it does on a
+/// cluster where nothing owns the finalizer.
+pub fn held_by_finalizers(pod: &Pod) -> Option<String> {
+    (!pod.metadata.finalizers.is_empty()).then(|| {
+        format!(
+            "the API server keeps the Pod object after its containers stopped: its finalizers [{}] must be removed first (kubectl patch pod {} --type=merge -p '{{\"metadata\":{{\"finalizers\":null}}}}'), and nothing in the playground removes them",
+            pod.metadata.finalizers.join(" "),
+            pod.name()
+        )
+    })
 }
 
 /// The object the API server stores for `pod`, the `generation`-th of its name (0 for the
@@ -102,8 +118,14 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
                 });
             }
         }
-        What::CreateService { name } => out.push(Event::Service(name.clone(), true)),
-        What::DeleteService { name } => out.push(Event::Service(name.clone(), false)),
+        What::CreateService { name } => out.push(Event::ObjectCreated {
+            kind: ObjectKind::Service,
+            name: name.clone(),
+            data: BTreeMap::new(),
+        }),
+        What::DeleteService { name } => {
+            out.push(Event::ObjectDeleted(ObjectKind::Service, name.clone()));
+        }
         What::AddNode { node } if world.store.node_named(&node.name).is_none() => {
             let numbered = node.numbered(world.store.nodes.len());
             out.push(Event::NodeRegistered(Box::new(numbered)));

@@ -4,16 +4,18 @@
 //! never falls, a phase moves only along legal edges, a Pod object keeps its one IP, a
 //! container runs at most once at a time.
 
+use std::collections::BTreeMap;
+
 use crate::api::v1::{Pod, PodStatus};
-use crate::cluster::World;
 use crate::cluster::events::Event as ApiEvent;
 use crate::cluster::kubelet::{self, KubeletChange};
 use crate::cluster::node_lifecycle::{self, LifecycleChange};
 use crate::cluster::queue::Class;
 use crate::cluster::scenario::{Node, Taint};
 use crate::cluster::scheduler::{self, SchedulerChange};
-use crate::cluster::store::{Involved, NodeId, PodId, carry_transition_times};
+use crate::cluster::store::{Involved, NodeId, ObjectKind, PodId, carry_transition_times};
 use crate::cluster::trigger::{Change, Timer, Trigger};
+use crate::cluster::{World, api_server};
 
 /// A fact decided by an actor.
 #[derive(Clone, Debug)]
@@ -100,8 +102,17 @@ pub enum Event {
         /// The controller's taints.
         taints: Vec<Taint>,
     },
-    /// A Service is created (`true`) or deleted.
-    Service(String, bool),
+    /// A Service, ConfigMap or Secret is created (or its data replaced).
+    ObjectCreated {
+        /// Its kind.
+        kind: ObjectKind,
+        /// Its name.
+        name: String,
+        /// Its data.
+        data: BTreeMap<String, String>,
+    },
+    /// A Service, ConfigMap or Secret is deleted.
+    ObjectDeleted(ObjectKind, String),
     /// An actor sets a timer.
     TimerSet(u64, Timer),
     /// The node's kubelet changes its records.
@@ -196,14 +207,12 @@ pub fn apply(world: &mut World, event: Event) {
             });
             watch(world, Change::PodDeleting(pod));
             if grace_seconds == 0 {
-                world.store.remove_pod(pod, now);
-                watch(world, Change::PodRemoved(pod));
+                remove_pod(world, pod);
             }
         }
         Event::PodRemoved(pod) => {
             if world.store.pod(pod).removed.is_none() {
-                world.store.remove_pod(pod, now);
-                watch(world, Change::PodRemoved(pod));
+                remove_pod(world, pod);
             }
         }
         Event::PodDisrupted {
@@ -270,13 +279,17 @@ pub fn apply(world: &mut World, event: Event) {
             });
             watch(world, Change::NodeChanged(node));
         }
-        Event::Service(name, created) => {
-            if created {
-                world.store.services.insert(name);
-            } else {
-                world.store.services.remove(&name);
+        Event::ObjectCreated { kind, name, data } => {
+            world.store.create_object(kind, name, data, now);
+            if kind == ObjectKind::Service {
+                watch(world, Change::ServicesChanged);
             }
-            watch(world, Change::ServicesChanged);
+        }
+        Event::ObjectDeleted(kind, name) => {
+            world.store.delete_object(kind, &name, now);
+            if kind == ObjectKind::Service {
+                watch(world, Change::ServicesChanged);
+            }
         }
         Event::TimerSet(at, timer) => {
             world.queue.push(at, timer.class(), Trigger::Timer(timer));
@@ -289,6 +302,27 @@ pub fn apply(world: &mut World, event: Event) {
         Event::Scheduler(change) => scheduler::apply(&mut world.scheduler, &change),
         Event::Lifecycle(change) => node_lifecycle::apply(&mut world.lifecycle, change),
     }
+}
+
+/// The final deletion of the Pod `pod`: the API server removes the object, unless finalizers
+/// hold it; then it stays, with a deletion grace period of 0, until something removes them.
+fn remove_pod(world: &mut World, pod: PodId) {
+    let now = world.now;
+    if let Some(note) = api_server::held_by_finalizers(world.store.pod(pod).object()) {
+        world.store.update_pod(pod, |object| {
+            object.metadata.deletion_grace_period_seconds = Some(0);
+        });
+        if !world
+            .notes
+            .iter()
+            .any(|(about, known)| *about == Some(pod) && *known == note)
+        {
+            world.notes.push((Some(pod), note));
+        }
+        return;
+    }
+    world.store.remove_pod(pod, now);
+    watch(world, Change::PodRemoved(pod));
 }
 
 /// Queues a watch notification of `change` for the actors, at this instant.

@@ -34,7 +34,7 @@ use crate::base::timestamp::Timestamp;
 use crate::cluster::event::{Event, apply};
 use crate::cluster::queue::{Class, Queue};
 use crate::cluster::scenario::What;
-use crate::cluster::store::{NodeId, PodId, Store};
+use crate::cluster::store::{NodeId, ObjectKind, PodId, Store};
 use crate::cluster::trigger::Trigger;
 
 pub use scenario::{Deletion, Node, Scenario};
@@ -238,14 +238,37 @@ fn start(pods: &[Pod], scenario: &Scenario, log: &mut Option<Vec<(u64, Event)>>)
         .into_iter()
         .map(|node| Event::NodeRegistered(Box::new(node)))
         .collect();
-    for name in &scenario.services {
-        events.push(Event::Service(name.clone(), true));
-    }
+    events.extend(initial_objects(scenario));
     record(&mut world, log, events);
     let mut events = Vec::new();
     api_server::create_manifest(&world, &mut events);
     record(&mut world, log, events);
     world
+}
+
+/// The Services, ConfigMaps and Secrets the scenario starts with, created before the Pods.
+fn initial_objects(scenario: &Scenario) -> Vec<Event> {
+    let services = scenario.services.iter().map(|name| Event::ObjectCreated {
+        kind: ObjectKind::Service,
+        name: name.clone(),
+        data: BTreeMap::new(),
+    });
+    let configuration = [
+        (ObjectKind::ConfigMap, &scenario.config_maps),
+        (ObjectKind::Secret, &scenario.secrets),
+    ]
+    .into_iter()
+    .flat_map(|(kind, listed)| {
+        listed
+            .iter()
+            .flatten()
+            .map(move |(name, data)| Event::ObjectCreated {
+                kind,
+                name: name.clone(),
+                data: data.clone(),
+            })
+    });
+    services.chain(configuration).collect()
 }
 
 /// Every actor's decision about `trigger`, in a fixed order.

@@ -1,6 +1,6 @@
-//! The API server's object store: Pods, Nodes, Services and Events, with the metadata the API
-//! server keeps (uid, resourceVersion, creationTimestamp, ownerReferences, deletionTimestamp),
-//! and the history of every Pod object as a watch would have seen it. Actors read it through
+//! The API server's object store: Pods, Nodes, Services, ConfigMaps, Secrets and Events, with
+//! the metadata the API server keeps (uid, resourceVersion, creationTimestamp, ownerReferences,
+//! deletionTimestamp), and the history of every Pod object as a watch would have seen it. Actors read it through
 //! [`crate::cluster::World`] and change it only by the events they decide.
 //!
 //! Every write marks its object; at the end of each instant [`Store::commit`] records each
@@ -128,6 +128,37 @@ impl StoredNode {
     }
 }
 
+/// The kinds of object the store keeps whole but that no actor runs: what Pods look up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ObjectKind {
+    /// A Service: its name resolves in the cluster's DNS.
+    Service,
+    /// A ConfigMap: data for environment variables and volumes.
+    ConfigMap,
+    /// A Secret: the same, for confidential data.
+    Secret,
+}
+
+/// A Service, ConfigMap or Secret as the API server keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredObject {
+    /// Its kind.
+    pub kind: ObjectKind,
+    /// Its name, in the `default` namespace.
+    pub name: String,
+    /// Its UID.
+    pub uid: String,
+    /// Its resourceVersion.
+    pub resource_version: u64,
+    /// When it was created, in milliseconds on the scenario's clock (0 for the objects the
+    /// scenario starts with).
+    pub created: u64,
+    /// When it was deleted, if it was.
+    pub deleted: Option<u64>,
+    /// A ConfigMap's or Secret's data (empty for a Service).
+    pub data: BTreeMap<String, String>,
+}
+
 /// What an Event is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Involved {
@@ -153,7 +184,9 @@ pub struct Store {
     pub pods: Vec<StoredPod>,
     /// Every Node that ever registered.
     pub nodes: Vec<StoredNode>,
-    /// The Services that exist (by name, in the `default` namespace).
+    /// Every Service, ConfigMap and Secret ever created, in creation order.
+    pub objects: Vec<StoredObject>,
+    /// The names of the Services that exist, in the `default` namespace (kept with `objects`).
     pub services: BTreeSet<String>,
     /// Every Event occurrence, in the order recorded.
     pub events: Vec<StoredEvent>,
@@ -278,6 +311,74 @@ impl Store {
         }
     }
 
+    /// The live object of `kind` named `name`, if any.
+    pub fn object(&self, kind: ObjectKind, name: &str) -> Option<&StoredObject> {
+        self.objects
+            .iter()
+            .find(|object| object.kind == kind && object.name == name && object.deleted.is_none())
+    }
+
+    /// Creates an object of `kind` at `now`, with the next resourceVersion; creating one that
+    /// exists replaces its data.
+    pub fn create_object(
+        &mut self,
+        kind: ObjectKind,
+        name: String,
+        data: BTreeMap<String, String>,
+        now: u64,
+    ) {
+        let revision = self.next_revision();
+        if let Some(existing) = self
+            .objects
+            .iter_mut()
+            .find(|object| object.kind == kind && object.name == name && object.deleted.is_none())
+        {
+            existing.data = data;
+            existing.resource_version = revision;
+            return;
+        }
+        if kind == ObjectKind::Service {
+            self.services.insert(name.clone());
+        }
+        let uid = crate::cluster::pod_uid(&format!("{kind:?}/{name}/{}", self.objects.len()));
+        self.objects.push(StoredObject {
+            kind,
+            name,
+            uid,
+            resource_version: revision,
+            created: now,
+            deleted: None,
+            data,
+        });
+    }
+
+    /// Deletes the live object of `kind` named `name` at `now`, if there is one.
+    pub fn delete_object(&mut self, kind: ObjectKind, name: &str, now: u64) {
+        let Some(index) = self.objects.iter().position(|object| {
+            object.kind == kind && object.name == name && object.deleted.is_none()
+        }) else {
+            return;
+        };
+        // A deletion is a write too: etcd's revision moves on.
+        let revision = self.next_revision();
+        let object = &mut self.objects[index];
+        object.deleted = Some(now);
+        object.resource_version = revision;
+        if kind == ObjectKind::Service {
+            self.services.remove(name);
+        }
+    }
+
+    /// The next resourceVersion (etcd's revision, shared by every object).
+    fn next_revision(&mut self) -> u64 {
+        self.revision = if self.revision == 0 {
+            RESOURCE_VERSION_BASE
+        } else {
+            self.revision + 1
+        };
+        self.revision
+    }
+
     /// Records an Event occurrence about `involved`.
     pub fn record(&mut self, involved: Involved, event: Event) {
         self.events.push(StoredEvent { involved, event });
@@ -301,13 +402,8 @@ impl Store {
                     continue;
                 }
             }
-            self.revision = if self.revision == 0 {
-                RESOURCE_VERSION_BASE
-            } else {
-                self.revision + 1
-            };
-            pod.metadata.resource_version = Some(self.revision.to_string());
-            stored.history.push(Snapshot {
+            pod.metadata.resource_version = Some(self.next_revision().to_string());
+            self.pods[id.0].history.push(Snapshot {
                 at: VirtualTime::from_millis(now),
                 pod,
             });

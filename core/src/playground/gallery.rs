@@ -189,7 +189,7 @@ pub const ALL: &[Example] = &[
     Example {
         id: "graceful-termination",
         title: "Graceful termination",
-        lesson: "kubectl delete at t = 20 s: the kubelet runs the preStop hook, then sends SIGTERM; the Pod shows Terminating until nginx exits, well within its 30 s grace period.",
+        lesson: "kubectl delete at t = 20 s: the kubelet runs the preStop hook, then sends SIGTERM; the Pod shows Terminating until nginx exits, well within its 30 s grace period. Then the kubelet gives it a terminal phase (Completed: nginx exited 0) and the API server removes it.",
         source: "Podplay lesson (the termination of Pods in the Kubernetes documentation, \"Pod Lifecycle\")",
         manifest: include_str!("gallery/lessons/graceful-termination.yaml"),
         scenario: "version: 1\nactions:\n- {at: 20s, do: deletePod}\n",

@@ -642,7 +642,7 @@ mod tests {
             3s     Running  [running running] 10.244.0.5 The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
             30s    Running  [running running] 10.244.0.5 The kubelet stops container 'app': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; the kubelet stops container 'log-forwarder': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends.
             30.1s  Running  [running completed] 10.244.0.5 Container 'log-forwarder' exits with code 0 (Completed).
-            60s    Running  [failed completed] 10.244.0.5 Container 'app' exits with code 137 (Error). The API server removes pod/sidecar-logging: kubectl get pods finds nothing until it is applied again.
+            60s    Failed   [failed completed] 10.244.0.5 Container 'app' exits with code 137 (Error). The API server removes pod/sidecar-logging: kubectl get pods finds nothing until it is applied again.
             70s    Pending  [waiting waiting] - kubectl apply creates pod/sidecar-logging again: a new object, with a new UID. The scheduler assigns the Pod to node-1.
             71s    Pending  [waiting waiting] 10.244.0.6 The kubelet pulls the image of 'app'.
             71.4s  Pending  [running waiting] 10.244.0.6 The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts; the kubelet pulls the image of 'log-forwarder'.

@@ -419,7 +419,7 @@ fn deleting_a_pod_whose_shell_ignores_sigterm_takes_the_grace_period() {
                 1s  0/1 ContainerCreating 0
                 2s  1/1 Running 0
                20s  1/1 Terminating 0
-               50s  0/1 Terminating 0
+               50s  0/1 Error 0
             event Normal Scheduled: Successfully assigned default/sleeper to node-1
             event Normal Pulling: Pulling image "busybox:1.36"
             event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
@@ -452,18 +452,18 @@ fn deleting_nginx_stops_it_at_once() {
         pod_model::playground::gallery::ALL[0].manifest,
         &scenario,
         expect![[r#"
-            0s  0/1 Pending 0
-            1s  0/1 ContainerCreating 0
-            2s  1/1 Running 0
-           20s  1/1 Terminating 0
-         20.1s  0/1 Terminating 0
-        event Normal Scheduled: Successfully assigned default/my-pod to node-1
-        event Normal Pulling: Pulling image "nginx:latest"
-        event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
-        event Normal Created: Created container nginx-container
-        event Normal Started: Started container nginx-container
-        event Normal Killing: Stopping container nginx-container
-    "#]],
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               20s  1/1 Terminating 0
+             20.1s  0/1 Completed 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling: Pulling image "nginx:latest"
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+            event Normal Killing: Stopping container nginx-container
+        "#]],
     );
 }
 
@@ -715,21 +715,21 @@ fn a_node_back_after_the_eviction_lets_the_kubelet_finish_the_deletion() {
         pod_model::playground::gallery::ALL[0].manifest,
         &scenario,
         expect![[r#"
-            0s  0/1 Pending 0
-            1s  0/1 ContainerCreating 0
-            2s  1/1 Running 0
-          410s  1/1 Unknown 0
-          480s  1/1 Terminating 0
-        480.1s  0/1 Terminating 0
-        event Normal Scheduled: Successfully assigned default/my-pod to node-1
-        event Normal Pulling: Pulling image "nginx:latest"
-        event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
-        event Normal Created: Created container nginx-container
-        event Normal Started: Started container nginx-container
-        event Warning NodeNotReady: Node is not ready
-        event Normal TaintManagerEviction: Marking for deletion Pod default/my-pod
-        event Normal Killing: Stopping container nginx-container
-    "#]],
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+              410s  1/1 Unknown 0
+              480s  1/1 Terminating 0
+            480.1s  0/1 Completed 0
+            event Normal Scheduled: Successfully assigned default/my-pod to node-1
+            event Normal Pulling: Pulling image "nginx:latest"
+            event Normal Pulled: Successfully pulled image "nginx:latest" in 1s (1s including waiting)
+            event Normal Created: Created container nginx-container
+            event Normal Started: Started container nginx-container
+            event Warning NodeNotReady: Node is not ready
+            event Normal TaintManagerEviction: Marking for deletion Pod default/my-pod
+            event Normal Killing: Stopping container nginx-container
+        "#]],
     );
 }
 
@@ -899,7 +899,7 @@ fn the_docs_lifecycle_example_stops_nginx_in_its_pre_stop_hook() {
                 1s  0/1 ContainerCreating 0
                 2s  1/1 Running 0
                20s  1/1 Terminating 0
-             20.1s  0/1 Terminating 0
+             20.1s  0/1 Completed 0
             event Normal Scheduled: Successfully assigned default/lifecycle-demo to node-1
             event Normal Pulling: Pulling image "nginx"
             event Normal Pulled: Successfully pulled image "nginx" in 1s (1s including waiting)
@@ -1238,4 +1238,72 @@ fn a_readiness_gate_nobody_sets_keeps_the_pod_unready() {
             "ContainersReady True None None",
         ]
     "#]].assert_debug_eq(&conditions);
+}
+
+/// Since Kubernetes 1.27 (kubernetes/kubernetes#115331) the kubelet gives a deleted Pod a
+/// terminal phase before the API server removes it: `syncTerminatingPod` generates its last
+/// status as terminal, and the status manager's `TerminatePod` turns what is left into
+/// `Failed`. A Pod deleted in its back-off shows Terminating, then Error.
+#[test]
+fn a_deleted_pod_ends_in_a_terminal_phase_before_it_is_removed() {
+    let scenario = with_actions(minutes(1), "- {at: 12s, do: deletePod}\n");
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: crashloop}\nspec:\n  containers:\n  - {name: app, image: 'busybox:1.36', command: [sh, -c, 'sleep 3; exit 1']}\n",
+        &scenario,
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+                5s  0/1 Error 0
+                6s  1/1 Running 1 (1s ago)
+                9s  0/1 Error 1 (4s ago)
+               10s  0/1 CrashLoopBackOff 1 (1s ago)
+               12s  0/1 Terminating 1 (7s ago)
+             12.1s  0/1 Error 1 (7s ago)
+            event Normal Scheduled: Successfully assigned default/crashloop to node-1
+            event Normal Pulling: Pulling image "busybox:1.36"
+            event Normal Pulled: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            event Normal Created (x2): Created container app
+            event Normal Started (x2): Started container app
+            event Normal Pulled: Container image "busybox:1.36" already present on machine
+            event Warning BackOff: Back-off restarting failed container app in pod crashloop_default(ff97e1ec-99d0-47a6-c3d9-33a08f4dff2f)
+        "#]],
+    );
+}
+
+/// A finalizer holds the Pod object after its containers stopped: the API server keeps it, with
+/// a deletion grace period of 0, until something removes the finalizer (the registry's graceful
+/// deletion), and nothing in the playground does.
+#[test]
+fn a_finalizer_keeps_the_deleted_pod_until_it_is_removed() {
+    let scenario = with_actions(minutes(2), "- {at: 10s, do: deletePod}\n");
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, finalizers: [example.com/hold]}\nspec:\n  containers:\n  - {name: web, image: 'nginx:1.27'}\n",
+        &scenario,
+        expect![[r#"
+                0s  0/1 Pending 0
+                1s  0/1 ContainerCreating 0
+                2s  1/1 Running 0
+               10s  1/1 Terminating 0
+             10.1s  0/1 Completed 0
+            event Normal Scheduled: Successfully assigned default/web to node-1
+            event Normal Pulling: Pulling image "nginx:1.27"
+            event Normal Pulled: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            event Normal Created: Created container web
+            event Normal Started: Started container web
+            event Normal Killing: Stopping container web
+            note: the API server keeps the Pod object after its containers stopped: its finalizers [example.com/hold] must be removed first (kubectl patch pod web --type=merge -p '{"metadata":{"finalizers":null}}'), and nothing in the playground removes them
+        "#]],
+    );
+    let parsed = pod_model::parse(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web, finalizers: [example.com/hold]}\nspec:\n  containers:\n  - {name: web, image: 'nginx:1.27'}\n",
+    );
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &scenario);
+    assert_eq!(simulation.deleted_at, None);
+    let last = &simulation.snapshots.last().expect("versions").pod;
+    assert_eq!(last.metadata.deletion_grace_period_seconds, Some(0));
+    assert_eq!(
+        last.status.as_deref().and_then(|s| s.phase.as_deref()),
+        Some("Succeeded")
+    );
 }

@@ -44,7 +44,7 @@ fn every_lesson_tells_its_story() {
         crash-loop: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 5s 0/1 Error, 6s 1/1 Running, 9s 0/1 Error, 10s 0/1 CrashLoopBackOff, 19s 1/1 Running, 22s 0/1 Error, 23s 0/1 CrashLoopBackOff, 42s 1/1 Running, 45s 0/1 Error, 46s 0/1 CrashLoopBackOff, 85s 1/1 Running, 88s 0/1 Error, 89s 0/1 CrashLoopBackOff, 168s 1/1 Running, 171s 0/1 Error, 172s 0/1 CrashLoopBackOff, 331s 1/1 Running, 334s 0/1 Error, 335s 0/1 CrashLoopBackOff
         oom-killed: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 3s 0/1 OOMKilled, 4.4s 1/1 Running, 5.4s 0/1 OOMKilled, 6.4s 0/1 CrashLoopBackOff, 15.8s 1/1 Running, 16.8s 0/1 OOMKilled, 17.8s 0/1 CrashLoopBackOff, 37.2s 1/1 Running, 38.2s 0/1 OOMKilled, 39.2s 0/1 CrashLoopBackOff, 78.6s 1/1 Running, 79.6s 0/1 OOMKilled, 80.6s 0/1 CrashLoopBackOff, 160s 1/1 Running, 161s 0/1 OOMKilled, 162s 0/1 CrashLoopBackOff, 321.4s 1/1 Running, 322.4s 0/1 OOMKilled, 323.4s 0/1 CrashLoopBackOff
         init-waits-for-db: 0s 0/1 Pending, 1s 0/1 Init:0/1, 40s 0/1 PodInitializing, 41s 1/1 Running
-        graceful-termination: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 20s 1/1 Terminating, 25.1s 0/1 Terminating
+        graceful-termination: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 20s 1/1 Terminating, 25.1s 0/1 Completed
         pending-resources: 0s 0/1 Pending
         image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
         naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown

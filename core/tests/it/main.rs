@@ -14,6 +14,7 @@ mod replay;
 mod robustness;
 mod roles;
 mod static_pod;
+mod store;
 mod upstream;
 mod upstream_cases;
 mod upstream_print_cases;

@@ -13,14 +13,18 @@ use crate::api::v1::{
     Container, KeySelector, ObjectFieldSelector, Pod, ResourceFieldSelector, Volume,
 };
 use crate::cluster::scenario::{Node, Scenario};
+use crate::cluster::store::{ObjectKind, Store};
 use crate::runtime::kubelet_expansion::{MAX_TOTAL_BYTES, expand};
 
 /// Where a container runs: the scenario's ConfigMaps and Secrets, its node and its Pod's IP, as
 /// the downward API and the volume plugins read them.
 #[derive(Clone, Copy, Debug)]
 pub struct Place<'a> {
-    /// The scenario (its ConfigMaps and Secrets).
+    /// The scenario: whether it lists ConfigMaps and Secrets at all (when it does not, the
+    /// playground assumes each one a Pod names exists).
     pub scenario: &'a Scenario,
+    /// The API server's objects: the ConfigMaps and Secrets that exist.
+    pub store: &'a Store,
     /// The node the Pod runs on.
     pub node: &'a Node,
     /// The Pod's IP.
@@ -54,6 +58,14 @@ impl Kind {
         }
     }
 
+    /// The store's kind.
+    fn object_kind(self) -> ObjectKind {
+        match self {
+            Kind::ConfigMap => ObjectKind::ConfigMap,
+            Kind::Secret => ObjectKind::Secret,
+        }
+    }
+
     /// As the kubelet's "couldn't find key" error names the kind.
     fn title(self) -> &'static str {
         match self {
@@ -79,27 +91,21 @@ impl Objects<'_> {
         name: &str,
         optional: bool,
     ) -> Result<Option<BTreeMap<String, String>>, String> {
-        let listed = match kind {
-            Kind::ConfigMap => self.place.scenario.config_maps.as_ref(),
-            Kind::Secret => self.place.scenario.secrets.as_ref(),
-        };
-        match listed {
-            None => {
-                self.notes.push(format!(
-                    "the {} \"{name}\" is assumed to exist; list it under {} in the scenario to set its data or to see the Pod without it",
-                    kind.title(),
-                    match kind {
-                        Kind::ConfigMap => "configMaps",
-                        Kind::Secret => "secrets",
-                    }
-                ));
-                Ok(Some(BTreeMap::new()))
-            }
-            Some(objects) => match objects.get(name) {
-                Some(data) => Ok(Some(data.clone())),
-                None if optional => Ok(None),
-                None => Err(format!("{} \"{name}\" not found", kind.resource())),
-            },
+        if !self.listed(kind) {
+            self.notes.push(format!(
+                "the {} \"{name}\" is assumed to exist; list it under {} in the scenario to set its data or to see the Pod without it",
+                kind.title(),
+                match kind {
+                    Kind::ConfigMap => "configMaps",
+                    Kind::Secret => "secrets",
+                }
+            ));
+            return Ok(Some(BTreeMap::new()));
+        }
+        match self.place.store.object(kind.object_kind(), name) {
+            Some(object) => Ok(Some(object.data.clone())),
+            None if optional => Ok(None),
+            None => Err(format!("{} \"{name}\" not found", kind.resource())),
         }
     }
 
@@ -107,7 +113,7 @@ impl Objects<'_> {
     fn key(&mut self, kind: Kind, selector: &KeySelector) -> Result<Option<String>, String> {
         let name = selector.name.as_deref().unwrap_or_default();
         let optional = selector.optional.unwrap_or(false);
-        let assumed = self.listed(kind).is_none();
+        let assumed = !self.listed(kind);
         let Some(data) = self.get(kind, name, optional)? else {
             return Ok(None);
         };
@@ -130,10 +136,12 @@ impl Objects<'_> {
         }
     }
 
-    fn listed(&self, kind: Kind) -> Option<&BTreeMap<String, BTreeMap<String, String>>> {
+    /// True when the scenario lists objects of `kind`: only those exist. Otherwise the
+    /// playground assumes any the Pod names.
+    fn listed(&self, kind: Kind) -> bool {
         match kind {
-            Kind::ConfigMap => self.place.scenario.config_maps.as_ref(),
-            Kind::Secret => self.place.scenario.secrets.as_ref(),
+            Kind::ConfigMap => self.place.scenario.config_maps.is_some(),
+            Kind::Secret => self.place.scenario.secrets.is_some(),
         }
     }
 }
@@ -257,7 +265,7 @@ fn volume_files(
                       items: &[crate::api::v1::KeyToPath],
                       optional: bool|
      -> Result<(), String> {
-        let assumed = objects.listed(kind).is_none();
+        let assumed = !objects.listed(kind);
         let Some(data) = objects.get(kind, name, optional)? else {
             return Ok(());
         };

@@ -382,6 +382,9 @@ pub enum KubeletTimer {
     /// A static Pod's mirror: the kubelet deletes a mirror marked for deletion and creates the
     /// next, or its status manager's periodic sync reaches a new mirror.
     Mirror(PodId),
+    /// The pod worker is done terminating a deleted Pod that had nothing running: its sandbox
+    /// is stopped and its last status is due.
+    Terminated(PodId),
 }
 
 impl KubeletTimer {
@@ -394,6 +397,7 @@ impl KubeletTimer {
             | KubeletTimer::NextInit(pod)
             | KubeletTimer::StopSidecars(pod)
             | KubeletTimer::Mirror(pod)
+            | KubeletTimer::Terminated(pod)
             | KubeletTimer::MountRetry { pod, .. }
             | KubeletTimer::Turn { pod, .. }
             | KubeletTimer::PullDone { pod, .. }

@@ -12,7 +12,7 @@ use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
 use crate::cluster::kubelet::config::{self, Place};
 use crate::cluster::kubelet::static_pod::{self, MirrorState};
-use crate::cluster::kubelet::termination::Termination;
+use crate::cluster::kubelet::termination::{STOPPED_POD_TERMINATION_MS, Termination};
 use crate::cluster::kubelet::{
     ContainerChange, ContainerRecord, Kubelet, KubeletChange, KubeletTimer, PLEG_RELIST_MS,
     PodChange, PodWorker, Stage, runtime, volumes,
@@ -123,6 +123,7 @@ impl<'a> Cx<'a> {
     pub fn place(&self, worker: &'a PodWorker) -> Place<'a> {
         Place {
             scenario: &self.world.scenario,
+            store: &self.world.store,
             node: &self.world.store.node(self.node).spec,
             pod_ip: worker.pod_ip.as_deref().unwrap_or_default(),
         }
@@ -400,6 +401,7 @@ fn timer_fired(cx: &mut Cx<'_>, timer: &KubeletTimer) {
         }
         KubeletTimer::NextApp(pod) => next_app(cx, pod),
         KubeletTimer::NextInit(pod) => next_init(cx, pod),
+        KubeletTimer::Terminated(pod) => terminated(cx, pod),
         KubeletTimer::PullDone {
             pod,
             container,
@@ -801,8 +803,18 @@ pub fn terminate(cx: &mut Cx<'_>, id: PodId, grace_seconds: i64, file_removed: b
             .iter()
             .any(|record| record.sidecar && record.live_run(now).is_some());
         if !any_sidecar_running {
-            cx.pod(id, PodChange::Finished);
+            cx.timer(
+                now.saturating_add(STOPPED_POD_TERMINATION_MS),
+                KubeletTimer::Terminated(id),
+            );
         }
+    }
+}
+
+/// The termination of a Pod that had nothing running is done.
+fn terminated(cx: &mut Cx<'_>, id: PodId) {
+    if cx.worker(id).is_some_and(|worker| !worker.finished) {
+        cx.pod(id, PodChange::Finished);
     }
 }
 

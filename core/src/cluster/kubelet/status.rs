@@ -42,7 +42,14 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
         }
         if synced {
             let before = stored.object().status.as_deref();
-            let mut status = generate(world, node, worker, world.now);
+            // Once every container stopped after the deletion, the status is the Pod's last:
+            // `syncTerminatingPod` generates it as terminal, and `TerminatePod` makes sure of
+            // it. A static Pod's mirror keeps its phase (upstream's TODO #116484).
+            let pod_is_terminal = worker.finished && worker.mirror.is_none();
+            let mut status = generate(world, node, worker, world.now, pod_is_terminal);
+            if pod_is_terminal {
+                terminate_pod(&mut status, worker.init_count > 0);
+            }
             carry_transition_times(before, &mut status, &now);
             if before != Some(&status) {
                 out.push(Event::PodStatus {
@@ -57,8 +64,15 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
     }
 }
 
-/// The Pod's status at `at`, per the kubelet's phase and condition rules.
-pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> PodStatus {
+/// The Pod's status at `at`, per the kubelet's phase and condition rules; `pod_is_terminal`
+/// when the Pod's termination is done (deleted or evicted, every container stopped).
+pub fn generate(
+    world: &World,
+    node: NodeId,
+    worker: &PodWorker,
+    at: u64,
+    pod_is_terminal: bool,
+) -> PodStatus {
     let pod = &worker.pod;
     let wall = |t: u64| world.wall(t);
     let mut status = PodStatus {
@@ -134,6 +148,13 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
         "Pending"
     } else if running > 0 {
         "Running"
+    } else if !stopped.is_empty() && pod_is_terminal {
+        // A Pod that will not run again ends Succeeded only when every container did.
+        if succeeded == stopped.len() {
+            "Succeeded"
+        } else {
+            "Failed"
+        }
     } else if !stopped.is_empty() {
         match policy {
             "Always" | "OnFailure" if succeeded < stopped.len() || policy == "Always" => "Running",
@@ -240,6 +261,77 @@ pub fn generate(world: &World, node: NodeId, worker: &PodWorker, at: u64) -> Pod
         .conditions
         .push(condition("PodScheduled", true, None, None));
     status
+}
+
+/// The status manager's `TerminatePod` (pkg/kubelet/status/status_manager.go): the last status of
+/// a Pod whose termination is done. Once the Pod has initialized, a regular container that is not
+/// terminated is reported as lost (`ContainerStatusUnknown`, exit code 137), as are the init
+/// containers that had started; and a phase that is not terminal becomes `Failed`.
+pub fn terminate_pod(status: &mut PodStatus, has_init_containers: bool) {
+    let lost = || ContainerState {
+        terminated: Some(ContainerStateTerminated {
+            exit_code: 137,
+            reason: Some("ContainerStatusUnknown".to_owned()),
+            message: Some(
+                "The container could not be located when the pod was terminated".to_owned(),
+            ),
+            ..ContainerStateTerminated::default()
+        }),
+        ..ContainerState::default()
+    };
+    let terminated =
+        |s: &ContainerStatus| s.state.as_ref().is_some_and(|st| st.terminated.is_some());
+    let waiting = |s: &ContainerStatus| s.state.as_ref().is_some_and(|st| st.waiting.is_some());
+    let ran_before = |s: &ContainerStatus| {
+        s.last_state
+            .as_ref()
+            .is_some_and(|last| last.terminated.is_some())
+    };
+    if has_pod_initialized(status, has_init_containers) {
+        for container in &mut status.container_statuses {
+            if !terminated(container) {
+                container.state = Some(lost());
+            }
+        }
+    }
+    // All but the trailing init containers that never started (the first one always counts).
+    let started = status
+        .init_container_statuses
+        .iter()
+        .rposition(|s| !waiting(s) || ran_before(s))
+        .map_or(1, |last| last + 1)
+        .min(status.init_container_statuses.len());
+    for container in &mut status.init_container_statuses[..started] {
+        if !terminated(container) {
+            container.state = Some(lost());
+        }
+    }
+    if !matches!(status.phase.as_deref(), Some("Succeeded" | "Failed")) {
+        status.phase = Some("Failed".to_owned());
+    }
+}
+
+/// `hasPodInitialized`: a Pod without init containers always has; otherwise one whose regular
+/// containers left their first waiting, or whose last init container completed.
+fn has_pod_initialized(status: &PodStatus, has_init_containers: bool) -> bool {
+    if !has_init_containers {
+        return true;
+    }
+    let left_waiting = status.container_statuses.iter().any(|s| {
+        s.last_state
+            .as_ref()
+            .is_some_and(|last| last.terminated.is_some())
+            || s.state.as_ref().is_none_or(|st| st.waiting.is_none())
+    });
+    let completed = |state: Option<&ContainerState>| {
+        state
+            .and_then(|st| st.terminated.as_ref())
+            .is_some_and(|t| t.exit_code == 0)
+    };
+    left_waiting
+        || status.init_container_statuses.last().is_some_and(|last| {
+            completed(last.last_state.as_ref()) || completed(last.state.as_ref())
+        })
 }
 
 /// The status of a container at `at`: its runs' states, and, while a failed pull or

@@ -13,6 +13,11 @@ pub const MINIMUM_GRACE_SECONDS: i64 = 2;
 /// How long a program that handles SIGTERM takes to exit after it.
 pub const SIGTERM_EXIT_MS: u64 = 100;
 
+/// How long the pod worker takes to terminate a deleted Pod that has nothing running
+/// (`syncTerminatingPod`: stop the sandbox, then report the Pod's last status). The API server's
+/// deletion mark and the kubelet's terminal status are two writes a watch sees apart.
+pub const STOPPED_POD_TERMINATION_MS: u64 = 100;
+
 /// A Pod's deletion as its kubelet carries it out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Termination {
