@@ -10,6 +10,7 @@ use crate::api::v1::Pod;
 use crate::cluster::event::Event;
 use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::kubelet::static_pod;
+use crate::cluster::kubelet::termination::pod_grace_seconds;
 use crate::cluster::scenario::What;
 use crate::cluster::store::{ObjectKind, PodId};
 use crate::cluster::trigger::{Timer, Trigger};
@@ -35,6 +36,13 @@ pub fn create_manifest(world: &World, out: &mut Vec<Event>) {
             out.push(Event::PodCreated(Box::new(created)));
         }
     }
+}
+
+/// The grace period the API server gives a Pod's deletion (pkg/registry/core/pod/strategy.go
+/// `CheckGracefulDelete`): the one the request asks for (`kubectl delete --grace-period`), else
+/// the Pod's own; never below 0.
+pub fn deletion_grace_seconds(pod: &Pod, requested: Option<i64>) -> i64 {
+    requested.map_or_else(|| pod_grace_seconds(pod), |seconds| seconds.max(0))
 }
 
 /// Why the API server keeps a Pod whose deletion is otherwise done: its finalizers
@@ -88,10 +96,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             if object.metadata.deletion_timestamp.is_some() {
                 return;
             }
-            let grace = grace_period_seconds
-                .or(object.spec.termination_grace_period_seconds)
-                .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS)
-                .max(0);
+            let grace = deletion_grace_seconds(object, *grace_period_seconds);
             out.push(Event::PodDeleting {
                 pod: id,
                 grace_seconds: grace,

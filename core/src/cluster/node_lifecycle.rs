@@ -8,13 +8,13 @@
 //! taints go.
 
 use crate::api::v1::Pod;
-use crate::cluster::World;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
 use crate::cluster::scenario::{Taint, What};
 use crate::cluster::scheduler::tolerated;
 use crate::cluster::store::{Involved, NodeId, PodId, occurrence};
 use crate::cluster::trigger::{Timer, Trigger};
+use crate::cluster::{World, api_server};
 
 /// How long the controller waits for a silent node before marking it unreachable
 /// (`--node-monitor-grace-period`, 50 s since v1.32).
@@ -231,11 +231,7 @@ fn evict(world: &World, pod: PodId, loss: u32, out: &mut Vec<Event>) {
     });
     out.push(Event::PodDeleting {
         pod,
-        grace_seconds: object
-            .spec
-            .termination_grace_period_seconds
-            .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS)
-            .max(0),
+        grace_seconds: api_server::deletion_grace_seconds(object, None),
     });
 }
 

@@ -357,12 +357,7 @@ fn probe_port(container: &Container, probe: &Probe) -> Option<u16> {
         (_, _, Some(grpc)) => IntOrString::Int(grpc.port),
         _ => return None,
     };
-    match port {
-        IntOrString::Int(number) => u16::try_from(number).ok(),
-        IntOrString::String(name) => container
-            .port_named(&name)
-            .and_then(|port| u16::try_from(port).ok()),
-    }
+    container.port_number(&port)
 }
 
 fn probe_summary(probe: &Probe) -> String {

@@ -100,6 +100,17 @@ impl Container {
             .find(|port| port.name.as_deref() == Some(name))
             .map(|port| port.container_port)
     }
+
+    /// The port a probe or hook names, as a number: its own number, or the number of the
+    /// container's port of that name (`None` when there is no such port, or it is out of range).
+    pub fn port_number(&self, port: &IntOrString) -> Option<u16> {
+        match port {
+            IntOrString::Int(number) => u16::try_from(*number).ok(),
+            IntOrString::String(name) => self
+                .port_named(name)
+                .and_then(|number| u16::try_from(number).ok()),
+        }
+    }
 }
 
 object! {

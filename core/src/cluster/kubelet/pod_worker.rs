@@ -12,7 +12,9 @@ use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
 use crate::cluster::kubelet::config::{self, Place};
 use crate::cluster::kubelet::static_pod::{self, MirrorState};
-use crate::cluster::kubelet::termination::{STOPPED_POD_TERMINATION_MS, Termination};
+use crate::cluster::kubelet::termination::{
+    STOPPED_POD_TERMINATION_MS, Termination, pod_grace_seconds,
+};
 use crate::cluster::kubelet::{
     ContainerChange, ContainerRecord, Kubelet, KubeletChange, KubeletTimer, PLEG_RELIST_MS,
     PodChange, PodWorker, Stage, runtime, volumes,
@@ -699,14 +701,11 @@ fn deleting(cx: &mut Cx<'_>, id: PodId) {
     if cx.worker(id).is_none() {
         return;
     }
-    let grace = cx
-        .world
-        .store
-        .pod(id)
-        .object()
+    let object = cx.world.store.pod(id).object();
+    let grace = object
         .metadata
         .deletion_grace_period_seconds
-        .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+        .unwrap_or_else(|| pod_grace_seconds(object));
     terminate(cx, id, grace, false);
 }
 
@@ -891,10 +890,9 @@ pub fn stop_next_sidecar(
     before: usize,
     containers: &[ContainerRecord],
 ) {
-    let grace = cx
-        .worker(id)
-        .and_then(|w| w.pod.spec.termination_grace_period_seconds)
-        .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+    let Some(grace) = cx.worker(id).map(|w| pod_grace_seconds(&w.pod)) else {
+        return;
+    };
     for index in (0..before.min(containers.len())).rev() {
         let record = &containers[index];
         if record.sidecar && record.live_run(cx.now).is_some() {
@@ -929,10 +927,8 @@ fn acted(cx: &mut Cx<'_>, pod: Option<&str>, what: &What) {
                 .workers
                 .iter()
                 .find(|(_, worker)| worker.mirror.is_some())
-                .map(|(id, worker)| (*id, worker.pod.spec.termination_grace_period_seconds));
+                .map(|(id, worker)| (*id, pod_grace_seconds(&worker.pod)));
             if let Some((id, grace)) = static_worker {
-                let grace =
-                    grace.unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
                 terminate(cx, id, grace, true);
             }
         }

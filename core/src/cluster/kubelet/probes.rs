@@ -99,12 +99,12 @@ pub fn forced_failure(target: &Target<'_>, probe: &Probe) -> String {
     if probe.http_get.is_some() {
         return "HTTP probe failed with statuscode: 503".to_owned();
     }
-    let port = |port: &IntOrString| match port {
-        IntOrString::Int(number) => number.to_string(),
-        IntOrString::String(name) => target
-            .container
-            .port_named(name)
-            .map_or_else(|| name.clone(), |port| port.to_string()),
+    let port = |port: &IntOrString| match target.container.port_number(port) {
+        Some(number) => number.to_string(),
+        None => match port {
+            IntOrString::Int(number) => number.to_string(),
+            IntOrString::String(name) => name.clone(),
+        },
     };
     if let Some(tcp) = &probe.tcp_socket {
         return format!(
@@ -141,15 +141,10 @@ pub fn exec_script(command: &[String]) -> String {
 
 /// The port a probe or hook names, as a number: its own, or the container's port of that name.
 pub fn port_number(container: &Container, port: &IntOrString) -> Result<u16, String> {
-    match port {
-        IntOrString::Int(number) => {
-            u16::try_from(*number).map_err(|_| format!("invalid port {number}"))
-        }
-        IntOrString::String(name) => container
-            .port_named(name)
-            .and_then(|port| u16::try_from(port).ok())
-            .ok_or_else(|| format!("strconv.Atoi: parsing \"{name}\": invalid syntax")),
-    }
+    container.port_number(port).ok_or_else(|| match port {
+        IntOrString::Int(number) => format!("invalid port {number}"),
+        IntOrString::String(name) => format!("strconv.Atoi: parsing \"{name}\": invalid syntax"),
+    })
 }
 
 /// One check, `since_start` after the container started: `Err` with the kubelet's message on

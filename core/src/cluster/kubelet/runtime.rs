@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::api::image_ref::ImageRef;
-use crate::api::v1::{Container, Pod};
+use crate::api::v1::Container;
 use crate::cluster::events::EventType;
 use crate::cluster::kubelet::backoff::{
     crash_loop_delay_ms, crash_loop_resets, image_pull_delay_ms,
@@ -17,7 +17,7 @@ use crate::cluster::kubelet::pod_worker::{
 };
 use crate::cluster::kubelet::probes::{self, ProbeState, Target};
 use crate::cluster::kubelet::program::{self, Program, RunPlan, Surroundings};
-use crate::cluster::kubelet::termination::{kill_delay_ms, stop_outcome};
+use crate::cluster::kubelet::termination::{kill_delay_ms, pod_grace_seconds, stop_outcome};
 use crate::cluster::kubelet::{
     BackOff, ContainerChange, KubeletChange, KubeletTimer, MAX_RUNS, OOM_MS, PLEG_RELIST_MS,
     POD_WORKER_RETRY_MS, PULL_MS, PULL_PRESENT_MS, PodChange, PodWorker, PullFailure, Run,
@@ -1199,13 +1199,6 @@ fn memory_limit(container: &Container) -> Option<i128> {
         .as_ref()
         .and_then(|r| r.limits.get("memory"))
         .map(crate::api::quantity::Quantity::value)
-}
-
-/// The Pod's grace period, in seconds.
-fn pod_grace_seconds(pod: &Pod) -> i64 {
-    pod.spec
-        .termination_grace_period_seconds
-        .unwrap_or(crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS)
 }
 
 /// What a container running `plan` uses: the CPU it keeps busy (1m when mostly idle), held to

@@ -3,6 +3,8 @@
 //! SIGKILL once what is left of the grace period (at least 2 seconds) runs out. A server stops
 //! on SIGTERM at once; a shell as PID 1 ignores it and is killed.
 
+use crate::api::defaults::DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
+use crate::api::v1::Pod;
 use crate::cluster::event::seconds_to_ms;
 use crate::runtime::images::Behaviour;
 
@@ -27,6 +29,15 @@ pub struct Termination {
     pub grace_seconds: i64,
     /// True for a static Pod whose file was removed: its mirror is not marked.
     pub file_removed: bool,
+}
+
+/// The Pod's own grace period, in seconds: its `terminationGracePeriodSeconds`, or the default
+/// 30 s (never below 0).
+pub fn pod_grace_seconds(pod: &Pod) -> i64 {
+    pod.spec
+        .termination_grace_period_seconds
+        .unwrap_or(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS)
+        .max(0)
 }
 
 /// How long the kubelet waits between the stop signal and SIGKILL for a grace period of
