@@ -1,5 +1,6 @@
 //! `podplay get`, `describe`, `logs` and `watch`: what kubectl would print for the Pods of
-//! manifest files — pasted Pods as they are, and the file's Pod simulated on a virtual node.
+//! manifest files — pasted Pods as they are, and the files' other Pods simulated on the virtual
+//! cluster.
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -28,8 +28,9 @@ Commands:
   get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
                 Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
                 cluster (with a status) as it is at TIME (RFC 3339, default now); the
-                file's Pod simulated on a virtual node, DURATION (35s, 2m, 1m30s) after
-                'kubectl apply' (default 0s).
+                files' other Pods simulated together on the virtual cluster, DURATION
+                (35s, 2m, 1m30s) after 'kubectl apply' (default 0s). -o wide adds each
+                Pod's IP and node.
   describe [--at DURATION] [--now TIME] [--utc-offset ±HH:MM] FILE...
                 Print 'kubectl describe pod' for the same Pods, Events included.
   logs [-c NAME] [--previous] [--at DURATION] FILE
@@ -53,8 +54,9 @@ Commands:
 
   Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
   Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
-  the node, the Services and the timed actions of a scenario file (YAML or JSON; see
-  ARCHITECTURE.md). Without FILE, the scenario's own manifest is simulated.
+  the nodes, the Services, ConfigMaps and Secrets and the timed actions of a scenario
+  file (YAML or JSON; see the README). Without FILE, the scenario's own manifest is
+  simulated.
 
 Options:
   -o, --output FORMAT  text (the default) or json.

@@ -64,10 +64,13 @@ pub enum Event {
     },
     /// The Pod object is removed.
     PodRemoved(PodId),
-    /// A controller is about to delete a Pod: it fails, with the `DisruptionTarget` condition.
+    /// A controller is about to delete a Pod: the `DisruptionTarget` condition, and for the Pod
+    /// garbage collector, the phase `Failed`.
     PodDisrupted {
         /// The Pod.
         pod: PodId,
+        /// True when the controller also marks the Pod failed.
+        fails: bool,
         /// The condition's reason.
         reason: &'static str,
         /// The condition's message.
@@ -217,6 +220,7 @@ pub fn apply(world: &mut World, event: Event) {
         }
         Event::PodDisrupted {
             pod,
+            fails,
             reason,
             message,
         } => {
@@ -224,7 +228,7 @@ pub fn apply(world: &mut World, event: Event) {
             world.store.update_pod(pod, |object| {
                 let status = object.status.get_or_insert_with(Default::default);
                 let terminal = matches!(status.phase.as_deref(), Some("Succeeded" | "Failed"));
-                if !terminal {
+                if fails && !terminal {
                     status.phase = Some("Failed".to_owned());
                 }
                 status.conditions.retain(|c| c.kind != "DisruptionTarget");

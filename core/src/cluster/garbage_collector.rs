@@ -81,6 +81,7 @@ fn remove_orphan(world: &World, pod: PodId, out: &mut Vec<Event>) {
     }
     out.push(Event::PodDisrupted {
         pod,
+        fails: true,
         reason: "DeletionByPodGC",
         message: "PodGC: node no longer exists".to_owned(),
     });

@@ -222,6 +222,14 @@ fn evict(world: &World, pod: PodId, loss: u32, out: &mut Vec<Event>) {
             None,
         ),
     ));
+    // The taint-eviction controller's `addConditionAndDeletePod`: the condition, then the
+    // deletion (the Pod's phase is the kubelet's to set, and its kubelet is unreachable).
+    out.push(Event::PodDisrupted {
+        pod,
+        fails: false,
+        reason: "DeletionByTaintManager",
+        message: "Taint manager: deleting due to NoExecute taint".to_owned(),
+    });
     out.push(Event::PodNodeLost {
         pod,
         message: format!(

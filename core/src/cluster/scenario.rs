@@ -1,6 +1,6 @@
-//! A scenario: what surrounds the Pod on the virtual node, and what happens to it when. It is the
-//! simulator's whole input besides the Pod, and travels in share links, so it is serde
-//! serialisable and versioned ([`Scenario::VERSION`]).
+//! A scenario: the cluster around the manifest's Pods (its nodes, Services, ConfigMaps and
+//! Secrets), and what happens when. It is the cluster's whole input besides the Pods, and
+//! travels in share links, so it is serde serialisable and versioned ([`Scenario::VERSION`]).
 //!
 //! As JSON or YAML (`podplay get --scenario S.yaml`), every field optional:
 //!

@@ -675,6 +675,35 @@ fn a_lost_node_leaves_the_pod_unknown_and_it_is_not_replaced() {
             event Normal TaintManagerEviction: Marking for deletion Pod default/my-pod
         "#]],
     );
+    // The taint-eviction controller's condition (pkg/controller/tainteviction
+    // `addConditionAndDeletePod`); the phase stays the kubelet's, which is cut off.
+    let parsed = pod_model::parse(pod_model::playground::gallery::ALL[0].manifest);
+    let scenario = with_actions(minutes(10), "- {at: 1m, do: loseNode}\n");
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &scenario);
+    let status = simulation
+        .snapshots
+        .last()
+        .and_then(|snapshot| snapshot.pod.status.clone())
+        .expect("a status");
+    let disruption = status
+        .conditions
+        .iter()
+        .find(|condition| condition.kind == "DisruptionTarget")
+        .expect("the eviction's condition");
+    assert_eq!(
+        (
+            disruption.status.as_str(),
+            disruption.reason.as_deref(),
+            disruption.message.as_deref(),
+            status.phase.as_deref()
+        ),
+        (
+            "True",
+            Some("DeletionByTaintManager"),
+            Some("Taint manager: deleting due to NoExecute taint"),
+            Some("Running")
+        )
+    );
 }
 
 #[test]
@@ -719,7 +748,6 @@ fn a_node_back_after_the_eviction_lets_the_kubelet_finish_the_deletion() {
                 1s  0/1 ContainerCreating 0
                 2s  1/1 Running 0
               410s  1/1 Unknown 0
-              480s  1/1 Terminating 0
             480.1s  0/1 Completed 0
             event Normal Scheduled: Successfully assigned default/my-pod to node-1
             event Normal Pulling: Pulling image "nginx:latest"

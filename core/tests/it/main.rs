@@ -5,6 +5,7 @@ mod cluster;
 mod corpus;
 mod diagrams;
 mod gallery;
+mod layers;
 mod messages;
 mod nodes;
 mod print;

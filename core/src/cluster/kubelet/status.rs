@@ -50,6 +50,9 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
             if pod_is_terminal {
                 terminate_pod(&mut status, worker.init_count > 0);
             }
+            if let Some(before) = before {
+                keep_what_others_wrote(before, &mut status);
+            }
             carry_transition_times(before, &mut status, &now);
             if before != Some(&status) {
                 out.push(Event::PodStatus {
@@ -261,6 +264,36 @@ pub fn generate(
         .conditions
         .push(condition("PodScheduled", true, None, None));
     status
+}
+
+/// The conditions the kubelet owns (`kubetypes.PodConditionByKubelet`); the others are written
+/// by controllers (`DisruptionTarget`, a readiness gate's).
+const KUBELET_CONDITIONS: &[&str] = &[
+    "PodScheduled",
+    "Ready",
+    "Initialized",
+    "ContainersReady",
+    "PodReadyToStartContainers",
+];
+
+/// What `generateAPIPodStatus` keeps of the stored status: the conditions the kubelet does not
+/// own, first and as they are; and while the phase stays the same, the status reason and
+/// message (a node lifecycle controller's `NodeLost`).
+pub fn keep_what_others_wrote(before: &PodStatus, status: &mut PodStatus) {
+    let others = before
+        .conditions
+        .iter()
+        .filter(|condition| !KUBELET_CONDITIONS.contains(&condition.kind.as_str()))
+        .cloned();
+    let mut conditions: Vec<_> = others.collect();
+    if !conditions.is_empty() {
+        conditions.append(&mut status.conditions);
+        status.conditions = conditions;
+    }
+    if status.phase == before.phase {
+        status.reason.clone_from(&before.reason);
+        status.message.clone_from(&before.message);
+    }
 }
 
 /// The status manager's `TerminatePod` (pkg/kubelet/status/status_manager.go): the last status of
