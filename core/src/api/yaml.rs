@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
 use crate::api::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::base::json::Json;
 use crate::base::span::{Position, Span};
 
 /// Scalar text counts as one node per this many bytes (see [`Limits::max_nodes`]).
@@ -217,6 +218,33 @@ fn is_yaml_float(text: &str) -> bool {
 }
 
 impl Node {
+    /// The node as a JSON value, its scalars typed by YAML 1.1's rules as Kubernetes reads them;
+    /// a number JSON cannot hold (beyond 64 bits, infinite) stays text. A repeated key keeps
+    /// its last value.
+    pub fn to_json(&self) -> Json {
+        match &self.value {
+            Value::Null => Json::Null,
+            Value::Scalar(scalar) => match scalar.resolve() {
+                Resolved::Null => Json::Null,
+                Resolved::Bool(value) => Json::Bool(value),
+                Resolved::Int(value) => i64::try_from(value)
+                    .map_or_else(|_| Json::String(scalar.text.clone()), Json::Int),
+                Resolved::Float(value) if value.is_finite() => Json::Float(value),
+                Resolved::Float(_) | Resolved::Str => Json::String(scalar.text.clone()),
+            },
+            Value::Sequence(items) => Json::Array(items.iter().map(Node::to_json).collect()),
+            Value::Mapping(entries) => Json::Object(
+                entries
+                    .iter()
+                    .map(|entry| {
+                        let key = entry.key.as_scalar().unwrap_or_default().to_owned();
+                        (key, entry.value.to_json())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
     /// The scalar's text, whatever its YAML type.
     pub fn as_scalar(&self) -> Option<&str> {
         match &self.value {
@@ -368,6 +396,17 @@ fn merge_keys(entries: Vec<Entry>) -> Vec<Entry> {
 /// Parses a whole YAML stream (one or more documents) within [`Limits::DEFAULT`].
 pub fn parse_stream(text: &str) -> Result<Vec<Document>, Box<Diagnostic>> {
     parse_stream_with(text, Limits::DEFAULT)
+}
+
+/// The one document of `text` (YAML, or JSON, which is YAML too) as a JSON value: `null` for an
+/// empty text; an error for a text that does not parse or that holds several documents.
+pub fn single_json_document(text: &str) -> Result<Json, String> {
+    let documents = parse_stream(text).map_err(|error| error.to_string())?;
+    match documents.as_slice() {
+        [] => Ok(Json::Null),
+        [document] => Ok(document.root.to_json()),
+        _ => Err("expected one YAML document".to_owned()),
+    }
 }
 
 /// Parses a whole YAML stream within `limits`.

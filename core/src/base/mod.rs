@@ -1,7 +1,8 @@
 //! The first layer: what every other layer uses and that knows nothing of Kubernetes: positions
-//! in a text, the virtual clock, wall-clock instants, one compiled stable sort, and "did you
-//! mean" suggestions.
+//! in a text, the virtual clock, wall-clock instants, one compiled stable sort, "did you mean"
+//! suggestions, and JSON values.
 
+pub mod json;
 pub mod sorting;
 pub mod span;
 pub mod suggest;

@@ -1,6 +1,7 @@
 //! A scenario: the cluster around the manifest's Pods (its nodes, Services, ConfigMaps and
 //! Secrets), and what happens when. It is the cluster's whole input besides the Pods, and
-//! travels in share links, so it is serde serialisable and versioned ([`Scenario::VERSION`]).
+//! travels in share links, so it is written and read as JSON (`write.rs`, `read.rs`) and
+//! versioned ([`Scenario::VERSION`]).
 //!
 //! As JSON or YAML (`podplay get --scenario S.yaml`), every field optional:
 //!
@@ -22,10 +23,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::api::quantity::Quantity;
-use crate::api::yaml::{self, Resolved, Value};
+use crate::api::yaml;
+use crate::base::json::Json;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 
@@ -38,38 +37,30 @@ pub const MAX_NODES: usize = 100;
 /// The longest scenario text read, in bytes.
 pub const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
 
-/// What surrounds the Pod, and the timed actions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+/// What surrounds the Pod, and the timed actions. `read.rs` reads it, `write.rs` writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// The format's version: [`Scenario::VERSION`].
     pub version: u32,
     /// The Pod manifest, when the scenario carries it (a share link does; the CLI reads it from
     /// its own file).
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub manifest: String,
     /// The node, when the cluster has one (the one-node form of `nodes`).
     pub node: Node,
     /// The cluster's nodes, when it has several; without this field the cluster is `node`
     /// alone. A node listed without `ip` gets `192.168.49.N`, N = 2 + its index.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub nodes: Vec<Node>,
     /// Services that exist from the start (their names resolve in the Pod).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<String>,
     /// ConfigMaps that exist, by name, with their data. Without this field, every ConfigMap the
     /// Pod names is assumed to exist.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub config_maps: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// Secrets that exist, by name, with their data (as `stringData`, in plain text). Without
     /// this field, every Secret the Pod names is assumed to exist.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub secrets: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// How long to simulate.
-    #[serde(with = "duration")]
     pub horizon: VirtualTime,
     /// The wall-clock time of `kubectl apply`.
-    #[serde(with = "timestamp")]
     pub start: Timestamp,
     /// The IP the first Pod on the first node gets; the next Pods there get the next
     /// addresses, and each other node has a range of its own (`10.244.1.x` for the second).
@@ -77,33 +68,26 @@ pub struct Scenario {
     /// True when the manifest is a file in the kubelet's `staticPodPath`
     /// (`/etc/kubernetes/manifests`) rather than sent to the API server: the kubelet runs it
     /// itself, and the API server shows a mirror Pod (see `cluster::kubelet::static_pod`).
-    #[serde(skip_serializing_if = "is_false")]
     pub static_pod: bool,
     /// What happens, and when.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
 }
 
 /// A node Pods may run on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
     /// Its name.
     pub name: String,
     /// Its IP address.
     pub ip: String,
     /// Allocatable CPU, in millicores (a quantity such as `"2"` or `500m` in the file).
-    #[serde(rename = "cpu", with = "cpu")]
     pub cpu_millis: i128,
     /// Allocatable memory, in bytes (a quantity such as `4Gi` in the file).
-    #[serde(rename = "memory", with = "memory")]
     pub memory_bytes: i128,
     /// Its labels, besides the ones the kubelet sets (`kubernetes.io/hostname`,
     /// `kubernetes.io/os`, `kubernetes.io/arch`).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
     /// Its taints.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub taints: Vec<Taint>,
 }
 
@@ -134,13 +118,11 @@ impl Node {
 
 /// A node's taint: Pods that do not tolerate it are not scheduled there (`NoSchedule`), or
 /// avoided (`PreferNoSchedule`), or also evicted (`NoExecute`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Taint {
     /// The key.
     pub key: String,
     /// The value, if any.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub value: String,
     /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`.
     pub effect: String,
@@ -150,18 +132,14 @@ pub struct Taint {
 pub const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 /// Something that happens at an instant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     /// When, after `kubectl apply`.
-    #[serde(with = "duration")]
     pub at: VirtualTime,
     /// The Pod an action on a Pod or its containers is about; the manifest's first Pod when
     /// absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pod: Option<String>,
     /// What.
-    #[serde(flatten)]
     pub what: What,
 }
 
@@ -177,15 +155,12 @@ impl Action {
 }
 
 /// The kinds of timed action.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum What {
     /// `kubectl delete pod [--grace-period=N]`; the Pod's `terminationGracePeriodSeconds` when
     /// `None`. Zero removes the object at once (`--grace-period=0 --force`).
-    #[serde(rename_all = "camelCase")]
     DeletePod {
         /// `--grace-period`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         grace_period_seconds: Option<i64>,
     },
     /// The container's main process is killed (SIGKILL, exit code 137), as by `kill -9` on the
@@ -230,13 +205,11 @@ pub enum What {
     /// The node stops answering (powered off, cut from the network).
     LoseNode {
         /// Which node; the first when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         node: Option<String>,
     },
     /// The node answers again.
     RestoreNode {
         /// Which node; the first when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         node: Option<String>,
     },
     /// A node joins the cluster (`kubeadm join`): its kubelet registers it, and Pods that were
@@ -267,6 +240,27 @@ pub enum What {
 }
 
 impl What {
+    /// The action's name in a scenario (`do: killContainer`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            What::DeletePod { .. } => "deletePod",
+            What::KillContainer { .. } => "killContainer",
+            What::FailProbe { .. } => "failProbe",
+            What::PassProbe { .. } => "passProbe",
+            What::ExceedMemory { .. } => "exceedMemory",
+            What::FailImagePull { .. } => "failImagePull",
+            What::FixImagePull { .. } => "fixImagePull",
+            What::ApplyPod => "applyPod",
+            What::LoseNode { .. } => "loseNode",
+            What::RestoreNode { .. } => "restoreNode",
+            What::AddNode { .. } => "addNode",
+            What::RemoveNode { .. } => "removeNode",
+            What::RemoveStaticManifest => "removeStaticManifest",
+            What::CreateService { .. } => "createService",
+            What::DeleteService { .. } => "deleteService",
+        }
+    }
+
     /// The action in a few words, for the timeline's list: `kill container 'app'`.
     pub fn describe(&self) -> String {
         match self {
@@ -301,8 +295,7 @@ impl What {
 }
 
 /// A probe's kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ProbeKind {
     /// `livenessProbe`.
     Liveness,
@@ -425,36 +418,32 @@ impl Scenario {
 
     /// The scenario as compact JSON, for share links.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::new();
+        write::scenario(&mut out, self);
+        out
     }
 
-    /// Reads a scenario written as JSON.
+    /// Reads a scenario written as JSON (which is YAML too, so this is [`Scenario::from_yaml`]).
     pub fn from_json(text: &str) -> Result<Scenario, String> {
-        if text.len() > MAX_SCENARIO_BYTES {
-            return Err(too_large(text.len()));
-        }
-        let scenario: Scenario = read_json(text).map_err(|error| format!("scenario: {error}"))?;
-        scenario.checked()
+        Scenario::from_yaml(text)
     }
 
-    /// Reads a scenario written as YAML (or JSON, which is YAML too).
+    /// Reads a scenario written as YAML (or JSON).
     pub fn from_yaml(text: &str) -> Result<Scenario, String> {
         if text.len() > MAX_SCENARIO_BYTES {
             return Err(too_large(text.len()));
         }
-        let documents = yaml::parse_stream(text).map_err(|error| format!("scenario: {error}"))?;
-        let root = match documents.as_slice() {
-            [] => serde_json::Value::Object(serde_json::Map::new()),
-            [document] => to_json(&document.root),
-            _ => return Err("scenario: expected one YAML document".to_owned()),
+        let root =
+            yaml::single_json_document(text).map_err(|error| format!("scenario: {error}"))?;
+        Scenario::from_json_value(&root)
+    }
+
+    /// Reads a scenario from its JSON value (`null` is the empty scenario), and checks it.
+    pub fn from_json_value(root: &Json) -> Result<Scenario, String> {
+        let scenario = match root {
+            Json::Null => Scenario::default(),
+            root => read::scenario(root).map_err(|error| format!("scenario: {error}"))?,
         };
-        let root = if root.is_null() {
-            serde_json::Value::Object(serde_json::Map::new())
-        } else {
-            root
-        };
-        let scenario: Scenario =
-            serde_json::from_value(root).map_err(|error| format!("scenario: {error}"))?;
         scenario.checked()
     }
 
@@ -543,154 +532,8 @@ fn too_large(bytes: usize) -> String {
     format!("scenario: {bytes} bytes; at most {MAX_SCENARIO_BYTES} are read")
 }
 
-/// A YAML tree as JSON, scalars typed by YAML 1.1's rules as Kubernetes reads them.
-/// Reads JSON text into `T` through a JSON value, as a YAML scenario is read, so that the page
-/// carries one compiled reader of scenarios rather than one per input (about 30 KB of wasm).
-/// As in YAML, a repeated key keeps its last value; the value tree of the largest text read
-/// (`MAX_SCENARIO_BYTES`, or a share link's inflated 1 MiB) stays within a few tens of MB.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> serde_json::Result<T> {
-    serde_json::from_str::<serde_json::Value>(text).and_then(serde_json::from_value)
-}
-
-fn to_json(node: &yaml::Node) -> serde_json::Value {
-    use serde_json::Value as Json;
-    match &node.value {
-        Value::Null => Json::Null,
-        Value::Scalar(scalar) => match scalar.resolve() {
-            Resolved::Null => Json::Null,
-            Resolved::Bool(value) => Json::Bool(value),
-            Resolved::Int(value) => i64::try_from(value)
-                .map(Json::from)
-                .unwrap_or_else(|_| Json::String(scalar.text.clone())),
-            Resolved::Float(value) => serde_json::Number::from_f64(value)
-                .map(Json::Number)
-                .unwrap_or_else(|| Json::String(scalar.text.clone())),
-            Resolved::Str => Json::String(scalar.text.clone()),
-        },
-        Value::Sequence(items) => Json::Array(items.iter().map(to_json).collect()),
-        Value::Mapping(entries) => Json::Object(
-            entries
-                .iter()
-                .map(|entry| {
-                    let key = entry.key.as_scalar().unwrap_or_default().to_owned();
-                    (key, to_json(&entry.value))
-                })
-                .collect(),
-        ),
-    }
-}
-
-/// Durations as `1m30s`; a bare number means seconds.
-mod duration {
-    use serde::{Deserializer, Serializer, de::Error};
-
-    use crate::base::time::VirtualTime;
-
-    pub fn serialize<S: Serializer>(at: &VirtualTime, out: S) -> Result<S::Ok, S::Error> {
-        out.serialize_str(&at.duration_string())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<VirtualTime, D::Error> {
-        let text = super::text_or_number(input)?;
-        VirtualTime::parse_duration(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "invalid duration {text:?}: write it as 45s, 2m, 1m30s or 500ms (at most 24h)"
-            ))
-        })
-    }
-}
-
-/// Wall-clock instants as RFC 3339.
-mod timestamp {
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    use crate::base::timestamp::Timestamp;
-
-    pub fn serialize<S: Serializer>(at: &Timestamp, out: S) -> Result<S::Ok, S::Error> {
-        out.serialize_str(&at.to_string())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Timestamp, D::Error> {
-        let text = String::deserialize(input)?;
-        Timestamp::parse(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "invalid time {text:?}: write it as RFC 3339, such as 2026-01-01T00:00:00Z"
-            ))
-        })
-    }
-}
-
-/// CPU as a Kubernetes quantity: `"2"`, `1500m`.
-mod cpu {
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(millis: &i128, out: S) -> Result<S::Ok, S::Error> {
-        if millis % 1000 == 0 {
-            out.serialize_str(&(millis / 1000).to_string())
-        } else {
-            out.serialize_str(&format!("{millis}m"))
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<i128, D::Error> {
-        super::quantity(input).map(|quantity| quantity.milli_value())
-    }
-}
-
-/// Memory as a Kubernetes quantity: `4Gi`, `512Mi`.
-mod memory {
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bytes: &i128, out: S) -> Result<S::Ok, S::Error> {
-        const UNITS: [(i128, &str); 4] = [
-            (1 << 40, "Ti"),
-            (1 << 30, "Gi"),
-            (1 << 20, "Mi"),
-            (1 << 10, "Ki"),
-        ];
-        let text = UNITS
-            .iter()
-            .find(|(size, _)| bytes % size == 0 && *bytes != 0)
-            .map_or_else(
-                || bytes.to_string(),
-                |(size, unit)| format!("{}{unit}", bytes / size),
-            );
-        out.serialize_str(&text)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<i128, D::Error> {
-        super::quantity(input).map(|quantity| quantity.value())
-    }
-}
-
-/// A field written as text or as a number, as text.
-fn text_or_number<'de, D: serde::Deserializer<'de>>(input: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum TextOrNumber {
-        Text(String),
-        Number(serde_json::Number),
-    }
-    Ok(match TextOrNumber::deserialize(input)? {
-        TextOrNumber::Text(text) => text,
-        TextOrNumber::Number(number) => number.to_string(),
-    })
-}
-
-/// A Kubernetes quantity, written as text or as a number.
-fn quantity<'de, D: serde::Deserializer<'de>>(input: D) -> Result<Quantity, D::Error> {
-    use serde::de::Error;
-    let text = text_or_number(input)?;
-    Quantity::parse(&text).map_err(|error| {
-        D::Error::custom(format!("invalid quantity {text:?}: {}", error.message()))
-    })
-}
-
-/// For `skip_serializing_if`: a flag that is off is left out.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(flag: &bool) -> bool {
-    !*flag
-}
+mod read;
+mod write;
 
 #[cfg(test)]
 mod tests;

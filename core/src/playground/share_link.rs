@@ -3,11 +3,11 @@
 //! deflate-compressed and base64url-encoded. Decoding is bounded: the fragment's length, the
 //! inflated size and the compression ratio are capped, so a crafted link cannot exhaust memory.
 
+use crate::api::yaml::single_json_document;
+use crate::base::json::{self, Object, Read, list, only, optional, string, unsigned};
+use crate::cluster::scenario::{MAX_SCENARIO_BYTES, Scenario};
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
-use serde::{Deserialize, Serialize};
-
-use crate::cluster::scenario::{MAX_SCENARIO_BYTES, Scenario};
 
 /// The fragment's prefix, with the link format's version.
 pub const PREFIX: &str = "#v1.";
@@ -19,23 +19,56 @@ pub const MAX_STATE_BYTES: usize = MAX_SCENARIO_BYTES;
 /// compress about 3:1, so anything far beyond is a decompression bomb.
 pub const MAX_RATIO: usize = 64;
 
-/// What a link holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// What a link holds: as JSON, `{"scenario": …, "step": 3, "panels": ["editor"]}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedState {
     /// The scenario, with the manifest in it.
     pub scenario: Scenario,
     /// The step of the timeline on screen, from 0.
-    #[serde(default)]
     pub step: usize,
     /// The panels shown (`editor`, `pod`, `lifecycle`); empty for all.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub panels: Vec<String>,
+}
+
+impl SharedState {
+    /// The state as compact JSON.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::open(&mut out);
+        object.key("scenario").push_str(&self.scenario.to_json());
+        object.key("step").push_str(&self.step.to_string());
+        if !self.panels.is_empty() {
+            json::write_list(object.key("panels"), &self.panels, |out, panel| {
+                json::write_string(out, panel);
+            });
+        }
+        object.close();
+        out
+    }
+
+    /// Reads the state's JSON text; the scenario is checked as any scenario is.
+    pub fn from_json(text: &str) -> Result<SharedState, String> {
+        let damaged = |error: String| format!("the link is damaged: {error}");
+        let root = single_json_document(text).map_err(damaged)?;
+        let fields = root.object("struct SharedState").map_err(damaged)?;
+        only(fields, &["scenario", "step", "panels"]).map_err(damaged)?;
+        let scenario = fields
+            .get("scenario")
+            .ok_or_else(|| damaged("missing field `scenario`".to_owned()))?;
+        let step: Read<Option<u64>> = optional(fields, "step", |value| unsigned(value, "usize"));
+        let step = step.map_err(damaged)?.unwrap_or(0);
+        let panels = optional(fields, "panels", |value| list(value, string)).map_err(damaged)?;
+        Ok(SharedState {
+            scenario: Scenario::from_json_value(scenario)?,
+            step: usize::try_from(step).unwrap_or(usize::MAX),
+            panels: panels.unwrap_or_default(),
+        })
+    }
 }
 
 /// The fragment of a link to `state`: `#v1.` and the compressed state.
 pub fn encode(state: &SharedState) -> String {
-    let json = serde_json::to_string(state).unwrap_or_default();
+    let json = state.to_json();
     let compressed = compress_to_vec(json.as_bytes(), 9);
     format!("{PREFIX}{}", base64url(&compressed))
 }
@@ -77,10 +110,7 @@ pub fn decode(fragment: &str) -> Result<SharedState, String> {
         .map_err(|_| "the link is damaged, or holds more than the playground reads".to_owned())?;
     let text =
         String::from_utf8(json).map_err(|_| "the link is damaged: not UTF-8 text".to_owned())?;
-    let state: SharedState = crate::cluster::scenario::read_json(&text)
-        .map_err(|error| format!("the link is damaged: {error}"))?;
-    let scenario = state.scenario.checked()?;
-    Ok(SharedState { scenario, ..state })
+    SharedState::from_json(&text)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -162,6 +192,20 @@ mod tests {
         assert!(link.starts_with("#v1."));
         assert_eq!(decode(&link), Ok(state.clone()));
         assert_eq!(decode(&link[1..]), Ok(state));
+    }
+
+    /// A link made by Podplay before the cluster (commit 534ee88, whose serde wrote the JSON)
+    /// opens as it did, and the same state makes the same link today.
+    #[test]
+    fn a_link_from_before_the_cluster_still_opens() {
+        const OLD: &str = "#v1.RVJLbtswEL0KMWtbkBQ7SLgPggJuayBFFi2NgibHChHxU5J26xo6Rbe9QM_Rm_QkHdKJAxEQ5_PevJnhCZJCJ6PxwE9wwJiMd8C7GVjpzA5TBg4ymMdzhLNDJ9yzcZqztdfCWcxSyyy5cIw5aZEzAd_2PqNmQggorvKnjxKkcz7LTESJsxPda3qWWyHyE0Zkf_-wf79_CZiESwFVZVXeZWkcCajmnIC1jgxhxoyVA93dYNwPAsEMnNdYeilJpP27j88Y5z1FTCC7u-2b7vqmWdw2xafCnpwLulm0Ph7JuLk3MM0gYTwYhQn4F7BHvYUNZXu3M8N7GVKpQALmZ0-xVh_vv67uHu9WRKFxux9gIpYnH83PMlFYWiqSsoxlon3bX8_bjs6ntuX1fKZw8PpdFdk2_WLRtM2SnFLVgZEOKlnAV20it6aNgYooMz6cpZbmz03b44t6auQF1NlXzE6acR39tuRfZlu3HIqEGuEwmgM6TOmNob8waBwxI-2fHEOUCtdID0g_INFpErq8YK4umNEn_FBWM23KcDNSnwsqJx2Odcah0o305tRRjQib6T8";
+        let state = decode(OLD).expect("an old link opens");
+        assert_eq!(state.step, 4);
+        assert_eq!(state.panels, ["pod", "lifecycle"]);
+        assert_eq!(state.scenario.node.name, "worker-2");
+        assert_eq!(state.scenario.actions.len(), 4);
+        assert!(state.scenario.manifest.contains("tab\\there é ✓"));
+        assert_eq!(encode(&state), OLD);
     }
 
     #[test]

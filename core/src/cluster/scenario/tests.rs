@@ -186,6 +186,62 @@ fn bad_scenarios_are_refused_with_a_reason() {
             expect!["scenario: missing field `container`"],
         ),
         (
+            "a misspelt field of an action",
+            "actions: [{at: 1s, do: killContainer, containr: app}]",
+            expect!["scenario: missing field `container`"],
+        ),
+        (
+            "a field another action has",
+            "actions: [{at: 1s, do: killContainer, container: app, probe: liveness}]",
+            expect![
+                "scenario: unknown field `probe`, expected one of `at`, `pod`, `do`, `container`"
+            ],
+        ),
+        (
+            "an action without its time",
+            "actions: [{do: applyPod}]",
+            expect!["scenario: missing field `at`"],
+        ),
+        (
+            "an unknown probe",
+            "actions: [{at: 1s, do: failProbe, container: app, probe: health}]",
+            expect![
+                "scenario: unknown variant `health`, expected one of `liveness`, `readiness`, `startup`"
+            ],
+        ),
+        (
+            "a taint without an effect",
+            "nodes: [{name: a, taints: [{key: gpu}]}]",
+            expect!["scenario: missing field `effect`"],
+        ),
+        (
+            "an unknown field of a node",
+            "nodes: [{name: a, zone: b}]",
+            expect![
+                "scenario: unknown field `zone`, expected one of `name`, `ip`, `cpu`, `memory`, `labels`, `taints`"
+            ],
+        ),
+        (
+            "a number where a name goes",
+            "services: [3]",
+            expect!["scenario: invalid type: integer `3`, expected a string"],
+        ),
+        (
+            "a negative version",
+            "version: -1",
+            expect!["scenario: invalid value: integer `-1`, expected u32"],
+        ),
+        (
+            "a list where a scenario goes",
+            "[1, 2]",
+            expect!["scenario: invalid type: sequence, expected struct Scenario"],
+        ),
+        (
+            "a grace period in words",
+            "actions: [{at: 1s, do: deletePod, gracePeriodSeconds: soon}]",
+            expect![[r#"scenario: invalid type: string "soon", expected i64"#]],
+        ),
+        (
             "bad time",
             "start: yesterday",
             expect![[
