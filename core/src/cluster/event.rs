@@ -15,7 +15,7 @@ use crate::cluster::scenario::{Node, Taint};
 use crate::cluster::scheduler::{self, SchedulerChange};
 use crate::cluster::store::{Involved, NodeId, ObjectKind, PodId, carry_transition_times};
 use crate::cluster::trigger::{Change, Timer, Trigger};
-use crate::cluster::{World, api_server};
+use crate::cluster::{Faults, World, api_server};
 
 /// A fact decided by an actor.
 #[derive(Clone, Debug)]
@@ -249,7 +249,18 @@ pub fn apply(world: &mut World, event: Event) {
             probe,
             pulls_fail,
         } => {
-            let faults = world.faults.entry((pod, container)).or_default();
+            let at = match world
+                .faults
+                .iter()
+                .position(|(p, c, _)| *p == pod && *c == container)
+            {
+                Some(at) => at,
+                None => {
+                    world.faults.push((pod, container, Faults::default()));
+                    world.faults.len() - 1
+                }
+            };
+            let faults = &mut world.faults[at].2;
             match probe {
                 Some((kind, passes)) => faults.probes[kind as usize] = Some(passes),
                 None => faults.pulls_fail = pulls_fail,

@@ -80,7 +80,7 @@ pub struct World {
     pub notes: Vec<(Option<PodId>, String)>,
     /// What the scenario makes go wrong from now on, by Pod name and container name: forced
     /// probe verdicts and failing image pulls.
-    pub faults: BTreeMap<(String, String), Faults>,
+    pub faults: Vec<(String, String, Faults)>,
 }
 
 /// What goes wrong for one container from now on, by the scenario's say.
@@ -103,6 +103,15 @@ impl World {
     /// The name of the Pod an action is about: its own, or the manifest's first.
     pub fn action_pod_name<'a>(&'a self, pod: Option<&'a str>) -> Option<&'a str> {
         pod.or_else(|| self.manifest.first().map(|pod| pod.name()))
+    }
+
+    /// What the scenario makes go wrong for container `container` of the Pod named `pod`.
+    pub fn faults_of(&self, pod: &str, container: &str) -> Faults {
+        self.faults
+            .iter()
+            .find(|(p, c, _)| p == pod && c == container)
+            .map(|(_, _, faults)| *faults)
+            .unwrap_or_default()
     }
 
     /// The node an action about a node names: its own, or the first node.
@@ -204,7 +213,7 @@ fn empty_world(pods: &[Pod], scenario: &Scenario) -> World {
         lifecycle: node_lifecycle::NodeLifecycle::default(),
         queue: Queue::default(),
         notes: Vec::new(),
-        faults: BTreeMap::new(),
+        faults: Vec::new(),
     }
 }
 

@@ -6,7 +6,8 @@
 //! checked at the instant it is forced to fail fails, and a probe checked at the instant its
 //! container exits does not run. Within a class, triggers run in the order they were queued.
 
-use std::collections::BTreeMap;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 use crate::cluster::trigger::Trigger;
 
@@ -26,10 +27,46 @@ pub enum Class {
 /// The most triggers one simulation runs: a bound on the event loop.
 pub const MAX_TRIGGERS: usize = 2_000_000;
 
-/// Triggers by (instant in milliseconds, class, sequence number).
+/// A queued trigger, ordered by (instant in milliseconds, class, sequence number).
+#[derive(Clone, Debug)]
+struct Queued {
+    at: u64,
+    class: Class,
+    sequence: u64,
+    trigger: Trigger,
+}
+
+impl Queued {
+    /// What orders it.
+    fn key(&self) -> (u64, Class, u64) {
+        (self.at, self.class, self.sequence)
+    }
+}
+
+impl PartialEq for Queued {
+    fn eq(&self, other: &Queued) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Queued {}
+
+impl PartialOrd for Queued {
+    fn partial_cmp(&self, other: &Queued) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Queued {
+    fn cmp(&self, other: &Queued) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// Triggers in the order they run: by instant, then class, then the order they were queued.
 #[derive(Clone, Debug, Default)]
 pub struct Queue {
-    pending: BTreeMap<(u64, Class, u64), Trigger>,
+    pending: BinaryHeap<Reverse<Queued>>,
     next_sequence: u64,
     popped: usize,
 }
@@ -37,14 +74,18 @@ pub struct Queue {
 impl Queue {
     /// Queues `trigger` at `at`.
     pub fn push(&mut self, at: u64, class: Class, trigger: Trigger) {
-        self.pending
-            .insert((at, class, self.next_sequence), trigger);
+        self.pending.push(Reverse(Queued {
+            at,
+            class,
+            sequence: self.next_sequence,
+            trigger,
+        }));
         self.next_sequence += 1;
     }
 
     /// The instant of the next trigger, if there is one.
     pub fn next_instant(&self) -> Option<u64> {
-        self.pending.keys().next().map(|(at, _, _)| *at)
+        self.pending.peek().map(|Reverse(queued)| queued.at)
     }
 
     /// The next trigger if it is at `at` (and the loop's bound is not reached).
@@ -53,7 +94,7 @@ impl Queue {
             return None;
         }
         self.popped += 1;
-        self.pending.pop_first().map(|(_, trigger)| trigger)
+        self.pending.pop().map(|Reverse(queued)| queued.trigger)
     }
 
     /// True once the loop ran as many triggers as it may.

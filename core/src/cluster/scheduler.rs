@@ -13,7 +13,7 @@ use crate::cluster::World;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
 use crate::cluster::scenario::Taint;
-use crate::cluster::store::{Involved, NodeId, PodId, StoredNode, occurrence};
+use crate::cluster::store::{Involved, NodeId, PodId, PodMap, StoredNode, occurrence};
 use crate::cluster::trigger::{Change, Timer, Trigger};
 
 /// How long a Pod stays among the unschedulable ones before the queue's flush tries it again
@@ -28,7 +28,7 @@ pub const MAX_PODS_PER_NODE: usize = 110;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scheduler {
     /// Each waiting Pod's last attempt: when, and how many so far.
-    pub waiting: BTreeMap<PodId, (u64, u32)>,
+    pub waiting: PodMap<(u64, u32)>,
 }
 
 /// A change to the scheduler's records.
@@ -73,7 +73,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
         Trigger::Watch(Change::NodeChanged(_) | Change::PodRemoved(_) | Change::NodeRemoved(_)) => {
             // Cluster events move the waiting Pods back to the queue; only a Pod that now fits
             // somewhere is tried (the plugins' queueing hints skip the others).
-            for (pod, (_, attempts)) in &world.scheduler.waiting {
+            for (pod, (_, attempts)) in world.scheduler.waiting.iter() {
                 if world.store.pod(*pod).removed.is_none() && placement(world, *pod).is_ok() {
                     attempt(world, *pod, attempts + 1, false, out);
                 }

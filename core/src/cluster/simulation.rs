@@ -280,7 +280,7 @@ fn static_simulation(
     let (worker_id, _) = world
         .kubelets
         .iter()
-        .flat_map(|kubelet| &kubelet.workers)
+        .flat_map(|kubelet| kubelet.workers.iter())
         .find(|(_, worker)| worker.mirror.is_some())?;
     let hash = keys.get(worker_id.0)?.mirror_of.as_ref()?;
     let mirrors: Vec<PodId> = keys

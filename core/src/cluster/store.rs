@@ -24,6 +24,78 @@ pub struct PodId(pub usize);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub usize);
 
+/// Values by Pod object, in the order of their ids: a sorted list, which the page's wasm holds in
+/// less code than a tree map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PodMap<V> {
+    entries: Vec<(PodId, V)>,
+}
+
+impl<V> Default for PodMap<V> {
+    fn default() -> PodMap<V> {
+        PodMap {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> PodMap<V> {
+    /// Where `id` is, or would be.
+    fn find(&self, id: PodId) -> Result<usize, usize> {
+        self.entries.binary_search_by_key(&id, |(key, _)| *key)
+    }
+
+    /// The value of `id`.
+    pub fn get(&self, id: &PodId) -> Option<&V> {
+        self.find(*id).ok().map(|at| &self.entries[at].1)
+    }
+
+    /// The value of `id`, to change.
+    pub fn get_mut(&mut self, id: &PodId) -> Option<&mut V> {
+        self.find(*id).ok().map(|at| &mut self.entries[at].1)
+    }
+
+    /// True when `id` has a value.
+    pub fn contains_key(&self, id: &PodId) -> bool {
+        self.find(*id).is_ok()
+    }
+
+    /// Sets the value of `id`.
+    pub fn insert(&mut self, id: PodId, value: V) {
+        match self.find(id) {
+            Ok(at) => self.entries[at].1 = value,
+            Err(at) => self.entries.insert(at, (id, value)),
+        }
+    }
+
+    /// Removes the value of `id`.
+    pub fn remove(&mut self, id: &PodId) {
+        if let Ok(at) = self.find(*id) {
+            self.entries.remove(at);
+        }
+    }
+
+    /// Removes every value.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// The ids, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &PodId> {
+        self.entries.iter().map(|(id, _)| id)
+    }
+
+    /// The ids and values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&PodId, &V)> {
+        self.entries.iter().map(|(id, value)| (id, value))
+    }
+
+    /// The values, in the order of their ids.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.entries.iter().map(|(_, value)| value)
+    }
+}
+
 /// The resourceVersion of the first version written; each later one adds one.
 pub const RESOURCE_VERSION_BASE: u64 = 1_024;
 

@@ -21,14 +21,14 @@ pub mod status;
 pub mod termination;
 mod volumes;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::api::v1::{Container, Pod};
 use crate::cluster::World;
 use crate::cluster::event::Event;
 use crate::cluster::scenario::ProbeKind;
-use crate::cluster::store::{NodeId, PodId};
+use crate::cluster::store::{NodeId, PodId, PodMap};
 use crate::cluster::trigger::Trigger;
 use crate::runtime::images::Behaviour;
 use crate::runtime::shell::SharedWrite;
@@ -57,13 +57,13 @@ pub struct Kubelet {
     pub images: BTreeSet<String>,
     /// A pod worker per Pod the kubelet runs, by the Pod object it was bound as (a static Pod
     /// by its first mirror).
-    pub workers: BTreeMap<PodId, PodWorker>,
+    pub workers: PodMap<PodWorker>,
     /// When the node was cut off from the control plane, while it is.
     pub cut_off_since: Option<u64>,
     /// The Pod IPs given so far on the node.
     pub ips_given: u32,
     /// Pods whose status may have changed this instant.
-    pub dirty: BTreeSet<PodId>,
+    pub dirty: PodMap<()>,
 }
 
 impl Kubelet {
@@ -564,7 +564,7 @@ pub fn apply(kubelet: &mut Kubelet, change: KubeletChange) {
     match change {
         KubeletChange::Admitted(pod, worker) => {
             kubelet.workers.insert(pod, *worker);
-            kubelet.dirty.insert(pod);
+            kubelet.dirty.insert(pod, ());
         }
         KubeletChange::ImagePresent(image) => {
             kubelet.images.insert(image);
@@ -573,12 +573,14 @@ pub fn apply(kubelet: &mut Kubelet, change: KubeletChange) {
             kubelet.cut_off_since = since;
             // Back in touch, its status manager writes every Pod's status again.
             let all: Vec<PodId> = kubelet.workers.keys().copied().collect();
-            kubelet.dirty.extend(all);
+            for pod in all {
+                kubelet.dirty.insert(pod, ());
+            }
         }
         KubeletChange::IpGiven => kubelet.ips_given += 1,
         KubeletChange::Pod(pod, change) => {
             if change.shows_in_status() {
-                kubelet.dirty.insert(pod);
+                kubelet.dirty.insert(pod, ());
             }
             if let Some(worker) = kubelet.workers.get_mut(&pod) {
                 apply_pod(worker, change);

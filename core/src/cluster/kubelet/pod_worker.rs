@@ -114,11 +114,7 @@ impl<'a> Cx<'a> {
             .containers
             .get(index)
             .map_or("", |record| record.spec.name.as_str());
-        self.world
-            .faults
-            .get(&(pod.to_owned(), container.to_owned()))
-            .copied()
-            .unwrap_or_default()
+        self.world.faults_of(pod, container)
     }
 
     /// Where the containers of `worker` run.

@@ -25,7 +25,7 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
         return;
     }
     let now = world.wall(world.now).to_string();
-    for id in &kubelet.dirty {
+    for id in kubelet.dirty.keys() {
         let Some(worker) = kubelet.workers.get(id) else {
             continue;
         };

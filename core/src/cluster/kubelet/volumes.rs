@@ -155,7 +155,7 @@ pub fn services_changed(cx: &mut Cx<'_>) {
     let now = cx.now;
     let services = &cx.world.store.services;
     let mut replans = Vec::new();
-    for (id, worker) in &cx.kubelet.workers {
+    for (id, worker) in cx.kubelet.workers.iter() {
         if worker.termination.is_some() {
             continue;
         }
