@@ -154,18 +154,16 @@ fn run_keeping(pods: &[Pod], scenario: &Scenario, keep_log: bool) -> Run {
         }
         world.now = now;
         for _ in 0..MAX_ROUNDS_PER_INSTANT {
-            while let Some(trigger) = world.queue.pop_at(now) {
-                let events = decide(&world, &trigger);
-                record(&mut world, &mut log, events);
+            // The scenario's settings and the actors act first, and the status managers write
+            // what they changed (a Pod whose containers all stopped is removed), before the
+            // scenario's disruptions and the probes see the instant.
+            for before in [Some(Class::Disruption), None] {
+                while let Some(trigger) = world.queue.pop_at(now, before) {
+                    let events = decide(&world, &trigger);
+                    record(&mut world, &mut log, events);
+                }
+                write_statuses(&mut world, &mut log);
             }
-            let mut events = Vec::new();
-            for node in 0..world.kubelets.len() {
-                kubelet::end_of_instant(&world, NodeId(node), &mut events);
-            }
-            for kubelet in &mut world.kubelets {
-                kubelet.dirty.clear();
-            }
-            record(&mut world, &mut log, events);
             if world.queue.next_instant() != Some(now) {
                 break;
             }
@@ -176,6 +174,18 @@ fn run_keeping(pods: &[Pod], scenario: &Scenario, keep_log: bool) -> Run {
         world,
         log: log.unwrap_or_default(),
     }
+}
+
+/// Each kubelet's status manager writes the statuses its Pods' changes touched.
+fn write_statuses(world: &mut World, log: &mut Option<Vec<(u64, Event)>>) {
+    let mut events = Vec::new();
+    for node in 0..world.kubelets.len() {
+        kubelet::end_of_instant(world, NodeId(node), &mut events);
+    }
+    for kubelet in &mut world.kubelets {
+        kubelet.dirty.clear();
+    }
+    record(world, log, events);
 }
 
 /// Replays `log` on the empty world `pods` and `scenario` start from: nothing is decided

@@ -88,9 +88,15 @@ impl Queue {
         self.pending.peek().map(|Reverse(queued)| queued.at)
     }
 
-    /// The next trigger if it is at `at` (and the loop's bound is not reached).
-    pub fn pop_at(&mut self, at: u64) -> Option<Trigger> {
-        if self.popped >= MAX_TRIGGERS || self.next_instant() != Some(at) {
+    /// The next trigger if it is at `at` and, when `before` is given, of an earlier class (and
+    /// the loop's bound is not reached).
+    pub fn pop_at(&mut self, at: u64, before: Option<Class>) -> Option<Trigger> {
+        let next = self
+            .pending
+            .peek()
+            .map(|Reverse(queued)| (queued.at, queued.class))?;
+        let in_class = before.is_none_or(|limit| next.1 < limit);
+        if self.popped >= MAX_TRIGGERS || next.0 != at || !in_class {
             return None;
         }
         self.popped += 1;

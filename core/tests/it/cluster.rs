@@ -1335,3 +1335,31 @@ fn a_finalizer_keeps_the_deleted_pod_until_it_is_removed() {
         Some("Succeeded")
     );
 }
+
+/// An action added at the step on screen comes after what that step shows: `kubectl apply` at
+/// the instant the deleted Pod's object goes creates it again (the status managers write, and
+/// a Pod whose containers all stopped is removed, before the scenario's disruptions).
+#[test]
+fn an_apply_at_the_instant_of_the_removal_creates_the_pod_again() {
+    let scenario = with_actions(
+        minutes(2),
+        "- {at: 3s, do: deletePod}\n- {at: 33s, do: applyPod}\n",
+    );
+    let parsed = pod_model::parse(pod_model::playground::gallery::SIDECAR_LOGGING.manifest);
+    let pod = parsed.accepted_pod().expect("valid");
+    let simulations = pod_model::cluster::simulate_all(pod, &scenario);
+    let seen: Vec<(Option<VirtualTime>, String)> = simulations
+        .iter()
+        .map(|simulation| (simulation.deleted_at, simulation.start.to_string()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                Some(VirtualTime::from_secs(33)),
+                "2026-01-01T00:00:00Z".to_owned()
+            ),
+            (None, "2026-01-01T00:00:33Z".to_owned()),
+        ]
+    );
+}
