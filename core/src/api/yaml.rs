@@ -321,6 +321,30 @@ impl Node {
         node
     }
 
+    /// How many collections deep the node goes: 0 for a scalar, 1 for a list of scalars.
+    fn height(&self) -> usize {
+        // An explicit stack keeps deep trees from exhausting the call stack.
+        let mut height = 0;
+        let mut pending = vec![(self, 0usize)];
+        while let Some((node, depth)) = pending.pop() {
+            match &node.value {
+                Value::Sequence(items) => {
+                    height = height.max(depth + 1);
+                    pending.extend(items.iter().map(|item| (item, depth + 1)));
+                }
+                Value::Mapping(entries) => {
+                    height = height.max(depth + 1);
+                    for entry in entries {
+                        pending.push((&entry.key, depth + 1));
+                        pending.push((&entry.value, depth + 1));
+                    }
+                }
+                Value::Scalar(_) | Value::Null => {}
+            }
+        }
+        height
+    }
+
     /// What a copy of this node costs against [`Limits::max_nodes`]: one per node, plus one per
     /// [`TEXT_BYTES_PER_NODE`] bytes of scalar text, so that aliases of one long string cannot
     /// multiply memory use.
@@ -475,8 +499,8 @@ struct TreeBuilder {
     limits: Limits,
     documents: Vec<Document>,
     stack: Vec<Frame>,
-    /// Anchored nodes by anchor id, with their node counts, for alias expansion.
-    anchors: BTreeMap<usize, (Node, usize)>,
+    /// Anchored nodes by anchor id, with their node counts and heights, for alias expansion.
+    anchors: BTreeMap<usize, (Node, usize, usize)>,
     nodes: usize,
     root: Option<Node>,
 }
@@ -521,16 +545,31 @@ impl TreeBuilder {
                 self.attach(node);
             }
             Event::Alias(anchor) => {
-                let Some(count) = self.anchors.get(&anchor).map(|(_, count)| *count) else {
+                let Some((count, height)) = self
+                    .anchors
+                    .get(&anchor)
+                    .map(|(_, count, height)| (*count, *height))
+                else {
                     return Err(Box::new(Diagnostic::error(
                         DiagnosticKind::Syntax("unknown anchor".to_owned()),
                         "",
                         span,
                     )));
                 };
-                // Each copy counts against the budget before it is made.
+                // A copy may not nest deeper than a collection may (aliases of aliases would
+                // otherwise build trees as deep as the node budget allows), and it counts
+                // against the budget before it is made.
+                if self.stack.len().saturating_add(height) > self.limits.max_depth {
+                    return Err(Box::new(Diagnostic::error(
+                        DiagnosticKind::NestingTooDeep {
+                            max_depth: self.limits.max_depth,
+                        },
+                        "",
+                        span,
+                    )));
+                }
                 self.count_nodes(count, span)?;
-                if let Some((node, _)) = self.anchors.get(&anchor) {
+                if let Some((node, _, _)) = self.anchors.get(&anchor) {
                     // The alias points at the text where it is used, not where the anchor was.
                     let value = node.value.clone();
                     self.attach(Node { value, span });
@@ -626,7 +665,8 @@ impl TreeBuilder {
     ) -> Result<(), Box<Diagnostic>> {
         if anchor != 0 {
             self.count_nodes(count, span)?;
-            self.anchors.insert(anchor, (node.clone(), count));
+            self.anchors
+                .insert(anchor, (node.clone(), count, node.height()));
         }
         Ok(())
     }
@@ -846,6 +886,27 @@ mod tests {
             &text,
             expect![[r#"
                 error 5:58: with its anchors and aliases, the YAML would build more than 200000 nodes (counting 64 bytes of text as a node)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn aliases_cannot_nest_deeper_than_collections_may() {
+        // Each anchor holds the one before it under 40 more levels: without a bound on what a
+        // copy adds, 80 anchors would build a tree 3,200 levels deep within the node budget.
+        let mut text = String::from("- &a0 [x]\n");
+        for level in 1..80 {
+            text.push_str(&format!(
+                "- &a{level} {}*a{}{}\n",
+                "[".repeat(40),
+                level - 1,
+                "]".repeat(40)
+            ));
+        }
+        check(
+            &text,
+            expect![[r#"
+                error 3:47: the YAML nests more than 64 levels deep
             "#]],
         );
     }

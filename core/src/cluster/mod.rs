@@ -7,8 +7,10 @@
 //! The loop ([`run`]) keeps a virtual clock and a [`queue`] of [`trigger::Trigger`]s: the
 //! scenario's actions, the actors' timers, and watch notifications. For each trigger every actor
 //! decides, from the world as it is, what happens ([`event::Event`]s); applying an event cannot
-//! fail. At the end of each instant the kubelets' status managers write the statuses that
-//! changed, and the store commits one version per changed Pod. Nothing decided is ever taken
+//! fail. Within an instant, the scenario's settings and the actors act first; the kubelets'
+//! status managers write the statuses that changed; then the scenario's disruptions and the
+//! probes act, and the status managers write again. At the end of the instant the store commits
+//! one version per changed Pod. Nothing decided is ever taken
 //! back: a deletion, a stop or an apply only changes what is decided next.
 //!
 //! [`simulation`] turns the run into what the views read: a [`Simulation`] per Pod object.
@@ -168,11 +170,28 @@ fn run_keeping(pods: &[Pod], scenario: &Scenario, keep_log: bool) -> Run {
                 break;
             }
         }
+        drop_the_rest_of(&mut world, &mut log, now);
         world.store.commit(now);
     }
     Run {
         world,
         log: log.unwrap_or_default(),
+    }
+}
+
+/// Drops what is still queued at `now` once the instant ran its rounds, with a note, so that each
+/// instant commits once.
+fn drop_the_rest_of(world: &mut World, log: &mut Option<Vec<(u64, Event)>>, now: u64) {
+    let mut dropped = 0usize;
+    while world.queue.pop_at(now, None).is_some() {
+        dropped += 1;
+    }
+    if dropped > 0 {
+        let note = format!(
+            "more than {MAX_ROUNDS_PER_INSTANT} rounds of changes at {}: the playground dropped the {dropped} left at that instant",
+            crate::base::time::VirtualTime::from_millis(now).duration_string()
+        );
+        record(world, log, vec![Event::Note(None, note)]);
     }
 }
 

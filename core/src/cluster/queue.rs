@@ -4,7 +4,9 @@
 //! disruptions (a kill, a deletion), and last the probes, which look at what the instant made
 //! of the containers: a container that starts at the instant of a kill is killed, a probe
 //! checked at the instant it is forced to fail fails, and a probe checked at the instant its
-//! container exits does not run. Within a class, triggers run in the order they were queued.
+//! container exits does not run. Within a class, triggers run in the order they were queued. The
+//! kubelets' status managers write between the actors and the disruptions (see
+//! [`crate::cluster::run`]), so an action added at a step comes after what the step shows.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;

@@ -48,7 +48,8 @@ pub struct Scenario {
     /// The node, when the cluster has one (the one-node form of `nodes`).
     pub node: Node,
     /// The cluster's nodes, when it has several; without this field the cluster is `node`
-    /// alone. A node listed without `ip` gets `192.168.49.N`, N = 2 + its index.
+    /// alone. A node listed after the first with the default `ip` (or none) gets
+    /// `192.168.49.N`, N = 2 + its index; two nodes may not share an address.
     pub nodes: Vec<Node>,
     /// Services that exist from the start (their names resolve in the Pod).
     pub services: Vec<String>,
@@ -440,11 +441,18 @@ impl Scenario {
 
     /// Reads a scenario from its JSON value (`null` is the empty scenario), and checks it.
     pub fn from_json_value(root: &Json) -> Result<Scenario, String> {
-        let scenario = match root {
-            Json::Null => Scenario::default(),
-            root => read::scenario(root).map_err(|error| format!("scenario: {error}"))?,
-        };
-        scenario.checked()
+        Scenario::read_json_value(root)
+            .map_err(|error| format!("scenario: {error}"))?
+            .checked()
+    }
+
+    /// Reads a scenario from its JSON value (`null` is the empty scenario), unchecked: the error
+    /// says what is wrong with the value, without the `scenario:` prefix.
+    pub fn read_json_value(root: &Json) -> Result<Scenario, String> {
+        match root {
+            Json::Null => Ok(Scenario::default()),
+            root => read::scenario(root),
+        }
     }
 
     /// The scenario if it is one this build can run: a known version, and within the bounds.
@@ -480,12 +488,19 @@ impl Scenario {
             );
         }
         let mut names = std::collections::BTreeSet::new();
+        let mut addresses = std::collections::BTreeSet::new();
         for node in self.cluster_nodes() {
             check_node(&node)?;
             if !names.insert(node.name.clone()) {
                 return Err(format!(
                     "scenario: two nodes are named \"{}\"; node names must be unique",
                     node.name
+                ));
+            }
+            if !addresses.insert(node.ip.clone()) {
+                return Err(format!(
+                    "scenario: node {} has the address {} of another node; give each node its own ip",
+                    node.name, node.ip
                 ));
             }
         }

@@ -375,7 +375,8 @@ impl Store {
         change(&mut self.nodes[id.0]);
     }
 
-    /// Removes the Pod `id` at `now`: it is gone once the instant's versions are committed.
+    /// Removes the Pod `id` at `now`: the actors see it gone at once; its last version is committed
+    /// with the instant's.
     pub fn remove_pod(&mut self, id: PodId, now: u64) {
         let stored = &mut self.pods[id.0];
         if stored.removed.is_none() {
@@ -390,8 +391,8 @@ impl Store {
             .find(|object| object.kind == kind && object.name == name && object.deleted.is_none())
     }
 
-    /// Creates an object of `kind` at `now`, with the next resourceVersion; creating one that
-    /// exists replaces its data.
+    /// Creates an object of `kind` at `now`, with the next resourceVersion; one that exists stays
+    /// as it is (the API server answers `AlreadyExists`).
     pub fn create_object(
         &mut self,
         kind: ObjectKind,
@@ -399,16 +400,10 @@ impl Store {
         data: BTreeMap<String, String>,
         now: u64,
     ) {
-        let revision = self.next_revision();
-        if let Some(existing) = self
-            .objects
-            .iter_mut()
-            .find(|object| object.kind == kind && object.name == name && object.deleted.is_none())
-        {
-            existing.data = data;
-            existing.resource_version = revision;
+        if self.object(kind, &name).is_some() {
             return;
         }
+        let revision = self.next_revision();
         if kind == ObjectKind::Service {
             self.services.insert(name.clone());
         }

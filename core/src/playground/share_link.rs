@@ -59,7 +59,9 @@ impl SharedState {
         let step = step.map_err(damaged)?.unwrap_or(0);
         let panels = optional(fields, "panels", |value| list(value, string)).map_err(damaged)?;
         Ok(SharedState {
-            scenario: Scenario::from_json_value(scenario)?,
+            scenario: Scenario::read_json_value(scenario)
+                .map_err(|error| damaged(format!("scenario: {error}")))?
+                .checked()?,
             step: usize::try_from(step).unwrap_or(usize::MAX),
             panels: panels.unwrap_or_default(),
         })

@@ -1156,6 +1156,21 @@ fn sidecars_stop_once_the_jobs_app_container_is_done() {
         event Normal Killing: Stopping container logshipper
     "#]],
     );
+    // getPhase counts a running sidecar: the Pod stays Running until the sidecar stopped, and
+    // only then Succeeded.
+    let parsed = pod_model::parse(manifest);
+    let simulation = simulate(parsed.accepted_pod().expect("valid"), &minutes(1));
+    let phase_at = |secs: u64| {
+        simulation
+            .at(VirtualTime::from_secs(secs))
+            .and_then(|snapshot| snapshot.pod.status.as_deref())
+            .and_then(|status| status.phase.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        [phase_at(8), phase_at(38), phase_at(39)],
+        ["Running", "Running", "Succeeded"]
+    );
 }
 
 #[test]

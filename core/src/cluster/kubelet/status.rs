@@ -45,13 +45,14 @@ pub fn sync(world: &World, node: NodeId, out: &mut Vec<Event>) {
             // Once every container stopped after the deletion, the status is the Pod's last:
             // `syncTerminatingPod` generates it as terminal, and `TerminatePod` makes sure of
             // it. A static Pod's mirror keeps its phase (upstream's TODO #116484).
-            let pod_is_terminal = worker.finished && worker.mirror.is_none();
+            let is_static = worker.mirror.is_some();
+            let pod_is_terminal = worker.finished && !is_static;
             let mut status = generate(world, node, worker, world.now, pod_is_terminal);
-            if pod_is_terminal {
-                terminate_pod(&mut status, worker.init_count > 0);
-            }
             if let Some(before) = before {
                 keep_what_others_wrote(before, &mut status);
+            }
+            if worker.finished {
+                terminate_pod(&mut status, worker.init_count > 0, !is_static);
             }
             carry_transition_times(before, &mut status, &now);
             if before != Some(&status) {
@@ -116,14 +117,19 @@ pub fn generate(
     status.init_container_statuses = statuses(&worker.containers[..split]);
     status.container_statuses = statuses(&worker.containers[split..]);
     let initialized = worker.initialized_at.is_some_and(|t| t <= at);
-    // Phase (kubelet getPhase).
+    // Phase (kubelet getPhase): the app containers, and the sidecars (restartable init
+    // containers) that run or wait for their first start; a stopped sidecar does not count.
     let regular = &status.container_statuses;
-    let running = regular
+    let sidecars = status.init_container_statuses[..]
         .iter()
+        .zip(&worker.containers[..split])
+        .filter(|(_, record)| record.sidecar)
+        .map(|(status, _)| status);
+    let counted = || regular.iter().chain(sidecars.clone());
+    let running = counted()
         .filter(|s| s.state.as_ref().is_some_and(|st| st.running.is_some()))
         .count();
-    let waiting_fresh = regular
-        .iter()
+    let waiting_fresh = counted()
         .filter(|s| {
             s.state.as_ref().is_some_and(|st| st.waiting.is_some()) && s.last_state.is_none()
         })
@@ -276,10 +282,16 @@ const KUBELET_CONDITIONS: &[&str] = &[
     "PodReadyToStartContainers",
 ];
 
-/// What `generateAPIPodStatus` keeps of the stored status: the conditions the kubelet does not
-/// own, first and as they are; and while the phase stays the same, the status reason and
-/// message (a node lifecycle controller's `NodeLost`).
+/// What `generateAPIPodStatus` keeps of the stored status: a terminal phase (a Pod never leaves
+/// `Succeeded` or `Failed`); the conditions the kubelet does not own, first and as they are;
+/// and while the phase stays the same, the status reason and message (a node lifecycle
+/// controller's `NodeLost`).
 pub fn keep_what_others_wrote(before: &PodStatus, status: &mut PodStatus) {
+    let terminal =
+        |phase: &Option<String>| matches!(phase.as_deref(), Some("Succeeded" | "Failed"));
+    if terminal(&before.phase) && !terminal(&status.phase) {
+        status.phase.clone_from(&before.phase);
+    }
     let others = before
         .conditions
         .iter()
@@ -298,9 +310,10 @@ pub fn keep_what_others_wrote(before: &PodStatus, status: &mut PodStatus) {
 
 /// The status manager's `TerminatePod` (pkg/kubelet/status/status_manager.go): the last status of
 /// a Pod whose termination is done. Once the Pod has initialized, a regular container that is not
-/// terminated is reported as lost (`ContainerStatusUnknown`, exit code 137), as are the init
-/// containers that had started; and a phase that is not terminal becomes `Failed`.
-pub fn terminate_pod(status: &mut PodStatus, has_init_containers: bool) {
+/// terminated is reported as lost (`ContainerStatusUnknown`, exit code 137); so is every init
+/// container up to the last one that shows a start (the first one when none does); and, unless
+/// `fail_phase` is false (a static Pod), a phase that is not terminal becomes `Failed`.
+pub fn terminate_pod(status: &mut PodStatus, has_init_containers: bool, fail_phase: bool) {
     let lost = || ContainerState {
         terminated: Some(ContainerStateTerminated {
             exit_code: 137,
@@ -339,7 +352,7 @@ pub fn terminate_pod(status: &mut PodStatus, has_init_containers: bool) {
             container.state = Some(lost());
         }
     }
-    if !matches!(status.phase.as_deref(), Some("Succeeded" | "Failed")) {
+    if fail_phase && !matches!(status.phase.as_deref(), Some("Succeeded" | "Failed")) {
         status.phase = Some("Failed".to_owned());
     }
 }

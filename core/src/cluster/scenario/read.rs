@@ -237,12 +237,17 @@ fn duration(value: &Json) -> Read<VirtualTime> {
     })
 }
 
-/// Reads an instant, in RFC 3339.
+/// Reads an instant, in RFC 3339, to the whole second (as Kubernetes keeps times, and as the
+/// scenario is written back); one outside the years 0000 to 9999 in UTC is refused.
 fn timestamp(value: &Json) -> Read<Timestamp> {
     let text = string(value)?;
-    Timestamp::parse(&text).ok_or_else(|| {
-        format!("invalid time {text:?}: write it as RFC 3339, such as 2026-01-01T00:00:00Z")
-    })
+    let whole = |at: Timestamp| Timestamp::from_millis(at.millis().div_euclid(1000) * 1000);
+    Timestamp::parse(&text)
+        .map(whole)
+        .filter(|at| Timestamp::parse(&at.to_string()) == Some(*at))
+        .ok_or_else(|| {
+            format!("invalid time {text:?}: write it as RFC 3339, such as 2026-01-01T00:00:00Z")
+        })
 }
 
 /// Reads a Kubernetes quantity, written as text or as a number.

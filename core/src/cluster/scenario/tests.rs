@@ -169,6 +169,20 @@ fn bad_scenarios_are_refused_with_a_reason() {
             ]],
         ),
         (
+            "two nodes at one address",
+            "nodes: [{name: a, ip: 192.168.49.3}, {name: b}]",
+            expect![
+                "scenario: node b has the address 192.168.49.3 of another node; give each node its own ip"
+            ],
+        ),
+        (
+            "a start out of the years RFC 3339 writes",
+            "start: '9999-12-31T23:59:59-01:00'",
+            expect![[
+                r#"scenario: invalid time "9999-12-31T23:59:59-01:00": write it as RFC 3339, such as 2026-01-01T00:00:00Z"#
+            ]],
+        ),
+        (
             "a nameless node",
             "nodes: [{name: ''}]",
             expect!["scenario: a node needs a name"],
@@ -265,6 +279,13 @@ fn bad_scenarios_are_refused_with_a_reason() {
     }
     let huge = format!("services: [{}]", "a, ".repeat(2000));
     assert!(Scenario::from_yaml(&huge).is_err());
+}
+
+#[test]
+fn a_start_keeps_whole_seconds_as_it_is_written_back() {
+    let scenario = Scenario::from_yaml("start: '2026-01-01T00:00:00.750Z'").expect("valid");
+    assert_eq!(scenario.start.to_string(), "2026-01-01T00:00:00Z");
+    assert_eq!(Scenario::from_json(&scenario.to_json()), Ok(scenario));
 }
 
 #[test]
