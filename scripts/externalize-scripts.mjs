@@ -1,4 +1,4 @@
-// A Trunk post_build hook: moves every inline <script> of the staged index.html into a file of
+// A step of the post_build hook (post-build.mjs): moves every inline <script> of the staged index.html into a file of
 // its own beside it, so that the page runs under a Content-Security-Policy that allows scripts
 // from 'self' only (see index.html). Trunk writes its loader (and, under `trunk serve`, its
 // reload script) inline; each becomes `script-<hash>.js` with the same type.

@@ -1,7 +1,7 @@
 // End-to-end tests of the release build in headless Chromium, as a person would use it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchChromium, openApp, openPage, screenshot, serveDist, SUB_PATH } from "./support.mjs";
+import { launchChromium, openApp, openPage, runCommand, screenshot, serveDist, settled, SUB_PATH } from "./support.mjs";
 
 /** A manifest whose `labels` (line 5) is indented deeper than `name`, a YAML error. */
 const BROKEN = "apiVersion: v1\nkind: Pod\nmetadata:\n name: web\n  labels: {app: web}\n";
@@ -389,6 +389,39 @@ describe("share links", () => {
     await other.context.close();
   });
 
+  test("a link pasted into a tab that shows Podplay opens as a fresh load would; Back and Forward follow", async () => {
+    // The link: the FIXED Pod at its third step, made in another tab.
+    const maker = await openPlayground();
+    await maker.page.getByTestId("editor").fill(FIXED);
+    await maker.page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await maker.page.getByTestId("next").click();
+    await maker.page.getByTestId("next").click();
+    const step = await maker.page.getByTestId("step").textContent();
+    await maker.page.getByTestId("copy-link").click();
+    const link = await maker.page.getByTestId("share-link").inputValue();
+    await maker.context.close();
+
+    // The reader's tab shows a draft of their own; the link goes into its address bar.
+    const { page, context, problems } = await openPlayground();
+    const draft = "apiVersion: v1\nkind: Pod\nmetadata: {name: mine}\nspec:\n  containers: [{name: app, image: nginx}]\n";
+    await page.getByTestId("editor").fill(draft);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/mine" }).waitFor();
+    await page.goto(link);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), FIXED);
+    assert.equal(await page.getByTestId("step").textContent(), step);
+    // Back leaves the link's page as it is; Forward opens the link again, and the draft is kept.
+    await page.goBack();
+    await page.goForward();
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await page.getByTestId("restore-draft").click();
+    await page.getByTestId("pod-name").filter({ hasText: "pod/mine" }).waitFor();
+    assert.equal(await page.getByTestId("editor").inputValue(), draft);
+    await screenshot(page, "link-in-open-tab");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the sidecar example's link is at most 1,000 characters", async () => {
     const { page, context, problems } = await openPlayground();
     await page.getByTestId("copy-link").click();
@@ -448,13 +481,11 @@ describe("the kubectl console", () => {
     const input = page.getByTestId("console-input");
     const output = page.getByTestId("console-output");
     await page.getByTestId("last").click();
-    await input.fill("kubectl get pods");
-    await input.press("Enter");
+    await runCommand(page, "kubectl get pods");
     assert.match(await output.textContent(), /sidecar-logging\s+2\/2\s+Running\s+0\s+3s/);
     const steps = await page.getByTestId("step").textContent();
 
-    await input.fill("kubectl delete pod sidecar-logging --grace-period=5");
-    await input.press("Enter");
+    await runCommand(page, "kubectl delete pod sidecar-logging --grace-period=5");
     assert.match(await output.textContent(), /pod "sidecar-logging" deleted/);
     // The deletion is now part of the timeline: more steps, and Terminating after this one.
     await page.getByTestId("step").filter({ hasNotText: steps }).waitFor();
@@ -465,8 +496,7 @@ describe("the kubectl console", () => {
     }
     assert.ok(statuses.includes("Terminating"), statuses.join(", "));
 
-    await input.fill("kubectl exec -it sidecar-logging -- sh");
-    await input.press("Enter");
+    await runCommand(page, "kubectl exec -it sidecar-logging -- sh");
     assert.match(await output.textContent(), /this console does not run "kubectl exec/);
     await input.press("ArrowUp");
     await input.press("ArrowUp");
@@ -483,8 +513,7 @@ describe("a Pod deleted and applied again from the console", () => {
     const input = page.getByTestId("console-input");
     const output = page.getByTestId("console-output");
     const run = async (command) => {
-      await input.fill(command);
-      await input.press("Enter");
+      await runCommand(page, command);
     };
     await page.getByTestId("last").click();
     await run("kubectl delete pod sidecar-logging --grace-period=5");
@@ -533,11 +562,11 @@ describe("fault injection", () => {
     await page.getByTestId("step").filter({ hasNotText: "4 of 4" }).waitFor();
     await page.getByTestId("last").click();
     const input = page.getByTestId("console-input");
-    await input.fill("kubectl get pods");
-    await input.press("Enter");
+    await runCommand(page, "kubectl get pods");
     assert.match(await page.getByTestId("console-output").textContent(), /sidecar-logging\s+\d\/2\s+\S+\s+1\b/);
     await screenshot(page, "fault-injection");
     await page.getByTestId("remove-action").click();
+    await settled(page);
     assert.equal(await page.getByTestId("action").count(), 0);
     assert.equal(await page.getByTestId("step").textContent(), "4 of 4");
     assert.deepEqual(problems, []);
@@ -548,6 +577,7 @@ describe("fault injection", () => {
 describe("faults and their remedies", () => {
   /** The STATUS of every step from the current one to the last. */
   async function statusesToTheEnd(page) {
+    await settled(page);
     const statuses = [await page.getByTestId("status").textContent()];
     for (let i = 0; i < 40 && !(await page.getByTestId("next").isDisabled()); i++) {
       await page.getByTestId("next").click();

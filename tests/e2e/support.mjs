@@ -121,3 +121,26 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Types `command` into the kubectl console of `scope` (a page or a frame) and waits for its
+ * answer, which comes from the model thread a moment later; returns the answer's text.
+ */
+export async function runCommand(scope, command) {
+  const input = scope.getByTestId("console-input");
+  const output = scope.getByTestId("console-output");
+  const asked = await output.locator(".console-command").count();
+  await input.fill(command);
+  await input.press("Enter");
+  await output.locator(".console-command").nth(asked).waitFor();
+  await output.locator(".console-reply").nth(asked).waitFor();
+  return output.locator(".console-reply").nth(asked).textContent();
+}
+
+/**
+ * Waits until every view of `scope` (a page or a frame) has followed the last change: the
+ * editor's text and the scenario reach the model thread, and its answers are drawn.
+ */
+export async function settled(scope) {
+  await scope.locator('main.panels[aria-busy="false"]').waitFor({ state: "attached" });
+}

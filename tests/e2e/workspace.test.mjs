@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DIST, launchChromium, openApp, openPage, ROOT, screenshot, serveDist } from "./support.mjs";
+import { DIST, launchChromium, openApp, openPage, ROOT, runCommand, screenshot, serveDist, settled } from "./support.mjs";
 
 let server;
 let browser;
@@ -179,8 +179,7 @@ describe("lessons with scenarios", () => {
       await page.getByTestId("next").click();
     }
     const input = page.getByTestId("console-input");
-    await input.fill("kubectl get pods");
-    await input.press("Enter");
+    await runCommand(page, "kubectl get pods");
     const reply = await page.getByTestId("console-output").locator(".console-reply").last().textContent();
     assert.match(reply, /static-web-node-1 +1\/1 +Running +0 +9s/);
     await screenshot(page, "lesson-static-pod");
@@ -219,6 +218,8 @@ describe("lessons with scenarios", () => {
 
   test("the gallery lists the docs examples", async () => {
     const { page, context, problems } = await open();
+    // The examples come from the model thread a moment after the page shows.
+    await page.locator("[data-testid=examples] optgroup").first().waitFor({ state: "attached" });
     const groups = await page.locator("[data-testid=examples] optgroup").evaluateAll((g) =>
       g.map((group) => `${group.label}: ${group.children.length}`),
     );
@@ -257,8 +258,7 @@ describe("the console against the CLI", () => {
       ["kubectl describe pod crash-loop", ["describe", "--at", "22s", file]],
       ["kubectl logs crash-loop --previous", ["logs", "--previous", "--at", "22s", file]],
     ]) {
-      await input.fill(command);
-      await input.press("Enter");
+      await runCommand(page, command);
       const expected = execFileSync(cli, args, { encoding: "utf8" });
       const shown = await output.locator(".console-reply").last().textContent();
       assert.equal(shown.trimEnd(), expected.trimEnd(), command);
@@ -342,8 +342,7 @@ describe("embed mode", () => {
       assert.equal(await frame.getByTestId("fault-crash").count(), 0);
       assert.equal(await frame.getByTestId("copy-link").count(), 0);
       // Read-only: a command that would change the scenario is refused.
-      await frame.getByTestId("console-input").fill("kubectl delete pod sidecar-logging");
-      await frame.getByTestId("console-input").press("Enter");
+      await runCommand(frame, "kubectl delete pod sidecar-logging");
       assert.match(await frame.getByTestId("console-output").textContent(), /read-only/);
       await screenshot(guest.page, "embed-iframe");
       assert.deepEqual(guest.problems, []);
@@ -509,8 +508,7 @@ spec:
     const input = page.getByTestId("console-input");
     const output = page.getByTestId("console-output");
     for (const command of ["kubectl logs xss -c app", "kubectl describe pod xss", "kubectl get pods -o yaml"]) {
-      await input.fill(command);
-      await input.press("Enter");
+      await runCommand(page, command);
     }
     const printed = await output.textContent();
     assert.match(printed, /<img src=x onerror=alert\(5\)>/);
@@ -602,8 +600,7 @@ describe("content security policy", () => {
     // Work the page: an example, a step, the console, a theme, an export.
     await page.getByTestId("examples").selectOption("crash-loop");
     await page.getByTestId("last").click();
-    await page.getByTestId("console-input").fill("kubectl describe pod crash-loop");
-    await page.getByTestId("console-input").press("Enter");
+    await runCommand(page, "kubectl describe pod crash-loop");
     await page.getByTestId("theme").selectOption("dark");
     const download = page.waitForEvent("download");
     await page.getByTestId("export-png").click();

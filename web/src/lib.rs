@@ -4,6 +4,8 @@
 
 mod browser;
 pub mod components;
+mod follow;
+pub mod model;
 mod share;
 mod storage;
 
@@ -11,12 +13,16 @@ use leptos::prelude::*;
 use pod_model::cluster::scenario::{Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
-use pod_model::kubectl::console as kubectl_console;
+use pod_model::kubectl::console::Reply;
 use pod_model::playground::embed::{self, Panel, ViewOptions};
+use pod_model::playground::lifecycle_view::LifecycleView;
+use pod_model::playground::model::{Answer, Doc, Request};
 use pod_model::playground::share_link::{self, SharedState};
 use pod_model::playground::{gallery, state};
 use pod_model::timeline::Cursor;
 use pod_model::{Pod, diagram};
+
+use crate::model::{Backend, ModelThread};
 
 use crate::components::{
     Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection, PanelTabs,
@@ -32,9 +38,19 @@ pub const KEPT_KEY: &str = "podplay.kept-draft.v1";
 /// The `localStorage` key of the chosen colour theme.
 pub const THEME_KEY: &str = "podplay.theme.v1";
 
-/// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper.
+/// The whole playground, with its model thread in a Web Worker.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Playground backend=Backend::Worker /> }
+}
+
+/// The whole playground: editor, Pod summary and diagram, and the lifecycle stepper; `backend`
+/// answers the model's requests (the worker, or in the page's tests this thread).
+#[component]
+pub fn Playground(
+    /// Who answers the model's requests.
+    backend: Backend,
+) -> impl IntoView {
     // The query chooses how the page shows itself: embed mode, panels, step, read-only, theme.
     let options = ViewOptions::from_query(&browser::query());
     let embedded = options.embed;
@@ -80,9 +96,14 @@ pub fn App() -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     let requested = RwSignal::new(Cursor::START);
     let link_error = RwSignal::new(None::<String>);
-    let opened = share::fragment();
-    if !opened.is_empty() {
-        match share_link::decode(&opened) {
+    // A link opens the same way whether the tab loads it or already shows Podplay (a link
+    // pasted into the address bar, Back and Forward): the reader's draft is kept aside.
+    let query_chose_panels = options.panels != Panel::ALL;
+    let open_link = move |fragment: &str| {
+        if fragment.is_empty() {
+            return;
+        }
+        match share_link::decode(fragment) {
             Ok(state) => {
                 let current = text.get_untracked();
                 if gallery::is_own_draft(&current) && current != state.scenario.manifest {
@@ -94,14 +115,20 @@ pub fn App() -> impl IntoView {
                     ..state.scenario
                 });
                 requested.set(Cursor::from_index(state.step));
+                link_error.set(None);
                 // The query's panels (an embed's) win over the link's.
-                if options.panels == Panel::ALL && !state.panels.is_empty() {
+                if !query_chose_panels && !state.panels.is_empty() {
                     visible.set(Panel::list(state.panels.iter().map(String::as_str)));
                 }
             }
             Err(error) => link_error.set(Some(error)),
         }
-    }
+    };
+    open_link(&share::fragment());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        open_link(&share::fragment());
+    });
+    on_cleanup(move || on_hash.remove());
     if let Some(step) = options.step {
         requested.set(Cursor::from_index(step));
     }
@@ -127,20 +154,27 @@ pub fn App() -> impl IntoView {
         share::copy(&link);
         link
     });
-    let on_load = Callback::new(move |id: &'static str| {
-        let Some(example) = gallery::by_id(id) else {
+    // The gallery's examples are not in the page's code: the model thread sends them once it
+    // runs.
+    let examples = RwSignal::new(None::<Vec<gallery::Entry>>);
+    let on_load = Callback::new(move |id: String| {
+        let Some(example) = examples.with_untracked(|examples| {
+            examples
+                .as_ref()
+                .and_then(|examples| examples.iter().find(|example| example.id == id).cloned())
+        }) else {
             return;
         };
         let current = text.get_untracked();
         if gallery::is_own_draft(&current) {
             kept.set(current);
         }
-        text.set(example.manifest.to_owned());
+        text.set(example.manifest);
         // An example's lesson comes with its scenario; the actions of the last one go.
         scenario.set(if example.scenario.is_empty() {
             Scenario::default()
         } else {
-            Scenario::from_yaml(example.scenario).unwrap_or_default()
+            Scenario::from_yaml(&example.scenario).unwrap_or_default()
         });
         requested.set(Cursor::START);
     });
@@ -159,9 +193,13 @@ pub fn App() -> impl IntoView {
     // scenario changes (a fault, an action) do not read the text again.
     let delivery = Memo::new(move |_| scenario.with(state::Delivery::of));
     let static_pod = Memo::new(move |_| delivery.get() == state::Delivery::StaticPodFile);
+    // The editor answers each key at once; the model and its views follow after the paint.
+    let following = follow::after_paint(text.into());
+    let model_text = following.text;
+    let behind = following.behind;
     let parsed = Memo::new(move |_| {
         let delivery = delivery.get();
-        text.with(|text| state::check(text, delivery))
+        model_text.with(|text| state::check(text, delivery))
     });
     // The Pods the cluster runs (those the API server would accept) and the one drawn (any Pod
     // can be drawn). While the user is in the middle of an edit that breaks the text, the views
@@ -170,11 +208,11 @@ pub fn App() -> impl IntoView {
     // an edit that leaves the Pods as they were (a comment, a space) runs and draws nothing again.
     let running = Memo::new(move |previous: Option<&Option<state::Kept<Vec<Pod>>>>| {
         let previous = previous.and_then(Option::as_ref);
-        text.with(|text| parsed.with(|parsed| state::running(parsed, text, previous)))
+        model_text.with(|text| parsed.with(|parsed| state::running(parsed, text, previous)))
     });
     let drawn = Memo::new(move |previous: Option<&Option<state::Kept<Pod>>>| {
         let previous = previous.and_then(Option::as_ref);
-        text.with(|text| parsed.with(|parsed| state::drawn(parsed, text, previous)))
+        model_text.with(|text| parsed.with(|parsed| state::drawn(parsed, text, previous)))
     });
     let running_pods =
         Memo::new(move |_| running.with(|kept| kept.as_ref().map(|k| k.value.clone())));
@@ -187,29 +225,117 @@ pub fn App() -> impl IntoView {
     let stale_drawing = Memo::new(move |_| {
         parsed.with(|parsed| drawn.with(|drawn| state::drawing_is_stale(parsed, drawn.as_ref())))
     });
-    // The lifecycle of the first Pod on the scenario's cluster: every object of its name (a
-    // `kubectl apply` after a deletion creates another), so the stepper follows what the
-    // console shows.
-    let lifecycle = Memo::new(move |_| {
-        running_pods.with(|pods| {
-            pods.as_ref()
-                .and_then(|pods| scenario.with(|scenario| state::lifecycle(pods, scenario)))
-        })
+    // The lifecycle of the first Pod on the scenario's cluster (every object of its name: a
+    // `kubectl apply` after a deletion creates another, so the stepper follows what the console
+    // shows) comes from the model thread. Each request has a number; only the answer to the
+    // last one is shown, so the views never go back to an older text.
+    let lifecycle = RwSignal::new(None::<LifecycleView>);
+    let numbers = StoredValue::new(0_u64);
+    let next_number = move || {
+        numbers.update_value(|number| *number += 1);
+        numbers.get_value()
+    };
+    let asked = RwSignal::new(0_u64);
+    let answered = RwSignal::new(0_u64);
+    // Every other answer goes to the callback its request left.
+    let waiting = StoredValue::new_local(Vec::<(u64, Callback<Answer>)>::new());
+    let on_answer = Callback::new(move |answer: Answer| match answer {
+        Answer::Lifecycle { id, view } => {
+            if id == asked.get_untracked() {
+                lifecycle.set(view);
+                answered.set(id);
+            }
+        }
+        Answer::Failed { id, .. } if id == asked.get_untracked() => {
+            lifecycle.set(None);
+            answered.set(id);
+        }
+        other => {
+            let id = other.id();
+            let callback = waiting
+                .try_update_value(|waiting| {
+                    let index = waiting.iter().position(|(number, _)| *number == id)?;
+                    Some(waiting.remove(index).1)
+                })
+                .flatten();
+            if let Some(callback) = callback {
+                callback.run(other);
+            }
+        }
     });
-    let timeline = Memo::new(move |_| {
-        lifecycle.with(|lifecycle| {
-            lifecycle
-                .as_ref()
-                .map(|lifecycle| lifecycle.timeline.clone())
-        })
+    let model = ModelThread::start(backend, on_answer);
+    // Asks the model thread, and has `callback` called with the answer.
+    let ask = move |request: &dyn Fn(u64) -> Request, callback: Callback<Answer>| {
+        let id = next_number();
+        waiting.update_value(|waiting| waiting.push((id, callback)));
+        model.send(request(id));
+    };
+    ask(
+        &|id| Request::Gallery { id },
+        Callback::new(move |answer| {
+            if let Answer::Gallery { entries, .. } = answer {
+                examples.set(Some(entries));
+            }
+        }),
+    );
+    // The documentation of a field of the editor's text, for the editor's tooltip and caret.
+    let look_up_doc = Callback::new(
+        move |(line, column, caret, callback): (u32, u32, bool, Callback<Option<Doc>>)| {
+            let text = text.get_untracked();
+            ask(
+                &|id| Request::FieldDoc {
+                    id,
+                    text: text.clone(),
+                    line,
+                    column,
+                    caret,
+                },
+                Callback::new(move |answer| {
+                    if let Answer::FieldDoc { doc, .. } = answer {
+                        callback.run(doc);
+                    }
+                }),
+            );
+        },
+    );
+    Effect::new(move |_| {
+        let scenario = scenario.get();
+        let has_pods = running_pods.with(Option::is_some);
+        let id = next_number();
+        asked.set(id);
+        if !has_pods {
+            lifecycle.set(None);
+            answered.set(id);
+            return;
+        }
+        let manifest = running.with_untracked(|kept| {
+            kept.as_ref()
+                .map(|kept| kept.from.clone())
+                .unwrap_or_default()
+        });
+        model.send(Request::Lifecycle {
+            id,
+            scenario: Scenario {
+                manifest,
+                ..scenario
+            },
+        });
     });
-    // A Pod the cluster runs is drawn with what its simulation knows.
+    let model_failure = model.failure;
+    let lifecycle_pending =
+        Memo::new(move |_| asked.get() != answered.get() && model_failure.with(Option::is_none));
+    let timeline = Signal::derive(move || lifecycle.get());
+    // A Pod the cluster runs is drawn with what its run showed.
     let layout = Memo::new(move |_| {
         drawn_pod.with(|pod| {
             let pod = pod.as_ref()?;
             let topology = running_pods.with(|running| {
                 lifecycle.with(|lifecycle| {
-                    state::topology_of(pod, running.as_deref(), lifecycle.as_ref())
+                    state::topology_of(
+                        pod,
+                        running.as_deref(),
+                        lifecycle.as_ref().map(|lifecycle| &lifecycle.observed),
+                    )
                 })
             });
             Some(diagram::layout_topology(topology))
@@ -217,22 +343,22 @@ pub fn App() -> impl IntoView {
     });
     // The requested position, and the position within the current timeline, which may be shorter.
     let cursor = Memo::new(move |_| {
-        timeline.with(|timeline| match timeline {
-            Some(timeline) => Cursor::at(requested.get().index(), timeline),
+        lifecycle.with(|lifecycle| match lifecycle {
+            Some(lifecycle) => Cursor::at(requested.get().index(), lifecycle),
             None => Cursor::START,
         })
     });
     let step = Memo::new(move |_| {
-        timeline.with(|timeline| {
-            timeline
+        lifecycle.with(|lifecycle| {
+            lifecycle
                 .as_ref()
-                .map(|timeline| timeline.step(cursor.get()).clone())
+                .map(|lifecycle| lifecycle.step(cursor.get()).clone())
         })
     });
     // What the current step shows: its READY and STATUS, each container's look, the flow stage.
     let step_view = Memo::new(move |_| {
-        let index = cursor.get().index();
-        lifecycle.with(|lifecycle| lifecycle.as_ref().and_then(|l| l.views.get(index).cloned()))
+        let at = cursor.get();
+        lifecycle.with(|lifecycle| lifecycle.as_ref().and_then(|l| l.view(at).cloned()))
     });
     // The diagrams follow the stepper: each container in its state at the current step.
     let pod_scene = Memo::new(move |_| {
@@ -245,28 +371,59 @@ pub fn App() -> impl IntoView {
     let flow_stage = Memo::new(move |_| step_view.with(|view| view.as_ref().map(|view| view.flow)));
     let flow_scene =
         Memo::new(move |_| flow_stage.get().map(|stage| flow::flow_scene(Some(stage))));
-    // A console command runs at the step on screen; a change it makes is a scenario action
-    // there, and the timeline follows.
-    let run_command = Callback::new(move |line: String| {
-        let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
-        let reply = parsed.with_untracked(|parsed| {
-            scenario.with_untracked(|scenario| kubectl_console::run(&line, parsed, scenario, at))
-        });
-        match reply.action.clone() {
-            Some(_) if read_only.get_untracked() => kubectl_console::Reply {
-                text: "This playground is read-only: the command would change the scenario."
-                    .to_owned(),
+    // A console command runs at the step on screen, on the model thread; a change it makes is a
+    // scenario action there (when its answer comes), and the timeline follows.
+    let run_command = Callback::new(move |(line, callback): (String, Callback<Reply>)| {
+        if let Some(reason) = model_failure.get_untracked() {
+            callback.run(Reply {
+                text: format!(
+                    "kubectl cannot answer: the lifecycle's code is not running ({reason}). Retry it above."
+                ),
                 error: true,
                 action: None,
-            },
-            Some(action) => {
-                scenario.update(|scenario| {
-                    state::add_action(scenario, action);
-                });
-                reply
-            }
-            None => reply,
+            });
+            return;
         }
+        let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
+        let scenario_now = Scenario {
+            manifest: model_text.get_untracked(),
+            ..scenario.get_untracked()
+        };
+        let answered = Callback::new(move |answer: Answer| {
+            let reply = match answer {
+                Answer::Console { reply, .. } => reply,
+                Answer::Failed { message, .. } => Reply {
+                    text: message,
+                    error: true,
+                    action: None,
+                },
+                _ => return,
+            };
+            match reply.action.clone() {
+                Some(_) if read_only.get_untracked() => callback.run(Reply {
+                    text: "This playground is read-only: the command would change the scenario."
+                        .to_owned(),
+                    error: true,
+                    action: None,
+                }),
+                Some(action) => {
+                    scenario.update(|scenario| {
+                        state::add_action(scenario, action);
+                    });
+                    callback.run(reply);
+                }
+                None => callback.run(reply),
+            }
+        });
+        ask(
+            &|id| Request::Console {
+                id,
+                line: line.clone(),
+                scenario: scenario_now.clone(),
+                at,
+            },
+            answered,
+        );
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
@@ -378,7 +535,14 @@ pub fn App() -> impl IntoView {
     // editor and the Pod diagram show (and take input) about a fifth of a second sooner on a
     // slow machine; its state lives in the signals above, so nothing waits for it.
     let lifecycle_built = RwSignal::new(false);
-    set_timeout(move || lifecycle_built.set(true), std::time::Duration::ZERO);
+    // The model thread starts then too: its code loads after the first paint.
+    set_timeout(
+        move || {
+            lifecycle_built.set(true);
+            model.launch();
+        },
+        std::time::Duration::ZERO,
+    );
 
     view! {
         <Show
@@ -428,12 +592,12 @@ pub fn App() -> impl IntoView {
             </header>
         </Show>
         <PanelTabs visible=visible tab=tab />
-        <main class="panels" class:embedded=embedded>
+        <main class="panels" class:embedded=embedded aria-busy=move || (behind.get() || lifecycle_pending.get()).to_string()>
             <PanelSection panel=Panel::Editor visible=visible tab=tab weights=weights>
                 <Show when=move || !embedded>
-                    <Gallery text=text kept=kept on_load=on_load on_restore=on_restore />
+                    <Gallery examples=examples text=text kept=kept on_load=on_load on_restore=on_restore />
                 </Show>
-                <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input />
+                <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input look_up_doc=look_up_doc />
                 <Show when=move || !draft.saved.get()>
                     <p class="note" data-testid="storage-note">
                         "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
@@ -466,6 +630,16 @@ pub fn App() -> impl IntoView {
                     <Show when=move || stale.get()>
                         <p class="stale-note" data-testid="stale-lifecycle">
                             "The API server would refuse the manifest as it is now: this is the lifecycle of the last Pod it would accept."
+                        </p>
+                    </Show>
+                    <Show when=move || model_failure.with(Option::is_some)>
+                        <p class="model-error" role="alert" data-testid="model-error">
+                            {move || format!(
+                                "The lifecycle could not be loaded: {}. The editor and the diagram keep working.",
+                                model_failure.get().unwrap_or_default()
+                            )}
+                            " "
+                            <button data-testid="model-retry" on:click=move |_| model.restart()>"Retry"</button>
                         </p>
                     </Show>
                     <Stepper timeline=timeline cursor=cursor view=step_view actions=actions on_move=on_move />

@@ -17,7 +17,8 @@ struct Page {
 }
 
 impl Page {
-    /// Mounts the app with no stored draft, and lets its effects run.
+    /// Mounts the app with no stored draft, its model answered in this thread (as the worker
+    /// answers it in the page), and lets its effects run.
     async fn open() -> Page {
         let window = web_sys::window().unwrap();
         if let Ok(Some(storage)) = window.local_storage() {
@@ -26,10 +27,12 @@ impl Page {
         let document = window.document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        leptos::mount::mount_to(
-            root.clone().unchecked_into::<HtmlElement>(),
-            podplay_web::App,
-        )
+        leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || {
+            use leptos::prelude::*;
+            use podplay_web::Playground;
+            use podplay_web::model::Backend;
+            view! { <Playground backend=Backend::InProcess(pod_model::playground::model::answer_message) /> }
+        })
         .forget();
         settle().await;
         Page { root }
@@ -80,9 +83,9 @@ impl Page {
     }
 }
 
-/// Waits for Leptos' scheduled effects to run.
+/// Waits for Leptos' scheduled effects to run, the views to follow the editor (after a frame) and the model to answer.
 async fn settle() {
-    TimeoutFuture::new(20).await;
+    TimeoutFuture::new(80).await;
 }
 
 #[wasm_bindgen_test]

@@ -36,6 +36,12 @@ pub fn at(text: &str, line: u32, column: u32) -> Option<FieldDoc> {
     })
 }
 
+/// The field at the caret, at `line` and `column`: the caret just after a key's last letter is
+/// still on the key.
+pub fn at_caret(text: &str, line: u32, column: u32) -> Option<FieldDoc> {
+    at(text, line, column).or_else(|| at(text, line, column.saturating_sub(1).max(1)))
+}
+
 /// True when `span` holds `at`, by line and column.
 fn holds(node: &Node, at: Position) -> bool {
     let (start, end) = (node.span.start, node.span.end);

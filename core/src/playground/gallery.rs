@@ -2,6 +2,9 @@
 //! articles' manifests (with copy-paste damage repaired), lessons that come with a scenario (a
 //! crash loop, a lost node…), and the Pod examples of the Kubernetes documentation.
 
+use crate::api::yaml::single_json_document;
+use crate::base::json::{self, Object, list, required, string};
+
 /// One example of the gallery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Example {
@@ -571,10 +574,124 @@ pub fn by_id(id: &str) -> Option<&'static Example> {
     ALL.iter().find(|example| example.id == id)
 }
 
+/// A fingerprint of a text: its length and its FNV-1a hash, worked out at compile time for the
+/// examples, so that the page knows an unchanged example without carrying the examples.
+pub const fn fingerprint(text: &str) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut index = 0;
+    while index < bytes.len() {
+        hash ^= bytes[index] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        index += 1;
+    }
+    (bytes.len(), hash)
+}
+
+/// The fingerprint of every example's manifest, in [`ALL`]'s order.
+pub const FINGERPRINTS: [(usize, u64); ALL.len()] = {
+    let mut out = [(0, 0); ALL.len()];
+    let mut index = 0;
+    while index < ALL.len() {
+        out[index] = fingerprint(ALL[index].manifest);
+        index += 1;
+    }
+    out
+};
+
 /// True when loading an example over `text` would lose the user's work: the text is neither
-/// empty nor an unchanged example, so it must be kept aside first.
+/// empty nor an unchanged example, so it must be kept aside first. It reads only
+/// [`FINGERPRINTS`], so the page need not carry the examples to know.
 pub fn is_own_draft(text: &str) -> bool {
-    !text.trim().is_empty() && example_of(text).is_none()
+    !text.trim().is_empty() && !FINGERPRINTS.contains(&fingerprint(text))
+}
+
+/// An example as the page receives it from its model thread (the examples are not in the page's
+/// own code): [`Example`] with its texts owned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// A stable identifier, usable in links.
+    pub id: String,
+    /// A short title.
+    pub title: String,
+    /// The lesson, in one sentence.
+    pub lesson: String,
+    /// Where the manifest comes from.
+    pub source: String,
+    /// The manifest text.
+    pub manifest: String,
+    /// The scenario that tells the lesson, as scenario YAML ("" for the default scenario).
+    pub scenario: String,
+    /// Which part of the gallery it belongs to.
+    pub group: Group,
+}
+
+impl Group {
+    /// The group's name in the gallery's JSON.
+    fn name(self) -> &'static str {
+        match self {
+            Group::Seed => "seed",
+            Group::Lesson => "lesson",
+            Group::Docs => "docs",
+        }
+    }
+}
+
+/// Every example, owned, in the gallery's order: what the model thread sends the page.
+pub fn entries() -> Vec<Entry> {
+    ALL.iter()
+        .map(|example| Entry {
+            id: example.id.to_owned(),
+            title: example.title.to_owned(),
+            lesson: example.lesson.to_owned(),
+            source: example.source.to_owned(),
+            manifest: example.manifest.to_owned(),
+            scenario: example.scenario.to_owned(),
+            group: example.group,
+        })
+        .collect()
+}
+
+/// `entries` as JSON: an array of objects with the fields of [`Entry`].
+pub fn entries_to_json(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    json::write_list(&mut out, entries, |out, entry| {
+        let mut object = Object::open(out);
+        for (key, value) in [
+            ("id", entry.id.as_str()),
+            ("title", &entry.title),
+            ("lesson", &entry.lesson),
+            ("source", &entry.source),
+            ("manifest", &entry.manifest),
+            ("scenario", &entry.scenario),
+            ("group", entry.group.name()),
+        ] {
+            json::write_string(object.key(key), value);
+        }
+        object.close();
+    });
+    out
+}
+
+/// Reads the JSON [`entries_to_json`] writes.
+pub fn entries_from_json(text: &str) -> Result<Vec<Entry>, String> {
+    let root = single_json_document(text)?;
+    list(&root, |value| {
+        let fields = value.object("struct Entry")?;
+        let group = required(fields, "group", string)?;
+        Ok(Entry {
+            id: required(fields, "id", string)?,
+            title: required(fields, "title", string)?,
+            lesson: required(fields, "lesson", string)?,
+            source: required(fields, "source", string)?,
+            manifest: required(fields, "manifest", string)?,
+            scenario: required(fields, "scenario", string)?,
+            group: Group::ALL
+                .into_iter()
+                .find(|known| known.name() == group)
+                .ok_or_else(|| json::unknown("variant", &group, &["seed", "lesson", "docs"]))?,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -596,6 +713,32 @@ mod tests {
             example_of(SIDECAR_LOGGING.manifest).map(|e| e.id),
             Some("sidecar-logging")
         );
+    }
+
+    #[test]
+    fn the_gallery_crosses_to_the_page_as_json() {
+        let entries = entries_from_json(&entries_to_json(&super::entries())).expect("reads back");
+        assert_eq!(entries.len(), ALL.len());
+        for (entry, example) in entries.iter().zip(ALL) {
+            assert_eq!(entry.id, example.id);
+            assert_eq!(entry.manifest, example.manifest, "{}", example.id);
+            assert_eq!(entry.scenario, example.scenario, "{}", example.id);
+            assert_eq!(entry.group, example.group);
+        }
+    }
+
+    #[test]
+    fn fingerprints_tell_examples_apart() {
+        let distinct: std::collections::BTreeSet<_> = FINGERPRINTS.iter().collect();
+        assert_eq!(distinct.len(), ALL.len());
+        for example in ALL {
+            assert!(!is_own_draft(example.manifest), "{}", example.id);
+            assert!(
+                is_own_draft(&format!("{} ", example.manifest)),
+                "{}",
+                example.id
+            );
+        }
     }
 
     /// Every gallery example is a Pod the API server accepts.

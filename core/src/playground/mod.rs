@@ -7,6 +7,8 @@ pub mod embed;
 pub mod field_docs;
 pub mod gallery;
 pub mod highlight;
+pub mod lifecycle_view;
+pub mod model;
 pub mod share_link;
 pub mod state;
 pub mod stepper;

@@ -10,7 +10,7 @@ use crate::cluster::{Simulation, simulate_pods};
 use crate::playground::edit::is_small_edit;
 use crate::playground::stepper::{self, StepView};
 use crate::timeline::{self, Timeline};
-use crate::topology::{self, Topology};
+use crate::topology::{self, Observed, Topology};
 
 /// The most bytes an edit in progress may change for the views to keep showing the Pods of the
 /// text before it (a line or two of typing).
@@ -140,19 +140,11 @@ pub fn lifecycle(pods: &[Pod], scenario: &Scenario) -> Option<Lifecycle> {
     })
 }
 
-/// The inside of the drawn Pod; when it is the Pod the lifecycle runs, with what its first
-/// object's simulation showed (its IP, its containers' writes).
-pub fn topology_of(
-    drawn: &Pod,
-    running: Option<&[Pod]>,
-    lifecycle: Option<&Lifecycle>,
-) -> Topology {
+/// The inside of the drawn Pod; when it is the Pod the lifecycle runs (the first of `running`),
+/// with what its first object's run showed (its IP, its containers' writes).
+pub fn topology_of(drawn: &Pod, running: Option<&[Pod]>, observed: Option<&Observed>) -> Topology {
     let simulated = running.and_then(<[Pod]>::first) == Some(drawn);
-    let observed = lifecycle
-        .filter(|_| simulated)
-        .and_then(|lifecycle| lifecycle.simulations.first())
-        .map(Simulation::observed);
-    topology::analyze(drawn, observed.as_ref())
+    topology::analyze(drawn, observed.filter(|_| simulated))
 }
 
 /// Adds `action` to the scenario, unless it holds as many as a scenario may; true when added.
@@ -268,7 +260,8 @@ mod tests {
             ("Running", "1/1")
         );
         let drawn = pods.first().expect("web is first");
-        let topology = topology_of(drawn, Some(&pods), Some(&lifecycle));
+        let observed = lifecycle.simulations.first().map(Simulation::observed);
+        let topology = topology_of(drawn, Some(&pods), observed.as_ref());
         assert_eq!(topology.pod_ip.as_deref(), Some("10.244.0.5"));
     }
 }

@@ -131,24 +131,26 @@ impl Cursor {
 
     /// The last step at or before `time` (the first step when `time` is before it): where a
     /// playhead at `time` stands.
-    pub fn at_time(time: VirtualTime, timeline: &Timeline) -> Cursor {
-        let after = timeline.steps.partition_point(|step| step.at <= time);
+    pub fn at_time(time: VirtualTime, steps: &impl Steps) -> Cursor {
+        let after = (0..steps.count())
+            .take_while(|&index| steps.instant(index) <= time)
+            .count();
         Cursor {
             index: after.saturating_sub(1),
         }
     }
 
-    /// The last step of `timeline`.
-    pub fn last(timeline: &Timeline) -> Cursor {
+    /// The last step of `steps`.
+    pub fn last(steps: &impl Steps) -> Cursor {
         Cursor {
-            index: timeline.steps.len() - 1,
+            index: steps.count().saturating_sub(1),
         }
     }
 
-    /// The cursor at `index`, clamped to the timeline.
-    pub fn at(index: usize, timeline: &Timeline) -> Cursor {
+    /// The cursor at `index`, clamped to `steps`.
+    pub fn at(index: usize, steps: &impl Steps) -> Cursor {
         Cursor {
-            index: index.min(timeline.steps.len() - 1),
+            index: index.min(steps.count().saturating_sub(1)),
         }
     }
 
@@ -162,9 +164,9 @@ impl Cursor {
         self.index > 0
     }
 
-    /// True unless this is the last step of `timeline`.
-    pub fn can_forward(self, timeline: &Timeline) -> bool {
-        self.index + 1 < timeline.steps.len()
+    /// True unless this is the last step of `steps`.
+    pub fn can_forward(self, steps: &impl Steps) -> bool {
+        self.index + 1 < steps.count()
     }
 
     /// The previous step, or this one if it is the first.
@@ -175,8 +177,27 @@ impl Cursor {
     }
 
     /// The next step, or this one if it is the last.
-    pub fn forward(self, timeline: &Timeline) -> Cursor {
-        Cursor::at(self.index + 1, timeline)
+    pub fn forward(self, steps: &impl Steps) -> Cursor {
+        Cursor::at(self.index + 1, steps)
+    }
+}
+
+/// Steps at instants, in time order, that a [`Cursor`] walks: a [`Timeline`], or what the page
+/// holds of one (`playground::lifecycle_view`).
+pub trait Steps {
+    /// How many steps there are; at least one.
+    fn count(&self) -> usize;
+    /// When the step at `index` happens.
+    fn instant(&self, index: usize) -> VirtualTime;
+}
+
+impl Steps for Timeline {
+    fn count(&self) -> usize {
+        self.steps.len()
+    }
+
+    fn instant(&self, index: usize) -> VirtualTime {
+        self.steps[index].at
     }
 }
 

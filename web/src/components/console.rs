@@ -1,5 +1,6 @@
 //! The kubectl console: a command line whose answers come from `pod_model::kubectl::console` at
-//! the stepper's instant, with history on ↑ and ↓.
+//! the stepper's instant (worked out on the model thread, so they arrive a moment later), with
+//! history on ↑ and ↓.
 
 use leptos::prelude::*;
 use pod_model::kubectl::console::Reply;
@@ -10,10 +11,12 @@ const MAX_ENTRIES: usize = 50;
 /// A command line and what kubectl printed for each command.
 #[component]
 pub fn Console(
-    /// Runs a command line and returns kubectl's answer (and makes its action happen).
-    run: Callback<String, Reply>,
+    /// Runs a command line, and calls back with kubectl's answer (and makes its action happen).
+    run: Callback<(String, Callback<Reply>)>,
 ) -> impl IntoView {
-    let entries = RwSignal::new(Vec::<(String, Reply)>::new());
+    // Each command, with kubectl's answer once it has come, by a number of its own.
+    let entries = RwSignal::new(Vec::<(u64, String, Option<Reply>)>::new());
+    let numbered = StoredValue::new(0_u64);
     let line = RwSignal::new(String::new());
     // The position in the history while ↑ and ↓ walk it; `None` when editing a new line.
     let recalled = RwSignal::new(None::<usize>);
@@ -22,13 +25,22 @@ pub fn Console(
         if command.trim().is_empty() {
             return;
         }
-        let reply = run.run(command.clone());
+        let number = numbered.get_value() + 1;
+        numbered.set_value(number);
         entries.update(|entries| {
-            entries.push((command, reply));
+            entries.push((number, command.clone(), None));
             if entries.len() > MAX_ENTRIES {
                 entries.remove(0);
             }
         });
+        let answered = Callback::new(move |reply: Reply| {
+            entries.update(|entries| {
+                if let Some(entry) = entries.iter_mut().find(|entry| entry.0 == number) {
+                    entry.2 = Some(reply);
+                }
+            });
+        });
+        run.run((command, answered));
         line.set(String::new());
         recalled.set(None);
     };
@@ -46,7 +58,7 @@ pub fn Console(
         };
         recalled.set(next);
         let text = next
-            .and_then(|at| entries.with_untracked(|entries| entries.get(at).map(|e| e.0.clone())))
+            .and_then(|at| entries.with_untracked(|entries| entries.get(at).map(|e| e.1.clone())))
             .unwrap_or_default();
         line.set(text);
     };
@@ -57,11 +69,15 @@ pub fn Console(
                     entries
                         .get()
                         .into_iter()
-                        .map(|(command, reply)| {
-                            let class = if reply.error { "console-reply error" } else { "console-reply" };
+                        .map(|(_, command, reply)| {
+                            let reply = reply.map(|reply| {
+                                let class = if reply.error { "console-reply error" } else { "console-reply" };
+                                let end = (!reply.text.ends_with('\n')).then_some("\n");
+                                view! { <span class=class>{reply.text}{end}</span> }
+                            });
                             view! {
                                 <span class="console-command">{format!("$ {command}\n")}</span>
-                                <span class=class>{reply.text.clone()}{(!reply.text.ends_with('\n')).then_some("\n")}</span>
+                                {reply}
                             }
                         })
                         .collect_view()

@@ -1,14 +1,16 @@
 //! The manifest editor: a plain textarea over a highlighted copy of its text, with line numbers,
 //! gutter marks and underlines for the diagnostics, and the documentation of the field under
-//! the pointer or the caret. The tokens, underlines and documentation come from `pod-model`.
+//! the pointer or the caret. The tokens and underlines come from `pod-model`; the documentation
+//! comes from the model thread (its tables are not in the page's code), a moment after the
+//! pointer or the caret stops on a key.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::Span;
 use pod_model::api::diagnostic::{Diagnostic, Severity};
-use pod_model::playground::field_docs;
 use pod_model::playground::highlight::{self, Underline};
+use pod_model::playground::model::Doc;
 
 use super::keys::distinct_keys;
 
@@ -38,13 +40,20 @@ pub fn Editor(
     read_only: Signal<bool>,
     /// Called with the whole new text after every edit.
     on_input: Callback<String>,
+    /// Looks up the documentation of the field at a line and column (from 1) of the text, for
+    /// the caret (true) or the pointer, and calls back with it.
+    look_up_doc: Callback<(u32, u32, bool, Callback<Option<Doc>>)>,
 ) -> impl IntoView {
     let area = NodeRef::<html::Textarea>::new();
     let scroller = NodeRef::<html::Div>::new();
     let measure = NodeRef::<html::Span>::new();
     let escaped = RwSignal::new(false);
-    let hover = RwSignal::new(None::<(field_docs::FieldDoc, f64, f64)>);
-    let caret_doc = RwSignal::new(None::<field_docs::FieldDoc>);
+    let hover = RwSignal::new(None::<(Doc, f64, f64)>);
+    let caret_doc = RwSignal::new(None::<Doc>);
+    // The place last looked up for the pointer and for the caret; an answer for another place
+    // (the pointer moved on meanwhile) is dropped.
+    let pointer_at = StoredValue::new(None::<(u32, u32)>);
+    let caret_at = StoredValue::new(None::<(u32, u32)>);
     let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
         "Escape" => escaped.set(true),
         "Tab" if !escaped.get_untracked() && !event.shift_key() && !read_only.get_untracked() => {
@@ -74,13 +83,14 @@ pub fn Editor(
             return;
         };
         let offset = area.selection_start().ok().flatten().unwrap_or(0);
-        let doc = text.with_untracked(|text| {
-            let (line, column) = highlight::position_of_utf16(text, offset);
-            // The caret just after a key's last letter is still on the key.
-            field_docs::at(text, line, column)
-                .or_else(|| field_docs::at(text, line, column.saturating_sub(1).max(1)))
+        let place = text.with_untracked(|text| highlight::position_of_utf16(text, offset));
+        caret_at.set_value(Some(place));
+        let answered = Callback::new(move |doc: Option<Doc>| {
+            if caret_at.get_value() == Some(place) {
+                caret_doc.set(doc);
+            }
         });
-        caret_doc.set(doc);
+        look_up_doc.run((place.0, place.1, true, answered));
     };
     let on_mousemove = move |event: leptos::ev::MouseEvent| {
         let (Some(area), Some(measure)) = (area.get_untracked(), measure.get_untracked()) else {
@@ -91,17 +101,26 @@ pub fn Editor(
         let x = f64::from(event.client_x()) - rect.left() - PAD_PX;
         let y = f64::from(event.client_y()) - rect.top() - PAD_PX;
         if x < 0.0 || y < 0.0 || char_px <= 0.0 {
+            pointer_at.set_value(None);
             hover.set(None);
             return;
         }
         let line = (y / LINE_PX).floor() as u32 + 1;
         let column = (x / char_px).floor() as u32 + 1;
-        let doc = text.with_untracked(|text| field_docs::at(text, line, column));
+        if pointer_at.get_value() == Some((line, column)) {
+            return;
+        }
+        pointer_at.set_value(Some((line, column)));
         let top = f64::from(line) * LINE_PX + PAD_PX + 4.0;
         let left = (f64::from(column) * char_px)
             .min(rect.width() - 200.0)
             .max(0.0);
-        hover.set(doc.map(|doc| (doc, left, top)));
+        let answered = Callback::new(move |doc: Option<Doc>| {
+            if pointer_at.get_value() == Some((line, column)) {
+                hover.set(doc.map(|doc| (doc, left, top)));
+            }
+        });
+        look_up_doc.run((line, column, false, answered));
     };
     // The text reaches the textarea only when it differs from what it shows (an example, a
     // restored draft): writing it back after each keystroke would make the browser rebuild
@@ -182,7 +201,10 @@ pub fn Editor(
                         on:keyup=move |_| show_caret_doc()
                         on:click=move |_| show_caret_doc()
                         on:mousemove=on_mousemove
-                        on:mouseleave=move |_| hover.set(None)
+                        on:mouseleave=move |_| {
+                            pointer_at.set_value(None);
+                            hover.set(None);
+                        }
                         on:blur=move |_| escaped.set(false)
                     ></textarea>
                     {move || hover.get().map(|(doc, left, top)| view! {
@@ -195,14 +217,14 @@ pub fn Editor(
                         >
                             <code>{doc.path}</code>
                             " "
-                            {doc_text(doc.doc)}
+                            {doc_text(doc.text)}
                         </div>
                     })}
                 </div>
             </div>
             <p class="field-doc" id="field-doc" data-testid="field-doc" aria-live="polite">
                 {move || match caret_doc.get() {
-                    Some(doc) => view! { <code>{doc.path}</code>" "{doc_text(doc.doc)}}.into_any(),
+                    Some(doc) => view! { <code>{doc.path}</code>" "{doc_text(doc.text)}}.into_any(),
                     None => view! { <span class="muted">"Put the caret on a field name to read what it does."</span> }.into_any(),
                 }}
             </p>
@@ -211,9 +233,9 @@ pub fn Editor(
 }
 
 /// A field's documentation, or a word on a field the API does not know.
-fn doc_text(doc: &'static str) -> &'static str {
+fn doc_text(doc: String) -> String {
     if doc.is_empty() {
-        "No documentation: not a field Podplay knows."
+        "No documentation: not a field Podplay knows.".to_owned()
     } else {
         doc
     }

@@ -1,4 +1,6 @@
 //! The examples gallery: load a seed example into the editor without losing the user's draft.
+//! The examples come from the model thread a moment after the page shows (they are not in the
+//! page's own code).
 
 use leptos::prelude::*;
 use pod_model::playground::gallery;
@@ -7,6 +9,9 @@ use pod_model::playground::gallery;
 /// that brings back the draft an example replaced.
 #[component]
 pub fn Gallery(
+    /// The examples, once the model thread has sent them.
+    #[prop(into)]
+    examples: Signal<Option<Vec<gallery::Entry>>>,
     /// The editor's text.
     #[prop(into)]
     text: Signal<String>,
@@ -14,25 +19,51 @@ pub fn Gallery(
     #[prop(into)]
     kept: Signal<String>,
     /// Called with the example's id to load it.
-    on_load: Callback<&'static str>,
+    on_load: Callback<String>,
     /// Called to bring the kept draft back.
     on_restore: Callback<()>,
 ) -> impl IntoView {
-    let options = gallery::Group::ALL
-        .iter()
-        .map(|group| {
-            let examples = gallery::ALL
+    let options = move || {
+        examples.with(|examples| {
+            let Some(examples) = examples else {
+                return view! { <option value="" disabled=true>"Loading the examples…"</option> }
+                    .into_any();
+            };
+            gallery::Group::ALL
                 .iter()
-                .filter(|example| example.group == *group)
-                .map(|example| view! { <option value=example.id>{example.title}</option> })
-                .collect_view();
-            view! { <optgroup label=group.title()>{examples}</optgroup> }
+                .map(|group| {
+                    let entries = examples
+                        .iter()
+                        .filter(|example| example.group == *group)
+                        .map(|example| {
+                            view! { <option value=example.id.clone()>{example.title.clone()}</option> }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=group.title()>{entries}</optgroup> }
+                })
+                .collect_view()
+                .into_any()
         })
-        .collect_view();
-    // The example the text is, if it is one: looked up once per edit.
-    let current = Memo::new(move |_| text.with(|text| gallery::example_of(text).map(|e| e.id)));
+    };
+    // The example the text is, if it is one: looked up once per edit, and only among texts of an
+    // example's fingerprint.
+    let current = Memo::new(move |_| {
+        text.with(|text| {
+            if gallery::is_own_draft(text) {
+                return None;
+            }
+            examples.with(|examples| {
+                examples.as_ref().and_then(|examples| {
+                    examples
+                        .iter()
+                        .find(|example| example.manifest == *text)
+                        .cloned()
+                })
+            })
+        })
+    });
     let lesson = move || {
-        current.get().and_then(gallery::by_id).map(|example| {
+        current.get().map(|example| {
             view! {
                 <p class="lesson" data-testid="lesson">
                     <b>{example.title}": "</b>
@@ -52,11 +83,11 @@ pub fn Gallery(
                     data-testid="examples"
                     on:change=move |event| {
                         let id = event_target_value(&event);
-                        if let Some(example) = gallery::by_id(&id) {
-                            on_load.run(example.id);
+                        if !id.is_empty() {
+                            on_load.run(id);
                         }
                     }
-                    prop:value=move || current.get().unwrap_or_default()
+                    prop:value=move || current.with(|example| example.as_ref().map(|e| e.id.clone()).unwrap_or_default())
                 >
                     <option value="">"Choose an example…"</option>
                     {options}

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::VirtualTime;
 use pod_model::cluster::scenario::Action;
+use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::stepper::StepView;
-use pod_model::timeline::{Cursor, Timeline};
+use pod_model::timeline::Cursor;
 
 /// Real milliseconds between two ticks of playback.
 const TICK_MS: u32 = 100;
@@ -21,7 +22,7 @@ const DEFAULT_SPEED: u32 = 10;
 pub fn Stepper(
     /// The timeline to walk; the controls are disabled without one.
     #[prop(into)]
-    timeline: Signal<Option<Timeline>>,
+    timeline: Signal<Option<LifecycleView>>,
     /// The current position, always within the timeline.
     #[prop(into)]
     cursor: Signal<Cursor>,
@@ -48,7 +49,7 @@ pub fn Stepper(
     };
     // Moves to a position computed from the timeline. Reads without subscribing, because it
     // runs from event handlers and the timer.
-    let move_with = move |to: &dyn Fn(Cursor, &Timeline) -> Cursor| {
+    let move_with = move |to: &dyn Fn(Cursor, &LifecycleView) -> Cursor| {
         timeline.with_untracked(|timeline| {
             if let Some(timeline) = timeline {
                 on_move.run(to(cursor.get_untracked(), timeline));
@@ -107,7 +108,7 @@ pub fn Stepper(
         });
         playing.set(true);
     };
-    let stop_and = move |to: &dyn Fn(Cursor, &Timeline) -> Cursor| {
+    let stop_and = move |to: &dyn Fn(Cursor, &LifecycleView) -> Cursor| {
         playing.set(false);
         move_with(to);
     };
@@ -147,7 +148,7 @@ pub fn Stepper(
                 view! {
                     <dl class="readout">
                         <dt>"Step"</dt>
-                        <dd data-testid="step">{format!("{} of {}", at.index() + 1, timeline.steps().len())}</dd>
+                        <dd data-testid="step">{format!("{} of {}", at.index() + 1, timeline.steps.len())}</dd>
                         <dt>"Time"</dt>
                         <dd data-testid="clock">{format!("t = {}", step.at)}</dd>
                         <dt>"Phase"</dt>
@@ -158,12 +159,12 @@ pub fn Stepper(
                         <dd data-testid="status">{move || view.with(|v| v.as_ref().map(|v| v.status.clone()))}</dd>
                     </dl>
                     <p class="narration" data-testid="narration" aria-live="polite">{step.narration.clone()}</p>
-                    {(!timeline.notes().is_empty()).then(|| view! {
+                    {(!timeline.notes.is_empty()).then(|| view! {
                         <div class="simulator-notes" data-testid="simulator-notes">
                             <h3>"Assumed by the simulator"</h3>
                             <ul>
                                 {timeline
-                                    .notes()
+                                    .notes
                                     .iter()
                                     .map(|note| view! { <li>{note.clone()}</li> })
                                     .collect_view()}
@@ -237,9 +238,9 @@ pub fn Stepper(
             {move || {
                 timeline.with(|timeline| {
                     timeline.as_ref().map(|timeline| {
-                        let last = timeline.steps().len() - 1;
+                        let last = timeline.steps.len() - 1;
                         let ticks = timeline
-                            .steps()
+                            .steps
                             .iter()
                             .enumerate()
                             .map(|(index, step)| view! {
@@ -281,11 +282,11 @@ pub fn Stepper(
 
 /// A tick under the scrubber for each step (each one is an Event or a change of state), and a
 /// marked tick for each scenario action, placed at the step it leads to.
-fn scrubber_ticks(timeline: &Timeline, actions: &[Action]) -> impl IntoView + use<> {
-    let last = timeline.steps().len().saturating_sub(1).max(1) as f64;
+fn scrubber_ticks(timeline: &LifecycleView, actions: &[Action]) -> impl IntoView + use<> {
+    let last = timeline.steps.len().saturating_sub(1).max(1) as f64;
     let left = move |index: usize| format!("{:.3}%", index as f64 * 100.0 / last);
     let steps = timeline
-        .steps()
+        .steps
         .iter()
         .enumerate()
         .map(|(index, step)| {

@@ -1,0 +1,558 @@
+//! What the page asks its model thread, and what it answers. The page's main thread keeps the
+//! editor, the diagnostics and the Pod's drawing; the virtual cluster, the timeline and kubectl
+//! run in a Web Worker, so that no keystroke waits for them and the first load carries none of
+//! their code. Both sides speak through this module, so the page's tests can answer in process
+//! what the worker answers in the browser ([`answer_message`]).
+//!
+//! A message is text: one line of JSON (the header), a line break, then a body that is plain
+//! text (the manifest, a kubectl reply, a lifecycle's JSON), so that a manifest is never escaped
+//! into JSON and read back.
+
+use crate::api::yaml::single_json_document;
+use crate::base::json::{self, Json, Object, Read, boolean, optional, required, string, unsigned};
+use crate::base::time::VirtualTime;
+use crate::cluster::scenario::{Action, Scenario};
+use crate::kubectl::console::{self, Reply};
+use crate::playground::field_docs;
+use crate::playground::gallery::{self, Entry};
+use crate::playground::lifecycle_view::LifecycleView;
+use crate::playground::state::{self, Delivery};
+
+/// The message the model thread sends once it listens: messages sent to a worker before it
+/// listens are lost, so the page sends none before this one.
+pub const READY: &str = "ready";
+
+/// The message the worker's loader sends when the model thread could not start (its code failed
+/// to download or to compile), followed by the reason.
+pub const FAILED_TO_START: &str = "failed to start: ";
+
+/// A question for the model thread. Each carries an id that its answer repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// The lifecycle of the Pods of the scenario's manifest that the API server accepts.
+    Lifecycle {
+        /// The request's id.
+        id: u64,
+        /// The scenario, with the manifest whose Pods run.
+        scenario: Scenario,
+    },
+    /// A kubectl command typed in the console, at an instant of the scenario.
+    Console {
+        /// The request's id.
+        id: u64,
+        /// The command line.
+        line: String,
+        /// The scenario, with the manifest as the editor has it.
+        scenario: Scenario,
+        /// The instant the command runs at.
+        at: VirtualTime,
+    },
+    /// The gallery's examples.
+    Gallery {
+        /// The request's id.
+        id: u64,
+    },
+    /// The documentation of the field at a place of the editor's text.
+    FieldDoc {
+        /// The request's id.
+        id: u64,
+        /// The editor's text.
+        text: String,
+        /// The line, from 1.
+        line: u32,
+        /// The column, from 1, in characters.
+        column: u32,
+        /// True for the caret (just after a key is still on it), false for the pointer.
+        caret: bool,
+    },
+}
+
+/// A field's documentation, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    /// The field's path, such as `spec.containers[0].image`.
+    pub path: String,
+    /// What the field is for; empty for a key the API does not know.
+    pub text: String,
+}
+
+/// The model thread's answer to one [`Request`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// The lifecycle, or none when the manifest holds no Pod the API server accepts.
+    Lifecycle {
+        /// The request's id.
+        id: u64,
+        /// The lifecycle.
+        view: Option<LifecycleView>,
+    },
+    /// What kubectl prints, and the action the command makes.
+    Console {
+        /// The request's id.
+        id: u64,
+        /// The reply.
+        reply: Reply,
+    },
+    /// The gallery's examples.
+    Gallery {
+        /// The request's id.
+        id: u64,
+        /// The examples, in the gallery's order.
+        entries: Vec<Entry>,
+    },
+    /// A field's documentation, or none when the place is not on a key.
+    FieldDoc {
+        /// The request's id.
+        id: u64,
+        /// The documentation.
+        doc: Option<Doc>,
+    },
+    /// The request could not be read (a page and a worker of different builds, a damaged
+    /// message).
+    Failed {
+        /// The request's id, when it could be read.
+        id: u64,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+impl Answer {
+    /// The id of the request this answers.
+    pub fn id(&self) -> u64 {
+        match self {
+            Answer::Lifecycle { id, .. }
+            | Answer::Console { id, .. }
+            | Answer::Gallery { id, .. }
+            | Answer::FieldDoc { id, .. }
+            | Answer::Failed { id, .. } => *id,
+        }
+    }
+}
+
+/// Answers `request`: the work the model thread does.
+pub fn answer(request: &Request) -> Answer {
+    match request {
+        Request::Lifecycle { id, scenario } => {
+            let parsed = state::check(&scenario.manifest, Delivery::of(scenario));
+            let pods: Vec<_> = parsed.accepted_pods().into_iter().cloned().collect();
+            Answer::Lifecycle {
+                id: *id,
+                view: state::lifecycle(&pods, scenario)
+                    .map(|lifecycle| LifecycleView::of(&lifecycle)),
+            }
+        }
+        Request::Console {
+            id,
+            line,
+            scenario,
+            at,
+        } => {
+            let parsed = state::check(&scenario.manifest, Delivery::of(scenario));
+            Answer::Console {
+                id: *id,
+                reply: console::run(line, &parsed, scenario, *at),
+            }
+        }
+        Request::Gallery { id } => Answer::Gallery {
+            id: *id,
+            entries: gallery::entries(),
+        },
+        Request::FieldDoc {
+            id,
+            text,
+            line,
+            column,
+            caret,
+        } => {
+            let found = if *caret {
+                field_docs::at_caret(text, *line, *column)
+            } else {
+                field_docs::at(text, *line, *column)
+            };
+            Answer::FieldDoc {
+                id: *id,
+                doc: found.map(|found| Doc {
+                    path: found.path,
+                    text: found.doc.to_owned(),
+                }),
+            }
+        }
+    }
+}
+
+/// Reads a request message, answers it, and writes the answer's message: the model thread's
+/// whole work. A message it cannot read gets an [`Answer::Failed`].
+pub fn answer_message(message: &str) -> String {
+    let answer = match Request::from_message(message) {
+        Ok(request) => answer(&request),
+        Err((id, message)) => Answer::Failed { id, message },
+    };
+    answer.to_message()
+}
+
+impl Request {
+    /// The request as a message.
+    pub fn to_message(&self) -> String {
+        let mut header = String::new();
+        let mut object = Object::open(&mut header);
+        let body = match self {
+            Request::Lifecycle { id, scenario } => {
+                json::write_string(object.key("kind"), "lifecycle");
+                object.key("id").push_str(&id.to_string());
+                write_scenario(object.key("scenario"), scenario)
+            }
+            Request::Console {
+                id,
+                line,
+                scenario,
+                at,
+            } => {
+                json::write_string(object.key("kind"), "console");
+                object.key("id").push_str(&id.to_string());
+                json::write_string(object.key("line"), line);
+                object.key("at").push_str(&at.as_millis().to_string());
+                write_scenario(object.key("scenario"), scenario)
+            }
+            Request::Gallery { id } => {
+                json::write_string(object.key("kind"), "gallery");
+                object.key("id").push_str(&id.to_string());
+                String::new()
+            }
+            Request::FieldDoc {
+                id,
+                text,
+                line,
+                column,
+                caret,
+            } => {
+                json::write_string(object.key("kind"), "fieldDoc");
+                object.key("id").push_str(&id.to_string());
+                object.key("line").push_str(&line.to_string());
+                object.key("column").push_str(&column.to_string());
+                object.key("caret").push_str(&caret.to_string());
+                text.clone()
+            }
+        };
+        object.close();
+        format!("{header}\n{body}")
+    }
+
+    /// Reads a request message; an error names the id when it could be read.
+    pub fn from_message(message: &str) -> Result<Request, (u64, String)> {
+        let (header, body) = message.split_once('\n').unwrap_or((message, ""));
+        let root = single_json_document(header).map_err(|error| (0, error))?;
+        let fields = root.object("struct Request").map_err(|error| (0, error))?;
+        let id = required(fields, "id", |value| unsigned(value, "u64")).map_err(|e| (0, e))?;
+        let failed = |error: String| (id, error);
+        let scenario = || -> Result<Scenario, (u64, String)> {
+            let scenario = fields
+                .get("scenario")
+                .ok_or_else(|| failed("missing field `scenario`".to_owned()))?;
+            Ok(Scenario {
+                manifest: body.to_owned(),
+                ..Scenario::from_json_value(scenario).map_err(failed)?
+            })
+        };
+        let number = |name: &str| -> Result<u32, (u64, String)> {
+            let value = required(fields, name, |value| unsigned(value, "u32")).map_err(failed)?;
+            u32::try_from(value).map_err(|error| failed(error.to_string()))
+        };
+        match required(fields, "kind", string).map_err(failed)?.as_str() {
+            "lifecycle" => Ok(Request::Lifecycle {
+                id,
+                scenario: scenario()?,
+            }),
+            "console" => Ok(Request::Console {
+                id,
+                line: required(fields, "line", string).map_err(failed)?,
+                scenario: scenario()?,
+                at: VirtualTime::from_millis(
+                    required(fields, "at", |value| unsigned(value, "u64")).map_err(failed)?,
+                ),
+            }),
+            "gallery" => Ok(Request::Gallery { id }),
+            "fieldDoc" => Ok(Request::FieldDoc {
+                id,
+                text: body.to_owned(),
+                line: number("line")?,
+                column: number("column")?,
+                caret: required(fields, "caret", boolean).map_err(failed)?,
+            }),
+            other => Err(failed(json::unknown(
+                "variant",
+                other,
+                &["lifecycle", "console", "gallery", "fieldDoc"],
+            ))),
+        }
+    }
+}
+
+/// Writes `scenario` without its manifest into `out`, and returns the manifest (the message's
+/// body).
+fn write_scenario(out: &mut String, scenario: &Scenario) -> String {
+    let without_manifest = Scenario {
+        manifest: String::new(),
+        ..scenario.clone()
+    };
+    out.push_str(&without_manifest.to_json());
+    scenario.manifest.clone()
+}
+
+impl Answer {
+    /// The answer as a message.
+    pub fn to_message(&self) -> String {
+        let mut header = String::new();
+        let mut object = Object::open(&mut header);
+        object.key("id").push_str(&self.id().to_string());
+        let body = match self {
+            Answer::Lifecycle { view, .. } => {
+                json::write_string(object.key("kind"), "lifecycle");
+                view.as_ref()
+                    .map(LifecycleView::to_json)
+                    .unwrap_or_default()
+            }
+            Answer::Console { reply, .. } => {
+                json::write_string(object.key("kind"), "console");
+                object.key("error").push_str(&reply.error.to_string());
+                if let Some(action) = &reply.action {
+                    let carrier = Scenario {
+                        actions: vec![action.clone()],
+                        ..Scenario::default()
+                    };
+                    object.key("action").push_str(&carrier.to_json());
+                }
+                reply.text.clone()
+            }
+            Answer::Gallery { entries, .. } => {
+                json::write_string(object.key("kind"), "gallery");
+                gallery::entries_to_json(entries)
+            }
+            Answer::FieldDoc { doc, .. } => {
+                json::write_string(object.key("kind"), "fieldDoc");
+                match doc {
+                    Some(doc) => {
+                        let mut body = String::new();
+                        let mut fields = Object::open(&mut body);
+                        json::write_string(fields.key("path"), &doc.path);
+                        json::write_string(fields.key("text"), &doc.text);
+                        fields.close();
+                        body
+                    }
+                    None => String::new(),
+                }
+            }
+            Answer::Failed { message, .. } => {
+                json::write_string(object.key("kind"), "failed");
+                message.clone()
+            }
+        };
+        object.close();
+        format!("{header}\n{body}")
+    }
+
+    /// Reads an answer message.
+    pub fn from_message(message: &str) -> Result<Answer, String> {
+        let (header, body) = message.split_once('\n').unwrap_or((message, ""));
+        let root = single_json_document(header)?;
+        let fields = root.object("struct Answer")?;
+        let id = required(fields, "id", |value| unsigned(value, "u64"))?;
+        match required(fields, "kind", string)?.as_str() {
+            "lifecycle" => Ok(Answer::Lifecycle {
+                id,
+                view: if body.is_empty() {
+                    None
+                } else {
+                    Some(LifecycleView::from_json(body)?)
+                },
+            }),
+            "console" => Ok(Answer::Console {
+                id,
+                reply: Reply {
+                    text: body.to_owned(),
+                    error: required(fields, "error", boolean)?,
+                    action: optional(fields, "action", read_action)?,
+                },
+            }),
+            "gallery" => Ok(Answer::Gallery {
+                id,
+                entries: gallery::entries_from_json(body)?,
+            }),
+            "fieldDoc" => Ok(Answer::FieldDoc {
+                id,
+                doc: if body.is_empty() {
+                    None
+                } else {
+                    let root = single_json_document(body)?;
+                    let fields = root.object("struct Doc")?;
+                    Some(Doc {
+                        path: required(fields, "path", string)?,
+                        text: required(fields, "text", string)?,
+                    })
+                },
+            }),
+            "failed" => Ok(Answer::Failed {
+                id,
+                message: body.to_owned(),
+            }),
+            other => Err(json::unknown(
+                "variant",
+                other,
+                &["lifecycle", "console", "gallery", "fieldDoc", "failed"],
+            )),
+        }
+    }
+}
+
+/// The one action of a scenario written to carry it.
+fn read_action(value: &Json) -> Read<Action> {
+    let carrier = Scenario::from_json_value(value)?;
+    carrier
+        .actions
+        .into_iter()
+        .next()
+        .ok_or_else(|| "a console answer's action is missing".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: 'nginx:1.27'}]\n";
+
+    fn scenario(manifest: &str) -> Scenario {
+        Scenario {
+            manifest: manifest.to_owned(),
+            ..Scenario::default()
+        }
+    }
+
+    /// Sends `request` through its message, answers it as the worker does, reads the answer
+    /// back, and renders it.
+    fn check(request: Request, expected: Expect) {
+        let message = request.to_message();
+        assert_eq!(Request::from_message(&message), Ok(request.clone()));
+        let answered = answer_message(&message);
+        let answer = Answer::from_message(&answered).expect("an answer reads back");
+        assert_eq!(answer, super::answer(&request));
+        let rendered = match &answer {
+            Answer::Lifecycle { id, view } => match view {
+                Some(view) => format!(
+                    "lifecycle {id}: {} steps, last {} at {}, Pod IP {:?}",
+                    view.steps.len(),
+                    view.views.last().map_or("", |v| v.status.as_str()),
+                    view.steps.last().map_or(VirtualTime::ZERO, |s| s.at),
+                    view.observed.pod_ip
+                ),
+                None => format!("lifecycle {id}: none"),
+            },
+            Answer::Console { id, reply } => format!(
+                "console {id}: error {}, action {:?}\n{}",
+                reply.error,
+                reply.action.as_ref().map(|action| action.what.name()),
+                reply.text
+            ),
+            Answer::Gallery { id, entries } => format!(
+                "gallery {id}: {} examples, first {}",
+                entries.len(),
+                entries.first().map_or("", |entry| entry.id.as_str())
+            ),
+            Answer::FieldDoc { id, doc } => format!("field doc {id}: {doc:?}"),
+            Answer::Failed { id, message } => format!("failed {id}: {message}"),
+        };
+        expected.assert_eq(&rendered);
+    }
+
+    #[test]
+    fn a_lifecycle_crosses_to_the_worker_and_back() {
+        check(
+            Request::Lifecycle {
+                id: 7,
+                scenario: scenario(POD),
+            },
+            expect![[r#"lifecycle 7: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5")"#]],
+        );
+        check(
+            Request::Lifecycle {
+                id: 8,
+                scenario: scenario("kind: Pod\n"),
+            },
+            expect!["lifecycle 8: none"],
+        );
+    }
+
+    #[test]
+    fn a_console_command_crosses_with_its_action() {
+        check(
+            Request::Console {
+                id: 3,
+                line: "kubectl delete pod web".to_owned(),
+                scenario: scenario(POD),
+                at: VirtualTime::from_secs(5),
+            },
+            expect![[r#"
+                console 3: error false, action Some("deletePod")
+                pod "web" deleted
+            "#]],
+        );
+        check(
+            Request::Console {
+                id: 4,
+                line: "kubectl get pods".to_owned(),
+                scenario: scenario(POD),
+                at: VirtualTime::from_secs(5),
+            },
+            expect![[r#"
+                console 4: error false, action None
+                NAME   READY   STATUS    RESTARTS   AGE
+                web    1/1     Running   0          5s
+            "#]],
+        );
+    }
+
+    #[test]
+    fn the_gallery_and_field_docs_cross_too() {
+        check(
+            Request::Gallery { id: 5 },
+            expect!["gallery 5: 52 examples, first my-pod"],
+        );
+        check(
+            Request::FieldDoc {
+                id: 6,
+                text: POD.to_owned(),
+                line: 5,
+                column: 19,
+                caret: true,
+            },
+            expect![[
+                r#"field doc 6: Some(Doc { path: "spec.containers[0].name", text: "The container's name, a DNS label unique within the Pod. Cannot be updated." })"#
+            ]],
+        );
+        check(
+            Request::FieldDoc {
+                id: 7,
+                text: POD.to_owned(),
+                line: 1,
+                column: 30,
+                caret: false,
+            },
+            expect!["field doc 7: None"],
+        );
+    }
+
+    #[test]
+    fn a_damaged_request_gets_a_failed_answer() {
+        let answered = answer_message("{\"id\": 9, \"kind\": \"sing\", \"scenario\": null}\n");
+        expect![[r#"
+            {"id":9,"kind":"failed"}
+            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`"#]]
+        .assert_eq(&answered);
+        let answered = answer_message("not json at all: [");
+        assert!(
+            answered.starts_with("{\"id\":0,\"kind\":\"failed\"}\n"),
+            "{answered}"
+        );
+    }
+}
