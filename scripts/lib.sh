@@ -144,6 +144,21 @@ ensure_build_tools() {
 }
 
 # Builds the release page into dist/ and prints its transfer sizes.
+# The page as it was before issue 16 (main at 535830c), which scripts/bench measures
+# interleaved with today's. Built once, in a target directory of its own.
+BASELINE_COMMIT="535830c05c67ad68d7c46bf29f6e8630d9b0e2f6"
+
+build_baseline() {
+  local out="$ROOT/target/bench/baseline-dist" src="$ROOT/target/bench/baseline-src"
+  [ -f "$out/index.html" ] && return
+  say "Building the page as it was before issue 16 (commit ${BASELINE_COMMIT:0:7}) into $out, once (about 5 minutes)"
+  rm -rf "$src"
+  git -C "$ROOT" worktree prune
+  git -C "$ROOT" worktree add --force --detach "$src" "$BASELINE_COMMIT" >/dev/null
+  (cd "$src" && CARGO_TARGET_DIR="$ROOT/target/bench/baseline-target" trunk build --release --dist "$out")
+  git -C "$ROOT" worktree remove --force "$src"
+}
+
 build_dist() {
   say "Building the release page into dist/"
   trunk build --release

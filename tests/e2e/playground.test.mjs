@@ -163,6 +163,11 @@ describe("hosting", () => {
     await page.goto(`${server.url}${SUB_PATH}`);
     await page.getByTestId("pod-name").waitFor();
     assert.equal(await page.getByTestId("container-box").count(), 2);
+    // The model thread loads from the sub-path too: the stepper, the gallery and the console.
+    await page.getByTestId("lesson").waitFor();
+    assert.equal(await page.getByTestId("step").textContent(), "1 of 4");
+    assert.match(await runCommand(page, "kubectl get pods"), /sidecar-logging\s+0\/2\s+Pending/);
+    assert.ok(fetched.some((path) => /podplay-worker-[0-9a-f]+_bg\.wasm$/.test(path)), `fetched: ${fetched}`);
     assert.ok(fetched.length >= 3, `fetched: ${fetched}`);
     for (const path of fetched) {
       assert.ok(path.startsWith(SUB_PATH), `${path} is outside ${SUB_PATH}`);

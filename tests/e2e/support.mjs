@@ -22,12 +22,15 @@ const MIME = {
 };
 
 /**
- * Serves `dist/` on 127.0.0.1 both at `/` and at `SUB_PATH`, as any static host would: no
- * rewriting, no server logic. Extra pages (such as an iframe host) can be given by path.
+ * Serves `dist/` (or `dir`) on 127.0.0.1 both at `/` and at `SUB_PATH`, as any static host
+ * would: no rewriting, no server logic. A file's precompressed copy (`NAME.br`, else `NAME.gz`)
+ * is served when the browser accepts its encoding, as hosts that serve precompressed files do (turn it off with
+ * `precompressed: false`). Extra pages (such as an iframe host) can be given by path, and
+ * `fail` names paths that answer 503, as a failing host would.
  */
-export async function serveDist({ pages = {} } = {}) {
-  if (!existsSync(join(DIST, "index.html"))) {
-    throw new Error("dist/index.html is missing: build it first with scripts/dist (scripts/test does)");
+export async function serveDist({ pages = {}, dir = DIST, precompressed = true, fail = () => false } = {}) {
+  if (!existsSync(join(dir, "index.html"))) {
+    throw new Error(`${dir}/index.html is missing: build it first with scripts/dist (scripts/test does)`);
   }
   const requests = [];
   const server = createServer((request, response) => {
@@ -38,11 +41,16 @@ export async function serveDist({ pages = {} } = {}) {
       response.end(pages[path]);
       return;
     }
+    if (fail(path)) {
+      response.writeHead(503, { "content-type": "text/plain" });
+      response.end("service unavailable");
+      return;
+    }
     const relative = path.startsWith(SUB_PATH) ? path.slice(SUB_PATH.length) : path.slice(1);
-    const file = normalize(join(DIST, relative || "index.html"));
-    if (!file.startsWith(DIST + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+    const file = normalize(join(dir, relative || "index.html"));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || statSync(file).isDirectory()) {
       const index = join(file, "index.html");
-      if (file.startsWith(DIST) && existsSync(index)) {
+      if (file.startsWith(dir) && existsSync(index)) {
         response.writeHead(200, { "content-type": MIME[".html"] });
         response.end(readFileSync(index));
         return;
@@ -51,7 +59,16 @@ export async function serveDist({ pages = {} } = {}) {
       response.end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+    const type = MIME[extname(file)] ?? "application/octet-stream";
+    const accepted = request.headers["accept-encoding"] ?? "";
+    for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (precompressed && new RegExp(`\\b${encoding}\\b`).test(accepted) && existsSync(`${file}${suffix}`)) {
+        response.writeHead(200, { "content-type": type, "content-encoding": encoding, vary: "accept-encoding" });
+        response.end(readFileSync(`${file}${suffix}`));
+        return;
+      }
+    }
+    response.writeHead(200, { "content-type": type });
     response.end(readFileSync(file));
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
@@ -111,6 +128,8 @@ export async function openApp(browser, url, { setUp, ...options } = {}) {
   if (setUp) await setUp(opened.context);
   await opened.page.goto(url);
   await opened.page.getByTestId("pod-name").first().waitFor({ state: "attached" });
+  // The model thread's first answers (the lifecycle) are drawn, as a person would see them.
+  await settled(opened.page);
   return opened;
 }
 

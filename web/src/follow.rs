@@ -23,12 +23,15 @@ pub struct Following {
 /// Makes the views follow `text` one paint behind the editor.
 pub fn after_paint(text: Signal<String>) -> Following {
     let shown = RwSignal::new(text.get_untracked());
-    let pending = StoredValue::new(false);
-    let catch_up = move || {
-        if !pending.get_value() {
+    // The number of the catch-up waiting to run, if any. Each has its own, so that a timer of an
+    // earlier one (the fallback of a key already followed) never runs the model before a paint.
+    let pending = StoredValue::new(None::<u64>);
+    let numbers = StoredValue::new(0_u64);
+    let catch_up = move |number: u64| {
+        if pending.get_value() != Some(number) {
             return;
         }
-        pending.set_value(false);
+        pending.set_value(None);
         let latest = text.get_untracked();
         if shown.with_untracked(|shown| *shown != latest) {
             shown.set(latest);
@@ -36,13 +39,15 @@ pub fn after_paint(text: Signal<String>) -> Following {
     };
     Effect::new(move |_| {
         let differs = text.with(|text| shown.with_untracked(|shown| shown != text));
-        if !differs || pending.get_value() {
+        if !differs || pending.get_value().is_some() {
             return;
         }
-        pending.set_value(true);
+        numbers.update_value(|number| *number += 1);
+        let number = numbers.get_value();
+        pending.set_value(Some(number));
         // The first of the two to come runs the model; the other finds nothing pending.
-        request_animation_frame(move || set_timeout(catch_up, Duration::ZERO));
-        set_timeout(catch_up, Duration::from_millis(NO_FRAME_MS));
+        request_animation_frame(move || set_timeout(move || catch_up(number), Duration::ZERO));
+        set_timeout(move || catch_up(number), Duration::from_millis(NO_FRAME_MS));
     });
     let behind = Memo::new(move |_| text.with(|text| shown.with(|shown| shown != text)));
     Following {

@@ -28,10 +28,9 @@ pub enum Backend {
 pub struct ModelThread {
     backend: Backend,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
-    /// Requests sent before the worker listened.
-    waiting: StoredValue<Vec<Request>, LocalStorage>,
-    /// The last lifecycle request, sent again when the worker starts again.
-    latest: StoredValue<Option<Request>, LocalStorage>,
+    /// Every request not answered yet, and whether the running worker has it; a worker that
+    /// starts again gets them all.
+    unanswered: StoredValue<Vec<(Request, bool)>, LocalStorage>,
     listening: RwSignal<bool>,
     /// Why the model thread is not working, when it is not.
     pub failure: RwSignal<Option<String>>,
@@ -44,8 +43,7 @@ impl ModelThread {
         ModelThread {
             backend,
             worker: StoredValue::new_local(None),
-            waiting: StoredValue::new_local(Vec::new()),
-            latest: StoredValue::new_local(None),
+            unanswered: StoredValue::new_local(Vec::new()),
             listening: RwSignal::new(matches!(backend, Backend::InProcess(_))),
             failure: RwSignal::new(None),
             on_answer,
@@ -59,33 +57,33 @@ impl ModelThread {
         }
     }
 
-    /// Sends `request`, or keeps it until the worker listens (only the last lifecycle request:
-    /// an older one would be answered for nothing).
+    /// Sends `request`, or keeps it until the worker listens. A lifecycle request replaces an
+    /// unanswered one: the older answer would be dropped anyway.
     pub fn send(self, request: Request) {
-        if matches!(request, Request::Lifecycle { .. }) {
-            self.latest.set_value(Some(request.clone()));
+        let listening = self.listening.get_untracked();
+        self.unanswered.update_value(|unanswered| {
+            if matches!(request, Request::Lifecycle { .. }) {
+                unanswered.retain(|(queued, _)| !matches!(queued, Request::Lifecycle { .. }));
+            }
+            unanswered.push((request.clone(), listening));
+        });
+        if listening {
+            self.post(&request.to_message());
         }
-        if !self.listening.get_untracked() {
-            self.waiting.update_value(|waiting| {
-                if matches!(request, Request::Lifecycle { .. }) {
-                    waiting.retain(|queued| !matches!(queued, Request::Lifecycle { .. }));
-                }
-                waiting.push(request);
-            });
-            return;
-        }
-        self.post(&request.to_message());
     }
 
-    /// Starts the worker again after a failure, and sends it the last lifecycle request.
+    /// Starts the worker again after a failure; it gets every request not answered yet.
     pub fn restart(self) {
         if let Some(worker) = self.worker.get_value() {
             worker.terminate();
         }
         self.failure.set(None);
         self.listening.set(false);
-        self.waiting
-            .set_value(self.latest.get_value().into_iter().collect());
+        self.unanswered.update_value(|unanswered| {
+            for (_, posted) in unanswered.iter_mut() {
+                *posted = false;
+            }
+        });
         self.spawn();
     }
 
@@ -107,18 +105,33 @@ impl ModelThread {
     fn receive(self, message: &str) {
         if message == READY {
             self.listening.set(true);
-            for request in self
-                .waiting
-                .try_update_value(std::mem::take)
-                .unwrap_or_default()
-            {
-                self.post(&request.to_message());
+            let waiting: Vec<String> = self
+                .unanswered
+                .try_update_value(|unanswered| {
+                    unanswered
+                        .iter_mut()
+                        .filter(|(_, posted)| !*posted)
+                        .map(|(request, posted)| {
+                            *posted = true;
+                            request.to_message()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for message in waiting {
+                self.post(&message);
             }
         } else if let Some(reason) = message.strip_prefix(FAILED_TO_START) {
             self.fail(format!("its code did not load ({reason})"));
         } else {
             match Answer::from_message(message) {
-                Ok(answer) => self.on_answer.run(answer),
+                Ok(answer) => {
+                    let id = answer.id();
+                    self.unanswered.update_value(|unanswered| {
+                        unanswered.retain(|(request, _)| request.id() != id);
+                    });
+                    self.on_answer.run(answer);
+                }
                 Err(error) => self.fail(format!("its answer could not be read ({error})")),
             }
         }

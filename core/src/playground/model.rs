@@ -67,6 +67,18 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// The request's id, which its answer repeats.
+    pub fn id(&self) -> u64 {
+        match self {
+            Request::Lifecycle { id, .. }
+            | Request::Console { id, .. }
+            | Request::Gallery { id }
+            | Request::FieldDoc { id, .. } => *id,
+        }
+    }
+}
+
 /// A field's documentation, as the page shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Doc {
