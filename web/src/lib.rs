@@ -374,11 +374,10 @@ pub fn Playground(
     // A console command runs at the step on screen, on the model thread; a change it makes is a
     // scenario action there (when its answer comes), and the timeline follows.
     let run_command = Callback::new(move |(line, callback): (String, Callback<Reply>)| {
-        if let Some(reason) = model_failure.get_untracked() {
+        if model_failure.with_untracked(Option::is_some) {
             callback.run(Reply {
-                text: format!(
-                    "kubectl cannot answer: the lifecycle's code is not running ({reason}). Retry it above."
-                ),
+                text: "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
+                    .to_owned(),
                 error: true,
                 action: None,
             });
@@ -633,7 +632,7 @@ pub fn Playground(
                         </p>
                     </Show>
                     <Show when=move || model_failure.with(Option::is_some)>
-                        <p class="model-error" role="alert" data-testid="model-error">
+                        <p class="model-error stale-note" role="alert" data-testid="model-error">
                             {move || format!(
                                 "The lifecycle could not be loaded: {}. The editor and the diagram keep working.",
                                 model_failure.get().unwrap_or_default()
@@ -642,7 +641,8 @@ pub fn Playground(
                             <button data-testid="model-retry" on:click=move |_| model.restart()>"Retry"</button>
                         </p>
                     </Show>
-                    <Stepper timeline=timeline cursor=cursor view=step_view actions=actions on_move=on_move />
+                    <Stepper timeline=timeline cursor=cursor view=step_view actions=actions on_move=on_move
+                        unavailable=Signal::derive(move || model_failure.with(Option::is_some)) />
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>
                         <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault

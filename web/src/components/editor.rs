@@ -332,7 +332,7 @@ fn highlighted_lines(text: &str) -> Vec<LayerLine> {
 }
 
 /// The text's lines with their underlined ranges; overlapping underlines keep the first (the
-/// gutter shows the worst).
+/// gutter shows the worst). Lines without one are empty.
 fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
     let mut by_line: Vec<Vec<&Underline>> = Vec::new();
     for underline in underlines {
@@ -363,8 +363,14 @@ fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
                 ranges.push((mark.start, mark.end, class));
                 at = mark.end;
             }
+            // A line without a mark needs no text here (each line has its own height): so an
+            // edit of it changes nothing in this layer.
             LayerLine {
-                text: line.to_owned(),
+                text: if ranges.is_empty() {
+                    String::new()
+                } else {
+                    line.to_owned()
+                },
                 ranges,
                 key: 0,
             }

@@ -34,6 +34,9 @@ pub fn Stepper(
     actions: Signal<Vec<Action>>,
     /// Called with the position to move to.
     on_move: Callback<Cursor>,
+    /// True when no lifecycle can come (its code did not load): the page says so above.
+    #[prop(into)]
+    unavailable: Signal<bool>,
 ) -> impl IntoView {
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(DEFAULT_SPEED);
@@ -271,7 +274,7 @@ pub fn Stepper(
                 })
             }}
             {readout}
-            <Show when=move || timeline.with(Option::is_none)>
+            <Show when=move || timeline.with(Option::is_none) && !unavailable.get()>
                 <p class="empty" data-testid="no-timeline">
                     "The lifecycle starts once the API server would accept the manifest."
                 </p>
