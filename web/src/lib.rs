@@ -376,8 +376,9 @@ pub fn Playground(
     let run_command = Callback::new(move |(line, callback): (String, Callback<Reply>)| {
         if model_failure.with_untracked(Option::is_some) {
             callback.run(Reply {
-                text: "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
-                    .to_owned(),
+                text:
+                    "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
+                        .to_owned(),
                 error: true,
                 action: None,
             });
