@@ -1,7 +1,8 @@
 //! A scenario and a manifest (the input split at its first NUL byte) through the virtual cluster
-//! and every view of it: the lifecycle of the manifest's Pods (the simulation, the timeline and
-//! what the stepper shows of each step), the topology, the diagram's layout, scene and SVG. The
-//! horizon is held to ten minutes, so that each run stays short.
+//! and every view of it: the lifecycle of the manifest's Pods (the simulation, the timeline, what
+//! the stepper shows of each step, and the JSON the model thread sends the page, which must read
+//! back exactly), the topology, the diagram's layout, scene and SVG. The horizon is held to ten
+//! minutes, so that each run stays short.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +10,7 @@ use pod_model::Pod;
 use pod_model::base::time::VirtualTime;
 use pod_model::cluster::scenario::Scenario;
 use pod_model::diagram::{self, svg};
+use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::state;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
     let Some(drawn) = pods.first() else {
         return;
     };
-    let topology = state::topology_of(drawn, Some(&pods), Some(&lifecycle));
+    // What the model thread sends the page reads back exactly.
+    let view = LifecycleView::of(&lifecycle);
+    assert_eq!(LifecycleView::from_json(&view.to_json()).as_ref(), Ok(&view));
+    let topology = state::topology_of(drawn, Some(&pods), Some(&view.observed));
     let layout = diagram::layout_topology(topology);
     for view in &lifecycle.views {
         let scene = diagram::scene(&layout, Some(&view.look));
