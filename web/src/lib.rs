@@ -591,6 +591,21 @@ pub fn Playground(
                 </div>
             </header>
         </Show>
+        // A damaged link is said first, above everything it would have replaced.
+        {move || link_error.get().map(|error| {
+            let shown = if text.with_untracked(|text| gallery::is_own_draft(text)) {
+                "your own draft, unchanged"
+            } else {
+                "the example"
+            };
+            view! {
+                <p class="link-error" role="alert" data-testid="link-error">
+                    {format!("The link could not be opened: {error}. Below is {shown}.")}
+                    " "
+                    <button data-testid="dismiss-link-error" on:click=move |_| link_error.set(None)>"Dismiss"</button>
+                </p>
+            }
+        })}
         <PanelTabs visible=visible tab=tab />
         <main class="panels" class:embedded=embedded aria-busy=move || (behind.get() || lifecycle_pending.get()).to_string()>
             <PanelSection panel=Panel::Editor visible=visible tab=tab weights=weights>
@@ -652,12 +667,7 @@ pub fn Playground(
                     <h3 class="console-heading">"kubectl"</h3>
                     <Console run=run_command />
                     <Show when=move || !embedded>
-                        <ShareLink make_link=make_link error=link_error />
-                    </Show>
-                    <Show when=move || embedded && link_error.with(Option::is_some)>
-                        <p class="note" data-testid="link-error">
-                            {move || format!("The link could not be opened: {}", link_error.get().unwrap_or_default())}
-                        </p>
+                        <ShareLink make_link=make_link />
                     </Show>
                     <h3 class="flow-heading-title">"Control plane"</h3>
                     <SceneView scene=flow_scene kind="flow-diagram" theme=theme />

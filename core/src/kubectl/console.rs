@@ -39,6 +39,10 @@ pub enum View {
     Watch,
     /// `kubectl get pod -o yaml`.
     Yaml,
+    /// `kubectl get pod -o json`.
+    Json,
+    /// `kubectl get pod -o name`: `pod/NAME` per Pod.
+    Name,
     /// `kubectl top pod`, with `--containers` one row per container.
     Top {
         /// `--containers`.
@@ -104,6 +108,14 @@ pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
             Ok(kubectl_yaml::pods_yaml(&pods))
         }
+        View::Json => {
+            let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+            Ok(kubectl_yaml::pods_json(&pods))
+        }
+        View::Name => Ok(observed
+            .iter()
+            .map(|seen| format!("pod/{}\n", seen.pod.name()))
+            .collect()),
     }
 }
 
@@ -144,7 +156,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
 
 /// Reads a command line, or says why it is not one the console runs.
 pub fn parse(line: &str) -> Result<Command, String> {
@@ -194,40 +206,49 @@ pub fn parse(line: &str) -> Result<Command, String> {
         name.map(|name| (name, flags))
     };
     match words {
-        ["get", what, flags @ ..] if pod_word(what) || what.starts_with("pod/") => {
-            let name = what.strip_prefix("pod/").map(str::to_owned);
-            let (mut wide, mut yaml, mut watch) = (false, false, false);
+        ["get", what, flags @ ..]
+            if pod_word(what) || what.starts_with("pod/") || what.starts_with("pods/") =>
+        {
+            let mut name = what
+                .strip_prefix("pod/")
+                .or_else(|| what.strip_prefix("pods/"))
+                .map(str::to_owned);
+            let mut output = None::<&str>;
+            let mut watch = false;
             let mut rest = flags.iter();
             while let Some(flag) = rest.next() {
                 match *flag {
-                    "-o" | "--output" => match rest.next().copied() {
-                        Some("wide") => wide = true,
-                        Some("yaml") => yaml = true,
-                        _ => return Err(unsupported()),
+                    "-o" | "--output" => match rest.next() {
+                        Some(format) => output = Some(format),
+                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
                     },
-                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
-                    "-oyaml" | "-o=yaml" | "--output=yaml" => yaml = true,
                     "-w" | "--watch" => watch = true,
-                    name if !name.starts_with('-') && !pod_word(name) => {
-                        return Ok(Command::Show(
-                            if yaml {
-                                View::Yaml
-                            } else {
-                                View::Table { wide }
-                            },
-                            Some(name.to_owned()),
-                        ));
+                    other if other.starts_with("--output=") => {
+                        output = Some(&other["--output=".len()..]);
+                    }
+                    other if other.starts_with("-o=") => output = Some(&other["-o=".len()..]),
+                    other if other.starts_with("-o") => output = Some(&other["-o".len()..]),
+                    other if !other.starts_with('-') && name.is_none() => {
+                        name = Some(other.strip_prefix("pod/").unwrap_or(other).to_owned());
                     }
                     _ => return Err(unsupported()),
                 }
             }
-            let view = match (watch, yaml) {
-                (true, _) => View::Watch,
-                (false, true) => View::Yaml,
-                (false, false) => View::Table { wide },
+            let view = match (watch, output) {
+                (true, None) => View::Watch,
+                (true, Some(_)) => return Err(unsupported()),
+                (false, None) => View::Table { wide: false },
+                (false, Some(format)) => output_view(format)?,
             };
             Ok(Command::Show(view, name))
         }
+        // `kubectl describe pod` and `describe pods` without a name describe every Pod.
+        ["describe", what] if pod_word(what) => Ok(Command::Show(
+            View::Describe {
+                utc_offset_minutes: 0,
+            },
+            None,
+        )),
         ["describe", rest @ ..] => match named(rest) {
             Some((name, flags)) if flags.is_empty() => Ok(Command::Show(
                 View::Describe {
@@ -301,6 +322,28 @@ pub fn parse(line: &str) -> Result<Command, String> {
         },
         ["apply", "-f", "-"] | ["create", "-f", "-"] => Ok(Command::Apply),
         _ => Err(unsupported()),
+    }
+}
+
+/// Every output format `kubectl get` knows (its `PrintFlags.AllowedFormats`, sorted as kubectl
+/// sorts them for its error).
+const OUTPUT_FORMATS: &str = "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
+
+/// The view of `-o FORMAT`: kubectl's error for a format it does not know, and a plain word for
+/// one of kubectl's that this console does not print.
+fn output_view(format: &str) -> Result<View, String> {
+    let kind = format.split('=').next().unwrap_or_default();
+    match format {
+        "wide" => Ok(View::Table { wide: true }),
+        "yaml" => Ok(View::Yaml),
+        "json" => Ok(View::Json),
+        "name" => Ok(View::Name),
+        _ if OUTPUT_FORMATS.split(',').any(|known| known == kind) => Err(format!(
+            "this console does not print -o {kind} yet: it prints -o wide, yaml, json and name"
+        )),
+        _ => Err(format!(
+            "error: unable to match a printer suitable for the output format \"{format}\", allowed formats are: {OUTPUT_FORMATS}"
+        )),
     }
 }
 
@@ -478,10 +521,84 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [-o wide|yaml] [-w], kubectl describe pod NAME, kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
+    }
+
+    /// The forms of `get` and `describe` people type: a name before or after `-o`, the `-oyaml`
+    /// spelling, `-o json` and `-o name`, a format kubectl has that this console does not print
+    /// (said, never ignored), one kubectl does not know (kubectl's error), and `describe`
+    /// without a name (every Pod).
+    #[test]
+    fn output_forms_and_describe_without_a_name() {
+        check(
+            &[
+                (5, "kubectl get pod sidecar-logging -o name"),
+                (5, "kubectl get pods -oname"),
+                (
+                    5,
+                    "kubectl get pod/sidecar-logging --output jsonpath={.status.podIP}",
+                ),
+                (5, "kubectl get pods -o xml"),
+                (5, "kubectl get pods -o"),
+                (5, "kubectl get pods nope -o name"),
+            ],
+            expect![[r#"
+                $ kubectl get pod sidecar-logging -o name   (t = 5s)
+                pod/sidecar-logging
+                $ kubectl get pods -oname   (t = 5s)
+                pod/sidecar-logging
+                $ kubectl get pod/sidecar-logging --output jsonpath={.status.podIP}   (t = 5s)
+                error> this console does not print -o jsonpath yet: it prints -o wide, yaml, json and name
+                $ kubectl get pods -o xml   (t = 5s)
+                error> error: unable to match a printer suitable for the output format "xml", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml
+                $ kubectl get pods -o   (t = 5s)
+                error> error: flag needs an argument: 'o' in -o
+                $ kubectl get pods nope -o name   (t = 5s)
+                error> Error from server (NotFound): pods "nope" not found
+            "#]],
+        );
+        let parsed = crate::parse(SIDECAR_LOGGING.manifest);
+        let at = |line: &str| {
+            run(
+                line,
+                &parsed,
+                &Scenario::default(),
+                VirtualTime::from_secs(5),
+            )
+        };
+        let named = at("kubectl describe pod sidecar-logging");
+        assert!(!named.error, "{}", named.text);
+        for line in [
+            "kubectl describe pod",
+            "kubectl describe pods",
+            "k describe po",
+        ] {
+            assert_eq!(at(line), named, "{line}");
+        }
+        for (line, first) in [
+            (
+                "kubectl get pod sidecar-logging -o yaml",
+                "apiVersion: v1\n",
+            ),
+            (
+                "kubectl get pods sidecar-logging -oyaml",
+                "apiVersion: v1\n",
+            ),
+            (
+                "kubectl get pod sidecar-logging -o json",
+                "{\n    \"apiVersion\": \"v1\",\n",
+            ),
+            (
+                "kubectl get pods --output=json",
+                "{\n    \"apiVersion\": \"v1\",\n",
+            ),
+        ] {
+            let reply = at(line);
+            assert!(reply.text.starts_with(first), "{line}: {}", reply.text);
+        }
     }
 }

@@ -1,7 +1,9 @@
-//! `kubectl get pod -o yaml`: the object's JSON encoding printed by go-yaml v2, as
-//! `sigs.k8s.io/yaml` does (the printer is `api::encode::go_yaml`).
+//! `kubectl get pod -o yaml` and `-o json`: the object's JSON encoding printed by go-yaml v2, as
+//! `sigs.k8s.io/yaml` does (`api::encode::go_yaml`), or by Go's `encoding/json`
+//! (`api::encode::go_json`).
 
 use crate::api::encode::Tree;
+use crate::api::encode::go_json::to_json;
 use crate::api::encode::go_yaml::to_yaml;
 use crate::api::v1::Pod;
 
@@ -14,26 +16,39 @@ pub fn pod_yaml(pod: &Pod) -> String {
 pub fn pods_yaml(pods: &[&Pod]) -> String {
     match pods {
         [pod] => pod_yaml(pod),
-        pods => to_yaml(&Tree::Map(vec![
-            ("apiVersion".to_owned(), Tree::Str("v1".to_owned())),
-            (
-                "items".to_owned(),
-                Tree::List(
-                    pods.iter()
-                        .map(|pod| crate::api::encode::pod(pod))
-                        .collect(),
-                ),
-            ),
-            ("kind".to_owned(), Tree::Str("List".to_owned())),
-            (
-                "metadata".to_owned(),
-                Tree::Map(vec![(
-                    "resourceVersion".to_owned(),
-                    Tree::Str(String::new()),
-                )]),
-            ),
-        ])),
+        pods => to_yaml(&list(pods)),
     }
+}
+
+/// `kubectl get pods -o json`: one Pod as itself, several as a `List`.
+pub fn pods_json(pods: &[&Pod]) -> String {
+    match pods {
+        [pod] => to_json(&crate::api::encode::pod(pod)),
+        pods => to_json(&list(pods)),
+    }
+}
+
+/// The `List` kubectl prints several objects as.
+fn list(pods: &[&Pod]) -> Tree {
+    Tree::Map(vec![
+        ("apiVersion".to_owned(), Tree::Str("v1".to_owned())),
+        (
+            "items".to_owned(),
+            Tree::List(
+                pods.iter()
+                    .map(|pod| crate::api::encode::pod(pod))
+                    .collect(),
+            ),
+        ),
+        ("kind".to_owned(), Tree::Str("List".to_owned())),
+        (
+            "metadata".to_owned(),
+            Tree::Map(vec![(
+                "resourceVersion".to_owned(),
+                Tree::Str(String::new()),
+            )]),
+        ),
+    ])
 }
 
 #[cfg(test)]

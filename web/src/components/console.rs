@@ -1,7 +1,9 @@
 //! The kubectl console: a command line whose answers come from `pod_model::kubectl::console` at
 //! the stepper's instant (worked out on the model thread, so they arrive a moment later), with
-//! history on ↑ and ↓.
+//! history on ↑ and ↓. The output follows its newest answer unless the reader scrolled up, and
+//! `clear` empties it, as in a terminal.
 
+use leptos::html;
 use leptos::prelude::*;
 use pod_model::kubectl::console::Reply;
 
@@ -18,11 +20,58 @@ pub fn Console(
     let entries = RwSignal::new(Vec::<(u64, String, Option<Reply>)>::new());
     let numbered = StoredValue::new(0_u64);
     let line = RwSignal::new(String::new());
+    let output = NodeRef::<html::Pre>::new();
+    // True while the reader is at the end of the output: new answers then scroll into view.
+    let following = StoredValue::new(true);
+    // Where the console itself last scrolled the output to, so that its own scrolling is not
+    // taken for the reader's.
+    let scrolled_to = StoredValue::new(None::<i32>);
+    Effect::new(move |_| {
+        entries.track();
+        if !following.get_value() {
+            return;
+        }
+        // After the answer is laid out.
+        request_animation_frame(move || {
+            if let Some(output) = output.get_untracked()
+                && following.get_value()
+            {
+                let end = output.scroll_height() - output.client_height();
+                output.set_scroll_top(end);
+                scrolled_to.set_value(Some(output.scroll_top()));
+            }
+        });
+    });
+    let on_scroll = move |_| {
+        if let Some(output) = output.get_untracked() {
+            if scrolled_to.get_value() == Some(output.scroll_top()) {
+                return;
+            }
+            let end = output.scroll_top() + output.client_height();
+            following.set_value(end >= output.scroll_height() - 4);
+        }
+    };
+    // Every command typed, for ↑ and ↓ (`clear` empties the output, not this).
+    let history = StoredValue::new(Vec::<String>::new());
     // The position in the history while ↑ and ↓ walk it; `None` when editing a new line.
     let recalled = RwSignal::new(None::<usize>);
     let submit = move || {
         let command = line.get_untracked();
         if command.trim().is_empty() {
+            return;
+        }
+        history.update_value(|history| {
+            history.push(command.clone());
+            if history.len() > MAX_ENTRIES {
+                history.remove(0);
+            }
+        });
+        // The terminal's own command: the output goes, the history stays for ↑.
+        if command.trim() == "clear" {
+            entries.set(Vec::new());
+            following.set_value(true);
+            line.set(String::new());
+            recalled.set(None);
             return;
         }
         let number = numbered.get_value() + 1;
@@ -45,7 +94,7 @@ pub fn Console(
         recalled.set(None);
     };
     let recall = move |older: bool| {
-        let count = entries.with_untracked(Vec::len);
+        let count = history.with_value(Vec::len);
         if count == 0 {
             return;
         }
@@ -58,13 +107,13 @@ pub fn Console(
         };
         recalled.set(next);
         let text = next
-            .and_then(|at| entries.with_untracked(|entries| entries.get(at).map(|e| e.1.clone())))
+            .and_then(|at| history.with_value(|history| history.get(at).cloned()))
             .unwrap_or_default();
         line.set(text);
     };
     view! {
         <div class="console">
-            <pre class="console-output" data-testid="console-output" aria-live="polite">
+            <pre class="console-output" data-testid="console-output" aria-live="polite" node_ref=output on:scroll=on_scroll>
                 {move || {
                     entries
                         .get()

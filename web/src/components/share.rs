@@ -7,9 +7,6 @@ use leptos::prelude::*;
 pub fn ShareLink(
     /// Called to make the link; returns the whole URL.
     make_link: Callback<(), String>,
-    /// Why the link the page was opened with could not be read, if it could not.
-    #[prop(into)]
-    error: Signal<Option<String>>,
 ) -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     view! {
@@ -26,11 +23,6 @@ pub fn ShareLink(
                             <span class="share-length" data-testid="share-length">{format!("{length} characters")}</span>
                         }
                     })
-            }}
-            {move || {
-                error.get().map(|error| view! {
-                    <p class="note" data-testid="link-error">{format!("The link could not be opened: {error}")}</p>
-                })
             }}
         </div>
     }

@@ -3,6 +3,7 @@
 //! when empty, struct fields are always written, and empty lists and maps are left out
 //! (`omitempty`). [`go_yaml`] prints the result as `kubectl get -o yaml` does.
 
+pub mod go_json;
 pub mod go_yaml;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,96 @@
+// End-to-end tests of what a usability test found (issue 17), each as a person meets it.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchChromium, openApp, openPage, runCommand, screenshot, serveDist } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the kubectl console", () => {
+  test("follows its newest answer unless the reader scrolled up, and `clear` empties it", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    const output = page.getByTestId("console-output");
+    await page.getByTestId("last").click();
+    // Enough answers to overflow the output.
+    for (let i = 0; i < 3; i += 1) await runCommand(page, "kubectl describe pod sidecar-logging");
+    await runCommand(page, "kubectl get pods");
+    assert.ok(await output.evaluate((pre) => pre.scrollHeight > pre.clientHeight), "the output overflows");
+    // The newest answer scrolls into view (in the frame after it is drawn).
+    await page.waitForFunction(
+      () => {
+        const pre = document.querySelector('[data-testid="console-output"]');
+        return pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+      },
+      null,
+      { timeout: 2000 },
+    );
+    await screenshot(page, "console-follows");
+    // Scrolled up to read, the reader stays where they are when a new answer comes.
+    await output.evaluate((pre) => {
+      pre.scrollTop = 0;
+      pre.dispatchEvent(new Event("scroll"));
+    });
+    await runCommand(page, "kubectl get pods -o wide");
+    assert.equal(await output.evaluate((pre) => pre.scrollTop), 0);
+    // `clear` empties the output; ↑ still recalls the commands.
+    await page.getByTestId("console-input").fill("clear");
+    await page.getByTestId("console-input").press("Enter");
+    assert.equal(await output.locator(".console-command").count(), 0);
+    await page.getByTestId("console-input").press("ArrowUp");
+    assert.equal(await page.getByTestId("console-input").inputValue(), "clear");
+    await page.getByTestId("console-input").press("ArrowUp");
+    assert.equal(await page.getByTestId("console-input").inputValue(), "kubectl get pods -o wide");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("answers the forms people type: a name before -o, -oyaml, -o json and name, describe without a name", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("last").click();
+    assert.match(await runCommand(page, "kubectl get pod sidecar-logging -o yaml"), /^apiVersion: v1\nkind: Pod\nmetadata:/);
+    assert.match(await runCommand(page, "kubectl get pods -oyaml"), /^apiVersion: v1\nkind: Pod\n/);
+    assert.match(await runCommand(page, "kubectl get pod sidecar-logging -o json"), /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",/);
+    assert.equal(await runCommand(page, "kubectl get pods -o name"), "pod/sidecar-logging\n");
+    assert.match(await runCommand(page, "kubectl describe pod"), /^Name: +sidecar-logging\n/);
+    assert.match(await runCommand(page, "kubectl describe pods"), /^Name: +sidecar-logging\n/);
+    assert.match(await runCommand(page, "kubectl get pods -o jsonpath={.items[0].status.podIP}"), /does not print -o jsonpath yet/);
+    assert.match(await runCommand(page, "kubectl get pods -o xml"), /unable to match a printer suitable for the output format "xml"/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("a damaged link", () => {
+  for (const [label, options] of [
+    ["at 1280 px", { viewport: { width: 1280, height: 800 } }],
+    ["on a phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ]) {
+    test(`says so at the top of the page, before the example, ${label}`, async () => {
+      const { page, context, problems } = await openPage(browser, options);
+      await page.goto(`${server.url}/#v1.@@@`);
+      const banner = page.getByTestId("link-error");
+      await banner.waitFor();
+      assert.match(await banner.textContent(), /^The link could not be opened: .*not base64url text.*\. Below is the example\./);
+      // In view without scrolling, above the panels.
+      const box = await banner.boundingBox();
+      const panels = await page.locator("main.panels").boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= options.viewport.height, JSON.stringify(box));
+      assert.ok(box.y < panels.y, `${box.y} < ${panels.y}`);
+      await screenshot(page, `damaged-link-${label.replace(/\W+/g, "-")}`);
+      await page.getByTestId("dismiss-link-error").click();
+      assert.equal(await banner.count(), 0);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
