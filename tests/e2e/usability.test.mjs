@@ -94,3 +94,28 @@ describe("a damaged link", () => {
     });
   }
 });
+
+describe("suggestions", () => {
+  test("are folded on a gallery example and in an embed, and shown in full for the reader's own manifest", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    const folded = page.getByTestId("suggestions");
+    assert.equal(await folded.locator("summary").textContent(), "8 suggestions");
+    assert.equal(await page.getByTestId("warning").first().isVisible(), false);
+    await screenshot(page, "suggestions-folded");
+    await folded.locator("summary").click();
+    assert.ok(await page.getByTestId("warning").first().isVisible());
+    // The reader's own edit: every suggestion in full.
+    const editor = page.getByTestId("editor");
+    await editor.fill((await editor.inputValue()).replace("name: sidecar-logging", "name: mine"));
+    await page.getByTestId("pod-name").filter({ hasText: "pod/mine" }).waitFor();
+    assert.equal(await folded.count(), 0);
+    assert.ok(await page.getByTestId("warning").first().isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    const embedded = await openApp(browser, `${server.url}/?embed=1&panels=editor,pod`);
+    assert.equal(await embedded.page.getByTestId("suggestions").locator("summary").textContent(), "8 suggestions");
+    assert.deepEqual(embedded.problems, []);
+    await embedded.context.close();
+  });
+});

@@ -618,7 +618,8 @@ pub fn Playground(
                         "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
                     </p>
                 </Show>
-                <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump />
+                <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump
+                    fold_suggestions=Signal::derive(move || embedded || model_text.with(|text| !gallery::is_own_draft(text))) />
                 <div class="exports">
                     <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>
                 </div>

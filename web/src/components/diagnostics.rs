@@ -1,5 +1,7 @@
 //! The list of problems found in the manifest: errors (what the API server refuses) first, then
-//! best-practice warnings and notes, each with its line, column and suggested fix.
+//! best-practice warnings and notes, each with its line, column and suggested fix. On a gallery
+//! example or in an embed the suggestions are folded ("8 suggestions", to open): there they are
+//! not the reader's to fix, and a newcomer would read them as "the example is wrong".
 
 use leptos::prelude::*;
 use pod_model::{Diagnostic, Severity, Span};
@@ -15,6 +17,9 @@ pub fn DiagnosticList(
     has_pod: Signal<bool>,
     /// Called with a diagnostic's range when the user picks it, to show it in the editor.
     on_jump: Callback<Span>,
+    /// True when the suggestions (warnings and notes) start folded.
+    #[prop(into)]
+    fold_suggestions: Signal<bool>,
 ) -> impl IntoView {
     let list = move |wanted: Severity| {
         diagnostics.with(|diagnostics| {
@@ -67,8 +72,31 @@ pub fn DiagnosticList(
         <div class="diagnostics" data-testid="diagnostics" aria-live="polite">
             {verdict}
             <ul class="errors">{move || list(Severity::Error)}</ul>
-            <ul class="warnings">{move || list(Severity::Warning)}</ul>
-            <ul class="notes">{move || list(Severity::Note)}</ul>
+            {move || {
+                let count = diagnostics.with(|diagnostics| {
+                    diagnostics.iter().filter(|d| !d.is_error()).count()
+                });
+                let lists = view! {
+                    <ul class="warnings">{move || list(Severity::Warning)}</ul>
+                    <ul class="notes">{move || list(Severity::Note)}</ul>
+                };
+                if fold_suggestions.get() && count > 0 {
+                    let summary = if count == 1 {
+                        "1 suggestion".to_owned()
+                    } else {
+                        format!("{count} suggestions")
+                    };
+                    view! {
+                        <details class="suggestions" data-testid="suggestions">
+                            <summary>{summary}</summary>
+                            {lists}
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    lists.into_any()
+                }
+            }}
         </div>
     }
 }
