@@ -119,3 +119,39 @@ describe("suggestions", () => {
     await embedded.context.close();
   });
 });
+
+describe("small things", () => {
+  test("Copy link and Copy snippet say whether they copied", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`, {
+      setUp: (context) => context.grantPermissions(["clipboard-read", "clipboard-write"]),
+    });
+    await page.getByTestId("copy-link").click();
+    await page.getByTestId("copy-status").filter({ hasText: "Copied to the clipboard." }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.getByTestId("share-link").inputValue());
+    await page.getByTestId("embed").click();
+    await page.getByTestId("copy-snippet").click();
+    await page.locator(".dialog-actions [data-testid=copy-status]").filter({ hasText: "Copied to the clipboard." }).waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^<iframe src=/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("on a phone every button is at least 44 px tall", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    for (const tab of ["editor", "pod", "lifecycle"]) {
+      await page.getByTestId(`tab-${tab}`).click();
+      const heights = await page.locator("button:visible, select:visible").evaluateAll((controls) =>
+        controls.map((control) => [control.dataset.testid ?? control.textContent.trim(), Math.round(control.getBoundingClientRect().height)]),
+      );
+      const small = heights.filter(([, height]) => height < 44);
+      assert.deepEqual(small, [], `${tab}: ${JSON.stringify(small)}`);
+    }
+    await screenshot(page, "phone-touch-targets");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

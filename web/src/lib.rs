@@ -150,9 +150,7 @@ pub fn Playground(
                 }
             }),
         };
-        let link = share::set_fragment(&share_link::encode(&state));
-        share::copy(&link);
-        link
+        share::set_fragment(&share_link::encode(&state))
     });
     // The gallery's examples are not in the page's code: the model thread sends them once it
     // runs.

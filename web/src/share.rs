@@ -28,11 +28,14 @@ pub fn set_fragment(fragment: &str) -> String {
 }
 
 /// Copies `text` to the clipboard when the browser allows it (it may refuse, for example in a
-/// cross-origin iframe; the link stays on screen to copy by hand).
-pub fn copy(text: &str) {
+/// cross-origin iframe; the text stays on screen to copy by hand), and tells `done` whether it
+/// did.
+pub fn copy(text: &str, done: impl Fn(bool) + 'static) {
+    use std::rc::Rc;
     use wasm_bindgen::JsValue;
     use wasm_bindgen::closure::Closure;
     let Some(window) = web_sys::window() else {
+        done(false);
         return;
     };
     let navigator = window.navigator();
@@ -40,11 +43,15 @@ pub fn copy(text: &str) {
     let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
     if !has_clipboard {
+        done(false);
         return;
     }
     let promise = navigator.clipboard().write_text(text);
-    // A refusal is expected (no permission, an iframe); the link is on screen anyway.
-    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-    let _ = promise.catch(&ignore);
-    ignore.forget();
+    let done = Rc::new(done);
+    let copied = Rc::clone(&done);
+    let on_copied = Closure::once(move |_: JsValue| copied(true));
+    let on_refused = Closure::once(move |_: JsValue| done(false));
+    let _ = promise.then2(&on_copied, &on_refused);
+    on_copied.forget();
+    on_refused.forget();
 }

@@ -19,6 +19,7 @@ pub fn EmbedDialog(
     visible: RwSignal<Vec<Panel>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
     let panels = RwSignal::new(Vec::<Panel>::new());
     let read_only = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
@@ -115,7 +116,11 @@ pub fn EmbedDialog(
                 </label>
                 <textarea class="snippet" data-testid="embed-snippet" readonly aria-label="Iframe snippet" prop:value=snippet></textarea>
                 <div class="dialog-actions">
-                    <button data-testid="copy-snippet" on:click=move |_| crate::share::copy(&snippet())>"Copy snippet"</button>
+                    <button data-testid="copy-snippet" on:click=move |_| {
+                        copied.set(None);
+                        crate::share::copy(&snippet(), move |ok| copied.set(Some(ok)));
+                    }>"Copy snippet"</button>
+                    <super::share::CopyStatus copied=copied />
                     <button data-testid="close-embed" on:click=move |_| open.set(false)>"Close"</button>
                 </div>
             </div>

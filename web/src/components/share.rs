@@ -9,9 +9,15 @@ pub fn ShareLink(
     make_link: Callback<(), String>,
 ) -> impl IntoView {
     let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<bool>);
     view! {
         <div class="share">
-            <button data-testid="copy-link" on:click=move |_| link.set(Some(make_link.run(())))>
+            <button data-testid="copy-link" on:click=move |_| {
+                let made = make_link.run(());
+                copied.set(None);
+                crate::share::copy(&made, move |ok| copied.set(Some(ok)));
+                link.set(Some(made));
+            }>
                 "Copy link"
             </button>
             {move || {
@@ -21,9 +27,28 @@ pub fn ShareLink(
                         view! {
                             <input class="share-link" data-testid="share-link" readonly prop:value=link.clone() aria-label="Link to this playground" />
                             <span class="share-length" data-testid="share-length">{format!("{length} characters")}</span>
+                            <CopyStatus copied=copied />
                         }
                     })
             }}
         </div>
+    }
+}
+
+/// Says whether a copy to the clipboard worked, for a screen reader too.
+#[component]
+pub fn CopyStatus(
+    /// Whether the last copy worked; `None` before one is done.
+    #[prop(into)]
+    copied: Signal<Option<bool>>,
+) -> impl IntoView {
+    view! {
+        <span class="copy-status" role="status" data-testid="copy-status">
+            {move || match copied.get() {
+                Some(true) => "Copied to the clipboard.",
+                Some(false) => "The browser did not allow copying: select the text and copy it.",
+                None => "",
+            }}
+        </span>
     }
 }
