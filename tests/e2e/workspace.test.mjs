@@ -29,6 +29,7 @@ const open = (suffix = "/", options = {}) => openApp(browser, `${server.url}${su
 async function loadExample(page, id, podName = id) {
   await page.getByTestId("examples").selectOption(id);
   await page.getByTestId("pod-name").filter({ hasText: `pod/${podName}` }).waitFor();
+  await settled(page);
 }
 
 /** The STATUS at each step, repeats folded, pressing Next until the last step or `limit` steps. */
@@ -93,10 +94,8 @@ describe("the editor's marks and docs", () => {
       area.setSelectionRange(at, at);
     });
     await page.keyboard.press("ArrowRight");
-    assert.match(
-      await page.getByTestId("field-doc").textContent(),
-      /^spec\.containers\[0\]\.image The container image/,
-    );
+    // The documentation comes from the model thread a moment later.
+    await page.getByTestId("field-doc").filter({ hasText: /^spec\.containers\[0\]\.image The container image/ }).waitFor();
     // Hover over `kind` on line 2.
     const box = await editor.boundingBox();
     await page.mouse.move(box.x + 8 + 10, box.y + 8 + 20 + 10);
@@ -186,6 +185,7 @@ describe("lessons with scenarios", () => {
     // As an ordinary Pod, the same kubectl delete ends it: its last status is terminal (nginx
     // exits 0 on SIGTERM), as the kubelet writes it before the object goes.
     await page.getByTestId("static-pod").uncheck();
+    await settled(page);
     if (await page.getByTestId("last").isEnabled()) await page.getByTestId("last").click();
     assert.equal(await page.getByTestId("status").textContent(), "Completed");
     assert.match(await page.getByTestId("pod-name").first().textContent(), /pod\/static-web$/);
