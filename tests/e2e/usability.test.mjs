@@ -108,7 +108,7 @@ describe("suggestions", () => {
     const editor = page.getByTestId("editor");
     await editor.fill((await editor.inputValue()).replace("name: sidecar-logging", "name: mine"));
     await page.getByTestId("pod-name").filter({ hasText: "pod/mine" }).waitFor();
-    assert.equal(await folded.count(), 0);
+    assert.equal(await folded.evaluate((details) => details.open), true);
     assert.ok(await page.getByTestId("warning").first().isVisible());
     assert.deepEqual(problems, []);
     await context.close();

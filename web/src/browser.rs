@@ -127,3 +127,36 @@ fn click_link(name: &str, url: &str) {
     link.click();
     link.remove();
 }
+
+/// The text of the diagrams' stylesheet as the page loaded it (`static/diagram.css`), for the
+/// SVG export: read from the page's own style sheets rather than carried in its code twice.
+pub fn diagram_stylesheet() -> String {
+    let Some(sheets) = web_sys::window()
+        .and_then(|window| window.document())
+        .map(|document| document.style_sheets())
+    else {
+        return String::new();
+    };
+    let mut text = String::new();
+    for index in 0..sheets.length() {
+        let Some(sheet) = sheets
+            .item(index)
+            .and_then(|sheet| sheet.dyn_into::<web_sys::CssStyleSheet>().ok())
+        else {
+            continue;
+        };
+        let is_diagram = sheet.href().ok().flatten().is_some_and(|href| {
+            href.rsplit('/')
+                .next()
+                .is_some_and(|name| name.starts_with("diagram"))
+        });
+        let Some(rules) = sheet.css_rules().ok().filter(|_| is_diagram) else {
+            continue;
+        };
+        for rule in (0..rules.length()).filter_map(|at| rules.item(at)) {
+            text.push_str(&rule.css_text());
+            text.push('\n');
+        }
+    }
+    text
+}

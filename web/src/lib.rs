@@ -477,13 +477,15 @@ pub fn Playground(
     };
     let export_svg = move |_| {
         if let Some(scene) = pod_scene.get_untracked() {
-            let svg = svg::render(&scene, export_theme());
+            let svg =
+                svg::render_with_stylesheet(&scene, export_theme(), &browser::diagram_stylesheet());
             browser::download_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg);
         }
     };
     let export_png = move |_| {
         if let Some(scene) = pod_scene.get_untracked() {
-            let svg = svg::render(&scene, export_theme());
+            let svg =
+                svg::render_with_stylesheet(&scene, export_theme(), &browser::diagram_stylesheet());
             browser::download_png(
                 &format!("{}.png", file_stem()),
                 &svg,

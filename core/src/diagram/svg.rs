@@ -66,6 +66,12 @@ pub fn escape(text: &str) -> String {
 
 /// `scene` as an SVG document in `theme`, with the stylesheet embedded.
 pub fn render(scene: &Scene, theme: Theme) -> String {
+    render_with_stylesheet(scene, theme, STYLESHEET)
+}
+
+/// [`render`] with `stylesheet` (the diagrams' stylesheet, `static/diagram.css`, as the caller
+/// has it: the page reads it from the stylesheet it loaded rather than carrying a copy).
+pub fn render_with_stylesheet(scene: &Scene, theme: Theme, stylesheet: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -76,7 +82,7 @@ pub fn render(scene: &Scene, theme: Theme) -> String {
         h = scene.height,
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&scene.label));
-    let _ = writeln!(out, "<style>\n{STYLESHEET}</style>");
+    let _ = writeln!(out, "<style>\n{stylesheet}</style>");
     let _ = writeln!(
         out,
         r#"<defs><marker id="{ARROW_ID}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="arrowhead" d="M0 0 L8 4 L0 8 Z"/></marker></defs>"#

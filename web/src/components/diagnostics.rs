@@ -1,7 +1,7 @@
 //! The list of problems found in the manifest: errors (what the API server refuses) first, then
-//! best-practice warnings and notes, each with its line, column and suggested fix. On a gallery
-//! example or in an embed the suggestions are folded ("8 suggestions", to open): there they are
-//! not the reader's to fix, and a newcomer would read them as "the example is wrong".
+//! best-practice warnings and notes under "8 suggestions", each with its line, column and
+//! suggested fix. On a gallery example or in an embed the suggestions start folded: there they
+//! are not the reader's to fix, and a newcomer would read them as "the example is wrong".
 
 use leptos::prelude::*;
 use pod_model::{Diagnostic, Severity, Span};
@@ -29,6 +29,9 @@ pub fn DiagnosticList(
                 .map(|diagnostic| item(diagnostic, on_jump))
                 .collect_view()
         })
+    };
+    let suggestions = move || {
+        diagnostics.with(|diagnostics| diagnostics.iter().filter(|d| !d.is_error()).count())
     };
     let verdict = move || {
         diagnostics.with(|diagnostics| {
@@ -72,31 +75,21 @@ pub fn DiagnosticList(
         <div class="diagnostics" data-testid="diagnostics" aria-live="polite">
             {verdict}
             <ul class="errors">{move || list(Severity::Error)}</ul>
-            {move || {
-                let count = diagnostics.with(|diagnostics| {
-                    diagnostics.iter().filter(|d| !d.is_error()).count()
-                });
-                let lists = view! {
-                    <ul class="warnings">{move || list(Severity::Warning)}</ul>
-                    <ul class="notes">{move || list(Severity::Note)}</ul>
-                };
-                if fold_suggestions.get() && count > 0 {
-                    let summary = if count == 1 {
-                        "1 suggestion".to_owned()
-                    } else {
-                        format!("{count} suggestions")
-                    };
-                    view! {
-                        <details class="suggestions" data-testid="suggestions">
-                            <summary>{summary}</summary>
-                            {lists}
-                        </details>
-                    }
-                    .into_any()
-                } else {
-                    lists.into_any()
-                }
-            }}
+            <details
+                class="suggestions"
+                data-testid="suggestions"
+                class:hidden=move || suggestions() == 0
+                prop:open=move || !fold_suggestions.get()
+            >
+                <summary>
+                    {move || match suggestions() {
+                        1 => "1 suggestion".to_owned(),
+                        count => format!("{count} suggestions"),
+                    }}
+                </summary>
+                <ul class="warnings">{move || list(Severity::Warning)}</ul>
+                <ul class="notes">{move || list(Severity::Note)}</ul>
+            </details>
         </div>
     }
 }
