@@ -1,21 +1,9 @@
-//! A minimal JSON writer for `--output json`: strings escaped per RFC 8259, nothing else needed.
+//! A minimal JSON writer for `--output json`: strings escaped per RFC 8259 by core, nothing else needed.
 
-/// `text` as a JSON string literal.
+/// `text` as a JSON string literal (core's escaping, as serde_json writes it).
 pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    pod_model::base::json::write_string(&mut out, text);
     out
 }
 

@@ -156,6 +156,17 @@ pub fn unknown(what: &str, name: &str, expected: &[&str]) -> String {
 /// Writes `text` as a JSON string: quoted, with `"`, `\` and control characters escaped, as
 /// serde_json writes them.
 pub fn write_string(out: &mut String, text: &str) {
+    write_escaped(out, text, false);
+}
+
+/// Writes `text` as a JSON string as Go's `encoding/json` writes it (`kubectl -o json`): as
+/// [`write_string`] does, and `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes (its HTML-safe
+/// default).
+pub fn write_go_string(out: &mut String, text: &str) {
+    write_escaped(out, text, true);
+}
+
+fn write_escaped(out: &mut String, text: &str, html_safe: bool) {
     out.push('"');
     for c in text.chars() {
         match c {
@@ -166,6 +177,9 @@ pub fn write_string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' if html_safe => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
             c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
             c => out.push(c),
         }

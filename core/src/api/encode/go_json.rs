@@ -3,6 +3,7 @@
 //! `<`, `>`, `&`, U+2028 and U+2029 escaped as Go escapes them for HTML safety.
 
 use crate::api::encode::Tree;
+use crate::base::json::write_go_string;
 
 /// `tree` as `json.MarshalIndent(value, "", "    ")` writes it, with kubectl's final line break.
 pub fn to_json(tree: &Tree) -> String {
@@ -18,7 +19,7 @@ fn write(out: &mut String, tree: &Tree, depth: usize) {
         Tree::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
         Tree::Int(number) => out.push_str(&number.to_string()),
         Tree::Float(text) => out.push_str(text),
-        Tree::Str(text) => string(out, text),
+        Tree::Str(text) => write_go_string(out, text),
         Tree::List(items) if items.is_empty() => out.push_str("[]"),
         Tree::List(items) => {
             out.push('[');
@@ -44,7 +45,7 @@ fn write(out: &mut String, tree: &Tree, depth: usize) {
                     out.push(',');
                 }
                 line(out, depth + 1);
-                string(out, key);
+                write_go_string(out, key);
                 out.push_str(": ");
                 write(out, value, depth + 1);
             }
@@ -60,26 +61,6 @@ fn line(out: &mut String, depth: usize) {
     for _ in 0..depth {
         out.push_str("    ");
     }
-}
-
-/// `text` quoted as Go's `encoding/json` quotes it (`encodeState.string` with HTML escaping).
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
