@@ -155,3 +155,124 @@ describe("small things", () => {
     await context.close();
   });
 });
+
+describe("the Pod diagram", () => {
+  // Where the diagram and what must never be hidden (the endpoints outside the Pod, the legend)
+  // are, against the frame that shows them.
+  const measure = (page) =>
+    page.evaluate(() => {
+      const frame = document.querySelector("[data-testid=panel-pod] .diagram-frame");
+      const box = frame.getBoundingClientRect();
+      const parts = [...frame.querySelectorAll("[data-testid=external], [data-testid=legend], [data-testid=network]")];
+      return {
+        frame: { left: box.left, right: box.right },
+        overflows: frame.scrollWidth > frame.clientWidth + 1,
+        hidden: parts
+          .map((part) => ({ id: part.dataset.testid, box: part.getBoundingClientRect() }))
+          .filter(({ box: b }) => b.left < box.left - 1 || b.right > box.right + 1)
+          .map(({ id }) => id),
+        parts: parts.length,
+      };
+    });
+  const zoomed = (page) => page.locator("[data-testid=panel-pod] [data-zoom=fit]").getAttribute("aria-pressed");
+
+  for (const [label, options, tabs] of [
+    ["at 1280 px", { viewport: { width: 1280, height: 800 } }, false],
+    ["at 1440 px", { viewport: { width: 1440, height: 900 } }, false],
+    ["at 1920 px", { viewport: { width: 1920, height: 1080 } }, false],
+    ["in a 900 px window", { viewport: { width: 900, height: 700 } }, true],
+    ["on a phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, true],
+  ]) {
+    test(`fits its panel ${label}: the remote Redis of the ambassador lesson and the legend are in sight`, async () => {
+      const { page, context, problems } = await openApp(browser, `${server.url}/`, options);
+      await page.getByTestId("examples").selectOption("app-with-ambassador");
+      if (tabs) await page.getByTestId("tab-pod").click();
+      await page.locator("[data-testid=panel-pod] [data-testid=external]").waitFor();
+      const fitted = await measure(page);
+      assert.ok(fitted.parts >= 3, "the endpoint, the legend and the network are drawn");
+      assert.deepEqual(fitted.hidden, [], `nothing is cut off ${label}`);
+      assert.equal(fitted.overflows, false, "the fitted diagram needs no sideways scrolling");
+      assert.equal(await zoomed(page), "true");
+      await screenshot(page, `diagram-fit-${label.replaceAll(" ", "-")}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test("zooms by its buttons, the keyboard and Ctrl+wheel, pans by dragging, and fits again", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`, { viewport: { width: 1440, height: 900 } });
+    await page.getByTestId("examples").selectOption("app-with-ambassador");
+    const panel = page.getByTestId("panel-pod");
+    const frame = panel.locator(".diagram-frame");
+    const readout = panel.locator(".zoom-readout");
+    await panel.getByRole("button", { name: "Zoom in" }).click();
+    await panel.getByRole("button", { name: "Zoom in" }).click();
+    assert.match(await readout.textContent(), /^\d+ %$/);
+    assert.equal(await zoomed(page), "false");
+    assert.ok((await measure(page)).overflows, "zoomed in, the diagram is wider than its frame");
+    // A mouse drag pans it.
+    const box = await frame.boundingBox();
+    const before = await frame.evaluate((f) => f.scrollLeft);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    assert.ok((await frame.evaluate((f) => f.scrollLeft)) > before + 60, "the drag panned the diagram");
+    await screenshot(page, "diagram-zoomed");
+    // The keyboard: 0 fits, + zooms, the arrow keys scroll.
+    await frame.focus();
+    await page.keyboard.press("0");
+    assert.equal(await zoomed(page), "true");
+    assert.equal((await measure(page)).overflows, false);
+    await page.keyboard.press("+");
+    assert.equal(await zoomed(page), "false");
+    const percent = Number.parseInt(await readout.textContent(), 10);
+    // Ctrl and the wheel zoom around the pointer, as in map and drawing tools.
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.keyboard.down("Control");
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up("Control");
+    assert.equal(Number.parseInt(await readout.textContent(), 10), Math.round(percent * 1.25));
+    // The Fit button brings everything back in sight.
+    await panel.getByRole("button", { name: "Fit" }).click();
+    const fitted = await measure(page);
+    assert.deepEqual(fitted.hidden, []);
+    assert.equal(fitted.overflows, false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("zooms by a two-finger pinch on a touch screen", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.getByTestId("examples").selectOption("app-with-ambassador");
+    await page.getByTestId("tab-pod").click();
+    const frame = page.getByTestId("panel-pod").locator(".diagram-frame");
+    await frame.scrollIntoViewIfNeeded();
+    const box = await frame.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + Math.min(box.height / 2, 60)];
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, spread) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints:
+          type === "touchEnd"
+            ? []
+            : [
+                { x: x - spread, y, id: 1 },
+                { x: x + spread, y, id: 2 },
+              ],
+      });
+    await touch("touchStart", 20);
+    for (const spread of [30, 40, 50, 60]) await touch("touchMove", spread);
+    await touch("touchEnd", 0);
+    assert.equal(await zoomed(page), "false", "the pinch zoomed the diagram");
+    assert.ok((await measure(page)).overflows, "pinched open, the diagram scrolls in its frame");
+    await screenshot(page, "diagram-pinched");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -132,26 +132,6 @@ pub fn Playground(
     if let Some(step) = options.step {
         requested.set(Cursor::from_index(step));
     }
-    let make_link = Callback::new(move |()| {
-        let state = SharedState {
-            scenario: Scenario {
-                manifest: text.get_untracked(),
-                ..scenario.get_untracked()
-            },
-            step: requested.get_untracked().index(),
-            panels: visible.with_untracked(|panels| {
-                if panels.as_slice() == Panel::ALL {
-                    Vec::new()
-                } else {
-                    panels
-                        .iter()
-                        .map(|panel| panel.as_str().to_owned())
-                        .collect()
-                }
-            }),
-        };
-        share::set_fragment(&share_link::encode(&state))
-    });
     // The gallery's examples are not in the page's code: the model thread sends them once it
     // runs.
     let examples = RwSignal::new(None::<Vec<gallery::Entry>>);
@@ -519,17 +499,53 @@ pub fn Playground(
             )
         })
     });
-    let embed_fragment = Callback::new(move |()| {
-        let state = SharedState {
-            scenario: Scenario {
-                manifest: text.get_untracked(),
-                ..scenario.get_untracked()
+    // The share link's state now; a link made for an embed leaves the panels to the snippet.
+    let shared_state = move |with_panels: bool| SharedState {
+        scenario: Scenario {
+            manifest: text.get_untracked(),
+            ..scenario.get_untracked()
+        },
+        step: requested.get_untracked().index(),
+        panels: visible.with_untracked(|panels| {
+            if !with_panels || panels.as_slice() == Panel::ALL {
+                Vec::new()
+            } else {
+                panels
+                    .iter()
+                    .map(|panel| panel.as_str().to_owned())
+                    .collect()
+            }
+        }),
+    };
+    // The model thread makes a link's fragment: its compressor is not in the page's code.
+    let make_fragment = move |with_panels: bool, callback: Callback<Result<String, String>>| {
+        if let Some(failure) = model_failure.get_untracked() {
+            callback.run(Err(format!("the page's model thread is not running ({failure})")));
+            return;
+        }
+        let state = shared_state(with_panels);
+        ask(
+            &|id| Request::ShareLink {
+                id,
+                state: state.clone(),
             },
-            step: requested.get_untracked().index(),
-            panels: Vec::new(),
-        };
-        share_link::encode(&state)
+            Callback::new(move |answer| match answer {
+                Answer::ShareLink { fragment, .. } => callback.run(Ok(fragment)),
+                Answer::Failed { message, .. } => callback.run(Err(message)),
+                _ => {}
+            }),
+        );
+    };
+    let make_link = Callback::new(move |callback: Callback<Result<String, String>>| {
+        make_fragment(
+            true,
+            Callback::new(move |made: Result<String, String>| {
+                callback.run(made.map(|fragment| share::set_fragment(&fragment)));
+            }),
+        );
     });
+    let embed_fragment =
+        Callback::new(move |callback: Callback<Result<String, String>>| make_fragment(false, callback));
     let open_full = move || format!("{}{}", browser::page_address(), share::fragment());
     // The lifecycle panel is built in a task of its own after the first one, so that the
     // editor and the Pod diagram show (and take input) about a fifth of a second sooner on a

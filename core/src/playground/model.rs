@@ -16,6 +16,7 @@ use crate::kubectl::console::{self, Reply};
 use crate::playground::field_docs;
 use crate::playground::gallery::{self, Entry};
 use crate::playground::lifecycle_view::LifecycleView;
+use crate::playground::share_link::{self, SharedState};
 use crate::playground::state::{self, Delivery};
 
 /// The message the model thread sends once it listens: messages sent to a worker before it
@@ -65,6 +66,13 @@ pub enum Request {
         /// True for the caret (just after a key is still on it), false for the pointer.
         caret: bool,
     },
+    /// The share link's fragment of a state (its deflate encoder stays off the page's thread).
+    ShareLink {
+        /// The request's id.
+        id: u64,
+        /// What the link holds.
+        state: SharedState,
+    },
 }
 
 impl Request {
@@ -74,7 +82,8 @@ impl Request {
             Request::Lifecycle { id, .. }
             | Request::Console { id, .. }
             | Request::Gallery { id }
-            | Request::FieldDoc { id, .. } => *id,
+            | Request::FieldDoc { id, .. }
+            | Request::ShareLink { id, .. } => *id,
         }
     }
 }
@@ -119,6 +128,13 @@ pub enum Answer {
         /// The documentation.
         doc: Option<Doc>,
     },
+    /// A share link's fragment, `#v1.` and the rest.
+    ShareLink {
+        /// The request's id.
+        id: u64,
+        /// The fragment.
+        fragment: String,
+    },
     /// The request could not be read (a page and a worker of different builds, a damaged
     /// message).
     Failed {
@@ -137,6 +153,7 @@ impl Answer {
             | Answer::Console { id, .. }
             | Answer::Gallery { id, .. }
             | Answer::FieldDoc { id, .. }
+            | Answer::ShareLink { id, .. }
             | Answer::Failed { id, .. } => *id,
         }
     }
@@ -190,6 +207,10 @@ pub fn answer(request: &Request) -> Answer {
                 }),
             }
         }
+        Request::ShareLink { id, state } => Answer::ShareLink {
+            id: *id,
+            fragment: share_link::encode(state),
+        },
     }
 }
 
@@ -245,6 +266,11 @@ impl Request {
                 object.key("caret").push_str(&caret.to_string());
                 text.clone()
             }
+            Request::ShareLink { id, state } => {
+                json::write_string(object.key("kind"), "shareLink");
+                object.key("id").push_str(&id.to_string());
+                state.to_json()
+            }
         };
         object.close();
         format!("{header}\n{body}")
@@ -291,10 +317,14 @@ impl Request {
                 column: number("column")?,
                 caret: required(fields, "caret", boolean).map_err(failed)?,
             }),
+            "shareLink" => Ok(Request::ShareLink {
+                id,
+                state: SharedState::from_json(body).map_err(failed)?,
+            }),
             other => Err(failed(json::unknown(
                 "variant",
                 other,
-                &["lifecycle", "console", "gallery", "fieldDoc"],
+                &["lifecycle", "console", "gallery", "fieldDoc", "shareLink"],
             ))),
         }
     }
@@ -354,6 +384,10 @@ impl Answer {
                     None => String::new(),
                 }
             }
+            Answer::ShareLink { fragment, .. } => {
+                json::write_string(object.key("kind"), "shareLink");
+                fragment.clone()
+            }
             Answer::Failed { message, .. } => {
                 json::write_string(object.key("kind"), "failed");
                 message.clone()
@@ -403,6 +437,10 @@ impl Answer {
                     })
                 },
             }),
+            "shareLink" => Ok(Answer::ShareLink {
+                id,
+                fragment: body.to_owned(),
+            }),
             "failed" => Ok(Answer::Failed {
                 id,
                 message: body.to_owned(),
@@ -410,7 +448,7 @@ impl Answer {
             other => Err(json::unknown(
                 "variant",
                 other,
-                &["lifecycle", "console", "gallery", "fieldDoc", "failed"],
+                &["lifecycle", "console", "gallery", "fieldDoc", "shareLink", "failed"],
             )),
         }
     }
@@ -472,6 +510,11 @@ mod tests {
                 entries.first().map_or("", |entry| entry.id.as_str())
             ),
             Answer::FieldDoc { id, doc } => format!("field doc {id}: {doc:?}"),
+            Answer::ShareLink { id, fragment } => format!(
+                "share link {id}: {}, reads back {}",
+                &fragment[..fragment.len().min(4)],
+                share_link::decode(fragment).is_ok()
+            ),
             Answer::Failed { id, message } => format!("failed {id}: {message}"),
         };
         expected.assert_eq(&rendered);
@@ -555,11 +598,26 @@ mod tests {
     }
 
     #[test]
+    fn a_share_link_is_made_on_the_model_thread() {
+        check(
+            Request::ShareLink {
+                id: 8,
+                state: SharedState {
+                    scenario: scenario(POD),
+                    step: 2,
+                    panels: vec!["pod".to_owned()],
+                },
+            },
+            expect!["share link 8: #v1., reads back true"],
+        );
+    }
+
+    #[test]
     fn a_damaged_request_gets_a_failed_answer() {
         let answered = answer_message("{\"id\": 9, \"kind\": \"sing\", \"scenario\": null}\n");
         expect![[r#"
             {"id":9,"kind":"failed"}
-            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`"#]]
+            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `shareLink`"#]]
         .assert_eq(&answered);
         let answered = answer_message("not json at all: [");
         assert!(

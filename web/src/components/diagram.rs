@@ -74,9 +74,22 @@ pub fn SceneView(
     let height = move || size.with(|size| size.as_ref().map_or(0, |size| size.1));
     let label =
         move || size.with(|size| size.as_ref().map(|size| size.2.clone()).unwrap_or_default());
+    let frame_label = match kind {
+        "flow-diagram" => "The control plane's flow: arrow keys scroll, + and − zoom, 0 fits",
+        _ => "The Pod's diagram: arrow keys scroll, + and − zoom, 0 fits",
+    };
     view! {
         <Show when=move || size.with(Option::is_some)>
-            <div class="diagram-frame">
+            // The frame fits the diagram to the panel until the reader zooms: the gestures are
+            // `static/zoom.js`'s, a few hundred bytes of script instead of kilobytes of event
+            // code in the page's first load.
+            <div class="zoom-controls" role="group" aria-label="Zoom">
+                <button data-zoom="out" aria-label="Zoom out" title="Zoom out (−)">"−"</button>
+                <button data-zoom="fit" aria-pressed="true" title="Fit to the panel (0)">"Fit"</button>
+                <button data-zoom="in" aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+                <span class="zoom-readout" aria-live="polite"></span>
+            </div>
+            <div class="diagram-frame" tabindex="0" role="region" aria-label=frame_label>
             <svg
                 class=move || format!("podplay-diagram {} {kind}", theme.get().class())
                 data-testid=kind

@@ -10,8 +10,9 @@ use crate::browser;
 /// A button that opens the dialog, and the dialog.
 #[component]
 pub fn EmbedDialog(
-    /// Makes the share-link fragment of the current state.
-    fragment: Callback<(), String>,
+    /// Makes the share-link fragment of the current state, and calls back with it (or with an
+    /// error message).
+    fragment: Callback<Callback<Result<String, String>>>,
     /// A title for the iframe, for screen readers.
     #[prop(into)]
     title: Signal<String>,
@@ -24,13 +25,16 @@ pub fn EmbedDialog(
     let read_only = RwSignal::new(true);
     let theme = RwSignal::new(Theme::Auto);
     let height = RwSignal::new(560_u32);
-    let state = RwSignal::new(String::new());
+    // The fragment, once the model thread has made it.
+    let state = RwSignal::new(None::<Result<String, String>>);
     let show = move |_| {
         panels.set(visible.get_untracked());
-        state.set(fragment.run(()));
+        state.set(None);
+        fragment.run(Callback::new(move |made| state.set(Some(made))));
         open.set(true);
     };
-    let snippet = move || {
+    let snippet = move || -> Option<String> {
+        let fragment = state.with(|state| state.clone().and_then(Result::ok))?;
         let options = ViewOptions {
             embed: true,
             panels: panels.get(),
@@ -41,10 +45,11 @@ pub fn EmbedDialog(
         embed::iframe_snippet(
             &browser::page_address(),
             &options,
-            &state.get(),
+            &fragment,
             &title.get(),
             height.get(),
         )
+        .into()
     };
     view! {
         <button data-testid="embed" aria-haspopup="dialog" on:click=show>"Embed"</button>
@@ -114,11 +119,21 @@ pub fn EmbedDialog(
                         } />
                     " px"
                 </label>
-                <textarea class="snippet" data-testid="embed-snippet" readonly aria-label="Iframe snippet" prop:value=snippet></textarea>
+                {move || match state.get() {
+                    Some(Ok(_)) => view! {
+                        <textarea class="snippet" data-testid="embed-snippet" readonly aria-label="Iframe snippet" prop:value=move || snippet().unwrap_or_default()></textarea>
+                    }.into_any(),
+                    Some(Err(error)) => view! {
+                        <p class="snippet-pending" role="alert" data-testid="embed-error">{format!("The snippet could not be made: {error}.")}</p>
+                    }.into_any(),
+                    None => view! { <p class="snippet-pending">"Making the snippet…"</p> }.into_any(),
+                }}
                 <div class="dialog-actions">
-                    <button data-testid="copy-snippet" on:click=move |_| {
+                    <button data-testid="copy-snippet" disabled=move || snippet().is_none() on:click=move |_| {
                         copied.set(None);
-                        crate::share::copy(&snippet(), move |ok| copied.set(Some(ok)));
+                        if let Some(snippet) = snippet() {
+                            crate::share::copy(&snippet, move |ok| copied.set(Some(ok)));
+                        }
                     }>"Copy snippet"</button>
                     <super::share::CopyStatus copied=copied />
                     <button data-testid="close-embed" on:click=move |_| open.set(false)>"Close"</button>

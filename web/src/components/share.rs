@@ -5,18 +5,24 @@ use leptos::prelude::*;
 /// A button that makes the link, and the link with its length once made.
 #[component]
 pub fn ShareLink(
-    /// Called to make the link; returns the whole URL.
-    make_link: Callback<(), String>,
+    /// Called to make the link; it calls back with the whole URL, or with an error message.
+    make_link: Callback<Callback<Result<String, String>>>,
 ) -> impl IntoView {
     let link = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
+    let failure = RwSignal::new(None::<String>);
     view! {
         <div class="share">
             <button data-testid="copy-link" on:click=move |_| {
-                let made = make_link.run(());
                 copied.set(None);
-                crate::share::copy(&made, move |ok| copied.set(Some(ok)));
-                link.set(Some(made));
+                make_link.run(Callback::new(move |made: Result<String, String>| match made {
+                    Ok(made) => {
+                        failure.set(None);
+                        crate::share::copy(&made, move |ok| copied.set(Some(ok)));
+                        link.set(Some(made));
+                    }
+                    Err(error) => failure.set(Some(error)),
+                }));
             }>
                 "Copy link"
             </button>
@@ -31,6 +37,9 @@ pub fn ShareLink(
                         }
                     })
             }}
+            {move || failure.get().map(|error| view! {
+                <span class="copy-status" role="alert" data-testid="share-error">{format!("The link could not be made: {error}.")}</span>
+            })}
         </div>
     }
 }
