@@ -111,9 +111,9 @@ describe("the playground", () => {
     assert.equal(await page.getByTestId("pod-name").textContent(), "pod/web");
     assert.equal(await page.getByTestId("container-box").count(), 3);
     assert.deepEqual(await page.getByTestId("container-item").allTextContents(), [
-      "init wait-for-db busybox:1.36",
-      "app nginx nginx:1.27",
-      "app log-shipper fluent/fluent-bit:3.0",
+      "init 1 wait-for-db busybox:1.36",
+      "main nginx nginx:1.27",
+      "sidecar log-shipper fluent/fluent-bit:3.0",
     ]);
     assert.deepEqual(problems, []);
     await context.close();

@@ -319,6 +319,16 @@ pub fn Playground(
             Some(diagram::layout_topology(topology))
         })
     });
+    // Each container's role as the diagram draws it, for the summary's chips.
+    let roles = Memo::new(move |_| {
+        layout.with(|layout| {
+            layout
+                .iter()
+                .flat_map(|layout| &layout.containers)
+                .map(|container| (container.role.as_str(), container.role_label.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     // The requested position, and the position within the current timeline, which may be shorter.
     let cursor = Memo::new(move |_| {
         lifecycle.with(|lifecycle| match lifecycle {
@@ -520,7 +530,9 @@ pub fn Playground(
     // The model thread makes a link's fragment: its compressor is not in the page's code.
     let make_fragment = move |with_panels: bool, callback: Callback<Result<String, String>>| {
         if let Some(failure) = model_failure.get_untracked() {
-            callback.run(Err(format!("the page's model thread is not running ({failure})")));
+            callback.run(Err(format!(
+                "the page's model thread is not running ({failure})"
+            )));
             return;
         }
         let state = shared_state(with_panels);
@@ -544,8 +556,9 @@ pub fn Playground(
             }),
         );
     });
-    let embed_fragment =
-        Callback::new(move |callback: Callback<Result<String, String>>| make_fragment(false, callback));
+    let embed_fragment = Callback::new(move |callback: Callback<Result<String, String>>| {
+        make_fragment(false, callback)
+    });
     let open_full = move || format!("{}{}", browser::page_address(), share::fragment());
     // The lifecycle panel is built in a task of its own after the first one, so that the
     // editor and the Pod diagram show (and take input) about a fifth of a second sooner on a
@@ -642,7 +655,7 @@ pub fn Playground(
             </PanelSection>
             {move || splitter_after(Panel::Editor).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
             <PanelSection panel=Panel::Pod visible=visible tab=tab weights=weights>
-                <PodSummary parsed=parsed static_on=static_on />
+                <PodSummary parsed=parsed static_on=static_on roles=roles />
                 <Show when=move || stale_drawing.get()>
                     <p class="stale-note" data-testid="stale-drawing">
                         "The manifest has errors: the diagram shows the last Pod that could be drawn."

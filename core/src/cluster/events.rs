@@ -43,6 +43,18 @@ pub struct Event {
     pub count: u32,
 }
 
+impl Event {
+    /// True when `self` repeats `other`: the same type, reason, message, source and field, which
+    /// the event recorder's correlator merges into one event with a count.
+    pub fn repeats(&self, other: &Event) -> bool {
+        self.kind == other.kind
+            && self.reason == other.reason
+            && self.message == other.message
+            && self.source == other.source
+            && self.field_path == other.field_path
+    }
+}
+
 /// Records every occurrence of an event; [`EventLog::at`] merges repeats (same type, reason,
 /// message, source and field) into one event with a count, as the event recorder's correlator
 /// does, as of any instant.

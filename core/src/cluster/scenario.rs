@@ -170,6 +170,12 @@ pub enum What {
         /// The container's name.
         container: String,
     },
+    /// The container's main process fails on its own (exit code 1, reason `Error`), as a
+    /// program that crashes does; the kubelet restarts it as its restart policy says.
+    CrashContainer {
+        /// The container's name.
+        container: String,
+    },
     /// From now on, the container's probe of this kind fails.
     FailProbe {
         /// The container's name.
@@ -246,6 +252,7 @@ impl What {
         match self {
             What::DeletePod { .. } => "deletePod",
             What::KillContainer { .. } => "killContainer",
+            What::CrashContainer { .. } => "crashContainer",
             What::FailProbe { .. } => "failProbe",
             What::PassProbe { .. } => "passProbe",
             What::ExceedMemory { .. } => "exceedMemory",
@@ -270,6 +277,7 @@ impl What {
             } => format!("kubectl delete pod --grace-period={seconds}"),
             What::DeletePod { .. } => "kubectl delete pod".to_owned(),
             What::KillContainer { container } => format!("kill container '{container}'"),
+            What::CrashContainer { container } => format!("crash container '{container}'"),
             What::FailProbe { container, probe } => {
                 format!("{} probe of '{container}' fails", probe.as_str())
             }

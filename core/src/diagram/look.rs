@@ -4,6 +4,10 @@
 
 use crate::api::v1::{ContainerKind, Pod};
 
+/// The most characters of a state's line in a container's box (its width after the icon, in
+/// the diagram's 11 px monospace).
+pub const BOX_STATE_CHARS: usize = 21;
+
 /// A container's state as drawn.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Visual {
@@ -11,6 +15,9 @@ pub enum Visual {
     NotStarted,
     /// Waiting, with the kubelet's reason (`ContainerCreating`, `ImagePullBackOff`).
     Waiting(String),
+    /// An init container running (not a native sidecar): it has no readiness, and the Pod's
+    /// next containers wait for it to complete.
+    RunningInit,
     /// Running; `ready` is its readiness.
     Running {
         /// True when the container is ready.
@@ -32,6 +39,9 @@ pub enum Visual {
     },
     /// Running, but the Pod is being deleted: SIGTERM sent, SIGKILL after the grace period.
     Terminating,
+    /// Last seen running on a node that stopped reporting (the Pod's status reason is
+    /// `NodeLost`): nobody knows its state, and `kubectl get pods` says `Unknown`.
+    Unknown,
 }
 
 impl Visual {
@@ -56,6 +66,7 @@ impl Visual {
             Visual::NotStarted | Visual::Waiting(_) => "waiting",
             Visual::Running { ready: true } => "ready",
             Visual::Running { ready: false } => "not-ready",
+            Visual::RunningInit => "running",
             Visual::Succeeded => "succeeded",
             // Exit 137 is any SIGKILL; only the kubelet's reason says the OOM killer sent it.
             Visual::Failed { reason, .. } if reason == "OOMKilled" => "oomkilled",
@@ -63,6 +74,7 @@ impl Visual {
             Visual::CrashLoop { oom: true } => "oomkilled crashloop",
             Visual::CrashLoop { oom: false } => "crashloop",
             Visual::Terminating => "terminating",
+            Visual::Unknown => "unknown",
         }
     }
 
@@ -71,13 +83,14 @@ impl Visual {
         match self {
             Visual::NotStarted | Visual::Waiting(_) => Icon::Clock,
             Visual::Running { ready: true } => Icon::Check,
-            Visual::Running { ready: false } => Icon::Play,
+            Visual::Running { ready: false } | Visual::RunningInit => Icon::Play,
             Visual::Succeeded => Icon::Done,
             Visual::Failed { .. } if self.class() == "oomkilled" => Icon::Memory,
             Visual::Failed { .. } => Icon::Cross,
             Visual::CrashLoop { oom: true } => Icon::Memory,
             Visual::CrashLoop { oom: false } => Icon::Loop,
             Visual::Terminating => Icon::Stop,
+            Visual::Unknown => Icon::Question,
         }
     }
 
@@ -88,6 +101,7 @@ impl Visual {
             Visual::Waiting(reason) => format!("Waiting: {reason}"),
             Visual::Running { ready: true } => "Running, ready".to_owned(),
             Visual::Running { ready: false } => "Running, not ready".to_owned(),
+            Visual::RunningInit => "Running".to_owned(),
             Visual::Succeeded => "Completed (exit 0)".to_owned(),
             Visual::Failed { code, reason } if reason.is_empty() => {
                 format!("Terminated (exit {code})")
@@ -96,7 +110,20 @@ impl Visual {
             Visual::CrashLoop { oom: true } => "CrashLoopBackOff (OOMKilled)".to_owned(),
             Visual::CrashLoop { oom: false } => "CrashLoopBackOff".to_owned(),
             Visual::Terminating => "Terminating".to_owned(),
+            Visual::Unknown => "Unknown (node lost)".to_owned(),
         }
+    }
+
+    /// The state in the box's one line of [`BOX_STATE_CHARS`]: the icon says waiting, so a
+    /// waiting container shows only its reason, and a crash loop after an OOM kill says so in
+    /// short. The box's title has [`Visual::words`] in full.
+    pub fn box_words(&self) -> String {
+        let words = match self {
+            Visual::Waiting(reason) => reason.clone(),
+            Visual::CrashLoop { oom: true } => "CrashLoopBackOff: OOM".to_owned(),
+            other => other.words(),
+        };
+        crate::diagram::shorten(&words, BOX_STATE_CHARS)
     }
 
     /// The legend's words for the kind of state.
@@ -109,6 +136,7 @@ impl Visual {
             "error" => "failed",
             "crashloop" => "CrashLoopBackOff",
             "oomkilled" | "oomkilled crashloop" => "OOMKilled",
+            "unknown" => "unknown: node lost",
             _ => "terminating",
         }
     }
@@ -133,6 +161,8 @@ pub enum Icon {
     Memory,
     /// A square: being stopped.
     Stop,
+    /// A question mark: unknown.
+    Question,
 }
 
 impl Icon {
@@ -214,6 +244,13 @@ impl Icon {
                 y + 13
             ),
             Icon::Stop => format!("M{} {} h10 v10 h-10 Z", x + 3, y + 3),
+            Icon::Question => format!(
+                "M{} {} a4 4 0 1 1 4 4 v3 M{} {} v1",
+                x + 4,
+                y + 5,
+                x + 8,
+                y + 14
+            ),
         }
     }
 }
@@ -235,6 +272,8 @@ impl Look {
     pub fn of(pod: &Pod, observed: &Pod) -> Look {
         let status = observed.status.as_deref();
         let deleting = observed.metadata.deletion_timestamp.is_some();
+        let node_lost = status.and_then(|s| s.reason.as_deref())
+            == Some(crate::cluster::node_lifecycle::NODE_LOST_REASON);
         let containers = pod
             .all_containers()
             .map(|(kind, container)| {
@@ -255,8 +294,12 @@ impl Look {
                     return Visual::NotStarted;
                 };
                 if state.running.is_some() {
-                    if deleting {
+                    if node_lost {
+                        Visual::Unknown
+                    } else if deleting {
                         Visual::Terminating
+                    } else if kind == ContainerKind::Init {
+                        Visual::RunningInit
                     } else {
                         Visual::Running { ready: found.ready }
                     }

@@ -277,7 +277,12 @@ pub fn scene(diagram: &Diagram, look: Option<&Look>) -> Scene {
             ),
         ];
         if let Some(visual) = &visual {
-            shapes.push(text(r.x + 34, r.y + 74, "container-state", visual.words()));
+            shapes.push(text(
+                r.x + 34,
+                r.y + 74,
+                "container-state",
+                visual.box_words(),
+            ));
             shapes.push(Shape::Path {
                 d: visual.icon().path(r.x + 14, r.y + 62),
                 class: "state-icon".to_owned(),

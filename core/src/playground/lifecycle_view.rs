@@ -241,6 +241,7 @@ fn write_visual(out: &mut String, visual: &Visual) {
             out.push(']');
         }
         Visual::Running { ready } => out.push_str(&format!("[\"Running\",{ready}]")),
+        Visual::RunningInit => out.push_str("[\"RunningInit\"]"),
         Visual::Succeeded => out.push_str("[\"Succeeded\"]"),
         Visual::Failed { code, reason } => {
             out.push_str(&format!("[\"Failed\",{code},"));
@@ -249,6 +250,7 @@ fn write_visual(out: &mut String, visual: &Visual) {
         }
         Visual::CrashLoop { oom } => out.push_str(&format!("[\"CrashLoop\",{oom}]")),
         Visual::Terminating => out.push_str("[\"Terminating\"]"),
+        Visual::Unknown => out.push_str("[\"Unknown\"]"),
     }
 }
 
@@ -268,6 +270,7 @@ fn read_visual(value: &Json) -> Read<Visual> {
         "Running" => Visual::Running {
             ready: boolean(item(1)?)?,
         },
+        "RunningInit" => Visual::RunningInit,
         "Succeeded" => Visual::Succeeded,
         "Failed" => Visual::Failed {
             code: i32::try_from(signed_64(item(1)?)?).map_err(|error| error.to_string())?,
@@ -277,6 +280,7 @@ fn read_visual(value: &Json) -> Read<Visual> {
             oom: boolean(item(1)?)?,
         },
         "Terminating" => Visual::Terminating,
+        "Unknown" => Visual::Unknown,
         other => return Err(format!("unknown container look `{other}`")),
     })
 }

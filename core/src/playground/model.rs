@@ -448,7 +448,14 @@ impl Answer {
             other => Err(json::unknown(
                 "variant",
                 other,
-                &["lifecycle", "console", "gallery", "fieldDoc", "shareLink", "failed"],
+                &[
+                    "lifecycle",
+                    "console",
+                    "gallery",
+                    "fieldDoc",
+                    "shareLink",
+                    "failed",
+                ],
             )),
         }
     }

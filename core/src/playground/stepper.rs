@@ -35,9 +35,19 @@ pub fn views(pod: &Pod, timeline: &Timeline) -> Vec<StepView> {
     views
 }
 
+/// The STATUS shown once the API server has removed the Pod object (`kubectl get pods` then
+/// says "No resources found").
+pub const REMOVED_STATUS: &str = "Deleted (no longer exists)";
+
 /// The view of `step`, after a step whose flow stage was `previous`.
 pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
-    let row = pod_row(&step.pod, step.now);
+    let mut row = pod_row(&step.pod, step.now);
+    if step.removed {
+        // kubectl finds no object: the columns have nothing to show.
+        row.status = REMOVED_STATUS.to_owned();
+        row.ready = "-".to_owned();
+        row.restarts = "-".to_owned();
+    }
     let mut look = Look::of(pod, &step.pod);
     look.status = Some(row.status.clone());
     StepView {

@@ -84,8 +84,11 @@ pub struct Step {
     pub narration: String,
     /// Each container's state, in the order of [`Pod::all_containers`].
     pub containers: Vec<ContainerState>,
-    /// The Pod object as the API server holds it then, status included.
+    /// The Pod object as the API server holds it then, status included; once `removed`, as it
+    /// was last.
     pub pod: Pod,
+    /// True once the API server has removed the object: `kubectl get pods` no longer lists it.
+    pub removed: bool,
 }
 
 /// A sequence of steps; never empty.
@@ -218,27 +221,49 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             .iter()
             .filter(|event| event.first_seen == wall)
             .collect();
-        // Events at instants that changed nothing on the object are told with the next step.
+        // Events at instants that changed nothing on the object are told with the next step,
+        // unless they only repeat an Event the last step told (a back-off's Events recur at
+        // every sync of the Pod while the state they told holds).
         let since = steps.last().map(|step| simulation.wall(step.at));
+        let told_since = steps
+            .len()
+            .checked_sub(2)
+            .map(|index| simulation.wall(steps[index].at));
+        let told_last = |told: &crate::cluster::events::Event| {
+            since.is_some_and(|since| told.first_seen <= since)
+                && told_since.is_none_or(|after| told.first_seen > after)
+        };
         let earlier: Vec<&crate::cluster::events::Event> = events
             .iter()
             .filter(|event| {
                 event.first_seen < wall && since.is_some_and(|since| event.first_seen > since)
             })
+            .filter(|event| {
+                !events
+                    .iter()
+                    .any(|told| told_last(told) && event.repeats(told))
+            })
             .collect();
-        // Containers that ended since the last step: an exit records no Event.
-        let ended: Vec<&str> = match steps.last() {
-            Some(last) => pod
+        // Containers that ended since the last step (an exit records no Event): those that
+        // ran before it, and those that started and ended at this very instant (a crash at
+        // once), told after their start.
+        let mut ended = narration::Ended::default();
+        if let Some(last) = steps.last() {
+            for ((_, container), (before, after)) in pod
                 .all_containers()
                 .zip(last.containers.iter().zip(&containers))
-                .filter(|(_, (before, after))| {
-                    **before == ContainerState::Running
-                        && matches!(after, ContainerState::Completed | ContainerState::Failed)
-                })
-                .map(|((_, container), _)| container.name.as_str())
-                .collect(),
-            None => Vec::new(),
-        };
+            {
+                let name = container.name.as_str();
+                let ran_again = restarts(&snapshot.pod, name) > restarts(&last.pod, name);
+                match (before, after) {
+                    (_, ContainerState::Waiting | ContainerState::Running) => {}
+                    (ContainerState::Running, _) => ended.before.push(name),
+                    (ContainerState::Waiting, _) => ended.at_once.push(name),
+                    _ if ran_again => ended.at_once.push(name),
+                    _ => {}
+                }
+            }
+        }
         let signature = Signature::of(&snapshot.pod);
         if !steps.is_empty() && shown.as_ref() == Some(&signature) && now.is_empty() {
             continue;
@@ -259,15 +284,61 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
             narration,
             containers,
             pod: snapshot.pod.clone(),
+            removed: false,
         });
     }
     if steps.is_empty() {
         return placeholder(pod);
     }
+    if let Some(deleted) = simulation.deleted_at {
+        mark_removed(&mut steps, deleted, simulation.wall(deleted));
+    }
     Timeline {
         steps,
         notes: simulation.notes.clone(),
     }
+}
+
+/// The restart count of container `name` in `pod`'s status (0 without one).
+fn restarts(pod: &Pod, name: &str) -> i32 {
+    pod.status.as_ref().map_or(0, |status| {
+        status
+            .init_container_statuses
+            .iter()
+            .chain(&status.container_statuses)
+            .find(|s| s.name == name)
+            .map_or(0, |s| s.restart_count)
+    })
+}
+
+/// Tells that the API server removed the object at `at`: in the last step when it is that
+/// instant, in a step of its own after it otherwise, which shows the object as it was last.
+fn mark_removed(steps: &mut Vec<Step>, at: VirtualTime, now: Timestamp) {
+    let Some(last) = steps.last_mut() else {
+        return;
+    };
+    // The object's own name: a static Pod's mirror has the node's name in it.
+    let clause = format!(
+        "the API server removes pod/{}: kubectl get pods no longer lists it",
+        last.pod.name()
+    );
+    if last.at >= at {
+        last.narration = format!("{}; {clause}.", last.narration.trim_end_matches('.'));
+        last.removed = true;
+        return;
+    }
+    let mut narration = clause;
+    if let Some(first) = narration.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    let removed = Step {
+        at,
+        now,
+        narration: format!("{narration}."),
+        removed: true,
+        ..last.clone()
+    };
+    steps.push(removed);
 }
 
 /// What a person can see change in a Pod object's status: a new step when it differs.
@@ -397,10 +468,8 @@ pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
     let mut timeline = from_simulation(pod, first);
     for simulation in later {
         if let Some(last) = timeline.steps.last_mut() {
-            last.narration.push_str(&format!(
-                " The API server removes pod/{}: kubectl get pods finds nothing until it is applied again.",
-                pod.name()
-            ));
+            last.narration
+                .push_str(" It is gone until kubectl apply creates it again.");
         }
         let offset = u64::try_from(simulation.start.millis_since(first.start)).unwrap_or(0);
         let next = from_simulation(pod, simulation);
@@ -444,6 +513,7 @@ pub fn placeholder(pod: &Pod) -> Timeline {
                 narration,
                 containers,
                 pod: observed,
+                removed: false,
             }
         };
     let mut steps = vec![step(
@@ -663,7 +733,7 @@ mod tests {
             3s     Running  [running running] 10.244.0.5 The image of 'log-forwarder' is on the node; the runtime creates container 'log-forwarder'; container 'log-forwarder' starts.
             30s    Running  [running running] 10.244.0.5 The kubelet stops container 'app': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; the kubelet stops container 'log-forwarder': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends.
             30.1s  Running  [running completed] 10.244.0.5 Container 'log-forwarder' exits with code 0 (Completed).
-            60s    Failed   [failed completed] 10.244.0.5 Container 'app' exits with code 137 (Error). The API server removes pod/sidecar-logging: kubectl get pods finds nothing until it is applied again.
+            60s    Failed   [failed completed] 10.244.0.5 Container 'app' exits with code 137 (Error); the API server removes pod/sidecar-logging: kubectl get pods no longer lists it. It is gone until kubectl apply creates it again.
             70s    Pending  [waiting waiting] - kubectl apply creates pod/sidecar-logging again: a new object, with a new UID. The scheduler assigns the Pod to node-1.
             71s    Pending  [waiting waiting] 10.244.0.6 The kubelet pulls the image of 'app'.
             71.4s  Pending  [running waiting] 10.244.0.6 The image of 'app' is on the node; the runtime creates container 'app'; container 'app' starts; the kubelet pulls the image of 'log-forwarder'.

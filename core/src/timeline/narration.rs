@@ -8,31 +8,42 @@ use crate::api::v1::Pod;
 use crate::cluster::events::Event;
 use crate::cluster::kubelet::static_pod;
 
+/// The containers that ended since the last step: no Event marks an exit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ended<'a> {
+    /// Those that were running at the last step.
+    pub before: Vec<&'a str>,
+    /// Those that started and ended at this very instant (a crash at once): told after the
+    /// Events of their start.
+    pub at_once: Vec<&'a str>,
+}
+
 /// One sentence on a step: first what changed in a static Pod's mirror since the `previous`
 /// object, then the Events recorded since the last step changed nothing (`earlier`), then the
-/// containers that `ended` there (no Event marks an exit; their statuses are read from `pod`),
-/// then the Events recorded at that instant. `None` when there is nothing to tell.
+/// containers that `ended` there (their statuses are read from `pod`), then the Events
+/// recorded at that instant, then the containers that ended as soon as they started. `None`
+/// when there is nothing to tell.
 pub fn narrate(
     pod: &Pod,
     previous: Option<&Pod>,
-    ended: &[&str],
+    ended: &Ended<'_>,
     earlier: &[&Event],
     events: &[&Event],
 ) -> Option<String> {
     let mut clauses: Vec<String> = mirror_clause(previous, pod).into_iter().collect();
-    for event in earlier {
-        let clause = clause(event);
+    let mut add = |clause: String| {
         if !clauses.contains(&clause) {
             clauses.push(clause);
         }
-    }
-    clauses.extend(exit_clauses(pod, ended));
-    for event in events {
-        let clause = clause(event);
-        if !clauses.contains(&clause) {
-            clauses.push(clause);
-        }
-    }
+    };
+    earlier.iter().map(|event| clause(event)).for_each(&mut add);
+    exit_clauses(pod, &ended.before)
+        .into_iter()
+        .for_each(&mut add);
+    events.iter().map(|event| clause(event)).for_each(&mut add);
+    exit_clauses(pod, &ended.at_once)
+        .into_iter()
+        .for_each(&mut add);
     sentence(&clauses)
 }
 
@@ -170,10 +181,10 @@ fn clause(event: &Event) -> String {
         "FailedPreStopHook" => format!("the preStop hook of {who} fails"),
         "FailedMount" => format!("a volume cannot be mounted ({message})"),
         "NodeNotReady" => {
-            "the node stops reporting, so the node controller marks the Pod not ready".to_owned()
+            "the node stops reporting, so the node controller sets the Pod's Ready condition to False; READY still counts the containers as the kubelet last reported them, as nobody can ask them now".to_owned()
         }
         "TaintManagerEviction" => {
-            "the Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion)".to_owned()
+            "the Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion); kubectl shows Unknown, as the lost node cannot confirm that its containers stopped".to_owned()
         }
         _ => format!("{}: {message}", event.reason),
     }
@@ -205,7 +216,7 @@ mod tests {
             .map(|(reason, message, container)| event(reason, message, *container))
             .collect();
         let refs: Vec<&Event> = events.iter().collect();
-        narrate(&Pod::default(), None, &[], &[], &refs)
+        narrate(&Pod::default(), None, &Ended::default(), &[], &refs)
     }
 
     #[test]

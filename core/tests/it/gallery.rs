@@ -44,11 +44,11 @@ fn every_lesson_tells_its_story() {
         crash-loop: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 5s 0/1 Error, 6s 1/1 Running, 9s 0/1 Error, 10s 0/1 CrashLoopBackOff, 19s 1/1 Running, 22s 0/1 Error, 23s 0/1 CrashLoopBackOff, 42s 1/1 Running, 45s 0/1 Error, 46s 0/1 CrashLoopBackOff, 85s 1/1 Running, 88s 0/1 Error, 89s 0/1 CrashLoopBackOff, 168s 1/1 Running, 171s 0/1 Error, 172s 0/1 CrashLoopBackOff, 331s 1/1 Running, 334s 0/1 Error, 335s 0/1 CrashLoopBackOff
         oom-killed: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 3s 0/1 OOMKilled, 4.4s 1/1 Running, 5.4s 0/1 OOMKilled, 6.4s 0/1 CrashLoopBackOff, 15.8s 1/1 Running, 16.8s 0/1 OOMKilled, 17.8s 0/1 CrashLoopBackOff, 37.2s 1/1 Running, 38.2s 0/1 OOMKilled, 39.2s 0/1 CrashLoopBackOff, 78.6s 1/1 Running, 79.6s 0/1 OOMKilled, 80.6s 0/1 CrashLoopBackOff, 160s 1/1 Running, 161s 0/1 OOMKilled, 162s 0/1 CrashLoopBackOff, 321.4s 1/1 Running, 322.4s 0/1 OOMKilled, 323.4s 0/1 CrashLoopBackOff
         init-waits-for-db: 0s 0/1 Pending, 1s 0/1 Init:0/1, 40s 0/1 PodInitializing, 41s 1/1 Running
-        graceful-termination: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 20s 1/1 Terminating, 25.1s 0/1 Completed
+        graceful-termination: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 20s 1/1 Terminating, 25.1s - Deleted (no longer exists)
         pending-resources: 0s 0/1 Pending
         image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
         naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
-        static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s 0/1 Completed
+        static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s - Deleted (no longer exists)
     "#]].assert_eq(&out);
 }
 
@@ -114,14 +114,14 @@ fn narration_tells_each_step_in_one_sentence() {
         1s: The kubelet pulls the image of 'web'.
         2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
         20s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends.
-        25.1s: Container 'web' exits with code 0 (Completed).
+        25.1s: Container 'web' exits with code 0 (Completed); the API server removes pod/graceful-termination: kubectl get pods no longer lists it.
     "#]].assert_eq(&narrations("graceful-termination"));
     expect![[r#"
         0s: The scheduler assigns the Pod to node-1.
         1s: The kubelet pulls the image of 'web'.
         2s: The image of 'web' is on the node; the runtime creates container 'web'; container 'web' starts.
-        110s: The node stops reporting, so the node controller marks the Pod not ready.
-        410s: The Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion).
+        110s: The node stops reporting, so the node controller sets the Pod's Ready condition to False; READY still counts the containers as the kubelet last reported them, as nobody can ask them now.
+        410s: The Pod's toleration of the unreachable node has run out, so it is evicted (marked for deletion); kubectl shows Unknown, as the lost node cannot confirm that its containers stopped.
     "#]].assert_eq(&narrations("naked-pod"));
     expect![[r#"
         0s: The kubelet reads the Pod from its manifest directory (/etc/kubernetes/manifests), runs it itself without the scheduler, and creates the mirror Pod static-web-node-1 so the API server shows it.
@@ -130,6 +130,6 @@ fn narration_tells_each_step_in_one_sentence() {
         30s: The user's kubectl delete marks the mirror Pod for deletion, but the kubelet keeps a static Pod running as long as its file is there.
         31s: The kubelet deletes the marked mirror Pod and creates it again with a new UID, so AGE starts over; its containers never stopped, and it shows Pending until the kubelet's next status sync.
         40s: The kubelet's status manager writes the Pod's status to the new mirror Pod.
-        120.1s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; container 'web' exits with code 0 (Completed).
+        120.1s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; container 'web' exits with code 0 (Completed); the API server removes pod/static-web-node-1: kubectl get pods no longer lists it.
     "#]].assert_eq(&narrations("static-web"));
 }

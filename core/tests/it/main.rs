@@ -2,6 +2,7 @@
 
 mod bad_inputs;
 mod cluster;
+mod consistency;
 mod corpus;
 mod diagrams;
 mod gallery;

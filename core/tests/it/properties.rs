@@ -18,7 +18,7 @@ fn yamlish_text() -> impl Strategy<Value = String> {
 }
 
 /// A Pod manifest built from a grammar of plausible and implausible values.
-fn pod_manifest() -> impl Strategy<Value = String> {
+pub(crate) fn pod_manifest() -> impl Strategy<Value = String> {
     let name = prop::sample::select(vec![
         "web",
         "Web_App",
@@ -265,12 +265,12 @@ fn check_simulation(
 }
 
 /// Timed actions of every kind, aimed at the Pod's containers by index.
-fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
+pub(crate) fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
     prop::collection::vec((0u64..400, 0u8..13, 0usize..4), 0..8)
 }
 
 /// The scenario actions for `pod` from generated (second, kind, container index) triples.
-fn scenario_actions(
+pub(crate) fn scenario_actions(
     pod: &pod_model::Pod,
     generated: &[(u64, u8, usize)],
 ) -> Vec<pod_model::cluster::scenario::Action> {
@@ -298,7 +298,8 @@ fn scenario_actions(
                 0 => What::DeletePod {
                     grace_period_seconds: Some(i64::try_from(index).unwrap_or(0) * 7),
                 },
-                1 => What::KillContainer { container },
+                1 if index % 2 == 0 => What::KillContainer { container },
+                1 => What::CrashContainer { container },
                 2 => What::FailProbe { container, probe },
                 3 => What::PassProbe { container, probe },
                 4 => What::ExceedMemory { container },

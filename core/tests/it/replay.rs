@@ -132,7 +132,8 @@ fn scenario_actions(pods: &[Pod], nodes: &[Node], generated: &[(u64, u8, usize)]
                 0 => What::DeletePod {
                     grace_period_seconds: Some(i64::try_from(index).unwrap_or(0) * 4),
                 },
-                1 => What::KillContainer { container },
+                1 if index % 2 == 0 => What::KillContainer { container },
+                1 => What::CrashContainer { container },
                 2 => What::FailProbe { container, probe },
                 3 => What::PassProbe { container, probe },
                 4 => What::ExceedMemory { container },

@@ -12,7 +12,7 @@ type ContainerButton = (&'static str, &'static str, fn(String) -> What);
 
 /// What can go wrong with a container.
 const FAULTS: &[ContainerButton] = &[
-    ("fault-kill", "Crash", |container| What::KillContainer {
+    ("fault-kill", "Crash", |container| What::CrashContainer {
         container,
     }),
     ("fault-oom", "OOM", |container| What::ExceedMemory {

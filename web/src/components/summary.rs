@@ -1,4 +1,4 @@
-//! The Pod's name and its containers, as text.
+//! The Pod's name and its containers, as text, each with the role the diagram draws it in.
 
 use leptos::prelude::*;
 use pod_model::cluster::kubelet::static_pod;
@@ -13,21 +13,32 @@ pub fn PodSummary(
     /// The node's name when the Pod runs as a static Pod, from a file on that node.
     #[prop(into)]
     static_on: Signal<Option<String>>,
+    /// Each container's role as the diagram draws it (its CSS class and its label), in
+    /// [`pod_model::Pod::all_containers`] order: the chips and the diagram say the same.
+    #[prop(into)]
+    roles: Signal<Vec<(&'static str, String)>>,
 ) -> impl IntoView {
     // What the summary shows, compared with the last, so that an edit elsewhere redraws nothing.
     let summary = Memo::new(move |_| {
         parsed.with(|parsed| {
             parsed.pod.as_ref().map(|pod| {
-                let containers: Vec<(&'static str, String, String)> = pod
+                let roles = roles.get();
+                let containers: Vec<(&'static str, String, String, String)> = pod
                     .all_containers()
-                    .map(|(kind, container)| {
-                        let kind = match kind {
-                            ContainerKind::Init => "init",
-                            ContainerKind::Sidecar => "sidecar",
-                            ContainerKind::App => "app",
-                        };
+                    .enumerate()
+                    .map(|(index, (kind, container))| {
+                        // Until the diagram has the Pod's roles, the container's kind.
+                        let (class, label) = roles.get(index).cloned().unwrap_or_else(|| {
+                            let kind = match kind {
+                                ContainerKind::Init => "init",
+                                ContainerKind::Sidecar => "sidecar",
+                                ContainerKind::App => "main",
+                            };
+                            (kind, kind.to_owned())
+                        });
                         (
-                            kind,
+                            class,
+                            label,
                             container.name.clone(),
                             container.image.clone().unwrap_or_default(),
                         )
@@ -46,10 +57,10 @@ pub fn PodSummary(
             Some((pod_name, containers, qos)) => {
                 let containers = containers
                     .iter()
-                    .map(|(kind, name, image)| {
+                    .map(|(class, label, name, image)| {
                         view! {
                             <li data-testid="container-item">
-                                <span class=format!("badge {kind}")>{*kind}</span>
+                                <span class=format!("badge {class}")>{label.clone()}</span>
                                 " "
                                 <span class="name">{name.clone()}</span>
                                 " "

@@ -1159,6 +1159,13 @@ pub fn fault(cx: &mut Cx<'_>, pod: Option<&str>, what: &What) {
                 exited(cx, id, index, 137, false);
             }
         }
+        What::CrashContainer { container } => {
+            if let Some(index) = find(container)
+                && worker.containers[index].live_run(cx.now).is_some()
+            {
+                exited(cx, id, index, 1, false);
+            }
+        }
         What::ExceedMemory { container } => {
             if let Some(index) = find(container)
                 && memory_limit(&worker.containers[index].spec).is_some()

@@ -38,6 +38,7 @@ const TAINT_FIELDS: &[&str] = &["key", "value", "effect"];
 const ACTIONS: &[&str] = &[
     "deletePod",
     "killContainer",
+    "crashContainer",
     "failProbe",
     "passProbe",
     "exceedMemory",
@@ -129,6 +130,12 @@ fn action(value: &Json) -> Read<Action> {
         ),
         "killContainer" => (
             What::KillContainer {
+                container: required(fields, "container", string)?,
+            },
+            &["container"],
+        ),
+        "crashContainer" => (
+            What::CrashContainer {
                 container: required(fields, "container", string)?,
             },
             &["container"],

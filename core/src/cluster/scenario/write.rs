@@ -93,6 +93,7 @@ fn action(out: &mut String, action: &Action) {
             }
         }
         What::KillContainer { container }
+        | What::CrashContainer { container }
         | What::ExceedMemory { container }
         | What::FailImagePull { container }
         | What::FixImagePull { container } => write_string(object.key("container"), container),
