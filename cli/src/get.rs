@@ -174,7 +174,7 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             previous: *previous,
         },
         View::Watch => KubectlView::Watch,
-        View::Yaml => KubectlView::Yaml,
+        View::Yaml => KubectlView::Yaml { list: false },
         View::Top { containers } => KubectlView::Top {
             containers: *containers,
         },

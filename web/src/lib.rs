@@ -363,13 +363,10 @@ pub fn Playground(
     // scenario action there (when its answer comes), and the timeline follows.
     let run_command = Callback::new(move |(line, callback): (String, Callback<Reply>)| {
         if model_failure.with_untracked(Option::is_some) {
-            callback.run(Reply {
-                text:
-                    "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
-                        .to_owned(),
-                error: true,
-                action: None,
-            });
+            callback.run(Reply::err(
+                "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
+                    .to_owned(),
+            ));
             return;
         }
         let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
@@ -380,20 +377,14 @@ pub fn Playground(
         let answered = Callback::new(move |answer: Answer| {
             let reply = match answer {
                 Answer::Console { reply, .. } => reply,
-                Answer::Failed { message, .. } => Reply {
-                    text: message,
-                    error: true,
-                    action: None,
-                },
+                Answer::Failed { message, .. } => Reply::err(message),
                 _ => return,
             };
             match reply.action.clone() {
-                Some(_) if read_only.get_untracked() => callback.run(Reply {
-                    text: "This playground is read-only: the command would change the scenario."
+                Some(_) if read_only.get_untracked() => callback.run(Reply::err(
+                    "This playground is read-only: the command would change the scenario."
                         .to_owned(),
-                    error: true,
-                    action: None,
-                }),
+                )),
                 Some(action) => {
                     scenario.update(|scenario| {
                         state::add_action(scenario, action);
@@ -695,7 +686,8 @@ pub fn Playground(
                             static_pod=static_pod on_static_pod=on_static_pod />
                     </Show>
                     <h3 class="console-heading">"kubectl"</h3>
-                    <Console run=run_command />
+                    <Console run=run_command
+                        instant=Signal::derive(move || step.with(|step| step.as_ref().map_or(0, |step| step.at.as_millis()))) />
                     <Show when=move || !embedded>
                         <ShareLink make_link=make_link />
                     </Show>

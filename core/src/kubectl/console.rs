@@ -1,16 +1,19 @@
-//! The kubectl console: the commands a learner types (`kubectl get pods [-o wide|yaml] [-w]`,
-//! `describe pod X`, `logs X [-c C] [--previous]`, `top pod`, `delete pod X
-//! [--grace-period=N]`, `apply -f -`), answered with exactly what kubectl prints, from the
-//! renderers, at one instant of a scenario. Commands that change the cluster become scenario
-//! actions at that instant. `render` is also what `podplay get|describe|logs|watch|top|yaml`
-//! print.
+//! The kubectl console: the commands a learner types (`kubectl get pods [-o
+//! wide|yaml|json|name|jsonpath=…|custom-columns=…] [-w]`, `get events [--sort-by=…]`,
+//! `describe pod [X]`, `logs X [-c C] [--previous] [-f]`, `top pod`, `delete pod X
+//! [--grace-period=N]`, `apply -f -`), quoted as a shell quotes, answered with exactly what
+//! kubectl prints, from the renderers, at one instant of a scenario. Commands that change the
+//! cluster become scenario actions at that instant; `-f` and `-w` follow the stepper. `render`
+//! is also what `podplay get|describe|logs|watch|top|yaml` print.
 
 use crate::api::manifest::Parsed;
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario, What};
 use crate::cluster::{Observed, observe};
 use crate::kubectl::describe::{DescribeOptions, describe_pod};
+use crate::kubectl::events::{self as kubectl_events, Listed, SortBy};
 use crate::kubectl::get as kubectl_get;
+use crate::kubectl::jsonpath;
 use crate::kubectl::logs as kubectl_logs;
 use crate::kubectl::top as kubectl_top;
 use crate::kubectl::yaml as kubectl_yaml;
@@ -37,10 +40,35 @@ pub enum View {
     },
     /// `kubectl get pods -w` until the instant.
     Watch,
-    /// `kubectl get pod -o yaml`.
-    Yaml,
-    /// `kubectl get pod -o json`.
-    Json,
+    /// `kubectl get pod -o yaml`; `list` for `get pods` without a name (a `List`, even of one).
+    Yaml {
+        /// Print a `List`.
+        list: bool,
+    },
+    /// `kubectl get pod -o json`; `list` as for [`View::Yaml`].
+    Json {
+        /// Print a `List`.
+        list: bool,
+    },
+    /// `kubectl get pod -o jsonpath=TEMPLATE`, over the object or, with `list`, the `List`.
+    JsonPath {
+        /// The template.
+        template: String,
+        /// Over a `List`.
+        list: bool,
+    },
+    /// `kubectl get pods -o custom-columns=SPEC`.
+    CustomColumns {
+        /// The columns, `HEADER:PATH,…`.
+        spec: String,
+    },
+    /// `kubectl get events`, with `-o wide` and `--sort-by`.
+    Events {
+        /// `-o wide`.
+        wide: bool,
+        /// `--sort-by`.
+        sort: Option<SortBy>,
+    },
     /// `kubectl get pod -o name`: `pod/NAME` per Pod.
     Name,
     /// `kubectl top pod`, with `--containers` one row per container.
@@ -104,13 +132,40 @@ pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             }
             Ok(kubectl_top::top_pods(&pods, *containers))
         }
-        View::Yaml => {
+        View::Yaml { list } => {
             let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
-            Ok(kubectl_yaml::pods_yaml(&pods))
+            Ok(kubectl_yaml::pods_yaml(&pods, *list))
         }
-        View::Json => {
+        View::Json { list } => {
             let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
-            Ok(kubectl_yaml::pods_json(&pods))
+            Ok(kubectl_yaml::pods_json(&pods, *list))
+        }
+        View::JsonPath { template, list } => {
+            let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+            jsonpath::render(template, &kubectl_yaml::pods_value(&pods, *list))
+        }
+        View::CustomColumns { spec } => {
+            let items: Vec<crate::base::json::Json> = observed
+                .iter()
+                .map(|seen| kubectl_yaml::pods_value(&[&seen.pod], false))
+                .collect();
+            jsonpath::custom_columns(spec, &items)
+        }
+        View::Events { wide, sort } => {
+            let now = observed.first().map(|seen| seen.now).unwrap_or_default();
+            let events: Vec<Listed> = observed
+                .iter()
+                .flat_map(|seen| {
+                    seen.events.iter().map(|event| Listed {
+                        pod: seen.pod.name().to_owned(),
+                        event: event.clone(),
+                    })
+                })
+                .collect();
+            if events.is_empty() {
+                return Err("No resources found in default namespace.".to_owned());
+            }
+            Ok(kubectl_events::events_table(&events, now, *wide, *sort))
         }
         View::Name => Ok(observed
             .iter()
@@ -144,6 +199,9 @@ fn row(seen: &Observed, wide: bool) -> Vec<String> {
 pub enum Command {
     /// A command that prints: the view, and the Pod named, if one is.
     Show(View, Option<String>),
+    /// A command that prints and then follows the stepper (`logs -f`, `get -w`): the same as
+    /// [`Command::Show`] at each instant.
+    Follow(View, Option<String>),
     /// `kubectl delete pod NAME [--grace-period=N]`.
     Delete {
         /// The Pod.
@@ -156,11 +214,57 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+
+/// Splits a command line into words as a shell does: `'…'` and `"…"` quote, a backslash
+/// escapes outside single quotes.
+pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() => words.extend(word.take()),
+            '\'' => {
+                let word = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(c) => word.push(c),
+                        None => return Err("unexpected EOF while looking for matching `''".to_owned()),
+                    }
+                }
+            }
+            '"' => {
+                let word = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(c @ ('"' | '\\' | '$' | '`')) => word.push(c),
+                            Some(c) => {
+                                word.push('\\');
+                                word.push(c);
+                            }
+                            None => word.push('\\'),
+                        },
+                        Some(c) => word.push(c),
+                        None => return Err("unexpected EOF while looking for matching `\"'".to_owned()),
+                    }
+                }
+            }
+            '\\' => word.get_or_insert_with(String::new).extend(chars.next()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    Ok(words)
+}
 
 /// Reads a command line, or says why it is not one the console runs.
 pub fn parse(line: &str) -> Result<Command, String> {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words = shell_words(line)?;
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let words = match words.as_slice() {
         ["kubectl" | "k", rest @ ..] => rest,
         [] => return Err(String::new()),
@@ -206,6 +310,38 @@ pub fn parse(line: &str) -> Result<Command, String> {
         name.map(|name| (name, flags))
     };
     match words {
+        ["get", "events" | "event" | "ev", flags @ ..] => {
+            let mut wide = false;
+            let mut sort = None;
+            let mut watch = false;
+            let mut rest = flags.iter();
+            while let Some(flag) = rest.next() {
+                let value = |name: &str| -> Option<String> {
+                    flag.strip_prefix(name)
+                        .and_then(|rest| rest.strip_prefix('='))
+                        .map(str::to_owned)
+                };
+                match *flag {
+                    "-o" | "--output" => match rest.next() {
+                        Some(&"wide") => wide = true,
+                        Some(format) => return Err(output_view(format).err().unwrap_or_else(unsupported)),
+                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
+                    },
+                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
+                    "--sort-by" => match rest.next() {
+                        Some(path) => sort = Some(SortBy::parse(path)?),
+                        None => return Err("error: flag needs an argument: --sort-by".to_owned()),
+                    },
+                    "-w" | "--watch" => watch = true,
+                    _ => match value("--sort-by") {
+                        Some(path) => sort = Some(SortBy::parse(&path)?),
+                        None => return Err(unsupported()),
+                    },
+                }
+            }
+            let view = View::Events { wide, sort };
+            Ok(if watch { Command::Follow(view, None) } else { Command::Show(view, None) })
+        }
         ["get", what, flags @ ..]
             if pod_word(what) || what.starts_with("pod/") || what.starts_with("pods/") =>
         {
@@ -234,11 +370,17 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     _ => return Err(unsupported()),
                 }
             }
+            let list = name.is_none();
             let view = match (watch, output) {
-                (true, None) => View::Watch,
+                (true, None) => return Ok(Command::Follow(View::Watch, name)),
                 (true, Some(_)) => return Err(unsupported()),
                 (false, None) => View::Table { wide: false },
-                (false, Some(format)) => output_view(format)?,
+                (false, Some(format)) => match output_view(format)? {
+                    View::Yaml { .. } => View::Yaml { list },
+                    View::Json { .. } => View::Json { list },
+                    View::JsonPath { template, .. } => View::JsonPath { template, list },
+                    view => view,
+                },
             };
             Ok(Command::Show(view, name))
         }
@@ -261,12 +403,14 @@ pub fn parse(line: &str) -> Result<Command, String> {
         ["logs", rest @ ..] => {
             let mut container = None;
             let mut previous = false;
+            let mut follow = false;
             let mut name = None;
             let mut words = rest.iter();
             while let Some(word) = words.next() {
                 match *word {
                     "-c" | "--container" => container = words.next().map(|c| (*c).to_owned()),
                     "-p" | "--previous" => previous = true,
+                    "-f" | "--follow" => follow = true,
                     other if other.starts_with("--container=") => {
                         container = Some(other["--container=".len()..].to_owned());
                     }
@@ -276,14 +420,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     _ => return Err(unsupported()),
                 }
             }
+            let view = View::Logs {
+                container,
+                previous,
+            };
             match name {
-                Some(name) => Ok(Command::Show(
-                    View::Logs {
-                        container,
-                        previous,
-                    },
-                    Some(name),
-                )),
+                Some(name) if follow => Ok(Command::Follow(view, Some(name))),
+                Some(name) => Ok(Command::Show(view, Some(name))),
                 None => Err(
                     "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.".to_owned(),
                 ),
@@ -335,11 +478,18 @@ fn output_view(format: &str) -> Result<View, String> {
     let kind = format.split('=').next().unwrap_or_default();
     match format {
         "wide" => Ok(View::Table { wide: true }),
-        "yaml" => Ok(View::Yaml),
-        "json" => Ok(View::Json),
+        "yaml" => Ok(View::Yaml { list: false }),
+        "json" => Ok(View::Json { list: false }),
         "name" => Ok(View::Name),
+        _ if kind == "jsonpath" => Ok(View::JsonPath {
+            template: format["jsonpath=".len().min(format.len())..].to_owned(),
+            list: false,
+        }),
+        _ if kind == "custom-columns" => Ok(View::CustomColumns {
+            spec: format["custom-columns=".len().min(format.len())..].to_owned(),
+        }),
         _ if OUTPUT_FORMATS.split(',').any(|known| known == kind) => Err(format!(
-            "this console does not print -o {kind} yet: it prints -o wide, yaml, json and name"
+            "this console does not print -o {kind}: it prints -o wide, yaml, json, name, jsonpath=… and custom-columns=…"
         )),
         _ => Err(format!(
             "error: unable to match a printer suitable for the output format \"{format}\", allowed formats are: {OUTPUT_FORMATS}"
@@ -356,6 +506,9 @@ pub struct Reply {
     pub error: bool,
     /// The scenario action the command makes, at the instant it was typed.
     pub action: Option<Action>,
+    /// True when the command follows the stepper (`logs -f`, `get -w`): run again at each
+    /// instant the stepper shows, it prints what has happened by then.
+    pub follow: bool,
 }
 
 impl Reply {
@@ -364,14 +517,17 @@ impl Reply {
             text,
             error: false,
             action: None,
+            follow: false,
         }
     }
 
-    fn err(text: String) -> Reply {
+    /// An error: kubectl's, or the page's own (a read-only page, a model that is not running).
+    pub fn err(text: String) -> Reply {
         Reply {
             text,
             error: true,
             action: None,
+            follow: false,
         }
     }
 }
@@ -387,9 +543,15 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
         .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
     let mut observed = observe(parsed, scenario, at, pasted_now);
     let not_found = |name: &str| format!("Error from server (NotFound): pods \"{name}\" not found");
+    let (command, follow) = match command {
+        Command::Follow(view, name) => (Command::Show(view, name), true),
+        command => (command, false),
+    };
     match command {
+        Command::Follow(..) => Reply::err(String::new()),
         Command::Show(view, name) => {
-            if view != View::Watch {
+            // A watch shows Pods that went; Events outlive their Pods (an hour, by default).
+            if !matches!(view, View::Watch | View::Events { .. }) {
                 observed.retain(|seen| !seen.gone);
             }
             if let Some(name) = &name {
@@ -401,10 +563,12 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if observed.is_empty() {
                 return Reply::err("No resources found in default namespace.".to_owned());
             }
-            match render(&view, &observed) {
+            let mut reply = match render(&view, &observed) {
                 Ok(text) => Reply::out(text),
                 Err(message) => Reply::err(message),
-            }
+            };
+            reply.follow = follow;
+            reply
         }
         Command::Delete {
             name,
@@ -426,6 +590,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                         grace_period_seconds,
                     },
                 }),
+                follow: false,
             }
         }
         Command::Apply => {
@@ -445,6 +610,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 text: format!("pod/{} created\n", pod.name()),
                 error: false,
                 action: Some(Action::new(at, What::ApplyPod)),
+                follow: false,
             }
         }
     }
@@ -521,9 +687,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
     }
@@ -532,6 +698,70 @@ mod tests {
     /// spelling, `-o json` and `-o name`, a format kubectl has that this console does not print
     /// (said, never ignored), one kubectl does not know (kubectl's error), and `describe`
     /// without a name (every Pod).
+    /// `kubectl get events`, in the API server's order and sorted, and the commands that
+    /// follow the stepper.
+    #[test]
+    fn events_and_following() {
+        check(
+            &[
+                (5, "kubectl get events"),
+                (5, "kubectl get events --sort-by=.lastTimestamp -o wide"),
+                (5, "kubectl get ev --sort-by .count"),
+                (5, "kubectl get events --sort-by=.spec.nothing"),
+                (5, "kubectl logs sidecar-logging -c app -f"),
+            ],
+            expect![[r#"
+                $ kubectl get events   (t = 5s)
+                LAST SEEN   TYPE     REASON      OBJECT                MESSAGE
+                5s          Normal   Scheduled   pod/sidecar-logging   Successfully assigned default/sidecar-logging to node-1
+                4s          Normal   Pulling     pod/sidecar-logging   Pulling image "my-app:latest"
+                3s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "my-app:latest" in 1s (1s including waiting)
+                3s          Normal   Created     pod/sidecar-logging   Created container app
+                3s          Normal   Started     pod/sidecar-logging   Started container app
+                3s          Normal   Pulling     pod/sidecar-logging   Pulling image "fluentd:latest"
+                2s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "fluentd:latest" in 1s (1s including waiting)
+                2s          Normal   Created     pod/sidecar-logging   Created container log-forwarder
+                2s          Normal   Started     pod/sidecar-logging   Started container log-forwarder
+                $ kubectl get events --sort-by=.lastTimestamp -o wide   (t = 5s)
+                LAST SEEN   TYPE     REASON      OBJECT                SUBOBJECT                        SOURCE              MESSAGE                                                                   FIRST SEEN   COUNT   NAME
+                5s          Normal   Scheduled   pod/sidecar-logging                                    default-scheduler   Successfully assigned default/sidecar-logging to node-1                   5s           1       sidecar-logging.18867251edfa0000
+                4s          Normal   Pulling     pod/sidecar-logging   spec.containers{app}             kubelet             Pulling image "my-app:latest"                                             4s           1       sidecar-logging.188672522994ca01
+                3s          Normal   Pulled      pod/sidecar-logging   spec.containers{app}             kubelet             Successfully pulled image "my-app:latest" in 1s (1s including waiting)    3s           1       sidecar-logging.18867252652f9402
+                3s          Normal   Created     pod/sidecar-logging   spec.containers{app}             kubelet             Created container app                                                     3s           1       sidecar-logging.18867252652f9403
+                3s          Normal   Started     pod/sidecar-logging   spec.containers{app}             kubelet             Started container app                                                     3s           1       sidecar-logging.18867252652f9404
+                3s          Normal   Pulling     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Pulling image "fluentd:latest"                                            3s           1       sidecar-logging.18867252652f9405
+                2s          Normal   Pulled      pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Successfully pulled image "fluentd:latest" in 1s (1s including waiting)   2s           1       sidecar-logging.18867252a0ca5e06
+                2s          Normal   Created     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Created container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e07
+                2s          Normal   Started     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Started container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e08
+                $ kubectl get ev --sort-by .count   (t = 5s)
+                LAST SEEN   TYPE     REASON      OBJECT                MESSAGE
+                5s          Normal   Scheduled   pod/sidecar-logging   Successfully assigned default/sidecar-logging to node-1
+                4s          Normal   Pulling     pod/sidecar-logging   Pulling image "my-app:latest"
+                3s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "my-app:latest" in 1s (1s including waiting)
+                3s          Normal   Created     pod/sidecar-logging   Created container app
+                3s          Normal   Started     pod/sidecar-logging   Started container app
+                3s          Normal   Pulling     pod/sidecar-logging   Pulling image "fluentd:latest"
+                2s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "fluentd:latest" in 1s (1s including waiting)
+                2s          Normal   Created     pod/sidecar-logging   Created container log-forwarder
+                2s          Normal   Started     pod/sidecar-logging   Started container log-forwarder
+                $ kubectl get events --sort-by=.spec.nothing   (t = 5s)
+                error> error: couldn't find any field with path "{.spec.nothing}" in the list of objects
+                $ kubectl logs sidecar-logging -c app -f   (t = 5s)
+
+            "#]],
+        );
+        let parsed = crate::parse(SIDECAR_LOGGING.manifest);
+        let reply = run(
+            "kubectl logs -f sidecar-logging -c app",
+            &parsed,
+            &Scenario::default(),
+            VirtualTime::from_secs(3),
+        );
+        assert!(reply.follow && !reply.error);
+        assert!(run("kubectl get pods -w", &parsed, &Scenario::default(), VirtualTime::ZERO).follow);
+        assert!(!run("kubectl get pods", &parsed, &Scenario::default(), VirtualTime::ZERO).follow);
+    }
+
     #[test]
     fn output_forms_and_describe_without_a_name() {
         check(
@@ -545,6 +775,21 @@ mod tests {
                 (5, "kubectl get pods -o xml"),
                 (5, "kubectl get pods -o"),
                 (5, "kubectl get pods nope -o name"),
+                (5, "kubectl get pods -o go-template={{.kind}}"),
+                (
+                    5,
+                    r#"kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.status.phase}{"\n"}{end}'"#,
+                ),
+                (
+                    5,
+                    "kubectl get pods -o jsonpath=\"{.items[0].spec.containers[*].name}\"",
+                ),
+                (
+                    5,
+                    "kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGES:.spec.containers[*].image,NODE:.spec.nodeName",
+                ),
+                (5, "kubectl get pods -o jsonpath='{.items[0]"),
+                (5, "kubectl get pods -o jsonpath='{.items"),
             ],
             expect![[r#"
                 $ kubectl get pod sidecar-logging -o name   (t = 5s)
@@ -552,13 +797,26 @@ mod tests {
                 $ kubectl get pods -oname   (t = 5s)
                 pod/sidecar-logging
                 $ kubectl get pod/sidecar-logging --output jsonpath={.status.podIP}   (t = 5s)
-                error> this console does not print -o jsonpath yet: it prints -o wide, yaml, json and name
+                10.244.0.5
                 $ kubectl get pods -o xml   (t = 5s)
                 error> error: unable to match a printer suitable for the output format "xml", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml
                 $ kubectl get pods -o   (t = 5s)
                 error> error: flag needs an argument: 'o' in -o
                 $ kubectl get pods nope -o name   (t = 5s)
                 error> Error from server (NotFound): pods "nope" not found
+                $ kubectl get pods -o go-template={{.kind}}   (t = 5s)
+                error> this console does not print -o go-template: it prints -o wide, yaml, json, name, jsonpath=… and custom-columns=…
+                $ kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.status.phase}{"\n"}{end}'   (t = 5s)
+                sidecar-logging	Running
+                $ kubectl get pods -o jsonpath="{.items[0].spec.containers[*].name}"   (t = 5s)
+                app log-forwarder
+                $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGES:.spec.containers[*].image,NODE:.spec.nodeName   (t = 5s)
+                NAME              IMAGES                         NODE
+                sidecar-logging   my-app:latest,fluentd:latest   node-1
+                $ kubectl get pods -o jsonpath='{.items[0]   (t = 5s)
+                error> unexpected EOF while looking for matching `''
+                $ kubectl get pods -o jsonpath='{.items   (t = 5s)
+                error> unexpected EOF while looking for matching `''
             "#]],
         );
         let parsed = crate::parse(SIDECAR_LOGGING.manifest);

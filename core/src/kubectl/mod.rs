@@ -5,7 +5,9 @@
 pub mod console;
 pub mod describe;
 pub mod errors;
+pub mod events;
 pub mod get;
+pub mod jsonpath;
 pub mod logs;
 pub mod tabwriter;
 pub mod top;

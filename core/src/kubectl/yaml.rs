@@ -6,25 +6,38 @@ use crate::api::encode::Tree;
 use crate::api::encode::go_json::to_json;
 use crate::api::encode::go_yaml::to_yaml;
 use crate::api::v1::Pod;
+use crate::api::yaml::single_json_document;
+use crate::base::json::Json;
 
 /// `kubectl get pod NAME -o yaml` for `pod`, status included.
 pub fn pod_yaml(pod: &Pod) -> String {
     crate::api::encode::go_yaml::pod_yaml(pod)
 }
 
-/// `kubectl get pods -o yaml`: one Pod as itself, several as a `List`.
-pub fn pods_yaml(pods: &[&Pod]) -> String {
+/// `kubectl get pods -o yaml`: one Pod as itself, or a `List` (of the Pods of a request for
+/// them all, even one: `as_list`, or of several).
+pub fn pods_yaml(pods: &[&Pod], as_list: bool) -> String {
     match pods {
-        [pod] => pod_yaml(pod),
+        [pod] if !as_list => pod_yaml(pod),
         pods => to_yaml(&list(pods)),
     }
 }
 
-/// `kubectl get pods -o json`: one Pod as itself, several as a `List`.
-pub fn pods_json(pods: &[&Pod]) -> String {
+/// `kubectl get pods -o json`: one Pod as itself, or a `List` as for [`pods_yaml`].
+pub fn pods_json(pods: &[&Pod], as_list: bool) -> String {
+    to_json(&tree(pods, as_list))
+}
+
+/// The JSON value `-o json` prints, for `-o jsonpath` and `-o custom-columns` to read.
+pub fn pods_value(pods: &[&Pod], as_list: bool) -> Json {
+    single_json_document(&pods_json(pods, as_list)).unwrap_or(Json::Null)
+}
+
+/// One Pod as itself, or a `List`.
+fn tree(pods: &[&Pod], as_list: bool) -> Tree {
     match pods {
-        [pod] => to_json(&crate::api::encode::pod(pod)),
-        pods => to_json(&list(pods)),
+        [pod] if !as_list => crate::api::encode::pod(pod),
+        pods => list(pods),
     }
 }
 

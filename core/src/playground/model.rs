@@ -357,6 +357,9 @@ impl Answer {
             Answer::Console { reply, .. } => {
                 json::write_string(object.key("kind"), "console");
                 object.key("error").push_str(&reply.error.to_string());
+                if reply.follow {
+                    object.key("follow").push_str("true");
+                }
                 if let Some(action) = &reply.action {
                     let carrier = Scenario {
                         actions: vec![action.clone()],
@@ -418,6 +421,7 @@ impl Answer {
                     text: body.to_owned(),
                     error: required(fields, "error", boolean)?,
                     action: optional(fields, "action", read_action)?,
+                    follow: optional(fields, "follow", boolean)?.unwrap_or(false),
                 },
             }),
             "gallery" => Ok(Answer::Gallery {

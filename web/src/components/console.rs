@@ -1,7 +1,8 @@
 //! The kubectl console: a command line whose answers come from `pod_model::kubectl::console` at
 //! the stepper's instant (worked out on the model thread, so they arrive a moment later), with
 //! history on ↑ and ↓. The output follows its newest answer unless the reader scrolled up, and
-//! `clear` empties it, as in a terminal.
+//! `clear` empties it, as in a terminal. `logs -f` and `get -w` follow the stepper: their
+//! answer is asked again at each step, until the next command.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -10,11 +11,25 @@ use pod_model::kubectl::console::Reply;
 /// The most commands kept on screen.
 const MAX_ENTRIES: usize = 50;
 
+/// The command line of entry `number`.
+fn command_for(number: u64, entries: &RwSignal<Vec<(u64, String, Option<Reply>)>>) -> String {
+    entries.with_untracked(|entries| {
+        entries
+            .iter()
+            .find(|entry| entry.0 == number)
+            .map(|entry| entry.1.clone())
+            .unwrap_or_default()
+    })
+}
+
 /// A command line and what kubectl printed for each command.
 #[component]
 pub fn Console(
     /// Runs a command line, and calls back with kubectl's answer (and makes its action happen).
     run: Callback<(String, Callback<Reply>)>,
+    /// The stepper's instant, in milliseconds: a following command is asked again when it moves.
+    #[prop(into)]
+    instant: Signal<u64>,
 ) -> impl IntoView {
     // Each command, with kubectl's answer once it has come, by a number of its own.
     let entries = RwSignal::new(Vec::<(u64, String, Option<Reply>)>::new());
@@ -55,11 +70,38 @@ pub fn Console(
     let history = StoredValue::new(Vec::<String>::new());
     // The position in the history while ↑ and ↓ walk it; `None` when editing a new line.
     let recalled = RwSignal::new(None::<usize>);
+    // The command that follows the stepper (`logs -f`, `get -w`), by its entry's number.
+    let followed = StoredValue::new(None::<u64>);
+    // Asks for entry `number`'s answer (again); a following answer keeps it followed.
+    let ask = move |number: u64| {
+        let answered = Callback::new(move |reply: Reply| {
+            if reply.follow && numbered.get_value() == number {
+                followed.set_value(Some(number));
+            }
+            entries.update(|entries| {
+                if let Some(entry) = entries.iter_mut().find(|entry| entry.0 == number) {
+                    entry.2 = Some(reply);
+                }
+            });
+        });
+        run.run((command_for(number, &entries), answered));
+    };
+    Effect::new(move |previous: Option<u64>| {
+        let now = instant.get();
+        if previous.is_some_and(|previous| previous != now)
+            && let Some(number) = followed.get_value()
+        {
+            ask(number);
+        }
+        now
+    });
     let submit = move || {
         let command = line.get_untracked();
         if command.trim().is_empty() {
             return;
         }
+        // A new command ends the one that followed, as Ctrl-C would.
+        followed.set_value(None);
         history.update_value(|history| {
             history.push(command.clone());
             if history.len() > MAX_ENTRIES {
@@ -82,14 +124,7 @@ pub fn Console(
                 entries.remove(0);
             }
         });
-        let answered = Callback::new(move |reply: Reply| {
-            entries.update(|entries| {
-                if let Some(entry) = entries.iter_mut().find(|entry| entry.0 == number) {
-                    entry.2 = Some(reply);
-                }
-            });
-        });
-        run.run((command, answered));
+        ask(number);
         line.set(String::new());
         recalled.set(None);
     };
@@ -122,7 +157,10 @@ pub fn Console(
                             let reply = reply.map(|reply| {
                                 let class = if reply.error { "console-reply error" } else { "console-reply" };
                                 let end = (!reply.text.ends_with('\n')).then_some("\n");
-                                view! { <span class=class>{reply.text}{end}</span> }
+                                let follows = reply.follow.then_some(view! {
+                                    <span class="console-follow">"(following the stepper; the next command stops it)\n"</span>
+                                });
+                                view! { <span class=class>{reply.text}{end}</span>{follows} }
                             });
                             view! {
                                 <span class="console-command">{format!("$ {command}\n")}</span>
