@@ -56,14 +56,21 @@ fn with_lints(mut parsed: Parsed) -> Parsed {
             diagnostics.push(diagnostic);
         }
     }
-    if diagnostics.is_empty() {
-        return parsed;
+    merge(&mut parsed.diagnostics, diagnostics);
+    parsed
+}
+
+/// Adds `lints` to `diagnostics` in the order of the text (errors first at one place): how
+/// the warnings join the API server's errors, here and on the page (whose model thread finds
+/// them, `playground::state::lints`).
+pub fn merge(diagnostics: &mut Vec<Diagnostic>, mut lints: Vec<Diagnostic>) {
+    if lints.is_empty() {
+        return;
     }
-    parsed.diagnostics.append(&mut diagnostics);
-    crate::base::sorting::sort_by_key(&mut parsed.diagnostics, |diagnostic| {
+    diagnostics.append(&mut lints);
+    crate::base::sorting::sort_by_key(diagnostics, |diagnostic| {
         (diagnostic.span.start, diagnostic.severity)
     });
-    parsed
 }
 
 /// Every lint id, for documentation and tests.

@@ -98,11 +98,12 @@ describe("the playground", () => {
     await typeManifest(page, BROKEN);
     const diagnostic = page.getByTestId("diagnostic");
     await diagnostic.waitFor();
-    assert.match(await diagnostic.textContent(), /^Line 5, column 9: mapping values are not allowed/);
+    // Plain words first, the parser's own after them.
+    assert.match(await diagnostic.textContent(), /^Line 5, column 9: The indentation is probably broken here \(the YAML parser says: mapping values are not allowed in this context\)/);
     assert.equal(await page.getByTestId("container-box").count(), 0);
     // Mid-edit, the diagram keeps the last Pod that could be drawn, and says so; the lifecycle
     // of the example the text replaced is gone, since this is a new text.
-    assert.equal(await page.getByTestId("stale-drawing").isVisible(), true);
+    await page.getByTestId("stale-drawing").waitFor();
     assert.equal(await page.getByTestId("stale-lifecycle").count(), 0);
     await screenshot(page, "yaml-error");
 
@@ -533,7 +534,7 @@ describe("a Pod deleted and applied again from the console", () => {
     assert.match(await output.textContent(), /pod\/sidecar-logging created/);
     // The new object's steps follow: the removal is told, then the new object from Pending.
     await page.getByTestId("step").filter({ hasNotText: stepsBefore }).waitFor();
-    assert.match(await page.getByTestId("narration").textContent(), /The API server removes pod\/sidecar-logging/);
+    assert.match(await page.getByTestId("narration").textContent(), /the API server removes pod\/sidecar-logging/i);
     await page.getByTestId("next").click();
     assert.equal(await page.getByTestId("status").textContent(), "Pending");
     assert.match(await page.getByTestId("pod-diagram").textContent(), /Pod IP not assigned yet/);
@@ -560,10 +561,18 @@ describe("fault injection", () => {
     assert.equal(await page.getByTestId("step").textContent(), "4 of 4");
     await page.getByTestId("fault-container").selectOption("app");
     await page.getByTestId("fault-kill").click();
+    // "Crash" is the program failing by itself: exit code 1, as kubectl shows a crash (137 is a
+    // SIGKILL, which only the OOM killer or a kill sends).
     assert.deepEqual(await page.getByTestId("action").locator("span").allTextContents(), [
-      "t = 3s: kill container 'app'",
+      "t = 3s: crash container 'app'",
     ]);
-    // The kill and the restart that follows add steps after this one.
+    await page.getByTestId("step").filter({ hasNotText: "4 of 4" }).waitFor();
+    for (let i = 0; i < 3 && (await page.getByTestId("status").textContent()) !== "Error"; i += 1) {
+      await page.getByTestId("next").click();
+    }
+    assert.equal(await page.getByTestId("status").textContent(), "Error");
+    assert.match(await page.getByTestId("narration").textContent(), /container 'app' exits with code 1 \(Error\)/i);
+    // The crash and the restart that follows add steps after this one.
     await page.getByTestId("step").filter({ hasNotText: "4 of 4" }).waitFor();
     await page.getByTestId("last").click();
     const input = page.getByTestId("console-input");

@@ -1,7 +1,7 @@
 // End-to-end tests of what a usability test found (issue 17), each as a person meets it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchChromium, openApp, openPage, runCommand, screenshot, serveDist } from "./support.mjs";
+import { launchChromium, openApp, openPage, runCommand, screenshot, serveDist, settled } from "./support.mjs";
 
 let server;
 let browser;
@@ -58,13 +58,83 @@ describe("the kubectl console", () => {
     const { page, context, problems } = await openApp(browser, `${server.url}/`);
     await page.getByTestId("last").click();
     assert.match(await runCommand(page, "kubectl get pod sidecar-logging -o yaml"), /^apiVersion: v1\nkind: Pod\nmetadata:/);
-    assert.match(await runCommand(page, "kubectl get pods -oyaml"), /^apiVersion: v1\nkind: Pod\n/);
+    // A request for every Pod prints a List, even of one, as kubectl does.
+    assert.match(await runCommand(page, "kubectl get pods -oyaml"), /^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n/);
     assert.match(await runCommand(page, "kubectl get pod sidecar-logging -o json"), /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",/);
     assert.equal(await runCommand(page, "kubectl get pods -o name"), "pod/sidecar-logging\n");
     assert.match(await runCommand(page, "kubectl describe pod"), /^Name: +sidecar-logging\n/);
     assert.match(await runCommand(page, "kubectl describe pods"), /^Name: +sidecar-logging\n/);
-    assert.match(await runCommand(page, "kubectl get pods -o jsonpath={.items[0].status.podIP}"), /does not print -o jsonpath yet/);
+    assert.equal(await runCommand(page, "kubectl get pods -o jsonpath={.items[0].status.podIP}"), "10.244.0.5\n");
+    assert.equal(
+      await runCommand(page, `kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}'`),
+      "sidecar-logging\tRunning\n",
+    );
+    assert.match(
+      await runCommand(page, "kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName"),
+      /^NAME +NODE\nsidecar-logging +node-1\n$/,
+    );
     assert.match(await runCommand(page, "kubectl get pods -o xml"), /unable to match a printer suitable for the output format "xml"/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("the kubectl console, following", () => {
+  test("get events lists what happened, sorted as asked; logs -f and get -w follow the stepper", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("crash-loop");
+    await settled(page);
+    await page.getByTestId("last").click();
+    const events = await runCommand(page, "kubectl get events --sort-by=.lastTimestamp");
+    assert.match(events, /^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE\n/);
+    assert.match(events, /Warning +BackOff +pod\/crash-loop +Back-off restarting failed container app/);
+    assert.match(await runCommand(page, "kubectl get events --sort-by=.nope"), /couldn't find any field with path "\{\.nope\}"/);
+    // Back at the start, `logs -f` prints what the container has written so far, and more as
+    // the stepper moves on, until the next command.
+    await page.getByTestId("first").click();
+    await runCommand(page, "kubectl get pods -w");
+    const watched = page.getByTestId("console-output").locator(".console-reply").last();
+    const before = (await watched.textContent()).split("\n").length;
+    assert.match(await page.getByTestId("console-output").textContent(), /following the stepper/);
+    await page.getByTestId("last").click();
+    await page.waitForFunction(
+      (lines) => {
+        const replies = document.querySelectorAll('[data-testid="console-output"] .console-reply');
+        return replies[replies.length - 1].textContent.split("\n").length > lines + 3;
+      },
+      before,
+      { timeout: 5000 },
+    );
+    assert.match(await watched.textContent(), /CrashLoopBackOff/);
+    await screenshot(page, "console-follows-the-stepper");
+    // The next command ends the following: moving the stepper changes nothing above it.
+    await runCommand(page, "kubectl get pods");
+    const frozen = await watched.textContent();
+    await page.getByTestId("first").click();
+    await settled(page);
+    assert.equal(await watched.textContent(), frozen);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("the editor", () => {
+  test("shows a tab and a non-breaking space where they are, and says what the parser means in plain words", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    const text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name:\u00a0web\nspec:\n  containers:\n\t- name: app\n    image: nginx:1.27\n";
+    await page.getByTestId("editor").fill(text);
+    await settled(page);
+    const tab = page.locator(".highlight .tok-tab");
+    const nbsp = page.locator(".highlight .tok-invisible");
+    assert.equal(await tab.count(), 1);
+    assert.equal(await nbsp.count(), 1);
+    // Each mark sits where its character is: the arrow on line 7, the dot on line 4.
+    const arrow = await tab.evaluate((span) => getComputedStyle(span, "::before").content);
+    assert.equal(arrow, '"→"');
+    const message = await page.getByTestId("diagnostic").first().textContent();
+    assert.match(message, /^Line 7, column 1: Line 7 is indented with a tab; YAML allows only spaces/);
+    assert.match(message, /the YAML parser says: /);
+    await screenshot(page, "editor-invisible-damage");
     assert.deepEqual(problems, []);
     await context.close();
   });

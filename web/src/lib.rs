@@ -175,10 +175,9 @@ pub fn Playground(
     let following = follow::after_paint(text.into());
     let model_text = following.text;
     let behind = following.behind;
-    let parsed = Memo::new(move |_| {
-        let delivery = delivery.get();
-        model_text.with(|text| state::check(text, delivery))
-    });
+    // The API server's checks run here at each edit; the best-practice warnings come from the
+    // model thread (below).
+    let parsed = Memo::new(move |_| model_text.with(|text| state::check_errors(text)));
     // The Pods the cluster runs (those the API server would accept) and the one drawn (any Pod
     // can be drawn). While the user is in the middle of an edit that breaks the text, the views
     // keep the Pods of the text before it, marked stale, so they hold still as the user types; a
@@ -215,6 +214,10 @@ pub fn Playground(
     };
     let asked = RwSignal::new(0_u64);
     let answered = RwSignal::new(0_u64);
+    // The best-practice warnings, found by the model thread, and their requests.
+    let lints = RwSignal::new(Vec::<pod_model::Diagnostic>::new());
+    let lints_asked = RwSignal::new(0_u64);
+    let lints_answered = RwSignal::new(0_u64);
     // Every other answer goes to the callback its request left.
     let waiting = StoredValue::new_local(Vec::<(u64, Callback<Answer>)>::new());
     let on_answer = Callback::new(move |answer: Answer| match answer {
@@ -227,6 +230,12 @@ pub fn Playground(
         Answer::Failed { id, .. } if id == asked.get_untracked() => {
             lifecycle.set(None);
             answered.set(id);
+        }
+        Answer::Lints { id, lints: found } => {
+            if id == lints_asked.get_untracked() {
+                lints.set(found);
+                lints_answered.set(id);
+            }
         }
         other => {
             let id = other.id();
@@ -300,8 +309,10 @@ pub fn Playground(
         });
     });
     let model_failure = model.failure;
-    let lifecycle_pending =
-        Memo::new(move |_| asked.get() != answered.get() && model_failure.with(Option::is_none));
+    let lifecycle_pending = Memo::new(move |_| {
+        (asked.get() != answered.get() || lints_asked.get() != lints_answered.get())
+            && model_failure.with(Option::is_none)
+    });
     let timeline = Signal::derive(move || lifecycle.get());
     // A Pod the cluster runs is drawn with what its run showed.
     let layout = Memo::new(move |_| {
@@ -438,7 +449,24 @@ pub fn Playground(
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
     let jump = RwSignal::new(None::<pod_model::Span>);
     let on_jump = Callback::new(move |span| jump.set(Some(span)));
-    let diagnostics = Memo::new(move |_| parsed.with(|parsed| parsed.diagnostics.clone()));
+    // The warnings of the text the views follow, from the model thread; the last ones stay
+    // until the next come, so the list does not flicker as the user types.
+    Effect::new(move |_| {
+        let text = model_text.get();
+        let static_pod = static_pod.get();
+        let id = next_number();
+        lints_asked.set(id);
+        model.send(Request::Lints {
+            id,
+            text,
+            static_pod,
+        });
+    });
+    let diagnostics = Memo::new(move |_| {
+        let mut diagnostics = parsed.with(|parsed| parsed.diagnostics.clone());
+        pod_model::lint::merge(&mut diagnostics, lints.get());
+        diagnostics
+    });
     let has_pod = Memo::new(move |_| parsed.with(|parsed| parsed.pod.is_some()));
     // Exports: the diagram as the CLI writes it, in the theme on screen, and the manifest.
     let export_theme = move || match theme.get_untracked() {

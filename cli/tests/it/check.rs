@@ -58,8 +58,8 @@ fn yaml_error_names_line_and_column() {
             exit 1
             --- stdout
             --- stderr
-            broken-indentation.yaml:9:4: error: while parsing a block mapping, did not find expected key
-              fix: the indentation is probably broken here: keys of one object must start in the same column, and a list item's fields must line up after its "- "
+            broken-indentation.yaml:9:4: error: The indentation is probably broken here (the YAML parser says: while parsing a block mapping, did not find expected key)
+              fix: keys of one object must start in the same column, and a list item's fields must line up after its "- "
             error: error parsing broken-indentation.yaml: error converting YAML to JSON: yaml: line 9: while parsing a block mapping, did not find expected key
         "#]],
     );

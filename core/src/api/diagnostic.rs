@@ -36,6 +36,14 @@ pub enum Severity {
 pub enum DiagnosticKind {
     /// The text is not well-formed YAML (or JSON). The string is the parser's own explanation.
     Syntax(String),
+    /// The same, said in plain words first (what probably happened), the parser's own words
+    /// after them (which kubectl prints).
+    SyntaxExplained {
+        /// What probably happened, in plain words.
+        plain: String,
+        /// The parser's explanation.
+        parser: String,
+    },
     /// The text is larger than the playground accepts.
     InputTooLarge {
         /// The size of the text, in bytes (or of as much of it as was read).
@@ -178,6 +186,9 @@ impl Diagnostic {
     pub fn detail(&self) -> String {
         match &self.kind {
             DiagnosticKind::Syntax(reason) => reason.clone(),
+            DiagnosticKind::SyntaxExplained { plain, parser } => {
+                format!("{plain} (the YAML parser says: {parser})")
+            }
             DiagnosticKind::InputTooLarge { max_bytes, .. } => format!(
                 "the manifest is too large: the playground accepts at most {max_bytes} bytes"
             ),

@@ -63,12 +63,15 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
         let Some(line) = line else { continue };
         let number = line_number - index;
         let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
-        if indent.contains('\t') {
+        if let Some(column) = indent.chars().position(|c| c == '\t') {
+            // The tab itself, where the editor shows its arrow.
+            let mut at_tab = diagnostic.clone();
+            at_tab.span = Span::point(position_in(text, number, column + 1));
             return relocated(
-                diagnostic.clone(),
+                at_tab,
                 number,
                 format!(
-                    "line {number} is indented with a tab; YAML allows only spaces for indentation"
+                    "Line {number} is indented with a tab; YAML allows only spaces for indentation"
                 ),
                 "replace each tab at the start of the line with spaces (two per level is usual)",
             );
@@ -78,7 +81,7 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
                 diagnostic.clone(),
                 number,
                 format!(
-                    "line {number} is indented with non-breaking spaces (copied from a web page); YAML needs plain spaces"
+                    "Line {number} is indented with non-breaking spaces (copied from a web page); YAML needs plain spaces"
                 ),
                 "retype the indentation of the line with ordinary spaces",
             );
@@ -88,28 +91,44 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
                 diagnostic.clone(),
                 number,
                 format!(
-                    "line {number} has typographic quotes (“ ” ‘ ’), which YAML does not treat as quotes"
+                    "Line {number} has typographic quotes (“ ” ‘ ’), which YAML does not treat as quotes"
                 ),
                 "replace them with straight quotes: \" or '",
             );
         }
     }
-    if lost_all_indentation(text) {
-        return diagnostic.with_hint(
-            "every line starts at the left margin: the copy lost the indentation, and YAML needs it; indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its \"- \"",
-        );
-    }
-    let hint = if reason.contains("mapping values are not allowed")
+    let (plain, hint) = if lost_all_indentation(text) {
+        (
+            "Every line starts at the left margin: the copy lost the indentation",
+            "YAML needs it: indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its \"- \"",
+        )
+    } else if reason.contains("mapping values are not allowed")
         || reason.contains("did not find expected key")
         || reason.contains("block")
     {
-        "the indentation is probably broken here: keys of one object must start in the same column, and a list item's fields must line up after its \"- \""
+        (
+            "The indentation is probably broken here",
+            "keys of one object must start in the same column, and a list item's fields must line up after its \"- \"",
+        )
     } else if reason.contains("could not find expected ':'") {
-        "a line here is neither a key: value pair nor a list item; if it is prose copied along with the YAML, delete it or make it a # comment"
+        (
+            "A line here is neither a key: value pair nor a list item",
+            "if it is prose copied along with the YAML, delete it or make it a # comment",
+        )
     } else {
-        "check this line and the one above it for unbalanced quotes or brackets and for indentation"
+        (
+            "The text is not valid YAML here",
+            "check this line and the one above it for unbalanced quotes or brackets and for indentation",
+        )
     };
-    diagnostic.with_hint(hint)
+    Diagnostic {
+        kind: DiagnosticKind::SyntaxExplained {
+            plain: plain.to_owned(),
+            parser: reason.clone(),
+        },
+        ..diagnostic
+    }
+    .with_hint(hint)
 }
 
 /// True when a text of several lines, with keys that open nested blocks, has no indented line:
@@ -123,8 +142,33 @@ fn lost_all_indentation(text: &str) -> bool {
     lines.len() >= 4 && opens_block && lines.iter().all(|line| !line.starts_with([' ', '\t']))
 }
 
+/// The position of `line` and `column` (from 1, in characters) in `text`.
+fn position_in(text: &str, line: usize, column: usize) -> Position {
+    let before: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|line| line.chars().count() + 1)
+        .sum();
+    Position {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        offset_chars: before + column.saturating_sub(1),
+    }
+}
+
 fn relocated(diagnostic: Diagnostic, line: usize, message: String, hint: &str) -> Diagnostic {
-    let mut out = Diagnostic::error(DiagnosticKind::Syntax(message), "", diagnostic.span);
+    let parser = match &diagnostic.kind {
+        DiagnosticKind::Syntax(reason) => reason.clone(),
+        other => format!("{other:?}"),
+    };
+    let mut out = Diagnostic::error(
+        DiagnosticKind::SyntaxExplained {
+            plain: message,
+            parser,
+        },
+        "",
+        diagnostic.span,
+    );
     if line != diagnostic.span.start.line as usize {
         out.span = Span::point(Position {
             line: u32::try_from(line).unwrap_or(u32::MAX),

@@ -231,7 +231,9 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
                     match chars.next() {
                         Some('\'') => break,
                         Some(c) => word.push(c),
-                        None => return Err("unexpected EOF while looking for matching `''".to_owned()),
+                        None => {
+                            return Err("unexpected EOF while looking for matching `''".to_owned());
+                        }
                     }
                 }
             }
@@ -249,7 +251,9 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
                             None => word.push('\\'),
                         },
                         Some(c) => word.push(c),
-                        None => return Err("unexpected EOF while looking for matching `\"'".to_owned()),
+                        None => {
+                            return Err("unexpected EOF while looking for matching `\"'".to_owned());
+                        }
                     }
                 }
             }
@@ -324,7 +328,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 match *flag {
                     "-o" | "--output" => match rest.next() {
                         Some(&"wide") => wide = true,
-                        Some(format) => return Err(output_view(format).err().unwrap_or_else(unsupported)),
+                        Some(format) => {
+                            return Err(output_view(format).err().unwrap_or_else(unsupported));
+                        }
                         None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
                     },
                     "-owide" | "-o=wide" | "--output=wide" => wide = true,
@@ -340,7 +346,11 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 }
             }
             let view = View::Events { wide, sort };
-            Ok(if watch { Command::Follow(view, None) } else { Command::Show(view, None) })
+            Ok(if watch {
+                Command::Follow(view, None)
+            } else {
+                Command::Show(view, None)
+            })
         }
         ["get", what, flags @ ..]
             if pod_word(what) || what.starts_with("pod/") || what.starts_with("pods/") =>
@@ -758,8 +768,24 @@ mod tests {
             VirtualTime::from_secs(3),
         );
         assert!(reply.follow && !reply.error);
-        assert!(run("kubectl get pods -w", &parsed, &Scenario::default(), VirtualTime::ZERO).follow);
-        assert!(!run("kubectl get pods", &parsed, &Scenario::default(), VirtualTime::ZERO).follow);
+        assert!(
+            run(
+                "kubectl get pods -w",
+                &parsed,
+                &Scenario::default(),
+                VirtualTime::ZERO
+            )
+            .follow
+        );
+        assert!(
+            !run(
+                "kubectl get pods",
+                &parsed,
+                &Scenario::default(),
+                VirtualTime::ZERO
+            )
+            .follow
+        );
     }
 
     #[test]

@@ -10,10 +10,12 @@ pub fn create_error(parsed: &Parsed, file: &str) -> Option<String> {
     let errors: Vec<&Diagnostic> = parsed.diagnostics.iter().filter(|d| d.is_error()).collect();
     let first = errors.first()?;
     match &first.kind {
-        DiagnosticKind::Syntax(reason) => Some(format!(
-            "error: error parsing {file}: error converting YAML to JSON: yaml: line {}: {reason}",
-            first.span.start.line
-        )),
+        DiagnosticKind::Syntax(reason) | DiagnosticKind::SyntaxExplained { parser: reason, .. } => {
+            Some(format!(
+                "error: error parsing {file}: error converting YAML to JSON: yaml: line {}: {reason}",
+                first.span.start.line
+            ))
+        }
         DiagnosticKind::InputTooLarge { .. }
         | DiagnosticKind::NestingTooDeep { .. }
         | DiagnosticKind::TooManyNodes { .. }

@@ -67,7 +67,9 @@ impl SortBy {
 /// (by name), then sorted stably as asked.
 pub fn events_table(events: &[Listed], now: Timestamp, wide: bool, sort: Option<SortBy>) -> String {
     let mut listed: Vec<&Listed> = events.iter().collect();
-    sort_by_key(&mut listed, |listed| (listed.pod.clone(), listed.event.first_seen.millis()));
+    sort_by_key(&mut listed, |listed| {
+        (listed.pod.clone(), listed.event.first_seen.millis())
+    });
     let mut listed: Vec<(String, &Listed)> = listed
         .into_iter()
         .enumerate()
@@ -88,8 +90,16 @@ pub fn events_table(events: &[Listed], now: Timestamp, wide: bool, sort: Option<
     }
     let header: &[&str] = if wide {
         &[
-            "LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN",
-            "COUNT", "NAME",
+            "LAST SEEN",
+            "TYPE",
+            "REASON",
+            "OBJECT",
+            "SUBOBJECT",
+            "SOURCE",
+            "MESSAGE",
+            "FIRST SEEN",
+            "COUNT",
+            "NAME",
         ]
     } else {
         &["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]

@@ -53,7 +53,11 @@ pub fn custom_columns(spec: &str, items: &[Json]) -> Result<String, String> {
                 "error: unexpected custom-columns spec: {column}, expected <header>:<json-path-expr>"
             ));
         };
-        let path = if path.starts_with('{') { path.to_owned() } else { format!("{{{path}}}") };
+        let path = if path.starts_with('{') {
+            path.to_owned()
+        } else {
+            format!("{{{path}}}")
+        };
         let nodes = parse_template(&path)
             .map_err(|error| format!("error: error parsing jsonpath {path}, {error}"))?;
         headers.push(header.to_owned());
@@ -66,14 +70,20 @@ pub fn custom_columns(spec: &str, items: &[Json]) -> Result<String, String> {
                 .iter()
                 .map(|nodes| {
                     let values: Vec<String> = match nodes.as_slice() {
-                        [Node::Path(steps)] => evaluate(steps, item).iter().map(|v| text(v)).collect(),
+                        [Node::Path(steps)] => {
+                            evaluate(steps, item).iter().map(|v| text(v)).collect()
+                        }
                         _ => {
                             let mut out = String::new();
                             run(nodes, item, &mut out);
                             vec![out]
                         }
                     };
-                    if values.is_empty() { "<none>".to_owned() } else { values.join(",") }
+                    if values.is_empty() {
+                        "<none>".to_owned()
+                    } else {
+                        values.join(",")
+                    }
                 })
                 .collect(),
         );
@@ -174,15 +184,33 @@ fn apply<'a>(step: &Step, value: &'a Json, out: &mut Vec<&'a Json>) {
         (Step::Recursive(name), _) => recurse(name, value, out),
         (Step::Slice(start, end, single), Json::Array(items)) => {
             let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
-            let at = |index: i64| if index < 0 { (len + index).max(0) } else { index.min(len) };
+            let at = |index: i64| {
+                if index < 0 {
+                    (len + index).max(0)
+                } else {
+                    index.min(len)
+                }
+            };
             let from = at(start.unwrap_or(0));
-            let to = if *single { from + 1 } else { at(end.unwrap_or(len)) };
+            let to = if *single {
+                from + 1
+            } else {
+                at(end.unwrap_or(len))
+            };
             for index in from..to.min(len) {
-                out.extend(usize::try_from(index).ok().and_then(|index| items.get(index)));
+                out.extend(
+                    usize::try_from(index)
+                        .ok()
+                        .and_then(|index| items.get(index)),
+                );
             }
         }
         (Step::Filter(path, test), Json::Array(items)) => {
-            out.extend(items.iter().filter(|item| passes(path, test.as_ref(), item)));
+            out.extend(
+                items
+                    .iter()
+                    .filter(|item| passes(path, test.as_ref(), item)),
+            );
         }
         _ => {}
     }
@@ -217,9 +245,15 @@ fn passes(path: &[Step], test: Option<&(String, Json)>, item: &Json) -> bool {
             "==" => order == Some(std::cmp::Ordering::Equal),
             "!=" => order != Some(std::cmp::Ordering::Equal),
             "<" => order == Some(std::cmp::Ordering::Less),
-            "<=" => matches!(order, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+            "<=" => matches!(
+                order,
+                Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+            ),
             ">" => order == Some(std::cmp::Ordering::Greater),
-            ">=" => matches!(order, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+            ">=" => matches!(
+                order,
+                Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+            ),
             _ => false,
         }
     })
@@ -256,8 +290,8 @@ fn parse_template(template: &str) -> Result<Vec<Node>, String> {
             push(&mut stack, Node::Text(rest[..open].to_owned()));
         }
         let inner_start = open + 1;
-        let close = closing_brace(&rest[inner_start..])
-            .ok_or_else(|| "unclosed action".to_owned())?;
+        let close =
+            closing_brace(&rest[inner_start..]).ok_or_else(|| "unclosed action".to_owned())?;
         let inner = rest[inner_start..inner_start + close].trim();
         rest = &rest[inner_start + close + 1..];
         if let Some(path) = inner.strip_prefix("range ") {
@@ -353,7 +387,8 @@ fn parse_path(path: &str) -> Result<Vec<Step>, String> {
             }
             rest = &after[end..];
         } else if rest.starts_with('[') {
-            let close = closing_bracket(rest).ok_or_else(|| format!("unterminated array {rest}"))?;
+            let close =
+                closing_bracket(rest).ok_or_else(|| format!("unterminated array {rest}"))?;
             steps.push(bracket(&rest[1..close])?);
             rest = &rest[close + 1..];
         } else {
@@ -412,11 +447,18 @@ fn bracket(inside: &str) -> Result<Step, String> {
     if let Some(quoted) = inside
         .strip_prefix('\'')
         .and_then(|rest| rest.strip_suffix('\''))
-        .or_else(|| inside.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')))
+        .or_else(|| {
+            inside
+                .strip_prefix('"')
+                .and_then(|rest| rest.strip_suffix('"'))
+        })
     {
         return Ok(Step::Field(quoted.to_owned()));
     }
-    if let Some(filter) = inside.strip_prefix("?(").and_then(|rest| rest.strip_suffix(')')) {
+    if let Some(filter) = inside
+        .strip_prefix("?(")
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
         return filter_step(filter.trim());
     }
     let number = |text: &str| -> Result<Option<i64>, String> {

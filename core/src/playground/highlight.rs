@@ -25,6 +25,11 @@ pub enum TokenKind {
     Anchor,
     /// A document marker: `---` or `...`.
     Marker,
+    /// A tab: YAML forbids it in indentation, and it looks like spaces; the editor shows it.
+    Tab,
+    /// A character that looks like a space or like nothing (a non-breaking space, a
+    /// zero-width space, a byte-order mark): copy-paste damage the editor shows.
+    Invisible,
 }
 
 impl TokenKind {
@@ -39,6 +44,8 @@ impl TokenKind {
             TokenKind::Punct => "punct",
             TokenKind::Anchor => "anchor",
             TokenKind::Marker => "marker",
+            TokenKind::Tab => "tab",
+            TokenKind::Invisible => "invisible",
         }
     }
 }
@@ -83,7 +90,68 @@ pub fn highlight(text: &str) -> Vec<Vec<Token>> {
             }
             tokens
         })
+        .zip(text.split('\n'))
+        .map(|(tokens, line)| mark_invisible(line, tokens))
         .collect()
+}
+
+/// The kind of a character that is there but does not show as itself.
+fn invisible(c: char) -> Option<TokenKind> {
+    match c {
+        '\t' => Some(TokenKind::Tab),
+        '\u{A0}'
+        | '\u{2007}'
+        | '\u{202F}'
+        | '\u{200B}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{3000}'
+        | '\u{2000}'..='\u{200A}' => Some(TokenKind::Invisible),
+        _ => None,
+    }
+}
+
+/// `tokens` with each tab and invisible character of `line` as a token of its own, cut out of
+/// the token it was in.
+fn mark_invisible(line: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let marks: Vec<Token> = line
+        .char_indices()
+        .filter_map(|(start, c)| {
+            invisible(c).map(|kind| Token {
+                start,
+                end: start + c.len_utf8(),
+                kind,
+            })
+        })
+        .collect();
+    if marks.is_empty() {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + marks.len() * 2);
+    for token in tokens {
+        let mut start = token.start;
+        for mark in marks
+            .iter()
+            .filter(|m| m.start >= token.start && m.end <= token.end)
+        {
+            if mark.start > start {
+                out.push(Token {
+                    end: mark.start,
+                    start,
+                    ..token
+                });
+            }
+            start = mark.end;
+        }
+        if start < token.end {
+            out.push(Token { start, ..token });
+        }
+    }
+    out.extend(marks);
+    crate::base::sorting::sort_by_key(&mut out, |token| token.start);
+    out
 }
 
 /// True when the line ends with a block scalar indicator (`|`, `>-`, `|2+`…).
@@ -398,6 +466,14 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" / ")
+    }
+
+    #[test]
+    fn tabs_and_invisible_spaces_are_tokens_of_their_own() {
+        assert_eq!(
+            check("spec:\n\t- name: a\u{a0}b\n  image: x\u{200b}"),
+            "key(spec) punct(:) / tab(\t) punct(-) key(name) punct(:) plain(a) invisible(\u{a0}) plain(b) / key(image) punct(:) plain(x) invisible(\u{200b})"
+        );
     }
 
     #[test]

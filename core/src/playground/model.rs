@@ -8,8 +8,12 @@
 //! text (the manifest, a kubectl reply, a lifecycle's JSON), so that a manifest is never escaped
 //! into JSON and read back.
 
+use crate::api::diagnostic::{Diagnostic, DiagnosticKind, Lint, Severity};
 use crate::api::yaml::single_json_document;
-use crate::base::json::{self, Json, Object, Read, boolean, optional, required, string, unsigned};
+use crate::base::json::{
+    self, Json, Object, Read, boolean, list, optional, required, string, unsigned,
+};
+use crate::base::span::{Position, Span};
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario};
 use crate::kubectl::console::{self, Reply};
@@ -66,6 +70,16 @@ pub enum Request {
         /// True for the caret (just after a key is still on it), false for the pointer.
         caret: bool,
     },
+    /// The best-practice warnings of the editor's text (the lint rules stay off the page's
+    /// thread, which checks the text as the API server would).
+    Lints {
+        /// The request's id.
+        id: u64,
+        /// The editor's text.
+        text: String,
+        /// True when the text is a static Pod's file, for which some warnings do not hold.
+        static_pod: bool,
+    },
     /// The share link's fragment of a state (its deflate encoder stays off the page's thread).
     ShareLink {
         /// The request's id.
@@ -83,6 +97,7 @@ impl Request {
             | Request::Console { id, .. }
             | Request::Gallery { id }
             | Request::FieldDoc { id, .. }
+            | Request::Lints { id, .. }
             | Request::ShareLink { id, .. } => *id,
         }
     }
@@ -128,6 +143,13 @@ pub enum Answer {
         /// The documentation.
         doc: Option<Doc>,
     },
+    /// The best-practice warnings of a text, in its order.
+    Lints {
+        /// The request's id.
+        id: u64,
+        /// The warnings.
+        lints: Vec<Diagnostic>,
+    },
     /// A share link's fragment, `#v1.` and the rest.
     ShareLink {
         /// The request's id.
@@ -154,6 +176,7 @@ impl Answer {
             | Answer::Gallery { id, .. }
             | Answer::FieldDoc { id, .. }
             | Answer::ShareLink { id, .. }
+            | Answer::Lints { id, .. }
             | Answer::Failed { id, .. } => *id,
         }
     }
@@ -207,6 +230,21 @@ pub fn answer(request: &Request) -> Answer {
                 }),
             }
         }
+        Request::Lints {
+            id,
+            text,
+            static_pod,
+        } => Answer::Lints {
+            id: *id,
+            lints: state::lints(
+                text,
+                if *static_pod {
+                    Delivery::StaticPodFile
+                } else {
+                    Delivery::ApiServer
+                },
+            ),
+        },
         Request::ShareLink { id, state } => Answer::ShareLink {
             id: *id,
             fragment: share_link::encode(state),
@@ -266,6 +304,16 @@ impl Request {
                 object.key("caret").push_str(&caret.to_string());
                 text.clone()
             }
+            Request::Lints {
+                id,
+                text,
+                static_pod,
+            } => {
+                json::write_string(object.key("kind"), "lints");
+                object.key("id").push_str(&id.to_string());
+                object.key("staticPod").push_str(&static_pod.to_string());
+                text.clone()
+            }
             Request::ShareLink { id, state } => {
                 json::write_string(object.key("kind"), "shareLink");
                 object.key("id").push_str(&id.to_string());
@@ -317,6 +365,11 @@ impl Request {
                 column: number("column")?,
                 caret: required(fields, "caret", boolean).map_err(failed)?,
             }),
+            "lints" => Ok(Request::Lints {
+                id,
+                text: body.to_owned(),
+                static_pod: required(fields, "staticPod", boolean).map_err(failed)?,
+            }),
             "shareLink" => Ok(Request::ShareLink {
                 id,
                 state: SharedState::from_json(body).map_err(failed)?,
@@ -324,7 +377,14 @@ impl Request {
             other => Err(failed(json::unknown(
                 "variant",
                 other,
-                &["lifecycle", "console", "gallery", "fieldDoc", "shareLink"],
+                &[
+                    "lifecycle",
+                    "console",
+                    "gallery",
+                    "fieldDoc",
+                    "lints",
+                    "shareLink",
+                ],
             ))),
         }
     }
@@ -391,6 +451,10 @@ impl Answer {
                 json::write_string(object.key("kind"), "shareLink");
                 fragment.clone()
             }
+            Answer::Lints { lints, .. } => {
+                json::write_string(object.key("kind"), "lints");
+                write_lints(lints)
+            }
             Answer::Failed { message, .. } => {
                 json::write_string(object.key("kind"), "failed");
                 message.clone()
@@ -445,6 +509,10 @@ impl Answer {
                 id,
                 fragment: body.to_owned(),
             }),
+            "lints" => Ok(Answer::Lints {
+                id,
+                lints: read_lints(body)?,
+            }),
             "failed" => Ok(Answer::Failed {
                 id,
                 message: body.to_owned(),
@@ -457,12 +525,81 @@ impl Answer {
                     "console",
                     "gallery",
                     "fieldDoc",
+                    "lints",
                     "shareLink",
                     "failed",
                 ],
             )),
         }
     }
+}
+
+/// Lint warnings as JSON: `[[id, reason, fix, path, [line, column, offset, …end]], …]`.
+fn write_lints(lints: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    json::write_list(&mut out, lints, |out, diagnostic| {
+        let DiagnosticKind::Lint(lint) = &diagnostic.kind else {
+            out.push_str("null");
+            return;
+        };
+        let (start, end) = (diagnostic.span.start, diagnostic.span.end);
+        out.push('[');
+        for text in [lint.id, &lint.reason, &lint.fix, &diagnostic.path] {
+            json::write_string(out, text);
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "[{},{},{},{},{},{}]]",
+            start.line, start.column, start.offset_chars, end.line, end.column, end.offset_chars
+        ));
+    });
+    out
+}
+
+/// Reads what [`write_lints`] writes; a warning of an id this build does not know is left out.
+fn read_lints(body: &str) -> Result<Vec<Diagnostic>, String> {
+    let root = single_json_document(body)?;
+    let Json::Array(items) = root else {
+        return Err(root.invalid_type("a sequence"));
+    };
+    let mut lints = Vec::new();
+    for item in &items {
+        let Json::Array(parts) = item else { continue };
+        let [id, reason, fix, path, span] = parts.as_slice() else {
+            return Err("a lint has five parts".to_owned());
+        };
+        let numbers = list(span, |value| unsigned(value, "u64"))?;
+        let [l1, c1, o1, l2, c2, o2] = numbers.as_slice() else {
+            return Err("a span has six numbers".to_owned());
+        };
+        let position = |line: u64, column: u64, offset: u64| Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            offset_chars: usize::try_from(offset).unwrap_or(usize::MAX),
+        };
+        let id = string(id)?;
+        let Some(id) = crate::lint::IDS.iter().find(|known| **known == id) else {
+            continue;
+        };
+        let fix = string(fix)?;
+        let path = string(path)?;
+        lints.push(Diagnostic {
+            severity: Severity::Warning,
+            kind: DiagnosticKind::Lint(Lint {
+                id,
+                reason: string(reason)?,
+                fix: fix.clone(),
+                path: path.clone(),
+            }),
+            path,
+            span: Span {
+                start: position(*l1, *c1, *o1),
+                end: position(*l2, *c2, *o2),
+            },
+            hint: Some(fix),
+        });
+    }
+    Ok(lints)
 }
 
 /// The one action of a scenario written to carry it.
@@ -521,6 +658,13 @@ mod tests {
                 entries.first().map_or("", |entry| entry.id.as_str())
             ),
             Answer::FieldDoc { id, doc } => format!("field doc {id}: {doc:?}"),
+            Answer::Lints { id, lints } => format!(
+                "lints {id}:\n{}",
+                lints
+                    .iter()
+                    .map(|lint| format!("{lint} [{}]\n", lint.hint.as_deref().unwrap_or("")))
+                    .collect::<String>()
+            ),
             Answer::ShareLink { id, fragment } => format!(
                 "share link {id}: {}, reads back {}",
                 &fragment[..fragment.len().min(4)],
@@ -609,6 +753,36 @@ mod tests {
     }
 
     #[test]
+    fn the_lints_are_found_on_the_model_thread_and_join_the_pages_errors() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: nginx}]\n";
+        check(
+            Request::Lints {
+                id: 9,
+                text: text.to_owned(),
+                static_pod: true,
+            },
+            expect![[r#"
+                lints 9:
+                5:3: spec.securityContext: nothing stops "app" from running as root: many images (nginx, busybox) default to it [set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it]
+                5:16: spec.containers[0].resources: container "app" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something [set resources.requests (cpu, memory) and resources.limits.memory]
+                5:16: spec.containers[0]: container "app" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted [add a readinessProbe (and a livenessProbe) that checks the port the container serves]
+                5:35: spec.containers[0].image: image "nginx" has no tag, so it means :latest: each node may run a different version [pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)]
+            "#]],
+        );
+        // The page's errors and the model thread's warnings make the whole check.
+        let Answer::Lints { lints, .. } = answer(&Request::Lints {
+            id: 1,
+            text: text.to_owned(),
+            static_pod: false,
+        }) else {
+            panic!("lints")
+        };
+        let mut page = state::check_errors(text).diagnostics;
+        crate::lint::merge(&mut page, lints);
+        assert_eq!(page, state::check(text, Delivery::ApiServer).diagnostics);
+    }
+
+    #[test]
     fn a_share_link_is_made_on_the_model_thread() {
         check(
             Request::ShareLink {
@@ -628,7 +802,7 @@ mod tests {
         let answered = answer_message("{\"id\": 9, \"kind\": \"sing\", \"scenario\": null}\n");
         expect![[r#"
             {"id":9,"kind":"failed"}
-            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `shareLink`"#]]
+            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `lints`, `shareLink`"#]]
         .assert_eq(&answered);
         let answered = answer_message("not json at all: [");
         assert!(

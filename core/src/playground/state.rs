@@ -48,6 +48,28 @@ pub fn check(text: &str, delivery: Delivery) -> Parsed {
     parsed
 }
 
+/// The API server's checks of `text` alone, without the best-practice warnings: what the page
+/// checks on its own thread at every edit. The model thread adds the warnings ([`lints`],
+/// joined by [`crate::lint::merge`]).
+pub fn check_errors(text: &str) -> Parsed {
+    crate::api::manifest::read(text)
+}
+
+/// The best-practice warnings of `text` where it goes: [`check`]'s diagnostics that are not
+/// the API server's.
+pub fn lints(text: &str, delivery: Delivery) -> Vec<crate::api::diagnostic::Diagnostic> {
+    check(text, delivery)
+        .diagnostics
+        .into_iter()
+        .filter(|diagnostic| {
+            matches!(
+                diagnostic.kind,
+                crate::api::diagnostic::DiagnosticKind::Lint(_)
+            )
+        })
+        .collect()
+}
+
 /// Parses and checks raw bytes (the text must be UTF-8), as [`check`] does.
 pub fn check_bytes(bytes: &[u8], delivery: Delivery) -> Parsed {
     let mut parsed = crate::lint::parse_bytes(bytes);

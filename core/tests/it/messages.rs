@@ -109,8 +109,8 @@ fn seed_app_with_sidecar_pasted_flush_left() {
     check(
         &seed("app-with-sidecar.yaml"),
         expect![[r#"
-            15:3 error: while parsing a block mapping, did not find expected key
-              fix: every line starts at the left margin: the copy lost the indentation, and YAML needs it; indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its "- "
+            15:3 error: Every line starts at the left margin: the copy lost the indentation (the YAML parser says: while parsing a block mapping, did not find expected key)
+              fix: YAML needs it: indent the fields of `metadata:` and `spec:` two spaces under them, and each list item's fields in line with the text after its "- "
             kubectl: error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 15: while parsing a block mapping, did not find expected key
         "#]],
     );
@@ -145,9 +145,9 @@ fn tabs_in_indentation() {
     check(
         "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n",
         expect![[r#"
-            4:2 error: line 4 is indented with a tab; YAML allows only spaces for indentation
+            4:1 error: Line 4 is indented with a tab; YAML allows only spaces for indentation (the YAML parser says: tabs disallowed within this context (block indentation))
               fix: replace each tab at the start of the line with spaces (two per level is usual)
-            kubectl: error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 4: line 4 is indented with a tab; YAML allows only spaces for indentation
+            kubectl: error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 4: tabs disallowed within this context (block indentation)
         "#]],
     );
 }
