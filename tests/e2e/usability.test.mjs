@@ -346,3 +346,58 @@ describe("the Pod diagram", () => {
     await context.close();
   });
 });
+
+describe("a course embed", () => {
+  test("shows its panels side by side from 640 px, opens on the lifecycle, and lists the scenario's actions", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("image-pull-backoff");
+    await settled(page);
+    await page.getByTestId("embed").click();
+    await page.getByTestId("embed-panel-editor").uncheck();
+    const snippet = await page.getByTestId("embed-snippet").inputValue();
+    await context.close();
+    const src = snippet.match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&");
+    const widths = [900, 700, 600];
+    const host = await serveDist({
+      pages: {
+        "/course.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
+<link rel="icon" href="data:,"></head><body><h1>ImagePullBackOff</h1>
+${widths.map((width) => `<iframe id="w${width}" title="Podplay ${width}" src="${src}" width="${width}" height="640"></iframe>`).join("\n")}
+</body></html>`,
+      },
+    });
+    try {
+      const guest = await openPage(browser, { viewport: { width: 1400, height: 2200 } });
+      await guest.page.goto(`${host.url.replace("127.0.0.1", "localhost")}/course.html`);
+      for (const width of widths) {
+        const frame = guest.page.frameLocator(`#w${width}`);
+        await frame.getByTestId("pod-name").waitFor({ state: "attached" });
+        await settled(frame);
+        const pod = frame.getByTestId("panel-pod");
+        const lifecycle = frame.getByTestId("panel-lifecycle");
+        assert.equal(await lifecycle.isVisible(), true, `the lifecycle shows at ${width} px`);
+        // The read-only embed says what the scenario does, and when.
+        assert.deepEqual(await frame.getByTestId("action").allTextContents(), [
+          "t = 0s: image pulls of 'app' fail",
+          "t = 120s: image pulls of 'app' work",
+        ]);
+        if (width >= 640) {
+          assert.equal(await pod.isVisible(), true, `the Pod shows beside it at ${width} px`);
+          const [a, b] = [await pod.boundingBox(), await lifecycle.boundingBox()];
+          assert.ok(a.x + a.width <= b.x + 1, `side by side at ${width} px`);
+          assert.equal(await frame.locator(".panel-tabs").isVisible(), false);
+        } else {
+          // Narrower, one panel at a time: the lifecycle first.
+          assert.equal(await pod.isVisible(), false);
+          assert.equal(await frame.getByTestId("tab-lifecycle").getAttribute("aria-selected"), "true");
+        }
+      }
+      await screenshot(guest.page, "embed-side-by-side");
+      assert.deepEqual(guest.problems, []);
+      await guest.context.close();
+    } finally {
+      await host.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+});

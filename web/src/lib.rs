@@ -77,7 +77,7 @@ pub fn Playground(
     let read_only = Signal::stored(options.read_only);
     let visible = RwSignal::new(options.panels.clone());
     let weights = RwSignal::new([1.0_f64, 1.2, 0.9]);
-    let tab = RwSignal::new(options.panels.first().copied().unwrap_or(Panel::Editor));
+    let tab = RwSignal::new(options.first_tab());
     let theme = RwSignal::new(match (options.theme, embedded) {
         (Theme::Auto, false) => storage::setting(THEME_KEY)
             .and_then(|name| Theme::from_name(&name))
@@ -654,7 +654,7 @@ pub fn Playground(
                 </p>
             }
         })}
-        <PanelTabs visible=visible tab=tab />
+        <PanelTabs visible=visible tab=tab embedded=embedded />
         <main class="panels" class:embedded=embedded aria-busy=move || (behind.get() || lifecycle_pending.get()).to_string()>
             <PanelSection panel=Panel::Editor visible=visible tab=tab weights=weights>
                 <Show when=move || !embedded>
@@ -708,6 +708,15 @@ pub fn Playground(
                     </Show>
                     <Stepper timeline=timeline cursor=cursor view=step_view actions=actions on_move=on_move
                         unavailable=Signal::derive(move || model_failure.with(Option::is_some)) />
+                    // A read-only embed still says what the scenario does, and when.
+                    <Show when=move || read_only.get() && actions.with(|actions| !actions.is_empty())>
+                        <h3 class="faults-heading">"What happens"</h3>
+                        <ol class="actions" data-testid="actions">
+                            {move || actions.get().into_iter().map(|action| view! {
+                                <li data-testid="action"><span>{format!("t = {}: {}", action.at, action.what.describe())}</span></li>
+                            }).collect_view()}
+                        </ol>
+                    </Show>
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>
                         <Faults containers=container_names actions=actions on_add=on_add_fault on_remove=on_remove_fault

@@ -88,6 +88,17 @@ impl Default for ViewOptions {
 const MAX_QUERY: usize = 2_048;
 
 impl ViewOptions {
+    /// The panel shown first where only one fits (a phone): an embed opens on the lifecycle,
+    /// the story a course page tells, when it shows it; the page on its first panel.
+    pub fn first_tab(&self) -> Panel {
+        let first = self.panels.first().copied().unwrap_or(Panel::Editor);
+        if self.embed && self.panels.contains(&Panel::Lifecycle) {
+            Panel::Lifecycle
+        } else {
+            first
+        }
+    }
+
     /// Reads `?embed=1&panels=pod,lifecycle&step=3&readonly=1&theme=dark` (with or without the
     /// `?`). Unknown keys and bad values are ignored, so a mangled link still opens.
     pub fn from_query(query: &str) -> ViewOptions {
@@ -185,6 +196,16 @@ mod tests {
             "?embed=1"
         );
         assert_eq!(check(&"a".repeat(5_000)), "");
+    }
+
+    #[test]
+    fn an_embed_opens_on_the_lifecycle_when_it_shows_it() {
+        let first = |query: &str| ViewOptions::from_query(query).first_tab();
+        assert_eq!(first("?embed=1"), Panel::Lifecycle);
+        assert_eq!(first("?embed=1&panels=editor,pod"), Panel::Editor);
+        assert_eq!(first("?embed=1&panels=pod,lifecycle"), Panel::Lifecycle);
+        assert_eq!(first(""), Panel::Editor);
+        assert_eq!(first("?panels=pod,lifecycle"), Panel::Pod);
     }
 
     #[test]

@@ -58,9 +58,13 @@ pub fn PanelTabs(
     visible: RwSignal<Vec<Panel>>,
     /// The panel shown as the current tab.
     tab: RwSignal<Panel>,
+    /// True in an embed, whose panels stand side by side from a narrower width.
+    embedded: bool,
 ) -> impl IntoView {
+    // The navigation landmark holds the tab list (a `role` on the `nav` would replace its own).
     view! {
-        <nav class="panel-tabs" role="tablist" aria-label="Panels">
+        <nav class="panel-tabs" class:embedded=embedded aria-label="Panels">
+            <div class="panel-tablist" role="tablist">
             {move || {
                 visible
                     .get()
@@ -77,6 +81,7 @@ pub fn PanelTabs(
                     })
                     .collect_view()
             }}
+            </div>
         </nav>
     }
 }
