@@ -206,6 +206,70 @@ describe("small things", () => {
     await context.close();
   });
 
+  test("the chips name each container's role as the diagram does", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("app-with-ambassador");
+    await settled(page);
+    assert.deepEqual(await page.getByTestId("container-item").locator(".badge").allTextContents(), ["main", "ambassador"]);
+    const roles = await page.locator("[data-testid=panel-pod] .container-role").allTextContents();
+    assert.deepEqual(roles.map((role) => role.toLowerCase()), ["main", "ambassador"]);
+    await page.getByTestId("examples").selectOption("sidecar-logging");
+    await settled(page);
+    assert.deepEqual(await page.getByTestId("container-item").locator(".badge").allTextContents(), ["main", "sidecar"]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a running init container is Running, and every state's words fit in its box", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("init-demo");
+    await settled(page);
+    while (!/Init:0\/1/.test(await page.getByTestId("status").textContent()) || !/starts/.test(await page.getByTestId("narration").textContent())) {
+      await page.getByTestId("next").click();
+    }
+    const initState = page.locator("[data-testid=panel-pod] [data-testid=container-box]").first().locator(".container-state");
+    assert.equal(await initState.textContent(), "Running");
+    // CrashLoopBackOff after an OOM kill, the longest words: inside the container's box.
+    await page.getByTestId("examples").selectOption("oom-killed");
+    await settled(page);
+    while ((await page.getByTestId("status").textContent()) !== "CrashLoopBackOff") await page.getByTestId("next").click();
+    const fits = await page.evaluate(() =>
+      [...document.querySelectorAll("[data-testid=panel-pod] [data-testid=container-box]")].map((group) => {
+        const box = group.querySelector(".container-box").getBoundingClientRect();
+        const words = group.querySelector(".container-state").getBoundingClientRect();
+        return [group.querySelector(".container-state").textContent, words.right <= box.right];
+      }),
+    );
+    assert.deepEqual(fits, [["CrashLoopBackOff: OOM", true]]);
+    await screenshot(page, "crashloop-oom-fits");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the ImagePullBackOff lesson tells each retry once, and no credit has brackets in brackets", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("image-pull-backoff");
+    await settled(page);
+    const narrations = [];
+    for (;;) {
+      narrations.push(await page.getByTestId("narration").textContent());
+      if (await page.getByTestId("next").isDisabled()) break;
+      await page.getByTestId("next").click();
+    }
+    // A retry's step tells the pull and its failure, not the back-off before it again.
+    for (const told of narrations.filter((n) => /pulling the image of 'app' fails/.test(n))) {
+      assert.doesNotMatch(told, /waits before pulling/, told);
+    }
+    const ids = await page.getByTestId("examples").locator("option").evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+    for (const id of ids) {
+      await page.getByTestId("examples").selectOption(id);
+      const source = await page.getByTestId("lesson").locator(".source").textContent();
+      assert.doesNotMatch(source.slice(1, -1), /[()]/, `${id}: ${source}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("on a phone every button is at least 44 px tall", async () => {
     const { page, context, problems } = await openApp(browser, `${server.url}/`, {
       viewport: { width: 390, height: 844 },
@@ -221,6 +285,28 @@ describe("small things", () => {
       assert.deepEqual(small, [], `${tab}: ${JSON.stringify(small)}`);
     }
     await screenshot(page, "phone-touch-targets");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("one story at every step", () => {
+  test("after a node loss the stepper, the diagram, the narration and kubectl agree", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("naked-pod");
+    await settled(page);
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Unknown");
+    const state = page.locator("[data-testid=panel-pod] .container-state");
+    assert.equal(await state.textContent(), "Unknown (node lost)");
+    assert.match(await page.getByTestId("narration").textContent(), /kubectl shows Unknown/);
+    assert.match(await runCommand(page, "kubectl get pods"), /naked-pod +1\/1 +Unknown/);
+    // One step back, the node controller has set Ready to False, while READY still counts the
+    // containers as the kubelet last reported them: the narration says so.
+    await page.getByTestId("back").click();
+    assert.equal(await page.getByTestId("ready").textContent(), "1/1");
+    assert.match(await page.getByTestId("narration").textContent(), /Ready condition to False; READY still counts the containers/);
+    await screenshot(page, "node-lost-one-story");
     assert.deepEqual(problems, []);
     await context.close();
   });
