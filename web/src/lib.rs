@@ -597,7 +597,7 @@ pub fn Playground(
             when=move || !embedded
             fallback=move || view! {
                 <header class="embed-bar">
-                    <b>"Podplay"</b>
+                    <h1 class="embed-title">"Podplay"</h1>
                     <a data-testid="open-full" href=open_full target="_blank" rel="noopener">"Open in Podplay"</a>
                     <ThemeToggle theme=theme />
                 </header>
