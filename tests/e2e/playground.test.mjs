@@ -95,7 +95,12 @@ describe("the playground", () => {
   test("a YAML error names its line; fixing it draws every container", async () => {
     const { page, context, problems } = await openPlayground();
 
-    await typeManifest(page, BROKEN);
+    // Typed as a person types: a Pod the views draw, then the line that breaks it.
+    const cut = BROKEN.indexOf("  labels");
+    await typeManifest(page, BROKEN.slice(0, cut));
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await settled(page);
+    await page.getByTestId("editor").pressSequentially(BROKEN.slice(cut));
     const diagnostic = page.getByTestId("diagnostic");
     await diagnostic.waitFor();
     // Plain words first, the parser's own after them.

@@ -25,8 +25,8 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection, PanelTabs,
-    PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
+    ActionList, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection,
+    PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -711,11 +711,7 @@ pub fn Playground(
                     // A read-only embed still says what the scenario does, and when.
                     <Show when=move || read_only.get() && actions.with(|actions| !actions.is_empty())>
                         <h3 class="faults-heading">"What happens"</h3>
-                        <ol class="actions" data-testid="actions">
-                            {move || actions.get().into_iter().map(|action| view! {
-                                <li data-testid="action"><span>{format!("t = {}: {}", action.at, action.what.describe())}</span></li>
-                            }).collect_view()}
-                        </ol>
+                        <ActionList actions=actions on_remove=None />
                     </Show>
                     <Show when=move || !read_only.get()>
                         <h3 class="faults-heading">"Faults and actions"</h3>

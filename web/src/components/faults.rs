@@ -168,31 +168,49 @@ pub fn Faults(
                 <button data-testid="fault-delete-service"
                     on:click=move |_| on_add.run(What::DeleteService { name: service.get_untracked() })>"Delete"</button>
             </div>
-            <ol class="actions" data-testid="actions">
-                {move || {
-                    actions
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, action)| {
-                            let text = format!("t = {}: {}", action.at, action.what.describe());
-                            view! {
-                                <li data-testid="action">
-                                    <span>{text.clone()}</span>
-                                    <button
-                                        class="remove"
-                                        data-testid="remove-action"
-                                        aria-label=format!("Remove: {text}")
-                                        on:click=move |_| on_remove.run(index)
-                                    >
-                                        "×"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            <ActionList actions=actions on_remove=Some(on_remove) />
         </div>
+    }
+}
+
+/// The scenario's actions, each with its instant; removable when `on_remove` is given (a
+/// read-only embed lists them without).
+#[component]
+pub fn ActionList(
+    /// The actions, in the order they were added.
+    #[prop(into)]
+    actions: Signal<Vec<Action>>,
+    /// Called with the index of the action to remove.
+    on_remove: Option<Callback<usize>>,
+) -> impl IntoView {
+    view! {
+        <ol class="actions" data-testid="actions">
+            {move || {
+                actions
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, action)| {
+                        let text = format!("t = {}: {}", action.at, action.what.describe());
+                        let remove = on_remove.map(|on_remove| view! {
+                            <button
+                                class="remove"
+                                data-testid="remove-action"
+                                aria-label=format!("Remove: {text}")
+                                on:click=move |_| on_remove.run(index)
+                            >
+                                "×"
+                            </button>
+                        });
+                        view! {
+                            <li data-testid="action">
+                                <span>{text.clone()}</span>
+                                {remove}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
     }
 }

@@ -19,7 +19,7 @@ pub use diagnostics::DiagnosticList;
 pub use diagram::SceneView;
 pub use editor::Editor;
 pub use embed::EmbedDialog;
-pub use faults::Faults;
+pub use faults::{ActionList, Faults};
 pub use gallery::Gallery;
 pub use layout::{PanelSection, PanelTabs, Splitter, ThemeToggle};
 pub use share::ShareLink;
