@@ -300,6 +300,8 @@ describe("one story at every step", () => {
     const state = page.locator("[data-testid=panel-pod] .container-state");
     assert.equal(await state.textContent(), "Unknown (node lost)");
     assert.match(await page.getByTestId("narration").textContent(), /kubectl shows Unknown/);
+    // The control-plane flow is at the node's loss too.
+    assert.match(await page.getByTestId("flow-diagram").textContent(), /▶ !\s+The node stops reporting/);
     assert.match(await runCommand(page, "kubectl get pods"), /naked-pod +1\/1 +Unknown/);
     // One step back, the node controller has set Ready to False, while READY still counts the
     // containers as the kubelet last reported them: the narration says so.
@@ -383,6 +385,12 @@ describe("the Pod diagram", () => {
     await page.keyboard.press("+");
     assert.equal(await zoomed(page), "false");
     const percent = Number.parseInt(await readout.textContent(), 10);
+    // The arrow keys pan the focused, zoomed diagram.
+    await frame.evaluate((f) => {
+      f.scrollLeft = 0;
+    });
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.querySelector("[data-testid=panel-pod] .diagram-frame").scrollLeft > 0);
     // Ctrl and the wheel zoom around the pointer, as in map and drawing tools.
     await page.mouse.move(box.x + 40, box.y + 40);
     await page.keyboard.down("Control");
@@ -427,6 +435,18 @@ describe("the Pod diagram", () => {
     await touch("touchEnd", 0);
     assert.equal(await zoomed(page), "false", "the pinch zoomed the diagram");
     assert.ok((await measure(page)).overflows, "pinched open, the diagram scrolls in its frame");
+    // One finger pans it, as the browser scrolls the frame.
+    const left = await frame.evaluate((f) => f.scrollLeft);
+    const after = await frame.boundingBox();
+    const [fx, fy] = [after.x + after.width / 2, after.y + Math.min(after.height / 2, 80)];
+    const finger = (type, dx) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: fx + dx, y: fy, id: 3 }] });
+    await finger("touchStart", 0);
+    for (let dx = -15; dx >= -180; dx -= 15) await finger("touchMove", dx);
+    await finger("touchEnd", 0);
+    await page.waitForTimeout(300);
+    const moved = await frame.evaluate((f) => [f.scrollLeft, f.scrollWidth - f.clientWidth]);
+    assert.ok(moved[0] > left + 40, `a one-finger swipe panned the diagram: ${left} → ${moved}`);
     await screenshot(page, "diagram-pinched");
     assert.deepEqual(problems, []);
     await context.close();
@@ -472,6 +492,13 @@ ${widths.map((width) => `<iframe id="w${width}" title="Podplay ${width}" src="${
           const [a, b] = [await pod.boundingBox(), await lifecycle.boundingBox()];
           assert.ok(a.x + a.width <= b.x + 1, `side by side at ${width} px`);
           assert.equal(await frame.locator(".panel-tabs").isVisible(), false);
+          // In the narrower panel the diagram still fits: the client outside the Pod in sight.
+          const fits = await pod.locator(".diagram-frame").evaluate((box) => {
+            const frameBox = box.getBoundingClientRect();
+            const outside = [...box.querySelectorAll("[data-testid=external], [data-testid=legend]")];
+            return box.scrollWidth <= box.clientWidth + 1 && outside.every((part) => part.getBoundingClientRect().right <= frameBox.right + 1);
+          });
+          assert.equal(fits, true, `the diagram fits at ${width} px`);
         } else {
           // Narrower, one panel at a time: the lifecycle first.
           assert.equal(await pod.isVisible(), false);

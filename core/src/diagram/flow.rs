@@ -245,15 +245,19 @@ impl FlowStage {
                 FlowStage::StaticStarting
             };
         }
+        // A Pod of a lost node that kubectl shows Unknown (its status reason `NodeLost`, set with
+        // an eviction's deletion) stays at the node's loss: nobody can stop its containers.
+        let node_lost = status.and_then(|s| s.reason.as_deref())
+            == Some(crate::cluster::node_lifecycle::NODE_LOST_REASON);
+        if node_lost || status.and_then(|s| s.phase.as_deref()) == Some("Unknown") {
+            return FlowStage::NodeLost;
+        }
         if observed.metadata.deletion_timestamp.is_some() {
             return match previous {
                 _ if !running => FlowStage::Removed,
                 Some(FlowStage::DeleteRequested | FlowStage::Stopping) => FlowStage::Stopping,
                 _ => FlowStage::DeleteRequested,
             };
-        }
-        if status.and_then(|s| s.phase.as_deref()) == Some("Unknown") {
-            return FlowStage::NodeLost;
         }
         if observed.spec.node_name.as_deref().is_none_or(str::is_empty) {
             let unschedulable = status.is_some_and(|s| {

@@ -55,7 +55,12 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
         ready: row.ready,
         restarts: row.restarts,
         look,
-        flow: FlowStage::of(&step.pod, previous),
+        // Once the object is gone, the flow is at its removal, whatever the last object said.
+        flow: if step.removed {
+            FlowStage::Removed
+        } else {
+            FlowStage::of(&step.pod, previous)
+        },
     }
 }
 

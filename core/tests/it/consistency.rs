@@ -6,6 +6,7 @@
 use pod_model::ContainerKind;
 use pod_model::base::time::VirtualTime;
 use pod_model::cluster::Scenario;
+use pod_model::diagram::flow::FlowStage;
 use pod_model::diagram::look::Visual;
 use pod_model::playground::gallery;
 use pod_model::playground::lifecycle_view::LifecycleView;
@@ -115,6 +116,13 @@ fn disagreements(scenario: &Scenario) -> Vec<String> {
         let looks = &shown.look.containers;
         if shown.status == "Unknown" && looks.contains(&Visual::Terminating) {
             problem("the status says Unknown, the diagram Terminating".to_owned());
+        }
+        // The control-plane flow is at the node's loss exactly when kubectl says Unknown.
+        if (shown.status == "Unknown") != (shown.flow == FlowStage::NodeLost) {
+            problem(format!(
+                "the status says {}, the flow {:?}",
+                shown.status, shown.flow
+            ));
         }
         if shown.status == "Terminating" && looks.contains(&Visual::Unknown) {
             problem("the status says Terminating, the diagram Unknown".to_owned());

@@ -115,7 +115,8 @@ pub fn Stepper(
         playing.set(false);
         move_with(to);
     };
-    // ← and → step, space plays or pauses, unless the key is meant for a field or a button.
+    // ← and → step, space plays or pauses, unless the key is meant for a field, a button or a
+    // diagram (whose arrow keys pan it).
     let keys = window_event_listener(leptos::ev::keydown, move |event| {
         let in_field = event
             .target()
@@ -124,7 +125,7 @@ pub fn Stepper(
                 matches!(
                     element.tag_name().as_str(),
                     "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"
-                )
+                ) || element.class_name().split(' ').any(|name| name == "diagram-frame")
             });
         if in_field
             || event.default_prevented()
