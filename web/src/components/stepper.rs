@@ -125,7 +125,10 @@ pub fn Stepper(
                 matches!(
                     element.tag_name().as_str(),
                     "TEXTAREA" | "INPUT" | "SELECT" | "BUTTON"
-                ) || element.class_name().split(' ').any(|name| name == "diagram-frame")
+                ) || element
+                    .class_name()
+                    .split(' ')
+                    .any(|name| name == "diagram-frame")
             });
         if in_field
             || event.default_prevented()
