@@ -375,6 +375,51 @@ fn shell_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
 }
 
+/// Pieces of kubectl command lines and JSONPath templates, quoting and brackets of every kind.
+fn console_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "kubectl get pods ",
+        "kubectl get events ",
+        "kubectl logs -f web ",
+        "-o ",
+        "jsonpath=",
+        "custom-columns=",
+        "NAME:",
+        "--sort-by=",
+        "{",
+        "}",
+        "[",
+        "]",
+        "[*]",
+        "[-1]",
+        "[1:",
+        ":2]",
+        "[?(@.",
+        "==",
+        "\"x\"",
+        ")]",
+        ".items",
+        ".metadata.name",
+        "..name",
+        "range ",
+        "end",
+        "\\.",
+        "'",
+        "\"",
+        "\\",
+        " ",
+        ",",
+        ".",
+        "@",
+        "$",
+        "é",
+        "\u{a0}",
+        "{\"\\n\"}",
+        "99999999999999999999",
+    ]);
+    prop::collection::vec(pieces, 0..30).prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
     // 512 cases a run; more with PROPTEST_CASES (a longer search: PROPTEST_CASES=20000).
     #![proptest_config(ProptestConfig {
@@ -385,6 +430,17 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in yamlish_text()) {
         check_invariants(&text)?;
+    }
+
+    #[test]
+    fn arbitrary_console_lines_and_templates_never_panic(line in console_text()) {
+        let _ = pod_model::kubectl::console::parse(&line);
+        let parsed = pod_model::parse(pod_model::playground::gallery::SIDECAR_LOGGING.manifest);
+        let pod = parsed.accepted_pod().expect("the example is valid");
+        let list = pod_model::kubectl::yaml::pods_value(&[pod], true);
+        let template = line.trim_start_matches("kubectl get pods -o jsonpath=");
+        let _ = pod_model::kubectl::jsonpath::render(template, &list);
+        let _ = pod_model::kubectl::jsonpath::custom_columns(template, std::slice::from_ref(&list));
     }
 
     #[test]
