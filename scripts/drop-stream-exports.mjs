@@ -54,10 +54,27 @@ function dropFromGlue(dir) {
   const glue = only(dir, /^podplay-web-[0-9a-f]+\.js$/);
   const source = readFileSync(glue, "utf8");
   const program = parse(source, { ecmaVersion: "latest", sourceType: "module" });
-  // Every top-level statement about them: the classes, their finalization registries, and the
-  // `Symbol.dispose` aliases set on them.
+  // Every top-level statement about them, of the kinds wasm-bindgen writes: the classes, their
+  // finalization registries, and the `Symbol.dispose` aliases set on them. Anything else that
+  // names them (a shim inside the imports, say) would break the page if dropped: the build stops.
+  const STREAM = /^IntoUnderlying\w*$/;
+  const mentions = (node) => /IntoUnderlying/.test(source.slice(node.start, node.end));
+  const ours = (node) => {
+    const declaration = node.type === "ExportNamedDeclaration" ? node.declaration : node;
+    if (declaration?.type === "ClassDeclaration") return STREAM.test(declaration.id.name);
+    if (declaration?.type === "VariableDeclaration") {
+      return declaration.declarations.every((d) => d.id.type === "Identifier" && /^IntoUnderlying\w*Finalization$/.test(d.id.name));
+    }
+    const text = source.slice(node.start, node.end);
+    return /^(if \(Symbol\.dispose\) )?IntoUnderlying\w*\.prototype\[Symbol\.dispose\] = IntoUnderlying\w*\.prototype\.free;?$/.test(text);
+  };
+  const strangers = program.body.filter((node) => mentions(node) && !ours(node));
+  if (strangers.length > 0) {
+    console.error(`drop-stream-exports: the glue names the stream classes where this script does not expect it:\n${strangers.map((node) => source.slice(node.start, node.start + 120)).join("\n")}`);
+    process.exit(1);
+  }
   const ranges = program.body
-    .filter((node) => /IntoUnderlying/.test(source.slice(node.start, node.end)))
+    .filter((node) => mentions(node))
     .map((node) => [node.start, node.end]);
   let trimmed = source;
   for (const [start, end] of ranges.reverse()) {

@@ -30,10 +30,11 @@
     show(frame);
   }
 
-  // Zooms to `scale`, keeping the point (x, y) of the frame's visible area where it is.
+  // Zooms to `scale`, keeping the point (x, y) of the frame's visible area where it is. A
+  // diagram fitted smaller than MIN never grows on "zoom out".
   function zoomTo(frame, scale, anchor) {
     const before = scaleNow(frame);
-    const after = Math.min(MAX, Math.max(MIN, Number.isFinite(scale) ? scale : 1));
+    const after = Math.min(MAX, Math.max(Math.min(MIN, before), Number.isFinite(scale) ? scale : 1));
     const [x, y] = anchor ?? [frame.clientWidth / 2, frame.clientHeight / 2];
     const ratio = after / before;
     const left = (frame.scrollLeft + x) * ratio - x;
@@ -69,30 +70,56 @@
     event.preventDefault();
   });
 
-  document.addEventListener("wheel", (event) => {
-    const frame = frameOf(event.target);
-    if (!frame || !(event.ctrlKey || event.metaKey)) return;
+  // Ctrl (or ⌘) and the wheel, or a trackpad's pinch (which the browser sends as such wheel
+  // events, many per gesture), zoom in proportion to the distance. The listener sits on each
+  // frame, added when the pointer first comes over it: one on the document that could cancel
+  // scrolling would make every scroll of the page wait for it.
+  const wheeling = new WeakSet();
+  const onWheel = (event) => {
+    const frame = event.currentTarget;
+    if (!(event.ctrlKey || event.metaKey) || event.deltaY === 0) return;
     event.preventDefault();
-    zoomTo(frame, scaleNow(frame) * (event.deltaY < 0 ? STEP : 1 / STEP), within(frame, event));
-  }, { passive: false });
+    const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+    zoomTo(frame, scaleNow(frame) * Math.exp(-pixels * 0.0022), within(frame, event));
+  };
+  document.addEventListener("pointerover", (event) => {
+    const frame = frameOf(event.target);
+    if (frame && !wheeling.has(frame)) {
+      wheeling.add(frame);
+      frame.addEventListener("wheel", onWheel, { passive: false });
+    }
+  });
 
   // A mouse drags a zoomed diagram; two fingers pinch it (one finger scrolls, natively).
   let drag = null;
+  // The touches on one frame (a second frame's touch starts over).
   const touches = new Map();
+  let touched = null;
   let pinch = null;
   const spread = () => {
     const [a, b] = [...touches.values()];
     return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : null;
   };
+  // The point between the two fingers, within the frame.
+  const middle = (frame) => {
+    const [a, b] = [...touches.values()];
+    return within(frame, { clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 });
+  };
   document.addEventListener("pointerdown", (event) => {
     const frame = frameOf(event.target);
     if (!frame) return;
     if (event.pointerType === "touch") {
+      if (touched !== frame) touches.clear();
+      touched = frame;
       touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
       const distance = spread();
       pinch = distance ? { frame, distance, scale: scaleNow(frame) } : null;
     } else if (event.button === 0 && scales.has(frame)) {
+      // A press on the frame's own scrollbars is the browser's.
+      const box = frame.getBoundingClientRect();
+      if (event.clientX - box.left >= frame.clientWidth || event.clientY - box.top >= frame.clientHeight) return;
       drag = { frame, x: event.clientX, y: event.clientY, left: frame.scrollLeft, top: frame.scrollTop };
+      frame.setPointerCapture?.(event.pointerId);
       event.preventDefault();
     }
   });
@@ -102,9 +129,14 @@
       const distance = spread();
       if (pinch && distance) {
         event.preventDefault();
-        zoomTo(pinch.frame, pinch.scale * distance / Math.max(1, pinch.distance), within(pinch.frame, event));
+        zoomTo(pinch.frame, (pinch.scale * distance) / Math.max(1, pinch.distance), middle(pinch.frame));
       }
     } else if (drag) {
+      // A release the page never heard of (outside the window) ends the drag.
+      if ((event.buttons & 1) === 0) {
+        drag = null;
+        return;
+      }
       drag.frame.scrollLeft = drag.left - (event.clientX - drag.x);
       drag.frame.scrollTop = drag.top - (event.clientY - drag.y);
     }

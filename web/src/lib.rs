@@ -237,6 +237,10 @@ pub fn Playground(
                 lints_answered.set(id);
             }
         }
+        // Without its warnings the list keeps the errors; the page is not left busy.
+        Answer::Failed { id, .. } if id == lints_asked.get_untracked() => {
+            lints_answered.set(id);
+        }
         other => {
             let id = other.id();
             let callback = waiting

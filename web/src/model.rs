@@ -57,13 +57,20 @@ impl ModelThread {
         }
     }
 
-    /// Sends `request`, or keeps it until the worker listens. A lifecycle request replaces an
-    /// unanswered one: the older answer would be dropped anyway.
+    /// Sends `request`, or keeps it until the worker listens. A lifecycle or lints request
+    /// replaces an unanswered one of its kind: the older answer would be dropped anyway.
     pub fn send(self, request: Request) {
         let listening = self.listening.get_untracked();
         self.unanswered.update_value(|unanswered| {
-            if matches!(request, Request::Lifecycle { .. }) {
-                unanswered.retain(|(queued, _)| !matches!(queued, Request::Lifecycle { .. }));
+            let replaces = |queued: &Request| {
+                matches!(
+                    (queued, &request),
+                    (Request::Lifecycle { .. }, Request::Lifecycle { .. })
+                        | (Request::Lints { .. }, Request::Lints { .. })
+                )
+            };
+            if matches!(request, Request::Lifecycle { .. } | Request::Lints { .. }) {
+                unanswered.retain(|(queued, _)| !replaces(queued));
             }
             unanswered.push((request.clone(), listening));
         });

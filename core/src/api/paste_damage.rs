@@ -69,6 +69,7 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
             at_tab.span = Span::point(position_in(text, number, column + 1));
             return relocated(
                 at_tab,
+                text,
                 number,
                 format!(
                     "Line {number} is indented with a tab; YAML allows only spaces for indentation"
@@ -79,6 +80,7 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
         if indent.contains('\u{A0}') {
             return relocated(
                 diagnostic.clone(),
+                text,
                 number,
                 format!(
                     "Line {number} is indented with non-breaking spaces (copied from a web page); YAML needs plain spaces"
@@ -89,6 +91,7 @@ pub fn explain_syntax_error(text: &str, diagnostic: Diagnostic) -> Diagnostic {
         if line.contains(SMART_QUOTES) {
             return relocated(
                 diagnostic.clone(),
+                text,
                 number,
                 format!(
                     "Line {number} has typographic quotes (“ ” ‘ ’), which YAML does not treat as quotes"
@@ -156,7 +159,13 @@ fn position_in(text: &str, line: usize, column: usize) -> Position {
     }
 }
 
-fn relocated(diagnostic: Diagnostic, line: usize, message: String, hint: &str) -> Diagnostic {
+fn relocated(
+    diagnostic: Diagnostic,
+    text: &str,
+    line: usize,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
     let parser = match &diagnostic.kind {
         DiagnosticKind::Syntax(reason) => reason.clone(),
         other => format!("{other:?}"),
@@ -170,11 +179,7 @@ fn relocated(diagnostic: Diagnostic, line: usize, message: String, hint: &str) -
         diagnostic.span,
     );
     if line != diagnostic.span.start.line as usize {
-        out.span = Span::point(Position {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: 1,
-            offset_chars: diagnostic.span.start.offset_chars,
-        });
+        out.span = Span::point(position_in(text, line, 1));
     }
     out.with_hint(hint)
 }

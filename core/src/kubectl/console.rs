@@ -265,8 +265,17 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
+/// The longest command line read.
+pub const MAX_LINE: usize = 8 * 1024;
+
 /// Reads a command line, or says why it is not one the console runs.
 pub fn parse(line: &str) -> Result<Command, String> {
+    if line.len() > MAX_LINE {
+        return Err(format!(
+            "the command is {} bytes long; this console reads at most {MAX_LINE}",
+            line.len()
+        ));
+    }
     let words = shell_words(line)?;
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let words = match words.as_slice() {
@@ -491,6 +500,12 @@ fn output_view(format: &str) -> Result<View, String> {
         "yaml" => Ok(View::Yaml { list: false }),
         "json" => Ok(View::Json { list: false }),
         "name" => Ok(View::Name),
+        "jsonpath" | "jsonpath=" => {
+            Err("error: template format specified but no template given".to_owned())
+        }
+        "custom-columns" | "custom-columns=" => {
+            Err("error: custom-columns format specified but no custom columns given".to_owned())
+        }
         _ if kind == "jsonpath" => Ok(View::JsonPath {
             template: format["jsonpath=".len().min(format.len())..].to_owned(),
             list: false,
@@ -718,6 +733,9 @@ mod tests {
                 (5, "kubectl get events --sort-by=.lastTimestamp -o wide"),
                 (5, "kubectl get ev --sort-by .count"),
                 (5, "kubectl get events --sort-by=.spec.nothing"),
+                (5, "kubectl get ev --sort-by lastTimestamp -o wide"),
+                (5, "kubectl get pods -o jsonpath="),
+                (5, "kubectl get pods -o custom-columns"),
                 (5, "kubectl logs sidecar-logging -c app -f"),
             ],
             expect![[r#"
@@ -756,6 +774,21 @@ mod tests {
                 2s          Normal   Started     pod/sidecar-logging   Started container log-forwarder
                 $ kubectl get events --sort-by=.spec.nothing   (t = 5s)
                 error> error: couldn't find any field with path "{.spec.nothing}" in the list of objects
+                $ kubectl get ev --sort-by lastTimestamp -o wide   (t = 5s)
+                LAST SEEN   TYPE     REASON      OBJECT                SUBOBJECT                        SOURCE              MESSAGE                                                                   FIRST SEEN   COUNT   NAME
+                5s          Normal   Scheduled   pod/sidecar-logging                                    default-scheduler   Successfully assigned default/sidecar-logging to node-1                   5s           1       sidecar-logging.18867251edfa0000
+                4s          Normal   Pulling     pod/sidecar-logging   spec.containers{app}             kubelet             Pulling image "my-app:latest"                                             4s           1       sidecar-logging.188672522994ca01
+                3s          Normal   Pulled      pod/sidecar-logging   spec.containers{app}             kubelet             Successfully pulled image "my-app:latest" in 1s (1s including waiting)    3s           1       sidecar-logging.18867252652f9402
+                3s          Normal   Created     pod/sidecar-logging   spec.containers{app}             kubelet             Created container app                                                     3s           1       sidecar-logging.18867252652f9403
+                3s          Normal   Started     pod/sidecar-logging   spec.containers{app}             kubelet             Started container app                                                     3s           1       sidecar-logging.18867252652f9404
+                3s          Normal   Pulling     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Pulling image "fluentd:latest"                                            3s           1       sidecar-logging.18867252652f9405
+                2s          Normal   Pulled      pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Successfully pulled image "fluentd:latest" in 1s (1s including waiting)   2s           1       sidecar-logging.18867252a0ca5e06
+                2s          Normal   Created     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Created container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e07
+                2s          Normal   Started     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Started container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e08
+                $ kubectl get pods -o jsonpath=   (t = 5s)
+                error> error: template format specified but no template given
+                $ kubectl get pods -o custom-columns   (t = 5s)
+                error> error: custom-columns format specified but no custom columns given
                 $ kubectl logs sidecar-logging -c app -f   (t = 5s)
 
             "#]],

@@ -48,7 +48,14 @@ pub enum SortBy {
 impl SortBy {
     /// Reads a `--sort-by` JSONPath (with or without its braces), or gives kubectl's error.
     pub fn parse(path: &str) -> Result<SortBy, String> {
+        // kubectl relaxes the path: `lastTimestamp`, `.lastTimestamp` and `{.lastTimestamp}`.
         let bare = path.trim_start_matches('{').trim_end_matches('}');
+        let dotted = if bare.starts_with('.') {
+            bare.to_owned()
+        } else {
+            format!(".{bare}")
+        };
+        let bare = dotted.as_str();
         match bare {
             ".lastTimestamp" => Ok(SortBy::LastTimestamp),
             ".firstTimestamp" | ".metadata.creationTimestamp" => Ok(SortBy::FirstTimestamp),

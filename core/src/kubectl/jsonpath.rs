@@ -11,6 +11,9 @@ use crate::kubectl::get::table;
 /// is user input.
 const MAX_NODES: usize = 256;
 const MAX_VALUES: usize = 100_000;
+/// The deepest filters may nest (`[?(@.a[?(@.b)])]`): a template is user input, and each level
+/// is a level of recursion.
+const MAX_DEPTH: usize = 32;
 
 /// One step of a path.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,8 +22,8 @@ enum Step {
     Field(String),
     /// `..name`: the field at any depth.
     Recursive(String),
-    /// `[start:end]`, either end open; `[n]` is `[n:n+1]` taken as one.
-    Slice(Option<i64>, Option<i64>, bool),
+    /// `[start:end:step]`, any part open; `[n]` is `[n:n+1]`.
+    Slice(Option<i64>, Option<i64>, Option<i64>, bool),
     /// `[?(@.path OP literal)]`, or `[?(@.path)]` without an operator.
     Filter(Vec<Step>, Option<(String, Json)>),
 }
@@ -38,7 +41,9 @@ pub fn render(template: &str, root: &Json) -> Result<String, String> {
     let nodes = parse_template(template)
         .map_err(|error| format!("error: error parsing jsonpath {template}, {error}"))?;
     let mut out = String::new();
-    run(&nodes, root, &mut out);
+    run(&nodes, root, &mut out).map_err(|error| {
+        format!("error: error executing jsonpath {template:?}: Error executing template: {error}")
+    })?;
     Ok(out)
 }
 
@@ -69,13 +74,16 @@ pub fn custom_columns(spec: &str, items: &[Json]) -> Result<String, String> {
             paths
                 .iter()
                 .map(|nodes| {
+                    // A column that cannot be read (an index out of bounds) is empty.
                     let values: Vec<String> = match nodes.as_slice() {
-                        [Node::Path(steps)] => {
-                            evaluate(steps, item).iter().map(|v| text(v)).collect()
-                        }
+                        [Node::Path(steps)] => evaluate(steps, item)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|v| text(v))
+                            .collect(),
                         _ => {
                             let mut out = String::new();
-                            run(nodes, item, &mut out);
+                            let _ = run(nodes, item, &mut out);
                             vec![out]
                         }
                     };
@@ -92,26 +100,31 @@ pub fn custom_columns(spec: &str, items: &[Json]) -> Result<String, String> {
 }
 
 /// Prints `nodes` with `current` as `@`.
-fn run(nodes: &[Node], current: &Json, out: &mut String) {
+fn run(nodes: &[Node], current: &Json, out: &mut String) -> Result<(), String> {
     for node in nodes {
         match node {
             Node::Text(text) => out.push_str(text),
             Node::Path(steps) => {
-                let values = evaluate(steps, current);
+                let values = evaluate(steps, current)?;
                 let texts: Vec<String> = values.iter().map(|value| text(value)).collect();
                 out.push_str(&texts.join(" "));
             }
             Node::Range(steps, body) => {
-                for value in evaluate(steps, current) {
+                for value in evaluate(steps, current)? {
                     // `range` over an array walks its items.
                     match value {
-                        Json::Array(items) => items.iter().for_each(|item| run(body, item, out)),
-                        other => run(body, other, out),
+                        Json::Array(items) => {
+                            for item in items {
+                                run(body, item, out)?;
+                            }
+                        }
+                        other => run(body, other, out)?,
                     }
                 }
             }
         }
     }
+    Ok(())
 }
 
 /// A value as jsonpath prints it: strings bare, anything else as compact JSON.
@@ -160,60 +173,96 @@ fn write_json(out: &mut String, value: &Json) {
 }
 
 /// The values `steps` reach from `root`.
-fn evaluate<'a>(steps: &[Step], root: &'a Json) -> Vec<&'a Json> {
+fn evaluate<'a>(steps: &[Step], root: &'a Json) -> Result<Vec<&'a Json>, String> {
     let mut values = vec![root];
     for step in steps {
         let mut next = Vec::new();
         for value in values {
-            apply(step, value, &mut next);
+            apply(step, value, &mut next)?;
             if next.len() > MAX_VALUES {
                 break;
             }
         }
         values = next;
     }
-    values
+    Ok(values)
 }
 
 /// Adds what `step` reaches from `value` to `out`.
-fn apply<'a>(step: &Step, value: &'a Json, out: &mut Vec<&'a Json>) {
+fn apply<'a>(step: &Step, value: &'a Json, out: &mut Vec<&'a Json>) -> Result<(), String> {
     match (step, value) {
         (Step::Field(name), Json::Object(fields)) if name == "*" => out.extend(fields.values()),
         (Step::Field(name), Json::Array(items)) if name == "*" => out.extend(items.iter()),
         (Step::Field(name), Json::Object(fields)) => out.extend(fields.get(name)),
         (Step::Recursive(name), _) => recurse(name, value, out),
-        (Step::Slice(start, end, single), Json::Array(items)) => {
-            let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
-            let at = |index: i64| {
-                if index < 0 {
-                    (len + index).max(0)
-                } else {
-                    index.min(len)
-                }
-            };
-            let from = at(start.unwrap_or(0));
-            let to = if *single {
-                from + 1
-            } else {
-                at(end.unwrap_or(len))
-            };
-            for index in from..to.min(len) {
-                out.extend(
-                    usize::try_from(index)
-                        .ok()
-                        .and_then(|index| items.get(index)),
-                );
-            }
+        (Step::Slice(start, end, step, single), Json::Array(items)) => {
+            slice(items, *start, *end, *step, *single, out)?;
         }
         (Step::Filter(path, test), Json::Array(items)) => {
-            out.extend(
-                items
-                    .iter()
-                    .filter(|item| passes(path, test.as_ref(), item)),
-            );
+            for item in items {
+                if passes(path, test.as_ref(), item)? {
+                    out.push(item);
+                }
+            }
         }
         _ => {}
     }
+    Ok(())
+}
+
+/// Upstream's `evalArray`: `[start:end:step]` of `items`, negative indices from the end, and its
+/// errors for indices out of bounds (which kubectl reports even with missing keys allowed).
+fn slice<'a>(
+    items: &'a [Json],
+    start: Option<i64>,
+    end: Option<i64>,
+    step: Option<i64>,
+    single: bool,
+    out: &mut Vec<&'a Json>,
+) -> Result<(), String> {
+    let len = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    let mut from = start.unwrap_or(0);
+    if from < 0 {
+        from = from.saturating_add(len);
+    }
+    let mut to = match (end, single) {
+        (_, true) => from.saturating_add(1),
+        (Some(end), false) => end,
+        (None, false) => len,
+    };
+    if !single && to < 0 {
+        to = to.saturating_add(len);
+    }
+    if from == to {
+        return Ok(());
+    }
+    if from >= len || from < 0 {
+        return Err(format!(
+            "array index out of bounds: index {from}, length {len}"
+        ));
+    }
+    if to > len || to < 0 {
+        return Err(format!(
+            "array index out of bounds: index {}, length {len}",
+            to.saturating_sub(1)
+        ));
+    }
+    if from > to {
+        return Err(format!(
+            "starting index {from} is greater than ending index {to}"
+        ));
+    }
+    let step = match step {
+        Some(step) if step <= 0 => return Err("step must be > 0".to_owned()),
+        Some(step) => usize::try_from(step).unwrap_or(usize::MAX),
+        None => 1,
+    };
+    let (from, to) = (
+        usize::try_from(from).unwrap_or(0),
+        usize::try_from(to).unwrap_or(0),
+    );
+    out.extend(items[from..to].iter().step_by(step));
+    Ok(())
 }
 
 /// `..name` from `value`: every field of that name at any depth, in document order.
@@ -234,12 +283,12 @@ fn recurse<'a>(name: &str, value: &'a Json, out: &mut Vec<&'a Json>) {
 }
 
 /// Whether `item` passes a filter.
-fn passes(path: &[Step], test: Option<&(String, Json)>, item: &Json) -> bool {
-    let found = evaluate(path, item);
+fn passes(path: &[Step], test: Option<&(String, Json)>, item: &Json) -> Result<bool, String> {
+    let found = evaluate(path, item)?;
     let Some((operator, literal)) = test else {
-        return !found.is_empty();
+        return Ok(!found.is_empty());
     };
-    found.iter().any(|value| {
+    Ok(found.iter().any(|value| {
         let order = compare(value, literal);
         match operator.as_str() {
             "==" => order == Some(std::cmp::Ordering::Equal),
@@ -256,7 +305,7 @@ fn passes(path: &[Step], test: Option<&(String, Json)>, item: &Json) -> bool {
             ),
             _ => false,
         }
-    })
+    }))
 }
 
 /// How a value compares with a filter's literal: numbers as numbers, anything else as text.
@@ -295,7 +344,7 @@ fn parse_template(template: &str) -> Result<Vec<Node>, String> {
         let inner = rest[inner_start..inner_start + close].trim();
         rest = &rest[inner_start + close + 1..];
         if let Some(path) = inner.strip_prefix("range ") {
-            stack.push((Some(parse_path(path.trim())?), Vec::new()));
+            stack.push((Some(parse_path(path.trim(), 0)?), Vec::new()));
         } else if inner == "end" {
             let (Some(steps), body) = stack.pop().unwrap_or((None, Vec::new())) else {
                 return Err("not in range, nothing to end".to_owned());
@@ -304,7 +353,7 @@ fn parse_template(template: &str) -> Result<Vec<Node>, String> {
         } else if inner.starts_with('"') {
             push(&mut stack, Node::Text(string_literal(inner)?));
         } else {
-            push(&mut stack, Node::Path(parse_path(inner)?));
+            push(&mut stack, Node::Path(parse_path(inner, 0)?));
         }
     }
     match stack.pop() {
@@ -365,12 +414,15 @@ fn string_literal(text: &str) -> Result<String, String> {
 }
 
 /// Reads a path: `.a.b[0]`, `$.a`, `@.a`, `..a`, `a.b` (a leading dot is optional).
-fn parse_path(path: &str) -> Result<Vec<Step>, String> {
+fn parse_path(path: &str, depth: usize) -> Result<Vec<Step>, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("filters nest more than {MAX_DEPTH} deep"));
+    }
     let mut rest = path.trim_start_matches(['$', '@']);
     let mut steps = Vec::new();
     if !rest.is_empty() && !rest.starts_with(['.', '[']) {
         // kubectl accepts `{metadata.name}` as `{.metadata.name}`.
-        return parse_path(&format!(".{rest}"));
+        return parse_path(&format!(".{rest}"), depth);
     }
     while !rest.is_empty() {
         if steps.len() > MAX_NODES {
@@ -389,7 +441,7 @@ fn parse_path(path: &str) -> Result<Vec<Step>, String> {
         } else if rest.starts_with('[') {
             let close =
                 closing_bracket(rest).ok_or_else(|| format!("unterminated array {rest}"))?;
-            steps.push(bracket(&rest[1..close])?);
+            steps.push(bracket(&rest[1..close], depth)?);
             rest = &rest[close + 1..];
         } else {
             return Err(format!("unrecognized character in action: {rest}"));
@@ -439,7 +491,7 @@ fn closing_bracket(text: &str) -> Option<usize> {
 }
 
 /// The step of a bracket's inside: `'key'`, `*`, `n`, `a:b`, `?(…)`.
-fn bracket(inside: &str) -> Result<Step, String> {
+fn bracket(inside: &str, depth: usize) -> Result<Step, String> {
     let inside = inside.trim();
     if inside == "*" {
         return Ok(Step::Field("*".to_owned()));
@@ -459,7 +511,7 @@ fn bracket(inside: &str) -> Result<Step, String> {
         .strip_prefix("?(")
         .and_then(|rest| rest.strip_suffix(')'))
     {
-        return filter_step(filter.trim());
+        return filter_step(filter.trim(), depth + 1);
     }
     let number = |text: &str| -> Result<Option<i64>, String> {
         let text = text.trim();
@@ -471,19 +523,24 @@ fn bracket(inside: &str) -> Result<Step, String> {
             .map_err(|_| format!("invalid array index {text}"))
     };
     match inside.split_once(':') {
-        Some((start, end)) => {
-            let end = end.split(':').next().unwrap_or_default();
-            Ok(Step::Slice(number(start)?, number(end)?, false))
+        Some((start, rest)) => {
+            let (end, step) = rest.split_once(':').unwrap_or((rest, ""));
+            Ok(Step::Slice(
+                number(start)?,
+                number(end)?,
+                number(step)?,
+                false,
+            ))
         }
-        None => Ok(Step::Slice(number(inside)?, None, true)),
+        None => Ok(Step::Slice(number(inside)?, None, None, true)),
     }
 }
 
 /// A filter: `@.path OP literal`, or `@.path` alone.
-fn filter_step(filter: &str) -> Result<Step, String> {
+fn filter_step(filter: &str, depth: usize) -> Result<Step, String> {
     for operator in ["==", "!=", "<=", ">=", "<", ">"] {
         if let Some((left, right)) = filter.split_once(operator) {
-            let path = parse_path(left.trim())?;
+            let path = parse_path(left.trim(), depth)?;
             let right = right.trim();
             let literal = if let Some(text) = right
                 .strip_prefix('"')
@@ -505,7 +562,7 @@ fn filter_step(filter: &str) -> Result<Step, String> {
             return Ok(Step::Filter(path, Some((operator.to_owned(), literal))));
         }
     }
-    Ok(Step::Filter(parse_path(filter)?, None))
+    Ok(Step::Filter(parse_path(filter, depth)?, None))
 }
 
 #[cfg(test)]

@@ -104,6 +104,11 @@ fn exit_clauses(pod: &Pod, ended: &[&str]) -> Vec<String> {
             let reason = terminated.reason.as_deref().unwrap_or("Error");
             Some(match (terminated.exit_code, reason) {
                 (0, _) => format!("container '{}' exits with code 0 (Completed)", s.name),
+                // The kubelet's word for a container of a deleted Pod that never ran.
+                (code, "ContainerStatusUnknown") => format!(
+                    "container '{}' never ran, and the kubelet reports it ContainerStatusUnknown (exit code {code})",
+                    s.name
+                ),
                 (_, "OOMKilled") => format!(
                     "the kernel's OOM killer ends container '{}' for using more memory than its limit (exit code {})",
                     s.name, terminated.exit_code

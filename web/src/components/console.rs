@@ -110,6 +110,8 @@ pub fn Console(
         });
         // The terminal's own command: the output goes, the history stays for ↑.
         if command.trim() == "clear" {
+            // A late answer to a cleared command must not follow the stepper again.
+            numbered.set_value(numbered.get_value() + 1);
             entries.set(Vec::new());
             following.set_value(true);
             line.set(String::new());

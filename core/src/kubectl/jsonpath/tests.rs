@@ -111,6 +111,12 @@ fn slices_recursion_missing_keys_and_errors() {
             "{range .items[*]}",
             "{.items[x]}",
             "{.items[0]",
+            "{.items[5].kind}",
+            "{.items[-5].kind}",
+            "{.items[0:2:2].metadata.name}",
+            "{.items[1:1].kind}",
+            "{.items[0:2:0]}",
+            &format!("{{{}{}}}", "[?(@".repeat(40), ")]".repeat(40)),
         ],
         expect![[r#"
             {.items[-1].metadata.name} → "127.0.0.2"
@@ -122,6 +128,12 @@ fn slices_recursion_missing_keys_and_errors() {
             {range .items[*]} → error: error parsing jsonpath {range .items[*]}, unclosed range
             {.items[x]} → error: error parsing jsonpath {.items[x]}, invalid array index x
             {.items[0] → error: error parsing jsonpath {.items[0], unclosed action
+            {.items[5].kind} → error: error executing jsonpath "{.items[5].kind}": Error executing template: array index out of bounds: index 5, length 2
+            {.items[-5].kind} → error: error executing jsonpath "{.items[-5].kind}": Error executing template: array index out of bounds: index -3, length 2
+            {.items[0:2:2].metadata.name} → "127.0.0.1"
+            {.items[1:1].kind} → ""
+            {.items[0:2:0]} → error: error executing jsonpath "{.items[0:2:0]}": Error executing template: step must be > 0
+            {[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@)])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])]} → error: error parsing jsonpath {[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@[?(@)])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])])]}, filters nest more than 32 deep
         "#]],
     );
 }
