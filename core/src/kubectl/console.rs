@@ -731,7 +731,6 @@ mod tests {
             &[
                 (5, "kubectl get events"),
                 (5, "kubectl get events --sort-by=.lastTimestamp -o wide"),
-                (5, "kubectl get ev --sort-by .count"),
                 (5, "kubectl get events --sort-by=.spec.nothing"),
                 (5, "kubectl get ev --sort-by lastTimestamp -o wide"),
                 (5, "kubectl get pods -o jsonpath="),
@@ -761,17 +760,6 @@ mod tests {
                 2s          Normal   Pulled      pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Successfully pulled image "fluentd:latest" in 1s (1s including waiting)   2s           1       sidecar-logging.18867252a0ca5e06
                 2s          Normal   Created     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Created container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e07
                 2s          Normal   Started     pod/sidecar-logging   spec.containers{log-forwarder}   kubelet             Started container log-forwarder                                           2s           1       sidecar-logging.18867252a0ca5e08
-                $ kubectl get ev --sort-by .count   (t = 5s)
-                LAST SEEN   TYPE     REASON      OBJECT                MESSAGE
-                5s          Normal   Scheduled   pod/sidecar-logging   Successfully assigned default/sidecar-logging to node-1
-                4s          Normal   Pulling     pod/sidecar-logging   Pulling image "my-app:latest"
-                3s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "my-app:latest" in 1s (1s including waiting)
-                3s          Normal   Created     pod/sidecar-logging   Created container app
-                3s          Normal   Started     pod/sidecar-logging   Started container app
-                3s          Normal   Pulling     pod/sidecar-logging   Pulling image "fluentd:latest"
-                2s          Normal   Pulled      pod/sidecar-logging   Successfully pulled image "fluentd:latest" in 1s (1s including waiting)
-                2s          Normal   Created     pod/sidecar-logging   Created container log-forwarder
-                2s          Normal   Started     pod/sidecar-logging   Started container log-forwarder
                 $ kubectl get events --sort-by=.spec.nothing   (t = 5s)
                 error> error: couldn't find any field with path "{.spec.nothing}" in the list of objects
                 $ kubectl get ev --sort-by lastTimestamp -o wide   (t = 5s)

@@ -101,6 +101,18 @@ impl Request {
             | Request::ShareLink { id, .. } => *id,
         }
     }
+
+    /// The request's kind, as its message names it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Request::Lifecycle { .. } => "lifecycle",
+            Request::Console { .. } => "console",
+            Request::Gallery { .. } => "gallery",
+            Request::FieldDoc { .. } => "fieldDoc",
+            Request::Lints { .. } => "lints",
+            Request::ShareLink { .. } => "shareLink",
+        }
+    }
 }
 
 /// A field's documentation, as the page shows it.
@@ -267,58 +279,37 @@ impl Request {
     pub fn to_message(&self) -> String {
         let mut header = String::new();
         let mut object = Object::open(&mut header);
+        json::write_string(object.key("kind"), self.kind());
+        object.key("id").push_str(&self.id().to_string());
         let body = match self {
-            Request::Lifecycle { id, scenario } => {
-                json::write_string(object.key("kind"), "lifecycle");
-                object.key("id").push_str(&id.to_string());
-                write_scenario(object.key("scenario"), scenario)
-            }
+            Request::Lifecycle { scenario, .. } => write_scenario(object.key("scenario"), scenario),
             Request::Console {
-                id,
-                line,
-                scenario,
-                at,
+                line, scenario, at, ..
             } => {
-                json::write_string(object.key("kind"), "console");
-                object.key("id").push_str(&id.to_string());
                 json::write_string(object.key("line"), line);
                 object.key("at").push_str(&at.as_millis().to_string());
                 write_scenario(object.key("scenario"), scenario)
             }
-            Request::Gallery { id } => {
-                json::write_string(object.key("kind"), "gallery");
-                object.key("id").push_str(&id.to_string());
-                String::new()
-            }
+            Request::Gallery { .. } => String::new(),
             Request::FieldDoc {
-                id,
                 text,
                 line,
                 column,
                 caret,
+                ..
             } => {
-                json::write_string(object.key("kind"), "fieldDoc");
-                object.key("id").push_str(&id.to_string());
                 object.key("line").push_str(&line.to_string());
                 object.key("column").push_str(&column.to_string());
                 object.key("caret").push_str(&caret.to_string());
                 text.clone()
             }
             Request::Lints {
-                id,
-                text,
-                static_pod,
+                text, static_pod, ..
             } => {
-                json::write_string(object.key("kind"), "lints");
-                object.key("id").push_str(&id.to_string());
                 object.key("staticPod").push_str(&static_pod.to_string());
                 text.clone()
             }
-            Request::ShareLink { id, state } => {
-                json::write_string(object.key("kind"), "shareLink");
-                object.key("id").push_str(&id.to_string());
-                state.to_json()
-            }
+            Request::ShareLink { state, .. } => state.to_json(),
         };
         object.close();
         format!("{header}\n{body}")
