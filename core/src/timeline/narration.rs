@@ -36,15 +36,38 @@ pub fn narrate(
             clauses.push(clause);
         }
     };
-    earlier.iter().map(|event| clause(event)).for_each(&mut add);
+    let told = |event: &&Event| still_ready(pod, event).unwrap_or_else(|| clause(event));
+    earlier.iter().map(told).for_each(&mut add);
     exit_clauses(pod, &ended.before)
         .into_iter()
         .for_each(&mut add);
-    events.iter().map(|event| clause(event)).for_each(&mut add);
+    events.iter().map(told).for_each(&mut add);
     exit_clauses(pod, &ended.at_once)
         .into_iter()
         .for_each(&mut add);
     sentence(&clauses)
+}
+
+/// A readiness probe's failure while its container is still ready in `pod`: the kubelet marks
+/// it not ready only once the failures reach the probe's `failureThreshold`, and the sentence
+/// says so, so that it and READY agree.
+fn still_ready(pod: &Pod, event: &Event) -> Option<String> {
+    if event.reason != "Unhealthy" || !event.message.starts_with("Readiness") {
+        return None;
+    }
+    let name = container(event)?;
+    let ready = pod.status.as_ref().is_some_and(|status| {
+        status
+            .init_container_statuses
+            .iter()
+            .chain(&status.container_statuses)
+            .any(|s| s.name == name && s.ready)
+    });
+    ready.then(|| {
+        format!(
+            "the readiness probe of '{name}' fails, but it stays ready until the failures reach the probe's failureThreshold"
+        )
+    })
 }
 
 /// What happened to a mirror Pod (a static Pod as the API server shows it) since `previous`.

@@ -179,9 +179,12 @@ fn disagreements(scenario: &Scenario) -> Vec<String> {
                 }
                 _ => {}
             }
-            if step
-                .narration
-                .contains(&format!("the readiness probe of '{name}' fails"))
+            // Ready until the failures reach the threshold, which the sentence then says.
+            let fails = format!("the readiness probe of '{name}' fails");
+            if step.narration.contains(&fails)
+                && !step
+                    .narration
+                    .contains(&format!("{fails}, but it stays ready"))
                 && *look == (Visual::Running { ready: true })
             {
                 problem(format!(
@@ -190,14 +193,19 @@ fn disagreements(scenario: &Scenario) -> Vec<String> {
             }
         }
         // Exit code 137 is a SIGKILL: the OOM killer's, or the kubelet's after a stop or a kill
-        // it told of (a liveness failure, a deletion), or `kill -9`; never a plain crash.
+        // it told of (a liveness failure, a deletion), or `kill -9`; never a plain crash. A
+        // kubelet cut off from the API server (a lost node) kills without its Events arriving.
         told_a_kill |=
             step.narration.contains("kills") || step.narration.contains("stops container");
         if step.narration.contains("exits with code 137")
             && !step.narration.contains("OOM")
             && !told_a_kill
             && !scenario.actions.iter().any(|action| {
-                action.at <= at && matches!(action.what.name(), "killContainer" | "deletePod")
+                action.at <= at
+                    && matches!(
+                        action.what.name(),
+                        "killContainer" | "deletePod" | "loseNode"
+                    )
             })
         {
             problem(format!("exit code 137 without a kill: {}", step.narration));
