@@ -101,8 +101,9 @@ describe("the playground", () => {
     await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
     await settled(page);
     await page.getByTestId("editor").pressSequentially(BROKEN.slice(cut));
+    // The list follows the editor a moment later: wait for the new text's error.
+    await page.getByTestId("diagnostic").filter({ hasText: "mapping values are not allowed" }).waitFor();
     const diagnostic = page.getByTestId("diagnostic");
-    await diagnostic.waitFor();
     // Plain words first, the parser's own after them.
     assert.match(await diagnostic.textContent(), /^Line 5, column 9: The indentation is probably broken here \(the YAML parser says: mapping values are not allowed in this context\)/);
     assert.equal(await page.getByTestId("container-box").count(), 0);
