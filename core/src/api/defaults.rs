@@ -77,6 +77,23 @@ pub fn as_created(pod: &Pod) -> Pod {
 pub fn apply(pod: &Pod) -> Defaulted {
     let mut recorder = Recorder {
         applied: Vec::new(),
+        admission: true,
+    };
+    let mut pod = pod.clone();
+    recorder.pod(&mut pod);
+    Defaulted {
+        pod,
+        applied: recorder.applied,
+    }
+}
+
+/// Applies the defaults a Pod template gets to a copy of `pod` (a template as a Pod): the
+/// API server's defaulting, without the admission plugins, which run when each Pod is created.
+/// The paths are the Pod's; the caller puts the template's path in front.
+pub fn apply_to_template(pod: &Pod) -> Defaulted {
+    let mut recorder = Recorder {
+        applied: Vec::new(),
+        admission: false,
     };
     let mut pod = pod.clone();
     recorder.pod(&mut pod);
@@ -88,6 +105,8 @@ pub fn apply(pod: &Pod) -> Defaulted {
 
 struct Recorder {
     applied: Vec<AppliedDefault>,
+    /// False for a Pod template: admission plugins act on Pods, not templates.
+    admission: bool,
 }
 
 impl Recorder {
@@ -108,6 +127,9 @@ impl Recorder {
         path: impl FnOnce() -> String,
         source: DefaultSource,
     ) {
+        if source == DefaultSource::Admission && !self.admission {
+            return;
+        }
         if field.is_none() {
             self.applied.push(AppliedDefault {
                 path: path(),
@@ -130,6 +152,9 @@ impl Recorder {
         path: impl FnOnce() -> String,
         source: DefaultSource,
     ) {
+        if source == DefaultSource::Admission && !self.admission {
+            return;
+        }
         if field.as_deref().is_none_or(str::is_empty) {
             *field = None;
             self.set_from(field, value.to_owned(), path, source);
@@ -285,6 +310,9 @@ impl Recorder {
     /// The DefaultTolerationSeconds admission plugin: tolerate a not-ready or unreachable node
     /// for 300 seconds, unless the Pod says otherwise.
     fn default_tolerations(&mut self, tolerations: &mut Vec<Toleration>) {
+        if !self.admission {
+            return;
+        }
         for key in [
             "node.kubernetes.io/not-ready",
             "node.kubernetes.io/unreachable",

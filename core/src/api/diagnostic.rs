@@ -90,6 +90,14 @@ pub enum DiagnosticKind {
         /// The document's `metadata.name`, if any.
         name: String,
     },
+    /// A workload: checked as the API server would, its Pod template drawn, but its controller
+    /// does not run on the virtual cluster yet.
+    ControllerNotSimulated {
+        /// The document's `kind`.
+        kind: String,
+        /// The document's `metadata.name`.
+        name: String,
+    },
     /// Strict decoding: a field the type does not have.
     UnknownField {
         /// The known field the name is closest to.
@@ -111,6 +119,13 @@ pub enum DiagnosticKind {
     Quantity(QuantityError),
     /// A validation error, as the API server reports it.
     Field(FieldError),
+    /// A problem of a StatefulSet's Pod template that the API server does not check on the
+    /// StatefulSet (upstream leaves its template's spec unvalidated): the controller's create of
+    /// each Pod is refused with it.
+    PodCreateWillFail {
+        /// The Pod's validation error, at the template's path.
+        error: FieldError,
+    },
     /// A best-practice warning.
     Lint(Lint),
 }
@@ -219,6 +234,9 @@ impl Diagnostic {
                     format!("{kind} \"{name}\": not simulated yet; Podplay keeps it for later")
                 }
             }
+            DiagnosticKind::ControllerNotSimulated { kind, name } => format!(
+                "{kind} \"{name}\": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet"
+            ),
             DiagnosticKind::UnknownField { .. } => {
                 format!("unknown field {}", go_quote(&self.path))
             }
@@ -238,6 +256,10 @@ impl Diagnostic {
             }
             DiagnosticKind::Quantity(error) => error.message().to_owned(),
             DiagnosticKind::Field(error) => error.body(),
+            DiagnosticKind::PodCreateWillFail { error } => format!(
+                "{}; the API server accepts the StatefulSet, but refuses each Pod its controller creates from this template",
+                error.body()
+            ),
             DiagnosticKind::Lint(lint) => lint.reason.clone(),
         }
     }

@@ -13,6 +13,8 @@ use crate::api::paste_damage;
 use crate::api::qos::{self, QosClass};
 use crate::api::v1::Pod;
 use crate::api::validation::{self, FieldError};
+use crate::api::workloads::defaults::DefaultedWorkload;
+use crate::api::workloads::{self, Workload, WorkloadKind};
 use crate::api::yaml::{self, Node, Value};
 use crate::base::span::{Position, Span};
 
@@ -36,6 +38,29 @@ pub struct Parsed {
     /// The text's other Pods, after the first, each with the server's defaults (a Pod whose
     /// name an earlier one has is left out, with a note).
     pub other_pods: Vec<Defaulted>,
+    /// The text's workloads (Deployments, StatefulSets, Jobs…), each decoded, defaulted and
+    /// validated.
+    pub workloads: Vec<CheckedWorkload>,
+}
+
+/// A workload document of the text, decoded, defaulted and validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedWorkload {
+    /// Which of [`Parsed::objects`] it is.
+    pub object: usize,
+    /// The object as written.
+    pub written: Workload,
+    /// The object with the server's defaults, and the defaults applied.
+    pub defaulted: DefaultedWorkload,
+    /// The validation errors, as the API server reports them.
+    pub errors: Vec<FieldError>,
+}
+
+impl CheckedWorkload {
+    /// The Pod its template describes, with the template's defaults, as the page draws it.
+    pub fn template_pod(&self) -> Option<Pod> {
+        self.defaulted.workload.template_pod()
+    }
 }
 
 /// One document of the text.
@@ -77,6 +102,25 @@ impl Parsed {
             .chain(&self.other_pods)
             .map(|defaulted| &defaulted.pod)
             .collect()
+    }
+
+    /// The workloads of the text, defaulted, if the API server would accept the text: no
+    /// diagnostic is an error. The cluster's controllers make their Pods.
+    pub fn accepted_workloads(&self) -> Vec<&Workload> {
+        if self.has_errors() {
+            return Vec::new();
+        }
+        self.workloads
+            .iter()
+            .map(|checked| &checked.defaulted.workload)
+            .collect()
+    }
+
+    /// The object of [`Parsed::objects`] whose document holds `at`.
+    pub fn object_at(&self, at: Position) -> Option<&ObjectSummary> {
+        self.objects
+            .iter()
+            .find(|object| object.span.start <= at && at <= object.span.end)
     }
 
     /// Every Pod of the text, as `kubectl get` would find it: a Pod that carries a `status`
@@ -276,6 +320,7 @@ pub fn read(text: &str) -> Parsed {
     let mut pod_root: Option<&Node> = None;
     let mut other_roots: Vec<&Node> = Vec::new();
     let mut pod_names: BTreeSet<String> = BTreeSet::new();
+    let mut workload_roots: Vec<(usize, WorkloadKind, &Node)> = Vec::new();
     for (document, list_item, root) in roots.into_iter().take(MAX_DOCUMENTS) {
         let Some(mut summary) = summarize(root, &mut diagnostics) else {
             continue;
@@ -297,6 +342,8 @@ pub fn read(text: &str) -> Parsed {
                     root,
                 ));
             }
+        } else if let Some(kind) = WorkloadKind::named(&summary.kind) {
+            workload_roots.push((objects.len(), kind, root));
         }
         objects.push(summary);
     }
@@ -309,7 +356,13 @@ pub fn read(text: &str) -> Parsed {
         diagnostics,
         documents: Vec::new(),
         other_pods: Vec::new(),
+        workloads: Vec::new(),
     };
+    for (object, kind, root) in workload_roots {
+        let (checked, diagnostics) = check_workload(object, kind, root);
+        parsed.diagnostics.extend(diagnostics);
+        parsed.workloads.push(checked);
+    }
     for root in other_roots {
         let checked = check(root);
         parsed.diagnostics.extend(checked.diagnostics);
@@ -317,7 +370,7 @@ pub fn read(text: &str) -> Parsed {
     }
     match pod_root {
         Some(root) => check_pod(root, &mut parsed),
-        None if !parsed.has_errors() => {
+        None if !parsed.has_errors() && parsed.workloads.is_empty() => {
             let at = parsed
                 .objects
                 .first()
@@ -344,6 +397,68 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
     parsed.pod = Some(checked.pod);
     parsed.defaulted = Some(checked.defaulted);
     parsed.diagnostics.extend(checked.diagnostics);
+}
+
+/// Decodes, defaults and validates the workload document `root` of kind `kind`.
+fn check_workload(
+    object: usize,
+    kind: WorkloadKind,
+    root: &Node,
+) -> (CheckedWorkload, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let written = Workload::decode_document(kind, root, &mut diagnostics);
+    let defaulted = workloads::defaults::apply(&written);
+    let undecodable: BTreeSet<&str> = diagnostics
+        .iter()
+        .filter(|d| d.kind.is_decoding_error())
+        .map(|d| d.path.as_str())
+        .collect();
+    let keep = |error: &FieldError| !within_any(&error.path, &undecodable);
+    let errors: Vec<FieldError> = workloads::validation::validate(&defaulted.workload)
+        .into_iter()
+        .filter(keep)
+        .collect();
+    let pod_errors: Vec<FieldError> =
+        workloads::validation::template_pod_errors(&defaulted.workload)
+            .into_iter()
+            .filter(keep)
+            .collect();
+    let mut located = Vec::new();
+    for error in &errors {
+        located.push(Diagnostic::error(
+            DiagnosticKind::Field(error.clone()),
+            error.path.clone(),
+            span_of(root.locate(error.located_at.as_deref().unwrap_or(&error.path))),
+        ));
+    }
+    for error in pod_errors {
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticKind::PodCreateWillFail {
+                error: error.clone(),
+            },
+            error.path.clone(),
+            span_of(root.locate(error.located_at.as_deref().unwrap_or(&error.path))),
+        );
+        diagnostic.severity = Severity::Warning;
+        located.push(diagnostic);
+    }
+    diagnostics.extend(located);
+    diagnostics.push(note(
+        DiagnosticKind::ControllerNotSimulated {
+            kind: kind.as_str().to_owned(),
+            name: written.name().to_owned(),
+        },
+        root,
+    ));
+    (
+        CheckedWorkload {
+            object,
+            written,
+            defaulted,
+            errors,
+        },
+        diagnostics,
+    )
 }
 
 /// A Pod document decoded, defaulted and validated.
@@ -492,6 +607,18 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
             diagnostics.push(no_match("a Pod is `apiVersion: v1`".to_owned()));
             return None;
         }
+    } else if let Some(workload) = WorkloadKind::named(&kind) {
+        if api_version != workload.api_version() {
+            let now = workload.api_version();
+            let hint = match removed_in(workload, &api_version) {
+                Some(release) => format!(
+                    "{api_version} is no longer served (removed in Kubernetes {release}): a {kind} is `apiVersion: {now}`"
+                ),
+                None => format!("a {kind} is `apiVersion: {now}`"),
+            };
+            diagnostics.push(no_match(hint));
+            return None;
+        }
     } else if let Some((_, versions)) = OTHER_KINDS.iter().find(|(known, _)| *known == kind) {
         if !versions.contains(&api_version.as_str()) {
             diagnostics.push(no_match(format!(
@@ -546,6 +673,19 @@ fn summarize(root: &Node, diagnostics: &mut Vec<Diagnostic>) -> Option<ObjectSum
     })
 }
 
+/// The release that stopped serving `api_version` for `kind`, if it is one of the kind's removed
+/// versions (the deprecation guide's table).
+fn removed_in(kind: WorkloadKind, api_version: &str) -> Option<&'static str> {
+    if !kind.removed_api_versions().contains(&api_version) {
+        return None;
+    }
+    Some(match api_version {
+        "batch/v1beta1" => "1.25",
+        "batch/v2alpha1" => "1.21",
+        _ => "1.16",
+    })
+}
+
 fn note(kind: DiagnosticKind, root: &Node) -> Diagnostic {
     let mut diagnostic = Diagnostic::error(kind, "", Span::point(root.span.start));
     diagnostic.severity = Severity::Note;
@@ -563,5 +703,6 @@ fn only(diagnostic: Diagnostic) -> Parsed {
         diagnostics: vec![diagnostic],
         documents: Vec::new(),
         other_pods: Vec::new(),
+        workloads: Vec::new(),
     }
 }

@@ -50,8 +50,11 @@ pub fn create_error(parsed: &Parsed, file: &str) -> Option<String> {
                     DiagnosticKind::WrongType { .. } | DiagnosticKind::Quantity(_)
                 )
             });
+            let kind = parsed
+                .object_at(first.span.start)
+                .map_or("Pod", |object| object.kind.as_str());
             let prefix = format!(
-                "Error from server (BadRequest): error when creating {}: Pod in version \"v1\" cannot be handled as a Pod: ",
+                "Error from server (BadRequest): error when creating {}: {kind} in version \"v1\" cannot be handled as a {kind}: ",
                 quote(file)
             );
             if let Some(decoding) = decoding {
@@ -71,22 +74,28 @@ pub fn create_error(parsed: &Parsed, file: &str) -> Option<String> {
 /// kubectl's rendering of a 422 Invalid (`MultilineError` in kubectl's cmd/util): the causes, one
 /// per line after a header when there are several, repeated messages dropped.
 fn invalid(parsed: &Parsed) -> Option<String> {
-    if parsed.validation_errors.is_empty() {
-        return None;
-    }
-    let name = parsed
-        .pod
-        .as_ref()
-        .map(crate::api::v1::Pod::name)
-        .unwrap_or_default();
+    let (kind, name, errors) = if parsed.validation_errors.is_empty() {
+        let refused = parsed.workloads.iter().find(|w| !w.errors.is_empty())?;
+        (
+            refused.written.kind().as_str(),
+            refused.written.name(),
+            &refused.errors,
+        )
+    } else {
+        let name = parsed
+            .pod
+            .as_ref()
+            .map(crate::api::v1::Pod::name)
+            .unwrap_or_default();
+        ("Pod", name, &parsed.validation_errors)
+    };
     let mut seen = std::collections::BTreeSet::new();
-    let causes: Vec<String> = parsed
-        .validation_errors
+    let causes: Vec<String> = errors
         .iter()
         .map(ToString::to_string)
         .filter(|cause| seen.insert(cause.clone()))
         .collect();
-    let header = format!("The Pod {} is invalid: ", quote(name));
+    let header = format!("The {kind} {} is invalid: ", quote(name));
     Some(match causes.as_slice() {
         [only] => format!("{header}{only}"),
         _ => {
@@ -98,4 +107,32 @@ fn invalid(parsed: &Parsed) -> Option<String> {
 
 fn quote(text: &str) -> String {
     crate::api::validation::go_quote(text)
+}
+
+/// What `kubectl create -f` prints for a manifest the API server accepts: one line per Pod and
+/// workload, in the text's order (`pod/web created`, `deployment.apps/web created`).
+pub fn created(parsed: &Parsed) -> Vec<String> {
+    if parsed.has_errors() {
+        return Vec::new();
+    }
+    let pods: Vec<&str> = parsed
+        .accepted_pods()
+        .into_iter()
+        .map(crate::api::v1::Pod::name)
+        .collect();
+    let mut lines = Vec::new();
+    for (index, object) in parsed.objects.iter().enumerate() {
+        if object.kind == "Pod" && pods.contains(&object.name.as_str()) {
+            if !lines.contains(&format!("pod/{} created", object.name)) {
+                lines.push(format!("pod/{} created", object.name));
+            }
+        } else if let Some(workload) = parsed.workloads.iter().find(|w| w.object == index) {
+            lines.push(format!(
+                "{}/{} created",
+                workload.written.kind().kind_group(),
+                workload.written.name()
+            ));
+        }
+    }
+    lines
 }

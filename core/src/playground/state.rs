@@ -117,9 +117,18 @@ pub fn running(
 }
 
 /// The Pod drawn for `text`: its first accepted Pod, else its first Pod even if refused (any
-/// Pod can be drawn), or while an edit in progress leaves none, the one of the text before it.
+/// Pod can be drawn), else the Pod template of its first workload, or while an edit in progress leaves none, the one of the text before it.
 pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Option<Kept<Pod>> {
-    let current = parsed.accepted_pod().or(parsed.pod.as_ref()).cloned();
+    let current = parsed
+        .accepted_pod()
+        .or(parsed.pod.as_ref())
+        .cloned()
+        .or_else(|| {
+            parsed
+                .workloads
+                .iter()
+                .find_map(crate::api::manifest::CheckedWorkload::template_pod)
+        });
     Kept::follow(current, text, previous)
 }
 
@@ -128,9 +137,10 @@ pub fn lifecycle_is_stale(parsed: &Parsed, running: Option<&Kept<Vec<Pod>>>) -> 
     parsed.accepted_pods().is_empty() && running.is_some()
 }
 
-/// True when the drawing shown is that of an earlier text: the text as it is holds no Pod.
+/// True when the drawing shown is that of an earlier text: the text as it is holds no Pod and
+/// no workload.
 pub fn drawing_is_stale(parsed: &Parsed, drawn: Option<&Kept<Pod>>) -> bool {
-    parsed.pod.is_none() && drawn.is_some()
+    parsed.pod.is_none() && parsed.workloads.is_empty() && drawn.is_some()
 }
 
 /// The lifecycle of the drawn Pod on the scenario's cluster, beside the others it runs with.

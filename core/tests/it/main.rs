@@ -20,3 +20,4 @@ mod store;
 mod upstream;
 mod upstream_cases;
 mod upstream_print_cases;
+mod workloads;

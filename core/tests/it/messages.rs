@@ -30,17 +30,15 @@ pub fn render(text: &str) -> String {
             out.push_str(&format!("  fix: {hint}\n"));
         }
     }
-    match (
-        kubectl_errors::create_error(&parsed, "pod.yaml"),
-        &parsed.pod,
-    ) {
-        (Some(verdict), _) => out.push_str(&format!("kubectl: {verdict}\n")),
-        (None, Some(_)) => {
-            for pod in parsed.accepted_pods() {
-                out.push_str(&format!("kubectl: pod/{} created\n", pod.name()));
+    let created = kubectl_errors::created(&parsed);
+    match kubectl_errors::create_error(&parsed, "pod.yaml") {
+        Some(verdict) => out.push_str(&format!("kubectl: {verdict}\n")),
+        None if created.is_empty() => out.push_str("kubectl: nothing to create\n"),
+        None => {
+            for line in created {
+                out.push_str(&format!("kubectl: {line}\n"));
             }
         }
-        (None, None) => out.push_str("kubectl: nothing to create\n"),
     }
     out
 }
@@ -307,10 +305,10 @@ fn wrong_api_version_or_kind() {
 #[test]
 fn other_kinds_are_kept_but_not_simulated() {
     check(
-        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: tls\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n",
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: tls\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n",
         expect![[r#"
             1:1 note: Service "web": not simulated yet; Podplay keeps it for later
-            8:1 note: Deployment "web": not simulated yet; Podplay keeps it for later
+            8:1 note: Ingress "web": not simulated yet; Podplay keeps it for later
             13:1 note: Certificate "tls": not simulated yet; Podplay keeps it for later
             kubectl: pod/web created
         "#]],

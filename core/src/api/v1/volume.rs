@@ -58,6 +58,18 @@ object! {
         rbd @ "rbd": Option<Raw>,
         /// `vsphereVolume` (deprecated), kept as written.
         vsphere_volume @ "vsphereVolume": Option<Raw>,
+        /// `quobyte` (removed), kept as written.
+        quobyte @ "quobyte": Option<Raw>,
+        /// `flocker` (removed), kept as written.
+        flocker @ "flocker": Option<Raw>,
+        /// `photonPersistentDisk` (removed), kept as written.
+        photon_persistent_disk @ "photonPersistentDisk": Option<Raw>,
+        /// `portworxVolume` (deprecated), kept as written.
+        portworx_volume @ "portworxVolume": Option<Raw>,
+        /// `scaleIO` (removed), kept as written.
+        scale_io @ "scaleIO": Option<Raw>,
+        /// `storageos` (removed), kept as written.
+        storageos @ "storageos": Option<Raw>,
     }
 }
 
@@ -85,14 +97,20 @@ impl Volume {
             ("rbd", self.rbd.is_some()),
             ("cinder", self.cinder.is_some()),
             ("cephfs", self.cephfs.is_some()),
+            ("quobyte", self.quobyte.is_some()),
+            ("flocker", self.flocker.is_some()),
             ("downwardAPI", self.downward_api.is_some()),
             ("fc", self.fc.is_some()),
             ("flexVolume", self.flex_volume.is_some()),
             ("configMap", self.config_map.is_some()),
             ("azureFile", self.azure_file.is_some()),
             ("vsphereVolume", self.vsphere_volume.is_some()),
+            ("photonPersistentDisk", self.photon_persistent_disk.is_some()),
+            ("portworxVolume", self.portworx_volume.is_some()),
             ("azureDisk", self.azure_disk.is_some()),
             ("projected", self.projected.is_some()),
+            ("scaleIO", self.scale_io.is_some()),
+            ("storageos", self.storageos.is_some()),
             ("csi", self.csi.is_some()),
             ("ephemeral", self.ephemeral.is_some()),
             ("image", self.image.is_some()),

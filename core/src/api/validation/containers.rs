@@ -244,6 +244,7 @@ fn validate_common(
         errors,
     );
     validate_ports(container, &path.child("ports"), errors);
+    validate_resize_policy(container, &path.child("resizePolicy"), errors);
     validate_env(&container.env, &path.child("env"), errors);
     validate_env_from(&container.env_from, &path.child("envFrom"), errors);
     validate_volume_mounts(
@@ -267,6 +268,32 @@ fn validate_common(
 }
 
 /// `validateContainerPorts`.
+/// `validateResizePolicy`: each resource once, `cpu` or `memory`, `NotRequired` or
+/// `RestartContainer`. (The Pod's `restartPolicy: Never` rule needs the Pod and is checked with
+/// it.)
+fn validate_resize_policy(container: &Container, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    let mut seen = BTreeSet::new();
+    for (index, policy) in container.resize_policy.iter().enumerate() {
+        if !seen.insert(policy.resource_name.as_str()) {
+            errors.push(FieldError::duplicate(path.index(index), &policy.resource_name));
+        }
+        match policy.resource_name.as_str() {
+            "cpu" | "memory" => {}
+            "" => errors.push(FieldError::required(path.clone(), "")),
+            other => errors.push(FieldError::not_supported(path.clone(), other, &["cpu", "memory"])),
+        }
+        match policy.restart_policy.as_str() {
+            "NotRequired" | "RestartContainer" => {}
+            "" => errors.push(FieldError::required(path.clone(), "")),
+            other => errors.push(FieldError::not_supported(
+                path.clone(),
+                other,
+                &["NotRequired", "RestartContainer"],
+            )),
+        }
+    }
+}
+
 fn validate_ports(container: &Container, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let mut names = BTreeSet::new();
     for (index, port) in container.ports.iter().enumerate() {

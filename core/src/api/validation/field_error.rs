@@ -50,6 +50,9 @@ pub enum BadValue {
     Str(String),
     /// A number, shown bare.
     Int(i64),
+    /// Any other value, shown as its JSON (upstream renders maps, lists and structs so since
+    /// 1.34): `{"app":"web"}`.
+    Json(String),
 }
 
 /// A field path in upstream's notation: `spec.containers[0].resources.limits[cpu]`.
@@ -147,6 +150,18 @@ impl FieldError {
         FieldError::new(path, ErrorType::Invalid, BadValue::Int(value), detail)
     }
 
+    /// `Invalid value` of a map, list or struct, given as its JSON.
+    pub fn invalid_json(path: FieldPath, json: String, detail: impl Into<String>) -> FieldError {
+        FieldError::new(path, ErrorType::Invalid, BadValue::Json(json), detail)
+    }
+
+    /// `Unsupported value` of a struct, given as its JSON.
+    pub fn not_supported_json(path: FieldPath, json: String, supported: &[&str]) -> FieldError {
+        let mut error = FieldError::not_supported(path, "", supported);
+        error.value = BadValue::Json(json);
+        error
+    }
+
     /// `Duplicate value`.
     pub fn duplicate(path: FieldPath, value: &str) -> FieldError {
         FieldError::new(
@@ -219,6 +234,10 @@ impl FieldError {
                     out.push_str(&go_quote(value));
                 }
                 BadValue::Int(value) => out.push_str(&format!(": {value}")),
+                BadValue::Json(json) => {
+                    out.push_str(": ");
+                    out.push_str(json);
+                }
             }
         }
         if !self.detail.is_empty() {

@@ -11,11 +11,21 @@ use crate::api::validation::{FieldError, FieldPath};
 /// The most bytes all annotations may hold together (upstream's `TotalAnnotationSizeLimitB`).
 pub const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES: usize = 256 * 1024;
 
-/// Checks `metadata` at `path`.
+/// Checks `metadata` at `path`, for an object whose name is a DNS-1123 subdomain.
 pub fn validate_object_meta(meta: &ObjectMeta, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    validate_object_meta_named(meta, path, is_dns1123_subdomain, errors);
+}
+
+/// `ValidateObjectMeta` with the kind's own name rule (`NameIsDNSLabel` for a StatefulSet).
+pub fn validate_object_meta_named(
+    meta: &ObjectMeta,
+    path: &FieldPath,
+    name_rule: fn(&str) -> Vec<String>,
+    errors: &mut Vec<FieldError>,
+) {
     let generate_name = meta.generate_name.as_deref().unwrap_or_default();
     if !generate_name.is_empty() {
-        for message in is_dns1123_subdomain(&mask_trailing_dash(generate_name)) {
+        for message in name_rule(&mask_trailing_dash(generate_name)) {
             errors.push(FieldError::invalid(
                 path.child("generateName"),
                 generate_name,
@@ -32,7 +42,7 @@ pub fn validate_object_meta(meta: &ObjectMeta, path: &FieldPath, errors: &mut Ve
             ));
         }
     } else {
-        for message in is_dns1123_subdomain(name) {
+        for message in name_rule(name) {
             errors.push(FieldError::invalid(path.child("name"), name, message));
         }
     }
@@ -80,7 +90,7 @@ pub fn validate_labels(
 }
 
 /// `ValidateAnnotations`: keys are qualified names in any case; the total size is bounded.
-fn validate_annotations(
+pub fn validate_annotations(
     annotations: &BTreeMap<String, String>,
     path: &FieldPath,
     errors: &mut Vec<FieldError>,

@@ -16,6 +16,9 @@ pub use names::{
     is_valid_port_name, is_valid_port_num,
 };
 
+pub(crate) use meta::{validate_annotations, validate_labels, validate_object_meta_named};
+pub(crate) use spec::validate_pod_spec;
+
 use crate::api::v1::Pod;
 
 /// Every error the API server reports when asked to create `pod` (already defaulted), in

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::api::v1::{PodSpec, Toleration, Volume};
+use crate::api::v1::{DownwardApiVolumeFile, KeyToPath, PodSpec, Toleration, Volume};
 use crate::api::validation::containers::{
     validate_containers, validate_ephemeral_containers, validate_init_containers,
 };
@@ -42,6 +42,15 @@ pub fn validate_pod_spec(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<Fiel
     );
     validate_labels(&spec.node_selector, &path.child("nodeSelector"), errors);
     validate_pod_security_context(spec, &path.child("securityContext"), errors);
+    if spec.host_pid && spec.share_process_namespace == Some(true) {
+        // Upstream keeps both in the internal PodSecurityContext, hence the path.
+        errors.push(FieldError::invalid_json(
+            path.child("securityContext").child("shareProcessNamespace"),
+            "true".to_owned(),
+            "ShareProcessNamespace and HostPID cannot both be enabled",
+        ));
+    }
+    validate_host_aliases(spec, &path.child("hostAliases"), errors);
     if spec.dns_policy.as_deref() == Some("None") && spec.dns_config.is_none() {
         errors.push(FieldError::required(
             path.child("dnsConfig"),
@@ -237,6 +246,7 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
                 if source.name.as_deref().unwrap_or_default().is_empty() {
                     errors.push(FieldError::required(source_path.child("name"), ""));
                 }
+                validate_items(&source.items, &source_path.child("items"), errors);
                 check_mode(
                     source.default_mode,
                     source_path.child("defaultMode"),
@@ -249,6 +259,7 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
                 if source.secret_name.as_deref().unwrap_or_default().is_empty() {
                     errors.push(FieldError::required(source_path.child("secretName"), ""));
                 }
+                validate_items(&source.items, &source_path.child("items"), errors);
                 check_mode(
                     source.default_mode,
                     source_path.child("defaultMode"),
@@ -278,6 +289,22 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
         }
         "projected" => {
             if let Some(source) = &volume.projected {
+                for (index, projection) in source.sources.iter().enumerate() {
+                    let at = source_path.child("sources").index(index);
+                    for (field, keys) in [
+                        ("secret", &projection.secret),
+                        ("configMap", &projection.config_map),
+                    ] {
+                        if let Some(keys) = keys {
+                            validate_items(&keys.items, &at.child(field).child("items"), errors);
+                        }
+                    }
+                    if let Some(downward) = &projection.downward_api {
+                        for file in &downward.items {
+                            validate_downward_api_file(file, &at.child("downwardAPI"), errors);
+                        }
+                    }
+                }
                 check_mode(
                     source.default_mode,
                     source_path.child("defaultMode"),
@@ -287,6 +314,10 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
         }
         "downwardAPI" => {
             if let Some(source) = &volume.downward_api {
+                // Upstream checks each file at the source's path, without an index.
+                for file in &source.items {
+                    validate_downward_api_file(file, &source_path, errors);
+                }
                 check_mode(
                     source.default_mode,
                     source_path.child("defaultMode"),
@@ -295,6 +326,95 @@ fn validate_volume_source(volume: &Volume, path: &FieldPath, errors: &mut Vec<Fi
             }
         }
         _ => {}
+    }
+}
+
+/// `validateKeyToPath` for each item of a ConfigMap or Secret volume (or projection).
+fn validate_items(items: &[KeyToPath], path: &FieldPath, errors: &mut Vec<FieldError>) {
+    for (index, item) in items.iter().enumerate() {
+        let at = path.index(index);
+        if item.key.is_empty() {
+            errors.push(FieldError::required(at.child("key"), ""));
+        }
+        if item.path.is_empty() {
+            errors.push(FieldError::required(at.child("path"), ""));
+        }
+        validate_local_non_reserved_path(&item.path, &at.child("path"), errors);
+        if let Some(mode) = item.mode.filter(|mode| !(0..=0o777).contains(mode)) {
+            errors.push(FieldError::invalid_int(
+                at.child("mode"),
+                i64::from(mode),
+                FILE_MODE_MESSAGE,
+            ));
+        }
+    }
+}
+
+/// `validateDownwardAPIVolumeFile`: a relative path, and exactly one of `fieldRef` and
+/// `resourceFieldRef`.
+fn validate_downward_api_file(
+    file: &DownwardApiVolumeFile,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
+    if file.path.is_empty() {
+        errors.push(FieldError::required(path.child("path"), ""));
+    }
+    validate_local_non_reserved_path(&file.path, &path.child("path"), errors);
+    match (&file.field_ref, &file.resource_field_ref) {
+        (Some(_), Some(_)) => errors.push(FieldError::invalid(
+            path.clone(),
+            "resource",
+            "fieldRef and resourceFieldRef can not be specified simultaneously",
+        )),
+        (None, None) => errors.push(FieldError::required(
+            path.clone(),
+            "one of fieldRef and resourceFieldRef is required",
+        )),
+        _ => {}
+    }
+    if let Some(mode) = file.mode.filter(|mode| !(0..=0o777).contains(mode)) {
+        errors.push(FieldError::invalid_int(
+            path.child("mode"),
+            i64::from(mode),
+            FILE_MODE_MESSAGE,
+        ));
+    }
+}
+
+/// `ValidateLocalNonReservedPath`: relative, no `..` element, not starting with `..`.
+fn validate_local_non_reserved_path(target: &str, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    if target.starts_with('/') {
+        errors.push(FieldError::invalid(path.clone(), target, "must be a relative path"));
+    }
+    if target.split('/').any(|part| part == "..") {
+        errors.push(FieldError::invalid(path.clone(), target, "must not contain '..'"));
+    }
+    if target.starts_with("..") && !target.starts_with("../") {
+        errors.push(FieldError::invalid(path.clone(), target, "must not start with '..'"));
+    }
+}
+
+/// `ValidateHostAliases`: each IP an IP address, each hostname a DNS subdomain.
+fn validate_host_aliases(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    for (index, alias) in spec.host_aliases.iter().enumerate() {
+        let at = path.index(index);
+        if alias.ip.parse::<std::net::IpAddr>().is_err() {
+            errors.push(FieldError::invalid(
+                at.child("ip"),
+                &alias.ip,
+                "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)",
+            ));
+        }
+        for (host_index, hostname) in alias.hostnames.iter().enumerate() {
+            for message in is_dns1123_subdomain(hostname) {
+                errors.push(FieldError::invalid(
+                    at.child("hostnames").index(host_index),
+                    hostname,
+                    message,
+                ));
+            }
+        }
     }
 }
 

@@ -1,0 +1,228 @@
+//! Workloads: the objects whose controllers create Pods from a template. Deployments,
+//! ReplicaSets, StatefulSets and DaemonSets of `apps/v1`, ReplicationControllers of `v1`, Jobs and
+//! CronJobs of `batch/v1`: their types ([`types`]), the API server's defaults ([`defaults`]),
+//! its validation ([`validation`], the Pod template with the whole Pod validation at its own
+//! path) and cron schedules ([`cron`]).
+
+pub mod cron;
+mod time_zones;
+pub mod defaults;
+pub mod types;
+pub mod validation;
+
+pub use types::*;
+
+use crate::api::decode::{Decode, Decoder};
+use crate::api::diagnostic::Diagnostic;
+use crate::api::v1::{ObjectMeta, Pod};
+use crate::api::yaml::Node;
+
+/// The kinds of workload, each with its API version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkloadKind {
+    /// `apps/v1` Deployment.
+    Deployment,
+    /// `apps/v1` ReplicaSet.
+    ReplicaSet,
+    /// `apps/v1` StatefulSet.
+    StatefulSet,
+    /// `apps/v1` DaemonSet.
+    DaemonSet,
+    /// `v1` ReplicationController.
+    ReplicationController,
+    /// `batch/v1` Job.
+    Job,
+    /// `batch/v1` CronJob.
+    CronJob,
+}
+
+impl WorkloadKind {
+    /// Every workload kind.
+    pub const ALL: [WorkloadKind; 7] = [
+        WorkloadKind::Deployment,
+        WorkloadKind::ReplicaSet,
+        WorkloadKind::StatefulSet,
+        WorkloadKind::DaemonSet,
+        WorkloadKind::ReplicationController,
+        WorkloadKind::Job,
+        WorkloadKind::CronJob,
+    ];
+
+    /// The kind named `kind`, if it is a workload's.
+    pub fn named(kind: &str) -> Option<WorkloadKind> {
+        WorkloadKind::ALL.into_iter().find(|k| k.as_str() == kind)
+    }
+
+    /// The kind's name, such as `Deployment`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::ReplicaSet => "ReplicaSet",
+            WorkloadKind::StatefulSet => "StatefulSet",
+            WorkloadKind::DaemonSet => "DaemonSet",
+            WorkloadKind::ReplicationController => "ReplicationController",
+            WorkloadKind::Job => "Job",
+            WorkloadKind::CronJob => "CronJob",
+        }
+    }
+
+    /// The one API version a 1.34 API server serves the kind at.
+    pub fn api_version(self) -> &'static str {
+        match self {
+            WorkloadKind::ReplicationController => "v1",
+            WorkloadKind::Job | WorkloadKind::CronJob => "batch/v1",
+            _ => "apps/v1",
+        }
+    }
+
+    /// The versions the API server served the kind at once and no longer does (the deprecation
+    /// guide's table: apps and extensions betas gone in 1.16, `batch/v1beta1` in 1.25).
+    pub fn removed_api_versions(self) -> &'static [&'static str] {
+        match self {
+            WorkloadKind::Deployment | WorkloadKind::ReplicaSet => {
+                &["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"]
+            }
+            WorkloadKind::DaemonSet => &["extensions/v1beta1", "apps/v1beta2"],
+            WorkloadKind::StatefulSet => &["apps/v1beta1", "apps/v1beta2"],
+            WorkloadKind::CronJob => &["batch/v1beta1", "batch/v2alpha1"],
+            WorkloadKind::ReplicationController | WorkloadKind::Job => &[],
+        }
+    }
+
+    /// The kubectl resource name, such as `deployments`.
+    pub fn resource(self) -> &'static str {
+        match self {
+            WorkloadKind::Deployment => "deployments",
+            WorkloadKind::ReplicaSet => "replicasets",
+            WorkloadKind::StatefulSet => "statefulsets",
+            WorkloadKind::DaemonSet => "daemonsets",
+            WorkloadKind::ReplicationController => "replicationcontrollers",
+            WorkloadKind::Job => "jobs",
+            WorkloadKind::CronJob => "cronjobs",
+        }
+    }
+
+    /// The kind and group as kubectl's name printer writes them: `deployment.apps`,
+    /// `replicationcontroller`, `job.batch`.
+    pub fn kind_group(self) -> String {
+        let kind = self.as_str().to_lowercase();
+        match self.api_version().split_once('/') {
+            Some((group, _)) => format!("{kind}.{group}"),
+            None => kind,
+        }
+    }
+
+    /// The path of the Pod template within the object.
+    pub fn template_path(self) -> &'static str {
+        match self {
+            WorkloadKind::CronJob => "spec.jobTemplate.spec.template",
+            _ => "spec.template",
+        }
+    }
+}
+
+/// One workload object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Workload {
+    /// A Deployment.
+    Deployment(Deployment),
+    /// A ReplicaSet.
+    ReplicaSet(ReplicaSet),
+    /// A StatefulSet.
+    StatefulSet(StatefulSet),
+    /// A DaemonSet.
+    DaemonSet(DaemonSet),
+    /// A ReplicationController.
+    ReplicationController(ReplicationController),
+    /// A Job.
+    Job(Job),
+    /// A CronJob.
+    CronJob(CronJob),
+}
+
+impl Workload {
+    /// Decodes a document of kind `kind` strictly, reporting unknown fields, duplicates and
+    /// wrong types.
+    pub fn decode_document(
+        kind: WorkloadKind,
+        root: &Node,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Workload {
+        let mut cx = Decoder::new(diagnostics);
+        match kind {
+            WorkloadKind::Deployment => Workload::Deployment(Deployment::decode(root, &mut cx)),
+            WorkloadKind::ReplicaSet => Workload::ReplicaSet(ReplicaSet::decode(root, &mut cx)),
+            WorkloadKind::StatefulSet => Workload::StatefulSet(StatefulSet::decode(root, &mut cx)),
+            WorkloadKind::DaemonSet => Workload::DaemonSet(DaemonSet::decode(root, &mut cx)),
+            WorkloadKind::ReplicationController => {
+                Workload::ReplicationController(ReplicationController::decode(root, &mut cx))
+            }
+            WorkloadKind::Job => Workload::Job(Job::decode(root, &mut cx)),
+            WorkloadKind::CronJob => Workload::CronJob(CronJob::decode(root, &mut cx)),
+        }
+    }
+
+    /// The object's kind.
+    pub fn kind(&self) -> WorkloadKind {
+        match self {
+            Workload::Deployment(_) => WorkloadKind::Deployment,
+            Workload::ReplicaSet(_) => WorkloadKind::ReplicaSet,
+            Workload::StatefulSet(_) => WorkloadKind::StatefulSet,
+            Workload::DaemonSet(_) => WorkloadKind::DaemonSet,
+            Workload::ReplicationController(_) => WorkloadKind::ReplicationController,
+            Workload::Job(_) => WorkloadKind::Job,
+            Workload::CronJob(_) => WorkloadKind::CronJob,
+        }
+    }
+
+    /// `metadata`.
+    pub fn metadata(&self) -> &ObjectMeta {
+        match self {
+            Workload::Deployment(o) => &o.metadata,
+            Workload::ReplicaSet(o) => &o.metadata,
+            Workload::StatefulSet(o) => &o.metadata,
+            Workload::DaemonSet(o) => &o.metadata,
+            Workload::ReplicationController(o) => &o.metadata,
+            Workload::Job(o) => &o.metadata,
+            Workload::CronJob(o) => &o.metadata,
+        }
+    }
+
+    /// `metadata.name`.
+    pub fn name(&self) -> &str {
+        self.metadata().name.as_deref().unwrap_or_default()
+    }
+
+    /// The Pod template, if the object has one (a ReplicationController may not).
+    pub fn template(&self) -> Option<&PodTemplateSpec> {
+        match self {
+            Workload::Deployment(o) => Some(&o.spec.template),
+            Workload::ReplicaSet(o) => Some(&o.spec.template),
+            Workload::StatefulSet(o) => Some(&o.spec.template),
+            Workload::DaemonSet(o) => Some(&o.spec.template),
+            Workload::ReplicationController(o) => o.spec.template.as_ref(),
+            Workload::Job(o) => Some(&o.spec.template),
+            Workload::CronJob(o) => Some(&o.spec.job_template.spec.template),
+        }
+    }
+
+    /// The Pod the template describes, named after the object, as the page draws it before any
+    /// controller has made one.
+    pub fn template_pod(&self) -> Option<Pod> {
+        let template = self.template()?;
+        let mut metadata = template.metadata.clone();
+        if metadata.name.as_deref().is_none_or(str::is_empty) {
+            metadata.name = Some(self.name().to_owned());
+        }
+        if metadata.namespace.is_none() {
+            metadata.namespace = self.metadata().namespace.clone();
+        }
+        Some(Pod {
+            api_version: "v1".to_owned(),
+            kind: "Pod".to_owned(),
+            metadata,
+            spec: template.spec.clone(),
+            status: None,
+        })
+    }
+}
