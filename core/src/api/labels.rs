@@ -39,23 +39,21 @@ pub fn is_empty(selector: &LabelSelector) -> bool {
 /// True when `LabelSelectorAsSelector` can build a selector from it: every key a qualified
 /// name, every value a label value, every operator known with the values it needs.
 pub fn is_well_formed(selector: &LabelSelector) -> bool {
-    selector
-        .match_labels
-        .iter()
-        .all(|(key, value)| is_qualified_name(key).is_empty() && is_valid_label_value(value).is_empty())
-        && selector.match_expressions.iter().all(|requirement| {
-            let values_ok = match requirement.operator.as_str() {
-                "In" | "NotIn" => !requirement.values.is_empty(),
-                "Exists" | "DoesNotExist" => requirement.values.is_empty(),
-                _ => false,
-            };
-            values_ok
-                && is_qualified_name(&requirement.key).is_empty()
-                && requirement
-                    .values
-                    .iter()
-                    .all(|value| is_valid_label_value(value).is_empty())
-        })
+    selector.match_labels.iter().all(|(key, value)| {
+        is_qualified_name(key).is_empty() && is_valid_label_value(value).is_empty()
+    }) && selector.match_expressions.iter().all(|requirement| {
+        let values_ok = match requirement.operator.as_str() {
+            "In" | "NotIn" => !requirement.values.is_empty(),
+            "Exists" | "DoesNotExist" => requirement.values.is_empty(),
+            _ => false,
+        };
+        values_ok
+            && is_qualified_name(&requirement.key).is_empty()
+            && requirement
+                .values
+                .iter()
+                .all(|value| is_valid_label_value(value).is_empty())
+    })
 }
 
 /// `ValidateLabelSelector`, values checked strictly (as the apps kinds do).

@@ -39,12 +39,14 @@ pub struct Parsed {
     /// name an earlier one has is left out, with a note).
     pub other_pods: Vec<Defaulted>,
     /// The text's workloads (Deployments, StatefulSets, Jobs…), each decoded, defaulted and
-    /// validated.
+    /// validated (empty from [`read_pods`], which leaves them to the full check).
     pub workloads: Vec<CheckedWorkload>,
+    /// The Pod of each workload's template, with the template's defaults, in the text's order.
+    pub template_pods: Vec<Pod>,
 }
 
 /// A workload document of the text, decoded, defaulted and validated.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct CheckedWorkload {
     /// Which of [`Parsed::objects`] it is.
     pub object: usize,
@@ -55,6 +57,19 @@ pub struct CheckedWorkload {
     /// The validation errors, as the API server reports them.
     pub errors: Vec<FieldError>,
 }
+
+/// Two checks are equal when they are of the same document with the same verdict and
+/// defaults: the typed objects are left out of the comparison, which keeps their comparison code
+/// out of the page (whose light check holds no workloads).
+impl PartialEq for CheckedWorkload {
+    fn eq(&self, other: &CheckedWorkload) -> bool {
+        self.object == other.object
+            && self.errors == other.errors
+            && self.defaulted.applied == other.defaulted.applied
+    }
+}
+
+impl Eq for CheckedWorkload {}
 
 impl CheckedWorkload {
     /// The Pod its template describes, with the template's defaults, as the page draws it.
@@ -282,6 +297,33 @@ pub fn read_bytes(bytes: &[u8]) -> Parsed {
 
 /// Parses and checks manifest text (YAML, flow-style YAML or JSON; one or more documents).
 pub fn read(text: &str) -> Parsed {
+    read_with(text, check_workload)
+}
+
+/// [`read`] with the Pods checked and each workload's Pod template read, but the workloads
+/// themselves left unchecked: what the page checks on its own thread at every keystroke. The
+/// model thread's full check adds the workloads' problems.
+pub fn read_pods(text: &str) -> Parsed {
+    read_with(text, |_, kind, root| WorkloadCheck {
+        checked: None,
+        diagnostics: Vec::new(),
+        template_pod: workloads::template_pod_of(kind, root),
+    })
+}
+
+/// What checking one workload document gives.
+struct WorkloadCheck {
+    checked: Option<CheckedWorkload>,
+    diagnostics: Vec<Diagnostic>,
+    template_pod: Option<Pod>,
+}
+
+/// [`read`], with `check_workload` for each workload document (a function, so that the page's
+/// light check does not carry the workloads' validation).
+fn read_with(
+    text: &str,
+    check_workload: fn(usize, WorkloadKind, &Node) -> WorkloadCheck,
+) -> Parsed {
     let max_bytes = yaml::Limits::DEFAULT.max_input_bytes;
     if text.len() > max_bytes {
         return only(Diagnostic::error(
@@ -357,11 +399,13 @@ pub fn read(text: &str) -> Parsed {
         documents: Vec::new(),
         other_pods: Vec::new(),
         workloads: Vec::new(),
+        template_pods: Vec::new(),
     };
     for (object, kind, root) in workload_roots {
-        let (checked, diagnostics) = check_workload(object, kind, root);
-        parsed.diagnostics.extend(diagnostics);
-        parsed.workloads.push(checked);
+        let check = check_workload(object, kind, root);
+        parsed.diagnostics.extend(check.diagnostics);
+        parsed.workloads.extend(check.checked);
+        parsed.template_pods.extend(check.template_pod);
     }
     for root in other_roots {
         let checked = check(root);
@@ -370,7 +414,10 @@ pub fn read(text: &str) -> Parsed {
     }
     match pod_root {
         Some(root) => check_pod(root, &mut parsed),
-        None if !parsed.has_errors() && parsed.workloads.is_empty() => {
+        None if !parsed.has_errors()
+            && parsed.template_pods.is_empty()
+            && parsed.workloads.is_empty() =>
+        {
             let at = parsed
                 .objects
                 .first()
@@ -400,11 +447,7 @@ fn check_pod(root: &Node, parsed: &mut Parsed) {
 }
 
 /// Decodes, defaults and validates the workload document `root` of kind `kind`.
-fn check_workload(
-    object: usize,
-    kind: WorkloadKind,
-    root: &Node,
-) -> (CheckedWorkload, Vec<Diagnostic>) {
+fn check_workload(object: usize, kind: WorkloadKind, root: &Node) -> WorkloadCheck {
     let mut diagnostics = Vec::new();
     let written = Workload::decode_document(kind, root, &mut diagnostics);
     let defaulted = workloads::defaults::apply(&written);
@@ -450,15 +493,17 @@ fn check_workload(
         },
         root,
     ));
-    (
-        CheckedWorkload {
-            object,
-            written,
-            defaulted,
-            errors,
-        },
+    let checked = CheckedWorkload {
+        object,
+        written,
+        defaulted,
+        errors,
+    };
+    WorkloadCheck {
+        template_pod: workloads::template_pod_of(kind, root),
+        checked: Some(checked),
         diagnostics,
-    )
+    }
 }
 
 /// A Pod document decoded, defaulted and validated.
@@ -704,5 +749,6 @@ fn only(diagnostic: Diagnostic) -> Parsed {
         documents: Vec::new(),
         other_pods: Vec::new(),
         workloads: Vec::new(),
+        template_pods: Vec::new(),
     }
 }

@@ -16,6 +16,6 @@ pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
 pub mod v1;
-pub mod workloads;
 pub mod validation;
+pub mod workloads;
 pub mod yaml;

@@ -48,25 +48,30 @@ pub fn check(text: &str, delivery: Delivery) -> Parsed {
     parsed
 }
 
-/// The API server's checks of `text` alone, without the best-practice warnings: what the page
-/// checks on its own thread at every edit. The model thread adds the warnings ([`lints`],
-/// joined by [`crate::lint::merge`]).
+/// The API server's checks of the Pods of `text`, without the best-practice warnings and
+/// without the workloads' own checks: what the page checks on its own thread at every edit
+/// (each workload's Pod template is read, to be drawn). The model thread adds the rest
+/// ([`lints`], joined by [`crate::lint::merge`]).
 pub fn check_errors(text: &str) -> Parsed {
-    crate::api::manifest::read(text)
+    crate::api::manifest::read_pods(text)
 }
 
-/// The best-practice warnings of `text` where it goes: [`check`]'s diagnostics that are not
-/// the API server's.
+/// What [`check`] finds in `text` where it goes that [`check_errors`] does not: the
+/// best-practice warnings, and the workloads' problems.
 pub fn lints(text: &str, delivery: Delivery) -> Vec<crate::api::diagnostic::Diagnostic> {
+    let mut found_by_page = check_errors(text).diagnostics;
     check(text, delivery)
         .diagnostics
         .into_iter()
-        .filter(|diagnostic| {
-            matches!(
-                diagnostic.kind,
-                crate::api::diagnostic::DiagnosticKind::Lint(_)
-            )
-        })
+        .filter(
+            |diagnostic| match found_by_page.iter().position(|found| found == diagnostic) {
+                Some(index) => {
+                    found_by_page.swap_remove(index);
+                    false
+                }
+                None => true,
+            },
+        )
         .collect()
 }
 
@@ -123,12 +128,7 @@ pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Optio
         .accepted_pod()
         .or(parsed.pod.as_ref())
         .cloned()
-        .or_else(|| {
-            parsed
-                .workloads
-                .iter()
-                .find_map(crate::api::manifest::CheckedWorkload::template_pod)
-        });
+        .or_else(|| parsed.template_pods.first().cloned());
     Kept::follow(current, text, previous)
 }
 
@@ -140,7 +140,7 @@ pub fn lifecycle_is_stale(parsed: &Parsed, running: Option<&Kept<Vec<Pod>>>) -> 
 /// True when the drawing shown is that of an earlier text: the text as it is holds no Pod and
 /// no workload.
 pub fn drawing_is_stale(parsed: &Parsed, drawn: Option<&Kept<Pod>>) -> bool {
-    parsed.pod.is_none() && parsed.workloads.is_empty() && drawn.is_some()
+    parsed.pod.is_none() && parsed.template_pods.is_empty() && drawn.is_some()
 }
 
 /// The lifecycle of the drawn Pod on the scenario's cluster, beside the others it runs with.

@@ -267,3 +267,145 @@ fn every_example_simulates_for_ten_minutes() {
     "#]]
     .assert_eq(&out);
 }
+
+/// Every workload manifest of the docs (`content/en/examples/` of kubernetes/website, see
+/// SOURCES.md): what kubectl would print for it, and every diagnostic but the notes and lints.
+/// All are accepted except those the API server refuses too (each says why).
+#[test]
+fn every_docs_workload_is_read_as_the_api_server_reads_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/k8s-docs-examples");
+    let mut out = String::new();
+    for folder in ["workloads", "removed-versions"] {
+        for path in yaml_files(&dir.join(folder)) {
+            let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
+            let parsed = pod_model::parse(&text);
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let verdict = pod_model::kubectl::errors::create_error(&parsed, "f.yaml")
+                .unwrap_or_else(|| pod_model::kubectl::errors::created(&parsed).join(", "));
+            out.push_str(&format!("{name}: {verdict}\n"));
+            for diagnostic in &parsed.diagnostics {
+                let shown = !matches!(
+                    diagnostic.kind,
+                    pod_model::DiagnosticKind::Lint(_)
+                        | pod_model::DiagnosticKind::NotSimulated { .. }
+                        | pod_model::DiagnosticKind::ControllerNotSimulated { .. }
+                );
+                if shown {
+                    out.push_str(&format!("  {diagnostic}\n"));
+                }
+            }
+        }
+    }
+    expect![[r#"
+        workloads/admin/cloud/ccm-example.yaml: daemonset.apps/cloud-controller-manager created
+        workloads/admin/dns/dns-horizontal-autoscaler.yaml: deployment.apps/kube-dns-autoscaler created
+        workloads/admin/konnectivity/konnectivity-agent.yaml: daemonset.apps/konnectivity-agent created
+        workloads/admin/resource/quota-pod-deployment.yaml: deployment.apps/pod-quota-demo created
+        workloads/admin/sched/my-scheduler.yaml: deployment.apps/my-scheduler created
+        workloads/admin/snowflake-deployment.yaml: deployment.apps/snowflake created
+        workloads/application/basic-daemonset.yaml: daemonset.apps/example-daemonset created
+        workloads/application/canary/app-v1-deployment.yaml: deployment.apps/rollout-demo-stable created
+        workloads/application/canary/app-v2-deployment.yaml: deployment.apps/canary-demo-canary created
+        workloads/application/cassandra/cassandra-statefulset.yaml: statefulset.apps/cassandra created
+        workloads/application/deployment-patch.yaml: deployment.apps/patch-demo created
+        workloads/application/deployment-retainkeys.yaml: deployment.apps/retainkeys-demo created
+        workloads/application/deployment-scale.yaml: deployment.apps/nginx-deployment created
+        workloads/application/deployment-sidecar-legacy.yaml: deployment.apps/myapp created
+        workloads/application/deployment-sidecar.yaml: deployment.apps/myapp created
+        workloads/application/deployment-subresource.yaml: deployment.apps/subresource-demo created
+        workloads/application/deployment-update.yaml: deployment.apps/nginx-deployment created
+        workloads/application/deployment.yaml: deployment.apps/nginx-deployment created
+        workloads/application/guestbook/frontend-deployment.yaml: deployment.apps/frontend created
+        workloads/application/guestbook/redis-follower-deployment.yaml: deployment.apps/redis-follower created
+        workloads/application/guestbook/redis-leader-deployment.yaml: deployment.apps/redis-leader created
+        workloads/application/guestbook/redis-slave-deployment.yaml: deployment.apps/redis-slave created
+        workloads/application/job/indexed-job-vol.yaml: job.batch/indexed-job created
+        workloads/application/job/indexed-job.yaml: job.batch/indexed-job created
+        workloads/application/job/job-sidecar-legacy.yaml: job.batch/myjob created
+        workloads/application/job/job-sidecar.yaml: job.batch/myjob created
+        workloads/application/job/job-tmpl.yaml: The Job "process-item-$ITEM" is invalid: metadata.name: Invalid value: "process-item-$ITEM": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+          6:11: metadata.name: Invalid value: "process-item-$ITEM": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+        workloads/application/job/rabbitmq/job.yaml: job.batch/job-wq-1 created
+        workloads/application/job/rabbitmq/rabbitmq-statefulset.yaml: statefulset.apps/rabbitmq created
+        workloads/application/job/redis/job.yaml: job.batch/job-wq-2 created
+        workloads/application/mongodb/mongo-deployment.yaml: deployment.apps/mongo created
+        workloads/application/mysql/mysql-deployment.yaml: deployment.apps/mysql created
+        workloads/application/mysql/mysql-statefulset.yaml: statefulset.apps/mysql created
+        workloads/application/nginx/nginx-deployment.yaml: deployment.apps/my-nginx created
+        workloads/application/nginx-app.yaml: deployment.apps/my-nginx created
+        workloads/application/nginx-with-request.yaml: deployment.apps/nginx-deployment created
+        workloads/application/php-apache.yaml: deployment.apps/php-apache created
+        workloads/application/simple_deployment.yaml: deployment.apps/nginx-deployment created
+        workloads/application/ssa/nginx-deployment-no-replicas.yaml: deployment.apps/nginx-deployment created
+        workloads/application/ssa/nginx-deployment-replicas-only.yaml: deployment.apps/nginx-deployment created
+        workloads/application/ssa/nginx-deployment.yaml: deployment.apps/nginx-deployment created
+        workloads/application/update_deployment.yaml: deployment.apps/nginx-deployment created
+        workloads/application/web/web-parallel.yaml: statefulset.apps/web created
+        workloads/application/web/web.yaml: statefulset.apps/web created
+        workloads/application/wordpress/mysql-deployment.yaml: deployment.apps/wordpress-mysql created
+        workloads/application/wordpress/wordpress-deployment.yaml: deployment.apps/wordpress created
+        workloads/application/zookeeper/zookeeper.yaml: statefulset.apps/zk created
+        workloads/controllers/daemonset-label-selector.yaml: daemonset.apps/nginx-ssd created
+        workloads/controllers/daemonset.yaml: daemonset.apps/fluentd-elasticsearch created
+        workloads/controllers/fluentd-daemonset-update.yaml: daemonset.apps/fluentd-elasticsearch created
+        workloads/controllers/fluentd-daemonset.yaml: daemonset.apps/fluentd-elasticsearch created
+        workloads/controllers/frontend.yaml: replicaset.apps/frontend created
+        workloads/controllers/job-backoff-limit-per-index-example.yaml: job.batch/job-backoff-limit-per-index-example created
+        workloads/controllers/job-backoff-limit-per-index-failindex.yaml: job.batch/job-backoff-limit-per-index-failindex created
+        workloads/controllers/job-pod-failure-policy-config-issue.yaml: job.batch/job-pod-failure-policy-config-issue created
+        workloads/controllers/job-pod-failure-policy-example.yaml: job.batch/job-pod-failure-policy-example created
+        workloads/controllers/job-pod-failure-policy-failjob.yaml: job.batch/job-pod-failure-policy-failjob created
+        workloads/controllers/job-pod-failure-policy-ignore.yaml: error: error parsing f.yaml: error converting YAML to JSON: yaml: line 23: while scanning a plain scalar, found a tab
+          23:15: The text is not valid YAML here (the YAML parser says: while scanning a plain scalar, found a tab)
+        workloads/controllers/job-success-policy-example.yaml: The Job "" is invalid: 
+        * metadata.name: Required value: name or generateName is required
+        * spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
+        * metadata.name: Invalid value: "": will not able to create pod with invalid DNS label: -9
+          1:1: metadata.name: Required value: name or generateName is required
+          1:1: metadata.name: Invalid value: "": will not able to create pod with invalid DNS label: -9
+          13:7: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
+        workloads/controllers/job-success-policy.yaml: job.batch/job-success created
+        workloads/controllers/job.yaml: job.batch/pi created
+        workloads/controllers/nginx-deployment.yaml: deployment.apps/nginx-deployment created
+        workloads/controllers/replicaset.yaml: replicaset.apps/my-repset created
+        workloads/controllers/replication-nginx-1.14.2.yaml: replicationcontroller/my-nginx created
+        workloads/controllers/replication-nginx-1.16.1.yaml: replicationcontroller/my-nginx-v4 created
+        workloads/controllers/replication-nginx-1.9.2.yaml: replicationcontroller/my-nginx-v4 created
+        workloads/controllers/replication.yaml: replicationcontroller/nginx created
+        workloads/controllers/statefulset.yaml: statefulset.apps/web created
+        workloads/debug/event-exporter.yaml: deployment.apps/event-exporter-v0.2.3 created
+        workloads/debug/fluentd-gcp-ds.yaml: daemonset.apps/fluentd-gcp-v2.0 created
+        workloads/debug/node-problem-detector.yaml: daemonset.apps/node-problem-detector-v0.1 created
+        workloads/deployments/deployment-with-capacity-reservation.yaml: Error from server (BadRequest): error when creating "f.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].labelSelector", unknown field "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].topologyKey"
+          22:13: unknown field "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].labelSelector"
+          25:13: unknown field "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].topologyKey"
+        workloads/deployments/deployment-with-configmap-and-sidecar-container.yaml: deployment.apps/configmap-sidecar-container created
+        workloads/deployments/deployment-with-configmap-as-envvar.yaml: deployment.apps/configmap-env-var created
+        workloads/deployments/deployment-with-configmap-as-volume.yaml: deployment.apps/configmap-volume created
+        workloads/deployments/deployment-with-configmap-two-containers.yaml: deployment.apps/configmap-two-containers created
+        workloads/deployments/deployment-with-immutable-configmap-as-volume.yaml: deployment.apps/immutable-configmap-volume created
+        workloads/deployments/deployment-with-low-priorityclass.yaml: deployment.apps/placeholder-deployment created
+        workloads/dra/dra-example-job.yaml: job.batch/example-dra-job created
+        workloads/dra/driver-install/all.yaml: daemonset.apps/dra-example-driver-kubeletplugin created
+        workloads/dra/driver-install/daemonset.yaml: daemonset.apps/dra-example-driver-kubeletplugin created
+        workloads/service/access/backend-deployment.yaml: deployment.apps/backend created
+        workloads/service/access/frontend-deployment.yaml: deployment.apps/frontend created
+        workloads/service/access/hello-application.yaml: deployment.apps/hello-world created
+        workloads/service/load-balancer-example.yaml: deployment.apps/hello-world created
+        workloads/service/networking/curlpod.yaml: deployment.apps/curl-deployment created
+        workloads/service/networking/nginx-secure-app.yaml: deployment.apps/my-nginx created
+        workloads/service/networking/run-my-nginx.yaml: deployment.apps/my-nginx created
+        workloads/service/pod-with-graceful-termination.yaml: error: error parsing f.yaml: error converting YAML to JSON: yaml: line 32: invalid indentation
+          32:15: The text is not valid YAML here (the YAML parser says: invalid indentation)
+        workloads/windows/daemonset.yaml: daemonset.apps/my-daemonset created
+        workloads/windows/deploy-hyperv.yaml: deployment.apps/iis created
+        workloads/windows/deploy-resource.yaml: deployment.apps/iis created
+        removed-versions/application/job/cronjob.yaml: error: resource mapping not found for name: "hello" namespace: "" from "f.yaml": no matches for kind "CronJob" in version "batch/v1beta1"
+        ensure CRDs are installed first
+          1:13: apiVersion: no matches for kind "CronJob" in version "batch/v1beta1"
+    "#]].assert_eq(&out);
+}

@@ -21,8 +21,11 @@ const TEMPLATE: &str = "  template:\n    metadata:\n      labels: {app: web}\n  
 fn a_valid_deployment_is_created() {
     // pkg/apis/apps/validation/validation_test.go TestValidateDeployment: successCases.
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: web}}}}\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: web}}}}\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             kubectl: deployment.apps/web created
         "#]],
     );
@@ -32,8 +35,11 @@ fn a_valid_deployment_is_created() {
 fn deployment_validation() {
     // TestValidateDeployment: "`selector` does not match template `labels`".
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: db}}}}\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: db}}}}\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             9:15 error: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
             kubectl: The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
         "#]],
@@ -42,6 +48,7 @@ fn deployment_validation() {
     check(
         &deployment(TEMPLATE),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:3 error: spec.selector: Required value
             8:15 error: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
             kubectl: The Deployment "web" is invalid: 
@@ -53,6 +60,7 @@ fn deployment_validation() {
     check(
         &deployment(&format!("  selector: {{}}\n{TEMPLATE}")),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:13 error: spec.selector: Invalid value: {}: empty selector is invalid for deployment
             kubectl: The Deployment "web" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for deployment
         "#]],
@@ -60,8 +68,11 @@ fn deployment_validation() {
     // TestValidateDeployment: `Unsupported value: "Never"`, and the template's own Pod
     // validation at its path (ValidatePodTemplateSpec).
     check(
-        &deployment("  replicas: -1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      restartPolicy: Never\n      activeDeadlineSeconds: 10\n      containers: [{name: web}]\n"),
+        &deployment(
+            "  replicas: -1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      restartPolicy: Never\n      activeDeadlineSeconds: 10\n      containers: [{name: web}]\n",
+        ),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:13 error: spec.replicas: Invalid value: -1: must be greater than or equal to 0
             11:22 error: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"
             12:30 error: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported
@@ -76,15 +87,21 @@ fn deployment_validation() {
     // TestValidateDeployment: "may not be 0 when `maxSurge` is 0", "must not be greater than
     // 100%", the percent format, and "may not be specified when strategy `type` is 'Recreate'".
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: '0%', maxUnavailable: 0}}\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: '0%', maxUnavailable: 0}}\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:53 error: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0
             kubectl: The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0
         "#]],
     );
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: 20Percent, maxUnavailable: '110%'}}\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: 20Percent, maxUnavailable: '110%'}}\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:31 error: spec.strategy.rollingUpdate.maxSurge: Invalid value: "20Percent": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')
             8:58 error: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "110%": must not be greater than 100%
             kubectl: The Deployment "web" is invalid: 
@@ -93,15 +110,21 @@ fn deployment_validation() {
         "#]],
     );
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    type: Recreate\n    rollingUpdate: {{maxSurge: 1}}\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    type: Recreate\n    rollingUpdate: {{maxSurge: 1}}\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             9:20 error: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'
             kubectl: The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'
         "#]],
     );
     check(
-        &deployment(&format!("  selector: {{matchLabels: {{app: web}}}}\n  minReadySeconds: 700\n{TEMPLATE}")),
+        &deployment(&format!(
+            "  selector: {{matchLabels: {{app: web}}}}\n  minReadySeconds: 700\n{TEMPLATE}"
+        )),
         expect![[r#"
+            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:3 error: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds
             kubectl: The Deployment "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds
         "#]],
@@ -139,6 +162,7 @@ fn stateful_set_validation() {
     check(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db.v1\nspec:\n  podManagementPolicy: Random\n  selector: {}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      restartPolicy: OnFailure\n      containers: [{name: db, image: 'postgres:16'}]\n",
         expect![[r#"
+            1:1 note: StatefulSet "db.v1": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             4:9 error: metadata.name: Invalid value: "db.v1": must not contain dots
             6:24 error: spec.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'
             7:13 error: spec.selector: Invalid value: {}: empty selector is invalid for statefulset
@@ -154,6 +178,7 @@ fn stateful_set_validation() {
     check(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db}]\n",
         expect![[r#"
+            1:1 note: StatefulSet "db": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             10:20 warning: spec.template.spec.containers[0].image: Required value; the API server accepts the StatefulSet, but refuses each Pod its controller creates from this template
             kubectl: statefulset.apps/db created
         "#]],
@@ -166,6 +191,7 @@ fn daemon_set_and_replication_controller_validation() {
     check(
         "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector: {matchLabels: {app: agent}}\n  updateStrategy:\n    rollingUpdate: {maxSurge: 1, maxUnavailable: 1}\n  template:\n    metadata: {labels: {app: logs}}\n    spec:\n      containers: [{name: agent, image: 'fluentd:v1'}]\n",
         expect![[r#"
+            1:1 note: DaemonSet "agent": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:31 error: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero
             10:24 error: spec.template.metadata.labels: Invalid value: {"app":"logs"}: `selector` does not match template `labels`
             kubectl: The DaemonSet "agent" is invalid: 
@@ -178,6 +204,7 @@ fn daemon_set_and_replication_controller_validation() {
     check(
         "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: nginx\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: nginx}}\n    spec:\n      restartPolicy: OnFailure\n      containers: [{name: nginx, image: nginx}]\n",
         expect![[r#"
+            1:1 note: ReplicationController "nginx": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             10:22 error: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"
             kubectl: The ReplicationController "nginx" is invalid: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"
         "#]],
@@ -192,6 +219,7 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  parallelism: -1\n  template:\n    spec:\n      containers: [{name: pi, image: perl}]\n",
         expect![[r#"
+            1:1 note: Job "pi": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:16 error: spec.parallelism: Invalid value: -1: must be greater than or equal to 0
             9:7 error: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
             kubectl: The Job "pi" is invalid: 
@@ -204,6 +232,7 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes\nspec:\n  completionMode: Indexed\n  completions: 10\n  manualSelector: true\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {y: z}}\n    spec:\n      restartPolicy: Never\n      containers: [{name: pi, image: perl}]\n",
         expect![[r#"
+            1:1 note: Job "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             4:9 error: metadata.name: Invalid value: "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes": will not able to create pod with invalid DNS label: a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes-9
             11:24 error: spec.template.metadata.labels: Invalid value: {"y":"z"}: `selector` does not match template `labels`
             kubectl: The Job "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes" is invalid: 
@@ -216,6 +245,7 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: 'TZ=UTC 0 * * *'\n  timeZone: Mars/Olympus\n  concurrencyPolicy: Sometimes\n  jobTemplate:\n    spec:\n      selector: {matchLabels: {a: b}}\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: hello, image: busybox}]\n",
         expect![[r#"
+            1:1 note: CronJob "hello": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:13 error: spec.schedule: Invalid value: "TZ=UTC 0 * * *": expected exactly 5 fields, found 4: [0 * * *]
             6:13 error: spec.schedule: Invalid value: "TZ=UTC 0 * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead
             7:13 error: spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus
@@ -232,6 +262,7 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: '*/1 * * * *'\n  timeZone: Europe/Paris\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: hello, image: busybox}]\n",
         expect![[r#"
+            1:1 note: CronJob "hello": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             kubectl: cronjob.batch/hello created
         "#]],
     );
@@ -246,7 +277,11 @@ fn defaults_of_each_kind() {
     let parsed = pod_model::parse(text);
     let mut out = String::new();
     for checked in &parsed.workloads {
-        out.push_str(&format!("{} {}:\n", checked.written.kind().as_str(), checked.written.name()));
+        out.push_str(&format!(
+            "{} {}:\n",
+            checked.written.kind().as_str(),
+            checked.written.name()
+        ));
         for default in &checked.defaulted.applied {
             out.push_str(&format!("  {} = {}\n", default.path, default.value));
         }
@@ -320,4 +355,40 @@ fn defaults_of_each_kind() {
           spec.jobTemplate.spec.template.spec.schedulerName = default-scheduler
           spec.jobTemplate.spec.template.spec.enableServiceLinks = true
     "#]].assert_eq(&out);
+}
+
+#[test]
+fn pod_rules_that_were_missing() {
+    // pkg/apis/core/validation/validation_test.go: TestValidateKeyToPath ("absolute path",
+    // "..", "starts with .."), TestValidateDownwardAPIVolumeFile, TestValidateHostAliases
+    // ("invalid IP"), TestValidateResizePolicy ("unsupported resource", "unsupported policy",
+    // duplicates), TestValidatePodSpec "ShareProcessNamespace and HostPID both set".
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n  shareProcessNamespace: true\n  hostAliases: [{ip: '10.0.0.300', hostnames: [Foo_Bar]}]\n  volumes:\n  - name: c\n    configMap:\n      name: cfg\n      items: [{key: a, path: /etc/a}, {key: b, path: ../b}, {key: '', path: ..c}]\n  - name: d\n    downwardAPI:\n      items: [{path: x}]\n  - name: old\n    portworxVolume: {volumeID: v1}\n  containers:\n  - name: app\n    image: 'nginx:1.27'\n    resizePolicy: [{resourceName: cpu, restartPolicy: Sometimes}, {resourceName: cpu, restartPolicy: NotRequired}, {resourceName: gpu, restartPolicy: NotRequired}]\n",
+        expect![[r#"
+            5:3 error: spec.securityContext.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled
+            7:22 error: spec.hostAliases[0].ip: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)
+            7:48 error: spec.hostAliases[0].hostnames[0]: Invalid value: "Foo_Bar": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+            12:30 error: spec.volumes[0].configMap.items[0].path: Invalid value: "/etc/a": must be a relative path
+            12:54 error: spec.volumes[0].configMap.items[1].path: Invalid value: "../b": must not contain '..'
+            12:67 error: spec.volumes[0].configMap.items[2].key: Required value
+            12:77 error: spec.volumes[0].configMap.items[2].path: Invalid value: "..c": must not start with '..'
+            15:7 error: spec.volumes[1].downwardAPI: Required value: one of fieldRef and resourceFieldRef is required
+            21:19 error: spec.containers[0].resizePolicy: Unsupported value: "Sometimes": supported values: "NotRequired", "RestartContainer"
+            21:19 error: spec.containers[0].resizePolicy: Unsupported value: "gpu": supported values: "cpu", "memory"
+            21:67 error: spec.containers[0].resizePolicy[1]: Duplicate value: "cpu"
+            kubectl: The Pod "p" is invalid: 
+            * spec.volumes[0].configMap.items[0].path: Invalid value: "/etc/a": must be a relative path
+            * spec.volumes[0].configMap.items[1].path: Invalid value: "../b": must not contain '..'
+            * spec.volumes[0].configMap.items[2].key: Required value
+            * spec.volumes[0].configMap.items[2].path: Invalid value: "..c": must not start with '..'
+            * spec.volumes[1].downwardAPI: Required value: one of fieldRef and resourceFieldRef is required
+            * spec.containers[0].resizePolicy: Unsupported value: "Sometimes": supported values: "NotRequired", "RestartContainer"
+            * spec.containers[0].resizePolicy[1]: Duplicate value: "cpu"
+            * spec.containers[0].resizePolicy: Unsupported value: "gpu": supported values: "cpu", "memory"
+            * spec.securityContext.shareProcessNamespace: Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled
+            * spec.hostAliases[0].ip: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)
+            * spec.hostAliases[0].hostnames[0]: Invalid value: "Foo_Bar": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+        "#]],
+    );
 }

@@ -63,6 +63,42 @@ fn line(out: &mut String, depth: usize) {
     }
 }
 
+/// `tree` as `json.Marshal` writes it: compact, keys in the tree's order (as upstream's error
+/// values show a map or struct: `{"app":"web"}`).
+pub fn to_compact_json(tree: &Tree) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, tree);
+    out
+}
+
+fn write_compact(out: &mut String, tree: &Tree) {
+    match tree {
+        Tree::List(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_compact(out, item);
+            }
+            out.push(']');
+        }
+        Tree::Map(fields) => {
+            out.push('{');
+            for (index, (key, value)) in fields.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_go_string(out, key);
+                out.push(':');
+                write_compact(out, value);
+            }
+            out.push('}');
+        }
+        scalar => write(out, scalar, 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use expect_test::{Expect, expect};
@@ -119,41 +155,5 @@ mod tests {
                 }
             "#]],
         );
-    }
-}
-
-/// `tree` as `json.Marshal` writes it: compact, keys in the tree's order (as upstream's error
-/// values show a map or struct: `{"app":"web"}`).
-pub fn to_compact_json(tree: &Tree) -> String {
-    let mut out = String::new();
-    write_compact(&mut out, tree);
-    out
-}
-
-fn write_compact(out: &mut String, tree: &Tree) {
-    match tree {
-        Tree::List(items) => {
-            out.push('[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_compact(out, item);
-            }
-            out.push(']');
-        }
-        Tree::Map(fields) => {
-            out.push('{');
-            for (index, (key, value)) in fields.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_go_string(out, key);
-                out.push(':');
-                write_compact(out, value);
-            }
-            out.push('}');
-        }
-        scalar => write(out, scalar, 0),
     }
 }

@@ -105,7 +105,10 @@ impl Volume {
             ("configMap", self.config_map.is_some()),
             ("azureFile", self.azure_file.is_some()),
             ("vsphereVolume", self.vsphere_volume.is_some()),
-            ("photonPersistentDisk", self.photon_persistent_disk.is_some()),
+            (
+                "photonPersistentDisk",
+                self.photon_persistent_disk.is_some(),
+            ),
             ("portworxVolume", self.portworx_volume.is_some()),
             ("azureDisk", self.azure_disk.is_some()),
             ("projected", self.projected.is_some()),

@@ -275,12 +275,19 @@ fn validate_resize_policy(container: &Container, path: &FieldPath, errors: &mut 
     let mut seen = BTreeSet::new();
     for (index, policy) in container.resize_policy.iter().enumerate() {
         if !seen.insert(policy.resource_name.as_str()) {
-            errors.push(FieldError::duplicate(path.index(index), &policy.resource_name));
+            errors.push(FieldError::duplicate(
+                path.index(index),
+                &policy.resource_name,
+            ));
         }
         match policy.resource_name.as_str() {
             "cpu" | "memory" => {}
             "" => errors.push(FieldError::required(path.clone(), "")),
-            other => errors.push(FieldError::not_supported(path.clone(), other, &["cpu", "memory"])),
+            other => errors.push(FieldError::not_supported(
+                path.clone(),
+                other,
+                &["cpu", "memory"],
+            )),
         }
         match policy.restart_policy.as_str() {
             "NotRequired" | "RestartContainer" => {}

@@ -385,13 +385,25 @@ fn validate_downward_api_file(
 /// `ValidateLocalNonReservedPath`: relative, no `..` element, not starting with `..`.
 fn validate_local_non_reserved_path(target: &str, path: &FieldPath, errors: &mut Vec<FieldError>) {
     if target.starts_with('/') {
-        errors.push(FieldError::invalid(path.clone(), target, "must be a relative path"));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            target,
+            "must be a relative path",
+        ));
     }
     if target.split('/').any(|part| part == "..") {
-        errors.push(FieldError::invalid(path.clone(), target, "must not contain '..'"));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            target,
+            "must not contain '..'",
+        ));
     }
     if target.starts_with("..") && !target.starts_with("../") {
-        errors.push(FieldError::invalid(path.clone(), target, "must not start with '..'"));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            target,
+            "must not start with '..'",
+        ));
     }
 }
 
@@ -399,7 +411,7 @@ fn validate_local_non_reserved_path(target: &str, path: &FieldPath, errors: &mut
 fn validate_host_aliases(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<FieldError>) {
     for (index, alias) in spec.host_aliases.iter().enumerate() {
         let at = path.index(index);
-        if alias.ip.parse::<std::net::IpAddr>().is_err() {
+        if !is_ip_address(&alias.ip) {
             errors.push(FieldError::invalid(
                 at.child("ip"),
                 &alias.ip,
@@ -415,6 +427,61 @@ fn validate_host_aliases(spec: &PodSpec, path: &FieldPath, errors: &mut Vec<Fiel
                 ));
             }
         }
+    }
+}
+
+/// Go's `netip.ParseAddr` without zones: a dotted IPv4 address (no leading zeros) or an IPv6
+/// address, `::` and an IPv4 tail allowed. Written out, as the standard library's parser is
+/// large for the page.
+pub fn is_ip_address(text: &str) -> bool {
+    fn is_ipv4(text: &str) -> bool {
+        let parts: Vec<&str> = text.split('.').collect();
+        parts.len() == 4
+            && parts.iter().all(|part| {
+                !part.is_empty()
+                    && part.len() <= 3
+                    && part.bytes().all(|b| b.is_ascii_digit())
+                    && (part.len() == 1 || !part.starts_with('0'))
+                    && part.parse::<u16>().is_ok_and(|n| n <= 255)
+            })
+    }
+    if !text.contains(':') {
+        return is_ipv4(text);
+    }
+    let (head, tail) = match text.find("::") {
+        Some(at) => (&text[..at], Some(&text[at + 2..])),
+        None => (text, None),
+    };
+    if tail.is_some_and(|tail| tail.contains("::")) {
+        return false;
+    }
+    let mut groups = 0;
+    for (index, part) in [Some(head), tail].into_iter().flatten().enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        let pieces: Vec<&str> = part.split(':').collect();
+        for (at, piece) in pieces.iter().enumerate() {
+            let last = at + 1 == pieces.len() && (index == 1 || tail.is_none());
+            if last && piece.contains('.') {
+                if !is_ipv4(piece) {
+                    return false;
+                }
+                groups += 2;
+            } else if piece.is_empty()
+                || piece.len() > 4
+                || !piece.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                return false;
+            } else {
+                groups += 1;
+            }
+        }
+    }
+    if tail.is_some() {
+        groups < 8
+    } else {
+        groups == 8
     }
 }
 
@@ -543,6 +610,47 @@ fn validate_tolerations(
                 effect,
                 &["NoSchedule", "PreferNoSchedule", "NoExecute"],
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ip_address;
+
+    // Cases after Go's net/netip TestParseAddr.
+    #[test]
+    fn ip_addresses() {
+        for good in [
+            "10.9.8.7",
+            "0.0.0.0",
+            "2001:db8::ffff",
+            "::",
+            "::1",
+            "1::",
+            "::ffff:1.2.3.4",
+            "1:2:3:4:5:6:7:8",
+            "fe80::1:2",
+        ] {
+            assert!(is_ip_address(good), "{good}");
+        }
+        for bad in [
+            "10.0.0.300",
+            "010.1.1.1",
+            "1.2.3",
+            "1.2.3.4.5",
+            "",
+            "a.b.c.d",
+            "1:2:3:4:5:6:7:8:9",
+            "1::2::3",
+            "12345::",
+            ":1",
+            "1:",
+            "::1.2.3",
+            "fe80::1%eth0",
+            "1:2:3:4:5:6:7::8:9",
+        ] {
+            assert!(!is_ip_address(bad), "{bad}");
         }
     }
 }

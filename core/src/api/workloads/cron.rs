@@ -305,8 +305,12 @@ fn int_or_name(text: &str, bounds: &Bounds) -> Result<u32, String> {
 
 /// `mustParseInt`, with Go's `strconv.Atoi` errors.
 fn must_parse_int(text: &str) -> Result<u32, String> {
-    let number = go_atoi(text)
-        .map_err(|reason| format!("failed to parse int from {text}: strconv.Atoi: parsing {}: {reason}", crate::api::validation::go_quote(text)))?;
+    let number = go_atoi(text).map_err(|reason| {
+        format!(
+            "failed to parse int from {text}: strconv.Atoi: parsing {}: {reason}",
+            crate::api::validation::go_quote(text)
+        )
+    })?;
     if number < 0 {
         return Err(format!("negative number ({number}) not allowed: {text}"));
     }
@@ -324,7 +328,12 @@ fn go_atoi(text: &str) -> Result<i64, &'static str> {
 
 /// Go's `time.ParseDuration`, whole seconds only: `1h30m`, `90s`, `1.5h`.
 fn go_duration_seconds(text: &str) -> Result<i64, String> {
-    let invalid = || format!("time: invalid duration {}", crate::api::validation::go_quote(text));
+    let invalid = || {
+        format!(
+            "time: invalid duration {}",
+            crate::api::validation::go_quote(text)
+        )
+    };
     let body = text.strip_prefix('+').unwrap_or(text);
     if body == "0" {
         return Ok(0);
@@ -337,7 +346,12 @@ fn go_duration_seconds(text: &str) -> Result<i64, String> {
     while !rest.is_empty() {
         let number_len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(|| format!("time: missing unit in duration {}", crate::api::validation::go_quote(text)))?;
+            .ok_or_else(|| {
+                format!(
+                    "time: missing unit in duration {}",
+                    crate::api::validation::go_quote(text)
+                )
+            })?;
         let number: f64 = rest[..number_len].parse().map_err(|_| invalid())?;
         rest = &rest[number_len..];
         let unit_len = rest
@@ -431,27 +445,86 @@ mod tests {
     #[test]
     fn schedules() {
         use expect_test::expect;
-        check("*/1 * * * *", expect!["2026-12-05T09:36 2026-12-05T09:37 2026-12-05T09:38"]);
-        check("5 * * * *", expect!["2026-12-05T10:05 2026-12-05T11:05 2026-12-05T12:05"]);
-        check("0 0 * * 1-5", expect!["2026-12-07T00:00 2026-12-08T00:00 2026-12-09T00:00"]);
-        check("0 0 1,15 * 3", expect!["2026-12-09T00:00 2026-12-15T00:00 2026-12-16T00:00"]);
-        check("@hourly", expect!["2026-12-05T10:00 2026-12-05T11:00 2026-12-05T12:00"]);
-        check("@yearly", expect!["2027-01-01T00:00 2028-01-01T00:00 2029-01-01T00:00"]);
-        check("@every 5m", expect!["2026-12-05T09:40 2026-12-05T09:45 2026-12-05T09:50"]);
-        check("0 0 29 2 *", expect!["2028-02-29T00:00 2032-02-29T00:00 2036-02-29T00:00"]);
+        check(
+            "*/1 * * * *",
+            expect!["2026-12-05T09:36 2026-12-05T09:37 2026-12-05T09:38"],
+        );
+        check(
+            "5 * * * *",
+            expect!["2026-12-05T10:05 2026-12-05T11:05 2026-12-05T12:05"],
+        );
+        check(
+            "0 0 * * 1-5",
+            expect!["2026-12-07T00:00 2026-12-08T00:00 2026-12-09T00:00"],
+        );
+        check(
+            "0 0 1,15 * 3",
+            expect!["2026-12-09T00:00 2026-12-15T00:00 2026-12-16T00:00"],
+        );
+        check(
+            "@hourly",
+            expect!["2026-12-05T10:00 2026-12-05T11:00 2026-12-05T12:00"],
+        );
+        check(
+            "@yearly",
+            expect!["2027-01-01T00:00 2028-01-01T00:00 2029-01-01T00:00"],
+        );
+        check(
+            "@every 5m",
+            expect!["2026-12-05T09:40 2026-12-05T09:45 2026-12-05T09:50"],
+        );
+        check(
+            "0 0 29 2 *",
+            expect!["2028-02-29T00:00 2032-02-29T00:00 2036-02-29T00:00"],
+        );
         check("0 0 30 feb *", expect!["never never never"]);
-        check("* * * JAN-mar SUN", expect!["2027-01-03T00:00 2027-01-03T00:01 2027-01-03T00:02"]);
-        check("* 5 j * *", expect!["error: failed to parse int from j: strconv.Atoi: parsing \"j\": invalid syntax"]);
-        check("@every Xm", expect!["error: failed to parse duration @every Xm: time: invalid duration \"Xm\""]);
-        check("@unrecognized", expect!["error: unrecognized descriptor: @unrecognized"]);
-        check("* * * *", expect!["error: expected exactly 5 fields, found 4: [* * * *]"]);
-        check("foo", expect!["error: expected exactly 5 fields, found 1: [foo]"]);
-        check("61 * * * *", expect!["error: end of range (61) above maximum (59): 61"]);
-        check("* * 0 * *", expect!["error: beginning of range (0) below minimum (1): 0"]);
-        check("5-2 * * * *", expect!["error: beginning of range (5) beyond end of range (2): 5-2"]);
-        check("*/0 * * * *", expect!["error: step of range should be a positive number: */0"]);
+        check(
+            "* * * JAN-mar SUN",
+            expect!["2027-01-03T00:00 2027-01-03T00:01 2027-01-03T00:02"],
+        );
+        check(
+            "* 5 j * *",
+            expect![
+                "error: failed to parse int from j: strconv.Atoi: parsing \"j\": invalid syntax"
+            ],
+        );
+        check(
+            "@every Xm",
+            expect!["error: failed to parse duration @every Xm: time: invalid duration \"Xm\""],
+        );
+        check(
+            "@unrecognized",
+            expect!["error: unrecognized descriptor: @unrecognized"],
+        );
+        check(
+            "* * * *",
+            expect!["error: expected exactly 5 fields, found 4: [* * * *]"],
+        );
+        check(
+            "foo",
+            expect!["error: expected exactly 5 fields, found 1: [foo]"],
+        );
+        check(
+            "61 * * * *",
+            expect!["error: end of range (61) above maximum (59): 61"],
+        );
+        check(
+            "* * 0 * *",
+            expect!["error: beginning of range (0) below minimum (1): 0"],
+        );
+        check(
+            "5-2 * * * *",
+            expect!["error: beginning of range (5) beyond end of range (2): 5-2"],
+        );
+        check(
+            "*/0 * * * *",
+            expect!["error: step of range should be a positive number: */0"],
+        );
         check("1-2-3 * * * *", expect!["error: too many hyphens: 1-2-3"]);
-        check("* * * * 7", expect!["error: end of range (7) above maximum (6): 7"]);
+        check(
+            "* * * * 7",
+            expect!["error: end of range (7) above maximum (6): 7"],
+        );
         check("", expect!["error: empty spec string"]);
     }
 }

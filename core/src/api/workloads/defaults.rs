@@ -185,7 +185,11 @@ pub fn apply(workload: &Workload) -> DefaultedWorkload {
                 "spec.failedJobsHistoryLimit",
                 &mut set,
             );
-            default_job_spec(&mut spec.job_template.spec, "spec.jobTemplate.spec", &mut set);
+            default_job_spec(
+                &mut spec.job_template.spec,
+                "spec.jobTemplate.spec",
+                &mut set,
+            );
         }
     }
     let kind = workload.kind();
@@ -234,7 +238,12 @@ fn default_job_spec(
         spec.completions = Some(1);
         set(&format!("{path}.completions"), "1".to_owned());
     }
-    default_i32(&mut spec.parallelism, 1, &format!("{path}.parallelism"), set);
+    default_i32(
+        &mut spec.parallelism,
+        1,
+        &format!("{path}.parallelism"),
+        set,
+    );
     let backoff = if spec.backoff_limit_per_index.is_some() {
         i32::MAX
     } else {

@@ -5,8 +5,8 @@
 //! path) and cron schedules ([`cron`]).
 
 pub mod cron;
-mod time_zones;
 pub mod defaults;
+mod time_zones;
 pub mod types;
 pub mod validation;
 
@@ -121,7 +121,39 @@ impl WorkloadKind {
     }
 }
 
+/// The Pod a workload document's template describes, read leniently (problems are the full
+/// check's to report), with the defaults a Pod created from it gets: what the page draws on its
+/// own thread before the model thread has checked the workload.
+pub fn template_pod_of(kind: WorkloadKind, root: &Node) -> Option<Pod> {
+    let mut node = root;
+    for key in kind.template_path().split('.') {
+        node = node.get(key)?;
+    }
+    let mut ignored = Vec::new();
+    let template = PodTemplateSpec::decode(node, &mut Decoder::new(&mut ignored));
+    let name = root
+        .get("metadata")
+        .and_then(|metadata| metadata.get("name"))
+        .and_then(Node::as_scalar)
+        .unwrap_or_default();
+    let mut metadata = template.metadata;
+    if metadata.name.as_deref().is_none_or(str::is_empty) {
+        metadata.name = Some(name.to_owned());
+    }
+    let pod = Pod {
+        api_version: "v1".to_owned(),
+        kind: "Pod".to_owned(),
+        metadata,
+        spec: template.spec,
+        status: None,
+    };
+    // Drawn as the controller's Pods will be created: the Pod defaults, admission's included.
+    Some(crate::api::defaults::apply(&pod).pod)
+}
+
 /// One workload object.
+// A text holds a few workloads at most; boxing each variant would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Workload {
     /// A Deployment.

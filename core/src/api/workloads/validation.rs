@@ -34,11 +34,21 @@ pub fn validate(workload: &Workload) -> Vec<FieldError> {
     let spec = FieldPath::new("spec");
     match workload {
         Workload::Deployment(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_deployment_spec(object, &spec, &mut errors);
         }
         Workload::ReplicaSet(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_replica_set_spec(object, &spec, &mut errors);
         }
         Workload::StatefulSet(object) => {
@@ -46,19 +56,39 @@ pub fn validate(workload: &Workload) -> Vec<FieldError> {
             validate_stateful_set_spec(object, &spec, &mut errors);
         }
         Workload::DaemonSet(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_daemon_set_spec(object, &spec, &mut errors);
         }
         Workload::ReplicationController(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_replication_controller_spec(object, &spec, &mut errors);
         }
         Workload::Job(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_job(object, &mut errors);
         }
         Workload::CronJob(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_subdomain, &mut errors);
+            validate_object_meta_named(
+                &object.metadata,
+                &metadata,
+                is_dns1123_subdomain,
+                &mut errors,
+            );
             validate_cron_job(object, &spec, &mut errors);
         }
     }
@@ -71,16 +101,46 @@ pub fn template_pod_errors(workload: &Workload) -> Vec<FieldError> {
     let Workload::StatefulSet(object) = workload else {
         return Vec::new();
     };
+    // The controller's Pods carry a volume for each claim template (`updateStorage`), which
+    // the template's mounts may name.
+    let mut template = object.spec.template.clone();
+    for claim in &object.spec.volume_claim_templates {
+        let name = claim.metadata.name.clone().unwrap_or_default();
+        template.spec.volumes.retain(|volume| volume.name != name);
+        template.spec.volumes.push(crate::api::v1::Volume {
+            name: name.clone(),
+            persistent_volume_claim: Some(crate::api::v1::PersistentVolumeClaimVolumeSource {
+                claim_name: format!(
+                    "{name}-{}-0",
+                    object.metadata.name.as_deref().unwrap_or_default()
+                ),
+                read_only: false,
+            }),
+            ..Default::default()
+        });
+    }
     let mut errors = Vec::new();
-    validate_pod_template_spec(&object.spec.template, &FieldPath::new("spec").child("template"), &mut errors);
+    validate_pod_template_spec(
+        &template,
+        &FieldPath::new("spec").child("template"),
+        &mut errors,
+    );
     errors
 }
 
 /// `ValidatePodTemplateSpec`: labels and annotations (at the template's own `labels` and
 /// `annotations`, as upstream writes the paths), and the whole Pod spec.
-fn validate_pod_template_spec(template: &PodTemplateSpec, path: &FieldPath, errors: &mut Vec<FieldError>) {
+fn validate_pod_template_spec(
+    template: &PodTemplateSpec,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
     validate_labels(&template.metadata.labels, &path.child("labels"), errors);
-    validate_annotations(&template.metadata.annotations, &path.child("annotations"), errors);
+    validate_annotations(
+        &template.metadata.annotations,
+        &path.child("annotations"),
+        errors,
+    );
     validate_pod_spec(&template.spec, &path.child("spec"), errors);
     if !template.spec.ephemeral_containers.is_empty() {
         errors.push(FieldError::forbidden(
@@ -101,15 +161,29 @@ fn validate_deployment_spec(object: &Deployment, path: &FieldPath, errors: &mut 
             json(&spec.selector),
             "invalid label selector",
         )),
-        state => validate_template_for_replica_set(&spec.template, state, "ReplicaSet", &path.child("template"), errors),
+        state => validate_template_for_replica_set(
+            &spec.template,
+            state,
+            "ReplicaSet",
+            &path.child("template"),
+            errors,
+        ),
     }
     validate_deployment_strategy(&spec.strategy, &path.child("strategy"), errors);
-    non_negative(i64::from(spec.min_ready_seconds), path.child("minReadySeconds"), errors);
+    non_negative(
+        i64::from(spec.min_ready_seconds),
+        path.child("minReadySeconds"),
+        errors,
+    );
     if let Some(limit) = spec.revision_history_limit {
         non_negative(i64::from(limit), path.child("revisionHistoryLimit"), errors);
     }
     if let Some(deadline) = spec.progress_deadline_seconds {
-        non_negative(i64::from(deadline), path.child("progressDeadlineSeconds"), errors);
+        non_negative(
+            i64::from(deadline),
+            path.child("progressDeadlineSeconds"),
+            errors,
+        );
         if deadline <= spec.min_ready_seconds {
             errors.push(FieldError::invalid_int(
                 path.child("progressDeadlineSeconds"),
@@ -122,8 +196,16 @@ fn validate_deployment_spec(object: &Deployment, path: &FieldPath, errors: &mut 
 
 fn validate_replica_set_spec(object: &ReplicaSet, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let spec = &object.spec;
-    non_negative(i64::from(spec.replicas.unwrap_or(1)), path.child("replicas"), errors);
-    non_negative(i64::from(spec.min_ready_seconds), path.child("minReadySeconds"), errors);
+    non_negative(
+        i64::from(spec.replicas.unwrap_or(1)),
+        path.child("replicas"),
+        errors,
+    );
+    non_negative(
+        i64::from(spec.min_ready_seconds),
+        path.child("minReadySeconds"),
+        errors,
+    );
     // Upstream's ReplicaSet says "deployment" here too.
     match validate_required_selector(spec.selector.as_ref(), "deployment", path, errors) {
         SelectorState::Malformed => errors.push(FieldError::invalid_json(
@@ -131,11 +213,21 @@ fn validate_replica_set_spec(object: &ReplicaSet, path: &FieldPath, errors: &mut
             json(&spec.selector),
             "invalid label selector",
         )),
-        state => validate_template_for_replica_set(&spec.template, state, "ReplicaSet", &path.child("template"), errors),
+        state => validate_template_for_replica_set(
+            &spec.template,
+            state,
+            "ReplicaSet",
+            &path.child("template"),
+            errors,
+        ),
     }
 }
 
-fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &mut Vec<FieldError>) {
+fn validate_stateful_set_spec(
+    object: &StatefulSet,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
     let spec = &object.spec;
     match spec.pod_management_policy.as_deref().unwrap_or_default() {
         "" => errors.push(FieldError::required(path.child("podManagementPolicy"), "")),
@@ -155,8 +247,14 @@ fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &m
                 errors.push(FieldError::invalid_json(
                     strategy_path.child("rollingUpdate"),
                     go_struct_json(&[
-                        ("Partition", Tree::Int(i128::from(rolling.partition.unwrap_or(0)))),
-                        ("MaxUnavailable", int_or_string_tree(rolling.max_unavailable.as_ref())),
+                        (
+                            "Partition",
+                            Tree::Int(i128::from(rolling.partition.unwrap_or(0))),
+                        ),
+                        (
+                            "MaxUnavailable",
+                            int_or_string_tree(rolling.max_unavailable.as_ref()),
+                        ),
                     ]),
                     "only allowed for updateStrategy 'RollingUpdate'",
                 ));
@@ -165,7 +263,11 @@ fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &m
         "RollingUpdate" => {
             if let Some(rolling) = &strategy.rolling_update {
                 let rolling_path = strategy_path.child("rollingUpdate");
-                non_negative(i64::from(rolling.partition.unwrap_or(0)), rolling_path.child("partition"), errors);
+                non_negative(
+                    i64::from(rolling.partition.unwrap_or(0)),
+                    rolling_path.child("partition"),
+                    errors,
+                );
                 if let Some(max) = &rolling.max_unavailable {
                     let max_path = rolling_path.child("maxUnavailable");
                     validate_positive_int_or_percent(max, &max_path, errors);
@@ -178,23 +280,45 @@ fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &m
         }
         other => errors.push(FieldError::invalid_json(
             strategy_path,
-            go_struct_json(&[("Type", Tree::Str(other.to_owned())), ("RollingUpdate", Tree::Null)]),
+            go_struct_json(&[
+                ("Type", Tree::Str(other.to_owned())),
+                ("RollingUpdate", Tree::Null),
+            ]),
             "must be 'RollingUpdate' or 'OnDelete'",
         )),
     }
     if let Some(policy) = &spec.persistent_volume_claim_retention_policy {
         let policy_path = path.child("persistentVolumeClaimRetentionPolicy");
-        for (field, value) in [("whenDeleted", &policy.when_deleted), ("whenScaled", &policy.when_scaled)] {
+        for (field, value) in [
+            ("whenDeleted", &policy.when_deleted),
+            ("whenScaled", &policy.when_scaled),
+        ] {
             let value = value.as_deref().unwrap_or_default();
             if !matches!(value, "Retain" | "Delete") {
-                errors.push(FieldError::not_supported(policy_path.child(field), value, &["Retain", "Delete"]));
+                errors.push(FieldError::not_supported(
+                    policy_path.child(field),
+                    value,
+                    &["Retain", "Delete"],
+                ));
             }
         }
     }
-    non_negative(i64::from(spec.replicas.unwrap_or(1)), path.child("replicas"), errors);
-    non_negative(i64::from(spec.min_ready_seconds), path.child("minReadySeconds"), errors);
+    non_negative(
+        i64::from(spec.replicas.unwrap_or(1)),
+        path.child("replicas"),
+        errors,
+    );
+    non_negative(
+        i64::from(spec.min_ready_seconds),
+        path.child("minReadySeconds"),
+        errors,
+    );
     if let Some(ordinals) = &spec.ordinals {
-        non_negative(i64::from(ordinals.start), path.child("ordinals.start"), errors);
+        non_negative(
+            i64::from(ordinals.start),
+            path.child("ordinals.start"),
+            errors,
+        );
     }
     let state = validate_required_selector(spec.selector.as_ref(), "statefulset", path, errors);
     let template_path = path.child("template");
@@ -206,11 +330,24 @@ fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &m
         )),
         state => {
             check_selector_matches(&spec.template, state, &template_path, errors);
-            validate_labels(&spec.template.metadata.labels, &template_path.child("labels"), errors);
-            validate_annotations(&spec.template.metadata.annotations, &template_path.child("annotations"), errors);
+            validate_labels(
+                &spec.template.metadata.labels,
+                &template_path.child("labels"),
+                errors,
+            );
+            validate_annotations(
+                &spec.template.metadata.annotations,
+                &template_path.child("annotations"),
+                errors,
+            );
         }
     }
-    let restart = spec.template.spec.restart_policy.as_deref().unwrap_or_default();
+    let restart = spec
+        .template
+        .spec
+        .restart_policy
+        .as_deref()
+        .unwrap_or_default();
     if restart != "Always" {
         errors.push(FieldError::not_supported(
             template_path.child("spec").child("restartPolicy"),
@@ -227,16 +364,30 @@ fn validate_stateful_set_spec(object: &StatefulSet, path: &FieldPath, errors: &m
     for (index, claim) in spec.volume_claim_templates.iter().enumerate() {
         let claim_path = path.child("volumeClaimTemplates").index(index);
         if claim.metadata.name.as_deref().is_none_or(str::is_empty) {
-            errors.push(FieldError::required(claim_path.child("metadata").child("name"), "name or generateName is required"));
+            errors.push(FieldError::required(
+                claim_path.child("metadata").child("name"),
+                "name or generateName is required",
+            ));
         }
         if claim.spec.access_modes.is_empty() {
-            errors.push(FieldError::required(claim_path.child("spec").child("accessModes"), ""));
+            errors.push(FieldError::required(
+                claim_path.child("spec").child("accessModes"),
+                "",
+            ));
         }
         for (mode_index, mode) in claim.spec.access_modes.iter().enumerate() {
-            const MODES: [&str; 4] = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
+            const MODES: [&str; 4] = [
+                "ReadOnlyMany",
+                "ReadWriteMany",
+                "ReadWriteOnce",
+                "ReadWriteOncePod",
+            ];
             if !MODES.contains(&mode.as_str()) {
                 errors.push(FieldError::not_supported(
-                    claim_path.child("spec").child("accessModes").index(mode_index),
+                    claim_path
+                        .child("spec")
+                        .child("accessModes")
+                        .index(mode_index),
                     mode,
                     &MODES,
                 ));
@@ -274,19 +425,34 @@ fn validate_daemon_set_spec(object: &DaemonSet, path: &FieldPath, errors: &mut V
     }
     validate_pod_template_spec(&spec.template, &template_path, errors);
     restart_always_and_no_deadline(&spec.template.spec, &template_path, "DaemonSet", errors);
-    non_negative(i64::from(spec.min_ready_seconds), path.child("minReadySeconds"), errors);
+    non_negative(
+        i64::from(spec.min_ready_seconds),
+        path.child("minReadySeconds"),
+        errors,
+    );
     let strategy_path = path.child("updateStrategy");
     match spec.update_strategy.kind.as_deref().unwrap_or_default() {
         "OnDelete" => {}
         "RollingUpdate" => match &spec.update_strategy.rolling_update {
-            None => errors.push(FieldError::required(strategy_path.child("rollingUpdate"), "")),
+            None => errors.push(FieldError::required(
+                strategy_path.child("rollingUpdate"),
+                "",
+            )),
             Some(rolling) => {
                 let rolling_path = strategy_path.child("rollingUpdate");
                 let unavailable = rolling.max_unavailable.clone().unwrap_or_default();
                 let surge = rolling.max_surge.clone().unwrap_or_default();
-                validate_positive_int_or_percent(&unavailable, &rolling_path.child("maxUnavailable"), errors);
+                validate_positive_int_or_percent(
+                    &unavailable,
+                    &rolling_path.child("maxUnavailable"),
+                    errors,
+                );
                 validate_positive_int_or_percent(&surge, &rolling_path.child("maxSurge"), errors);
-                not_more_than_100_percent(&unavailable, &rolling_path.child("maxUnavailable"), errors);
+                not_more_than_100_percent(
+                    &unavailable,
+                    &rolling_path.child("maxUnavailable"),
+                    errors,
+                );
                 not_more_than_100_percent(&surge, &rolling_path.child("maxSurge"), errors);
                 let has_unavailable = int_or_percent_value(&unavailable) != 0;
                 let has_surge = int_or_percent_value(&surge) != 0;
@@ -306,7 +472,10 @@ fn validate_daemon_set_spec(object: &DaemonSet, path: &FieldPath, errors: &mut V
         },
         other => errors.push(FieldError::not_supported_json(
             strategy_path,
-            go_struct_json(&[("Type", Tree::Str(other.to_owned())), ("RollingUpdate", Tree::Null)]),
+            go_struct_json(&[
+                ("Type", Tree::Str(other.to_owned())),
+                ("RollingUpdate", Tree::Null),
+            ]),
             &["RollingUpdate", "OnDelete"],
         )),
     }
@@ -321,11 +490,19 @@ fn validate_replication_controller_spec(
     errors: &mut Vec<FieldError>,
 ) {
     let spec = &object.spec;
-    non_negative(i64::from(spec.min_ready_seconds), path.child("minReadySeconds"), errors);
+    non_negative(
+        i64::from(spec.min_ready_seconds),
+        path.child("minReadySeconds"),
+        errors,
+    );
     if spec.selector.is_empty() {
         errors.push(FieldError::required(path.child("selector"), ""));
     }
-    non_negative(i64::from(spec.replicas.unwrap_or(1)), path.child("replicas"), errors);
+    non_negative(
+        i64::from(spec.replicas.unwrap_or(1)),
+        path.child("replicas"),
+        errors,
+    );
     let template_path = path.child("template");
     match &spec.template {
         None => errors.push(FieldError::required(template_path, "")),
@@ -339,7 +516,12 @@ fn validate_replication_controller_spec(
                 errors.push(mismatch(&template_path, &template.metadata.labels));
             }
             validate_pod_template_spec(template, &template_path, errors);
-            restart_always_and_no_deadline(&template.spec, &template_path, "ReplicationController", errors);
+            restart_always_and_no_deadline(
+                &template.spec,
+                &template_path,
+                "ReplicationController",
+                errors,
+            );
         }
     }
 }
@@ -359,7 +541,10 @@ fn validate_job(object: &Job, errors: &mut Vec<FieldError>) {
     if let Some(selector) = spec.selector.as_ref().filter(|s| labels::is_well_formed(s))
         && !labels::matches(selector, &spec.template.metadata.labels)
     {
-        errors.push(mismatch(&path.child("template"), &spec.template.metadata.labels));
+        errors.push(mismatch(
+            &path.child("template"),
+            &spec.template.metadata.labels,
+        ));
     }
     if spec.completion_mode.as_deref() == Some("Indexed")
         && let Some(completions) = spec.completions.filter(|c| *c > 0)
@@ -383,14 +568,21 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
         ("completions", spec.completions.map(i64::from)),
         ("activeDeadlineSeconds", spec.active_deadline_seconds),
         ("backoffLimit", spec.backoff_limit.map(i64::from)),
-        ("ttlSecondsAfterFinished", spec.ttl_seconds_after_finished.map(i64::from)),
+        (
+            "ttlSecondsAfterFinished",
+            spec.ttl_seconds_after_finished.map(i64::from),
+        ),
     ] {
         if let Some(value) = value {
             non_negative(value, path.child(field), errors);
         }
     }
     if let Some(per_index) = spec.backoff_limit_per_index {
-        non_negative(i64::from(per_index), path.child("backoffLimitPerIndex"), errors);
+        non_negative(
+            i64::from(per_index),
+            path.child("backoffLimitPerIndex"),
+            errors,
+        );
         if spec.completion_mode.as_deref() != Some("Indexed") {
             errors.push(FieldError::forbidden(
                 path.child("backoffLimitPerIndex"),
@@ -399,7 +591,11 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
         }
     }
     if let Some(max_failed) = spec.max_failed_indexes {
-        non_negative(i64::from(max_failed), path.child("maxFailedIndexes"), errors);
+        non_negative(
+            i64::from(max_failed),
+            path.child("maxFailedIndexes"),
+            errors,
+        );
         if spec.backoff_limit_per_index.is_none() {
             errors.push(FieldError::required(
                 path.child("backoffLimitPerIndex"),
@@ -422,7 +618,10 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
                     "when completion mode is Indexed",
                 ));
             }
-            if let Some(parallelism) = spec.parallelism.filter(|p| *p > MAX_PARALLELISM_FOR_INDEXED_JOB) {
+            if let Some(parallelism) = spec
+                .parallelism
+                .filter(|p| *p > MAX_PARALLELISM_FOR_INDEXED_JOB)
+            {
                 errors.push(FieldError::invalid_int(
                     path.child("parallelism"),
                     i64::from(parallelism),
@@ -434,7 +633,11 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
     if let Some(policy) = spec.pod_replacement_policy.as_deref() {
         if spec.pod_failure_policy.is_some() {
             if policy != "Failed" {
-                errors.push(FieldError::not_supported(path.child("podReplacementPolicy"), policy, &["Failed"]));
+                errors.push(FieldError::not_supported(
+                    path.child("podReplacementPolicy"),
+                    policy,
+                    &["Failed"],
+                ));
             }
         } else if !matches!(policy, "Failed" | "TerminatingOrFailed") {
             errors.push(FieldError::not_supported(
@@ -447,7 +650,13 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
     let template_path = path.child("template");
     validate_pod_template_spec(&spec.template, &template_path, errors);
     let restart_path = template_path.child("spec").child("restartPolicy");
-    match spec.template.spec.restart_policy.as_deref().unwrap_or_default() {
+    match spec
+        .template
+        .spec
+        .restart_policy
+        .as_deref()
+        .unwrap_or_default()
+    {
         "Always" | "" => errors.push(FieldError::required(
             restart_path,
             "valid values: \"OnFailure\", \"Never\"",
@@ -458,7 +667,11 @@ fn validate_job_spec(spec: &JobSpec, path: &FieldPath, errors: &mut Vec<FieldErr
             "only \"Never\" is supported when podFailurePolicy is specified",
         )),
         "OnFailure" | "Never" => {}
-        other => errors.push(FieldError::not_supported(restart_path, other, &["OnFailure", "Never"])),
+        other => errors.push(FieldError::not_supported(
+            restart_path,
+            other,
+            &["OnFailure", "Never"],
+        )),
     }
 }
 
@@ -468,7 +681,11 @@ fn validate_cron_job(object: &CronJob, path: &FieldPath, errors: &mut Vec<FieldE
         errors.push(FieldError::required(path.child("schedule"), ""));
     } else {
         if let Err(reason) = Schedule::parse(&spec.schedule) {
-            errors.push(FieldError::invalid(path.child("schedule"), &spec.schedule, reason));
+            errors.push(FieldError::invalid(
+                path.child("schedule"),
+                &spec.schedule,
+                reason,
+            ));
         }
         if spec.schedule.contains("TZ") {
             errors.push(FieldError::invalid(
@@ -488,7 +705,11 @@ fn validate_cron_job(object: &CronJob, path: &FieldPath, errors: &mut Vec<FieldE
     match spec.concurrency_policy.as_deref().unwrap_or_default() {
         "Allow" | "Forbid" | "Replace" => {}
         "" => errors.push(FieldError::required(policy_path, "")),
-        other => errors.push(FieldError::not_supported(policy_path, other, &["Allow", "Forbid", "Replace"])),
+        other => errors.push(FieldError::not_supported(
+            policy_path,
+            other,
+            &["Allow", "Forbid", "Replace"],
+        )),
     }
     let template_path = path.child("jobTemplate");
     let job_spec = &spec.job_template.spec;
@@ -510,7 +731,10 @@ fn validate_cron_job(object: &CronJob, path: &FieldPath, errors: &mut Vec<FieldE
         errors.push(error);
     }
     for (field, value) in [
-        ("successfulJobsHistoryLimit", spec.successful_jobs_history_limit),
+        (
+            "successfulJobsHistoryLimit",
+            spec.successful_jobs_history_limit,
+        ),
         ("failedJobsHistoryLimit", spec.failed_jobs_history_limit),
     ] {
         if let Some(value) = value {
@@ -530,7 +754,11 @@ fn validate_cron_job(object: &CronJob, path: &FieldPath, errors: &mut Vec<FieldE
 /// `validateTimeZone`: an explicit IANA zone Go's `time.LoadLocation` knows.
 fn validate_time_zone(zone: &str, path: &FieldPath, errors: &mut Vec<FieldError>) {
     if zone.is_empty() {
-        errors.push(FieldError::invalid(path.clone(), zone, "timeZone must be nil or non-empty string"));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            zone,
+            "timeZone must be nil or non-empty string",
+        ));
         return;
     }
     let valid_part = |part: &str| {
@@ -539,10 +767,16 @@ fn validate_time_zone(zone: &str, path: &FieldPath, errors: &mut Vec<FieldError>
             && !part.starts_with('-')
             && !part.is_empty()
             && part.len() <= 14
-            && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'))
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'))
     };
     if !zone.split('/').all(valid_part) {
-        errors.push(FieldError::invalid(path.clone(), zone, format!("unknown time zone {zone}")));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            zone,
+            format!("unknown time zone {zone}"),
+        ));
         return;
     }
     if zone.eq_ignore_ascii_case("Local") {
@@ -553,7 +787,11 @@ fn validate_time_zone(zone: &str, path: &FieldPath, errors: &mut Vec<FieldError>
         ));
     }
     if zone != "UTC" && zone != "Local" && TIME_ZONES.binary_search(&zone).is_err() {
-        errors.push(FieldError::invalid(path.clone(), zone, format!("unknown time zone {zone}")));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            zone,
+            format!("unknown time zone {zone}"),
+        ));
     }
 }
 
@@ -637,7 +875,12 @@ fn mismatch(template_path: &FieldPath, labels: &BTreeMap<String, String>) -> Fie
 
 /// The template rules of the kinds whose Pods always run: `restartPolicy: Always`, and no
 /// `activeDeadlineSeconds`.
-fn restart_always_and_no_deadline(spec: &PodSpec, template_path: &FieldPath, kind: &str, errors: &mut Vec<FieldError>) {
+fn restart_always_and_no_deadline(
+    spec: &PodSpec,
+    template_path: &FieldPath,
+    kind: &str,
+    errors: &mut Vec<FieldError>,
+) {
     let restart = spec.restart_policy.as_deref().unwrap_or_default();
     if restart != "Always" {
         errors.push(FieldError::not_supported(
@@ -655,7 +898,11 @@ fn restart_always_and_no_deadline(spec: &PodSpec, template_path: &FieldPath, kin
 }
 
 /// `ValidateDeploymentStrategy`.
-fn validate_deployment_strategy(strategy: &DeploymentStrategy, path: &FieldPath, errors: &mut Vec<FieldError>) {
+fn validate_deployment_strategy(
+    strategy: &DeploymentStrategy,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
     match strategy.kind.as_deref().unwrap_or_default() {
         "Recreate" => {
             if strategy.rolling_update.is_some() {
@@ -674,7 +921,11 @@ fn validate_deployment_strategy(strategy: &DeploymentStrategy, path: &FieldPath,
                 let rolling_path = path.child("rollingUpdate");
                 let unavailable = rolling.max_unavailable.clone().unwrap_or_default();
                 let surge = rolling.max_surge.clone().unwrap_or_default();
-                validate_positive_int_or_percent(&unavailable, &rolling_path.child("maxUnavailable"), errors);
+                validate_positive_int_or_percent(
+                    &unavailable,
+                    &rolling_path.child("maxUnavailable"),
+                    errors,
+                );
                 validate_positive_int_or_percent(&surge, &rolling_path.child("maxSurge"), errors);
                 if int_or_percent_value(&unavailable) == 0 && int_or_percent_value(&surge) == 0 {
                     errors.push(int_or_string_invalid(
@@ -683,19 +934,35 @@ fn validate_deployment_strategy(strategy: &DeploymentStrategy, path: &FieldPath,
                         "may not be 0 when `maxSurge` is 0",
                     ));
                 }
-                not_more_than_100_percent(&unavailable, &rolling_path.child("maxUnavailable"), errors);
+                not_more_than_100_percent(
+                    &unavailable,
+                    &rolling_path.child("maxUnavailable"),
+                    errors,
+                );
             }
         },
         other => {
-            let rolling = strategy.rolling_update.as_ref().map_or(Tree::Null, |rolling| {
-                Tree::Map(vec![
-                    ("MaxUnavailable".to_owned(), int_or_string_tree(rolling.max_unavailable.as_ref())),
-                    ("MaxSurge".to_owned(), int_or_string_tree(rolling.max_surge.as_ref())),
-                ])
-            });
+            let rolling = strategy
+                .rolling_update
+                .as_ref()
+                .map_or(Tree::Null, |rolling| {
+                    Tree::Map(vec![
+                        (
+                            "MaxUnavailable".to_owned(),
+                            int_or_string_tree(rolling.max_unavailable.as_ref()),
+                        ),
+                        (
+                            "MaxSurge".to_owned(),
+                            int_or_string_tree(rolling.max_surge.as_ref()),
+                        ),
+                    ])
+                });
             errors.push(FieldError::not_supported_json(
                 path.clone(),
-                go_struct_json(&[("Type", Tree::Str(other.to_owned())), ("RollingUpdate", rolling)]),
+                go_struct_json(&[
+                    ("Type", Tree::Str(other.to_owned())),
+                    ("RollingUpdate", rolling),
+                ]),
                 &["Recreate", "RollingUpdate"],
             ));
         }
@@ -703,7 +970,11 @@ fn validate_deployment_strategy(strategy: &DeploymentStrategy, path: &FieldPath,
 }
 
 /// `ValidatePositiveIntOrPercent`.
-fn validate_positive_int_or_percent(value: &IntOrString, path: &FieldPath, errors: &mut Vec<FieldError>) {
+fn validate_positive_int_or_percent(
+    value: &IntOrString,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
     match value {
         IntOrString::String(text) => {
             if !is_valid_percent(text) {
@@ -722,9 +993,16 @@ fn validate_positive_int_or_percent(value: &IntOrString, path: &FieldPath, error
 fn not_more_than_100_percent(value: &IntOrString, path: &FieldPath, errors: &mut Vec<FieldError>) {
     if let IntOrString::String(text) = value
         && is_valid_percent(text)
-        && text.trim_end_matches('%').parse::<u64>().is_ok_and(|percent| percent > 100)
+        && text
+            .trim_end_matches('%')
+            .parse::<u64>()
+            .is_ok_and(|percent| percent > 100)
     {
-        errors.push(FieldError::invalid(path.clone(), text, "must not be greater than 100%"));
+        errors.push(FieldError::invalid(
+            path.clone(),
+            text,
+            "must not be greater than 100%",
+        ));
     }
 }
 
@@ -738,9 +1016,10 @@ fn is_valid_percent(text: &str) -> bool {
 fn int_or_percent_value(value: &IntOrString) -> i64 {
     match value {
         IntOrString::Int(number) => i64::from(*number),
-        IntOrString::String(text) if is_valid_percent(text) => {
-            text.trim_end_matches('%').parse::<i64>().unwrap_or(i64::MAX)
-        }
+        IntOrString::String(text) if is_valid_percent(text) => text
+            .trim_end_matches('%')
+            .parse::<i64>()
+            .unwrap_or(i64::MAX),
         IntOrString::String(_) => 0,
     }
 }
