@@ -32,65 +32,22 @@ pub fn validate(workload: &Workload) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let metadata = FieldPath::new("metadata");
     let spec = FieldPath::new("spec");
+    // A StatefulSet's Pods are named `<set>-<ordinal>`: its name must be a DNS label.
+    let name_rule = match workload {
+        Workload::StatefulSet(_) => is_dns1123_label,
+        _ => is_dns1123_subdomain,
+    };
+    validate_object_meta_named(workload.metadata(), &metadata, name_rule, &mut errors);
     match workload {
-        Workload::Deployment(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
-            validate_deployment_spec(object, &spec, &mut errors);
-        }
-        Workload::ReplicaSet(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
-            validate_replica_set_spec(object, &spec, &mut errors);
-        }
-        Workload::StatefulSet(object) => {
-            validate_object_meta_named(&object.metadata, &metadata, is_dns1123_label, &mut errors);
-            validate_stateful_set_spec(object, &spec, &mut errors);
-        }
-        Workload::DaemonSet(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
-            validate_daemon_set_spec(object, &spec, &mut errors);
-        }
+        Workload::Deployment(object) => validate_deployment_spec(object, &spec, &mut errors),
+        Workload::ReplicaSet(object) => validate_replica_set_spec(object, &spec, &mut errors),
+        Workload::StatefulSet(object) => validate_stateful_set_spec(object, &spec, &mut errors),
+        Workload::DaemonSet(object) => validate_daemon_set_spec(object, &spec, &mut errors),
         Workload::ReplicationController(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
             validate_replication_controller_spec(object, &spec, &mut errors);
         }
-        Workload::Job(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
-            validate_job(object, &mut errors);
-        }
-        Workload::CronJob(object) => {
-            validate_object_meta_named(
-                &object.metadata,
-                &metadata,
-                is_dns1123_subdomain,
-                &mut errors,
-            );
-            validate_cron_job(object, &spec, &mut errors);
-        }
+        Workload::Job(object) => validate_job(object, &mut errors),
+        Workload::CronJob(object) => validate_cron_job(object, &spec, &mut errors),
     }
     errors
 }
@@ -342,25 +299,7 @@ fn validate_stateful_set_spec(
             );
         }
     }
-    let restart = spec
-        .template
-        .spec
-        .restart_policy
-        .as_deref()
-        .unwrap_or_default();
-    if restart != "Always" {
-        errors.push(FieldError::not_supported(
-            template_path.child("spec").child("restartPolicy"),
-            restart,
-            &["Always"],
-        ));
-    }
-    if spec.template.spec.active_deadline_seconds.is_some() {
-        errors.push(FieldError::forbidden(
-            template_path.child("spec").child("activeDeadlineSeconds"),
-            "activeDeadlineSeconds in StatefulSet is not Supported",
-        ));
-    }
+    restart_always_and_no_deadline(&spec.template.spec, &template_path, "StatefulSet", errors);
     for (index, claim) in spec.volume_claim_templates.iter().enumerate() {
         let claim_path = path.child("volumeClaimTemplates").index(index);
         if claim.metadata.name.as_deref().is_none_or(str::is_empty) {
