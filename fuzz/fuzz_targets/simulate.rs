@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     // What the model thread sends the page reads back exactly.
     let view = LifecycleView::of(&lifecycle);
     assert_eq!(LifecycleView::from_json(&view.to_json()).as_ref(), Ok(&view));
-    let topology = state::topology_of(drawn, Some(&pods), Some(&view.observed));
+    let topology = state::topology_of(drawn, true, Some(&view.observed));
     let layout = diagram::layout_topology(topology);
     for view in &lifecycle.views {
         let scene = diagram::scene(&layout, Some(&view.look));

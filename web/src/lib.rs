@@ -25,7 +25,7 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection,
+    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection,
     PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
@@ -175,38 +175,33 @@ pub fn Playground(
     let following = follow::after_paint(text.into());
     let model_text = following.text;
     let behind = following.behind;
-    // The API server's checks run here at each edit; the best-practice warnings come from the
-    // model thread (below).
-    let parsed = Memo::new(move |_| model_text.with(|text| state::check_errors(text)));
-    // The Pods the cluster runs (those the API server would accept) and the one drawn (any Pod
-    // can be drawn). While the user is in the middle of an edit that breaks the text, the views
-    // keep the Pods of the text before it, marked stale, so they hold still as the user types; a
-    // new text (an example, a paste) has only its own views. Each is compared with the last, so
-    // an edit that leaves the Pods as they were (a comment, a space) runs and draws nothing again.
-    let running = Memo::new(move |previous: Option<&Option<state::Kept<Vec<Pod>>>>| {
-        let previous = previous.and_then(Option::as_ref);
-        model_text.with(|text| parsed.with(|parsed| state::running(parsed, text, previous)))
-    });
+    // The text is read here at each edit, to be drawn; the API server's validation and the
+    // best-practice warnings come from the model thread (below).
+    let parsed = Memo::new(move |_| model_text.with(|text| state::read_to_draw(text)));
+    // The Pod drawn (any Pod can be drawn). While the user is in the middle of an edit that
+    // breaks the text, the views keep the Pod of the text before it, marked stale, so they hold
+    // still as the user types; a new text (an example, a paste) has only its own views. It is
+    // compared with the last, so an edit that leaves the Pod as it was (a comment, a space) draws
+    // nothing again. The Pods the cluster runs are the model thread's to decide (below).
     let drawn = Memo::new(move |previous: Option<&Option<state::Kept<Pod>>>| {
         let previous = previous.and_then(Option::as_ref);
         model_text.with(|text| parsed.with(|parsed| state::drawn(parsed, text, previous)))
     });
-    let running_pods =
-        Memo::new(move |_| running.with(|kept| kept.as_ref().map(|k| k.value.clone())));
     let drawn_pod = Memo::new(move |_| drawn.with(|kept| kept.as_ref().map(|k| k.value.clone())));
-    let stale = Memo::new(move |_| {
-        parsed.with(|parsed| {
-            running.with(|running| state::lifecycle_is_stale(parsed, running.as_ref()))
-        })
-    });
     let stale_drawing = Memo::new(move |_| {
         parsed.with(|parsed| drawn.with(|drawn| state::drawing_is_stale(parsed, drawn.as_ref())))
     });
     // The lifecycle of the first Pod on the scenario's cluster (every object of its name: a
     // `kubectl apply` after a deletion creates another, so the stepper follows what the console
-    // shows) comes from the model thread. Each request has a number; only the answer to the
-    // last one is shown, so the views never go back to an older text.
+    // shows) comes from the model thread, with whether it is that of the text before an edit in
+    // progress (stale) and whether its first Pod is the one drawn. Each request has a number;
+    // only the answer to the last one is shown, so the views never go back to an older text.
     let lifecycle = RwSignal::new(None::<LifecycleView>);
+    let stale = RwSignal::new(false);
+    let runs_drawn_pod = RwSignal::new(false);
+    // The text the lifecycle shown ran, and the text of the last request.
+    let ran = StoredValue::new(None::<String>);
+    let asked_text = StoredValue::new(String::new());
     let numbers = StoredValue::new(0_u64);
     let next_number = move || {
         numbers.update_value(|number| *number += 1);
@@ -214,16 +209,36 @@ pub fn Playground(
     };
     let asked = RwSignal::new(0_u64);
     let answered = RwSignal::new(0_u64);
-    // The best-practice warnings, found by the model thread, and their requests.
-    let lints = RwSignal::new(Vec::<pod_model::Diagnostic>::new());
-    let lints_asked = RwSignal::new(0_u64);
-    let lints_answered = RwSignal::new(0_u64);
+    // The validation errors and best-practice warnings, found by the model thread, and their
+    // requests.
+    let checks = RwSignal::new(Vec::<pod_model::Diagnostic>::new());
+    let checks_asked = RwSignal::new(0_u64);
+    let checks_answered = RwSignal::new(0_u64);
     // Every other answer goes to the callback its request left.
     let waiting = StoredValue::new_local(Vec::<(u64, Callback<Answer>)>::new());
     let on_answer = Callback::new(move |answer: Answer| match answer {
-        Answer::Lifecycle { id, view } => {
+        Answer::Lifecycle {
+            id,
+            view,
+            stale: from_before,
+            drawn,
+        } => {
             if id == asked.get_untracked() {
-                lifecycle.set(view);
+                if view.is_none() {
+                    ran.set_value(None);
+                } else if !from_before {
+                    ran.set_value(Some(asked_text.get_value()));
+                }
+                // An edit that leaves the Pods as they were (a comment, a space) changes nothing.
+                if lifecycle.with_untracked(|shown| *shown != view) {
+                    lifecycle.set(view);
+                }
+                if stale.get_untracked() != from_before {
+                    stale.set(from_before);
+                }
+                if runs_drawn_pod.get_untracked() != drawn {
+                    runs_drawn_pod.set(drawn);
+                }
                 answered.set(id);
             }
         }
@@ -231,15 +246,15 @@ pub fn Playground(
             lifecycle.set(None);
             answered.set(id);
         }
-        Answer::Lints { id, lints: found } => {
-            if id == lints_asked.get_untracked() {
-                lints.set(found);
-                lints_answered.set(id);
+        Answer::Checks { id, found } => {
+            if id == checks_asked.get_untracked() {
+                checks.set(found);
+                checks_answered.set(id);
             }
         }
-        // Without its warnings the list keeps the errors; the page is not left busy.
-        Answer::Failed { id, .. } if id == lints_asked.get_untracked() => {
-            lints_answered.set(id);
+        // Without them the list keeps what the page read; the page is not left busy.
+        Answer::Failed { id, .. } if id == checks_asked.get_untracked() => {
+            checks_answered.set(id);
         }
         other => {
             let id = other.id();
@@ -291,30 +306,22 @@ pub fn Playground(
     );
     Effect::new(move |_| {
         let scenario = scenario.get();
-        let has_pods = running_pods.with(Option::is_some);
+        let manifest = model_text.get();
         let id = next_number();
         asked.set(id);
-        if !has_pods {
-            lifecycle.set(None);
-            answered.set(id);
-            return;
-        }
-        let manifest = running.with_untracked(|kept| {
-            kept.as_ref()
-                .map(|kept| kept.from.clone())
-                .unwrap_or_default()
-        });
+        asked_text.set_value(manifest.clone());
         model.send(Request::Lifecycle {
             id,
             scenario: Scenario {
                 manifest,
                 ..scenario
             },
+            before: ran.get_value(),
         });
     });
     let model_failure = model.failure;
     let lifecycle_pending = Memo::new(move |_| {
-        (asked.get() != answered.get() || lints_asked.get() != lints_answered.get())
+        (asked.get() != answered.get() || checks_asked.get() != checks_answered.get())
             && model_failure.with(Option::is_none)
     });
     let timeline = Signal::derive(move || lifecycle.get());
@@ -322,14 +329,12 @@ pub fn Playground(
     let layout = Memo::new(move |_| {
         drawn_pod.with(|pod| {
             let pod = pod.as_ref()?;
-            let topology = running_pods.with(|running| {
-                lifecycle.with(|lifecycle| {
-                    state::topology_of(
-                        pod,
-                        running.as_deref(),
-                        lifecycle.as_ref().map(|lifecycle| &lifecycle.observed),
-                    )
-                })
+            let topology = lifecycle.with(|lifecycle| {
+                state::topology_of(
+                    pod,
+                    runs_drawn_pod.get(),
+                    lifecycle.as_ref().map(|lifecycle| &lifecycle.observed),
+                )
             });
             Some(diagram::layout_topology(topology))
         })
@@ -453,25 +458,33 @@ pub fn Playground(
     let on_move = Callback::new(move |to: Cursor| requested.set(to));
     let jump = RwSignal::new(None::<pod_model::Span>);
     let on_jump = Callback::new(move |span| jump.set(Some(span)));
-    // The warnings of the text the views follow, from the model thread; the last ones stay
-    // until the next come, so the list does not flicker as the user types.
+    // The errors and warnings of the text the views follow, from the model thread; the last ones
+    // stay until the next come, so the list does not flicker as the user types.
     Effect::new(move |_| {
         let text = model_text.get();
         let static_pod = static_pod.get();
         let id = next_number();
-        lints_asked.set(id);
-        model.send(Request::Lints {
+        checks_asked.set(id);
+        model.send(Request::Checks {
             id,
             text,
             static_pod,
         });
     });
     let diagnostics = Memo::new(move |_| {
-        let mut diagnostics = parsed.with(|parsed| parsed.diagnostics.clone());
-        pod_model::lint::merge(&mut diagnostics, lints.get());
-        diagnostics
+        let checks = checks.get();
+        parsed.with(|parsed| state::diagnostics(parsed, checks))
     });
     let has_pod = Memo::new(move |_| parsed.with(|parsed| parsed.pod.is_some()));
+    let checks_state = Memo::new(move |_| {
+        if checks_asked.get() == checks_answered.get() {
+            Checks::Done
+        } else if model_failure.with(Option::is_some) {
+            Checks::Unavailable
+        } else {
+            Checks::Pending
+        }
+    });
     // Exports: the diagram as the CLI writes it, in the theme on screen, and the manifest.
     let export_theme = move || match theme.get_untracked() {
         Theme::Auto if browser::prefers_dark() => Theme::Dark,
@@ -670,7 +683,7 @@ pub fn Playground(
                         "This browser does not let the page store your draft (storage is full or turned off), so a reload would lose it: \"Download YAML\" keeps a copy."
                     </p>
                 </Show>
-                <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump
+                <DiagnosticList diagnostics=diagnostics has_pod=has_pod on_jump=on_jump checks=checks_state
                     fold_suggestions=Signal::derive(move || embedded || model_text.with(|text| !gallery::is_own_draft(text))) />
                 <div class="exports">
                     <button data-testid="export-yaml" on:click=export_yaml>"Download YAML"</button>

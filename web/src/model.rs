@@ -57,7 +57,7 @@ impl ModelThread {
         }
     }
 
-    /// Sends `request`, or keeps it until the worker listens. A lifecycle or lints request
+    /// Sends `request`, or keeps it until the worker listens. A lifecycle or checks request
     /// replaces an unanswered one of its kind: the older answer would be dropped anyway.
     pub fn send(self, request: Request) {
         let listening = self.listening.get_untracked();
@@ -66,10 +66,10 @@ impl ModelThread {
                 matches!(
                     (queued, &request),
                     (Request::Lifecycle { .. }, Request::Lifecycle { .. })
-                        | (Request::Lints { .. }, Request::Lints { .. })
+                        | (Request::Checks { .. }, Request::Checks { .. })
                 )
             };
-            if matches!(request, Request::Lifecycle { .. } | Request::Lints { .. }) {
+            if matches!(request, Request::Lifecycle { .. } | Request::Checks { .. }) {
                 unanswered.retain(|(queued, _)| !replaces(queued));
             }
             unanswered.push((request.clone(), listening));

@@ -128,6 +128,12 @@ pub enum DiagnosticKind {
     },
     /// A best-practice warning.
     Lint(Lint),
+    /// A problem another thread found, carried as its message reads (field path included): the
+    /// page's thread shows what its model thread found without the code that finds it.
+    Relayed {
+        /// The whole message.
+        message: String,
+    },
 }
 
 impl DiagnosticKind {
@@ -188,7 +194,9 @@ impl Diagnostic {
         let detail = self.detail();
         let self_contained = matches!(
             self.kind,
-            DiagnosticKind::UnknownField { .. } | DiagnosticKind::DuplicateField
+            DiagnosticKind::UnknownField { .. }
+                | DiagnosticKind::DuplicateField
+                | DiagnosticKind::Relayed { .. }
         );
         if self.path.is_empty() || self_contained {
             detail
@@ -261,6 +269,7 @@ impl Diagnostic {
                 error.body()
             ),
             DiagnosticKind::Lint(lint) => lint.reason.clone(),
+            DiagnosticKind::Relayed { message } => message.clone(),
         }
     }
 }

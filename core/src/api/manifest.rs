@@ -39,7 +39,7 @@ pub struct Parsed {
     /// name an earlier one has is left out, with a note).
     pub other_pods: Vec<Defaulted>,
     /// The text's workloads (Deployments, StatefulSets, Jobs…), each decoded, defaulted and
-    /// validated (empty from [`read_pods`], which leaves them to the full check).
+    /// validated (empty from [`read_to_draw`], which leaves them to the full check).
     pub workloads: Vec<CheckedWorkload>,
     /// The Pod of each workload's template, with the template's defaults, in the text's order.
     pub template_pods: Vec<Pod>,
@@ -297,18 +297,41 @@ pub fn read_bytes(bytes: &[u8]) -> Parsed {
 
 /// Parses and checks manifest text (YAML, flow-style YAML or JSON; one or more documents).
 pub fn read(text: &str) -> Parsed {
-    read_with(text, check_workload)
+    read_with(
+        text,
+        Checks {
+            workload: check_workload,
+            pod: validation::validate,
+        },
+    )
 }
 
-/// [`read`] with the Pods checked and each workload's Pod template read, but the workloads
-/// themselves left unchecked: what the page checks on its own thread at every keystroke. The
-/// model thread's full check adds the workloads' problems.
-pub fn read_pods(text: &str) -> Parsed {
-    read_with(text, |_, kind, root| WorkloadCheck {
-        checked: None,
-        diagnostics: Vec::new(),
-        template_pod: workloads::template_pod_of(kind, root),
-    })
+/// [`read`] without validation: the documents read, the Pods decoded and defaulted, and each
+/// workload's Pod template read, but neither a Pod nor a workload validated. This is what the
+/// page reads on its own thread at every keystroke, to draw; the model thread's full check adds
+/// the rest.
+pub fn read_to_draw(text: &str) -> Parsed {
+    read_with(
+        text,
+        Checks {
+            workload: |_, kind, root| WorkloadCheck {
+                checked: None,
+                diagnostics: Vec::new(),
+                template_pod: workloads::template_pod_of(kind, root),
+            },
+            pod: |_| Vec::new(),
+        },
+    )
+}
+
+/// The checks [`read_with`] makes of each document: functions, so that the page's light reading
+/// carries none of the validation's code.
+#[derive(Clone, Copy)]
+struct Checks {
+    /// Decodes, defaults and validates a workload document.
+    workload: fn(usize, WorkloadKind, &Node) -> WorkloadCheck,
+    /// Validates a Pod with its defaults.
+    pod: fn(&Pod) -> Vec<FieldError>,
 }
 
 /// What checking one workload document gives.
@@ -318,12 +341,9 @@ struct WorkloadCheck {
     template_pod: Option<Pod>,
 }
 
-/// [`read`], with `check_workload` for each workload document (a function, so that the page's
-/// light check does not carry the workloads' validation).
-fn read_with(
-    text: &str,
-    check_workload: fn(usize, WorkloadKind, &Node) -> WorkloadCheck,
-) -> Parsed {
+/// [`read`], with `checks` for each document (functions, so that the page's light reading does
+/// not carry the validation's code).
+fn read_with(text: &str, checks: Checks) -> Parsed {
     let max_bytes = yaml::Limits::DEFAULT.max_input_bytes;
     if text.len() > max_bytes {
         return only(Diagnostic::error(
@@ -402,18 +422,18 @@ fn read_with(
         template_pods: Vec::new(),
     };
     for (object, kind, root) in workload_roots {
-        let check = check_workload(object, kind, root);
+        let check = (checks.workload)(object, kind, root);
         parsed.diagnostics.extend(check.diagnostics);
         parsed.workloads.extend(check.checked);
         parsed.template_pods.extend(check.template_pod);
     }
     for root in other_roots {
-        let checked = check(root);
+        let checked = check(root, checks.pod);
         parsed.diagnostics.extend(checked.diagnostics);
         parsed.other_pods.push(checked.defaulted);
     }
     match pod_root {
-        Some(root) => check_pod(root, &mut parsed),
+        Some(root) => check_pod(root, checks.pod, &mut parsed),
         None if !parsed.has_errors()
             && parsed.template_pods.is_empty()
             && parsed.workloads.is_empty() =>
@@ -437,8 +457,8 @@ fn read_with(
 }
 
 /// Decodes, defaults and validates the text's first Pod document `root` into `parsed`.
-fn check_pod(root: &Node, parsed: &mut Parsed) {
-    let checked = check(root);
+fn check_pod(root: &Node, validate: fn(&Pod) -> Vec<FieldError>, parsed: &mut Parsed) {
+    let checked = check(root, validate);
     parsed.qos = Some(qos::qos_class(&checked.defaulted.pod));
     parsed.validation_errors = checked.errors;
     parsed.pod = Some(checked.pod);
@@ -514,8 +534,8 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes, defaults and validates the Pod document `root`.
-fn check(root: &Node) -> Checked {
+/// Decodes, defaults and validates (with `validate`) the Pod document `root`.
+fn check(root: &Node, validate: fn(&Pod) -> Vec<FieldError>) -> Checked {
     let mut diagnostics = Vec::new();
     let pod = Pod::decode_document(root, &mut diagnostics);
     let defaulted = defaults::apply(&pod);
@@ -526,7 +546,7 @@ fn check(root: &Node) -> Checked {
         .filter(|d| d.kind.is_decoding_error())
         .map(|d| d.path.as_str())
         .collect();
-    let errors: Vec<FieldError> = validation::validate(&defaulted.pod)
+    let errors: Vec<FieldError> = validate(&defaulted.pod)
         .into_iter()
         .filter(|error| !within_any(&error.path, &undecodable))
         .collect();

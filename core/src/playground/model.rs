@@ -8,7 +8,7 @@
 //! text (the manifest, a kubectl reply, a lifecycle's JSON), so that a manifest is never escaped
 //! into JSON and read back.
 
-use crate::api::diagnostic::{Diagnostic, DiagnosticKind, Lint, Severity};
+use crate::api::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::api::yaml::single_json_document;
 use crate::base::json::{
     self, Json, Object, Read, boolean, list, optional, required, string, unsigned,
@@ -34,12 +34,16 @@ pub const FAILED_TO_START: &str = "failed to start: ";
 /// A question for the model thread. Each carries an id that its answer repeats.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
-    /// The lifecycle of the Pods of the scenario's manifest that the API server accepts.
+    /// The lifecycle of the Pods of the scenario's manifest that the API server accepts (see
+    /// [`state::running`]).
     Lifecycle {
         /// The request's id.
         id: u64,
-        /// The scenario, with the manifest whose Pods run.
+        /// The scenario, with the editor's text as its manifest.
         scenario: Scenario,
+        /// The text the last lifecycle shown ran, whose Pods run while an edit in progress
+        /// breaks the manifest.
+        before: Option<String>,
     },
     /// A kubectl command typed in the console, at an instant of the scenario.
     Console {
@@ -70,9 +74,10 @@ pub enum Request {
         /// True for the caret (just after a key is still on it), false for the pointer.
         caret: bool,
     },
-    /// The best-practice warnings of the editor's text (the lint rules stay off the page's
-    /// thread, which checks the text as the API server would).
-    Lints {
+    /// The problems of the editor's text that the page's thread does not look for: the API
+    /// server's validation and the best-practice warnings (the page's thread only reads the
+    /// text, to draw it).
+    Checks {
         /// The request's id.
         id: u64,
         /// The editor's text.
@@ -97,7 +102,7 @@ impl Request {
             | Request::Console { id, .. }
             | Request::Gallery { id }
             | Request::FieldDoc { id, .. }
-            | Request::Lints { id, .. }
+            | Request::Checks { id, .. }
             | Request::ShareLink { id, .. } => *id,
         }
     }
@@ -109,7 +114,7 @@ impl Request {
             Request::Console { .. } => "console",
             Request::Gallery { .. } => "gallery",
             Request::FieldDoc { .. } => "fieldDoc",
-            Request::Lints { .. } => "lints",
+            Request::Checks { .. } => "checks",
             Request::ShareLink { .. } => "shareLink",
         }
     }
@@ -133,6 +138,11 @@ pub enum Answer {
         id: u64,
         /// The lifecycle.
         view: Option<LifecycleView>,
+        /// True when it is the lifecycle of the text before an edit in progress
+        /// ([`state::Running::stale`]).
+        stale: bool,
+        /// True when its first Pod is the one the page draws ([`state::Running::drawn`]).
+        drawn: bool,
     },
     /// What kubectl prints, and the action the command makes.
     Console {
@@ -155,12 +165,12 @@ pub enum Answer {
         /// The documentation.
         doc: Option<Doc>,
     },
-    /// The best-practice warnings of a text, in its order.
-    Lints {
+    /// The problems of a text that the page's thread does not look for, in its order.
+    Checks {
         /// The request's id.
         id: u64,
-        /// The warnings.
-        lints: Vec<Diagnostic>,
+        /// The problems, each as its message reads ([`DiagnosticKind::Relayed`]).
+        found: Vec<Diagnostic>,
     },
     /// A share link's fragment, `#v1.` and the rest.
     ShareLink {
@@ -188,7 +198,7 @@ impl Answer {
             | Answer::Gallery { id, .. }
             | Answer::FieldDoc { id, .. }
             | Answer::ShareLink { id, .. }
-            | Answer::Lints { id, .. }
+            | Answer::Checks { id, .. }
             | Answer::Failed { id, .. } => *id,
         }
     }
@@ -197,15 +207,31 @@ impl Answer {
 /// Answers `request`: the work the model thread does.
 pub fn answer(request: &Request) -> Answer {
     match request {
-        Request::Lifecycle { id, scenario } => {
-            let parsed = state::check(&scenario.manifest, Delivery::of(scenario));
-            let pods: Vec<_> = parsed.accepted_pods().into_iter().cloned().collect();
-            Answer::Lifecycle {
+        Request::Lifecycle {
+            id,
+            scenario,
+            before,
+        } => match state::running(scenario, before.as_deref()) {
+            Some(running) => Answer::Lifecycle {
                 id: *id,
-                view: state::lifecycle(&pods, scenario)
-                    .map(|lifecycle| LifecycleView::of(&lifecycle)),
-            }
-        }
+                view: state::lifecycle(
+                    &running.pods,
+                    &Scenario {
+                        manifest: running.manifest,
+                        ..scenario.clone()
+                    },
+                )
+                .map(|lifecycle| LifecycleView::of(&lifecycle)),
+                stale: running.stale,
+                drawn: running.drawn,
+            },
+            None => Answer::Lifecycle {
+                id: *id,
+                view: None,
+                stale: false,
+                drawn: false,
+            },
+        },
         Request::Console {
             id,
             line,
@@ -242,13 +268,13 @@ pub fn answer(request: &Request) -> Answer {
                 }),
             }
         }
-        Request::Lints {
+        Request::Checks {
             id,
             text,
             static_pod,
-        } => Answer::Lints {
+        } => Answer::Checks {
             id: *id,
-            lints: state::lints(
+            found: state::checks_after_reading(
                 text,
                 if *static_pod {
                     Delivery::StaticPodFile
@@ -282,7 +308,21 @@ impl Request {
         json::write_string(object.key("kind"), self.kind());
         object.key("id").push_str(&self.id().to_string());
         let body = match self {
-            Request::Lifecycle { scenario, .. } => write_scenario(object.key("scenario"), scenario),
+            Request::Lifecycle {
+                scenario, before, ..
+            } => {
+                let manifest = write_scenario(object.key("scenario"), scenario);
+                match before {
+                    // The text before comes first in the body, its length in the header.
+                    Some(before) => {
+                        object
+                            .key("beforeBytes")
+                            .push_str(&before.len().to_string());
+                        format!("{before}{manifest}")
+                    }
+                    None => manifest,
+                }
+            }
             Request::Console {
                 line, scenario, at, ..
             } => {
@@ -303,7 +343,7 @@ impl Request {
                 object.key("caret").push_str(&caret.to_string());
                 text.clone()
             }
-            Request::Lints {
+            Request::Checks {
                 text, static_pod, ..
             } => {
                 object.key("staticPod").push_str(&static_pod.to_string());
@@ -322,12 +362,12 @@ impl Request {
         let fields = root.object("struct Request").map_err(|error| (0, error))?;
         let id = required(fields, "id", |value| unsigned(value, "u64")).map_err(|e| (0, e))?;
         let failed = |error: String| (id, error);
-        let scenario = || -> Result<Scenario, (u64, String)> {
+        let scenario = |manifest: &str| -> Result<Scenario, (u64, String)> {
             let scenario = fields
                 .get("scenario")
                 .ok_or_else(|| failed("missing field `scenario`".to_owned()))?;
             Ok(Scenario {
-                manifest: body.to_owned(),
+                manifest: manifest.to_owned(),
                 ..Scenario::from_json_value(scenario).map_err(failed)?
             })
         };
@@ -336,14 +376,29 @@ impl Request {
             u32::try_from(value).map_err(|error| failed(error.to_string()))
         };
         match required(fields, "kind", string).map_err(failed)?.as_str() {
-            "lifecycle" => Ok(Request::Lifecycle {
-                id,
-                scenario: scenario()?,
-            }),
+            "lifecycle" => {
+                let before_bytes = optional(fields, "beforeBytes", |value| unsigned(value, "u64"))
+                    .map_err(failed)?
+                    .map(|bytes| usize::try_from(bytes).unwrap_or(usize::MAX));
+                let (before, manifest) = match before_bytes {
+                    Some(bytes) => {
+                        let before = body.get(..bytes).ok_or_else(|| {
+                            failed("beforeBytes is not a place in the body".to_owned())
+                        })?;
+                        (Some(before.to_owned()), &body[bytes..])
+                    }
+                    None => (None, body),
+                };
+                Ok(Request::Lifecycle {
+                    id,
+                    scenario: scenario(manifest)?,
+                    before,
+                })
+            }
             "console" => Ok(Request::Console {
                 id,
                 line: required(fields, "line", string).map_err(failed)?,
-                scenario: scenario()?,
+                scenario: scenario(body)?,
                 at: VirtualTime::from_millis(
                     required(fields, "at", |value| unsigned(value, "u64")).map_err(failed)?,
                 ),
@@ -356,7 +411,7 @@ impl Request {
                 column: number("column")?,
                 caret: required(fields, "caret", boolean).map_err(failed)?,
             }),
-            "lints" => Ok(Request::Lints {
+            "checks" => Ok(Request::Checks {
                 id,
                 text: body.to_owned(),
                 static_pod: required(fields, "staticPod", boolean).map_err(failed)?,
@@ -373,7 +428,7 @@ impl Request {
                     "console",
                     "gallery",
                     "fieldDoc",
-                    "lints",
+                    "checks",
                     "shareLink",
                 ],
             ))),
@@ -399,8 +454,12 @@ impl Answer {
         let mut object = Object::open(&mut header);
         object.key("id").push_str(&self.id().to_string());
         let body = match self {
-            Answer::Lifecycle { view, .. } => {
+            Answer::Lifecycle {
+                view, stale, drawn, ..
+            } => {
                 json::write_string(object.key("kind"), "lifecycle");
+                object.key("stale").push_str(&stale.to_string());
+                object.key("drawn").push_str(&drawn.to_string());
                 view.as_ref()
                     .map(LifecycleView::to_json)
                     .unwrap_or_default()
@@ -442,9 +501,9 @@ impl Answer {
                 json::write_string(object.key("kind"), "shareLink");
                 fragment.clone()
             }
-            Answer::Lints { lints, .. } => {
-                json::write_string(object.key("kind"), "lints");
-                write_lints(lints)
+            Answer::Checks { found, .. } => {
+                json::write_string(object.key("kind"), "checks");
+                write_diagnostics(found)
             }
             Answer::Failed { message, .. } => {
                 json::write_string(object.key("kind"), "failed");
@@ -469,6 +528,8 @@ impl Answer {
                 } else {
                     Some(LifecycleView::from_json(body)?)
                 },
+                stale: required(fields, "stale", boolean)?,
+                drawn: required(fields, "drawn", boolean)?,
             }),
             "console" => Ok(Answer::Console {
                 id,
@@ -500,9 +561,9 @@ impl Answer {
                 id,
                 fragment: body.to_owned(),
             }),
-            "lints" => Ok(Answer::Lints {
+            "checks" => Ok(Answer::Checks {
                 id,
-                lints: read_lints(body)?,
+                found: read_diagnostics(body)?,
             }),
             "failed" => Ok(Answer::Failed {
                 id,
@@ -516,7 +577,7 @@ impl Answer {
                     "console",
                     "gallery",
                     "fieldDoc",
-                    "lints",
+                    "checks",
                     "shareLink",
                     "failed",
                 ],
@@ -525,39 +586,49 @@ impl Answer {
     }
 }
 
-/// Lint warnings as JSON: `[[id, reason, fix, path, [line, column, offset, …end]], …]`.
-fn write_lints(lints: &[Diagnostic]) -> String {
+/// Diagnostics as JSON: `[[severity, message, hint or null, path, [line, column, offset, …end]],
+/// …]`, each message as it reads.
+fn write_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    json::write_list(&mut out, lints, |out, diagnostic| {
-        let DiagnosticKind::Lint(lint) = &diagnostic.kind else {
-            out.push_str("null");
-            return;
-        };
+    json::write_list(&mut out, diagnostics, |out, diagnostic| {
         let (start, end) = (diagnostic.span.start, diagnostic.span.end);
         out.push('[');
-        for text in [lint.id, &lint.reason, &lint.fix, &diagnostic.path] {
-            json::write_string(out, text);
-            out.push(',');
+        let severity = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
+        json::write_string(out, severity);
+        out.push(',');
+        json::write_string(out, &diagnostic.message());
+        out.push(',');
+        match &diagnostic.hint {
+            Some(hint) => json::write_string(out, hint),
+            None => out.push_str("null"),
         }
+        out.push(',');
+        json::write_string(out, &diagnostic.path);
         out.push_str(&format!(
-            "[{},{},{},{},{},{}]]",
+            ",[{},{},{},{},{},{}]]",
             start.line, start.column, start.offset_chars, end.line, end.column, end.offset_chars
         ));
     });
     out
 }
 
-/// Reads what [`write_lints`] writes; a warning of an id this build does not know is left out.
-fn read_lints(body: &str) -> Result<Vec<Diagnostic>, String> {
+/// Reads what [`write_diagnostics`] writes, each diagnostic as [`DiagnosticKind::Relayed`].
+fn read_diagnostics(body: &str) -> Result<Vec<Diagnostic>, String> {
     let root = single_json_document(body)?;
     let Json::Array(items) = root else {
         return Err(root.invalid_type("a sequence"));
     };
-    let mut lints = Vec::new();
+    let mut diagnostics = Vec::new();
     for item in &items {
-        let Json::Array(parts) = item else { continue };
-        let [id, reason, fix, path, span] = parts.as_slice() else {
-            return Err("a lint has five parts".to_owned());
+        let Json::Array(parts) = item else {
+            return Err(item.invalid_type("a sequence"));
+        };
+        let [severity, message, hint, path, span] = parts.as_slice() else {
+            return Err("a diagnostic has five parts".to_owned());
         };
         let numbers = list(span, |value| unsigned(value, "u64"))?;
         let [l1, c1, o1, l2, c2, o2] = numbers.as_slice() else {
@@ -568,29 +639,35 @@ fn read_lints(body: &str) -> Result<Vec<Diagnostic>, String> {
             column: u32::try_from(column).unwrap_or(u32::MAX),
             offset_chars: usize::try_from(offset).unwrap_or(usize::MAX),
         };
-        let id = string(id)?;
-        let Some(id) = crate::lint::IDS.iter().find(|known| **known == id) else {
-            continue;
+        let severity = match string(severity)?.as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "note" => Severity::Note,
+            other => {
+                return Err(json::unknown(
+                    "variant",
+                    other,
+                    &["error", "warning", "note"],
+                ));
+            }
         };
-        let fix = string(fix)?;
-        let path = string(path)?;
-        lints.push(Diagnostic {
-            severity: Severity::Warning,
-            kind: DiagnosticKind::Lint(Lint {
-                id,
-                reason: string(reason)?,
-                fix: fix.clone(),
-                path: path.clone(),
-            }),
-            path,
+        diagnostics.push(Diagnostic {
+            severity,
+            kind: DiagnosticKind::Relayed {
+                message: string(message)?,
+            },
+            path: string(path)?,
             span: Span {
                 start: position(*l1, *c1, *o1),
                 end: position(*l2, *c2, *o2),
             },
-            hint: Some(fix),
+            hint: match hint {
+                Json::Null => None,
+                hint => Some(string(hint)?),
+            },
         });
     }
-    Ok(lints)
+    Ok(diagnostics)
 }
 
 /// The one action of a scenario written to carry it.
@@ -625,11 +702,17 @@ mod tests {
         assert_eq!(Request::from_message(&message), Ok(request.clone()));
         let answered = answer_message(&message);
         let answer = Answer::from_message(&answered).expect("an answer reads back");
-        assert_eq!(answer, super::answer(&request));
+        // Diagnostics cross as their messages, so the answers compare as messages.
+        assert_eq!(answer.to_message(), super::answer(&request).to_message());
         let rendered = match &answer {
-            Answer::Lifecycle { id, view } => match view {
+            Answer::Lifecycle {
+                id,
+                view,
+                stale,
+                drawn,
+            } => match view {
                 Some(view) => format!(
-                    "lifecycle {id}: {} steps, last {} at {}, Pod IP {:?}",
+                    "lifecycle {id}: {} steps, last {} at {}, Pod IP {:?}, stale {stale}, drawn {drawn}",
                     view.steps.len(),
                     view.views.last().map_or("", |v| v.status.as_str()),
                     view.steps.last().map_or(VirtualTime::ZERO, |s| s.at),
@@ -649,11 +732,15 @@ mod tests {
                 entries.first().map_or("", |entry| entry.id.as_str())
             ),
             Answer::FieldDoc { id, doc } => format!("field doc {id}: {doc:?}"),
-            Answer::Lints { id, lints } => format!(
-                "lints {id}:\n{}",
-                lints
+            Answer::Checks { id, found } => format!(
+                "checks {id}:\n{}",
+                found
                     .iter()
-                    .map(|lint| format!("{lint} [{}]\n", lint.hint.as_deref().unwrap_or("")))
+                    .map(|found| format!(
+                        "{:?} {found} [{}]\n",
+                        found.severity,
+                        found.hint.as_deref().unwrap_or("")
+                    ))
                     .collect::<String>()
             ),
             Answer::ShareLink { id, fragment } => format!(
@@ -672,15 +759,31 @@ mod tests {
             Request::Lifecycle {
                 id: 7,
                 scenario: scenario(POD),
+                before: None,
             },
-            expect![[r#"lifecycle 7: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5")"#]],
+            expect![[
+                r#"lifecycle 7: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale false, drawn true"#
+            ]],
         );
         check(
             Request::Lifecycle {
                 id: 8,
                 scenario: scenario("kind: Pod\n"),
+                before: None,
             },
             expect!["lifecycle 8: none"],
+        );
+        // While an edit in progress breaks the text, the text before it runs.
+        let broken = POD.replace("image: 'nginx:1.27'", "image: ''");
+        check(
+            Request::Lifecycle {
+                id: 9,
+                scenario: scenario(&broken),
+                before: Some(POD.to_owned()),
+            },
+            expect![[
+                r#"lifecycle 9: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale true, drawn false"#
+            ]],
         );
     }
 
@@ -744,33 +847,59 @@ mod tests {
     }
 
     #[test]
-    fn the_lints_are_found_on_the_model_thread_and_join_the_pages_errors() {
-        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: nginx}]\n";
+    fn the_checks_are_made_on_the_model_thread_and_join_what_the_page_read() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: nginx, ports: [{containerPort: 0}]}]\n";
         check(
-            Request::Lints {
+            Request::Checks {
                 id: 9,
                 text: text.to_owned(),
                 static_pod: true,
             },
             expect![[r#"
-                lints 9:
-                5:3: spec.securityContext: nothing stops "app" from running as root: many images (nginx, busybox) default to it [set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it]
-                5:16: spec.containers[0].resources: container "app" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something [set resources.requests (cpu, memory) and resources.limits.memory]
-                5:16: spec.containers[0]: container "app" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted [add a readinessProbe (and a livenessProbe) that checks the port the container serves]
-                5:35: spec.containers[0].image: image "nginx" has no tag, so it means :latest: each node may run a different version [pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)]
+                checks 9:
+                Error 5:66: spec.containers[0].ports[0].containerPort: Required value []
             "#]],
         );
-        // The page's errors and the model thread's warnings make the whole check.
-        let Answer::Lints { lints, .. } = answer(&Request::Lints {
-            id: 1,
-            text: text.to_owned(),
-            static_pod: false,
-        }) else {
-            panic!("lints")
+        let lints = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: nginx}]\n";
+        check(
+            Request::Checks {
+                id: 10,
+                text: lints.to_owned(),
+                static_pod: true,
+            },
+            expect![[r#"
+                checks 10:
+                Warning 5:3: spec.securityContext: nothing stops "app" from running as root: many images (nginx, busybox) default to it [set spec.securityContext.runAsNonRoot: true and a runAsUser (e.g. 1000), with an image that supports it]
+                Warning 5:16: spec.containers[0].resources: container "app" has no resource requests or memory limit: the scheduler cannot place it well, and without a memory limit it can starve its neighbours until the node OOM-kills something [set resources.requests (cpu, memory) and resources.limits.memory]
+                Warning 5:16: spec.containers[0]: container "app" runs for a long time but has no readiness or liveness probe: traffic reaches it before it is ready, and a hung process is never restarted [add a readinessProbe (and a livenessProbe) that checks the port the container serves]
+                Warning 5:35: spec.containers[0].image: image "nginx" has no tag, so it means :latest: each node may run a different version [pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)]
+            "#]],
+        );
+        // What the page read and what the model thread found make the whole check, message for
+        // message.
+        let Answer::Checks { found, .. } = Answer::from_message(&answer_message(
+            &Request::Checks {
+                id: 1,
+                text: text.to_owned(),
+                static_pod: false,
+            }
+            .to_message(),
+        ))
+        .expect("an answer reads back") else {
+            panic!("checks")
         };
-        let mut page = state::check_errors(text).diagnostics;
-        crate::lint::merge(&mut page, lints);
-        assert_eq!(page, state::check(text, Delivery::ApiServer).diagnostics);
+        let shown = |diagnostics: &[Diagnostic]| -> Vec<String> {
+            diagnostics
+                .iter()
+                .map(|d| format!("{:?} {d} {:?} {}", d.severity, d.hint, d.path))
+                .collect()
+        };
+        let mut page = state::read_to_draw(text).diagnostics;
+        crate::lint::merge(&mut page, found);
+        assert_eq!(
+            shown(&page),
+            shown(&state::check(text, Delivery::ApiServer).diagnostics)
+        );
     }
 
     #[test]
@@ -793,7 +922,7 @@ mod tests {
         let answered = answer_message("{\"id\": 9, \"kind\": \"sing\", \"scenario\": null}\n");
         expect![[r#"
             {"id":9,"kind":"failed"}
-            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `lints`, `shareLink`"#]]
+            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `checks`, `shareLink`"#]]
         .assert_eq(&answered);
         let answered = answer_message("not json at all: [");
         assert!(

@@ -48,18 +48,22 @@ pub fn check(text: &str, delivery: Delivery) -> Parsed {
     parsed
 }
 
-/// The API server's checks of the Pods of `text`, without the best-practice warnings and
-/// without the workloads' own checks: what the page checks on its own thread at every edit
-/// (each workload's Pod template is read, to be drawn). The model thread adds the rest
-/// ([`lints`], joined by [`crate::lint::merge`]).
-pub fn check_errors(text: &str) -> Parsed {
-    crate::api::manifest::read_pods(text)
+/// What the page reads of `text` on its own thread at every edit: the documents, their Pods and
+/// each workload's Pod template, decoded and defaulted to be drawn, with the problems of reading
+/// and decoding. Validation and the best-practice warnings are left to the model thread
+/// ([`checks_after_reading`], joined by [`crate::lint::merge`]), so the first load carries none of
+/// their code.
+pub fn read_to_draw(text: &str) -> Parsed {
+    crate::api::manifest::read_to_draw(text)
 }
 
-/// What [`check`] finds in `text` where it goes that [`check_errors`] does not: the
-/// best-practice warnings, and the workloads' problems.
-pub fn lints(text: &str, delivery: Delivery) -> Vec<crate::api::diagnostic::Diagnostic> {
-    let mut found_by_page = check_errors(text).diagnostics;
+/// What [`check`] finds in `text` where it goes that [`read_to_draw`] does not: the API
+/// server's validation of Pods and workloads, and the best-practice warnings.
+pub fn checks_after_reading(
+    text: &str,
+    delivery: Delivery,
+) -> Vec<crate::api::diagnostic::Diagnostic> {
+    let mut found_by_page = read_to_draw(text).diagnostics;
     check(text, delivery)
         .diagnostics
         .into_iter()
@@ -73,6 +77,21 @@ pub fn lints(text: &str, delivery: Delivery) -> Vec<crate::api::diagnostic::Diag
             },
         )
         .collect()
+}
+
+/// The problems the page lists for a text: what it read ([`read_to_draw`]) and what the model
+/// thread found ([`checks_after_reading`]), in the text's order. The model thread's answer may be
+/// that of an earlier text while it works on this one; a text that could not be read at all (a
+/// YAML error, nothing in it) has nothing more to find, so its list holds its own error only.
+pub fn diagnostics(
+    read: &Parsed,
+    checks: Vec<crate::api::diagnostic::Diagnostic>,
+) -> Vec<crate::api::diagnostic::Diagnostic> {
+    let mut diagnostics = read.diagnostics.clone();
+    if !read.objects.is_empty() {
+        crate::lint::merge(&mut diagnostics, checks);
+    }
+    diagnostics
 }
 
 /// Parses and checks raw bytes (the text must be UTF-8), as [`check`] does.
@@ -110,19 +129,53 @@ impl<T: Clone> Kept<T> {
     }
 }
 
-/// The Pods the cluster runs for `text`: those the API server would accept, or while an edit in
-/// progress breaks the text, those of the text before it.
-pub fn running(
-    parsed: &Parsed,
-    text: &str,
-    previous: Option<&Kept<Vec<Pod>>>,
-) -> Option<Kept<Vec<Pod>>> {
-    let accepted: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
-    Kept::follow((!accepted.is_empty()).then_some(accepted), text, previous)
+/// The Pods the cluster runs for a scenario, and the text they come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Running {
+    /// The Pods the API server accepts, in the text's order.
+    pub pods: Vec<Pod>,
+    /// The text they come from: the scenario's manifest, or the one before an edit in progress.
+    pub manifest: String,
+    /// True when they are the Pods of the text before an edit in progress (the text as it is
+    /// would be refused).
+    pub stale: bool,
+    /// True when the first of them is the Pod the page draws for the scenario's manifest.
+    pub drawn: bool,
 }
 
-/// The Pod drawn for `text`: its first accepted Pod, else its first Pod even if refused (any
-/// Pod can be drawn), else the Pod template of its first workload, or while an edit in progress leaves none, the one of the text before it.
+/// The Pods the cluster runs for the scenario's manifest: those the API server would accept, or
+/// while an edit in progress breaks the text, those of `before`, the text the last lifecycle
+/// ran (a new text, such as an example or a paste, has only its own).
+pub fn running(scenario: &Scenario, before: Option<&str>) -> Option<Running> {
+    let delivery = Delivery::of(scenario);
+    let accepted = |text: &str| -> Vec<Pod> {
+        check(text, delivery)
+            .accepted_pods()
+            .into_iter()
+            .cloned()
+            .collect()
+    };
+    let text = scenario.manifest.as_str();
+    let current = accepted(text);
+    let (pods, manifest, stale) = if !current.is_empty() {
+        (current, text, false)
+    } else {
+        let before = before.filter(|before| is_small_edit(before, text, STALE_EDIT_BYTES))?;
+        (accepted(before), before, true)
+    };
+    let first_drawn = |text: &str| drawn(&read_to_draw(text), text, None).map(|kept| kept.value);
+    let drawn_now = first_drawn(text).or_else(|| first_drawn(manifest));
+    (!pods.is_empty()).then(|| Running {
+        drawn: pods.first() == drawn_now.as_ref(),
+        manifest: manifest.to_owned(),
+        pods,
+        stale,
+    })
+}
+
+/// The Pod drawn for `text`: its first Pod (with the server's defaults, unless it could not be
+/// decoded), else the Pod template of its first workload, or while an edit in progress leaves
+/// none, the one of the text before it. `parsed` is [`read_to_draw`]'s.
 pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Option<Kept<Pod>> {
     let current = parsed
         .accepted_pod()
@@ -130,11 +183,6 @@ pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Optio
         .cloned()
         .or_else(|| parsed.template_pods.first().cloned());
     Kept::follow(current, text, previous)
-}
-
-/// True when the lifecycle shown is that of an earlier text: the text as it is would be refused.
-pub fn lifecycle_is_stale(parsed: &Parsed, running: Option<&Kept<Vec<Pod>>>) -> bool {
-    parsed.accepted_pods().is_empty() && running.is_some()
 }
 
 /// True when the drawing shown is that of an earlier text: the text as it is holds no Pod and
@@ -172,10 +220,10 @@ pub fn lifecycle(pods: &[Pod], scenario: &Scenario) -> Option<Lifecycle> {
     })
 }
 
-/// The inside of the drawn Pod; when it is the Pod the lifecycle runs (the first of `running`),
-/// with what its first object's run showed (its IP, its containers' writes).
-pub fn topology_of(drawn: &Pod, running: Option<&[Pod]>, observed: Option<&Observed>) -> Topology {
-    let simulated = running.and_then(<[Pod]>::first) == Some(drawn);
+/// The inside of the drawn Pod; when it is the Pod the lifecycle runs (`simulated`, see
+/// [`Running::drawn`]), with what its first object's run showed (its IP, its containers'
+/// writes).
+pub fn topology_of(drawn: &Pod, simulated: bool, observed: Option<&Observed>) -> Topology {
     topology::analyze(drawn, observed.filter(|_| simulated))
 }
 
@@ -209,12 +257,16 @@ mod tests {
     /// cluster runs and the one drawn (with the text's first 12 bytes they come from), and
     /// whether each view is stale.
     fn check(texts: &[&str], expected: Expect) {
-        let scenario = Scenario::default();
-        let (mut running_now, mut drawn_now) = (None, None);
+        let (mut running_now, mut drawn_now): (Option<Running>, _) = (None, None);
         let mut out = String::new();
         for text in texts {
-            let parsed = super::check(text, Delivery::of(&scenario));
-            running_now = running(&parsed, text, running_now.as_ref());
+            let scenario = Scenario {
+                manifest: (*text).to_owned(),
+                ..Scenario::default()
+            };
+            let before = running_now.as_ref().map(|r| r.manifest.clone());
+            running_now = running(&scenario, before.as_deref());
+            let parsed = read_to_draw(text);
             drawn_now = drawn(&parsed, text, drawn_now.as_ref());
             let names = |pods: &[Pod]| {
                 pods.iter()
@@ -223,14 +275,15 @@ mod tests {
                     .join(",")
             };
             out.push_str(&format!(
-                "running [{}] drawn {} stale {} {}\n",
+                "running [{}] drawn {} stale {} {}, runs the drawn Pod {}\n",
                 running_now
                     .as_ref()
-                    .map(|k| names(&k.value))
+                    .map(|r| names(&r.pods))
                     .unwrap_or_default(),
                 drawn_now.as_ref().map_or("-", |k| k.value.name()),
-                lifecycle_is_stale(&parsed, running_now.as_ref()),
+                running_now.as_ref().is_some_and(|r| r.stale),
                 drawing_is_stale(&parsed, drawn_now.as_ref()),
+                running_now.as_ref().is_some_and(|r| r.drawn),
             ));
         }
         expected.assert_eq(&out);
@@ -247,11 +300,11 @@ mod tests {
         check(
             &[POD, &broken, &unreadable, POD, &service],
             expect![[r#"
-                running [web] drawn web stale false false
-                running [web] drawn web stale true false
-                running [web] drawn web stale true true
-                running [web] drawn web stale false false
-                running [] drawn - stale false false
+                running [web] drawn web stale false false, runs the drawn Pod true
+                running [web] drawn web stale true false, runs the drawn Pod false
+                running [web] drawn web stale true true, runs the drawn Pod true
+                running [web] drawn web stale false false, runs the drawn Pod true
+                running [] drawn - stale false false, runs the drawn Pod false
             "#]],
         );
     }
@@ -293,7 +346,7 @@ mod tests {
         );
         let drawn = pods.first().expect("web is first");
         let observed = lifecycle.simulations.first().map(Simulation::observed);
-        let topology = topology_of(drawn, Some(&pods), observed.as_ref());
+        let topology = topology_of(drawn, true, observed.as_ref());
         assert_eq!(topology.pod_ip.as_deref(), Some("10.244.0.5"));
     }
 }

@@ -22,6 +22,7 @@ fn lifecycle(scenario: &Scenario) -> Option<LifecycleView> {
     match answer(&Request::Lifecycle {
         id: 1,
         scenario: scenario.clone(),
+        before: None,
     }) {
         Answer::Lifecycle { view, .. } => view,
         other => panic!("a lifecycle request got {other:?}"),

@@ -399,8 +399,7 @@ fn every_docs_workload_is_read_as_the_api_server_reads_it() {
         workloads/service/networking/curlpod.yaml: deployment.apps/curl-deployment created
         workloads/service/networking/nginx-secure-app.yaml: deployment.apps/my-nginx created
         workloads/service/networking/run-my-nginx.yaml: deployment.apps/my-nginx created
-        workloads/service/pod-with-graceful-termination.yaml: error: error parsing f.yaml: error converting YAML to JSON: yaml: line 32: invalid indentation
-          32:15: The text is not valid YAML here (the YAML parser says: invalid indentation)
+        workloads/service/pod-with-graceful-termination.yaml: deployment.apps/nginx-deployment created
         workloads/windows/daemonset.yaml: daemonset.apps/my-daemonset created
         workloads/windows/deploy-hyperv.yaml: deployment.apps/iis created
         workloads/windows/deploy-resource.yaml: deployment.apps/iis created

@@ -6,6 +6,17 @@
 use leptos::prelude::*;
 use pod_model::{Diagnostic, Severity, Span};
 
+/// Where the model thread's checks of the text on screen are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checks {
+    /// They are in the list.
+    Done,
+    /// They are being made.
+    Pending,
+    /// They cannot be made: the model thread is not running.
+    Unavailable,
+}
+
 /// The verdict, then every diagnostic with its position and fix.
 #[component]
 pub fn DiagnosticList(
@@ -20,6 +31,10 @@ pub fn DiagnosticList(
     /// True when the suggestions (warnings and notes) start folded.
     #[prop(into)]
     fold_suggestions: Signal<bool>,
+    /// Where the model thread's checks of the text are (the API server's validation and the
+    /// best-practice warnings): until they come, no list of the text says it has no errors.
+    #[prop(into)]
+    checks: Signal<Checks>,
 ) -> impl IntoView {
     let list = move |wanted: Severity| {
         diagnostics.with(|diagnostics| {
@@ -41,6 +56,18 @@ pub fn DiagnosticList(
                 .filter(|d| d.severity == Severity::Warning)
                 .count();
             match (errors, has_pod.get()) {
+                (0, _) if checks.get() == Checks::Pending => view! {
+                    <p class="checking" data-testid="checking">
+                        "Checking the manifest as the API server would…"
+                    </p>
+                }
+                .into_any(),
+                (0, _) if checks.get() == Checks::Unavailable => view! {
+                    <p class="unchecked" data-testid="unchecked">
+                        "Not checked yet: the API server's checks run on the page's model thread, which is not running (see Retry)."
+                    </p>
+                }
+                .into_any(),
                 (0, true) => view! {
                     <p class="ok" data-testid="no-problems">
                         {format!(

@@ -15,7 +15,7 @@ mod stepper;
 mod summary;
 
 pub use console::Console;
-pub use diagnostics::DiagnosticList;
+pub use diagnostics::{Checks, DiagnosticList};
 pub use diagram::SceneView;
 pub use editor::Editor;
 pub use embed::EmbedDialog;

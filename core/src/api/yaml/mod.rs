@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+mod flow_closers;
+
+use flow_closers::Shifted;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use crate::api::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::base::json::Json;
@@ -445,28 +448,43 @@ pub fn parse_stream_with(text: &str, limits: Limits) -> Result<Vec<Document>, Bo
             Span::point(Position::START),
         )));
     }
+    let mut shifted = Shifted::new(text);
+    loop {
+        match parse_events(&shifted, limits) {
+            Err(Failure::Scan(error)) if shifted.move_closer(&error) => {}
+            Err(Failure::Scan(error)) => {
+                let at = shifted.position(error.marker());
+                return Err(Box::new(syntax_error(&error, at, limits)));
+            }
+            Err(Failure::Built(diagnostic)) => return Err(diagnostic),
+            Ok(documents) => return Ok(documents),
+        }
+    }
+}
+
+/// Why [`parse_events`] stopped.
+enum Failure {
+    /// The parser's error.
+    Scan(ScanError),
+    /// The tree builder's (a limit).
+    Built(Box<Diagnostic>),
+}
+
+/// Parses the text of `shifted`, each position as in the text as written.
+fn parse_events(shifted: &Shifted<'_>, limits: Limits) -> Result<Vec<Document>, Failure> {
     let mut builder = TreeBuilder::new(limits);
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|error| Box::new(syntax_error(error, limits)))?;
+    for event in Parser::new_from_str(shifted.text()) {
+        let (event, span) = event.map_err(Failure::Scan)?;
         let span = Span {
-            start: position(&span.start),
-            end: position(&span.end),
+            start: shifted.position(&span.start),
+            end: shifted.position(&span.end),
         };
-        builder.accept(event, span)?;
+        builder.accept(event, span).map_err(Failure::Built)?;
     }
     Ok(builder.documents)
 }
 
-/// Turns the parser's marker (line from 1, column from 0) into a [`Position`].
-fn position(marker: &Marker) -> Position {
-    Position {
-        line: u32::try_from(marker.line()).unwrap_or(u32::MAX),
-        column: u32::try_from(marker.col().saturating_add(1)).unwrap_or(u32::MAX),
-        offset_chars: marker.index(),
-    }
-}
-
-fn syntax_error(error: ScanError, limits: Limits) -> Diagnostic {
+fn syntax_error(error: &ScanError, at: Position, limits: Limits) -> Diagnostic {
     // The scanner has a nesting limit of its own, which it may meet before the tree builder
     // sees the depth: report both the same way.
     let kind = if error.info().contains("recursion limit") {
@@ -476,7 +494,7 @@ fn syntax_error(error: ScanError, limits: Limits) -> Diagnostic {
     } else {
         DiagnosticKind::Syntax(error.info().to_owned())
     };
-    Diagnostic::error(kind, "", Span::point(position(error.marker())))
+    Diagnostic::error(kind, "", Span::point(at))
 }
 
 /// A collection being built, waiting for its end event.
@@ -814,6 +832,49 @@ mod tests {
             "metadata:\n  name: web\n image: nginx\n",
             expect![[r#"
                 error 3:2: while parsing a block mapping, did not find expected key
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_flow_closer_left_of_its_block_is_read_as_go_yaml_reads_it() {
+        // As the docs write it (service/pod-with-graceful-termination.yaml): the closing bracket
+        // at its key's column. Every position stays that of the text as written.
+        let text = "spec:\n  containers:\n  - name: é\n    command: [\n      \"sh\", \"-c\",\n      \"sleep 180\"\n    ]\n    env: {\n      a: b\n  }\nafter: x\n";
+        check(
+            text,
+            expect![[r#"
+                ---
+                map @1:1-12:1
+                  spec @1:1-1:5
+                    map @2:3-11:1
+                      containers @2:3-2:13
+                        seq @3:5-11:1
+                          map @3:5-11:1
+                            name @3:5-3:9
+                              é @3:11-3:12
+                            command @4:5-4:12
+                              seq @4:14-7:6
+                                'sh' @5:7-5:11
+                                '-c' @5:13-5:17
+                                'sleep 180' @6:7-6:18
+                            env @8:5-8:8
+                              map @8:10-10:4
+                                a @9:7-9:8
+                                  b @9:10-9:11
+                  after @11:1-11:6
+                    x @11:8-11:9
+            "#]],
+        );
+        let documents = parse_stream(text).expect("go-yaml reads it");
+        let after = &documents[0].root.as_mapping().expect("a mapping")[1].value;
+        let offset = after.span.start.offset_chars;
+        assert_eq!(text.chars().nth(offset), Some('x'));
+        // A closer that is not alone at its line's start stays an error.
+        check(
+            "a:\n  b: [\n  c]\n",
+            expect![[r#"
+                error 3:3: invalid indentation
             "#]],
         );
     }
