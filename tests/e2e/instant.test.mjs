@@ -77,6 +77,9 @@ describe("the model thread", () => {
         await page.getByTestId("editor").fill(FIXED);
         await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
         assert.equal(await page.getByTestId("container-box").count(), 1);
+        // Without the model thread, the list never says the API server would accept the Pod.
+        assert.match(await page.getByTestId("unchecked").textContent(), /Not checked yet: the API server's checks run on the page's model thread/);
+        assert.equal(await page.getByTestId("no-problems").count(), 0);
         assert.match(await runCommand(page, "kubectl get pods"), /kubectl cannot answer: the lifecycle's code is not running/);
         await screenshot(page, `model-error-${what.split(" ")[0]}`);
         // The host recovers; Retry brings the lifecycle, the console and the gallery.
@@ -84,6 +87,7 @@ describe("the model thread", () => {
         await page.getByTestId("model-retry").click();
         await page.getByTestId("step").waitFor();
         assert.equal(await error.count(), 0);
+        await page.getByTestId("no-problems").waitFor();
         await page.getByTestId("last").click();
         assert.equal(await page.getByTestId("status").textContent(), "Running");
         assert.match(await runCommand(page, "kubectl get pods"), /^web\s+1\/1\s+Running/m);

@@ -25,8 +25,8 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery, PanelSection,
-    PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
+    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery,
+    PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
