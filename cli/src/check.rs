@@ -7,7 +7,7 @@ use pod_model::kubectl::errors as kubectl_errors;
 use pod_model::playground::state::{self, Delivery};
 use pod_model::{Diagnostic, DiagnosticKind, Parsed, Severity};
 
-use crate::json;
+use serde_json::json;
 
 /// How `check` prints its results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,59 +109,50 @@ fn print_text(results: &[(&str, Parsed)]) -> io::Result<()> {
 }
 
 fn print_json(results: &[(&str, Parsed)]) -> io::Result<()> {
-    let files: Vec<String> = results
+    let files: Vec<serde_json::Value> = results
         .iter()
         .map(|(file, parsed)| {
-            let diagnostics: Vec<String> = parsed
+            let diagnostics: Vec<serde_json::Value> = parsed
                 .diagnostics
                 .iter()
                 .map(|diagnostic| {
                     let span = diagnostic.span;
-                    json::object(&[
-                        ("severity", json::string(severity_name(diagnostic.severity))),
-                        ("line", span.start.line.to_string()),
-                        ("column", span.start.column.to_string()),
-                        ("endLine", span.end.line.to_string()),
-                        ("endColumn", span.end.column.to_string()),
-                        ("path", json::string(&diagnostic.path)),
-                        ("message", json::string(&diagnostic.message())),
-                        ("fix", json::optional(diagnostic.hint.as_deref())),
-                        ("lint", json::optional(lint_id(diagnostic))),
-                    ])
+                    json!({
+                        "severity": severity_name(diagnostic.severity),
+                        "line": span.start.line,
+                        "column": span.start.column,
+                        "endLine": span.end.line,
+                        "endColumn": span.end.column,
+                        "path": diagnostic.path,
+                        "message": diagnostic.message(),
+                        "fix": diagnostic.hint,
+                        "lint": lint_id(diagnostic),
+                    })
                 })
                 .collect();
-            let objects: Vec<String> = parsed
+            let objects: Vec<serde_json::Value> = parsed
                 .objects
                 .iter()
                 .map(|object| {
-                    json::object(&[
-                        ("apiVersion", json::string(&object.api_version)),
-                        ("kind", json::string(&object.kind)),
-                        ("name", json::string(&object.name)),
-                    ])
+                    json!({
+                        "apiVersion": object.api_version,
+                        "kind": object.kind,
+                        "name": object.name,
+                    })
                 })
                 .collect();
-            json::object(&[
-                ("file", json::string(file)),
-                ("valid", (!parsed.has_errors()).to_string()),
-                (
-                    "pod",
-                    json::optional(parsed.pod.as_ref().map(pod_model::Pod::name)),
-                ),
-                (
-                    "qosClass",
-                    json::optional(parsed.qos.map(|qos| qos.as_str())),
-                ),
-                ("objects", json::array(&objects)),
-                ("diagnostics", json::array(&diagnostics)),
-                (
-                    "kubectl",
-                    json::optional(kubectl_errors::create_error(parsed, file).as_deref()),
-                ),
-            ])
+            json!({
+                "file": file,
+                "valid": !parsed.has_errors(),
+                "pod": parsed.pod.as_ref().map(pod_model::Pod::name),
+                "qosClass": parsed.qos.map(|qos| qos.as_str()),
+                "objects": objects,
+                "diagnostics": diagnostics,
+                "kubectl": kubectl_errors::create_error(parsed, file),
+            })
         })
         .collect();
-    writeln!(io::stdout().lock(), "{}", json::array(&files))
+    writeln!(io::stdout().lock(), "{}", serde_json::Value::Array(files))
 }
 
 /// Reads the file, or standard input for `-`. It reads one byte more than the parser accepts, so

@@ -1,231 +1,305 @@
-//! `podplay`: Podplay's command line. It parses arguments, calls `pod-model` and prints.
+//! `podplay`: Podplay's command line. It parses arguments (with clap), calls `pod-model` and
+//! prints.
 
 mod check;
 mod get;
-mod json;
 
 use std::process::ExitCode;
 
-use check::OutputFormat;
-use get::{View, When};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use pod_model::base::time::VirtualTime;
 use pod_model::base::timestamp::Timestamp;
 use pod_model::cluster::Deletion;
+use pod_model::diagram::Theme;
 use pod_model::playground::state::Delivery;
 
-const USAGE: &str = "\
-Usage: podplay <command> [arguments]
+use check::OutputFormat;
+use get::{View, When};
 
-Commands:
-  check [--output text|json] [--static-pod] FILE...
-                Check Pod manifests as the API server would (FILE may be '-' for
-                standard input). For each valid Pod, prints 'pod/<name> valid'.
-                Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
-                each with a suggested fix, followed by what kubectl would print.
-                With --output json, prints one JSON array describing every file.
-                With --static-pod, the files are static Pods for the kubelet's
-                /etc/kubernetes/manifests: a static Pod is no naked Pod.
-  get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
-                Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
-                cluster (with a status) as it is at TIME (RFC 3339, default now); the
-                files' other Pods simulated together on the virtual cluster, DURATION
-                (35s, 2m, 1m30s) after 'kubectl apply' (default 0s). -o wide adds each
-                Pod's IP and node.
-  describe [--at DURATION] [--now TIME] [--utc-offset ±HH:MM] FILE...
-                Print 'kubectl describe pod' for the same Pods, Events included.
-  logs [-c NAME] [--previous] [--at DURATION] FILE
-                Print 'kubectl logs' of a simulated container.
-  watch [--at DURATION] FILE...
-                Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
-  top [--containers] [--at DURATION] FILE...
-                Print 'kubectl top pod': the CPU and memory the simulated containers use,
-                held to their limits.
-  yaml [--at DURATION] [--now TIME] FILE...
-                Print 'kubectl get pod -o yaml': the Pod with its defaults and status
-                (the same as 'get -o yaml').
-  diagram [--at DURATION] [--theme light|dark|auto] [--flow] FILE
-                Print an SVG drawing of the inside of the file's first Pod: the pause
-                container and the shared network namespace, ports, volumes and each
-                container's role. With --at, each container is drawn in its state at
-                that instant (a Pod pasted with a status is drawn as it is). With
-                --flow, print the control-plane flow (kubectl, API server, etcd,
-                scheduler, kubelet, runtime) with the step of that instant lit.
-                Port conflicts go to standard error as FILE:LINE:COLUMN warnings.
+/// Podplay on the command line: check Pod manifests as the Kubernetes API server would, and see
+/// what kubectl would print once they run on Podplay's virtual cluster.
+#[derive(Debug, Parser)]
+#[command(
+    name = "podplay",
+    version,
+    arg_required_else_help = true,
+    max_term_width = 100,
+    after_help = "Exit status: 0 when every manifest is valid, 1 when any is not, 2 on a usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-  Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
-  Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
-  the nodes, the Services, ConfigMaps and Secrets and the timed actions of a scenario
-  file (YAML or JSON; see the README). Without FILE, the scenario's own manifest is
-  simulated.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check manifests as the API server would.
+    ///
+    /// For each valid Pod, prints 'pod/<name> valid'. Problems go to standard error as
+    /// FILE:LINE:COLUMN: SEVERITY: MESSAGE, each with a suggested fix, followed by what kubectl
+    /// would print.
+    Check {
+        /// text (compiler-style lines, then kubectl's verdict) or json (one array describing
+        /// every file).
+        #[arg(short, long, value_enum, default_value_t = CheckFormat::Text)]
+        output: CheckFormat,
+        /// The files are static Pods for the kubelet's /etc/kubernetes/manifests: a static Pod
+        /// is no naked Pod.
+        #[arg(long)]
+        static_pod: bool,
+        /// Manifest files (YAML, flow-style YAML or JSON); '-' reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print 'kubectl get pods' for the Pods of the files.
+    ///
+    /// A Pod pasted from a cluster (with a status) is shown as it is at --now; the files' other
+    /// Pods are simulated together on the virtual cluster and seen --at after 'kubectl apply'.
+    Get {
+        /// wide adds each Pod's IP and node; yaml prints 'kubectl get pod -o yaml'.
+        #[arg(short, long, value_enum)]
+        output: Option<GetFormat>,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print 'kubectl describe pod' for the same Pods, Events included.
+    Describe {
+        /// The time zone the times are shown in, as ±HH:MM from UTC.
+        #[arg(long, value_parser = parse_offset, allow_hyphen_values = true, default_value = "+00:00")]
+        utc_offset: i32,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print 'kubectl logs' of a simulated container.
+    Logs {
+        /// The container (by default, the Pod's first).
+        #[arg(short, long, value_name = "NAME")]
+        container: Option<String>,
+        /// The logs of the container's previous run.
+        #[arg(short, long)]
+        previous: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print 'kubectl get pods -w' from 'kubectl apply' until --at (by default 2m).
+    Watch {
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print 'kubectl top pod': the CPU and memory the simulated containers use, held to their
+    /// limits.
+    Top {
+        /// One row per container.
+        #[arg(long)]
+        containers: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print 'kubectl get pod -o yaml': the Pod with its defaults and status.
+    Yaml {
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print an SVG drawing of the inside of the file's first Pod.
+    ///
+    /// The pause container and the shared network namespace, ports, volumes and each
+    /// container's role. With --at, each container is drawn in its state at that instant (a Pod
+    /// pasted with a status is drawn as it is). Port conflicts go to standard error as
+    /// FILE:LINE:COLUMN warnings.
+    Diagram {
+        /// The colours.
+        #[arg(long, value_parser = parse_theme, default_value = "light")]
+        theme: Theme,
+        /// Draw the control-plane flow (kubectl, API server, etcd, scheduler, kubelet, runtime)
+        /// with the step of --at lit, instead of the Pod.
+        #[arg(long)]
+        flow: bool,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// Print a shell's completion script for podplay.
+    ///
+    /// For example: podplay completions bash > ~/.local/share/bash-completion/completions/podplay
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
 
-Options:
-  -o, --output FORMAT  text (the default) or json.
-  -h, --help           Print this help.
-  -V, --version        Print the version.
+/// What `check` prints.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CheckFormat {
+    /// Compiler-style lines, then kubectl's verdict.
+    Text,
+    /// One JSON array describing every file.
+    Json,
+}
 
-Exit status: 0 when every manifest is valid, 1 when any is not, 2 on a usage or I/O error.
-";
+/// What `get -o` prints.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GetFormat {
+    /// Each Pod's IP and node too.
+    Wide,
+    /// The Pod objects as 'kubectl get pod -o yaml' prints them.
+    Yaml,
+}
+
+/// The files, the scenario and the instants of the commands that run the virtual cluster.
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// How long after 'kubectl apply' the simulated Pods are seen (35s, 2m, 1m30s, 500ms).
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    at: Option<VirtualTime>,
+    /// "Now" for Pods pasted with a status (RFC 3339; by default the system clock).
+    #[arg(long, value_parser = parse_timestamp, value_name = "TIME")]
+    now: Option<Timestamp>,
+    /// Delete the simulated Pod then ('kubectl delete pod').
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    delete_at: Option<VirtualTime>,
+    /// The deletion's grace period in seconds ('kubectl delete pod --grace-period=N').
+    #[arg(long, requires = "delete_at", value_name = "N")]
+    grace_period: Option<u32>,
+    /// A scenario file (YAML or JSON; see the README): the nodes, the Services, ConfigMaps and
+    /// Secrets and the timed actions. Without FILE, the scenario's own manifest runs.
+    #[arg(long, value_name = "S.yaml")]
+    scenario: Option<String>,
+    /// Manifest files; '-' reads standard input.
+    #[arg(required_unless_present = "scenario", value_name = "FILE")]
+    files: Vec<String>,
+}
+
+impl RunArgs {
+    /// The instants and the scenario, with `default_at` when --at is not given.
+    fn when(&self, default_at: VirtualTime) -> When {
+        When {
+            at: self.at.unwrap_or(default_at),
+            now: self.now.unwrap_or_else(system_now),
+            deletion: self.delete_at.map(|at| Deletion {
+                at,
+                grace_seconds: self.grace_period.map(i64::from),
+            }),
+            scenario: self.scenario.clone(),
+        }
+    }
+
+    fn files(&self) -> Vec<&str> {
+        self.files.iter().map(String::as_str).collect()
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["check", rest @ ..] => match parse_check_args(rest) {
-            Some((format, delivery, files)) => check::run(&files, format, delivery),
-            None => usage_error(),
-        },
-        [
-            command @ ("get" | "describe" | "logs" | "watch" | "yaml" | "top" | "diagram"),
-            rest @ ..,
-        ] => match parse_view_args(command, rest) {
-            Some((view, when, files)) => get::run(&files, &view, when),
-            None => usage_error(),
-        },
-        ["-h" | "--help" | "help"] => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let (view, run) = match cli.command {
+        Command::Check {
+            output,
+            static_pod,
+            files,
+        } => {
+            let format = match output {
+                CheckFormat::Text => OutputFormat::Text,
+                CheckFormat::Json => OutputFormat::Json,
+            };
+            let delivery = if static_pod {
+                Delivery::StaticPodFile
+            } else {
+                Delivery::ApiServer
+            };
+            let files: Vec<&str> = files.iter().map(String::as_str).collect();
+            return check::run(&files, format, delivery);
         }
-        ["-V" | "--version"] => {
-            println!("podplay {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "podplay",
+                &mut std::io::stdout(),
+            );
+            return ExitCode::SUCCESS;
         }
-        _ => usage_error(),
-    }
-}
-
-fn usage_error() -> ExitCode {
-    eprint!("{USAGE}");
-    ExitCode::from(2)
-}
-
-/// The output format, where the manifests go and the files of `podplay check`, or `None` for a
-/// usage error.
-fn parse_check_args<'a>(args: &[&'a str]) -> Option<(OutputFormat, Delivery, Vec<&'a str>)> {
-    let mut format = OutputFormat::Text;
-    let mut delivery = Delivery::ApiServer;
-    let mut files = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        if *arg == "--static-pod" {
-            delivery = Delivery::StaticPodFile;
-            continue;
-        }
-        let value = match *arg {
-            "-o" | "--output" => Some(*rest.next()?),
-            _ => arg
-                .strip_prefix("--output=")
-                .or_else(|| arg.strip_prefix("-o=")),
-        };
-        match value {
-            Some("text") => format = OutputFormat::Text,
-            Some("json") => format = OutputFormat::Json,
-            Some(_) => return None,
-            None if arg.starts_with('-') && *arg != "-" => return None,
-            None => files.push(*arg),
-        }
-    }
-    (!files.is_empty()).then_some((format, delivery, files))
-}
-
-/// The view, the instants and the files of `podplay get|describe|logs|watch`; `None` for a usage
-/// error.
-fn parse_view_args<'a>(command: &str, args: &[&'a str]) -> Option<(View, When, Vec<&'a str>)> {
-    let mut wide = false;
-    let mut yaml = command == "yaml";
-    let mut offset = 0i32;
-    let mut now = None;
-    let mut at = None;
-    let mut container = None;
-    let mut previous = false;
-    let mut containers = false;
-    let mut delete_at = None;
-    let mut grace = None;
-    let mut scenario = None;
-    let mut theme = pod_model::diagram::Theme::Light;
-    let mut flow = false;
-    let mut files = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match (command, *arg) {
-            ("get", "-o" | "--output") => match *rest.next()? {
-                "wide" => wide = true,
-                "yaml" => yaml = true,
-                _ => return None,
+        Command::Get { output, run } => (
+            match output {
+                Some(GetFormat::Yaml) => View::Yaml,
+                Some(GetFormat::Wide) => View::Table { wide: true },
+                None => View::Table { wide: false },
             },
-            ("get", "-o=wide" | "--output=wide" | "-owide") => wide = true,
-            ("get", "-o=yaml" | "--output=yaml" | "-oyaml") => yaml = true,
-            ("describe", "--utc-offset") => offset = parse_offset(rest.next()?)?,
-            ("logs", "-c" | "--container") => container = Some((*rest.next()?).to_owned()),
-            ("logs", "-p" | "--previous") => previous = true,
-            ("top", "--containers") => containers = true,
-            ("diagram", "--theme") => {
-                theme = pod_model::diagram::Theme::from_name(rest.next()?)?;
-            }
-            ("diagram", "--flow") => flow = true,
-            (_, "--now") => now = Some(Timestamp::parse(rest.next()?)?),
-            (_, "--at") => at = Some(parse_duration(rest.next()?)?),
-            (_, "--scenario") => scenario = Some((*rest.next()?).to_owned()),
-            (_, "--delete-at") => delete_at = Some(parse_duration(rest.next()?)?),
-            (_, "--grace-period") => {
-                grace = Some(rest.next()?.parse::<i64>().ok().filter(|g| *g >= 0)?)
-            }
-            (_, arg) if arg.starts_with('-') && arg != "-" => return None,
-            (_, arg) => files.push(arg),
-        }
-    }
-    let view = match command {
-        "describe" => View::Describe {
-            utc_offset_minutes: offset,
-        },
-        "logs" => View::Logs {
+            run,
+        ),
+        Command::Describe { utc_offset, run } => (
+            View::Describe {
+                utc_offset_minutes: utc_offset,
+            },
+            run,
+        ),
+        Command::Logs {
             container,
             previous,
-        },
-        "watch" => View::Watch,
-        "top" => View::Top { containers },
-        "diagram" => View::Diagram {
-            theme,
-            flow,
-            states: at.is_some(),
-        },
-        _ if yaml => View::Yaml,
-        _ => View::Table { wide },
+            run,
+        } => (
+            View::Logs {
+                container,
+                previous,
+            },
+            run,
+        ),
+        Command::Watch { run } => (View::Watch, run),
+        Command::Top { containers, run } => (View::Top { containers }, run),
+        Command::Yaml { run } => (View::Yaml, run),
+        Command::Diagram { theme, flow, run } => (
+            View::Diagram {
+                theme,
+                flow,
+                states: run.at.is_some(),
+            },
+            run,
+        ),
     };
     // A watch follows the first two minutes unless told otherwise.
-    let default_at = if command == "watch" {
+    let default_at = if view == View::Watch {
         VirtualTime::from_secs(120)
     } else {
         VirtualTime::ZERO
     };
-    let when = When {
-        at: at.unwrap_or(default_at),
-        now: now.unwrap_or_else(system_now),
-        deletion: delete_at.map(|at| Deletion {
-            at,
-            grace_seconds: grace,
-        }),
-        scenario,
-    };
-    // Without files, the scenario's own manifest is the Pod.
-    (!files.is_empty() || when.scenario.is_some()).then_some((view, when, files))
+    get::run(&run.files(), &view, run.when(default_at))
 }
 
 /// A duration such as `35s`, `2m`, `1m30s`, `500ms` or `1h`, as an instant after `kubectl apply`.
-fn parse_duration(text: &str) -> Option<VirtualTime> {
+fn parse_duration(text: &str) -> Result<VirtualTime, String> {
     VirtualTime::parse_duration(text)
+        .ok_or_else(|| "expected a duration such as 35s, 2m, 1m30s or 500ms".to_owned())
+}
+
+/// An RFC 3339 time.
+fn parse_timestamp(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text)
+        .ok_or_else(|| "expected an RFC 3339 time such as 2024-05-01T12:00:00Z".to_owned())
+}
+
+/// `light`, `dark` or `auto`.
+fn parse_theme(text: &str) -> Result<Theme, String> {
+    Theme::from_name(text).ok_or_else(|| "expected light, dark or auto".to_owned())
 }
 
 /// `+05:30` or `-05:00` as minutes.
-fn parse_offset(text: &str) -> Option<i32> {
-    let (sign, rest) = match text.as_bytes().first()? {
-        b'+' => (1, &text[1..]),
-        b'-' => (-1, &text[1..]),
-        _ => return None,
+fn parse_offset(text: &str) -> Result<i32, String> {
+    let invalid = || "expected ±HH:MM, such as +05:30 or -05:00".to_owned();
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') => (1, &text[1..]),
+        Some(b'-') => (-1, &text[1..]),
+        _ => return Err(invalid()),
     };
-    let (hours, minutes) = rest.split_once(':')?;
-    let hours: i32 = hours.parse().ok().filter(|h| (0..=14).contains(h))?;
-    let minutes: i32 = minutes.parse().ok().filter(|m| (0..60).contains(m))?;
-    Some(sign * (hours * 60 + minutes))
+    let (hours, minutes) = rest.split_once(':').ok_or_else(invalid)?;
+    let hours: i32 = hours
+        .parse()
+        .ok()
+        .filter(|h| (0..=14).contains(h))
+        .ok_or_else(invalid)?;
+    let minutes: i32 = minutes
+        .parse()
+        .ok()
+        .filter(|m| (0..60).contains(m))
+        .ok_or_else(invalid)?;
+    Ok(sign * (hours * 60 + minutes))
 }
 
 /// The system clock, read here at the edge: the core never reads a clock.
@@ -236,4 +310,14 @@ fn system_now() -> Timestamp {
             i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
         });
     Timestamp::from_millis(millis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

@@ -124,58 +124,141 @@ fn no_arguments_prints_usage() {
             exit 2
             --- stdout
             --- stderr
-            Usage: podplay <command> [arguments]
+            Podplay on the command line: check Pod manifests as the Kubernetes API server would, and see what
+            kubectl would print once they run on Podplay's virtual cluster
+
+            Usage: podplay <COMMAND>
 
             Commands:
-              check [--output text|json] [--static-pod] FILE...
-                            Check Pod manifests as the API server would (FILE may be '-' for
-                            standard input). For each valid Pod, prints 'pod/<name> valid'.
-                            Problems go to standard error as FILE:LINE:COLUMN: SEVERITY: MESSAGE,
-                            each with a suggested fix, followed by what kubectl would print.
-                            With --output json, prints one JSON array describing every file.
-                            With --static-pod, the files are static Pods for the kubelet's
-                            /etc/kubernetes/manifests: a static Pod is no naked Pod.
-              get [-o wide|yaml] [--at DURATION] [--now TIME] FILE...
-                            Print 'kubectl get pods' for the Pods of the files: a Pod pasted from a
-                            cluster (with a status) as it is at TIME (RFC 3339, default now); the
-                            files' other Pods simulated together on the virtual cluster, DURATION
-                            (35s, 2m, 1m30s) after 'kubectl apply' (default 0s). -o wide adds each
-                            Pod's IP and node.
-              describe [--at DURATION] [--now TIME] [--utc-offset ±HH:MM] FILE...
-                            Print 'kubectl describe pod' for the same Pods, Events included.
-              logs [-c NAME] [--previous] [--at DURATION] FILE
-                            Print 'kubectl logs' of a simulated container.
-              watch [--at DURATION] FILE...
-                            Print 'kubectl get pods -w' from 'kubectl apply' until DURATION (2m).
-              top [--containers] [--at DURATION] FILE...
-                            Print 'kubectl top pod': the CPU and memory the simulated containers use,
-                            held to their limits.
-              yaml [--at DURATION] [--now TIME] FILE...
-                            Print 'kubectl get pod -o yaml': the Pod with its defaults and status
-                            (the same as 'get -o yaml').
-              diagram [--at DURATION] [--theme light|dark|auto] [--flow] FILE
-                            Print an SVG drawing of the inside of the file's first Pod: the pause
-                            container and the shared network namespace, ports, volumes and each
-                            container's role. With --at, each container is drawn in its state at
-                            that instant (a Pod pasted with a status is drawn as it is). With
-                            --flow, print the control-plane flow (kubectl, API server, etcd,
-                            scheduler, kubelet, runtime) with the step of that instant lit.
-                            Port conflicts go to standard error as FILE:LINE:COLUMN warnings.
-
-              Each of these also takes --delete-at DURATION [--grace-period N]: the simulated
-              Pod is deleted then ('kubectl delete pod [--grace-period=N]'); and --scenario S.yaml:
-              the nodes, the Services, ConfigMaps and Secrets and the timed actions of a scenario
-              file (YAML or JSON; see the README). Without FILE, the scenario's own manifest is
-              simulated.
+              check        Check manifests as the API server would
+              get          Print 'kubectl get pods' for the Pods of the files
+              describe     Print 'kubectl describe pod' for the same Pods, Events included
+              logs         Print 'kubectl logs' of a simulated container
+              watch        Print 'kubectl get pods -w' from 'kubectl apply' until --at (by default 2m)
+              top          Print 'kubectl top pod': the CPU and memory the simulated containers use, held to
+                           their limits
+              yaml         Print 'kubectl get pod -o yaml': the Pod with its defaults and status
+              diagram      Print an SVG drawing of the inside of the file's first Pod
+              completions  Print a shell's completion script for podplay
+              help         Print this message or the help of the given subcommand(s)
 
             Options:
-              -o, --output FORMAT  text (the default) or json.
-              -h, --help           Print this help.
-              -V, --version        Print the version.
+              -h, --help     Print help
+              -V, --version  Print version
 
             Exit status: 0 when every manifest is valid, 1 when any is not, 2 on a usage or I/O error.
         "#]],
     );
+}
+
+#[test]
+fn a_mistyped_command_or_option_gets_a_suggestion() {
+    check(
+        &["chekc", "pod.yaml"],
+        expect![[r#"
+        exit 2
+        --- stdout
+        --- stderr
+        error: unrecognized subcommand 'chekc'
+
+          tip: a similar subcommand exists: 'check'
+
+        Usage: podplay <COMMAND>
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &["get", "--att", "5s", "valid-nginx.yaml"],
+        expect![[r#"
+        exit 2
+        --- stdout
+        --- stderr
+        error: unexpected argument '--att' found
+
+          tip: a similar argument exists: '--at'
+
+        Usage: podplay get --at <DURATION> [FILE]...
+
+        For more information, try '--help'.
+    "#]],
+    );
+    check(
+        &["get", "--at", "soon", "valid-nginx.yaml"],
+        expect![[r#"
+        exit 2
+        --- stdout
+        --- stderr
+        error: invalid value 'soon' for '--at <DURATION>': expected a duration such as 35s, 2m, 1m30s or 500ms
+
+        For more information, try '--help'.
+    "#]],
+    );
+}
+
+#[test]
+fn each_command_has_its_help() {
+    check(
+        &["get", "--help"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            Print 'kubectl get pods' for the Pods of the files.
+
+            A Pod pasted from a cluster (with a status) is shown as it is at --now; the files' other Pods are
+            simulated together on the virtual cluster and seen --at after 'kubectl apply'.
+
+            Usage: podplay get [OPTIONS] [FILE]...
+
+            Arguments:
+              [FILE]...
+                      Manifest files; '-' reads standard input
+
+            Options:
+              -o, --output <OUTPUT>
+                      wide adds each Pod's IP and node; yaml prints 'kubectl get pod -o yaml'
+
+                      Possible values:
+                      - wide: Each Pod's IP and node too
+                      - yaml: The Pod objects as 'kubectl get pod -o yaml' prints them
+
+                  --at <DURATION>
+                      How long after 'kubectl apply' the simulated Pods are seen (35s, 2m, 1m30s, 500ms)
+
+                  --now <TIME>
+                      "Now" for Pods pasted with a status (RFC 3339; by default the system clock)
+
+                  --delete-at <DURATION>
+                      Delete the simulated Pod then ('kubectl delete pod')
+
+                  --grace-period <N>
+                      The deletion's grace period in seconds ('kubectl delete pod --grace-period=N')
+
+                  --scenario <S.yaml>
+                      A scenario file (YAML or JSON; see the README): the nodes, the Services, ConfigMaps and
+                      Secrets and the timed actions. Without FILE, the scenario's own manifest runs
+
+              -h, --help
+                      Print help (see a summary with '-h')
+            --- stderr
+        "#]],
+    );
+}
+
+#[test]
+fn completions_are_printed_for_a_shell() {
+    let output = Command::new(env!("CARGO_BIN_EXE_podplay"))
+        .args(["completions", "bash"])
+        .output()
+        .expect("the podplay binary runs");
+    assert_eq!(output.status.code(), Some(0));
+    let script = String::from_utf8_lossy(&output.stdout);
+    assert!(script.contains("_podplay()"), "{script}");
+    for command in [
+        "check", "get", "describe", "logs", "watch", "top", "yaml", "diagram",
+    ] {
+        assert!(script.contains(command), "{command} missing from {script}");
+    }
 }
 
 #[test]

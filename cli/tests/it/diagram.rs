@@ -107,7 +107,10 @@ fn the_flow_diagram_lights_the_current_step() {
 fn a_bad_theme_is_a_usage_error() {
     let (code, _, stderr) = run(&["diagram", "--theme", "pink", "sidecar-logging.yaml"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("diagram [--at DURATION]"));
+    assert!(
+        stderr.contains("invalid value 'pink' for '--theme <THEME>': expected light, dark or auto"),
+        "{stderr}"
+    );
 }
 
 #[test]
