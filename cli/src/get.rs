@@ -5,15 +5,17 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use pod_model::api::workloads::WorkloadKind;
 use pod_model::base::time::VirtualTime;
 use pod_model::base::timestamp::Timestamp;
 use pod_model::cluster::scenario::{Action, What};
-use pod_model::cluster::{Deletion, Observed, Scenario, observe};
+use pod_model::cluster::{Deletion, Observed, ObservedWorkload, Scenario, observe_all};
 use pod_model::diagram::flow::{FlowStage, flow_scene};
 use pod_model::diagram::{self, Look, Theme};
 use pod_model::kubectl::console::{self as kubectl_console, View as KubectlView};
 use pod_model::kubectl::errors as kubectl_errors;
 use pod_model::kubectl::get as kubectl_get;
+use pod_model::kubectl::get_workloads::get_workloads;
 use pod_model::topology;
 
 use crate::check::read_input;
@@ -71,9 +73,38 @@ pub struct When {
     pub scenario: Option<String>,
 }
 
-/// Prints `view` for every Pod of `files` (or of the scenario's own manifest).
-pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
+/// What a command is about, as kubectl's resource argument says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// The Pods (`pods`, `pod/NAME`, or no resource at all), or the one named.
+    Pods(Option<String>),
+    /// The workloads of a kind (`deployments`, `rs/web-1`…), or the one named.
+    Workloads(WorkloadKind, Option<String>),
+}
+
+impl Selection {
+    /// The resource argument `word` (`pods`, `pod/web`, `deploy`, `deployments.apps/web`), if
+    /// it is one.
+    pub fn parse(word: &str) -> Option<Selection> {
+        let (resource, name) = match word.split_once('/') {
+            Some((resource, name)) if !name.is_empty() && !name.contains('/') => {
+                (resource, Some(name.to_owned()))
+            }
+            Some(_) => return None,
+            None => (word, None),
+        };
+        if matches!(resource, "pods" | "pod" | "po") {
+            return Some(Selection::Pods(name));
+        }
+        WorkloadKind::from_resource(resource).map(|kind| Selection::Workloads(kind, name))
+    }
+}
+
+/// Prints `view` for every Pod of `files` (or of the scenario's own manifest), or for the
+/// workloads `selection` names.
+pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> ExitCode {
     let mut observed: Vec<Observed> = Vec::new();
+    let mut workloads: Vec<ObservedWorkload> = Vec::new();
     let mut failed = false;
     let mut scenario = match &when.scenario {
         Some(file) => match read_scenario(file) {
@@ -121,14 +152,29 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
         if matches!(view, View::Diagram { .. }) {
             eprint!("{}", crate::check::port_conflicts(file, &parsed));
         }
-        let seen = observe(&parsed, &scenario, when.at, when.now);
-        if seen.is_empty()
+        let seen = observe_all(&parsed, &scenario, when.at, when.now);
+        if seen.pods.is_empty()
+            && seen.workloads.is_empty()
             && let Some(verdict) = kubectl_errors::create_error(&parsed, file)
         {
             eprintln!("{verdict}");
             failed = true;
         }
-        observed.extend(seen);
+        observed.extend(seen.pods);
+        workloads.extend(seen.workloads);
+    }
+    if let Selection::Workloads(kind, name) = selection {
+        return print_workloads(*kind, name.as_deref(), view, &workloads, failed);
+    }
+    if let Selection::Pods(Some(name)) = selection {
+        observed.retain(|seen| seen.pod.name() == name);
+        if observed
+            .iter()
+            .all(|seen| seen.gone && *view != View::Watch)
+        {
+            eprintln!("Error from server (NotFound): pods \"{name}\" not found");
+            return ExitCode::FAILURE;
+        }
     }
     // A deleted Pod is gone for every view but a watch, which shows it going.
     if *view != View::Watch {
@@ -153,6 +199,56 @@ pub fn run(files: &[&str], view: &View, when: When) -> ExitCode {
     if result.is_err() {
         ExitCode::from(2)
     } else if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `kubectl get` of the workloads of `kind` (the one named `name`, if given).
+fn print_workloads(
+    kind: WorkloadKind,
+    name: Option<&str>,
+    view: &View,
+    workloads: &[ObservedWorkload],
+    failed: bool,
+) -> ExitCode {
+    let View::Table { wide } = view else {
+        eprintln!(
+            "podplay: only 'get' and 'get -o wide' print {} yet",
+            kind.resource()
+        );
+        return ExitCode::from(2);
+    };
+    let mut objects: Vec<&ObservedWorkload> = workloads
+        .iter()
+        .filter(|seen| seen.object.kind() == kind)
+        .filter(|seen| name.is_none_or(|name| seen.object.name() == name))
+        .collect();
+    objects.sort_by(|a, b| a.object.name().cmp(b.object.name()));
+    let Some(first) = objects.first() else {
+        match name {
+            Some(name) => eprintln!(
+                "Error from server (NotFound): {}{} \"{name}\" not found",
+                kind.resource(),
+                kind.api_version()
+                    .split_once('/')
+                    .map(|(group, _)| format!(".{group}"))
+                    .unwrap_or_default()
+            ),
+            None => eprintln!("No resources found in default namespace."),
+        }
+        return if name.is_some() || failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    };
+    let now = first.now;
+    let listed: Vec<&pod_model::api::workloads::Workload> =
+        objects.iter().map(|seen| &seen.object).collect();
+    print!("{}", get_workloads(kind, &listed, now, *wide));
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

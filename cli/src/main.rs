@@ -164,7 +164,8 @@ struct RunArgs {
     /// Secrets and the timed actions. Without FILE, the scenario's own manifest runs.
     #[arg(long, value_name = "S.yaml")]
     scenario: Option<String>,
-    /// Manifest files; '-' reads standard input.
+    /// Manifest files; '-' reads standard input. Before them, kubectl's resource argument may
+    /// say what to show: pods (the default), pod/NAME, deployments, rs/NAME, rc…
     #[arg(required_unless_present = "scenario", value_name = "FILE")]
     files: Vec<String>,
 }
@@ -260,7 +261,24 @@ fn main() -> ExitCode {
     } else {
         VirtualTime::ZERO
     };
-    get::run(&run.files(), &view, run.when(default_at))
+    // kubectl's resource argument comes first: `get deployments FILE`, `describe pod/web FILE`;
+    // without one, the command is about the Pods.
+    let mut files = run.files();
+    let selection = match files.first().copied() {
+        Some(word) if !std::path::Path::new(word).exists() => match get::Selection::parse(word) {
+            Some(selection) => {
+                files.remove(0);
+                selection
+            }
+            None => get::Selection::Pods(None),
+        },
+        _ => get::Selection::Pods(None),
+    };
+    if files.is_empty() && run.scenario.is_none() {
+        eprintln!("podplay: which manifest? Give a FILE after the resource, or --scenario.");
+        return ExitCode::from(2);
+    }
+    get::run(&files, &view, run.when(default_at), &selection)
 }
 
 /// A duration such as `35s`, `2m`, `1m30s`, `500ms` or `1h`, as an instant after `kubectl apply`.

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let manifest = String::from_utf8_lossy(manifest_bytes);
     let parsed = state::check(&manifest, state::Delivery::of(&scenario));
     let pods: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
-    let Some(lifecycle) = state::lifecycle(&pods, &scenario) else {
+    let Some(lifecycle) = state::lifecycle(&pods, &[], &scenario) else {
         return;
     };
     let Some(drawn) = pods.first() else {

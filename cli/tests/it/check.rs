@@ -212,7 +212,8 @@ fn each_command_has_its_help() {
 
             Arguments:
               [FILE]...
-                      Manifest files; '-' reads standard input
+                      Manifest files; '-' reads standard input. Before them, kubectl's resource argument may say
+                      what to show: pods (the default), pod/NAME, deployments, rs/NAME, rc…
 
             Options:
               -o, --output <OUTPUT>
@@ -1348,4 +1349,89 @@ fn a_static_pod_is_checked_without_the_naked_pod_warning() {
               fix: pin a version tag (nginx:1.27) or a digest (nginx@sha256:…)
         "#]],
     );
+}
+
+#[test]
+fn get_takes_kubectls_resource_argument() {
+    check(
+        &["get", "deployments", "--at", "30s", "deployment.yaml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    2/2     2            2           30s
+            --- stderr
+        "#]],
+    );
+    check(
+        &["get", "rs", "-o", "wide", "--at", "30s", "deployment.yaml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR
+            web-84b87c4dcf   2         2         2       30s   nginx        nginx:1.27   app=web,pod-template-hash=84b87c4dcf
+            --- stderr
+        "#]],
+    );
+    check(&["get", "pods", "--at", "30s", "deployment.yaml"], expect![[r#"
+        exit 0
+        --- stdout
+        NAME                   READY   STATUS    RESTARTS   AGE
+        web-84b87c4dcf-8957w   1/1     Running   0          30s
+        web-84b87c4dcf-95nfb   1/1     Running   0          30s
+        --- stderr
+    "#]]);
+    check(&["get", "deploy/api", "deployment.yaml"], expect![[r#"
+        exit 1
+        --- stdout
+        --- stderr
+        Error from server (NotFound): deployments.apps "api" not found
+    "#]]);
+    check(&["get", "pod/web", "valid-nginx.yaml"], expect![[r#"
+        exit 1
+        --- stdout
+        --- stderr
+        Error from server (NotFound): pods "web" not found
+    "#]]);
+    check(&["describe", "pod/nginx", "valid-nginx.yaml"], expect![[r#"
+        exit 0
+        --- stdout
+        Name:             nginx
+        Namespace:        default
+        Priority:         0
+        Service Account:  default
+        Node:             node-1/
+        Labels:           <none>
+        Annotations:      <none>
+        Status:           Pending
+        IP:               
+        IPs:              <none>
+        Controlled By:    ReplicaSet/nginx-7c5ddbdf54
+        Containers:
+          nginx:
+            Image:      nginxinc/nginx-unprivileged:1.27
+            Port:       8080/TCP
+            Host Port:  0/TCP
+            Limits:
+              memory:  128Mi
+            Requests:
+              cpu:        100m
+              memory:     64Mi
+            Readiness:    http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3
+            Environment:  <none>
+            Mounts:       <none>
+        Conditions:
+          Type           Status
+          PodScheduled   True 
+        Volumes:         <none>
+        QoS Class:       Burstable
+        Node-Selectors:  <none>
+        Tolerations:     node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                         node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+        Events:
+          Type    Reason     Age   From               Message
+          ----    ------     ----  ----               -------
+          Normal  Scheduled  0s    default-scheduler  Successfully assigned default/nginx to node-1
+        --- stderr
+    "#]]);
 }

@@ -506,13 +506,15 @@ fn check_workload(object: usize, kind: WorkloadKind, root: &Node) -> WorkloadChe
         located.push(diagnostic);
     }
     diagnostics.extend(located);
-    diagnostics.push(note(
-        DiagnosticKind::ControllerNotSimulated {
-            kind: kind.as_str().to_owned(),
-            name: written.name().to_owned(),
-        },
-        root,
-    ));
+    if !kind.has_controller() {
+        diagnostics.push(note(
+            DiagnosticKind::ControllerNotSimulated {
+                kind: kind.as_str().to_owned(),
+                name: written.name().to_owned(),
+            },
+            root,
+        ));
+    }
     let checked = CheckedWorkload {
         object,
         written,

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::v1::Pod;
+use crate::api::workloads::Workload;
 use crate::cluster::event::Event;
 use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::kubelet::static_pod;
@@ -36,6 +37,30 @@ pub fn create_manifest(world: &World, out: &mut Vec<Event>) {
             out.push(Event::PodCreated(Box::new(created)));
         }
     }
+    for workload in &world.workloads {
+        let object = created_workload(world, (**workload).clone());
+        out.push(Event::WorkloadCreated(Box::new(object)));
+    }
+}
+
+/// The workload object the API server stores for `object` created now: a UID (its own, or a
+/// stable made-up one), the creation time, generation 1, and no status (the registry's
+/// `PrepareForCreate`).
+pub fn created_workload(world: &World, mut object: Workload) -> Workload {
+    let seed = format!(
+        "{}/{}/{}",
+        object.kind().as_str(),
+        object.name(),
+        world.store.workloads.len()
+    );
+    let metadata = object.metadata_mut();
+    if metadata.uid.as_deref().is_none_or(str::is_empty) {
+        metadata.uid = Some(pod_uid(&seed));
+    }
+    metadata.creation_timestamp = Some(world.wall(world.now).to_string());
+    metadata.generation = Some(1);
+    metadata.resource_version = None;
+    object.without_status()
 }
 
 /// The grace period the API server gives a Pod's deletion (pkg/registry/core/pod/strategy.go
@@ -63,16 +88,23 @@ pub fn held_by_finalizers(pod: &Pod) -> Option<String> {
 /// first: its own UID or a stable made-up one; later ones a new UID each); `None` for a Pod the
 /// playground does not run.
 fn created(world: &World, pod: &Pod, generation: usize) -> Option<Pod> {
+    let uid = if generation == 0 {
+        uid_of(pod)
+    } else {
+        pod_uid(&format!("{}#{generation}", pod.name()))
+    };
+    created_object(world, pod, uid)
+}
+
+/// The object the API server stores for `pod` created now with the UID `uid` (the registry's
+/// defaults and status, the creation time); `None` for a Pod the playground does not run.
+pub fn created_object(world: &World, pod: &Pod, uid: String) -> Option<Pod> {
     let count = pod.spec.containers.len() + pod.spec.init_containers.len();
     if count > MAX_CONTAINERS {
         return None;
     }
     let mut object = crate::api::defaults::as_created(pod);
-    object.metadata.uid = Some(if generation == 0 {
-        uid_of(pod)
-    } else {
-        pod_uid(&format!("{}#{generation}", pod.name()))
-    });
+    object.metadata.uid = Some(uid);
     object.metadata.creation_timestamp = Some(world.wall(world.now).to_string());
     Some(object)
 }

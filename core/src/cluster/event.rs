@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::v1::{Pod, PodStatus};
+use crate::api::workloads::Workload;
 use crate::cluster::events::Event as ApiEvent;
 use crate::cluster::kubelet::{self, KubeletChange};
 use crate::cluster::node_lifecycle::{self, LifecycleChange};
@@ -14,6 +15,7 @@ use crate::cluster::queue::Class;
 use crate::cluster::scenario::{Node, Taint};
 use crate::cluster::scheduler::{self, SchedulerChange};
 use crate::cluster::store::{Involved, NodeId, ObjectKind, PodId, carry_transition_times};
+use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Change, Timer, Trigger};
 use crate::cluster::{Faults, World, api_server};
 
@@ -124,6 +126,18 @@ pub enum Event {
     Scheduler(SchedulerChange),
     /// The node lifecycle controller changes its records.
     Lifecycle(LifecycleChange),
+    /// The API server stores a new workload object (a Deployment, a ReplicaSet…).
+    WorkloadCreated(Box<Workload>),
+    /// A controller writes a workload object: its spec (a ReplicaSet's replicas), its
+    /// annotations or its status.
+    WorkloadWritten {
+        /// The object.
+        workload: WorkloadId,
+        /// What it is now.
+        object: Box<Workload>,
+    },
+    /// A workload object is removed.
+    WorkloadRemoved(WorkloadId),
 }
 
 /// Records `event` in `world`.
@@ -178,6 +192,23 @@ pub fn apply(world: &mut World, event: Event) {
                 carry_transition_times(before, &mut status, &wall);
                 status
             });
+            // A controller counts its Pods' phases and readiness.
+            if crate::cluster::controllers::controller_of(world.store.pod(pod).object()).is_some() {
+                watch(world, Change::PodStatus(pod));
+            }
+        }
+        Event::WorkloadCreated(object) => {
+            let id = world.store.create_workload(*object, now);
+            watch(world, Change::WorkloadChanged(id));
+        }
+        Event::WorkloadWritten { workload, object } => {
+            if world.store.update_workload(workload, *object) {
+                watch(world, Change::WorkloadChanged(workload));
+            }
+        }
+        Event::WorkloadRemoved(workload) => {
+            world.store.remove_workload(workload, now);
+            watch(world, Change::WorkloadRemoved(workload));
         }
         Event::PodNotReady(pod) => {
             let wall = world.wall(now).to_string();

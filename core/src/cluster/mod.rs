@@ -16,6 +16,7 @@
 //! [`simulation`] turns the run into what the views read: a [`Simulation`] per Pod object.
 
 pub mod api_server;
+pub mod controllers;
 pub mod event;
 pub mod events;
 pub mod garbage_collector;
@@ -26,12 +27,14 @@ pub mod scenario;
 pub mod scheduler;
 pub mod simulation;
 pub mod store;
+pub mod stored_workload;
 pub mod trigger;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::api::v1::Pod;
+use crate::api::workloads::Workload;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::event::{Event, apply};
 use crate::cluster::queue::{Class, Queue};
@@ -41,8 +44,8 @@ use crate::cluster::trigger::Trigger;
 
 pub use scenario::{Deletion, Node, Scenario};
 pub use simulation::{
-    ContainerRuns, LogLine, Observed, Simulation, Usage, observe, simulate, simulate_all,
-    simulate_pods,
+    ContainerRuns, LogLine, ManifestRun, Observation, Observed, ObservedWorkload, Simulation,
+    Usage, observe, observe_all, simulate, simulate_all, simulate_manifest, simulate_pods,
 };
 pub use store::Snapshot;
 
@@ -64,6 +67,8 @@ pub struct World {
     pub scenario: Arc<Scenario>,
     /// The manifest's Pods, accepted and defaulted, in order: what `kubectl apply` sends.
     pub manifest: Vec<Arc<Pod>>,
+    /// The manifest's workloads (Deployments, ReplicaSets…), accepted and defaulted, in order.
+    pub workloads: Vec<Arc<Workload>>,
     /// The last instant simulated, in milliseconds.
     pub horizon: u64,
     /// The current instant, in milliseconds.
@@ -139,17 +144,23 @@ pub struct Run {
 /// and the Pods are created at instant 0, in order; the scenario's actions follow at their
 /// instants, until its horizon.
 pub fn run(pods: &[Pod], scenario: &Scenario) -> Run {
-    run_keeping(pods, scenario, false)
+    run_keeping(pods, &[], scenario, false)
+}
+
+/// Runs `pods` and `workloads` (each accepted and defaulted) on the cluster of `scenario`, as
+/// [`run`] does: the workloads are created after the Pods, and their controllers make theirs.
+pub fn run_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> Run {
+    run_keeping(pods, workloads, scenario, false)
 }
 
 /// Runs `pods` as [`run`] does, and keeps the log of every event applied, for [`replay`].
 pub fn run_logged(pods: &[Pod], scenario: &Scenario) -> Run {
-    run_keeping(pods, scenario, true)
+    run_keeping(pods, &[], scenario, true)
 }
 
-fn run_keeping(pods: &[Pod], scenario: &Scenario, keep_log: bool) -> Run {
+fn run_keeping(pods: &[Pod], workloads: &[Workload], scenario: &Scenario, keep_log: bool) -> Run {
     let mut log = keep_log.then(Vec::new);
-    let mut world = start(pods, scenario, &mut log);
+    let mut world = start(pods, workloads, scenario, &mut log);
     while let Some(now) = world.queue.next_instant() {
         if now > world.horizon || world.queue.exhausted() {
             break;
@@ -211,7 +222,7 @@ fn write_statuses(world: &mut World, log: &mut Option<Vec<(u64, Event)>>) {
 /// again, and the store commits at each instant as the run did. The result holds the same
 /// objects, histories, Events and records as the run's world.
 pub fn replay(pods: &[Pod], scenario: &Scenario, log: &[(u64, Event)]) -> World {
-    let mut world = empty_world(pods, scenario);
+    let mut world = empty_world(pods, &[], scenario);
     let mut last: Option<u64> = None;
     for (at, event) in log {
         if let Some(last) = last
@@ -230,10 +241,11 @@ pub fn replay(pods: &[Pod], scenario: &Scenario, log: &[(u64, Event)]) -> World 
 }
 
 /// The world before anything happened: no node, no object, nothing queued.
-fn empty_world(pods: &[Pod], scenario: &Scenario) -> World {
+fn empty_world(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> World {
     World {
         scenario: Arc::new(scenario.clone()),
         manifest: pods.iter().cloned().map(Arc::new).collect(),
+        workloads: workloads.iter().cloned().map(Arc::new).collect(),
         horizon: scenario.horizon.as_millis(),
         now: 0,
         store: Store::default(),
@@ -248,8 +260,13 @@ fn empty_world(pods: &[Pod], scenario: &Scenario) -> World {
 
 /// The world at instant 0, before any trigger: the nodes registered, the scenario's actions
 /// queued, and the Pods created (or, for a static Pod, read from the kubelet's directory).
-fn start(pods: &[Pod], scenario: &Scenario, log: &mut Option<Vec<(u64, Event)>>) -> World {
-    let mut world = empty_world(pods, scenario);
+fn start(
+    pods: &[Pod],
+    workloads: &[Workload],
+    scenario: &Scenario,
+    log: &mut Option<Vec<(u64, Event)>>,
+) -> World {
+    let mut world = empty_world(pods, workloads, scenario);
     for action in scenario.actions_in_order() {
         if action.at.as_millis() <= world.horizon {
             let class = match action.what {
@@ -315,6 +332,7 @@ fn decide(world: &World, trigger: &Trigger) -> Vec<Event> {
     api_server::decide(world, trigger, &mut out);
     scheduler::decide(world, trigger, &mut out);
     node_lifecycle::decide(world, trigger, &mut out);
+    controllers::decide(world, trigger, &mut out);
     for node in 0..world.kubelets.len() {
         kubelet::decide(world, NodeId(node), trigger, &mut out);
     }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::api::v1::{Container, Pod};
+use crate::api::workloads::Workload;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::events::{Event, EventLog};
@@ -14,7 +15,8 @@ use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
 use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
 use crate::cluster::scenario::Scenario;
 use crate::cluster::store::{Involved, PodId, Snapshot};
-use crate::cluster::{MAX_CONTAINERS, Run, World, run};
+use crate::cluster::stored_workload::StoredWorkload;
+use crate::cluster::{MAX_CONTAINERS, Run, World, run_manifest};
 
 /// A log line of a container.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,7 +165,27 @@ pub fn simulate_all(pod: &Pod, scenario: &Scenario) -> Vec<Simulation> {
 /// Simulates the Pods of a manifest together on the scenario's cluster: for each, by name and in
 /// the manifest's order, every object of that name.
 pub fn simulate_pods(pods: &[Pod], scenario: &Scenario) -> Vec<(String, Vec<Simulation>)> {
-    let mut run = run(pods, scenario);
+    simulate_manifest(pods, &[], scenario).pods
+}
+
+/// What a manifest's run on the cluster leaves for the views.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestRun {
+    /// For each Pod of the manifest, by name and in the manifest's order, every object of that
+    /// name.
+    pub pods: Vec<(String, Vec<Simulation>)>,
+    /// Every Pod object a controller created, in creation order.
+    pub controlled: Vec<Simulation>,
+    /// Every workload object (the manifest's, and those the controllers created), with its
+    /// versions.
+    pub workloads: Vec<StoredWorkload>,
+    /// The Events about each workload object, by its place in `workloads`.
+    pub workload_events: Vec<EventLog>,
+}
+
+/// Simulates the Pods and the workloads of a manifest together on the scenario's cluster.
+pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> ManifestRun {
+    let mut run = run_manifest(pods, workloads, scenario);
     // Each object's versions move into its simulation.
     let keys: Vec<ObjectKey> = run
         .world
@@ -178,16 +200,30 @@ pub fn simulate_pods(pods: &[Pod], scenario: &Scenario) -> Vec<(String, Vec<Simu
                 .annotations
                 .get(CONFIG_MIRROR)
                 .cloned(),
+            controlled: crate::cluster::controllers::controller_of(stored.object()).is_some(),
         })
         .collect();
     let mut outputs = Outputs::take(&mut run.world);
-    pods.iter()
+    let manifest_pods = pods
+        .iter()
         .enumerate()
         .map(|(index, pod)| {
             let objects = objects_of(&run, &keys, &mut outputs, index, pod);
             (pod.name().to_owned(), objects)
         })
-        .collect()
+        .collect();
+    let controlled = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, key)| key.controlled)
+        .map(|(id, _)| simulation(&run.world, &mut outputs, &[PodId(id)], PodId(id)))
+        .collect();
+    ManifestRun {
+        pods: manifest_pods,
+        controlled,
+        workloads: std::mem::take(&mut run.world.store.workloads),
+        workload_events: outputs.workload_events,
+    }
 }
 
 /// What moves out of the store into the simulations, by Pod object: its versions, and the
@@ -197,6 +233,8 @@ struct Outputs {
     versions: Vec<Vec<Snapshot>>,
     /// The Events about each object.
     events: Vec<Vec<(usize, Event)>>,
+    /// The Events about each workload object.
+    workload_events: Vec<EventLog>,
 }
 
 impl Outputs {
@@ -204,17 +242,30 @@ impl Outputs {
     fn take(world: &mut World) -> Outputs {
         let versions = world.store.take_histories();
         let mut events: Vec<Vec<(usize, Event)>> = vec![Vec::new(); versions.len()];
+        let mut workload_events = vec![EventLog::default(); world.store.workloads.len()];
         for (order, stored) in std::mem::take(&mut world.store.events)
             .into_iter()
             .enumerate()
         {
-            if let Involved::Pod(id) = stored.involved
-                && let Some(about) = events.get_mut(id.0)
-            {
-                about.push((order, stored.event));
+            match stored.involved {
+                Involved::Pod(id) => {
+                    if let Some(about) = events.get_mut(id.0) {
+                        about.push((order, stored.event));
+                    }
+                }
+                Involved::Workload(id) => {
+                    if let Some(about) = workload_events.get_mut(id.0) {
+                        about.push(stored.event);
+                    }
+                }
+                Involved::Node(_) => {}
             }
         }
-        Outputs { versions, events }
+        Outputs {
+            versions,
+            events,
+            workload_events,
+        }
     }
 }
 
@@ -224,6 +275,8 @@ struct ObjectKey {
     name: String,
     /// For a static Pod's objects, the hash of its file (its `kubernetes.io/config.mirror`).
     mirror_of: Option<String>,
+    /// True for an object a controller created.
+    controlled: bool,
 }
 
 /// The simulations of the objects of manifest Pod `index`, with their versions from
@@ -252,7 +305,7 @@ fn objects_of(
     }
     keys.iter()
         .enumerate()
-        .filter(|(_, key)| key.name == pod.name() && key.mirror_of.is_none())
+        .filter(|(_, key)| key.name == pod.name() && key.mirror_of.is_none() && !key.controlled)
         .map(|(id, _)| simulation(world, outputs, &[PodId(id)], PodId(id)))
         .collect()
 }
@@ -458,6 +511,27 @@ pub struct Observed {
     pub earlier: Vec<Simulation>,
 }
 
+/// A workload object as `kubectl get` sees it at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservedWorkload {
+    /// The object, status included.
+    pub object: Workload,
+    /// The Events about it, as of `now`.
+    pub events: Vec<Event>,
+    /// The wall-clock instant.
+    pub now: Timestamp,
+}
+
+/// What `kubectl` sees of a manifest at one instant: its Pods (the text's and those its
+/// controllers made) and its workload objects (the text's and those its controllers made).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Observation {
+    /// The Pods.
+    pub pods: Vec<Observed>,
+    /// The workload objects that exist then, in creation order.
+    pub workloads: Vec<ObservedWorkload>,
+}
+
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
 /// as it is, at `pasted_now`; the text's Pods that the API server accepts, simulated together in
 /// `scenario` and seen `at` after `kubectl apply`. Refused Pods are left out.
@@ -467,12 +541,29 @@ pub fn observe(
     at: VirtualTime,
     pasted_now: Timestamp,
 ) -> Vec<Observed> {
+    observe_all(parsed, scenario, at, pasted_now).pods
+}
+
+/// [`observe`], with the workloads: those pasted with a status as they are; the others run with
+/// the text's Pods, their controllers making their objects and Pods, seen `at`.
+pub fn observe_all(
+    parsed: &crate::api::manifest::Parsed,
+    scenario: &Scenario,
+    at: VirtualTime,
+    pasted_now: Timestamp,
+) -> Observation {
     let scenario = Scenario {
         horizon: scenario.horizon.max(at),
         ..scenario.clone()
     };
     let accepted: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
-    let mut simulated = simulate_pods(&accepted, &scenario).into_iter();
+    let (pasted_workloads, workloads): (Vec<Workload>, Vec<Workload>) = parsed
+        .accepted_workloads()
+        .into_iter()
+        .cloned()
+        .partition(Workload::has_status);
+    let run = simulate_manifest(&accepted, &workloads, &scenario);
+    let mut simulated = run.pods.into_iter();
     let mut out = Vec::new();
     for object in parsed
         .objects
@@ -530,5 +621,53 @@ pub fn observe(
             earlier: generations,
         });
     }
-    out
+    // The controllers' Pods that exist by then.
+    for simulation in run.controlled {
+        let offset = u64::try_from(simulation.start.millis_since(scenario.start)).unwrap_or(0);
+        if offset > at.as_millis() {
+            continue;
+        }
+        let local = VirtualTime::from_millis(at.as_millis() - offset);
+        let gone = simulation
+            .deleted_at
+            .is_some_and(|deleted| deleted <= local);
+        let now = simulation.wall(local);
+        let Some(snapshot) = simulation.at(local) else {
+            continue;
+        };
+        out.push(Observed {
+            pod: snapshot.pod.clone(),
+            events: simulation.events.at(now),
+            now,
+            simulation: Some(simulation),
+            gone,
+            earlier: Vec::new(),
+        });
+    }
+    // The API server lists objects by name.
+    crate::base::sorting::sort_by_key(&mut out, |seen| seen.pod.name().to_owned());
+    let now = scenario
+        .start
+        .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
+    let mut observed_workloads: Vec<ObservedWorkload> = pasted_workloads
+        .into_iter()
+        .map(|object| ObservedWorkload {
+            object,
+            events: Vec::new(),
+            now: pasted_now,
+        })
+        .collect();
+    for (stored, events) in run.workloads.iter().zip(&run.workload_events) {
+        if let Some(object) = stored.at(at) {
+            observed_workloads.push(ObservedWorkload {
+                object: object.clone(),
+                events: events.at(now),
+                now,
+            });
+        }
+    }
+    Observation {
+        pods: out,
+        workloads: observed_workloads,
+    }
 }

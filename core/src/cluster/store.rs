@@ -238,6 +238,8 @@ pub enum Involved {
     Pod(PodId),
     /// A Node.
     Node(NodeId),
+    /// A workload object.
+    Workload(crate::cluster::stored_workload::WorkloadId),
 }
 
 /// An Event object's occurrence, with what it is about.
@@ -262,6 +264,8 @@ pub struct Store {
     pub services: BTreeSet<String>,
     /// Every Event occurrence, in the order recorded.
     pub events: Vec<StoredEvent>,
+    /// Every workload object ever created, in creation order.
+    pub workloads: Vec<crate::cluster::stored_workload::StoredWorkload>,
     /// The last resourceVersion given.
     revision: u64,
     /// The Pods written since the last commit.
@@ -437,7 +441,7 @@ impl Store {
     }
 
     /// The next resourceVersion (etcd's revision, shared by every object).
-    fn next_revision(&mut self) -> u64 {
+    pub(super) fn next_revision(&mut self) -> u64 {
         self.revision = if self.revision == 0 {
             RESOURCE_VERSION_BASE
         } else {
@@ -454,6 +458,7 @@ impl Store {
     /// Records the versions of the instant `now`: each Pod written since the last commit that
     /// differs from its last version gets the next resourceVersion.
     pub fn commit(&mut self, now: u64) {
+        self.commit_workloads(now);
         let mut written = std::mem::take(&mut self.written);
         written.sort_unstable();
         for id in written {

@@ -5,6 +5,7 @@ use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::queue::Class;
 use crate::cluster::scenario::Action;
 use crate::cluster::store::{NodeId, PodId};
+use crate::cluster::stored_workload::WorkloadId;
 
 /// Something that makes the actors look at the world again.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,12 @@ pub enum Change {
     NodeRemoved(NodeId),
     /// A Service was created or deleted.
     ServicesChanged,
+    /// The status of a Pod that a controller owns was written.
+    PodStatus(PodId),
+    /// A workload object was created or written.
+    WorkloadChanged(WorkloadId),
+    /// A workload object was removed.
+    WorkloadRemoved(WorkloadId),
 }
 
 impl Timer {
@@ -88,5 +95,11 @@ pub enum Timer {
     PodGc {
         /// The Pod.
         pod: PodId,
+    },
+    /// A workload's controller looks at it again: one of its Pods has been ready for
+    /// `minReadySeconds` and is now available.
+    WorkloadSync {
+        /// The workload.
+        workload: WorkloadId,
     },
 }

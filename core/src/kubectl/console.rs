@@ -7,12 +7,14 @@
 //! is also what `podplay get|describe|logs|watch|top|yaml` print.
 
 use crate::api::manifest::Parsed;
+use crate::api::workloads::WorkloadKind;
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario, What};
-use crate::cluster::{Observed, observe};
+use crate::cluster::{Observed, observe_all};
 use crate::kubectl::describe::{DescribeOptions, describe_pod};
 use crate::kubectl::events::{self as kubectl_events, Listed, SortBy};
 use crate::kubectl::get as kubectl_get;
+use crate::kubectl::get_workloads::get_workloads;
 use crate::kubectl::jsonpath;
 use crate::kubectl::logs as kubectl_logs;
 use crate::kubectl::top as kubectl_top;
@@ -211,10 +213,32 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide]`.
+    GetWorkloads {
+        /// The kind.
+        kind: WorkloadKind,
+        /// The object named, if one is.
+        name: Option<String>,
+        /// `-o wide`.
+        wide: bool,
+    },
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+
+/// The workload kind a `get` names (`deploy`, `rs/web-1`…), for the kinds this console prints.
+fn printable_workload(what: &str) -> Option<WorkloadKind> {
+    let resource = what.split_once('/').map_or(what, |(resource, _)| resource);
+    WorkloadKind::from_resource(resource).filter(|kind| {
+        matches!(
+            kind,
+            WorkloadKind::Deployment
+                | WorkloadKind::ReplicaSet
+                | WorkloadKind::ReplicationController
+        )
+    })
+}
 
 /// Splits a command line into words as a shell does: `'…'` and `"…"` quote, a backslash
 /// escapes outside single quotes.
@@ -360,6 +384,32 @@ pub fn parse(line: &str) -> Result<Command, String> {
             } else {
                 Command::Show(view, None)
             })
+        }
+        ["get", what, flags @ ..] if printable_workload(what).is_some() => {
+            let (resource, mut name) = match what.split_once('/') {
+                Some((resource, name)) => (resource, Some(name.to_owned())),
+                None => (*what, None),
+            };
+            let Some(kind) = printable_workload(resource) else {
+                return Err(unsupported());
+            };
+            let mut wide = false;
+            let mut rest = flags.iter();
+            while let Some(flag) = rest.next() {
+                match *flag {
+                    "-o" | "--output" => match rest.next() {
+                        Some(&"wide") => wide = true,
+                        Some(_) => return Err(unsupported()),
+                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
+                    },
+                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
+                    other if !other.starts_with('-') && name.is_none() => {
+                        name = Some(other.to_owned());
+                    }
+                    _ => return Err(unsupported()),
+                }
+            }
+            Ok(Command::GetWorkloads { kind, name, wide })
         }
         ["get", what, flags @ ..]
             if pod_word(what) || what.starts_with("pod/") || what.starts_with("pods/") =>
@@ -566,7 +616,8 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
     let pasted_now = scenario
         .start
         .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
-    let mut observed = observe(parsed, scenario, at, pasted_now);
+    let observation = observe_all(parsed, scenario, at, pasted_now);
+    let mut observed = observation.pods;
     let not_found = |name: &str| format!("Error from server (NotFound): pods \"{name}\" not found");
     let (command, follow) = match command {
         Command::Follow(view, name) => (Command::Show(view, name), true),
@@ -594,6 +645,36 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             };
             reply.follow = follow;
             reply
+        }
+        Command::GetWorkloads { kind, name, wide } => {
+            let mut objects: Vec<&crate::api::workloads::Workload> = observation
+                .workloads
+                .iter()
+                .map(|seen| &seen.object)
+                .filter(|object| object.kind() == kind)
+                .collect();
+            if let Some(name) = &name {
+                objects.retain(|object| object.name() == name);
+                if objects.is_empty() {
+                    return Reply::err(format!(
+                        "Error from server (NotFound): {}{} \"{name}\" not found",
+                        kind.resource(),
+                        kind.api_version()
+                            .split_once('/')
+                            .map(|(group, _)| format!(".{group}"))
+                            .unwrap_or_default()
+                    ));
+                }
+            }
+            if objects.is_empty() {
+                return Reply::err("No resources found in default namespace.".to_owned());
+            }
+            crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+            let now = observation
+                .workloads
+                .first()
+                .map_or(pasted_now, |seen| seen.now);
+            Reply::out(get_workloads(kind, &objects, now, wide))
         }
         Command::Delete {
             name,
@@ -712,9 +793,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
     }

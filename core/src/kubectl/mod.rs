@@ -7,6 +7,7 @@ pub mod describe;
 pub mod errors;
 pub mod events;
 pub mod get;
+pub mod get_workloads;
 pub mod jsonpath;
 pub mod logs;
 pub mod tabwriter;

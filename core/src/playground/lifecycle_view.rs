@@ -312,7 +312,7 @@ mod tests {
     fn check_round_trip(text: &str, scenario: &Scenario) {
         let parsed = parse(text);
         let pods: Vec<_> = parsed.accepted_pods().into_iter().cloned().collect();
-        let lifecycle = state::lifecycle(&pods, scenario).expect("a lifecycle");
+        let lifecycle = state::lifecycle(&pods, &[], scenario).expect("a lifecycle");
         let view = LifecycleView::of(&lifecycle);
         let json = view.to_json();
         assert_eq!(LifecycleView::from_json(&json), Ok(view.clone()), "{json}");

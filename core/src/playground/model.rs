@@ -216,6 +216,7 @@ pub fn answer(request: &Request) -> Answer {
                 id: *id,
                 view: state::lifecycle(
                     &running.pods,
+                    &running.workloads,
                     &Scenario {
                         manifest: running.manifest,
                         ..scenario.clone()
@@ -772,6 +773,18 @@ mod tests {
                 before: None,
             },
             expect!["lifecycle 8: none"],
+        );
+        // A Deployment's lifecycle is that of the first Pod its ReplicaSet creates.
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: 'nginx:1.27'}]\n";
+        check(
+            Request::Lifecycle {
+                id: 10,
+                scenario: scenario(deployment),
+                before: None,
+            },
+            expect![[
+                r#"lifecycle 10: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale false, drawn false"#
+            ]],
         );
         // While an edit in progress breaks the text, the text before it runs.
         let broken = POD.replace("image: 'nginx:1.27'", "image: ''");

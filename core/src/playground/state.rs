@@ -5,8 +5,9 @@
 
 use crate::api::manifest::Parsed;
 use crate::api::v1::Pod;
+use crate::api::workloads::Workload;
 use crate::cluster::scenario::{Action, MAX_ACTIONS, Scenario};
-use crate::cluster::{Simulation, simulate_pods};
+use crate::cluster::{Simulation, simulate_manifest};
 use crate::playground::edit::is_small_edit;
 use crate::playground::stepper::{self, StepView};
 use crate::timeline::{self, Timeline};
@@ -129,11 +130,13 @@ impl<T: Clone> Kept<T> {
     }
 }
 
-/// The Pods the cluster runs for a scenario, and the text they come from.
+/// The Pods and workloads the cluster runs for a scenario, and the text they come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Running {
     /// The Pods the API server accepts, in the text's order.
     pub pods: Vec<Pod>,
+    /// The workloads the API server accepts (with their defaults), in the text's order.
+    pub workloads: Vec<Workload>,
     /// The text they come from: the scenario's manifest, or the one before an edit in progress.
     pub manifest: String,
     /// True when they are the Pods of the text before an edit in progress (the text as it is
@@ -148,16 +151,16 @@ pub struct Running {
 /// ran (a new text, such as an example or a paste, has only its own).
 pub fn running(scenario: &Scenario, before: Option<&str>) -> Option<Running> {
     let delivery = Delivery::of(scenario);
-    let accepted = |text: &str| -> Vec<Pod> {
-        check(text, delivery)
-            .accepted_pods()
-            .into_iter()
-            .cloned()
-            .collect()
+    let accepted = |text: &str| -> (Vec<Pod>, Vec<Workload>) {
+        let parsed = check(text, delivery);
+        (
+            parsed.accepted_pods().into_iter().cloned().collect(),
+            parsed.accepted_workloads().into_iter().cloned().collect(),
+        )
     };
     let text = scenario.manifest.as_str();
     let current = accepted(text);
-    let (pods, manifest, stale) = if !current.is_empty() {
+    let ((pods, workloads), manifest, stale) = if !current.0.is_empty() || !current.1.is_empty() {
         (current, text, false)
     } else {
         let before = before.filter(|before| is_small_edit(before, text, STALE_EDIT_BYTES))?;
@@ -165,10 +168,13 @@ pub fn running(scenario: &Scenario, before: Option<&str>) -> Option<Running> {
     };
     let first_drawn = |text: &str| drawn(&read_to_draw(text), text, None).map(|kept| kept.value);
     let drawn_now = first_drawn(text).or_else(|| first_drawn(manifest));
-    (!pods.is_empty()).then(|| Running {
-        drawn: pods.first() == drawn_now.as_ref(),
+    (!pods.is_empty() || !workloads.is_empty()).then(|| Running {
+        drawn: pods
+            .first()
+            .is_some_and(|first| Some(first) == drawn_now.as_ref()),
         manifest: manifest.to_owned(),
         pods,
+        workloads,
         stale,
     })
 }
@@ -203,14 +209,25 @@ pub struct Lifecycle {
     pub views: Vec<StepView>,
 }
 
-/// Runs `pods` on the scenario's cluster: the lifecycle of the first.
-pub fn lifecycle(pods: &[Pod], scenario: &Scenario) -> Option<Lifecycle> {
-    let first = pods.first()?;
-    let simulations = simulate_pods(pods, scenario)
-        .into_iter()
-        .next()
-        .map(|(_, simulations)| simulations)
-        .unwrap_or_default();
+/// Runs `pods` and `workloads` on the scenario's cluster: the lifecycle of the first Pod, or
+/// without one, of the first Pod a controller creates.
+pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> Option<Lifecycle> {
+    let run = simulate_manifest(pods, workloads, scenario);
+    let (first, simulations) = match pods.first() {
+        Some(first) => (
+            first.clone(),
+            run.pods
+                .into_iter()
+                .next()
+                .map(|(_, simulations)| simulations)
+                .unwrap_or_default(),
+        ),
+        None => {
+            let simulation = run.controlled.into_iter().next()?;
+            (simulation.snapshots.first()?.pod.clone(), vec![simulation])
+        }
+    };
+    let first = &first;
     let timeline = timeline::from_simulations(first, &simulations);
     let views = stepper::views(first, &timeline);
     Some(Lifecycle {
@@ -338,7 +355,7 @@ mod tests {
         let two = format!("{POD}---\n{}", POD.replace("name: web", "name: db"));
         let parsed = super::check(&two, Delivery::ApiServer);
         let pods: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
-        let lifecycle = lifecycle(&pods, &Scenario::default()).expect("two Pods run");
+        let lifecycle = lifecycle(&pods, &[], &Scenario::default()).expect("two Pods run");
         let last = lifecycle.views.last().expect("a timeline has steps");
         assert_eq!(
             (last.status.as_str(), last.ready.as_str()),

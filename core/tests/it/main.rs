@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod cluster;
 mod consistency;
+mod controllers;
 mod corpus;
 mod diagrams;
 mod gallery;

@@ -25,7 +25,6 @@ fn a_valid_deployment_is_created() {
             "  selector: {{matchLabels: {{app: web}}}}\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             kubectl: deployment.apps/web created
         "#]],
     );
@@ -39,7 +38,6 @@ fn deployment_validation() {
             "  selector: {{matchLabels: {{app: db}}}}\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             9:15 error: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
             kubectl: The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
         "#]],
@@ -48,7 +46,6 @@ fn deployment_validation() {
     check(
         &deployment(TEMPLATE),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:3 error: spec.selector: Required value
             8:15 error: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`
             kubectl: The Deployment "web" is invalid: 
@@ -60,7 +57,6 @@ fn deployment_validation() {
     check(
         &deployment(&format!("  selector: {{}}\n{TEMPLATE}")),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:13 error: spec.selector: Invalid value: {}: empty selector is invalid for deployment
             kubectl: The Deployment "web" is invalid: spec.selector: Invalid value: {}: empty selector is invalid for deployment
         "#]],
@@ -72,7 +68,6 @@ fn deployment_validation() {
             "  replicas: -1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      restartPolicy: Never\n      activeDeadlineSeconds: 10\n      containers: [{name: web}]\n",
         ),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:13 error: spec.replicas: Invalid value: -1: must be greater than or equal to 0
             11:22 error: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"
             12:30 error: spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported
@@ -91,7 +86,6 @@ fn deployment_validation() {
             "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: '0%', maxUnavailable: 0}}\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:53 error: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0
             kubectl: The Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0
         "#]],
@@ -101,7 +95,6 @@ fn deployment_validation() {
             "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    rollingUpdate: {{maxSurge: 20Percent, maxUnavailable: '110%'}}\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:31 error: spec.strategy.rollingUpdate.maxSurge: Invalid value: "20Percent": a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')
             8:58 error: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "110%": must not be greater than 100%
             kubectl: The Deployment "web" is invalid: 
@@ -114,7 +107,6 @@ fn deployment_validation() {
             "  selector: {{matchLabels: {{app: web}}}}\n  strategy:\n    type: Recreate\n    rollingUpdate: {{maxSurge: 1}}\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             9:20 error: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'
             kubectl: The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'
         "#]],
@@ -124,7 +116,6 @@ fn deployment_validation() {
             "  selector: {{matchLabels: {{app: web}}}}\n  minReadySeconds: 700\n{TEMPLATE}"
         )),
         expect![[r#"
-            1:1 note: Deployment "web": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:3 error: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds
             kubectl: The Deployment "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds
         "#]],
@@ -204,7 +195,6 @@ fn daemon_set_and_replication_controller_validation() {
     check(
         "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: nginx\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: nginx}}\n    spec:\n      restartPolicy: OnFailure\n      containers: [{name: nginx, image: nginx}]\n",
         expect![[r#"
-            1:1 note: ReplicationController "nginx": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             10:22 error: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"
             kubectl: The ReplicationController "nginx" is invalid: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"
         "#]],

@@ -89,6 +89,16 @@ impl WorkloadKind {
         }
     }
 
+    /// True for the kinds whose controller runs on the virtual cluster.
+    pub fn has_controller(self) -> bool {
+        matches!(
+            self,
+            WorkloadKind::Deployment
+                | WorkloadKind::ReplicaSet
+                | WorkloadKind::ReplicationController
+        )
+    }
+
     /// The kubectl resource name, such as `deployments`.
     pub fn resource(self) -> &'static str {
         match self {
@@ -100,6 +110,28 @@ impl WorkloadKind {
             WorkloadKind::Job => "jobs",
             WorkloadKind::CronJob => "cronjobs",
         }
+    }
+
+    /// The kind a kubectl resource argument names: the plural, the singular, the short name or
+    /// the name with its group (`deployments`, `deployment`, `deploy`, `deployments.apps`).
+    pub fn from_resource(word: &str) -> Option<WorkloadKind> {
+        let word = word.to_ascii_lowercase();
+        let word = word
+            .strip_suffix(".apps")
+            .or_else(|| word.strip_suffix(".batch"))
+            .unwrap_or(&word);
+        Some(match word {
+            "deployments" | "deployment" | "deploy" => WorkloadKind::Deployment,
+            "replicasets" | "replicaset" | "rs" => WorkloadKind::ReplicaSet,
+            "statefulsets" | "statefulset" | "sts" => WorkloadKind::StatefulSet,
+            "daemonsets" | "daemonset" | "ds" => WorkloadKind::DaemonSet,
+            "replicationcontrollers" | "replicationcontroller" | "rc" => {
+                WorkloadKind::ReplicationController
+            }
+            "jobs" | "job" => WorkloadKind::Job,
+            "cronjobs" | "cronjob" | "cj" => WorkloadKind::CronJob,
+            _ => return None,
+        })
     }
 
     /// The kind and group as kubectl's name printer writes them: `deployment.apps`,
@@ -218,6 +250,59 @@ impl Workload {
             Workload::Job(o) => &o.metadata,
             Workload::CronJob(o) => &o.metadata,
         }
+    }
+
+    /// `metadata`, to change.
+    pub fn metadata_mut(&mut self) -> &mut ObjectMeta {
+        match self {
+            Workload::Deployment(o) => &mut o.metadata,
+            Workload::ReplicaSet(o) => &mut o.metadata,
+            Workload::StatefulSet(o) => &mut o.metadata,
+            Workload::DaemonSet(o) => &mut o.metadata,
+            Workload::ReplicationController(o) => &mut o.metadata,
+            Workload::Job(o) => &mut o.metadata,
+            Workload::CronJob(o) => &mut o.metadata,
+        }
+    }
+
+    /// True when the object carries a status (pasted from a cluster).
+    pub fn has_status(&self) -> bool {
+        match self {
+            Workload::Deployment(o) => o.status.is_some(),
+            Workload::ReplicaSet(o) => o.status.is_some(),
+            Workload::StatefulSet(o) => o.status.is_some(),
+            Workload::DaemonSet(o) => o.status.is_some(),
+            Workload::ReplicationController(o) => o.status.is_some(),
+            Workload::Job(o) => o.status.is_some(),
+            Workload::CronJob(o) => o.status.is_some(),
+        }
+    }
+
+    /// The object without its status.
+    pub fn without_status(mut self) -> Workload {
+        self.set_status_none();
+        self
+    }
+
+    fn set_status_none(&mut self) {
+        match self {
+            Workload::Deployment(o) => o.status = None,
+            Workload::ReplicaSet(o) => o.status = None,
+            Workload::StatefulSet(o) => o.status = None,
+            Workload::DaemonSet(o) => o.status = None,
+            Workload::ReplicationController(o) => o.status = None,
+            Workload::Job(o) => o.status = None,
+            Workload::CronJob(o) => o.status = None,
+        }
+    }
+
+    /// The object with neither its status nor its metadata: what a change of spec changes
+    /// (and what moves `metadata.generation` on).
+    pub fn spec_only(&self) -> Workload {
+        let mut object = self.clone();
+        object.set_status_none();
+        *object.metadata_mut() = ObjectMeta::default();
+        object
     }
 
     /// `metadata.name`.

@@ -30,8 +30,51 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": DeploymentSpec,
-        /// `status`, kept as written (a Deployment pasted from a cluster).
-        status @ "status": Option<Raw>,
+        /// `status`: as the Deployment controller writes it, or as pasted from a cluster.
+        status @ "status": Option<DeploymentStatus>,
+    }
+}
+
+object! {
+    /// A Deployment's `status`.
+    pub struct DeploymentStatus = "DeploymentStatus" {
+        /// `observedGeneration`.
+        observed_generation @ "observedGeneration": Option<i64>,
+        /// `replicas`: the non-terminating Pods of all its ReplicaSets.
+        replicas @ "replicas": Option<i32>,
+        /// `updatedReplicas`: those of the newest ReplicaSet.
+        updated_replicas @ "updatedReplicas": Option<i32>,
+        /// `readyReplicas`.
+        ready_replicas @ "readyReplicas": Option<i32>,
+        /// `availableReplicas`: ready for at least `minReadySeconds`.
+        available_replicas @ "availableReplicas": Option<i32>,
+        /// `unavailableReplicas`.
+        unavailable_replicas @ "unavailableReplicas": Option<i32>,
+        /// `terminatingReplicas`.
+        terminating_replicas @ "terminatingReplicas": Option<i32>,
+        /// `conditions`.
+        conditions @ "conditions": Vec<WorkloadCondition>,
+        /// `collisionCount`.
+        collision_count @ "collisionCount": Option<i32>,
+    }
+}
+
+object! {
+    /// An entry of a workload's `status.conditions` (`DeploymentCondition`, and without
+    /// `lastUpdateTime`, `ReplicaSetCondition` and `ReplicationControllerCondition`).
+    pub struct WorkloadCondition = "DeploymentCondition" {
+        /// `type`, such as `Available`.
+        kind @ "type": String,
+        /// `status`: `True`, `False` or `Unknown`.
+        status @ "status": String,
+        /// `lastUpdateTime`.
+        last_update_time @ "lastUpdateTime": Option<String>,
+        /// `lastTransitionTime`.
+        last_transition_time @ "lastTransitionTime": Option<String>,
+        /// `reason`.
+        reason @ "reason": Option<String>,
+        /// `message`.
+        message @ "message": Option<String>,
     }
 }
 
@@ -88,8 +131,28 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": ReplicaSetSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the ReplicaSet controller writes it, or as pasted.
+        status @ "status": Option<ReplicaSetStatus>,
+    }
+}
+
+object! {
+    /// A ReplicaSet's or a ReplicationController's `status`.
+    pub struct ReplicaSetStatus = "ReplicaSetStatus" {
+        /// `replicas`: its non-terminating Pods.
+        replicas @ "replicas": i32,
+        /// `fullyLabeledReplicas`: those whose labels match the template's.
+        fully_labeled_replicas @ "fullyLabeledReplicas": Option<i32>,
+        /// `readyReplicas`.
+        ready_replicas @ "readyReplicas": Option<i32>,
+        /// `availableReplicas`.
+        available_replicas @ "availableReplicas": Option<i32>,
+        /// `terminatingReplicas`.
+        terminating_replicas @ "terminatingReplicas": Option<i32>,
+        /// `observedGeneration`.
+        observed_generation @ "observedGeneration": Option<i64>,
+        /// `conditions`.
+        conditions @ "conditions": Vec<WorkloadCondition>,
     }
 }
 
@@ -118,8 +181,8 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": ReplicationControllerSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the replication manager writes it, or as pasted.
+        status @ "status": Option<ReplicaSetStatus>,
     }
 }
 

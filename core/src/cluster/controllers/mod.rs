@@ -1,0 +1,129 @@
+//! The workload controllers of kube-controller-manager: each watches its objects and the Pods
+//! they own, and creates, deletes or scales what the spec asks for, writing the status and
+//! Events upstream writes.
+//!
+//! - [`replica_set`]: ReplicaSets, and ReplicationControllers (upstream's replication manager
+//!   is the ReplicaSet controller over the older type).
+//! - [`deployment`]: Deployments, through their ReplicaSets.
+
+pub mod deployment;
+pub mod names;
+pub mod replica_set;
+
+use crate::api::v1::{OwnerReference, Pod};
+use crate::api::workloads::Workload;
+use crate::base::timestamp::Timestamp;
+use crate::cluster::World;
+use crate::cluster::event::Event;
+use crate::cluster::events::EventType;
+use crate::cluster::store::{Involved, PodId, occurrence};
+use crate::cluster::stored_workload::WorkloadId;
+use crate::cluster::trigger::Trigger;
+
+/// What every controller does about `trigger`, in a fixed order.
+pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
+    replica_set::decide(world, trigger, out);
+    deployment::decide(world, trigger, out);
+}
+
+/// The owner reference that makes `owner` the controller of an object
+/// (`metav1.NewControllerRef`).
+pub fn controller_reference(owner: &Workload) -> OwnerReference {
+    OwnerReference {
+        api_version: owner.kind().api_version().to_owned(),
+        kind: owner.kind().as_str().to_owned(),
+        name: owner.name().to_owned(),
+        uid: owner.metadata().uid.clone().unwrap_or_default(),
+        controller: Some(true),
+        block_owner_deletion: Some(true),
+    }
+}
+
+/// The owner reference of `pod` that names its controller, if one does.
+pub fn controller_of(pod: &Pod) -> Option<&OwnerReference> {
+    pod.metadata
+        .owner_references
+        .iter()
+        .find(|owner| owner.controller == Some(true))
+}
+
+/// The live workload object that controls `object` (by its owner reference's UID).
+fn controlling_workload(world: &World, owners: &[OwnerReference]) -> Option<WorkloadId> {
+    let owner = owners.iter().find(|owner| owner.controller == Some(true))?;
+    world.store.live_workload_with_uid(&owner.uid)
+}
+
+/// The Pods in the store (not yet removed) whose controller has the UID `uid`, in creation
+/// order.
+pub fn owned_pods(world: &World, uid: &str) -> Vec<PodId> {
+    world
+        .store
+        .pods
+        .iter()
+        .enumerate()
+        .filter(|(_, stored)| {
+            stored.removed.is_none()
+                && controller_of(stored.object()).is_some_and(|owner| owner.uid == uid)
+        })
+        .map(|(index, _)| PodId(index))
+        .collect()
+}
+
+/// True for a Pod a controller counts (`controller.IsPodActive`): not Succeeded, not Failed,
+/// and not being deleted.
+pub fn is_active(pod: &Pod) -> bool {
+    let phase = pod.status.as_deref().and_then(|s| s.phase.as_deref());
+    !matches!(phase, Some("Succeeded" | "Failed")) && pod.metadata.deletion_timestamp.is_none()
+}
+
+/// When the Pod became ready, if it is (its `Ready` condition is `True`).
+pub fn ready_since(pod: &Pod) -> Option<Timestamp> {
+    let ready = pod
+        .status
+        .as_deref()?
+        .conditions
+        .iter()
+        .find(|condition| condition.kind == "Ready" && condition.status == "True")?;
+    Some(
+        ready
+            .last_transition_time
+            .as_deref()
+            .and_then(Timestamp::parse)
+            .unwrap_or_default(),
+    )
+}
+
+/// True when the Pod has been ready for at least `min_ready_seconds` at `now`
+/// (`podutil.IsPodAvailable`).
+pub fn is_available(pod: &Pod, min_ready_seconds: i32, now: Timestamp) -> bool {
+    ready_since(pod).is_some_and(|since| {
+        min_ready_seconds <= 0 || now.millis_since(since) >= i64::from(min_ready_seconds) * 1000
+    })
+}
+
+/// When a Pod ready but not yet available becomes available.
+pub fn available_at(pod: &Pod, min_ready_seconds: i32) -> Option<Timestamp> {
+    ready_since(pod).map(|since| since.plus_millis(i64::from(min_ready_seconds.max(0)) * 1000))
+}
+
+/// An Event about the workload `workload`, reported by `source` at `now`.
+pub fn record(
+    world: &World,
+    workload: WorkloadId,
+    reason: &str,
+    message: String,
+    source: &str,
+    out: &mut Vec<Event>,
+) {
+    out.push(Event::Recorded(
+        Involved::Workload(workload),
+        occurrence(
+            world.wall(world.now),
+            EventType::Normal,
+            reason,
+            message,
+            source,
+            None,
+        ),
+    ));
+}

@@ -1,0 +1,149 @@
+//! The workload controllers on the virtual cluster: what `kubectl get` shows of a Deployment,
+//! its ReplicaSet and their Pods as they come up, and a deleted Pod replaced.
+
+use expect_test::{Expect, expect};
+
+use pod_model::base::time::VirtualTime;
+use pod_model::cluster::scenario::Scenario;
+use pod_model::kubectl::console;
+
+const DEPLOYMENT: &str = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        readinessProbe:
+          httpGet: {path: /, port: 80}
+";
+
+/// Runs `manifest` in `scenario` (YAML) and prints, at each instant, the console's answer to
+/// each command.
+fn check(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
+    let parsed = pod_model::parse(manifest);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let scenario = Scenario::from_yaml(scenario).expect("the test scenarios are valid");
+    let mut out = String::new();
+    for (instant, commands) in steps {
+        let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
+        for command in *commands {
+            let reply = console::run(command, &parsed, &scenario, at);
+            out.push_str(&format!("--- {instant} $ {command}\n{}", reply.text));
+            if !reply.text.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    expected.assert_eq(&out);
+}
+
+#[test]
+fn a_deployment_makes_its_replica_set_and_pods() {
+    check(
+        DEPLOYMENT,
+        "{}",
+        &[
+            (
+                "0s",
+                &[
+                    "kubectl get deploy",
+                    "kubectl get rs -o wide",
+                    "kubectl get pods",
+                ],
+            ),
+            (
+                "30s",
+                &[
+                    "kubectl get deployments web",
+                    "kubectl get rs",
+                    "kubectl get pods -o wide",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 0s $ kubectl get deploy
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    0/3     3            0           0s
+            --- 0s $ kubectl get rs -o wide
+            NAME             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR
+            web-56c6c95f89   3         3         0       0s    nginx        nginx:1.27   app=web,pod-template-hash=56c6c95f89
+            --- 0s $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-56c6c95f89-6sx49   0/1     Pending   0          0s
+            web-56c6c95f89-gswqp   0/1     Pending   0          0s
+            web-56c6c95f89-w59vp   0/1     Pending   0          0s
+            --- 30s $ kubectl get deployments web
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    3/3     3            3           30s
+            --- 30s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-56c6c95f89   3         3         3       30s
+            --- 30s $ kubectl get pods -o wide
+            NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            web-56c6c95f89-6sx49   1/1     Running   0          30s   10.244.0.6   node-1   <none>           <none>
+            web-56c6c95f89-gswqp   1/1     Running   0          30s   10.244.0.5   node-1   <none>           <none>
+            web-56c6c95f89-w59vp   1/1     Running   0          30s   10.244.0.7   node-1   <none>           <none>
+        "#]],
+    );
+}
+
+#[test]
+fn a_deleted_pod_is_replaced_at_once() {
+    let parsed = pod_model::parse(DEPLOYMENT);
+    let first = console::run(
+        "kubectl get pods -o name",
+        &parsed,
+        &Scenario::default(),
+        VirtualTime::from_secs(20),
+    );
+    let victim = first
+        .text
+        .lines()
+        .next()
+        .expect("a Pod")
+        .trim_start_matches("pod/")
+        .to_owned();
+    check(
+        DEPLOYMENT,
+        &format!("actions:\n- {{at: 30s, pod: {victim}, do: deletePod}}\n"),
+        &[
+            ("30s", &["kubectl get pods"]),
+            ("31s", &["kubectl get pods", "kubectl get rs"]),
+            ("90s", &["kubectl get pods", "kubectl get deploy"]),
+        ],
+        expect![[r#"
+            --- 30s $ kubectl get pods
+            NAME                   READY   STATUS        RESTARTS   AGE
+            web-56c6c95f89-6sx49   0/1     Terminating   0          30s
+            web-56c6c95f89-9kgvz   0/1     Pending       0          0s
+            web-56c6c95f89-gswqp   1/1     Running       0          30s
+            web-56c6c95f89-w59vp   1/1     Running       0          30s
+            --- 31s $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-56c6c95f89-9kgvz   1/1     Running   0          1s
+            web-56c6c95f89-gswqp   1/1     Running   0          31s
+            web-56c6c95f89-w59vp   1/1     Running   0          31s
+            --- 31s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-56c6c95f89   3         3         3       31s
+            --- 90s $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-56c6c95f89-9kgvz   1/1     Running   0          60s
+            web-56c6c95f89-gswqp   1/1     Running   0          90s
+            web-56c6c95f89-w59vp   1/1     Running   0          90s
+            --- 90s $ kubectl get deploy
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    3/3     3            3           90s
+        "#]],
+    );
+}
