@@ -1373,27 +1373,38 @@ fn get_takes_kubectls_resource_argument() {
             --- stderr
         "#]],
     );
-    check(&["get", "pods", "--at", "30s", "deployment.yaml"], expect![[r#"
+    check(
+        &["get", "pods", "--at", "30s", "deployment.yaml"],
+        expect![[r#"
         exit 0
         --- stdout
         NAME                   READY   STATUS    RESTARTS   AGE
         web-84b87c4dcf-8957w   1/1     Running   0          30s
         web-84b87c4dcf-95nfb   1/1     Running   0          30s
         --- stderr
-    "#]]);
-    check(&["get", "deploy/api", "deployment.yaml"], expect![[r#"
+    "#]],
+    );
+    check(
+        &["get", "deploy/api", "deployment.yaml"],
+        expect![[r#"
         exit 1
         --- stdout
         --- stderr
         Error from server (NotFound): deployments.apps "api" not found
-    "#]]);
-    check(&["get", "pod/web", "valid-nginx.yaml"], expect![[r#"
+    "#]],
+    );
+    check(
+        &["get", "pod/web", "valid-nginx.yaml"],
+        expect![[r#"
         exit 1
         --- stdout
         --- stderr
         Error from server (NotFound): pods "web" not found
-    "#]]);
-    check(&["describe", "pod/nginx", "valid-nginx.yaml"], expect![[r#"
+    "#]],
+    );
+    check(
+        &["describe", "pod/nginx", "valid-nginx.yaml"],
+        expect![[r#"
         exit 0
         --- stdout
         Name:             nginx
@@ -1433,5 +1444,6 @@ fn get_takes_kubectls_resource_argument() {
           ----    ------     ----  ----               -------
           Normal  Scheduled  0s    default-scheduler  Successfully assigned default/nginx to node-1
         --- stderr
-    "#]]);
+    "#]],
+    );
 }

@@ -192,10 +192,7 @@ pub fn apply(world: &mut World, event: Event) {
                 carry_transition_times(before, &mut status, &wall);
                 status
             });
-            // A controller counts its Pods' phases and readiness.
-            if crate::cluster::controllers::controller_of(world.store.pod(pod).object()).is_some() {
-                watch(world, Change::PodStatus(pod));
-            }
+            watch_status(world, pod);
         }
         Event::WorkloadCreated(object) => {
             let id = world.store.create_workload(*object, now);
@@ -222,6 +219,7 @@ pub fn apply(world: &mut World, event: Event) {
                     }
                 }
             });
+            watch_status(world, pod);
         }
         Event::PodNodeLost { pod, message } => {
             world.store.update_pod(pod, |object| {
@@ -272,6 +270,7 @@ pub fn apply(world: &mut World, event: Event) {
                     ..Default::default()
                 });
             });
+            watch_status(world, pod);
         }
         Event::Note(pod, note) => world.notes.push((pod, note)),
         Event::Fault {
@@ -372,6 +371,14 @@ fn remove_pod(world: &mut World, pod: PodId) {
 }
 
 /// Queues a watch notification of `change` for the actors, at this instant.
+/// A controller counts its Pods' phases and readiness: a status write of a Pod that has one is
+/// watched.
+fn watch_status(world: &mut World, pod: PodId) {
+    if crate::cluster::controllers::controller_of(world.store.pod(pod).object()).is_some() {
+        watch(world, Change::PodStatus(pod));
+    }
+}
+
 fn watch(world: &mut World, change: Change) {
     let now = world.now;
     world.queue.push(now, Class::Actor, Trigger::Watch(change));

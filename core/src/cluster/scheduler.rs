@@ -288,7 +288,13 @@ fn filter(world: &World, pod: &Pod, id: PodId, node: &StoredNode) -> Result<i128
         if used + need > capacity {
             reasons.push(format!("Insufficient {resource}"));
         } else if capacity > 0 {
-            // Least allocated: the share of the node left, in thousandths.
+            // Least allocated: the share of the node left, in thousandths, counting what a
+            // container without a request is taken to use.
+            let used: i128 = others
+                .iter()
+                .map(|other| scoring_request(other, resource))
+                .sum();
+            let need = scoring_request(pod, resource);
             room += (capacity - used - need) * 1000 / capacity;
         }
     }
@@ -327,9 +333,31 @@ pub fn tolerated(tolerations: &[Toleration], taint: &Taint) -> bool {
     })
 }
 
+/// What a container without a CPU request is taken to use when nodes are scored, in millicores
+/// (pkg/scheduler/util `DefaultMilliCPURequest`).
+pub const DEFAULT_MILLI_CPU_REQUEST: i128 = 100;
+/// The same for memory, in bytes (`DefaultMemoryRequest`, 200 MiB).
+pub const DEFAULT_MEMORY_REQUEST: i128 = 200 * 1024 * 1024;
+
+/// What `pod` counts for when nodes are scored (`schedutil.GetNonzeroRequests`): its requests,
+/// each container without one taken at the defaults, so that Pods without requests spread.
+pub fn scoring_request(pod: &Pod, resource: &str) -> i128 {
+    let default = if resource == "cpu" {
+        DEFAULT_MILLI_CPU_REQUEST
+    } else {
+        DEFAULT_MEMORY_REQUEST
+    };
+    requested(pod, resource, default)
+}
+
 /// What `pod` asks of a node for `resource` (`cpu` in millicores, `memory` in bytes): the
 /// larger of its app containers' (and sidecars') sum and any init container's request.
 pub fn request(pod: &Pod, resource: &str) -> i128 {
+    requested(pod, resource, 0)
+}
+
+/// [`request`], with `unset` for each container that requests nothing of `resource`.
+fn requested(pod: &Pod, resource: &str, unset: i128) -> i128 {
     let value = |quantity: &Quantity| {
         if resource == "cpu" {
             quantity.milli_value()
@@ -342,7 +370,7 @@ pub fn request(pod: &Pod, resource: &str) -> i128 {
             .resources
             .as_ref()
             .and_then(|r| r.requests.get(resource))
-            .map_or(0, value)
+            .map_or(unset, value)
     };
     let app: i128 = pod.spec.containers.iter().map(of).sum();
     let init = pod.spec.init_containers.iter().map(of).max().unwrap_or(0);

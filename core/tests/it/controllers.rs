@@ -147,3 +147,58 @@ fn a_deleted_pod_is_replaced_at_once() {
         "#]],
     );
 }
+
+/// The seed articles' lesson: "Pods are mortal. They are not resurrected; they are replaced."
+/// When a node is lost, its Pods are evicted after the default 300 s toleration of
+/// `node.kubernetes.io/unreachable`; the ReplicaSet replaces its Pod on the other node, while
+/// the naked Pod is left alone.
+#[test]
+fn a_lost_nodes_pods_are_replaced_by_their_replica_set_but_a_naked_pod_is_not() {
+    let manifest = format!(
+        "{DEPLOYMENT}---\napiVersion: v1\nkind: Pod\nmetadata: {{name: naked}}\nspec:\n  containers: [{{name: app, image: 'nginx:1.27'}}]\n"
+    );
+    let manifest = manifest.replace("replicas: 3", "replicas: 2");
+    check(
+        &manifest,
+        "nodes: [{name: node-1}, {name: node-2}]\nhorizon: 10m\nactions:\n- {at: 1m, do: loseNode, node: node-1}\n",
+        &[
+            ("50s", &["kubectl get pods -o wide"]),
+            ("2m", &["kubectl get pods", "kubectl get deploy"]),
+            (
+                "7m",
+                &[
+                    "kubectl get pods -o wide",
+                    "kubectl get deploy",
+                    "kubectl get rs",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 50s $ kubectl get pods -o wide
+            NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            naked                  1/1     Running   0          50s   10.244.0.5   node-1   <none>           <none>
+            web-56c6c95f89-6sx49   1/1     Running   0          50s   10.244.0.6   node-1   <none>           <none>
+            web-56c6c95f89-gswqp   1/1     Running   0          50s   10.244.1.5   node-2   <none>           <none>
+            --- 2m $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            naked                  1/1     Running   0          2m
+            web-56c6c95f89-6sx49   1/1     Running   0          2m
+            web-56c6c95f89-gswqp   1/1     Running   0          2m
+            --- 2m $ kubectl get deploy
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    1/2     2            1           2m
+            --- 7m $ kubectl get pods -o wide
+            NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            naked                  1/1     Unknown   0          7m    10.244.0.5   node-1   <none>           <none>
+            web-56c6c95f89-6sx49   1/1     Unknown   0          7m    10.244.0.6   node-1   <none>           <none>
+            web-56c6c95f89-gswqp   1/1     Running   0          7m    10.244.1.5   node-2   <none>           <none>
+            web-56c6c95f89-w59vp   1/1     Running   0          10s   10.244.1.6   node-2   <none>           <none>
+            --- 7m $ kubectl get deploy
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    2/2     2            2           7m
+            --- 7m $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-56c6c95f89   2         2         2       7m
+        "#]],
+    );
+}
