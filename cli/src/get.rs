@@ -228,14 +228,7 @@ fn print_workloads(
     objects.sort_by(|a, b| a.object.name().cmp(b.object.name()));
     let Some(first) = objects.first() else {
         match name {
-            Some(name) => eprintln!(
-                "Error from server (NotFound): {}{} \"{name}\" not found",
-                kind.resource(),
-                kind.api_version()
-                    .split_once('/')
-                    .map(|(group, _)| format!(".{group}"))
-                    .unwrap_or_default()
-            ),
+            Some(name) => eprintln!("{}", kubectl_console::workload_not_found(kind, name)),
             None => eprintln!("No resources found in default namespace."),
         }
         return if name.is_some() || failed {

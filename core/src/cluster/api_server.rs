@@ -172,8 +172,53 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
                 out.push(Event::NodeRemoved(id));
             }
         }
+        What::Scale { workload, replicas } => {
+            change_workload(world, workload, out, |object| {
+                if let Some(wanted) = object.replicas_mut() {
+                    *wanted = Some((*replicas).max(0));
+                }
+            });
+        }
+        What::SetImage {
+            workload,
+            container,
+            image,
+        } => {
+            change_workload(world, workload, out, |object| {
+                let containers = object.template_mut().map(|t| {
+                    t.spec
+                        .containers
+                        .iter_mut()
+                        .chain(t.spec.init_containers.iter_mut())
+                });
+                if let Some(found) =
+                    containers.and_then(|mut all| all.find(|c| c.name == *container))
+                {
+                    found.image = Some(image.clone());
+                }
+            });
+        }
         _ => {}
     }
+}
+
+/// A kubectl request that changes the live workload `reference` (`deployment/web`) with
+/// `change`; nothing when there is no such workload.
+fn change_workload(
+    world: &World,
+    reference: &str,
+    out: &mut Vec<Event>,
+    change: impl FnOnce(&mut Workload),
+) {
+    let Some(id) = world.store.live_workload_named(reference) else {
+        return;
+    };
+    let mut object = world.store.workload(id).object.clone();
+    change(&mut object);
+    out.push(Event::WorkloadWritten {
+        workload: id,
+        object: Box::new(object),
+    });
 }
 
 /// `kubectl apply -f -` again: each Pod of the manifest that no longer exists is created anew

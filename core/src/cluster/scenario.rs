@@ -244,6 +244,23 @@ pub enum What {
         /// The Service's name.
         name: String,
     },
+    /// `kubectl scale KIND/NAME --replicas=N`: the workload's `spec.replicas`.
+    Scale {
+        /// The workload, as kubectl names it: `deployment/web`.
+        workload: String,
+        /// The replicas wanted.
+        replicas: i32,
+    },
+    /// `kubectl set image KIND/NAME CONTAINER=IMAGE`: a new template, which a Deployment rolls
+    /// out.
+    SetImage {
+        /// The workload, as kubectl names it: `deployment/web`.
+        workload: String,
+        /// The container of the Pod template.
+        container: String,
+        /// The new image.
+        image: String,
+    },
 }
 
 impl What {
@@ -266,6 +283,8 @@ impl What {
             What::RemoveStaticManifest => "removeStaticManifest",
             What::CreateService { .. } => "createService",
             What::DeleteService { .. } => "deleteService",
+            What::Scale { .. } => "scale",
+            What::SetImage { .. } => "setImage",
         }
     }
 
@@ -299,6 +318,14 @@ impl What {
             What::RemoveStaticManifest => "the manifest file is removed from the node".to_owned(),
             What::CreateService { name } => format!("kubectl create service {name}"),
             What::DeleteService { name } => format!("kubectl delete service {name}"),
+            What::Scale { workload, replicas } => {
+                format!("kubectl scale {workload} --replicas={replicas}")
+            }
+            What::SetImage {
+                workload,
+                container,
+                image,
+            } => format!("kubectl set image {workload} {container}={image}"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The workload objects in the API server's store (Deployments, ReplicaSets,
 //! ReplicationControllers…), each with its versions as a watch would have seen them.
 
-use crate::api::workloads::Workload;
+use crate::api::workloads::{Workload, WorkloadKind};
 use crate::base::time::VirtualTime;
 use crate::cluster::store::Store;
 
@@ -57,6 +57,15 @@ impl Store {
             .iter()
             .position(|stored| stored.removed.is_none() && stored.uid() == uid)
             .map(WorkloadId)
+    }
+
+    /// The live workload object kubectl names `reference` (`deployment/web`, `rs/web-1`).
+    pub fn live_workload_named(&self, reference: &str) -> Option<WorkloadId> {
+        let (resource, name) = reference.split_once('/')?;
+        let kind = WorkloadKind::from_resource(resource)?;
+        self.live_workloads()
+            .find(|(_, stored)| stored.object.kind() == kind && stored.object.name() == name)
+            .map(|(id, _)| id)
     }
 
     /// The live workload objects, with their ids, in creation order.

@@ -213,6 +213,27 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl scale KIND/NAME --replicas=N`.
+    Scale {
+        /// The workload, `KIND/NAME` with the kind's singular: `deployment/web`.
+        workload: (WorkloadKind, String),
+        /// `--replicas`.
+        replicas: i32,
+    },
+    /// `kubectl set image KIND/NAME CONTAINER=IMAGE`.
+    SetImage {
+        /// The workload.
+        workload: (WorkloadKind, String),
+        /// The container.
+        container: String,
+        /// The image.
+        image: String,
+    },
+    /// `kubectl rollout status deployment/NAME`.
+    RolloutStatus {
+        /// The Deployment's name.
+        name: String,
+    },
     /// `kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide]`.
     GetWorkloads {
         /// The kind.
@@ -225,7 +246,18 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+
+/// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
+fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
+    let (resource, name) = match words {
+        [reference] => reference.split_once('/')?,
+        [resource, name] => (*resource, *name),
+        _ => return None,
+    };
+    let kind = WorkloadKind::from_resource(resource)?;
+    (!name.is_empty()).then(|| (kind, name.to_owned()))
+}
 
 /// The workload kind a `get` names (`deploy`, `rs/web-1`…), for the kinds this console prints.
 fn printable_workload(what: &str) -> Option<WorkloadKind> {
@@ -238,6 +270,31 @@ fn printable_workload(what: &str) -> Option<WorkloadKind> {
                 | WorkloadKind::ReplicationController
         )
     })
+}
+
+/// The workload of `kind` named `name` among those seen.
+fn find_workload<'a>(
+    seen: &'a [crate::cluster::ObservedWorkload],
+    kind: WorkloadKind,
+    name: &str,
+) -> Option<&'a crate::api::workloads::Workload> {
+    seen.iter()
+        .map(|seen| &seen.object)
+        .find(|object| object.kind() == kind && object.name() == name)
+}
+
+/// kubectl's answer for a workload that does not exist:
+/// `Error from server (NotFound): deployments.apps "web" not found`.
+pub fn workload_not_found(kind: WorkloadKind, name: &str) -> String {
+    let group = kind
+        .api_version()
+        .split_once('/')
+        .map(|(group, _)| format!(".{group}"))
+        .unwrap_or_default();
+    format!(
+        "Error from server (NotFound): {}{group} \"{name}\" not found",
+        kind.resource()
+    )
 }
 
 /// Splits a command line into words as a shell does: `'…'` and `"…"` quote, a backslash
@@ -385,6 +442,47 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 Command::Show(view, None)
             })
         }
+        ["scale", rest @ ..] => {
+            let mut replicas = None;
+            let mut words = Vec::new();
+            let mut iter = rest.iter();
+            while let Some(word) = iter.next() {
+                match *word {
+                    "--replicas" => replicas = iter.next().map(|value| (*value).to_owned()),
+                    other => match other.strip_prefix("--replicas=") {
+                        Some(value) => replicas = Some(value.to_owned()),
+                        None if other.starts_with('-') => return Err(unsupported()),
+                        None => words.push(other),
+                    },
+                }
+            }
+            let workload = workload_reference(&words).ok_or_else(unsupported)?;
+            let replicas = replicas
+                .and_then(|value| value.parse::<i32>().ok())
+                .filter(|replicas| *replicas >= 0)
+                .ok_or_else(|| {
+                    "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0".to_owned()
+                })?;
+            Ok(Command::Scale { workload, replicas })
+        }
+        ["set", "image", rest @ ..] => {
+            let (assignments, words): (Vec<&str>, Vec<&str>) =
+                rest.iter().partition(|word| word.contains('='));
+            let workload = workload_reference(&words).ok_or_else(unsupported)?;
+            let [assignment] = assignments.as_slice() else {
+                return Err(unsupported());
+            };
+            let (container, image) = assignment.split_once('=').ok_or_else(unsupported)?;
+            Ok(Command::SetImage {
+                workload,
+                container: container.to_owned(),
+                image: image.to_owned(),
+            })
+        }
+        ["rollout", "status", rest @ ..] => match workload_reference(rest) {
+            Some((WorkloadKind::Deployment, name)) => Ok(Command::RolloutStatus { name }),
+            _ => Err(unsupported()),
+        },
         ["get", what, flags @ ..] if printable_workload(what).is_some() => {
             let (resource, mut name) = match what.split_once('/') {
                 Some((resource, name)) => (resource, Some(name.to_owned())),
@@ -646,6 +744,79 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             reply.follow = follow;
             reply
         }
+        Command::Scale {
+            workload: (kind, name),
+            replicas,
+        } => {
+            if find_workload(&observation.workloads, kind, &name).is_none() {
+                return Reply::err(workload_not_found(kind, &name));
+            }
+            Reply {
+                text: format!("{}/{name} scaled\n", kind.kind_group()),
+                error: false,
+                action: Some(Action::new(
+                    at,
+                    What::Scale {
+                        workload: format!("{}/{name}", kind.as_str().to_lowercase()),
+                        replicas,
+                    },
+                )),
+                follow: false,
+            }
+        }
+        Command::SetImage {
+            workload: (kind, name),
+            container,
+            image,
+        } => {
+            let Some(object) = find_workload(&observation.workloads, kind, &name) else {
+                return Reply::err(workload_not_found(kind, &name));
+            };
+            let current = object.template().and_then(|template| {
+                template
+                    .spec
+                    .containers
+                    .iter()
+                    .chain(&template.spec.init_containers)
+                    .find(|c| c.name == container)
+            });
+            let Some(current) = current else {
+                return Reply::err(format!(
+                    "error: unable to find container named \"{container}\""
+                ));
+            };
+            // An unchanged image is an empty patch: kubectl prints nothing.
+            if current.image.as_deref() == Some(image.as_str()) {
+                return Reply::out(String::new());
+            }
+            Reply {
+                text: format!("{}/{name} image updated\n", kind.kind_group()),
+                error: false,
+                action: Some(Action::new(
+                    at,
+                    What::SetImage {
+                        workload: format!("{}/{name}", kind.as_str().to_lowercase()),
+                        container,
+                        image,
+                    },
+                )),
+                follow: false,
+            }
+        }
+        Command::RolloutStatus { name } => {
+            let kind = WorkloadKind::Deployment;
+            match find_workload(&observation.workloads, kind, &name) {
+                Some(crate::api::workloads::Workload::Deployment(deployment)) => {
+                    let (line, _) = crate::kubectl::rollout::deployment_status(deployment);
+                    if line.starts_with("error: ") {
+                        Reply::err(line)
+                    } else {
+                        Reply::out(format!("{line}\n"))
+                    }
+                }
+                _ => Reply::err(workload_not_found(kind, &name)),
+            }
+        }
         Command::GetWorkloads { kind, name, wide } => {
             let mut objects: Vec<&crate::api::workloads::Workload> = observation
                 .workloads
@@ -656,14 +827,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if let Some(name) = &name {
                 objects.retain(|object| object.name() == name);
                 if objects.is_empty() {
-                    return Reply::err(format!(
-                        "Error from server (NotFound): {}{} \"{name}\" not found",
-                        kind.resource(),
-                        kind.api_version()
-                            .split_once('/')
-                            .map(|(group, _)| format!(".{group}"))
-                            .unwrap_or_default()
-                    ));
+                    return Reply::err(workload_not_found(kind, name));
                 }
             }
             if objects.is_empty() {
@@ -793,9 +957,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
     }

@@ -10,6 +10,7 @@ pub mod get;
 pub mod get_workloads;
 pub mod jsonpath;
 pub mod logs;
+pub mod rollout;
 pub mod tabwriter;
 pub mod top;
 pub mod yaml;

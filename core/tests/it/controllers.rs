@@ -202,3 +202,93 @@ fn a_lost_nodes_pods_are_replaced_by_their_replica_set_but_a_naked_pod_is_not() 
         "#]],
     );
 }
+
+/// `kubectl set image` rolls a Deployment out step by step: a new ReplicaSet scaled up by the
+/// surge (25 % of 3 rounds up to 1), an old Pod taken down only once a new one is available
+/// (25 % of 3 rounds down to 0 unavailable), until the old ReplicaSet has none
+/// (FACTS-workloads §4.2's example).
+#[test]
+fn set_image_rolls_a_deployment_out_within_its_surge() {
+    check(
+        DEPLOYMENT,
+        "horizon: 5m\nactions:\n- {at: 60s, do: setImage, workload: deployment/web, container: nginx, image: 'nginx:1.28'}\n",
+        &[
+            (
+                "60s",
+                &["kubectl get rs", "kubectl rollout status deployment/web"],
+            ),
+            ("61s", &["kubectl get rs", "kubectl get pods"]),
+            (
+                "3m",
+                &[
+                    "kubectl get rs -o wide",
+                    "kubectl get deploy",
+                    "kubectl rollout status deploy/web",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 60s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   1         1         0       0s
+            web-56c6c95f89   3         3         3       60s
+            --- 60s $ kubectl rollout status deployment/web
+            Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...
+            --- 61s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   1         1         0       1s
+            web-56c6c95f89   3         3         3       61s
+            --- 61s $ kubectl get pods
+            NAME                   READY   STATUS              RESTARTS   AGE
+            web-547dd44b44-jgnc5   0/1     ContainerCreating   0          1s
+            web-56c6c95f89-6sx49   1/1     Running             0          61s
+            web-56c6c95f89-gswqp   1/1     Running             0          61s
+            web-56c6c95f89-w59vp   1/1     Running             0          61s
+            --- 3m $ kubectl get rs -o wide
+            NAME             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR
+            web-547dd44b44   3         3         3       2m    nginx        nginx:1.28   app=web,pod-template-hash=547dd44b44
+            web-56c6c95f89   0         0         0       3m    nginx        nginx:1.27   app=web,pod-template-hash=56c6c95f89
+            --- 3m $ kubectl get deploy
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    3/3     3            3           3m
+            --- 3m $ kubectl rollout status deploy/web
+            deployment "web" successfully rolled out
+        "#]],
+    );
+}
+
+#[test]
+fn the_console_answers_scale_set_image_and_rollout_status_as_kubectl() {
+    check(
+        DEPLOYMENT,
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl scale deploy/web --replicas=5",
+                "kubectl scale deployment web --replicas=-1",
+                "kubectl scale deploy/api --replicas=2",
+                "kubectl set image deployment/web nginx=nginx:1.28",
+                "kubectl set image deployment/web nginx=nginx:1.27",
+                "kubectl set image deployment/web app=nginx:1.28",
+                "kubectl rollout status deployment/web",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl scale deploy/web --replicas=5
+            deployment.apps/web scaled
+            --- 30s $ kubectl scale deployment web --replicas=-1
+            error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0
+            --- 30s $ kubectl scale deploy/api --replicas=2
+            Error from server (NotFound): deployments.apps "api" not found
+            --- 30s $ kubectl set image deployment/web nginx=nginx:1.28
+            deployment.apps/web image updated
+            --- 30s $ kubectl set image deployment/web nginx=nginx:1.27
+
+            --- 30s $ kubectl set image deployment/web app=nginx:1.28
+            error: unable to find container named "app"
+            --- 30s $ kubectl rollout status deployment/web
+            deployment "web" successfully rolled out
+        "#]],
+    );
+}

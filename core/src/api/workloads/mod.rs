@@ -296,6 +296,30 @@ impl Workload {
         }
     }
 
+    /// `spec.replicas`, to change, for the kinds that have it.
+    pub fn replicas_mut(&mut self) -> Option<&mut Option<i32>> {
+        match self {
+            Workload::Deployment(o) => Some(&mut o.spec.replicas),
+            Workload::ReplicaSet(o) => Some(&mut o.spec.replicas),
+            Workload::StatefulSet(o) => Some(&mut o.spec.replicas),
+            Workload::ReplicationController(o) => Some(&mut o.spec.replicas),
+            Workload::DaemonSet(_) | Workload::Job(_) | Workload::CronJob(_) => None,
+        }
+    }
+
+    /// The Pod template, to change.
+    pub fn template_mut(&mut self) -> Option<&mut PodTemplateSpec> {
+        match self {
+            Workload::Deployment(o) => Some(&mut o.spec.template),
+            Workload::ReplicaSet(o) => Some(&mut o.spec.template),
+            Workload::StatefulSet(o) => Some(&mut o.spec.template),
+            Workload::DaemonSet(o) => Some(&mut o.spec.template),
+            Workload::ReplicationController(o) => o.spec.template.as_mut(),
+            Workload::Job(o) => Some(&mut o.spec.template),
+            Workload::CronJob(o) => Some(&mut o.spec.job_template.spec.template),
+        }
+    }
+
     /// The object with neither its status nor its metadata: what a change of spec changes
     /// (and what moves `metadata.generation` on).
     pub fn spec_only(&self) -> Workload {

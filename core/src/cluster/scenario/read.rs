@@ -52,6 +52,8 @@ const ACTIONS: &[&str] = &[
     "removeStaticManifest",
     "createService",
     "deleteService",
+    "scale",
+    "setImage",
 ];
 
 /// The kinds of probe, as `probe:` names them.
@@ -194,6 +196,22 @@ fn action(value: &Json) -> Read<Action> {
             &["node"],
         ),
         "removeStaticManifest" => (What::RemoveStaticManifest, &[]),
+        "scale" => (
+            What::Scale {
+                workload: required(fields, "workload", string)?,
+                replicas: i32::try_from(required(fields, "replicas", signed_64)?)
+                    .map_err(|_| "replicas is out of range".to_owned())?,
+            },
+            &["workload", "replicas"],
+        ),
+        "setImage" => (
+            What::SetImage {
+                workload: required(fields, "workload", string)?,
+                container: required(fields, "container", string)?,
+                image: required(fields, "image", string)?,
+            },
+            &["workload", "container", "image"],
+        ),
         "createService" => (
             What::CreateService {
                 name: required(fields, "name", string)?,

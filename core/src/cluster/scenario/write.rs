@@ -111,6 +111,19 @@ fn action(out: &mut String, action: &Action) {
         What::CreateService { name } | What::DeleteService { name } => {
             write_string(object.key("name"), name);
         }
+        What::Scale { workload, replicas } => {
+            write_string(object.key("workload"), workload);
+            object.key("replicas").push_str(&replicas.to_string());
+        }
+        What::SetImage {
+            workload,
+            container,
+            image,
+        } => {
+            write_string(object.key("workload"), workload);
+            write_string(object.key("container"), container);
+            write_string(object.key("image"), image);
+        }
         What::ApplyPod | What::RemoveStaticManifest => {}
     }
     object.close();
