@@ -107,9 +107,18 @@ impl World {
             .plus_millis(i64::try_from(at).unwrap_or(i64::MAX))
     }
 
-    /// The name of the Pod an action is about: its own, or the manifest's first.
+    /// The name of the Pod an action is about: its own, or the manifest's first, or without
+    /// one, the first Pod a controller made (the one the page's lifecycle follows).
     pub fn action_pod_name<'a>(&'a self, pod: Option<&'a str>) -> Option<&'a str> {
         pod.or_else(|| self.manifest.first().map(|pod| pod.name()))
+            .or_else(|| {
+                self.store
+                    .pods
+                    .iter()
+                    .map(store::StoredPod::object)
+                    .find(|object| controllers::controller_of(object).is_some())
+                    .map(Pod::name)
+            })
     }
 
     /// What the scenario makes go wrong for container `container` of the Pod named `pod`.

@@ -191,6 +191,22 @@ pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Optio
     Kept::follow(current, text, previous)
 }
 
+/// What the page's summary is about: the text's first Pod (`pod/web`), or without one, its
+/// first workload (`deployment.apps/web`) with the Pod of its template, which its controller's
+/// Pods are made from. `parsed` is [`read_to_draw`]'s.
+pub fn summarised(parsed: &Parsed) -> Option<(String, &Pod, bool)> {
+    if let Some(pod) = &parsed.pod {
+        return Some((format!("pod/{}", pod.name()), pod, false));
+    }
+    let pod = parsed.template_pods.first()?;
+    let object = parsed
+        .objects
+        .iter()
+        .find(|object| crate::api::workloads::WorkloadKind::named(&object.kind).is_some())?;
+    let kind = crate::api::workloads::WorkloadKind::named(&object.kind)?;
+    Some((format!("{}/{}", kind.kind_group(), object.name), pod, true))
+}
+
 /// True when the drawing shown is that of an earlier text: the text as it is holds no Pod and
 /// no workload.
 pub fn drawing_is_stale(parsed: &Parsed, drawn: Option<&Kept<Pod>>) -> bool {

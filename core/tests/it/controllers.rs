@@ -292,3 +292,21 @@ fn the_console_answers_scale_set_image_and_rollout_status_as_kubectl() {
         "#]],
     );
 }
+
+/// The page's fault buttons name no Pod: with a Deployment alone, they act on the first Pod its
+/// ReplicaSet made, the one the page's lifecycle follows.
+#[test]
+fn an_action_without_a_pod_is_about_the_first_pod_a_controller_made() {
+    check(
+        DEPLOYMENT,
+        "actions:\n- {at: 20s, do: crashContainer, container: nginx}\n",
+        &[("21s", &["kubectl get pods"])],
+        expect![[r#"
+            --- 21s $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS     AGE
+            web-56c6c95f89-6sx49   1/1     Running   0            21s
+            web-56c6c95f89-gswqp   1/1     Running   1 (1s ago)   21s
+            web-56c6c95f89-w59vp   1/1     Running   0            21s
+        "#]],
+    );
+}

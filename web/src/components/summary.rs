@@ -1,4 +1,5 @@
-//! The Pod's name and its containers, as text, each with the role the diagram draws it in.
+//! The Pod's name and its containers, as text, each with the role the diagram draws it in; for a
+//! workload, its name and its Pod template's containers.
 
 use leptos::prelude::*;
 use pod_model::cluster::kubelet::static_pod;
@@ -21,7 +22,7 @@ pub fn PodSummary(
     // What the summary shows, compared with the last, so that an edit elsewhere redraws nothing.
     let summary = Memo::new(move |_| {
         parsed.with(|parsed| {
-            parsed.pod.as_ref().map(|pod| {
+            pod_model::playground::state::summarised(parsed).map(|(title, pod, template)| {
                 let roles = roles.get();
                 let containers: Vec<(&'static str, String, String, String)> = pod
                     .all_containers()
@@ -44,7 +45,12 @@ pub fn PodSummary(
                         )
                     })
                     .collect();
-                (pod.name().to_owned(), containers, parsed.qos)
+                let qos = if template {
+                    Some(pod_model::api::qos::qos_class(pod))
+                } else {
+                    parsed.qos
+                };
+                (title, pod.name().to_owned(), template, containers, qos)
             })
         })
     });
@@ -54,7 +60,7 @@ pub fn PodSummary(
                 <p class="empty" data-testid="no-pod">"Fix the manifest to see its Pod."</p>
             }
             .into_any(),
-            Some((pod_name, containers, qos)) => {
+            Some((title, pod_name, template, containers, qos)) => {
                 let containers = containers
                     .iter()
                     .map(|(class, label, name, image)| {
@@ -72,9 +78,9 @@ pub fn PodSummary(
                 let qos = qos.map(|qos| {
                     view! { <p class="qos" data-testid="qos">{format!("QoS class: {qos}")}</p> }
                 });
-                let (name, origin) = match static_on.get() {
+                let (name, origin) = match static_on.get().filter(|_| !template) {
                     Some(node) => (
-                        static_pod::mirror_name(pod_name, &node),
+                        format!("pod/{}", static_pod::mirror_name(pod_name, &node)),
                         Some(view! {
                             <p class="static-origin" data-testid="static-origin">
                                 {format!(
@@ -84,12 +90,20 @@ pub fn PodSummary(
                             </p>
                         }),
                     ),
-                    None => (pod_name.clone(), None),
+                    None => (title.clone(), None),
                 };
+                let made_from = template.then(|| {
+                    view! {
+                        <p class="static-origin" data-testid="template-origin">
+                            "Its controller makes its Pods from this template; the diagram draws it."
+                        </p>
+                    }
+                });
                 view! {
                     <div class="summary">
-                        <p class="pod-name" data-testid="pod-name">{format!("pod/{name}")}</p>
+                        <p class="pod-name" data-testid="pod-name">{name}</p>
                         {origin}
+                        {made_from}
                         {qos}
                         <ul class="containers" data-testid="containers">{containers}</ul>
                     </div>
