@@ -263,6 +263,7 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/pending-resources: 0/1 Pending 0
         gallery/image-pull-backoff: 1/1 Running 0
         gallery/naked-pod: 1/1 Running 0
+        gallery/deployment-node-loss: 1/1 Running 0
         gallery/static-web: 1/1 Running 0
     "#]]
     .assert_eq(&out);
