@@ -6,8 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::api::v1::Pod;
+use crate::api::v1::{LabelSelector, Pod};
 use crate::api::workloads::Workload;
+use crate::api::workloads::types::Job;
 use crate::cluster::event::Event;
 use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::kubelet::static_pod;
@@ -60,7 +61,35 @@ pub fn created_workload(world: &World, mut object: Workload) -> Workload {
     metadata.creation_timestamp = Some(world.wall(world.now).to_string());
     metadata.generation = Some(1);
     metadata.resource_version = None;
+    if let Workload::Job(job) = &mut object {
+        generate_job_selector(job);
+    }
     object.without_status()
+}
+
+/// The selector the API server gives a Job created without `manualSelector: true`, and the
+/// labels it adds to the Job's template so its Pods match (pkg/registry/batch/job/strategy.go
+/// `generateSelector`): the Job's UID and name, under `batch.kubernetes.io/` and under the
+/// legacy unprefixed keys.
+pub fn generate_job_selector(job: &mut Job) {
+    if job.spec.manual_selector == Some(true) {
+        return;
+    }
+    let uid = job.metadata.uid.clone().unwrap_or_default();
+    let name = job.metadata.name.clone().unwrap_or_default();
+    let labels = &mut job.spec.template.metadata.labels;
+    for (key, value) in [
+        ("batch.kubernetes.io/controller-uid", &uid),
+        ("batch.kubernetes.io/job-name", &name),
+        ("controller-uid", &uid),
+        ("job-name", &name),
+    ] {
+        labels.insert(key.to_owned(), value.clone());
+    }
+    job.spec.selector = Some(LabelSelector {
+        match_labels: [("batch.kubernetes.io/controller-uid".to_owned(), uid)].into(),
+        match_expressions: Vec::new(),
+    });
 }
 
 /// The grace period the API server gives a Pod's deletion (pkg/registry/core/pod/strategy.go

@@ -10,7 +10,8 @@ use crate::api::manifest::Parsed;
 use crate::api::workloads::WorkloadKind;
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario, What};
-use crate::cluster::{Observed, observe_all};
+use crate::cluster::{Observed, ObservedWorkload, observe_all};
+use crate::kubectl::attachable_pod;
 use crate::kubectl::describe::{DescribeOptions, describe_pod};
 use crate::kubectl::events::{self as kubectl_events, Listed, SortBy};
 use crate::kubectl::get as kubectl_get;
@@ -78,6 +79,40 @@ pub enum View {
         /// `--containers`.
         containers: bool,
     },
+}
+
+/// `kubectl get events`: the Events about the Pods `pods` and the workload objects
+/// `workloads`, or kubectl's answer when there are none.
+fn events_view(
+    pods: &[Observed],
+    workloads: &[ObservedWorkload],
+    wide: bool,
+    sort: Option<SortBy>,
+) -> Result<String, String> {
+    let now = pods
+        .first()
+        .map(|seen| seen.now)
+        .or_else(|| workloads.first().map(|seen| seen.now))
+        .unwrap_or_default();
+    let about_pods = pods.iter().flat_map(|seen| {
+        seen.events.iter().map(|event| Listed {
+            kind: "pod".to_owned(),
+            name: seen.pod.name().to_owned(),
+            event: event.clone(),
+        })
+    });
+    let about_workloads = workloads.iter().flat_map(|seen| {
+        seen.events.iter().map(|event| Listed {
+            kind: seen.object.kind().as_str().to_lowercase(),
+            name: seen.object.name().to_owned(),
+            event: event.clone(),
+        })
+    });
+    let events: Vec<Listed> = about_pods.chain(about_workloads).collect();
+    if events.is_empty() {
+        return Err("No resources found in default namespace.".to_owned());
+    }
+    Ok(kubectl_events::events_table(&events, now, wide, sort))
 }
 
 /// What kubectl prints for `view` of the Pods `observed`, or kubectl's error.
@@ -153,22 +188,7 @@ pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
                 .collect();
             jsonpath::custom_columns(spec, &items)
         }
-        View::Events { wide, sort } => {
-            let now = observed.first().map(|seen| seen.now).unwrap_or_default();
-            let events: Vec<Listed> = observed
-                .iter()
-                .flat_map(|seen| {
-                    seen.events.iter().map(|event| Listed {
-                        pod: seen.pod.name().to_owned(),
-                        event: event.clone(),
-                    })
-                })
-                .collect();
-            if events.is_empty() {
-                return Err("No resources found in default namespace.".to_owned());
-            }
-            Ok(kubectl_events::events_table(&events, now, *wide, *sort))
-        }
+        View::Events { wide, sort } => events_view(observed, &[], *wide, *sort),
         View::Name => Ok(observed
             .iter()
             .map(|seen| format!("pod/{}\n", seen.pod.name()))
@@ -234,7 +254,7 @@ pub enum Command {
         /// The Deployment's name.
         name: String,
     },
-    /// `kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide]`.
+    /// `kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide]`.
     GetWorkloads {
         /// The kind.
         kind: WorkloadKind,
@@ -246,7 +266,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -262,19 +282,13 @@ fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
 /// The workload kind a `get` names (`deploy`, `rs/web-1`…), for the kinds this console prints.
 fn printable_workload(what: &str) -> Option<WorkloadKind> {
     let resource = what.split_once('/').map_or(what, |(resource, _)| resource);
-    WorkloadKind::from_resource(resource).filter(|kind| {
-        matches!(
-            kind,
-            WorkloadKind::Deployment
-                | WorkloadKind::ReplicaSet
-                | WorkloadKind::ReplicationController
-        )
-    })
+    WorkloadKind::from_resource(resource)
+        .filter(|kind| crate::kubectl::get_workloads::prints(*kind))
 }
 
 /// The workload of `kind` named `name` among those seen.
 fn find_workload<'a>(
-    seen: &'a [crate::cluster::ObservedWorkload],
+    seen: &'a [ObservedWorkload],
     kind: WorkloadKind,
     name: &str,
 ) -> Option<&'a crate::api::workloads::Workload> {
@@ -531,6 +545,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     }
                     other if other.starts_with("-o=") => output = Some(&other["-o=".len()..]),
                     other if other.starts_with("-o") => output = Some(&other["-o".len()..]),
+                    // `pod/NAME` is the Pod; `deploy/NAME`, `job/NAME`… one of the workload's.
                     other if !other.starts_with('-') && name.is_none() => {
                         name = Some(other.strip_prefix("pod/").unwrap_or(other).to_owned());
                     }
@@ -581,6 +596,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     other if other.starts_with("--container=") => {
                         container = Some(other["--container=".len()..].to_owned());
                     }
+                    // `pod/NAME` is the Pod; `deploy/NAME`, `job/NAME`… one of the workload's.
                     other if !other.starts_with('-') && name.is_none() => {
                         name = Some(other.strip_prefix("pod/").unwrap_or(other).to_owned());
                     }
@@ -723,6 +739,39 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
     };
     match command {
         Command::Follow(..) => Reply::err(String::new()),
+        Command::Show(View::Events { wide, sort }, None) => {
+            match events_view(&observed, &observation.workloads, wide, sort) {
+                Ok(text) => Reply::out(text),
+                Err(message) => Reply::err(message),
+            }
+        }
+        Command::Show(view @ View::Logs { .. }, Some(reference))
+            if workload_reference(&[reference.as_str()]).is_some() =>
+        {
+            let Some((kind, name)) = workload_reference(&[reference.as_str()]) else {
+                return Reply::err(not_found(&reference));
+            };
+            let Some(workload) = find_workload(&observation.workloads, kind, &name) else {
+                return Reply::err(workload_not_found(kind, &name));
+            };
+            observed.retain(|seen| !seen.gone);
+            let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+            let chosen = attachable_pod::selected(workload, &pods);
+            let Some((pod, note)) = attachable_pod::first_for_logging(&chosen) else {
+                return Reply::err("error: timed out waiting for the condition".to_owned());
+            };
+            let pod = pod.name().to_owned();
+            observed.retain(|seen| seen.pod.name() == pod);
+            let mut reply = match render(&view, &observed) {
+                Ok(text) => Reply::out(text),
+                Err(message) => Reply::err(message),
+            };
+            if let Some(note) = note {
+                reply.text = format!("{note}\n{}", reply.text);
+            }
+            reply.follow = follow;
+            reply
+        }
         Command::Show(view, name) => {
             // A watch shows Pods that went; Events outlive their Pods (an hour, by default).
             if !matches!(view, View::Watch | View::Events { .. }) {
@@ -957,9 +1006,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
     }

@@ -7,11 +7,13 @@ use crate::base::timestamp::Timestamp;
 use crate::cluster::events::Event;
 use crate::kubectl::get::{human_duration_millis, table};
 
-/// One Event, with the name of the Pod it is about.
+/// One Event, with the object it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listed {
-    /// The Pod's name.
-    pub pod: String,
+    /// The object's kind, lowercase as the OBJECT column writes it: `pod`, `job`.
+    pub kind: String,
+    /// The object's name.
+    pub name: String,
     /// The Event, repeats merged.
     pub event: Event,
 }
@@ -24,7 +26,7 @@ impl Listed {
     pub fn name(&self, nth: usize) -> String {
         let nanos = i128::from(self.event.first_seen.millis()) * 1_000_000
             + i128::try_from(nth).unwrap_or(0);
-        format!("{}.{nanos:x}", self.pod)
+        format!("{}.{nanos:x}", self.name)
     }
 }
 
@@ -74,8 +76,12 @@ impl SortBy {
 /// (by name), then sorted stably as asked.
 pub fn events_table(events: &[Listed], now: Timestamp, wide: bool, sort: Option<SortBy>) -> String {
     let mut listed: Vec<&Listed> = events.iter().collect();
+    // Names are `<object>.<time>`: `web-1.…` sorts before `web.…`, as `-` before `.`.
     sort_by_key(&mut listed, |listed| {
-        (listed.pod.clone(), listed.event.first_seen.millis())
+        (
+            format!("{}.", listed.name),
+            listed.event.first_seen.millis(),
+        )
     });
     let mut listed: Vec<(String, &Listed)> = listed
         .into_iter()
@@ -91,7 +97,7 @@ pub fn events_table(events: &[Listed], now: Timestamp, wide: bool, sort: Option<
                 SortBy::Count => (i64::from(event.count), String::new()),
                 SortBy::Reason => (0, event.reason.clone()),
                 SortBy::Type => (0, event.kind.as_str().to_owned()),
-                SortBy::Object => (0, listed.pod.clone()),
+                SortBy::Object => (0, listed.name.clone()),
             }
         });
     }
@@ -115,7 +121,7 @@ pub fn events_table(events: &[Listed], now: Timestamp, wide: bool, sort: Option<
     for (name, listed) in listed {
         let event = &listed.event;
         let since = |then: Timestamp| human_duration_millis(now.millis_since(then));
-        let object = format!("pod/{}", listed.pod);
+        let object = format!("{}/{}", listed.kind, listed.name);
         let message = event.message.trim().to_owned();
         rows.push(if wide {
             vec![

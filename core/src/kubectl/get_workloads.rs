@@ -1,11 +1,11 @@
 //! `kubectl get` of workloads: the columns of upstream's table printers
 //! (pkg/printers/internalversion/printers.go `printDeployment`, `printReplicaSet`,
-//! `printReplicationController`), from the objects alone, so a Deployment pasted from a cluster
+//! `printReplicationController`, `printJob`), from the objects alone, so a Deployment pasted from a cluster
 //! prints as the simulator's do.
 
 use crate::api::labels;
 use crate::api::v1::PodSpec;
-use crate::api::workloads::types::{Deployment, ReplicaSet, ReplicationController};
+use crate::api::workloads::types::{Deployment, Job, ReplicaSet, ReplicationController};
 use crate::api::workloads::{Workload, WorkloadKind};
 use crate::base::timestamp::Timestamp;
 use crate::kubectl::get::{human_duration_millis, table};
@@ -14,6 +14,7 @@ use crate::kubectl::get::{human_duration_millis, table};
 pub fn header(kind: WorkloadKind, wide: bool) -> Vec<String> {
     let columns: &[&str] = match kind {
         WorkloadKind::Deployment => &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
+        WorkloadKind::Job => &["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"],
         _ => &["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
     };
     let mut header: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
@@ -36,12 +37,24 @@ pub fn get_workloads(
     table(&rows)
 }
 
+/// True for the kinds these printers know.
+pub fn prints(kind: WorkloadKind) -> bool {
+    matches!(
+        kind,
+        WorkloadKind::Deployment
+            | WorkloadKind::ReplicaSet
+            | WorkloadKind::ReplicationController
+            | WorkloadKind::Job
+    )
+}
+
 /// One object's row, for the kinds these printers know.
 pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Option<Vec<String>> {
     match object {
         Workload::Deployment(d) => Some(deployment_row(d, now, wide)),
         Workload::ReplicaSet(rs) => Some(replica_set_row(rs, now, wide)),
         Workload::ReplicationController(rc) => Some(replication_controller_row(rc, now, wide)),
+        Workload::Job(job) => Some(job_row(job, now, wide)),
         _ => None,
     }
 }
@@ -113,6 +126,56 @@ pub fn replication_controller_row(
     cells
 }
 
+/// `printJob`: STATUS from the conditions, COMPLETIONS as `succeeded/completions` (a work
+/// queue's `succeeded/1 of parallelism`), DURATION from the start to the completion or now.
+pub fn job_row(job: &Job, now: Timestamp, wide: bool) -> Vec<String> {
+    let status = job.status.clone().unwrap_or_default();
+    let succeeded = status.succeeded.unwrap_or(0);
+    let completions = match (job.spec.completions, job.spec.parallelism.unwrap_or(0)) {
+        (Some(completions), _) => format!("{succeeded}/{completions}"),
+        (None, parallelism) if parallelism > 1 => format!("{succeeded}/1 of {parallelism}"),
+        (None, _) => format!("{succeeded}/1"),
+    };
+    let start = status.start_time.as_deref().and_then(Timestamp::parse);
+    let end = status.completion_time.as_deref().and_then(Timestamp::parse);
+    let duration = match (start, end) {
+        (None, _) => String::new(),
+        (Some(start), None) => human_duration_millis(now.millis_since(start)),
+        (Some(start), Some(end)) => human_duration_millis(end.millis_since(start)),
+    };
+    let holds = |kind: &str| {
+        status
+            .conditions
+            .iter()
+            .any(|c| c.kind == kind && c.status == "True")
+    };
+    let phase = if holds("Complete") {
+        "Complete"
+    } else if holds("Failed") {
+        "Failed"
+    } else if job.metadata.deletion_timestamp.is_some() {
+        "Terminating"
+    } else if holds("Suspended") {
+        "Suspended"
+    } else if holds("FailureTarget") {
+        "FailureTarget"
+    } else {
+        "Running"
+    };
+    let mut cells = vec![
+        job.metadata.name.clone().unwrap_or_default(),
+        phase.to_owned(),
+        completions,
+        duration,
+        age(job.metadata.creation_timestamp.as_deref(), now),
+    ];
+    if wide {
+        let selector = job.spec.selector.as_ref().map(labels::format);
+        cells.extend(wide_cells(&job.spec.template.spec, selector));
+    }
+    cells
+}
+
 /// CONTAINERS, IMAGES (each joined with `,`) and SELECTOR (`layoutContainerCells`).
 fn wide_cells(spec: &PodSpec, selector: Option<String>) -> [String; 3] {
     let names: Vec<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
@@ -143,10 +206,12 @@ mod tests {
     use super::*;
     use crate::api::v1::{Container, LabelSelector};
     use crate::api::workloads::types::{
-        DeploymentSpec, DeploymentStatus, PodTemplateSpec, ReplicaSetSpec, ReplicaSetStatus,
+        DeploymentSpec, DeploymentStatus, JobCondition, JobSpec, JobStatus, PodTemplateSpec,
+        ReplicaSetSpec, ReplicaSetStatus,
     };
 
     const NOW: &str = "2026-01-01T00:00:00Z";
+    const MINUTE_MS: i64 = 60_000;
 
     fn now() -> Timestamp {
         Timestamp::parse(NOW).expect("valid")
@@ -257,5 +322,129 @@ mod tests {
                 test1   5         5         2       0s    test         test_image   foo=bar
             "#]],
         );
+    }
+
+    /// A Job named `name`, created `created_ms` from now, for `TestPrintJob`.
+    fn job(name: &str, created_ms: i64, completions: Option<i32>, status: JobStatus) -> Job {
+        Job {
+            metadata: crate::api::v1::ObjectMeta {
+                name: Some(name.to_owned()),
+                creation_timestamp: Some(now().plus_millis(created_ms).to_string()),
+                ..Default::default()
+            },
+            spec: JobSpec {
+                completions,
+                ..JobSpec::default()
+            },
+            status: Some(status),
+            ..Job::default()
+        }
+    }
+
+    /// A status holding only the condition `kind`.
+    fn only(kind: &str) -> JobStatus {
+        JobStatus {
+            conditions: vec![JobCondition {
+                kind: kind.to_owned(),
+                status: "True".to_owned(),
+                ..JobCondition::default()
+            }],
+            ..JobStatus::default()
+        }
+    }
+
+    /// pkg/printers/internalversion/printers_test.go `TestPrintJob`: its ten cases (the first
+    /// two, plain and wide, are one row here), each Job's row under the header.
+    #[test]
+    fn test_print_job() {
+        const TEN_YEARS: i64 = -10 * 365 * 24 * 60 * MINUTE_MS;
+        let mut job1 = job(
+            "job1",
+            1_900,
+            Some(2),
+            JobStatus {
+                succeeded: Some(1),
+                ..JobStatus::default()
+            },
+        );
+        job1.spec.template = template(&[
+            ("fake-job-container1", "fake-job-image1"),
+            ("fake-job-container2", "fake-job-image2"),
+        ]);
+        job1.spec.selector = Some(LabelSelector {
+            match_labels: [("job-label".to_owned(), "job-label-value".to_owned())].into(),
+            ..LabelSelector::default()
+        });
+        let at = |minutes: i64| Some(now().plus_millis(minutes * MINUTE_MS).to_string());
+        let mut job9 = job("job9", 1_900, None, JobStatus::default());
+        job9.metadata.deletion_timestamp = at(0);
+        let jobs = [
+            job("job2", TEN_YEARS, None, JobStatus::default()),
+            job(
+                "job3",
+                TEN_YEARS,
+                None,
+                JobStatus {
+                    start_time: at(1),
+                    completion_time: at(31),
+                    ..JobStatus::default()
+                },
+            ),
+            job(
+                "job4",
+                TEN_YEARS,
+                None,
+                JobStatus {
+                    start_time: at(-20),
+                    ..JobStatus::default()
+                },
+            ),
+            job("job5", 1_900, None, only("Complete")),
+            job("job6", 1_900, None, only("Failed")),
+            job("job7", 1_900, None, only("Suspended")),
+            job("job8", 1_900, None, only("FailureTarget")),
+            job9,
+        ];
+        check(
+            Workload::Job(job1),
+            expect![[r#"
+                NAME   STATUS    COMPLETIONS   DURATION   AGE
+                job1   Running   1/2                      0s
+                NAME   STATUS    COMPLETIONS   DURATION   AGE   CONTAINERS                                IMAGES                            SELECTOR
+                job1   Running   1/2                      0s    fake-job-container1,fake-job-container2   fake-job-image1,fake-job-image2   job-label=job-label-value
+            "#]],
+        );
+        let objects: Vec<Workload> = jobs.into_iter().map(Workload::Job).collect();
+        let refs: Vec<&Workload> = objects.iter().collect();
+        expect![[r#"
+            NAME   STATUS          COMPLETIONS   DURATION   AGE
+            job2   Running         0/1                      10y
+            job3   Running         0/1           30m        10y
+            job4   Running         0/1           20m        10y
+            job5   Complete        0/1                      0s
+            job6   Failed          0/1                      0s
+            job7   Suspended       0/1                      0s
+            job8   FailureTarget   0/1                      0s
+            job9   Terminating     0/1                      0s
+        "#]]
+        .assert_eq(&get_workloads(WorkloadKind::Job, &refs, now(), false));
+    }
+
+    /// A work queue of parallelism 3 reads `0/1 of 3`: printJob's branch that `TestPrintJob`
+    /// leaves out.
+    #[test]
+    fn test_print_job_list_work_queue() {
+        let mut queue = job("queue", -MINUTE_MS, None, JobStatus::default());
+        queue.spec.parallelism = Some(3);
+        expect![[r#"
+            NAME    STATUS    COMPLETIONS   DURATION   AGE
+            queue   Running   0/1 of 3                 60s
+        "#]]
+        .assert_eq(&get_workloads(
+            WorkloadKind::Job,
+            &[&Workload::Job(queue)],
+            now(),
+            false,
+        ));
     }
 }

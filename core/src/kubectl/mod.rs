@@ -2,6 +2,7 @@
 //! manifest, and the page's console that dispatches to them. Renderers are pure functions of API
 //! objects, Events and "now", so a Pod pasted from a cluster prints as a simulated one does.
 
+pub mod attachable_pod;
 pub mod console;
 pub mod describe;
 pub mod errors;

@@ -235,6 +235,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "job-backoff-limit",
+        title: "A Job that exhausts its backoffLimit",
+        lesson: "The container exits 1 every time. With restartPolicy: Never the Job controller makes a new Pod for each failure, waiting 10 s, then 20 s; the third failure passes backoffLimit: 2, and the Job is Failed with the Event BackoffLimitExceeded. The failed Pods stay, for their logs.",
+        source: "Podplay lesson, after the Kubernetes documentation, \"Jobs\": Pod backoff failure policy",
+        manifest: include_str!("gallery/lessons/job-backoff-limit.yaml"),
+        scenario: "version: 1\nhorizon: 2m\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "static-web",
         title: "A static Pod and its mirror",
         lesson: "The kubelet runs this file from /etc/kubernetes/manifests itself and shows a mirror Pod, static-web-node-1; kubectl delete at t = 30 s only replaces the mirror (AGE starts again, RESTARTS stays 0); removing the file at t = 2 min stops the Pod.",

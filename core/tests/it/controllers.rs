@@ -310,3 +310,266 @@ fn an_action_without_a_pod_is_about_the_first_pod_a_controller_made() {
         "#]],
     );
 }
+
+const JOB: &str = "\
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: hello
+spec:
+  completions: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: hello
+        image: busybox:1.36
+        command: [sh, -c, 'echo hello; sleep 5']
+";
+
+/// A Job runs its Pods one at a time until two succeed, then is Complete, its Pods kept
+/// (Completed) for their logs.
+#[test]
+fn a_job_runs_pods_until_its_completions_succeed() {
+    check(
+        JOB,
+        "{}",
+        &[
+            ("0s", &["kubectl get jobs", "kubectl get pods"]),
+            ("8s", &["kubectl get jobs", "kubectl get pods"]),
+            (
+                "20s",
+                &[
+                    "kubectl get jobs -o wide",
+                    "kubectl get pods",
+                    "kubectl get events",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 0s $ kubectl get jobs
+            NAME    STATUS    COMPLETIONS   DURATION   AGE
+            hello   Running   0/2           0s         0s
+            --- 0s $ kubectl get pods
+            NAME          READY   STATUS    RESTARTS   AGE
+            hello-k4jbj   0/1     Pending   0          0s
+            --- 8s $ kubectl get jobs
+            NAME    STATUS    COMPLETIONS   DURATION   AGE
+            hello   Running   1/2           8s         8s
+            --- 8s $ kubectl get pods
+            NAME          READY   STATUS      RESTARTS   AGE
+            hello-k4jbj   0/1     Completed   0          8s
+            hello-shgs8   1/1     Running     0          1s
+            --- 20s $ kubectl get jobs -o wide
+            NAME    STATUS     COMPLETIONS   DURATION   AGE   CONTAINERS   IMAGES         SELECTOR
+            hello   Complete   2/2           13s        20s   hello        busybox:1.36   batch.kubernetes.io/controller-uid=2745e906-1c82-2958-d20c-390452b04e8b
+            --- 20s $ kubectl get pods
+            NAME          READY   STATUS      RESTARTS   AGE
+            hello-k4jbj   0/1     Completed   0          20s
+            hello-shgs8   0/1     Completed   0          13s
+            --- 20s $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT            MESSAGE
+            20s         Normal   Scheduled          pod/hello-k4jbj   Successfully assigned default/hello-k4jbj to node-1
+            19s         Normal   Pulling            pod/hello-k4jbj   Pulling image "busybox:1.36"
+            18s         Normal   Pulled             pod/hello-k4jbj   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            18s         Normal   Created            pod/hello-k4jbj   Created container hello
+            18s         Normal   Started            pod/hello-k4jbj   Started container hello
+            13s         Normal   Scheduled          pod/hello-shgs8   Successfully assigned default/hello-shgs8 to node-1
+            12s         Normal   Pulled             pod/hello-shgs8   Container image "busybox:1.36" already present on machine
+            12s         Normal   Created            pod/hello-shgs8   Created container hello
+            12s         Normal   Started            pod/hello-shgs8   Started container hello
+            20s         Normal   SuccessfulCreate   job/hello         Created pod: hello-k4jbj
+            13s         Normal   SuccessfulCreate   job/hello         Created pod: hello-shgs8
+            7s          Normal   Completed          job/hello         Job completed
+        "#]],
+    );
+}
+
+const FAILING_JOB: &str = "\
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: flaky
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: work
+        image: busybox:1.36
+        command: [sh, -c, 'echo working; exit 1']
+";
+
+/// With `restartPolicy: Never` each failure is a new Pod, after the controller's back-off of
+/// 10 s, then 20 s; the third failure passes `backoffLimit: 2` and fails the Job.
+#[test]
+fn a_job_that_exhausts_its_backoff_limit_fails() {
+    check(
+        FAILING_JOB,
+        "{}",
+        &[
+            ("5s", &["kubectl get pods"]),
+            ("15s", &["kubectl get pods"]),
+            (
+                "60s",
+                &["kubectl get jobs", "kubectl get pods", "kubectl get events"],
+            ),
+        ],
+        expect![[r#"
+            --- 5s $ kubectl get pods
+            NAME          READY   STATUS   RESTARTS   AGE
+            flaky-nxfkv   0/1     Error    0          5s
+            --- 15s $ kubectl get pods
+            NAME          READY   STATUS   RESTARTS   AGE
+            flaky-nxfkv   0/1     Error    0          15s
+            flaky-t5tkq   0/1     Error    0          3s
+            --- 60s $ kubectl get jobs
+            NAME    STATUS   COMPLETIONS   DURATION   AGE
+            flaky   Failed   0/1           60s        60s
+            --- 60s $ kubectl get pods
+            NAME          READY   STATUS   RESTARTS   AGE
+            flaky-nxfkv   0/1     Error    0          60s
+            flaky-rdh46   0/1     Error    0          27s
+            flaky-t5tkq   0/1     Error    0          48s
+            --- 60s $ kubectl get events
+            LAST SEEN   TYPE      REASON                 OBJECT            MESSAGE
+            60s         Normal    Scheduled              pod/flaky-nxfkv   Successfully assigned default/flaky-nxfkv to node-1
+            59s         Normal    Pulling                pod/flaky-nxfkv   Pulling image "busybox:1.36"
+            58s         Normal    Pulled                 pod/flaky-nxfkv   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            58s         Normal    Created                pod/flaky-nxfkv   Created container work
+            58s         Normal    Started                pod/flaky-nxfkv   Started container work
+            27s         Normal    Scheduled              pod/flaky-rdh46   Successfully assigned default/flaky-rdh46 to node-1
+            26s         Normal    Pulled                 pod/flaky-rdh46   Container image "busybox:1.36" already present on machine
+            26s         Normal    Created                pod/flaky-rdh46   Created container work
+            26s         Normal    Started                pod/flaky-rdh46   Started container work
+            48s         Normal    Scheduled              pod/flaky-t5tkq   Successfully assigned default/flaky-t5tkq to node-1
+            47s         Normal    Pulled                 pod/flaky-t5tkq   Container image "busybox:1.36" already present on machine
+            47s         Normal    Created                pod/flaky-t5tkq   Created container work
+            47s         Normal    Started                pod/flaky-t5tkq   Started container work
+            60s         Normal    SuccessfulCreate       job/flaky         Created pod: flaky-nxfkv
+            48s         Normal    SuccessfulCreate       job/flaky         Created pod: flaky-t5tkq
+            27s         Normal    SuccessfulCreate       job/flaky         Created pod: flaky-rdh46
+            26s         Warning   BackoffLimitExceeded   job/flaky         Job has reached the specified backoff limit
+        "#]],
+    );
+}
+
+/// With `restartPolicy: OnFailure` the kubelet restarts the container in place, and the
+/// restarts count towards the limit.
+#[test]
+fn an_on_failure_job_counts_restarts_towards_its_backoff_limit() {
+    check(
+        &FAILING_JOB.replace("Never", "OnFailure"),
+        "{}",
+        &[
+            ("5s", &["kubectl get pods"]),
+            (
+                "13s",
+                &["kubectl get jobs", "kubectl get pods", "kubectl get events"],
+            ),
+        ],
+        expect![[r#"
+            --- 5s $ kubectl get pods
+            NAME          READY   STATUS             RESTARTS     AGE
+            flaky-nxfkv   0/1     CrashLoopBackOff   1 (2s ago)   5s
+            --- 13s $ kubectl get jobs
+            NAME    STATUS   COMPLETIONS   DURATION   AGE
+            flaky   Failed   0/1           13s        13s
+            --- 13s $ kubectl get pods
+            NAME          READY   STATUS        RESTARTS      AGE
+            flaky-nxfkv   0/1     Terminating   2 (10s ago)   13s
+            --- 13s $ kubectl get events
+            LAST SEEN   TYPE      REASON                 OBJECT            MESSAGE
+            13s         Normal    Scheduled              pod/flaky-nxfkv   Successfully assigned default/flaky-nxfkv to node-1
+            12s         Normal    Pulling                pod/flaky-nxfkv   Pulling image "busybox:1.36"
+            11s         Normal    Pulled                 pod/flaky-nxfkv   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            0s          Normal    Created                pod/flaky-nxfkv   Created container work
+            0s          Normal    Started                pod/flaky-nxfkv   Started container work
+            0s          Normal    Pulled                 pod/flaky-nxfkv   Container image "busybox:1.36" already present on machine
+            9s          Warning   BackOff                pod/flaky-nxfkv   Back-off restarting failed container work in pod flaky-nxfkv_default(bc7963aa-0540-fbce-c754-0a81f79d78f2)
+            13s         Normal    SuccessfulCreate       job/flaky         Created pod: flaky-nxfkv
+            0s          Normal    SuccessfulDelete       job/flaky         Deleted pod: flaky-nxfkv
+            0s          Warning   BackoffLimitExceeded   job/flaky         Job has reached the specified backoff limit
+        "#]],
+    );
+}
+
+/// `activeDeadlineSeconds` ends a Job still running, deleting its Pods; a finished Job
+/// with `ttlSecondsAfterFinished` is deleted with its Pods when the time runs out.
+#[test]
+fn a_jobs_deadline_and_time_to_live() {
+    let manifest = JOB
+        .replace(
+            "completions: 2",
+            "activeDeadlineSeconds: 3\n  ttlSecondsAfterFinished: 10",
+        )
+        .replace("sleep 5", "sleep 60");
+    check(
+        &manifest,
+        "{}",
+        &[
+            ("2s", &["kubectl get jobs"]),
+            ("4s", &["kubectl get jobs", "kubectl get pods"]),
+            ("20s", &["kubectl get jobs", "kubectl get pods"]),
+        ],
+        expect![[r#"
+            --- 2s $ kubectl get jobs
+            NAME    STATUS    COMPLETIONS   DURATION   AGE
+            hello   Running   0/1           2s         2s
+            --- 4s $ kubectl get jobs
+            NAME    STATUS   COMPLETIONS   DURATION   AGE
+            hello   Failed   0/1           4s         4s
+            --- 4s $ kubectl get pods
+            NAME          READY   STATUS        RESTARTS   AGE
+            hello-k4jbj   1/1     Terminating   0          4s
+            --- 20s $ kubectl get jobs
+            No resources found in default namespace.
+            --- 20s $ kubectl get pods
+            NAME          READY   STATUS        RESTARTS   AGE
+            hello-k4jbj   1/1     Terminating   0          20s
+        "#]],
+    );
+}
+
+/// `kubectl logs job/NAME` and `deploy/NAME` read one of the Pods the selector picks, the
+/// first in kubectl's order for logging, and say so when there was a choice.
+#[test]
+fn logs_of_a_workload_read_one_of_its_pods() {
+    check(
+        JOB,
+        "{}",
+        &[(
+            "20s",
+            &[
+                "kubectl logs job/hello",
+                "kubectl logs jobs/nothing",
+                "kubectl logs deploy/hello",
+            ],
+        )],
+        expect![[r#"
+            --- 20s $ kubectl logs job/hello
+            Found 2 pods, using pod/hello-k4jbj
+            hello
+            --- 20s $ kubectl logs jobs/nothing
+            Error from server (NotFound): jobs.batch "nothing" not found
+            --- 20s $ kubectl logs deploy/hello
+            Error from server (NotFound): deployments.apps "hello" not found
+        "#]],
+    );
+    check(
+        &DEPLOYMENT.replace(
+            "nginx:1.27",
+            "busybox:1.36\n        command: [sh, -c, 'echo up; sleep 3600']",
+        ),
+        "{}",
+        &[("30s", &["kubectl logs deploy/web", "kubectl logs rs/web"])],
+        expect![[r#"
+            --- 30s $ kubectl logs deploy/web
+            Found 3 pods, using pod/web-c7644ddc-flkk5
+            up
+            --- 30s $ kubectl logs rs/web
+            Error from server (NotFound): replicasets.apps "web" not found
+        "#]],
+    );
+}

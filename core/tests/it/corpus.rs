@@ -170,6 +170,18 @@ pub fn all_examples() -> Vec<(String, String)> {
     texts
 }
 
+/// The Pod an example draws: its first Pod, or without one, its first workload's template
+/// Pod (as the page draws it before the controller has made one).
+pub fn drawn_pod(parsed: &pod_model::api::manifest::Parsed) -> pod_model::Pod {
+    parsed.accepted_pod().cloned().unwrap_or_else(|| {
+        parsed
+            .accepted_workloads()
+            .first()
+            .and_then(|workload| workload.template_pod())
+            .expect("examples are valid and hold a Pod or a workload")
+    })
+}
+
 /// Every docs example and every gallery example simulates for 10 minutes, and `get` and
 /// `describe` render each snapshot.
 #[test]
@@ -185,7 +197,7 @@ fn every_example_simulates_for_ten_minutes() {
     let mut out = String::new();
     for (name, text) in &texts {
         let parsed = pod_model::parse(text);
-        let pod = parsed.accepted_pod().expect("examples are valid");
+        let pod = &drawn_pod(&parsed);
         let simulation = simulate(pod, &scenario);
         assert!(!simulation.snapshots.is_empty());
         if let Some(last) = simulation.at(scenario.horizon) {
@@ -264,6 +276,7 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/image-pull-backoff: 1/1 Running 0
         gallery/naked-pod: 1/1 Running 0
         gallery/deployment-node-loss: 1/1 Running 0
+        gallery/job-backoff-limit: 0/1 Error 0
         gallery/static-web: 1/1 Running 0
     "#]]
     .assert_eq(&out);

@@ -2,27 +2,42 @@
 //! sequence of `kubectl get pods` STATUS values along its timeline.
 
 use expect_test::expect;
+use pod_model::Pod;
+use pod_model::api::workloads::Workload;
 use pod_model::cluster;
 use pod_model::cluster::scenario::Scenario;
 use pod_model::playground::gallery::{self, Group};
-use pod_model::playground::stepper;
+use pod_model::playground::{state, stepper};
 use pod_model::timeline;
 
 /// The READY and STATUS values of `example`'s timeline under its own scenario, repeats folded, with the
 /// instant each one first shows.
 fn statuses(example: &gallery::Example) -> String {
     let parsed = pod_model::parse(example.manifest);
-    let pod = parsed.accepted_pod().expect("gallery examples are valid");
     let scenario = if example.scenario.is_empty() {
         Scenario::default()
     } else {
         Scenario::from_yaml(example.scenario).expect("gallery scenarios are valid")
     };
-    let simulation = cluster::simulate(pod, &scenario);
-    let timeline = timeline::from_simulation(pod, &simulation);
+    // The page's story: the first Pod's lifecycle, or the first Pod a controller made.
+    let pods: Vec<Pod> = parsed.accepted_pods().into_iter().cloned().collect();
+    let workloads: Vec<Workload> = parsed.accepted_workloads().into_iter().cloned().collect();
+    let (timeline, views) = match parsed.accepted_pod() {
+        Some(pod) => {
+            let simulation = cluster::simulate(pod, &scenario);
+            let timeline = timeline::from_simulation(pod, &simulation);
+            let views = stepper::views(pod, &timeline);
+            (timeline, views)
+        }
+        None => {
+            let lifecycle =
+                state::lifecycle(&pods, &workloads, &scenario).expect("a controller makes a Pod");
+            (lifecycle.timeline, lifecycle.views)
+        }
+    };
     let mut out: Vec<String> = Vec::new();
     let mut last = String::new();
-    for (step, view) in timeline.steps().iter().zip(stepper::views(pod, &timeline)) {
+    for (step, view) in timeline.steps().iter().zip(views) {
         let shown = format!("{} {}", view.ready, view.status);
         if shown != last {
             out.push(format!("{} {shown}", step.at));
@@ -49,6 +64,7 @@ fn every_lesson_tells_its_story() {
         image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
         naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
         deployment-node-loss: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
+        job-backoff-limit: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 3s 0/1 Error
         static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s - Deleted (no longer exists)
     "#]].assert_eq(&out);
 }

@@ -209,7 +209,6 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  parallelism: -1\n  template:\n    spec:\n      containers: [{name: pi, image: perl}]\n",
         expect![[r#"
-            1:1 note: Job "pi": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             6:16 error: spec.parallelism: Invalid value: -1: must be greater than or equal to 0
             9:7 error: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"
             kubectl: The Job "pi" is invalid: 
@@ -222,7 +221,6 @@ fn job_and_cron_job_validation() {
     check(
         "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes\nspec:\n  completionMode: Indexed\n  completions: 10\n  manualSelector: true\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {y: z}}\n    spec:\n      restartPolicy: Never\n      containers: [{name: pi, image: perl}]\n",
         expect![[r#"
-            1:1 note: Job "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             4:9 error: metadata.name: Invalid value: "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes": will not able to create pod with invalid DNS label: a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes-9
             11:24 error: spec.template.metadata.labels: Invalid value: {"y":"z"}: `selector` does not match template `labels`
             kubectl: The Job "a-very-long-job-name-that-leaves-no-room-for-its-index-suffixes" is invalid: 

@@ -96,6 +96,7 @@ impl WorkloadKind {
             WorkloadKind::Deployment
                 | WorkloadKind::ReplicaSet
                 | WorkloadKind::ReplicationController
+                | WorkloadKind::Job
         )
     }
 

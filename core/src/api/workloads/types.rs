@@ -395,8 +395,55 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": JobSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the Job controller writes it, or as pasted from a cluster.
+        status @ "status": Option<JobStatus>,
+    }
+}
+
+object! {
+    /// A Job's `status`.
+    pub struct JobStatus = "JobStatus" {
+        /// `conditions`: `Complete`, `Failed`, `FailureTarget`, `SuccessCriteriaMet`,
+        /// `Suspended`.
+        conditions @ "conditions": Vec<JobCondition>,
+        /// `startTime`: when the controller first saw the Job unsuspended.
+        start_time @ "startTime": Option<String>,
+        /// `completionTime`: when it completed.
+        completion_time @ "completionTime": Option<String>,
+        /// `active`: its Pods that are pending or running.
+        active @ "active": Option<i32>,
+        /// `succeeded`: its Pods that succeeded.
+        succeeded @ "succeeded": Option<i32>,
+        /// `failed`: its Pods that failed.
+        failed @ "failed": Option<i32>,
+        /// `terminating`: its Pods being deleted.
+        terminating @ "terminating": Option<i32>,
+        /// `completedIndexes` of an Indexed Job, such as `1,3-5`.
+        completed_indexes @ "completedIndexes": Option<String>,
+        /// `failedIndexes` of an Indexed Job.
+        failed_indexes @ "failedIndexes": Option<String>,
+        /// `uncountedTerminatedPods`, kept as written.
+        uncounted_terminated_pods @ "uncountedTerminatedPods": Option<Raw>,
+        /// `ready`: its active Pods that are ready.
+        ready @ "ready": Option<i32>,
+    }
+}
+
+object! {
+    /// An entry of a Job's `status.conditions`.
+    pub struct JobCondition = "JobCondition" {
+        /// `type`, such as `Complete`.
+        kind @ "type": String,
+        /// `status`: `True`, `False` or `Unknown`.
+        status @ "status": String,
+        /// `lastProbeTime`.
+        last_probe_time @ "lastProbeTime": Option<String>,
+        /// `lastTransitionTime`.
+        last_transition_time @ "lastTransitionTime": Option<String>,
+        /// `reason`.
+        reason @ "reason": Option<String>,
+        /// `message`.
+        message @ "message": Option<String>,
     }
 }
 

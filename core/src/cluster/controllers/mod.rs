@@ -5,25 +5,34 @@
 //! - [`replica_set`]: ReplicaSets, and ReplicationControllers (upstream's replication manager
 //!   is the ReplicaSet controller over the older type).
 //! - [`deployment`]: Deployments, through their ReplicaSets.
+//! - [`job`]: Jobs, and the TTL-after-finished controller's deletion of finished ones.
 
 pub mod deployment;
+pub mod job;
 pub mod names;
 pub mod replica_set;
 
 use crate::api::v1::{OwnerReference, Pod};
 use crate::api::workloads::Workload;
+use crate::api::workloads::types::PodTemplateSpec;
 use crate::base::timestamp::Timestamp;
-use crate::cluster::World;
+use crate::cluster::api_server::created_object;
+use crate::cluster::controllers::names::generate_name;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
 use crate::cluster::store::{Involved, PodId, occurrence};
 use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::Trigger;
+use crate::cluster::{World, pod_uid};
+
+/// The most Pods one sync creates or deletes (`BurstReplicas`).
+pub const BURST_REPLICAS: usize = 500;
 
 /// What every controller does about `trigger`, in a fixed order.
 pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     replica_set::decide(world, trigger, out);
     deployment::decide(world, trigger, out);
+    job::decide(world, trigger, out);
 }
 
 /// The owner reference that makes `owner` the controller of an object
@@ -106,7 +115,7 @@ pub fn available_at(pod: &Pod, min_ready_seconds: i32) -> Option<Timestamp> {
     ready_since(pod).map(|since| since.plus_millis(i64::from(min_ready_seconds.max(0)) * 1000))
 }
 
-/// An Event about the workload `workload`, reported by `source` at `now`.
+/// A Normal Event about the workload `workload`, reported by `source` now.
 pub fn record(
     world: &World,
     workload: WorkloadId,
@@ -115,15 +124,112 @@ pub fn record(
     source: &str,
     out: &mut Vec<Event>,
 ) {
+    record_typed(
+        world,
+        workload,
+        EventType::Normal,
+        reason,
+        message,
+        source,
+        out,
+    );
+}
+
+/// A Warning Event about the workload `workload`, reported by `source` now.
+pub fn record_warning(
+    world: &World,
+    workload: WorkloadId,
+    reason: &str,
+    message: String,
+    source: &str,
+    out: &mut Vec<Event>,
+) {
+    record_typed(
+        world,
+        workload,
+        EventType::Warning,
+        reason,
+        message,
+        source,
+        out,
+    );
+}
+
+/// An Event of `kind` about the workload `workload`.
+fn record_typed(
+    world: &World,
+    workload: WorkloadId,
+    kind: EventType,
+    reason: &str,
+    message: String,
+    source: &str,
+    out: &mut Vec<Event>,
+) {
     out.push(Event::Recorded(
         Involved::Workload(workload),
-        occurrence(
-            world.wall(world.now),
-            EventType::Normal,
-            reason,
-            message,
-            source,
-            None,
-        ),
+        occurrence(world.wall(world.now), kind, reason, message, source, None),
     ));
+}
+
+/// Creates `count` Pods from `template` for the workload `id` (`manageReplicas`,
+/// `manageJob`), each named after its owner with five random characters, with an Event each.
+pub fn create_pods(
+    world: &World,
+    id: WorkloadId,
+    template: &PodTemplateSpec,
+    count: usize,
+    source: &str,
+    out: &mut Vec<Event>,
+) {
+    let owner = &world.store.workload(id).object;
+    let uid = world.store.workload(id).uid();
+    let made_before = world
+        .store
+        .pods
+        .iter()
+        .filter(|stored| {
+            stored
+                .object()
+                .metadata
+                .owner_references
+                .iter()
+                .any(|o| o.uid == uid)
+        })
+        .count();
+    let mut taken: Vec<String> = Vec::new();
+    let mut attempt = made_before;
+    for _ in 0..count.min(BURST_REPLICAS) {
+        let name = loop {
+            let name = generate_name(&format!("{}-", owner.name()), &format!("{uid}/{attempt}"));
+            attempt += 1;
+            if world.store.live_pod_named(&name).is_none() && !taken.contains(&name) {
+                break name;
+            }
+        };
+        taken.push(name.clone());
+        let mut metadata = template.metadata.clone();
+        metadata.name = Some(name.clone());
+        metadata.generate_name = Some(format!("{}-", owner.name()));
+        metadata.namespace.clone_from(&owner.metadata().namespace);
+        metadata.owner_references = vec![controller_reference(owner)];
+        let pod = Pod {
+            api_version: "v1".to_owned(),
+            kind: "Pod".to_owned(),
+            metadata,
+            spec: template.spec.clone(),
+            status: None,
+        };
+        let Some(object) = created_object(world, &pod, pod_uid(&format!("{uid}/{name}"))) else {
+            return;
+        };
+        out.push(Event::PodCreated(Box::new(object)));
+        record(
+            world,
+            id,
+            "SuccessfulCreate",
+            format!("Created pod: {name}"),
+            source,
+            out,
+        );
+    }
 }

@@ -9,19 +9,18 @@ use std::cmp::Reverse;
 use crate::api::v1::Pod;
 use crate::api::workloads::Workload;
 use crate::api::workloads::types::{PodTemplateSpec, ReplicaSetStatus};
-use crate::cluster::api_server::{created_object, deletion_grace_seconds};
+use crate::cluster::World;
+use crate::cluster::api_server::deletion_grace_seconds;
 use crate::cluster::controllers::{
-    available_at, controller_reference, controlling_workload, is_active, is_available,
-    names::generate_name, owned_pods, ready_since, record,
+    available_at, controlling_workload, create_pods, is_active, is_available, owned_pods,
+    ready_since, record,
 };
 use crate::cluster::event::Event;
 use crate::cluster::store::PodId;
 use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Change, Timer, Trigger};
-use crate::cluster::{World, pod_uid};
 
-/// The most Pods one sync creates or deletes (`BurstReplicas`).
-const BURST_REPLICAS: usize = 500;
+use crate::cluster::controllers::BURST_REPLICAS;
 
 /// What the controller reads of a ReplicaSet or a ReplicationController.
 struct Spec<'a> {
@@ -104,7 +103,7 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
     let wanted = usize::try_from(spec.replicas).unwrap_or(0);
     if active.len() < wanted {
         if let Some(template) = spec.template {
-            create(world, id, template, wanted - active.len(), spec.source, out);
+            create_pods(world, id, template, wanted - active.len(), spec.source, out);
         }
     } else if active.len() > wanted {
         delete(world, id, &active, active.len() - wanted, spec.source, out);
@@ -154,69 +153,6 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
                 out.push(Event::TimerSet(at, Timer::WorkloadSync { workload: id }));
             }
         }
-    }
-}
-
-/// Creates `count` Pods from `template` (`manageReplicas`), each named after the owner with
-/// five random characters.
-fn create(
-    world: &World,
-    id: WorkloadId,
-    template: &PodTemplateSpec,
-    count: usize,
-    source: &str,
-    out: &mut Vec<Event>,
-) {
-    let owner = &world.store.workload(id).object;
-    let uid = world.store.workload(id).uid();
-    let made_before = world
-        .store
-        .pods
-        .iter()
-        .filter(|stored| {
-            stored
-                .object()
-                .metadata
-                .owner_references
-                .iter()
-                .any(|o| o.uid == uid)
-        })
-        .count();
-    let mut taken: Vec<String> = Vec::new();
-    let mut attempt = made_before;
-    for _ in 0..count.min(BURST_REPLICAS) {
-        let name = loop {
-            let name = generate_name(&format!("{}-", owner.name()), &format!("{uid}/{attempt}"));
-            attempt += 1;
-            if world.store.live_pod_named(&name).is_none() && !taken.contains(&name) {
-                break name;
-            }
-        };
-        taken.push(name.clone());
-        let mut metadata = template.metadata.clone();
-        metadata.name = Some(name.clone());
-        metadata.generate_name = Some(format!("{}-", owner.name()));
-        metadata.namespace.clone_from(&owner.metadata().namespace);
-        metadata.owner_references = vec![controller_reference(owner)];
-        let pod = Pod {
-            api_version: "v1".to_owned(),
-            kind: "Pod".to_owned(),
-            metadata,
-            spec: template.spec.clone(),
-            status: None,
-        };
-        let Some(object) = created_object(world, &pod, pod_uid(&format!("{uid}/{name}"))) else {
-            return;
-        };
-        out.push(Event::PodCreated(Box::new(object)));
-        record(
-            world,
-            id,
-            "SuccessfulCreate",
-            format!("Created pod: {name}"),
-            source,
-            out,
-        );
     }
 }
 
