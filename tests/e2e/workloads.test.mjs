@@ -1,6 +1,7 @@
 // End-to-end tests of workloads on the page (issue 18), as a person would use them: a pasted
 // Deployment is checked, drawn from its Pod template and run; its Pods carry the controller's
-// names; a deleted Pod is replaced; scaling and a new image answer as kubectl does.
+// names; a deleted Pod is replaced; scaling and a new image answer as kubectl does; a Job's
+// failures are new Pods until its backoffLimit fails it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { launchChromium, openApp, runCommand, screenshot, serveDist, settled } from "./support.mjs";
@@ -80,6 +81,36 @@ describe("a Deployment", () => {
     await settled(page);
     assert.match(await runCommand(page, "kubectl rollout status deployment/web"), /^Waiting for deployment "web" rollout to finish: \d out of 5 new replicas have been updated\.\.\./);
     await screenshot(page, "deployment");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("a Job", () => {
+  test("the lesson's failures: a new Pod after each back-off, then Failed past its backoffLimit", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("job-backoff-limit");
+    await page.getByTestId("pod-name").filter({ hasText: "job.batch/flaky" }).waitFor();
+    await settled(page);
+    await page.getByTestId("no-problems").waitFor();
+    assert.match(await page.getByTestId("lesson").textContent(), /backoffLimit: 2/);
+    // The first Pod the Job made fails; the stepper's last step is its Error.
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Error");
+    // At the scenario's end (2 min), three Pods failed and the Job with them.
+    const jobs = await runCommand(page, "kubectl get jobs");
+    assert.match(jobs, /^flaky\s+Failed\s+0\/1\s/m, jobs);
+    const pods = rows(await runCommand(page, "kubectl get pods"));
+    assert.equal(pods.length, 3, pods.join("\n"));
+    for (const row of pods) {
+      assert.match(row, /^flaky-[bcdfghjklmnpqrstvwxz2456789]{5}\s+0\/1\s+Error\s+0\s/);
+    }
+    const events = await runCommand(page, "kubectl get events");
+    assert.match(events, /Warning\s+BackoffLimitExceeded\s+job\/flaky\s+Job has reached the specified backoff limit/);
+    assert.equal((events.match(/SuccessfulCreate\s+job\/flaky/g) ?? []).length, 3, events);
+    const logs = await runCommand(page, "kubectl logs job/flaky");
+    assert.match(logs, /^Found 3 pods, using pod\/flaky-\w{5}\nconnecting to the database\.\.\.\nno database/);
+    await screenshot(page, "job-backoff-limit");
     assert.deepEqual(problems, []);
     await context.close();
   });

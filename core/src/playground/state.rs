@@ -6,11 +6,15 @@
 use crate::api::manifest::Parsed;
 use crate::api::v1::Pod;
 use crate::api::workloads::Workload;
+use crate::base::sorting::sort_by_key;
+use crate::base::time::VirtualTime;
+use crate::cluster::events::{EventLog, EventType};
 use crate::cluster::scenario::{Action, MAX_ACTIONS, Scenario};
+use crate::cluster::stored_workload::StoredWorkload;
 use crate::cluster::{Simulation, simulate_manifest};
 use crate::playground::edit::is_small_edit;
 use crate::playground::stepper::{self, StepView};
-use crate::timeline::{self, Timeline};
+use crate::timeline::{self, Happening, Timeline};
 use crate::topology::{self, Observed, Topology};
 
 /// The most bytes an edit in progress may change for the views to keep showing the Pods of the
@@ -244,13 +248,49 @@ pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> O
         }
     };
     let first = &first;
-    let timeline = timeline::from_simulations(first, &simulations);
+    let happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
+    let timeline =
+        timeline::with_happenings(timeline::from_simulations(first, &simulations), &happenings);
     let views = stepper::views(first, &timeline);
     Some(Lifecycle {
         simulations,
         timeline,
         views,
     })
+}
+
+/// The controllers' Events about the workload objects, as steps of the story, in time order:
+/// "job-controller on job/flaky: Created pod: flaky-t5tkq."
+fn controller_happenings(
+    workloads: &[StoredWorkload],
+    events: &[EventLog],
+    scenario: &Scenario,
+) -> Vec<Happening> {
+    let mut happenings: Vec<Happening> = workloads
+        .iter()
+        .zip(events)
+        .flat_map(|(stored, log)| {
+            let object = format!(
+                "{}/{}",
+                stored.object.kind().as_str().to_lowercase(),
+                stored.object.name()
+            );
+            log.occurrences().iter().map(move |event| {
+                let millis = event.first_seen.millis_since(scenario.start);
+                let warning = match event.kind {
+                    EventType::Warning => format!("Warning {}: ", event.reason),
+                    EventType::Normal => String::new(),
+                };
+                let message = event.message.trim().trim_end_matches('.');
+                Happening {
+                    at: VirtualTime::from_millis(u64::try_from(millis).unwrap_or(0)),
+                    narration: format!("{} on {object}: {warning}{message}.", event.source),
+                }
+            })
+        })
+        .collect();
+    sort_by_key(&mut happenings, |happening| happening.at);
+    happenings
 }
 
 /// The inside of the drawn Pod; when it is the Pod the lifecycle runs (`simulated`, see

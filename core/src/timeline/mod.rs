@@ -496,6 +496,50 @@ pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
     timeline
 }
 
+/// Something the cluster did around the Pod a timeline follows: a controller's Event about a
+/// workload object, such as a ReplicaSet creating a Pod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Happening {
+    /// When, on the scenario's clock.
+    pub at: VirtualTime,
+    /// One sentence on what happened.
+    pub narration: String,
+}
+
+/// `timeline` with a step at each of `happenings` (in time order): the Pod as it is then (its
+/// previous step's state, since a step is a change of the Pod), told by the happening. A
+/// happening at the instant of a step opens that step's narration. So the stepper walks a
+/// controller's work (a rollout, a Job's new Pods) and the console answers at each of them.
+pub fn with_happenings(mut timeline: Timeline, happenings: &[Happening]) -> Timeline {
+    for happening in happenings {
+        let steps = &mut timeline.steps;
+        if let Some(step) = steps.iter_mut().find(|step| step.at == happening.at) {
+            // The controller acts first: it creates the Pod the step then shows scheduled.
+            step.narration = format!("{} {}", happening.narration, step.narration);
+            continue;
+        }
+        // The Pod as its last step before the happening shows it; none before the Pod exists.
+        let Some(index) = steps.iter().rposition(|step| step.at < happening.at) else {
+            continue;
+        };
+        let before = &steps[index];
+        let elapsed = happening
+            .at
+            .as_millis()
+            .saturating_sub(before.at.as_millis());
+        let step = Step {
+            at: happening.at,
+            now: before
+                .now
+                .plus_millis(i64::try_from(elapsed).unwrap_or(i64::MAX)),
+            narration: happening.narration.clone(),
+            ..before.clone()
+        };
+        steps.insert(index + 1, step);
+    }
+    timeline
+}
+
 /// The placeholder timeline of `pod`: created, scheduled, initialised, running, each step a
 /// Pod object with the status a healthy Pod would have then.
 pub fn placeholder(pod: &Pod) -> Timeline {

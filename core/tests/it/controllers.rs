@@ -573,3 +573,28 @@ fn logs_of_a_workload_read_one_of_its_pods() {
         "#]],
     );
 }
+
+/// The page's stepper walks a controller's work: each of its Events is a step (the first
+/// Pod as it is then), so the console answers at the instant of each new Pod.
+#[test]
+fn the_stepper_walks_a_controllers_work() {
+    let parsed = pod_model::parse(FAILING_JOB);
+    let workloads: Vec<_> = parsed.accepted_workloads().into_iter().cloned().collect();
+    let lifecycle = pod_model::playground::state::lifecycle(&[], &workloads, &Scenario::default())
+        .expect("the Job makes a Pod");
+    let steps: String = lifecycle
+        .timeline
+        .steps()
+        .iter()
+        .zip(&lifecycle.views)
+        .map(|(step, view)| format!("{} {}: {}\n", step.at, view.status, step.narration))
+        .collect();
+    expect![[r#"
+        0s Pending: job-controller on job/flaky: Created pod: flaky-nxfkv. The scheduler assigns the Pod to node-1.
+        1s ContainerCreating: The kubelet pulls the image of 'work'.
+        2s Error: The image of 'work' is on the node; the runtime creates container 'work'; container 'work' starts; container 'work' exits with code 1 (Error).
+        12s Error: job-controller on job/flaky: Created pod: flaky-t5tkq.
+        33s Error: job-controller on job/flaky: Created pod: flaky-rdh46.
+        34s Error: job-controller on job/flaky: Warning BackoffLimitExceeded: Job has reached the specified backoff limit.
+    "#]].assert_eq(&steps);
+}
