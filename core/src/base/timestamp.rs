@@ -134,6 +134,20 @@ impl fmt::Display for Timestamp {
 }
 
 impl Timestamp {
+    /// Go's `time.RFC1123Z` in UTC, as the CronJob controller's messages write a time:
+    /// `Thu, 01 Jan 2026 00:05:00 +0000`.
+    pub fn rfc1123z(self) -> String {
+        let date = self.unix_date();
+        // `Thu Jan  1 00:00:05 UTC 2026` → its fields.
+        let fields: Vec<&str> = date.split_whitespace().collect();
+        match fields.as_slice() {
+            [weekday, month, day, time, _, year] => {
+                format!("{weekday}, {day:0>2} {month} {year} {time} +0000")
+            }
+            _ => date,
+        }
+    }
+
     /// As `date` prints it in a container (UTC): `Thu Jan  1 00:00:05 UTC 2026`.
     pub fn unix_date(self) -> String {
         const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];

@@ -1,11 +1,11 @@
 //! `kubectl get` of workloads: the columns of upstream's table printers
 //! (pkg/printers/internalversion/printers.go `printDeployment`, `printReplicaSet`,
-//! `printReplicationController`, `printJob`), from the objects alone, so a Deployment pasted from a cluster
+//! `printReplicationController`, `printJob`, `printCronJob`), from the objects alone, so a Deployment pasted from a cluster
 //! prints as the simulator's do.
 
 use crate::api::labels;
 use crate::api::v1::PodSpec;
-use crate::api::workloads::types::{Deployment, Job, ReplicaSet, ReplicationController};
+use crate::api::workloads::types::{CronJob, Deployment, Job, ReplicaSet, ReplicationController};
 use crate::api::workloads::{Workload, WorkloadKind};
 use crate::base::timestamp::Timestamp;
 use crate::kubectl::get::{human_duration_millis, table};
@@ -15,6 +15,15 @@ pub fn header(kind: WorkloadKind, wide: bool) -> Vec<String> {
     let columns: &[&str] = match kind {
         WorkloadKind::Deployment => &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
         WorkloadKind::Job => &["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"],
+        WorkloadKind::CronJob => &[
+            "NAME",
+            "SCHEDULE",
+            "TIMEZONE",
+            "SUSPEND",
+            "ACTIVE",
+            "LAST SCHEDULE",
+            "AGE",
+        ],
         _ => &["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
     };
     let mut header: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
@@ -45,6 +54,7 @@ pub fn prints(kind: WorkloadKind) -> bool {
             | WorkloadKind::ReplicaSet
             | WorkloadKind::ReplicationController
             | WorkloadKind::Job
+            | WorkloadKind::CronJob
     )
 }
 
@@ -55,6 +65,7 @@ pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Option<Vec<String>>
         Workload::ReplicaSet(rs) => Some(replica_set_row(rs, now, wide)),
         Workload::ReplicationController(rc) => Some(replication_controller_row(rc, now, wide)),
         Workload::Job(job) => Some(job_row(job, now, wide)),
+        Workload::CronJob(cron_job) => Some(cron_job_row(cron_job, now, wide)),
         _ => None,
     }
 }
@@ -176,6 +187,40 @@ pub fn job_row(job: &Job, now: Timestamp, wide: bool) -> Vec<String> {
     cells
 }
 
+/// `printCronJob`: TIMEZONE and LAST SCHEDULE `<none>` when unset, SUSPEND as `printBoolPtr`
+/// (`<unset>`, `True`, `False`), ACTIVE the number of active Jobs.
+pub fn cron_job_row(cron_job: &CronJob, now: Timestamp, wide: bool) -> Vec<String> {
+    let status = cron_job.status.clone().unwrap_or_default();
+    let suspend = match cron_job.spec.suspend {
+        None => "<unset>",
+        Some(true) => "True",
+        Some(false) => "False",
+    };
+    let last_schedule = status
+        .last_schedule_time
+        .as_deref()
+        .map_or_else(|| "<none>".to_owned(), |time| age(Some(time), now));
+    let mut cells = vec![
+        cron_job.metadata.name.clone().unwrap_or_default(),
+        cron_job.spec.schedule.clone(),
+        cron_job
+            .spec
+            .time_zone
+            .clone()
+            .unwrap_or_else(|| "<none>".to_owned()),
+        suspend.to_owned(),
+        status.active.len().to_string(),
+        last_schedule,
+        age(cron_job.metadata.creation_timestamp.as_deref(), now),
+    ];
+    if wide {
+        let job = &cron_job.spec.job_template.spec;
+        let selector = job.selector.as_ref().map(labels::format);
+        cells.extend(wide_cells(&job.template.spec, selector));
+    }
+    cells
+}
+
 /// CONTAINERS, IMAGES (each joined with `,`) and SELECTOR (`layoutContainerCells`).
 fn wide_cells(spec: &PodSpec, selector: Option<String>) -> [String; 3] {
     let names: Vec<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
@@ -206,8 +251,8 @@ mod tests {
     use super::*;
     use crate::api::v1::{Container, LabelSelector};
     use crate::api::workloads::types::{
-        DeploymentSpec, DeploymentStatus, JobCondition, JobSpec, JobStatus, PodTemplateSpec,
-        ReplicaSetSpec, ReplicaSetStatus,
+        CronJobStatus, DeploymentSpec, DeploymentStatus, JobCondition, JobSpec, JobStatus,
+        ObjectReference, PodTemplateSpec, ReplicaSetSpec, ReplicaSetStatus,
     };
 
     const NOW: &str = "2026-01-01T00:00:00Z";
@@ -445,6 +490,45 @@ mod tests {
             &[&Workload::Job(queue)],
             now(),
             false,
+        ));
+    }
+
+    /// `printCronJob`'s cells: a CronJob never scheduled, and one with an active Job scheduled
+    /// five minutes ago, suspended, in a time zone.
+    #[test]
+    fn print_cron_job() {
+        let mut never = CronJob {
+            metadata: crate::api::v1::ObjectMeta {
+                name: Some("hello".to_owned()),
+                creation_timestamp: Some(now().plus_millis(-MINUTE_MS).to_string()),
+                ..Default::default()
+            },
+            ..CronJob::default()
+        };
+        never.spec.schedule = "*/1 * * * *".to_owned();
+        let mut busy = never.clone();
+        busy.metadata.name = Some("report".to_owned());
+        busy.spec.suspend = Some(true);
+        busy.spec.time_zone = Some("Europe/Paris".to_owned());
+        busy.spec.job_template.spec.template = template(&[("report", "busybox:1.36")]);
+        busy.status = Some(CronJobStatus {
+            active: vec![ObjectReference::default()],
+            last_schedule_time: Some(now().plus_millis(-5 * MINUTE_MS).to_string()),
+            ..CronJobStatus::default()
+        });
+        let objects = [Workload::CronJob(never), Workload::CronJob(busy)];
+        let refs: Vec<&Workload> = objects.iter().collect();
+        expect![[r#"
+            NAME     SCHEDULE      TIMEZONE       SUSPEND   ACTIVE   LAST SCHEDULE   AGE
+            hello    */1 * * * *   <none>         <unset>   0        <none>          60s
+            report   */1 * * * *   Europe/Paris   True      1        5m              60s
+            NAME     SCHEDULE      TIMEZONE       SUSPEND   ACTIVE   LAST SCHEDULE   AGE   CONTAINERS   IMAGES         SELECTOR
+            hello    */1 * * * *   <none>         <unset>   0        <none>          60s                               <none>
+            report   */1 * * * *   Europe/Paris   True      1        5m              60s   report       busybox:1.36   <none>
+        "#]].assert_eq(&format!(
+            "{}{}",
+            get_workloads(WorkloadKind::CronJob, &refs, now(), false),
+            get_workloads(WorkloadKind::CronJob, &refs, now(), true)
         ));
     }
 }

@@ -244,6 +244,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "cron-job",
+        title: "A CronJob",
+        lesson: "Every minute the CronJob controller makes a Job named after the scheduled minute (hello-29453761 is 00:01 UTC, in minutes since 1970), and the Job its Pod; the three newest successful Jobs are kept and older ones deleted with their Pods.",
+        source: "Kubernetes documentation, content/en/examples/application/job/cronjob.yaml (the stored copy is batch/v1beta1, removed in 1.25; the gallery's is batch/v1, as the docs now write it)",
+        manifest: include_str!("gallery/lessons/cron-job.yaml"),
+        scenario: "version: 1\nhorizon: 5m30s\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "static-web",
         title: "A static Pod and its mirror",
         lesson: "The kubelet runs this file from /etc/kubernetes/manifests itself and shows a mirror Pod, static-web-node-1; kubectl delete at t = 30 s only replaces the mirror (AGE starts again, RESTARTS stays 0); removing the file at t = 2 min stops the Pod.",

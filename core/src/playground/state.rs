@@ -249,8 +249,14 @@ pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> O
     };
     let first = &first;
     let happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
-    let timeline =
-        timeline::with_happenings(timeline::from_simulations(first, &simulations), &happenings);
+    // A Pod a controller made later (a CronJob's) starts its story when it is created.
+    let created = simulations.first().map_or(0, |simulation| {
+        u64::try_from(simulation.start.millis_since(scenario.start)).unwrap_or(0)
+    });
+    let timeline = timeline::with_happenings(
+        timeline::delayed(timeline::from_simulations(first, &simulations), created),
+        &happenings,
+    );
     let views = stepper::views(first, &timeline);
     Some(Lifecycle {
         simulations,

@@ -496,6 +496,15 @@ pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
     timeline
 }
 
+/// `timeline` with every step `millis` later: the story of a Pod created `millis` after the
+/// scenario began, on the scenario's clock.
+pub fn delayed(mut timeline: Timeline, millis: u64) -> Timeline {
+    for step in &mut timeline.steps {
+        step.at = step.at.plus_millis(millis);
+    }
+    timeline
+}
+
 /// Something the cluster did around the Pod a timeline follows: a controller's Event about a
 /// workload object, such as a ReplicaSet creating a Pod.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -598,3 +598,195 @@ fn the_stepper_walks_a_controllers_work() {
         34s Error: job-controller on job/flaky: Warning BackoffLimitExceeded: Job has reached the specified backoff limit.
     "#]].assert_eq(&steps);
 }
+
+/// The docs' CronJob (content/en/examples/application/job/cronjob.yaml): a Job each minute,
+/// named after the scheduled minute, its Pod printing the date; the history keeps the three
+/// newest successful Jobs.
+const CRON_JOB: &str = "\
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: \"* * * * *\"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.28
+            imagePullPolicy: IfNotPresent
+            command:
+            - /bin/sh
+            - -c
+            - date; echo Hello from the Kubernetes cluster
+          restartPolicy: OnFailure
+";
+
+#[test]
+fn a_cron_job_makes_a_job_each_minute_and_keeps_its_history() {
+    check(
+        CRON_JOB,
+        "{}",
+        &[
+            ("30s", &["kubectl get cronjobs", "kubectl get jobs"]),
+            (
+                "65s",
+                &["kubectl get cj", "kubectl get jobs", "kubectl get pods"],
+            ),
+            (
+                "5m30s",
+                &[
+                    "kubectl get cronjob hello",
+                    "kubectl get jobs",
+                    "kubectl get pods",
+                    "kubectl logs job/hello-29453765",
+                    "kubectl get events",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 30s $ kubectl get cronjobs
+            NAME    SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE
+            hello   * * * * *   <none>     False     0        <none>          30s
+            --- 30s $ kubectl get jobs
+            No resources found in default namespace.
+            --- 65s $ kubectl get cj
+            NAME    SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE
+            hello   * * * * *   <none>     False     0        5s              65s
+            --- 65s $ kubectl get jobs
+            NAME             STATUS     COMPLETIONS   DURATION   AGE
+            hello-29453761   Complete   1/1           2s         5s
+            --- 65s $ kubectl get pods
+            NAME                   READY   STATUS      RESTARTS   AGE
+            hello-29453761-2rcpd   0/1     Completed   0          5s
+            --- 5m30s $ kubectl get cronjob hello
+            NAME    SCHEDULE    TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE
+            hello   * * * * *   <none>     False     0        30s             5m30s
+            --- 5m30s $ kubectl get jobs
+            NAME             STATUS     COMPLETIONS   DURATION   AGE
+            hello-29453763   Complete   1/1           1s         2m30s
+            hello-29453764   Complete   1/1           1s         90s
+            hello-29453765   Complete   1/1           1s         30s
+            --- 5m30s $ kubectl get pods
+            NAME                   READY   STATUS      RESTARTS   AGE
+            hello-29453763-ngr5z   0/1     Completed   0          2m30s
+            hello-29453764-crgrh   0/1     Completed   0          90s
+            hello-29453765-5728k   0/1     Completed   0          30s
+            --- 5m30s $ kubectl logs job/hello-29453765
+            Thu Jan  1 00:05:01 UTC 2026
+            Hello from the Kubernetes cluster
+            --- 5m30s $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT                     MESSAGE
+            4m29s       Normal   Scheduled          pod/hello-29453761-2rcpd   Successfully assigned default/hello-29453761-2rcpd to node-1
+            4m28s       Normal   Pulling            pod/hello-29453761-2rcpd   Pulling image "busybox:1.28"
+            4m27s       Normal   Pulled             pod/hello-29453761-2rcpd   Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+            4m27s       Normal   Created            pod/hello-29453761-2rcpd   Created container hello
+            4m27s       Normal   Started            pod/hello-29453761-2rcpd   Started container hello
+            3m29s       Normal   Scheduled          pod/hello-29453762-v2qv7   Successfully assigned default/hello-29453762-v2qv7 to node-1
+            3m28s       Normal   Pulled             pod/hello-29453762-v2qv7   Container image "busybox:1.28" already present on machine
+            3m28s       Normal   Created            pod/hello-29453762-v2qv7   Created container hello
+            3m28s       Normal   Started            pod/hello-29453762-v2qv7   Started container hello
+            2m29s       Normal   Scheduled          pod/hello-29453763-ngr5z   Successfully assigned default/hello-29453763-ngr5z to node-1
+            2m28s       Normal   Pulled             pod/hello-29453763-ngr5z   Container image "busybox:1.28" already present on machine
+            2m28s       Normal   Created            pod/hello-29453763-ngr5z   Created container hello
+            2m28s       Normal   Started            pod/hello-29453763-ngr5z   Started container hello
+            2m29s       Normal   SuccessfulCreate   job/hello-29453763         Created pod: hello-29453763-ngr5z
+            2m28s       Normal   Completed          job/hello-29453763         Job completed
+            89s         Normal   Scheduled          pod/hello-29453764-crgrh   Successfully assigned default/hello-29453764-crgrh to node-1
+            88s         Normal   Pulled             pod/hello-29453764-crgrh   Container image "busybox:1.28" already present on machine
+            88s         Normal   Created            pod/hello-29453764-crgrh   Created container hello
+            88s         Normal   Started            pod/hello-29453764-crgrh   Started container hello
+            89s         Normal   SuccessfulCreate   job/hello-29453764         Created pod: hello-29453764-crgrh
+            88s         Normal   Completed          job/hello-29453764         Job completed
+            29s         Normal   Scheduled          pod/hello-29453765-5728k   Successfully assigned default/hello-29453765-5728k to node-1
+            28s         Normal   Pulled             pod/hello-29453765-5728k   Container image "busybox:1.28" already present on machine
+            28s         Normal   Created            pod/hello-29453765-5728k   Created container hello
+            28s         Normal   Started            pod/hello-29453765-5728k   Started container hello
+            29s         Normal   SuccessfulCreate   job/hello-29453765         Created pod: hello-29453765-5728k
+            28s         Normal   Completed          job/hello-29453765         Job completed
+            4m29s       Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453761
+            4m27s       Normal   SawCompletedJob    cronjob/hello              Saw completed job: hello-29453761, condition: Complete
+            3m29s       Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453762
+            3m28s       Normal   SawCompletedJob    cronjob/hello              Saw completed job: hello-29453762, condition: Complete
+            2m29s       Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453763
+            2m28s       Normal   SawCompletedJob    cronjob/hello              Saw completed job: hello-29453763, condition: Complete
+            89s         Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453764
+            88s         Normal   SawCompletedJob    cronjob/hello              Saw completed job: hello-29453764, condition: Complete
+            88s         Normal   SuccessfulDelete   cronjob/hello              Deleted job hello-29453761
+            29s         Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453765
+            28s         Normal   SawCompletedJob    cronjob/hello              Saw completed job: hello-29453765, condition: Complete
+            28s         Normal   SuccessfulDelete   cronjob/hello              Deleted job hello-29453762
+        "#]],
+    );
+}
+
+/// The docs' CronJob, each run taking 90 s, with `concurrencyPolicy: POLICY`.
+fn slow_cron_job(policy: &str) -> String {
+    CRON_JOB
+        .replace(
+            "date; echo Hello from the Kubernetes cluster",
+            "echo start; sleep 90",
+        )
+        .replace(
+            "  schedule:",
+            &format!("  concurrencyPolicy: {policy}\n  schedule:"),
+        )
+}
+
+/// `concurrencyPolicy: Forbid` skips a run while the last Job is active.
+#[test]
+fn a_forbidding_cron_job_skips_a_run_while_one_is_active() {
+    check(
+        &slow_cron_job("Forbid"),
+        "{}",
+        &[("150s", &["kubectl get jobs", "kubectl get events"])],
+        expect![[r#"
+            --- 150s $ kubectl get jobs
+            NAME             STATUS    COMPLETIONS   DURATION   AGE
+            hello-29453761   Running   0/1           90s        90s
+            --- 150s $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT                     MESSAGE
+            89s         Normal   Scheduled          pod/hello-29453761-2rcpd   Successfully assigned default/hello-29453761-2rcpd to node-1
+            88s         Normal   Pulling            pod/hello-29453761-2rcpd   Pulling image "busybox:1.28"
+            87s         Normal   Pulled             pod/hello-29453761-2rcpd   Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+            87s         Normal   Created            pod/hello-29453761-2rcpd   Created container hello
+            87s         Normal   Started            pod/hello-29453761-2rcpd   Started container hello
+            89s         Normal   SuccessfulCreate   job/hello-29453761         Created pod: hello-29453761-2rcpd
+            89s         Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453761
+            29s         Normal   JobAlreadyActive   cronjob/hello              Not starting job because prior execution is running and concurrency policy is Forbid
+        "#]],
+    );
+}
+
+/// `concurrencyPolicy: Replace` deletes the active Job, its Pod with it, and starts the new one.
+#[test]
+fn a_replacing_cron_job_deletes_the_active_job_first() {
+    check(
+        &slow_cron_job("Replace"),
+        "{}",
+        &[("150s", &["kubectl get jobs", "kubectl get events"])],
+        expect![[r#"
+            --- 150s $ kubectl get jobs
+            NAME             STATUS    COMPLETIONS   DURATION   AGE
+            hello-29453762   Running   0/1           30s        30s
+            --- 150s $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT                     MESSAGE
+            89s         Normal   Scheduled          pod/hello-29453761-2rcpd   Successfully assigned default/hello-29453761-2rcpd to node-1
+            88s         Normal   Pulling            pod/hello-29453761-2rcpd   Pulling image "busybox:1.28"
+            87s         Normal   Pulled             pod/hello-29453761-2rcpd   Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+            87s         Normal   Created            pod/hello-29453761-2rcpd   Created container hello
+            87s         Normal   Started            pod/hello-29453761-2rcpd   Started container hello
+            29s         Normal   Killing            pod/hello-29453761-2rcpd   Stopping container hello
+            29s         Normal   Scheduled          pod/hello-29453762-v2qv7   Successfully assigned default/hello-29453762-v2qv7 to node-1
+            28s         Normal   Pulled             pod/hello-29453762-v2qv7   Container image "busybox:1.28" already present on machine
+            28s         Normal   Created            pod/hello-29453762-v2qv7   Created container hello
+            28s         Normal   Started            pod/hello-29453762-v2qv7   Started container hello
+            29s         Normal   SuccessfulCreate   job/hello-29453762         Created pod: hello-29453762-v2qv7
+            89s         Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453761
+            29s         Normal   SuccessfulDelete   cronjob/hello              Deleted job hello-29453761
+            29s         Normal   SuccessfulCreate   cronjob/hello              Created job hello-29453762
+        "#]],
+    );
+}

@@ -97,6 +97,7 @@ impl WorkloadKind {
                 | WorkloadKind::ReplicaSet
                 | WorkloadKind::ReplicationController
                 | WorkloadKind::Job
+                | WorkloadKind::CronJob
         )
     }
 

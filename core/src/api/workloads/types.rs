@@ -496,8 +496,40 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": CronJobSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the CronJob controller writes it, or as pasted from a cluster.
+        status @ "status": Option<CronJobStatus>,
+    }
+}
+
+object! {
+    /// A CronJob's `status`.
+    pub struct CronJobStatus = "CronJobStatus" {
+        /// `active`: references to its Jobs that are running.
+        active @ "active": Vec<ObjectReference>,
+        /// `lastScheduleTime`: the last time a Job was scheduled.
+        last_schedule_time @ "lastScheduleTime": Option<String>,
+        /// `lastSuccessfulTime`: when its last successful Job completed.
+        last_successful_time @ "lastSuccessfulTime": Option<String>,
+    }
+}
+
+object! {
+    /// `ObjectReference` (core/v1): another object, by kind, name and UID.
+    pub struct ObjectReference = "ObjectReference" {
+        /// `apiVersion`.
+        api_version @ "apiVersion": Option<String>,
+        /// `kind`.
+        kind @ "kind": Option<String>,
+        /// `name`.
+        name @ "name": Option<String>,
+        /// `namespace`.
+        namespace @ "namespace": Option<String>,
+        /// `uid`.
+        uid @ "uid": Option<String>,
+        /// `resourceVersion`.
+        resource_version @ "resourceVersion": Option<String>,
+        /// `fieldPath`.
+        field_path @ "fieldPath": Option<String>,
     }
 }
 

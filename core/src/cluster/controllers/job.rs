@@ -12,7 +12,7 @@ use crate::base::timestamp::Timestamp;
 use crate::cluster::World;
 use crate::cluster::api_server::deletion_grace_seconds;
 use crate::cluster::controllers::{
-    controller_of, controlling_workload, create_pods, owned_pods, ready_since, record,
+    controller_of, controlling_workload, create_pods, delete_cascading, ready_since, record,
     record_warning,
 };
 use crate::cluster::event::Event;
@@ -358,17 +358,7 @@ fn expire(world: &World, id: WorkloadId, job: &Job, status: &JobStatus, out: &mu
     if world.wall(world.now) < finish.plus_millis(i64::from(ttl) * 1000) {
         return;
     }
-    out.push(Event::WorkloadRemoved(id));
-    let uid = world.store.workload(id).uid().to_owned();
-    for pod in owned_pods(world, &uid) {
-        let object = world.store.pod(pod).object();
-        if object.metadata.deletion_timestamp.is_none() {
-            out.push(Event::PodDeleting {
-                pod,
-                grace_seconds: deletion_grace_seconds(object, None),
-            });
-        }
-    }
+    delete_cascading(world, id, out);
 }
 
 /// Deletes the Job's `active` Pods, with `SuccessfulDelete` Events.

@@ -6,7 +6,9 @@
 //!   is the ReplicaSet controller over the older type).
 //! - [`deployment`]: Deployments, through their ReplicaSets.
 //! - [`job`]: Jobs, and the TTL-after-finished controller's deletion of finished ones.
+//! - [`cron_job`]: CronJobs, through their Jobs.
 
+pub mod cron_job;
 pub mod deployment;
 pub mod job;
 pub mod names;
@@ -16,7 +18,7 @@ use crate::api::v1::{OwnerReference, Pod};
 use crate::api::workloads::Workload;
 use crate::api::workloads::types::PodTemplateSpec;
 use crate::base::timestamp::Timestamp;
-use crate::cluster::api_server::created_object;
+use crate::cluster::api_server::{created_object, deletion_grace_seconds};
 use crate::cluster::controllers::names::generate_name;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
@@ -33,6 +35,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     replica_set::decide(world, trigger, out);
     deployment::decide(world, trigger, out);
     job::decide(world, trigger, out);
+    cron_job::decide(world, trigger, out);
 }
 
 /// The owner reference that makes `owner` the controller of an object
@@ -60,6 +63,42 @@ pub fn controller_of(pod: &Pod) -> Option<&OwnerReference> {
 fn controlling_workload(world: &World, owners: &[OwnerReference]) -> Option<WorkloadId> {
     let owner = owners.iter().find(|owner| owner.controller == Some(true))?;
     world.store.live_workload_with_uid(&owner.uid)
+}
+
+/// Deletes the workload `id` and, as the garbage collector's background cascade does, what it
+/// controls: its Pods (each with its grace period) and its workload objects, and theirs.
+pub fn delete_cascading(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
+    let mut pending = vec![id];
+    let mut seen: Vec<WorkloadId> = Vec::new();
+    while let Some(id) = pending.pop() {
+        let stored = world.store.workload(id);
+        if stored.removed.is_some() || seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        out.push(Event::WorkloadRemoved(id));
+        let uid = stored.uid();
+        for pod in owned_pods(world, uid) {
+            let object = world.store.pod(pod).object();
+            if object.metadata.deletion_timestamp.is_none() {
+                out.push(Event::PodDeleting {
+                    pod,
+                    grace_seconds: deletion_grace_seconds(object, None),
+                });
+            }
+        }
+        for (index, other) in world.store.workloads.iter().enumerate() {
+            let owned = other
+                .object
+                .metadata()
+                .owner_references
+                .iter()
+                .any(|owner| owner.controller == Some(true) && owner.uid == uid);
+            if owned && other.removed.is_none() {
+                pending.push(WorkloadId(index));
+            }
+        }
+    }
 }
 
 /// The Pods in the store (not yet removed) whose controller has the UID `uid`, in creation
