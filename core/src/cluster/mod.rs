@@ -21,6 +21,7 @@ pub mod event;
 pub mod events;
 pub mod garbage_collector;
 pub mod kubelet;
+pub mod node_affinity;
 pub mod node_lifecycle;
 pub mod queue;
 pub mod scenario;

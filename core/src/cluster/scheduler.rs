@@ -12,6 +12,7 @@ use crate::api::v1::{Pod, Toleration};
 use crate::cluster::World;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
+use crate::cluster::node_affinity::node_matches;
 use crate::cluster::scenario::Taint;
 use crate::cluster::store::{Involved, NodeId, PodId, PodMap, StoredNode, occurrence};
 use crate::cluster::trigger::{Change, Timer, Trigger};
@@ -251,13 +252,7 @@ fn filter(world: &World, pod: &Pod, id: PodId, node: &StoredNode) -> Result<i128
             taint.key, taint.value
         )));
     }
-    let labels = node.labels();
-    if !pod
-        .spec
-        .node_selector
-        .iter()
-        .all(|(key, value)| labels.get(key) == Some(value))
-    {
+    if !node_matches(pod, &node.spec.name, &node.labels()) {
         return Err(unresolvable(
             "node(s) didn't match Pod's node affinity/selector".to_owned(),
         ));

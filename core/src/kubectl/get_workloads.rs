@@ -1,11 +1,13 @@
 //! `kubectl get` of workloads: the columns of upstream's table printers
 //! (pkg/printers/internalversion/printers.go `printDeployment`, `printReplicaSet`,
-//! `printReplicationController`, `printJob`, `printCronJob`), from the objects alone, so a Deployment pasted from a cluster
+//! `printReplicationController`, `printDaemonSet`, `printJob`, `printCronJob`), from the objects alone, so a Deployment pasted from a cluster
 //! prints as the simulator's do.
 
 use crate::api::labels;
 use crate::api::v1::PodSpec;
-use crate::api::workloads::types::{CronJob, Deployment, Job, ReplicaSet, ReplicationController};
+use crate::api::workloads::types::{
+    CronJob, DaemonSet, Deployment, Job, ReplicaSet, ReplicationController,
+};
 use crate::api::workloads::{Workload, WorkloadKind};
 use crate::base::timestamp::Timestamp;
 use crate::kubectl::get::{human_duration_millis, table};
@@ -15,6 +17,16 @@ pub fn header(kind: WorkloadKind, wide: bool) -> Vec<String> {
     let columns: &[&str] = match kind {
         WorkloadKind::Deployment => &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
         WorkloadKind::Job => &["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"],
+        WorkloadKind::DaemonSet => &[
+            "NAME",
+            "DESIRED",
+            "CURRENT",
+            "READY",
+            "UP-TO-DATE",
+            "AVAILABLE",
+            "NODE SELECTOR",
+            "AGE",
+        ],
         WorkloadKind::CronJob => &[
             "NAME",
             "SCHEDULE",
@@ -55,6 +67,7 @@ pub fn prints(kind: WorkloadKind) -> bool {
             | WorkloadKind::ReplicationController
             | WorkloadKind::Job
             | WorkloadKind::CronJob
+            | WorkloadKind::DaemonSet
     )
 }
 
@@ -65,6 +78,7 @@ pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Option<Vec<String>>
         Workload::ReplicaSet(rs) => Some(replica_set_row(rs, now, wide)),
         Workload::ReplicationController(rc) => Some(replication_controller_row(rc, now, wide)),
         Workload::Job(job) => Some(job_row(job, now, wide)),
+        Workload::DaemonSet(daemon_set) => Some(daemon_set_row(daemon_set, now, wide)),
         Workload::CronJob(cron_job) => Some(cron_job_row(cron_job, now, wide)),
         _ => None,
     }
@@ -133,6 +147,31 @@ pub fn replication_controller_row(
             &spec,
             Some(labels::format_labels(&rc.spec.selector)),
         ));
+    }
+    cells
+}
+
+/// `printDaemonSet`: the status's counts, and NODE SELECTOR the template's `nodeSelector`.
+pub fn daemon_set_row(daemon_set: &DaemonSet, now: Timestamp, wide: bool) -> Vec<String> {
+    let status = daemon_set.status.clone().unwrap_or_default();
+    let node_selector = &daemon_set.spec.template.spec.node_selector;
+    let mut cells = vec![
+        daemon_set.metadata.name.clone().unwrap_or_default(),
+        status.desired_number_scheduled.to_string(),
+        status.current_number_scheduled.to_string(),
+        status.number_ready.to_string(),
+        status.updated_number_scheduled.unwrap_or(0).to_string(),
+        status.number_available.unwrap_or(0).to_string(),
+        if node_selector.is_empty() {
+            "<none>".to_owned()
+        } else {
+            labels::format_labels(node_selector)
+        },
+        age(daemon_set.metadata.creation_timestamp.as_deref(), now),
+    ];
+    if wide {
+        let selector = daemon_set.spec.selector.as_ref().map(labels::format);
+        cells.extend(wide_cells(&daemon_set.spec.template.spec, selector));
     }
     cells
 }
@@ -251,8 +290,8 @@ mod tests {
     use super::*;
     use crate::api::v1::{Container, LabelSelector};
     use crate::api::workloads::types::{
-        CronJobStatus, DeploymentSpec, DeploymentStatus, JobCondition, JobSpec, JobStatus,
-        ObjectReference, PodTemplateSpec, ReplicaSetSpec, ReplicaSetStatus,
+        CronJobStatus, DaemonSetStatus, DeploymentSpec, DeploymentStatus, JobCondition, JobSpec,
+        JobStatus, ObjectReference, PodTemplateSpec, ReplicaSetSpec, ReplicaSetStatus,
     };
 
     const NOW: &str = "2026-01-01T00:00:00Z";
@@ -530,5 +569,56 @@ mod tests {
             get_workloads(WorkloadKind::CronJob, &refs, now(), false),
             get_workloads(WorkloadKind::CronJob, &refs, now(), true)
         ));
+    }
+
+    /// `TestPrintDaemonSet` and `TestPrintDaemonSetList`: the status's counts, NODE SELECTOR
+    /// `<none>`.
+    #[test]
+    fn test_print_daemon_set() {
+        let daemon_set = |name: &str, counts: [i32; 5]| {
+            let mut daemon_set = DaemonSet {
+                metadata: crate::api::v1::ObjectMeta {
+                    name: Some(name.to_owned()),
+                    creation_timestamp: Some(now().plus_millis(1_900).to_string()),
+                    ..Default::default()
+                },
+                status: Some(DaemonSetStatus {
+                    current_number_scheduled: counts[0],
+                    desired_number_scheduled: counts[1],
+                    number_ready: counts[2],
+                    updated_number_scheduled: Some(counts[3]),
+                    number_available: Some(counts[4]),
+                    ..DaemonSetStatus::default()
+                }),
+                ..DaemonSet::default()
+            };
+            daemon_set.spec.selector = selector();
+            daemon_set
+        };
+        let mut test1 = daemon_set("test1", [2, 3, 1, 2, 0]);
+        test1.spec.template = template(&[
+            ("fake-container1", "fake-image1"),
+            ("fake-container2", "fake-image2"),
+        ]);
+        check(
+            Workload::DaemonSet(test1),
+            expect![[r#"
+            NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+            test1   3         2         1       2            0           <none>          0s
+            NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE   CONTAINERS                        IMAGES                    SELECTOR
+            test1   3         2         1       2            0           <none>          0s    fake-container1,fake-container2   fake-image1,fake-image2   foo=bar
+        "#]],
+        );
+        let objects = [
+            Workload::DaemonSet(daemon_set("daemonset1", [2, 3, 1, 2, 0])),
+            Workload::DaemonSet(daemon_set("daemonset2", [4, 2, 9, 3, 3])),
+        ];
+        let refs: Vec<&Workload> = objects.iter().collect();
+        expect![[r#"
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+            daemonset1   3         2         1       2            0           <none>          0s
+            daemonset2   2         4         9       3            3           <none>          0s
+        "#]]
+        .assert_eq(&get_workloads(WorkloadKind::DaemonSet, &refs, now(), false));
     }
 }

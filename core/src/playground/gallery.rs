@@ -262,6 +262,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "static-pod-vs-daemonset",
+        title: "A static Pod against a DaemonSet",
+        lesson: "node-1's kubelet runs the static Pod from a file and only mirrors it in the API (deleting the mirror at 30 s changes nothing); the DaemonSet's controller runs a Pod on every node, gives node-3 its own when it joins at 60 s, and replaces the one deleted at 90 s.",
+        source: "Seed article \"Deep Dive into Kubernetes Pods\", Static Pods vs. DaemonSets; the Kubernetes documentation, \"Create static Pods\" and \"DaemonSet\"",
+        manifest: include_str!("gallery/lessons/static-pod-vs-daemonset.yaml"),
+        scenario: "version: 1\nstaticPod: true\nnodes: [{name: node-1}, {name: node-2}]\nhorizon: 3m\nactions:\n- {at: 30s, do: deletePod, pod: static-web-node-1}\n- {at: 60s, do: addNode, node: {name: node-3}}\n- {at: 90s, do: deletePod, pod: node-agent-xgnl6}\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "docs-nginx",
         title: "pod-nginx.yaml",
         lesson: "A nodeSelector (disktype: ssd) keeps the Pod to nodes with that label.",

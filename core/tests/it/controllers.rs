@@ -790,3 +790,171 @@ fn a_replacing_cron_job_deletes_the_active_job_first() {
         "#]],
     );
 }
+
+const DAEMON_SET: &str = "\
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-agent
+spec:
+  selector:
+    matchLabels: {app: node-agent}
+  template:
+    metadata:
+      labels: {app: node-agent}
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+        command: [sh, -c, 'echo watching $(hostname); sleep 3600']
+";
+
+/// A DaemonSet runs one Pod on each node that tolerates it (not the tainted control plane), a
+/// node that joins gets its own, and a lost node's daemon Pod is not evicted: it tolerates
+/// `unreachable` for good.
+#[test]
+fn a_daemon_set_runs_a_pod_on_each_node() {
+    check(
+        DAEMON_SET,
+        "nodes:\n- {name: control-plane, taints: [{key: node-role.kubernetes.io/control-plane, effect: NoSchedule}]}\n- {name: node-1}\n- {name: node-2}\nhorizon: 15m\nactions:\n- {at: 60s, do: addNode, node: {name: node-3}}\n- {at: 2m, do: loseNode, node: node-1}\n",
+        &[
+            (
+                "30s",
+                &["kubectl get ds -o wide", "kubectl get pods -o wide"],
+            ),
+            (
+                "70s",
+                &["kubectl get daemonsets", "kubectl get pods -o wide"],
+            ),
+            ("10m", &["kubectl get ds", "kubectl get pods -o wide"]),
+        ],
+        expect![[r#"
+            --- 30s $ kubectl get ds -o wide
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE   CONTAINERS   IMAGES         SELECTOR
+            node-agent   2         2         2       2            2           <none>          30s   agent        busybox:1.36   app=node-agent
+            --- 30s $ kubectl get pods -o wide
+            NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            node-agent-hcrxw   1/1     Running   0          30s   10.244.1.5   node-1   <none>           <none>
+            node-agent-xgnl6   1/1     Running   0          30s   10.244.2.5   node-2   <none>           <none>
+            --- 70s $ kubectl get daemonsets
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+            node-agent   3         3         3       3            3           <none>          70s
+            --- 70s $ kubectl get pods -o wide
+            NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            node-agent-hcrxw   1/1     Running   0          70s   10.244.1.5   node-1   <none>           <none>
+            node-agent-pc75d   1/1     Running   0          10s   10.244.3.5   node-3   <none>           <none>
+            node-agent-xgnl6   1/1     Running   0          70s   10.244.2.5   node-2   <none>           <none>
+            --- 10m $ kubectl get ds
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+            node-agent   2         2         2       2            2           <none>          10m
+            --- 10m $ kubectl get pods -o wide
+            NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            node-agent-hcrxw   1/1     Running   0          10m   10.244.1.5   node-1   <none>           <none>
+            node-agent-pc75d   1/1     Running   0          9m    10.244.3.5   node-3   <none>           <none>
+            node-agent-xgnl6   1/1     Running   0          10m   10.244.2.5   node-2   <none>           <none>
+        "#]],
+    );
+}
+
+/// The Pod a DaemonSet makes: pinned to its node by a required node affinity on
+/// `metadata.name`, with the controller's labels and tolerations.
+#[test]
+fn a_daemon_pod_is_pinned_to_its_node_and_tolerates_node_conditions() {
+    let parsed = pod_model::parse(DAEMON_SET);
+    let reply = console::run(
+        "kubectl get pods -o yaml",
+        &parsed,
+        &Scenario::default(),
+        VirtualTime::from_secs(5),
+    );
+    let spec: String = reply
+        .text
+        .lines()
+        .skip_while(|line| !line.starts_with("    affinity:"))
+        .take_while(|line| !line.starts_with("    containers:"))
+        .chain(
+            reply
+                .text
+                .lines()
+                .skip_while(|line| !line.starts_with("    tolerations:"))
+                .take_while(|line| !line.starts_with("    volumes:")),
+        )
+        .map(|line| format!("{line}\n"))
+        .collect();
+    expect![[r#"
+            affinity:
+              nodeAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  nodeSelectorTerms:
+                  - matchFields:
+                    - key: metadata.name
+                      operator: In
+                      values:
+                      - node-1
+            tolerations:
+            - effect: NoExecute
+              key: node.kubernetes.io/not-ready
+              operator: Exists
+            - effect: NoExecute
+              key: node.kubernetes.io/unreachable
+              operator: Exists
+            - effect: NoSchedule
+              key: node.kubernetes.io/disk-pressure
+              operator: Exists
+            - effect: NoSchedule
+              key: node.kubernetes.io/memory-pressure
+              operator: Exists
+            - effect: NoSchedule
+              key: node.kubernetes.io/pid-pressure
+              operator: Exists
+            - effect: NoSchedule
+              key: node.kubernetes.io/unschedulable
+              operator: Exists
+          status:
+            conditions:
+            - lastProbeTime: null
+              lastTransitionTime: "2026-01-01T00:00:01Z"
+              status: "True"
+              type: PodReadyToStartContainers
+            - lastProbeTime: null
+              lastTransitionTime: "2026-01-01T00:00:01Z"
+              status: "True"
+              type: Initialized
+            - lastProbeTime: null
+              lastTransitionTime: "2026-01-01T00:00:02Z"
+              status: "True"
+              type: Ready
+            - lastProbeTime: null
+              lastTransitionTime: "2026-01-01T00:00:02Z"
+              status: "True"
+              type: ContainersReady
+            - lastProbeTime: null
+              lastTransitionTime: "2026-01-01T00:00:00Z"
+              status: "True"
+              type: PodScheduled
+            containerStatuses:
+            - containerID: containerd://96264f4124141c8796264f4124141c8796264f4124141c8796264f4124141c87
+              image: docker.io/library/busybox:1.36
+              imageID: docker.io/library/busybox@sha256:9a907dc1bed9ad107c943c2a31b307a1ea9b47c366a89ee6ea777106dbb79f57
+              lastState: {}
+              name: agent
+              ready: true
+              restartCount: 0
+              started: true
+              state:
+                running:
+                  startedAt: "2026-01-01T00:00:02Z"
+            hostIP: 192.168.49.2
+            hostIPs:
+            - ip: 192.168.49.2
+            phase: Running
+            podIP: 10.244.0.5
+            podIPs:
+            - ip: 10.244.0.5
+            qosClass: BestEffort
+            startTime: "2026-01-01T00:00:01Z"
+        kind: List
+        metadata:
+          resourceVersion: ""
+    "#]].assert_eq(&spec);
+}

@@ -182,7 +182,6 @@ fn daemon_set_and_replication_controller_validation() {
     check(
         "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector: {matchLabels: {app: agent}}\n  updateStrategy:\n    rollingUpdate: {maxSurge: 1, maxUnavailable: 1}\n  template:\n    metadata: {labels: {app: logs}}\n    spec:\n      containers: [{name: agent, image: 'fluentd:v1'}]\n",
         expect![[r#"
-            1:1 note: DaemonSet "agent": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             8:31 error: spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero
             10:24 error: spec.template.metadata.labels: Invalid value: {"app":"logs"}: `selector` does not match template `labels`
             kubectl: The DaemonSet "agent" is invalid: 

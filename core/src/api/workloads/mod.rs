@@ -98,6 +98,7 @@ impl WorkloadKind {
                 | WorkloadKind::ReplicationController
                 | WorkloadKind::Job
                 | WorkloadKind::CronJob
+                | WorkloadKind::DaemonSet
         )
     }
 

@@ -343,8 +343,34 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": DaemonSetSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the DaemonSet controller writes it, or as pasted from a cluster.
+        status @ "status": Option<DaemonSetStatus>,
+    }
+}
+
+object! {
+    /// A DaemonSet's `status`.
+    pub struct DaemonSetStatus = "DaemonSetStatus" {
+        /// `currentNumberScheduled`: nodes that should run its Pod and run one.
+        current_number_scheduled @ "currentNumberScheduled": i32,
+        /// `numberMisscheduled`: nodes that run its Pod but should not.
+        number_misscheduled @ "numberMisscheduled": i32,
+        /// `desiredNumberScheduled`: nodes that should run its Pod.
+        desired_number_scheduled @ "desiredNumberScheduled": i32,
+        /// `numberReady`: nodes whose Pod is ready.
+        number_ready @ "numberReady": i32,
+        /// `observedGeneration`.
+        observed_generation @ "observedGeneration": Option<i64>,
+        /// `updatedNumberScheduled`: nodes running the current template's Pod.
+        updated_number_scheduled @ "updatedNumberScheduled": Option<i32>,
+        /// `numberAvailable`: nodes whose Pod has been ready for `minReadySeconds`.
+        number_available @ "numberAvailable": Option<i32>,
+        /// `numberUnavailable`: nodes that should run an available Pod and do not.
+        number_unavailable @ "numberUnavailable": Option<i32>,
+        /// `collisionCount`.
+        collision_count @ "collisionCount": Option<i32>,
+        /// `conditions`.
+        conditions @ "conditions": Vec<WorkloadCondition>,
     }
 }
 

@@ -7,8 +7,10 @@
 //! - [`deployment`]: Deployments, through their ReplicaSets.
 //! - [`job`]: Jobs, and the TTL-after-finished controller's deletion of finished ones.
 //! - [`cron_job`]: CronJobs, through their Jobs.
+//! - [`daemon_set`]: DaemonSets, a Pod on each node that should run one.
 
 pub mod cron_job;
+pub mod daemon_set;
 pub mod deployment;
 pub mod job;
 pub mod names;
@@ -36,6 +38,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     deployment::decide(world, trigger, out);
     job::decide(world, trigger, out);
     cron_job::decide(world, trigger, out);
+    daemon_set::decide(world, trigger, out);
 }
 
 /// The owner reference that makes `owner` the controller of an object
@@ -220,6 +223,18 @@ pub fn create_pods(
     source: &str,
     out: &mut Vec<Event>,
 ) {
+    let templates = vec![template.clone(); count.min(BURST_REPLICAS)];
+    create_pods_from(world, id, &templates, source, out);
+}
+
+/// Creates a Pod from each of `templates` for the workload `id`, as [`create_pods`] does.
+pub fn create_pods_from(
+    world: &World,
+    id: WorkloadId,
+    templates: &[PodTemplateSpec],
+    source: &str,
+    out: &mut Vec<Event>,
+) {
     let owner = &world.store.workload(id).object;
     let uid = world.store.workload(id).uid();
     let made_before = world
@@ -237,7 +252,7 @@ pub fn create_pods(
         .count();
     let mut taken: Vec<String> = Vec::new();
     let mut attempt = made_before;
-    for _ in 0..count.min(BURST_REPLICAS) {
+    for template in templates.iter().take(BURST_REPLICAS) {
         let name = loop {
             let name = generate_name(&format!("{}-", owner.name()), &format!("{uid}/{attempt}"));
             attempt += 1;
