@@ -254,7 +254,7 @@ pub enum Command {
         /// The Deployment's name.
         name: String,
     },
-    /// `kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide]`.
+    /// `kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide]`.
     GetWorkloads {
         /// The kind.
         kind: WorkloadKind,
@@ -266,7 +266,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -279,11 +279,10 @@ fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
     (!name.is_empty()).then(|| (kind, name.to_owned()))
 }
 
-/// The workload kind a `get` names (`deploy`, `rs/web-1`…), for the kinds this console prints.
+/// The workload kind a `get` names (`deploy`, `rs/web-1`…).
 fn printable_workload(what: &str) -> Option<WorkloadKind> {
     let resource = what.split_once('/').map_or(what, |(resource, _)| resource);
     WorkloadKind::from_resource(resource)
-        .filter(|kind| crate::kubectl::get_workloads::prints(*kind))
 }
 
 /// The workload of `kind` named `name` among those seen.
@@ -1006,9 +1005,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|jobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
             "#]],
         );
     }

@@ -1,12 +1,12 @@
 //! `kubectl get` of workloads: the columns of upstream's table printers
 //! (pkg/printers/internalversion/printers.go `printDeployment`, `printReplicaSet`,
-//! `printReplicationController`, `printDaemonSet`, `printJob`, `printCronJob`), from the objects alone, so a Deployment pasted from a cluster
+//! `printReplicationController`, `printStatefulSet`, `printDaemonSet`, `printJob`, `printCronJob`), from the objects alone, so a Deployment pasted from a cluster
 //! prints as the simulator's do.
 
 use crate::api::labels;
 use crate::api::v1::PodSpec;
 use crate::api::workloads::types::{
-    CronJob, DaemonSet, Deployment, Job, ReplicaSet, ReplicationController,
+    CronJob, DaemonSet, Deployment, Job, ReplicaSet, ReplicationController, StatefulSet,
 };
 use crate::api::workloads::{Workload, WorkloadKind};
 use crate::base::timestamp::Timestamp;
@@ -17,6 +17,7 @@ pub fn header(kind: WorkloadKind, wide: bool) -> Vec<String> {
     let columns: &[&str] = match kind {
         WorkloadKind::Deployment => &["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
         WorkloadKind::Job => &["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"],
+        WorkloadKind::StatefulSet => &["NAME", "READY", "AGE"],
         WorkloadKind::DaemonSet => &[
             "NAME",
             "DESIRED",
@@ -40,7 +41,12 @@ pub fn header(kind: WorkloadKind, wide: bool) -> Vec<String> {
     };
     let mut header: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
     if wide {
-        header.extend(["CONTAINERS", "IMAGES", "SELECTOR"].map(str::to_owned));
+        // printStatefulSet's wide columns have no SELECTOR.
+        let extra: &[&str] = match kind {
+            WorkloadKind::StatefulSet => &["CONTAINERS", "IMAGES"],
+            _ => &["CONTAINERS", "IMAGES", "SELECTOR"],
+        };
+        header.extend(extra.iter().map(|c| (*c).to_owned()));
     }
     header
 }
@@ -53,34 +59,21 @@ pub fn get_workloads(
     wide: bool,
 ) -> String {
     let rows: Vec<Vec<String>> = std::iter::once(header(kind, wide))
-        .chain(objects.iter().filter_map(|object| row(object, now, wide)))
+        .chain(objects.iter().map(|object| row(object, now, wide)))
         .collect();
     table(&rows)
 }
 
-/// True for the kinds these printers know.
-pub fn prints(kind: WorkloadKind) -> bool {
-    matches!(
-        kind,
-        WorkloadKind::Deployment
-            | WorkloadKind::ReplicaSet
-            | WorkloadKind::ReplicationController
-            | WorkloadKind::Job
-            | WorkloadKind::CronJob
-            | WorkloadKind::DaemonSet
-    )
-}
-
-/// One object's row, for the kinds these printers know.
-pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Option<Vec<String>> {
+/// One object's row.
+pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Vec<String> {
     match object {
-        Workload::Deployment(d) => Some(deployment_row(d, now, wide)),
-        Workload::ReplicaSet(rs) => Some(replica_set_row(rs, now, wide)),
-        Workload::ReplicationController(rc) => Some(replication_controller_row(rc, now, wide)),
-        Workload::Job(job) => Some(job_row(job, now, wide)),
-        Workload::DaemonSet(daemon_set) => Some(daemon_set_row(daemon_set, now, wide)),
-        Workload::CronJob(cron_job) => Some(cron_job_row(cron_job, now, wide)),
-        _ => None,
+        Workload::Deployment(d) => deployment_row(d, now, wide),
+        Workload::ReplicaSet(rs) => replica_set_row(rs, now, wide),
+        Workload::ReplicationController(rc) => replication_controller_row(rc, now, wide),
+        Workload::Job(job) => job_row(job, now, wide),
+        Workload::StatefulSet(set) => stateful_set_row(set, now, wide),
+        Workload::DaemonSet(daemon_set) => daemon_set_row(daemon_set, now, wide),
+        Workload::CronJob(cron_job) => cron_job_row(cron_job, now, wide),
     }
 }
 
@@ -147,6 +140,26 @@ pub fn replication_controller_row(
             &spec,
             Some(labels::format_labels(&rc.spec.selector)),
         ));
+    }
+    cells
+}
+
+/// `printStatefulSet`: READY is `readyReplicas/spec.replicas`; `-o wide` adds CONTAINERS and
+/// IMAGES only.
+pub fn stateful_set_row(set: &StatefulSet, now: Timestamp, wide: bool) -> Vec<String> {
+    let status = set.status.clone().unwrap_or_default();
+    let mut cells = vec![
+        set.metadata.name.clone().unwrap_or_default(),
+        format!(
+            "{}/{}",
+            status.ready_replicas.unwrap_or(0),
+            set.spec.replicas.unwrap_or(0)
+        ),
+        age(set.metadata.creation_timestamp.as_deref(), now),
+    ];
+    if wide {
+        let [names, images, _] = wide_cells(&set.spec.template.spec, None);
+        cells.extend([names, images]);
     }
     cells
 }

@@ -271,6 +271,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "stateful-set",
+        title: "A StatefulSet's order and identity",
+        lesson: "web-1 starts only once web-0 is Running and Ready; scaled to 4 the Pods come in order, the deleted web-0 comes back under its own name and claim, and scaled to 1 they go from the highest ordinal down, one at a time.",
+        source: "Kubernetes documentation, \"StatefulSet Basics\", content/en/examples/application/web/web.yaml",
+        manifest: include_str!("gallery/lessons/stateful-set.yaml"),
+        scenario: "version: 1\nhorizon: 5m\nactions:\n- {at: 30s, do: scale, workload: statefulset/web, replicas: 4}\n- {at: 90s, do: deletePod, pod: web-0}\n- {at: 2m, do: scale, workload: statefulset/web, replicas: 1}\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "docs-nginx",
         title: "pod-nginx.yaml",
         lesson: "A nodeSelector (disktype: ssd) keeps the Pod to nodes with that label.",

@@ -243,8 +243,20 @@ pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> O
                 .unwrap_or_default(),
         ),
         None => {
-            let simulation = run.controlled.into_iter().next()?;
-            (simulation.snapshots.first()?.pod.clone(), vec![simulation])
+            // The first Pod a controller made, and the later objects of its name (a
+            // StatefulSet's Pod made again after a deletion).
+            let first = run.controlled.first()?.snapshots.first()?.pod.clone();
+            let same_name: Vec<Simulation> = run
+                .controlled
+                .into_iter()
+                .filter(|simulation| {
+                    simulation
+                        .snapshots
+                        .first()
+                        .is_some_and(|snapshot| snapshot.pod.name() == first.name())
+                })
+                .collect();
+            (first, same_name)
         }
     };
     let first = &first;

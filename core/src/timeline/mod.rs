@@ -466,10 +466,18 @@ pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
         return placeholder(pod);
     };
     let mut timeline = from_simulation(pod, first);
+    // Who makes an object of the name again: its controller (a StatefulSet), else kubectl apply.
+    let controller = pod
+        .metadata
+        .owner_references
+        .iter()
+        .find(|owner| owner.controller == Some(true))
+        .map(|owner| format!("its {} controller", owner.kind));
+    let maker = controller.as_deref().unwrap_or("kubectl apply");
     for simulation in later {
         if let Some(last) = timeline.steps.last_mut() {
             last.narration
-                .push_str(" It is gone until kubectl apply creates it again.");
+                .push_str(&format!(" It is gone until {maker} creates it again."));
         }
         let offset = u64::try_from(simulation.start.millis_since(first.start)).unwrap_or(0);
         let next = from_simulation(pod, simulation);
@@ -481,8 +489,12 @@ pub fn from_simulations(pod: &Pod, simulations: &[Simulation]) -> Timeline {
                 ..step
             }));
         if let Some(step) = timeline.steps.get_mut(created) {
+            let maker = match &controller {
+                Some(controller) => format!("I{}", &controller[1..]),
+                None => "kubectl apply".to_owned(),
+            };
             step.narration = format!(
-                "kubectl apply creates pod/{} again: a new object, with a new UID. {}",
+                "{maker} creates pod/{} again: a new object, with a new UID. {}",
                 pod.name(),
                 step.narration
             );
@@ -522,7 +534,9 @@ pub struct Happening {
 pub fn with_happenings(mut timeline: Timeline, happenings: &[Happening]) -> Timeline {
     for happening in happenings {
         let steps = &mut timeline.steps;
-        if let Some(step) = steps.iter_mut().find(|step| step.at == happening.at) {
+        // At an instant with two steps (an object removed and the next of its name created),
+        // the controller's act belongs to the later one.
+        if let Some(step) = steps.iter_mut().rev().find(|step| step.at == happening.at) {
             // The controller acts first: it creates the Pod the step then shows scheduled.
             step.narration = format!("{} {}", happening.narration, step.narration);
             continue;

@@ -958,3 +958,172 @@ fn a_daemon_pod_is_pinned_to_its_node_and_tolerates_node_conditions() {
           resourceVersion: ""
     "#]].assert_eq(&spec);
 }
+
+/// The docs' StatefulSet tutorial (content/en/examples/application/web/web.yaml): Pods `web-0`
+/// then `web-1`, the second only once the first is Running and Ready; scaled to 4 and back to 1
+/// (the highest ordinal first, one at a time); `web-0` deleted comes back with its name.
+#[test]
+fn a_stateful_sets_order_and_identity() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml"),
+        "horizon: 10m\nactions:\n- {at: 30s, do: scale, workload: statefulset/web, replicas: 4}\n- {at: 60s, do: scale, workload: statefulset/web, replicas: 1}\n- {at: 3m, do: deletePod, pod: web-0}\n",
+        &[
+            ("0s", &["kubectl get pods"]),
+            ("1500ms", &["kubectl get pods"]),
+            (
+                "20s",
+                &["kubectl get sts -o wide", "kubectl get pods -o wide"],
+            ),
+            ("31s", &["kubectl get pods"]),
+            ("40s", &["kubectl get statefulsets", "kubectl get pods"]),
+            ("61s", &["kubectl get pods"]),
+            ("150s", &["kubectl get sts", "kubectl get pods"]),
+            ("3m1s", &["kubectl get pods"]),
+            ("4m", &["kubectl get pods", "kubectl get events"]),
+        ],
+        expect![[r#"
+            --- 0s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   0/1     Pending   0          0s
+            --- 1500ms $ kubectl get pods
+            NAME    READY   STATUS              RESTARTS   AGE
+            web-0   0/1     ContainerCreating   0          1s
+            --- 20s $ kubectl get sts -o wide
+            NAME   READY   AGE   CONTAINERS   IMAGES
+            web    2/2     20s   nginx        registry.k8s.io/nginx-slim:0.7
+            --- 20s $ kubectl get pods -o wide
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            web-0   1/1     Running   0          20s   10.244.0.5   node-1   <none>           <none>
+            web-1   1/1     Running   0          18s   10.244.0.6   node-1   <none>           <none>
+            --- 31s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          31s
+            web-1   1/1     Running   0          29s
+            web-2   1/1     Running   0          1s
+            web-3   0/1     Pending   0          0s
+            --- 40s $ kubectl get statefulsets
+            NAME   READY   AGE
+            web    4/4     40s
+            --- 40s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          40s
+            web-1   1/1     Running   0          38s
+            web-2   1/1     Running   0          10s
+            web-3   1/1     Running   0          9s
+            --- 61s $ kubectl get pods
+            NAME    READY   STATUS        RESTARTS   AGE
+            web-0   1/1     Running       0          61s
+            web-1   1/1     Running       0          59s
+            web-2   1/1     Running       0          31s
+            web-3   1/1     Terminating   0          30s
+            --- 150s $ kubectl get sts
+            NAME   READY   AGE
+            web    1/1     2m30s
+            --- 150s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          2m30s
+            --- 3m1s $ kubectl get pods
+            NAME    READY   STATUS        RESTARTS   AGE
+            web-0   1/1     Terminating   0          3m1s
+            --- 4m $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          30s
+            --- 4m $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT            MESSAGE
+            4m          Normal   Scheduled          pod/web-0         Successfully assigned default/web-0 to node-1
+            3m59s       Normal   Pulling            pod/web-0         Pulling image "registry.k8s.io/nginx-slim:0.7"
+            3m58s       Normal   Pulled             pod/web-0         Successfully pulled image "registry.k8s.io/nginx-slim:0.7" in 1s (1s including waiting)
+            3m58s       Normal   Created            pod/web-0         Created container nginx
+            3m58s       Normal   Started            pod/web-0         Started container nginx
+            60s         Normal   Killing            pod/web-0         Stopping container nginx
+            30s         Normal   Scheduled          pod/web-0         Successfully assigned default/web-0 to node-1
+            29s         Normal   Pulled             pod/web-0         Container image "registry.k8s.io/nginx-slim:0.7" already present on machine
+            29s         Normal   Created            pod/web-0         Created container nginx
+            29s         Normal   Started            pod/web-0         Started container nginx
+            3m58s       Normal   Scheduled          pod/web-1         Successfully assigned default/web-1 to node-1
+            3m57s       Normal   Pulled             pod/web-1         Container image "registry.k8s.io/nginx-slim:0.7" already present on machine
+            3m57s       Normal   Created            pod/web-1         Created container nginx
+            3m57s       Normal   Started            pod/web-1         Started container nginx
+            2m          Normal   Killing            pod/web-1         Stopping container nginx
+            3m30s       Normal   Scheduled          pod/web-2         Successfully assigned default/web-2 to node-1
+            3m29s       Normal   Pulled             pod/web-2         Container image "registry.k8s.io/nginx-slim:0.7" already present on machine
+            3m29s       Normal   Created            pod/web-2         Created container nginx
+            3m29s       Normal   Started            pod/web-2         Started container nginx
+            2m30s       Normal   Killing            pod/web-2         Stopping container nginx
+            3m29s       Normal   Scheduled          pod/web-3         Successfully assigned default/web-3 to node-1
+            3m28s       Normal   Pulled             pod/web-3         Container image "registry.k8s.io/nginx-slim:0.7" already present on machine
+            3m28s       Normal   Created            pod/web-3         Created container nginx
+            3m28s       Normal   Started            pod/web-3         Started container nginx
+            3m          Normal   Killing            pod/web-3         Stopping container nginx
+            4m          Normal   SuccessfulCreate   statefulset/web   create Claim www-web-0 Pod web-0 in StatefulSet web success
+            30s         Normal   SuccessfulCreate   statefulset/web   create Pod web-0 in StatefulSet web successful
+            3m58s       Normal   SuccessfulCreate   statefulset/web   create Claim www-web-1 Pod web-1 in StatefulSet web success
+            3m58s       Normal   SuccessfulCreate   statefulset/web   create Pod web-1 in StatefulSet web successful
+            3m30s       Normal   SuccessfulCreate   statefulset/web   create Claim www-web-2 Pod web-2 in StatefulSet web success
+            3m30s       Normal   SuccessfulCreate   statefulset/web   create Pod web-2 in StatefulSet web successful
+            3m29s       Normal   SuccessfulCreate   statefulset/web   create Claim www-web-3 Pod web-3 in StatefulSet web success
+            3m29s       Normal   SuccessfulCreate   statefulset/web   create Pod web-3 in StatefulSet web successful
+            3m          Normal   SuccessfulDelete   statefulset/web   delete Pod web-3 in StatefulSet web successful
+            2m30s       Normal   SuccessfulDelete   statefulset/web   delete Pod web-2 in StatefulSet web successful
+            2m          Normal   SuccessfulDelete   statefulset/web   delete Pod web-1 in StatefulSet web successful
+        "#]],
+    );
+}
+
+/// A StatefulSet's Pod on a lost node is evicted but not replaced: its object stays
+/// Terminating until the node answers (or someone force-deletes it), and two Pods never hold
+/// one identity. Restored at 10 min, the kubelet finishes the deletion and `web-1` comes back.
+#[test]
+fn a_stateful_pod_on_a_lost_node_is_not_replaced_until_it_is_gone() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml"),
+        "nodes: [{name: node-1}, {name: node-2}]\nhorizon: 12m\nactions:\n- {at: 60s, do: loseNode, node: node-2}\n- {at: 10m, do: restoreNode, node: node-2}\n",
+        &[
+            ("30s", &["kubectl get pods -o wide"]),
+            ("9m", &["kubectl get pods -o wide", "kubectl get sts"]),
+            ("11m", &["kubectl get pods -o wide"]),
+        ],
+        expect![[r#"
+            --- 30s $ kubectl get pods -o wide
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            web-0   1/1     Running   0          30s   10.244.0.5   node-1   <none>           <none>
+            web-1   1/1     Running   0          28s   10.244.1.5   node-2   <none>           <none>
+            --- 9m $ kubectl get pods -o wide
+            NAME    READY   STATUS    RESTARTS   AGE     IP           NODE     NOMINATED NODE   READINESS GATES
+            web-0   1/1     Running   0          9m      10.244.0.5   node-1   <none>           <none>
+            web-1   1/1     Unknown   0          8m58s   10.244.1.5   node-2   <none>           <none>
+            --- 9m $ kubectl get sts
+            NAME   READY   AGE
+            web    1/2     9m
+            --- 11m $ kubectl get pods -o wide
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            web-0   1/1     Running   0          11m   10.244.0.5   node-1   <none>           <none>
+            web-1   1/1     Running   0          30s   10.244.1.6   node-2   <none>           <none>
+        "#]],
+    );
+}
+
+/// The page's story of a StatefulSet follows `web-0` through its deletion: the controller, not
+/// kubectl apply, makes it again under its name.
+#[test]
+fn the_story_of_a_stateful_pod_goes_on_after_its_deletion() {
+    let example = pod_model::playground::gallery::ALL
+        .iter()
+        .find(|example| example.id == "stateful-set")
+        .expect("the lesson exists");
+    let parsed = pod_model::parse(example.manifest);
+    let workloads: Vec<_> = parsed.accepted_workloads().into_iter().cloned().collect();
+    let scenario = Scenario::from_yaml(example.scenario).expect("a valid scenario");
+    let lifecycle = pod_model::playground::state::lifecycle(&[], &workloads, &scenario)
+        .expect("the StatefulSet makes a Pod");
+    let told: Vec<String> = lifecycle
+        .timeline
+        .steps()
+        .iter()
+        .filter(|step| step.narration.contains("again"))
+        .map(|step| format!("{}: {}", step.at, step.narration))
+        .collect();
+    expect![[r#"
+        120s: Container 'nginx' exits with code 137 (Error); the API server removes pod/web-0: kubectl get pods no longer lists it. It is gone until its StatefulSet controller creates it again.
+        120s: statefulset-controller on statefulset/web: create Pod web-0 in StatefulSet web successful. Its StatefulSet controller creates pod/web-0 again: a new object, with a new UID. The scheduler assigns the Pod to node-1."#]].assert_eq(&told.join("\n"));
+}

@@ -280,6 +280,7 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/cron-job: 0/1 Completed 0
         gallery/static-web: 1/1 Running 0
         gallery/static-pod-vs-daemonset: 1/1 Running 0
+        gallery/stateful-set: 1/1 Running 0
     "#]]
     .assert_eq(&out);
 }

@@ -68,6 +68,7 @@ fn every_lesson_tells_its_story() {
         cron-job: 60.1s 0/1 Pending, 61.1s 0/1 ContainerCreating, 62.1s 0/1 Completed, 241.2s - Deleted (no longer exists)
         static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s - Deleted (no longer exists)
         static-pod-vs-daemonset: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running
+        stateful-set: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 90s 1/1 Terminating, 120s - Deleted (no longer exists), 120s 0/1 Pending, 121s 1/1 Running
     "#]].assert_eq(&out);
 }
 

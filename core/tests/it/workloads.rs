@@ -153,7 +153,6 @@ fn stateful_set_validation() {
     check(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db.v1\nspec:\n  podManagementPolicy: Random\n  selector: {}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      restartPolicy: OnFailure\n      containers: [{name: db, image: 'postgres:16'}]\n",
         expect![[r#"
-            1:1 note: StatefulSet "db.v1": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             4:9 error: metadata.name: Invalid value: "db.v1": must not contain dots
             6:24 error: spec.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'
             7:13 error: spec.selector: Invalid value: {}: empty selector is invalid for statefulset
@@ -169,7 +168,6 @@ fn stateful_set_validation() {
     check(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db}]\n",
         expect![[r#"
-            1:1 note: StatefulSet "db": checked as the API server would and drawn from its Pod template; its controller does not run on the virtual cluster yet
             10:20 warning: spec.template.spec.containers[0].image: Required value; the API server accepts the StatefulSet, but refuses each Pod its controller creates from this template
             kubectl: statefulset.apps/db created
         "#]],

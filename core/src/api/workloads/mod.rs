@@ -99,6 +99,7 @@ impl WorkloadKind {
                 | WorkloadKind::Job
                 | WorkloadKind::CronJob
                 | WorkloadKind::DaemonSet
+                | WorkloadKind::StatefulSet
         )
     }
 

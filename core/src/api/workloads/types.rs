@@ -211,8 +211,34 @@ object! {
         metadata @ "metadata": ObjectMeta,
         /// `spec`.
         spec @ "spec": StatefulSetSpec,
-        /// `status`, kept as written.
-        status @ "status": Option<Raw>,
+        /// `status`: as the StatefulSet controller writes it, or as pasted from a cluster.
+        status @ "status": Option<StatefulSetStatus>,
+    }
+}
+
+object! {
+    /// A StatefulSet's `status`.
+    pub struct StatefulSetStatus = "StatefulSetStatus" {
+        /// `observedGeneration`.
+        observed_generation @ "observedGeneration": Option<i64>,
+        /// `replicas`: its Pods.
+        replicas @ "replicas": i32,
+        /// `readyReplicas`.
+        ready_replicas @ "readyReplicas": Option<i32>,
+        /// `currentReplicas`: its Pods of `currentRevision`.
+        current_replicas @ "currentReplicas": Option<i32>,
+        /// `updatedReplicas`: its Pods of `updateRevision`.
+        updated_replicas @ "updatedReplicas": Option<i32>,
+        /// `currentRevision`.
+        current_revision @ "currentRevision": Option<String>,
+        /// `updateRevision`.
+        update_revision @ "updateRevision": Option<String>,
+        /// `collisionCount`.
+        collision_count @ "collisionCount": Option<i32>,
+        /// `availableReplicas`.
+        available_replicas @ "availableReplicas": Option<i32>,
+        /// `conditions`.
+        conditions @ "conditions": Vec<WorkloadCondition>,
     }
 }
 

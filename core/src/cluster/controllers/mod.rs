@@ -8,6 +8,7 @@
 //! - [`job`]: Jobs, and the TTL-after-finished controller's deletion of finished ones.
 //! - [`cron_job`]: CronJobs, through their Jobs.
 //! - [`daemon_set`]: DaemonSets, a Pod on each node that should run one.
+//! - [`stateful_set`]: StatefulSets, Pods with a stable identity, in order.
 
 pub mod cron_job;
 pub mod daemon_set;
@@ -15,6 +16,7 @@ pub mod deployment;
 pub mod job;
 pub mod names;
 pub mod replica_set;
+pub mod stateful_set;
 
 use crate::api::v1::{OwnerReference, Pod};
 use crate::api::workloads::Workload;
@@ -39,6 +41,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     job::decide(world, trigger, out);
     cron_job::decide(world, trigger, out);
     daemon_set::decide(world, trigger, out);
+    stateful_set::decide(world, trigger, out);
 }
 
 /// The owner reference that makes `owner` the controller of an object
