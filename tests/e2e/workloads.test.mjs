@@ -115,3 +115,70 @@ describe("a Job", () => {
     await context.close();
   });
 });
+
+describe("a rollout", () => {
+  test("walks step by step: the Deployment controller's scalings are told, and the console answers at each step", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("rollout-held-by-readiness");
+    await page.getByTestId("pod-name").filter({ hasText: "deployment.apps/web" }).waitFor();
+    await settled(page);
+    await page.getByTestId("first").click();
+    // Step on to the image change at 30 s: the controller's scalings are that step's story.
+    let narration = "";
+    while (await page.getByTestId("next").isEnabled()) {
+      await page.getByTestId("next").click();
+      narration = await page.getByTestId("narration").textContent();
+      if (/Scaled up replica set/.test(narration)) break;
+    }
+    assert.equal(await page.getByTestId("clock").textContent(), "t = 30s");
+    const scalings = [...narration.matchAll(/Scaled (up|down) replica set web-\w+ from (\d+) to (\d+)/g)].map((m) => `${m[1]} ${m[2]}→${m[3]}`);
+    assert.deepEqual(scalings, ["up 0→1", "down 4→3", "up 1→2"], narration);
+    const replicaSets = rows(await runCommand(page, "kubectl get rs")).map((row) => row.split(/\s+/).slice(1, 3).join(" "));
+    assert.deepEqual(replicaSets.sort(), ["2 2", "3 3"]);
+    // At the end the rollout still waits: the new Pods are never Ready.
+    await page.getByTestId("last").click();
+    assert.match(await runCommand(page, "kubectl rollout status deployment/web"), /^Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated\.\.\./);
+    const pods = rows(await runCommand(page, "kubectl get pods"));
+    assert.equal(pods.filter((row) => /\s0\/1\s+Running\s/.test(row)).length, 2, pods.join("\n"));
+    assert.equal(pods.filter((row) => /\s1\/1\s+Running\s/.test(row)).length, 3, pods.join("\n"));
+    await screenshot(page, "rollout-held");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("the workload lessons", () => {
+  const lessons = [
+    ["deployment-node-loss", "pod/naked-pod"],
+    ["rollout-held-by-readiness", "deployment.apps/web"],
+    ["job-backoff-limit", "job.batch/flaky"],
+    ["cron-job", "cronjob.batch/hello"],
+    ["static-pod-vs-daemonset", "pod/static-web"],
+    ["stateful-set", "statefulset.apps/web"],
+  ];
+  for (const [id, shown] of lessons) {
+    test(`${id}: its share link opens the same manifest, scenario and step`, async () => {
+      const { page, context, problems } = await openApp(browser, `${server.url}/`);
+      await page.getByTestId("examples").selectOption(id);
+      await page.getByTestId("pod-name").filter({ hasText: shown }).waitFor();
+      await settled(page);
+      await page.getByTestId("last").click();
+      const step = await page.getByTestId("step").textContent();
+      const pods = await runCommand(page, "kubectl get pods -o wide");
+      await page.getByTestId("copy-link").click();
+      const link = await page.getByTestId("share-link").inputValue();
+      const manifest = await page.getByTestId("editor").inputValue();
+      await context.close();
+
+      const other = await openApp(browser, link);
+      await other.page.getByTestId("pod-name").filter({ hasText: shown }).waitFor();
+      await settled(other.page);
+      assert.equal(await other.page.getByTestId("editor").inputValue(), manifest);
+      assert.equal(await other.page.getByTestId("step").textContent(), step);
+      assert.equal(await runCommand(other.page, "kubectl get pods -o wide"), pods);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(other.problems, []);
+      await other.context.close();
+    });
+  }
+});

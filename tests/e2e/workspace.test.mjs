@@ -228,7 +228,7 @@ describe("lessons with scenarios", () => {
     );
     assert.deepEqual(groups, [
       "Patterns from the articles: 11",
-      "Lessons of a Pod's life: 14",
+      "Lessons of a Pod's life: 15",
       "Kubernetes documentation examples: 32",
     ]);
     await loadExample(page, "docs-exec-liveness", "liveness-exec");

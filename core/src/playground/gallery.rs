@@ -235,6 +235,15 @@ pub const ALL: &[Example] = &[
         group: Group::Lesson,
     },
     Example {
+        id: "rollout-held-by-readiness",
+        title: "A rolling update held up by a failing readiness probe",
+        lesson: "At 30 s the image becomes nginx-unprivileged, which listens on 8080: the new Pods' readiness probe on port 80 is refused, they never become available, and the rollout stops at two new Pods and three old ones, which go on serving.",
+        source: "Podplay lesson, after the Kubernetes documentation, \"Deployments\": Updating a Deployment, and \"Configure Liveness, Readiness and Startup Probes\"",
+        manifest: include_str!("gallery/lessons/rollout-held-by-readiness.yaml"),
+        scenario: "version: 1\nhorizon: 3m\nactions:\n- {at: 30s, do: setImage, workload: deployment/web, container: web, image: \"nginxinc/nginx-unprivileged:1.27\"}\n",
+        group: Group::Lesson,
+    },
+    Example {
         id: "job-backoff-limit",
         title: "A Job that exhausts its backoffLimit",
         lesson: "The container exits 1 every time. With restartPolicy: Never the Job controller makes a new Pod for each failure, waiting 10 s, then 20 s; the third failure passes backoffLimit: 2, and the Job is Failed with the Event BackoffLimitExceeded. The failed Pods stay, for their logs.",

@@ -532,7 +532,18 @@ pub struct Happening {
 /// happening at the instant of a step opens that step's narration. So the stepper walks a
 /// controller's work (a rollout, a Job's new Pods) and the console answers at each of them.
 pub fn with_happenings(mut timeline: Timeline, happenings: &[Happening]) -> Timeline {
+    // Those of one instant are told together, in the order they happened.
+    let mut groups: Vec<Happening> = Vec::new();
     for happening in happenings {
+        match groups.last_mut() {
+            Some(last) if last.at == happening.at => {
+                last.narration.push(' ');
+                last.narration.push_str(&happening.narration);
+            }
+            _ => groups.push(happening.clone()),
+        }
+    }
+    for happening in &groups {
         let steps = &mut timeline.steps;
         // At an instant with two steps (an object removed and the next of its name created),
         // the controller's act belongs to the later one.

@@ -1127,3 +1127,26 @@ fn the_story_of_a_stateful_pod_goes_on_after_its_deletion() {
         120s: Container 'nginx' exits with code 137 (Error); the API server removes pod/web-0: kubectl get pods no longer lists it. It is gone until its StatefulSet controller creates it again.
         120s: statefulset-controller on statefulset/web: create Pod web-0 in StatefulSet web successful. Its StatefulSet controller creates pod/web-0 again: a new object, with a new UID. The scheduler assigns the Pod to node-1."#]].assert_eq(&told.join("\n"));
 }
+
+/// The rollout lesson's steps from the image change on: each scaling the Deployment controller
+/// does is told, and the rollout stops where the readiness probe holds it.
+#[test]
+fn a_held_rollouts_steps() {
+    let example = pod_model::playground::gallery::ALL
+        .iter()
+        .find(|example| example.id == "rollout-held-by-readiness")
+        .expect("the lesson exists");
+    let parsed = pod_model::parse(example.manifest);
+    let workloads: Vec<_> = parsed.accepted_workloads().into_iter().cloned().collect();
+    let scenario = Scenario::from_yaml(example.scenario).expect("a valid scenario");
+    let lifecycle = pod_model::playground::state::lifecycle(&[], &workloads, &scenario)
+        .expect("the Deployment makes a Pod");
+    let told: Vec<String> = lifecycle
+        .timeline
+        .steps()
+        .iter()
+        .filter(|step| step.at.as_millis() >= 30_000)
+        .map(|step| format!("{}: {}", step.at, step.narration))
+        .collect();
+    expect!["30s: deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 0 to 1. deployment-controller on deployment/web: Scaled down replica set web-547bb9cff7 from 4 to 3. deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 1 to 2. replicaset-controller on replicaset/web-547bb9cff7: Deleted pod: web-547bb9cff7-c6dks. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-n6nbf. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-4f7df."].assert_eq(&told.join("\n"));
+}

@@ -276,6 +276,7 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/image-pull-backoff: 1/1 Running 0
         gallery/naked-pod: 1/1 Running 0
         gallery/deployment-node-loss: 1/1 Running 0
+        gallery/rollout-held-by-readiness: 1/1 Running 0
         gallery/job-backoff-limit: 0/1 Error 0
         gallery/cron-job: 0/1 Completed 0
         gallery/static-web: 1/1 Running 0

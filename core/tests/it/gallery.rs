@@ -64,6 +64,7 @@ fn every_lesson_tells_its_story() {
         image-pull-backoff: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 0/1 ErrImagePull, 3s 0/1 ImagePullBackOff, 13s 0/1 ErrImagePull, 14s 0/1 ImagePullBackOff, 34s 0/1 ErrImagePull, 35s 0/1 ImagePullBackOff, 75s 0/1 ErrImagePull, 76s 0/1 ImagePullBackOff, 156s 1/1 Running
         naked-pod: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
         deployment-node-loss: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 410s 1/1 Unknown
+        rollout-held-by-readiness: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running
         job-backoff-limit: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 3s 0/1 Error
         cron-job: 60.1s 0/1 Pending, 61.1s 0/1 ContainerCreating, 62.1s 0/1 Completed, 241.2s - Deleted (no longer exists)
         static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s - Deleted (no longer exists)
