@@ -15,6 +15,7 @@ use crate::cluster::kubelet::static_pod;
 use crate::cluster::kubelet::termination::pod_grace_seconds;
 use crate::cluster::scenario::What;
 use crate::cluster::store::{ObjectKind, PodId};
+use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Timer, Trigger};
 use crate::cluster::{MAX_CONTAINERS, MAX_GENERATIONS, World, pod_uid, uid_of};
 
@@ -208,6 +209,17 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
                 }
             });
         }
+        What::DeleteWorkload { workload, orphan } => {
+            let Some(id) = world.store.live_workload_named(workload) else {
+                return;
+            };
+            if *orphan {
+                orphan_dependents(world, id, out);
+                out.push(Event::WorkloadRemoved(id));
+            } else {
+                crate::cluster::controllers::delete_cascading(world, id, out);
+            }
+        }
         What::SetImage {
             workload,
             container,
@@ -228,6 +240,38 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             });
         }
         _ => {}
+    }
+}
+
+/// The garbage collector's orphan policy: the objects the workload `id` controls lose their
+/// reference to it, and stay.
+fn orphan_dependents(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
+    let uid = world.store.workload(id).uid().to_owned();
+    for (index, stored) in world.store.pods.iter().enumerate() {
+        let owned = stored
+            .object()
+            .metadata
+            .owner_references
+            .iter()
+            .any(|reference| reference.uid == uid);
+        if owned && stored.removed.is_none() {
+            out.push(Event::PodOrphaned {
+                pod: PodId(index),
+                owner: uid.clone(),
+            });
+        }
+    }
+    for (index, stored) in world.store.workloads.iter().enumerate() {
+        let mut object = stored.object.clone();
+        let references = &mut object.metadata_mut().owner_references;
+        let before = references.len();
+        references.retain(|reference| reference.uid != uid);
+        if references.len() != before && stored.removed.is_none() {
+            out.push(Event::WorkloadWritten {
+                workload: WorkloadId(index),
+                object: Box::new(object),
+            });
+        }
     }
 }
 

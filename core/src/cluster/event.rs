@@ -66,6 +66,14 @@ pub enum Event {
     },
     /// The Pod object is removed.
     PodRemoved(PodId),
+    /// The garbage collector's orphaning: the Pod's owner reference to the object with the UID
+    /// `owner` is removed (`kubectl delete --cascade=orphan` of its owner).
+    PodOrphaned {
+        /// The Pod.
+        pod: PodId,
+        /// The deleted owner's UID.
+        owner: String,
+    },
     /// A controller is about to delete a Pod: the `DisruptionTarget` condition, and for the Pod
     /// garbage collector, the phase `Failed`.
     PodDisrupted {
@@ -241,6 +249,14 @@ pub fn apply(world: &mut World, event: Event) {
             if grace_seconds == 0 {
                 remove_pod(world, pod);
             }
+        }
+        Event::PodOrphaned { pod, owner } => {
+            world.store.update_pod(pod, |object| {
+                object
+                    .metadata
+                    .owner_references
+                    .retain(|reference| reference.uid != owner);
+            });
         }
         Event::PodRemoved(pod) => {
             if world.store.pod(pod).removed.is_none() {

@@ -251,6 +251,14 @@ pub enum What {
         /// The replicas wanted.
         replicas: i32,
     },
+    /// `kubectl delete KIND/NAME [--cascade=orphan]`: the workload goes, and with it, unless
+    /// orphaned, what it controls (the garbage collector's background cascade).
+    DeleteWorkload {
+        /// The workload, as kubectl names it: `deployment/web`.
+        workload: String,
+        /// `--cascade=orphan`: its Pods and ReplicaSets stay, without an owner.
+        orphan: bool,
+    },
     /// `kubectl set image KIND/NAME CONTAINER=IMAGE`: a new template, which a Deployment rolls
     /// out.
     SetImage {
@@ -284,6 +292,7 @@ impl What {
             What::CreateService { .. } => "createService",
             What::DeleteService { .. } => "deleteService",
             What::Scale { .. } => "scale",
+            What::DeleteWorkload { .. } => "deleteWorkload",
             What::SetImage { .. } => "setImage",
         }
     }
@@ -321,6 +330,10 @@ impl What {
             What::Scale { workload, replicas } => {
                 format!("kubectl scale {workload} --replicas={replicas}")
             }
+            What::DeleteWorkload { workload, orphan } => format!(
+                "kubectl delete {workload}{}",
+                if *orphan { " --cascade=orphan" } else { "" }
+            ),
             What::SetImage {
                 workload,
                 container,

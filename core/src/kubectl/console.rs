@@ -224,7 +224,7 @@ pub enum Command {
     /// A command that prints and then follows the stepper (`logs -f`, `get -w`): the same as
     /// [`Command::Show`] at each instant.
     Follow(View, Option<String>),
-    /// `kubectl delete pod NAME [--grace-period=N]`.
+    /// `kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan]`.
     Delete {
         /// The Pod.
         name: String,
@@ -233,6 +233,13 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl delete KIND NAME [--cascade=orphan]`.
+    DeleteWorkload {
+        /// The workload.
+        workload: (WorkloadKind, String),
+        /// `--cascade=orphan`.
+        orphan: bool,
+    },
     /// `kubectl scale KIND/NAME --replicas=N`.
     Scale {
         /// The workload, `KIND/NAME` with the kind's singular: `deployment/web`.
@@ -266,7 +273,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -619,6 +626,40 @@ pub fn parse(line: &str) -> Result<Command, String> {
             ["--containers"] => Ok(Command::Show(View::Top { containers: true }, None)),
             _ => Err(unsupported()),
         },
+        ["delete", rest @ ..]
+            if workload_reference(
+                &rest
+                    .iter()
+                    .copied()
+                    .filter(|word| !word.starts_with('-'))
+                    .collect::<Vec<_>>(),
+            )
+            .is_some() =>
+        {
+            let words: Vec<&str> = rest
+                .iter()
+                .copied()
+                .filter(|w| !w.starts_with('-'))
+                .collect();
+            let workload = workload_reference(&words).ok_or_else(unsupported)?;
+            let mut orphan = false;
+            for flag in rest.iter().filter(|word| word.starts_with('-')) {
+                // kubectl's `--cascade`: background (the default, also `true`), foreground, or
+                // orphan (also `false`).
+                match flag.strip_prefix("--cascade=") {
+                    Some("orphan" | "false") => orphan = true,
+                    Some("background" | "foreground" | "true") => orphan = false,
+                    Some(other) => {
+                        return Err(format!(
+                            "error: invalid cascade value ({other}). Must be \"background\", \"foreground\", or \"orphan\""
+                        ));
+                    }
+                    None if *flag == "--wait=false" => {}
+                    None => return Err(unsupported()),
+                }
+            }
+            Ok(Command::DeleteWorkload { workload, orphan })
+        }
         ["delete", rest @ ..] => match named(rest) {
             Some((name, flags)) => {
                 let mut grace = None;
@@ -791,6 +832,26 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             };
             reply.follow = follow;
             reply
+        }
+        Command::DeleteWorkload {
+            workload: (kind, name),
+            orphan,
+        } => {
+            if find_workload(&observation.workloads, kind, &name).is_none() {
+                return Reply::err(workload_not_found(kind, &name));
+            }
+            Reply {
+                text: format!("{} \"{name}\" deleted\n", kind.kind_group()),
+                error: false,
+                action: Some(Action::new(
+                    at,
+                    What::DeleteWorkload {
+                        workload: format!("{}/{name}", kind.as_str().to_lowercase()),
+                        orphan,
+                    },
+                )),
+                follow: false,
+            }
         }
         Command::Scale {
             workload: (kind, name),
@@ -1005,9 +1066,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

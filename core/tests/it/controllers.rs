@@ -1150,3 +1150,69 @@ fn a_held_rollouts_steps() {
         .collect();
     expect!["30s: deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 0 to 1. deployment-controller on deployment/web: Scaled down replica set web-547bb9cff7 from 4 to 3. deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 1 to 2. replicaset-controller on replicaset/web-547bb9cff7: Deleted pod: web-547bb9cff7-c6dks. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-n6nbf. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-4f7df."].assert_eq(&told.join("\n"));
 }
+
+/// `kubectl delete deployment` takes its ReplicaSet and Pods with it (the garbage collector's
+/// background cascade); with `--cascade=orphan` they stay, the ReplicaSet without an owner, and
+/// it still keeps its Pods.
+#[test]
+fn deleting_a_deployment_cascades_unless_orphaned() {
+    check(
+        DEPLOYMENT,
+        "actions:\n- {at: 30s, do: deleteWorkload, workload: deployment/web}\n",
+        &[(
+            "31s",
+            &["kubectl get deploy", "kubectl get rs", "kubectl get pods"],
+        )],
+        expect![[r#"
+            --- 31s $ kubectl get deploy
+            No resources found in default namespace.
+            --- 31s $ kubectl get rs
+            No resources found in default namespace.
+            --- 31s $ kubectl get pods
+            No resources found in default namespace.
+        "#]],
+    );
+    check(
+        DEPLOYMENT,
+        "actions:\n- {at: 30s, do: deleteWorkload, workload: deployment/web, orphan: true}\n",
+        &[(
+            "31s",
+            &["kubectl get deploy", "kubectl get rs", "kubectl get pods"],
+        )],
+        expect![[r#"
+            --- 31s $ kubectl get deploy
+            No resources found in default namespace.
+            --- 31s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-56c6c95f89   3         3         3       31s
+            --- 31s $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-56c6c95f89-6sx49   1/1     Running   0          31s
+            web-56c6c95f89-gswqp   1/1     Running   0          31s
+            web-56c6c95f89-w59vp   1/1     Running   0          31s
+        "#]],
+    );
+    check(
+        DEPLOYMENT,
+        "{}",
+        &[(
+            "5s",
+            &[
+                "kubectl delete deployment web",
+                "kubectl delete deploy/web --cascade=orphan",
+                "kubectl delete sts/web",
+                "kubectl delete deploy web --cascade=sideways",
+            ],
+        )],
+        expect![[r#"
+            --- 5s $ kubectl delete deployment web
+            deployment.apps "web" deleted
+            --- 5s $ kubectl delete deploy/web --cascade=orphan
+            deployment.apps "web" deleted
+            --- 5s $ kubectl delete sts/web
+            Error from server (NotFound): statefulsets.apps "web" not found
+            --- 5s $ kubectl delete deploy web --cascade=sideways
+            error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"
+        "#]],
+    );
+}

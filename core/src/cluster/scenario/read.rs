@@ -54,6 +54,7 @@ const ACTIONS: &[&str] = &[
     "deleteService",
     "scale",
     "setImage",
+    "deleteWorkload",
 ];
 
 /// The kinds of probe, as `probe:` names them.
@@ -203,6 +204,13 @@ fn action(value: &Json) -> Read<Action> {
                     .map_err(|_| "replicas is out of range".to_owned())?,
             },
             &["workload", "replicas"],
+        ),
+        "deleteWorkload" => (
+            What::DeleteWorkload {
+                workload: required(fields, "workload", string)?,
+                orphan: optional(fields, "orphan", boolean)?.unwrap_or(false),
+            },
+            &["workload", "orphan"],
         ),
         "setImage" => (
             What::SetImage {

@@ -115,6 +115,12 @@ fn action(out: &mut String, action: &Action) {
             write_string(object.key("workload"), workload);
             object.key("replicas").push_str(&replicas.to_string());
         }
+        What::DeleteWorkload { workload, orphan } => {
+            write_string(object.key("workload"), workload);
+            if *orphan {
+                object.key("orphan").push_str("true");
+            }
+        }
         What::SetImage {
             workload,
             container,
