@@ -256,7 +256,7 @@ pub const ALL: &[Example] = &[
         id: "cron-job",
         title: "A CronJob",
         lesson: "Every minute the CronJob controller makes a Job named after the scheduled minute (hello-29453761 is 00:01 UTC, in minutes since 1970), and the Job its Pod; the three newest successful Jobs are kept and older ones deleted with their Pods.",
-        source: "Kubernetes documentation, content/en/examples/application/job/cronjob.yaml (the stored copy is batch/v1beta1, removed in 1.25; the gallery's is batch/v1, as the docs now write it)",
+        source: "Kubernetes documentation, content/en/examples/application/job/cronjob.yaml, at batch/v1 as the docs now write it; the stored copy is batch/v1beta1, removed in 1.25",
         manifest: include_str!("gallery/lessons/cron-job.yaml"),
         scenario: "version: 1\nhorizon: 5m30s\n",
         group: Group::Lesson,
