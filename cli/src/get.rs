@@ -13,6 +13,8 @@ use pod_model::cluster::{Deletion, Observed, ObservedWorkload, Scenario, observe
 use pod_model::diagram::flow::{FlowStage, flow_scene};
 use pod_model::diagram::{self, Look, Theme};
 use pod_model::kubectl::console::{self as kubectl_console, View as KubectlView};
+use pod_model::kubectl::describe::DescribeOptions;
+use pod_model::kubectl::describe_workloads::{Around, describe_workload};
 use pod_model::kubectl::errors as kubectl_errors;
 use pod_model::kubectl::get as kubectl_get;
 use pod_model::kubectl::get_workloads::get_workloads;
@@ -164,7 +166,7 @@ pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> Ex
         workloads.extend(seen.workloads);
     }
     if let Selection::Workloads(kind, name) = selection {
-        return print_workloads(*kind, name.as_deref(), view, &workloads, failed);
+        return print_workloads(*kind, name.as_deref(), view, &workloads, &observed, failed);
     }
     if let Selection::Pods(Some(name)) = selection {
         observed.retain(|seen| seen.pod.name() == name);
@@ -211,14 +213,19 @@ fn print_workloads(
     name: Option<&str>,
     view: &View,
     workloads: &[ObservedWorkload],
+    observed: &[Observed],
     failed: bool,
 ) -> ExitCode {
-    let View::Table { wide } = view else {
-        eprintln!(
-            "podplay: only 'get' and 'get -o wide' print {} yet",
-            kind.resource()
-        );
-        return ExitCode::from(2);
+    let wide = match view {
+        View::Table { wide } => *wide,
+        View::Describe { .. } => false,
+        _ => {
+            eprintln!(
+                "podplay: only 'get', 'get -o wide' and 'describe' print {} yet",
+                kind.resource()
+            );
+            return ExitCode::from(2);
+        }
     };
     let mut objects: Vec<&ObservedWorkload> = workloads
         .iter()
@@ -238,9 +245,34 @@ fn print_workloads(
         };
     };
     let now = first.now;
-    let listed: Vec<&pod_model::api::workloads::Workload> =
-        objects.iter().map(|seen| &seen.object).collect();
-    print!("{}", get_workloads(kind, &listed, now, *wide));
+    if let View::Describe { utc_offset_minutes } = view {
+        let pods: Vec<&pod_model::Pod> = observed
+            .iter()
+            .filter(|seen| !seen.gone)
+            .map(|seen| &seen.pod)
+            .collect();
+        let all: Vec<&pod_model::api::workloads::Workload> =
+            workloads.iter().map(|seen| &seen.object).collect();
+        let around = Around {
+            pods: &pods,
+            workloads: &all,
+        };
+        let text: Vec<String> = objects
+            .iter()
+            .map(|seen| {
+                let options = DescribeOptions {
+                    now: seen.now,
+                    utc_offset_minutes: *utc_offset_minutes,
+                };
+                describe_workload(&seen.object, around, &seen.events, options)
+            })
+            .collect();
+        print!("{}", text.join("\n\n"));
+    } else {
+        let listed: Vec<&pod_model::api::workloads::Workload> =
+            objects.iter().map(|seen| &seen.object).collect();
+        print!("{}", get_workloads(kind, &listed, now, wide));
+    }
     if failed {
         ExitCode::FAILURE
     } else {

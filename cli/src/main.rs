@@ -62,7 +62,8 @@ enum Command {
         #[command(flatten)]
         run: RunArgs,
     },
-    /// Print 'kubectl describe pod' for the same Pods, Events included.
+    /// Print 'kubectl describe' for the same Pods, or the workloads a resource argument names
+    /// ('describe statefulset/web FILE'), Events included.
     Describe {
         /// The time zone the times are shown in, as ±HH:MM from UTC.
         #[arg(long, value_parser = parse_offset, allow_hyphen_values = true, default_value = "+00:00")]

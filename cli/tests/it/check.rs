@@ -132,7 +132,8 @@ fn no_arguments_prints_usage() {
             Commands:
               check        Check manifests as the API server would
               get          Print 'kubectl get pods' for the Pods of the files
-              describe     Print 'kubectl describe pod' for the same Pods, Events included
+              describe     Print 'kubectl describe' for the same Pods, or the workloads a resource argument
+                           names ('describe statefulset/web FILE'), Events included
               logs         Print 'kubectl logs' of a simulated container
               watch        Print 'kubectl get pods -w' from 'kubectl apply' until --at (by default 2m)
               top          Print 'kubectl top pod': the CPU and memory the simulated containers use, held to
@@ -1445,5 +1446,50 @@ fn get_takes_kubectls_resource_argument() {
           Normal  Scheduled  0s    default-scheduler  Successfully assigned default/nginx to node-1
         --- stderr
     "#]],
+    );
+}
+
+#[test]
+fn describe_takes_kubectls_resource_argument() {
+    check(
+        &["describe", "deploy/web", "--at", "30s", "deployment.yaml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            Name:                   web
+            Namespace:              default
+            CreationTimestamp:      Thu, 01 Jan 2026 00:00:00 +0000
+            Labels:                 <none>
+            Annotations:            deployment.kubernetes.io/revision: 1
+            Selector:               app=web
+            Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable
+            StrategyType:           RollingUpdate
+            MinReadySeconds:        0
+            RollingUpdateStrategy:  25% max unavailable, 25% max surge
+            Pod Template:
+              Labels:  app=web
+              Containers:
+               nginx:
+                Image:         nginx:1.27
+                Port:          80/TCP
+                Host Port:     0/TCP
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Conditions:
+              Type           Status  Reason
+              ----           ------  ------
+              Available      True    MinimumReplicasAvailable
+              Progressing    True    NewReplicaSetAvailable
+            OldReplicaSets:  <none>
+            NewReplicaSet:   web-84b87c4dcf (2/2 replicas created)
+            Events:
+              Type    Reason             Age   From                   Message
+              ----    ------             ----  ----                   -------
+              Normal  ScalingReplicaSet  30s   deployment-controller  Scaled up replica set web-84b87c4dcf from 0 to 2
+            --- stderr
+        "#]],
     );
 }

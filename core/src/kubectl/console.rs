@@ -13,6 +13,7 @@ use crate::cluster::scenario::{Action, Scenario, What};
 use crate::cluster::{Observed, ObservedWorkload, observe_all};
 use crate::kubectl::attachable_pod;
 use crate::kubectl::describe::{DescribeOptions, describe_pod};
+use crate::kubectl::describe_workloads::{Around, describe_workload};
 use crate::kubectl::events::{self as kubectl_events, Listed, SortBy};
 use crate::kubectl::get as kubectl_get;
 use crate::kubectl::get_workloads::get_workloads;
@@ -233,6 +234,13 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl describe KIND [NAME]` of workloads.
+    DescribeWorkloads {
+        /// The kind.
+        kind: WorkloadKind,
+        /// The object named, or all of the kind.
+        name: Option<String>,
+    },
     /// `kubectl delete KIND NAME [--cascade=orphan]`.
     DeleteWorkload {
         /// The workload.
@@ -273,7 +281,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -573,6 +581,20 @@ pub fn parse(line: &str) -> Result<Command, String> {
             Ok(Command::Show(view, name))
         }
         // `kubectl describe pod` and `describe pods` without a name describe every Pod.
+        ["describe", what] if printable_workload(what).is_some() => {
+            let (kind, name) = match workload_reference(&[what]) {
+                Some((kind, name)) => (kind, Some(name)),
+                None => (printable_workload(what).ok_or_else(unsupported)?, None),
+            };
+            Ok(Command::DescribeWorkloads { kind, name })
+        }
+        ["describe", what, name] if printable_workload(what).is_some() => {
+            let (kind, name) = workload_reference(&[what, name]).ok_or_else(unsupported)?;
+            Ok(Command::DescribeWorkloads {
+                kind,
+                name: Some(name),
+            })
+        }
         ["describe", what] if pod_word(what) => Ok(Command::Show(
             View::Describe {
                 utc_offset_minutes: 0,
@@ -833,6 +855,50 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             reply.follow = follow;
             reply
         }
+        Command::DescribeWorkloads { kind, name } => {
+            let chosen: Vec<&ObservedWorkload> = observation
+                .workloads
+                .iter()
+                .filter(|seen| seen.object.kind() == kind)
+                .filter(|seen| {
+                    name.as_deref()
+                        .is_none_or(|name| seen.object.name() == name)
+                })
+                .collect();
+            if chosen.is_empty() {
+                return Reply::err(match &name {
+                    Some(name) => workload_not_found(kind, name),
+                    None => "No resources found in default namespace.".to_owned(),
+                });
+            }
+            let pods: Vec<&crate::Pod> = observed
+                .iter()
+                .filter(|seen| !seen.gone)
+                .map(|seen| &seen.pod)
+                .collect();
+            let workloads: Vec<&crate::api::workloads::Workload> = observation
+                .workloads
+                .iter()
+                .map(|seen| &seen.object)
+                .collect();
+            let around = Around {
+                pods: &pods,
+                workloads: &workloads,
+            };
+            let text = chosen
+                .iter()
+                .map(|seen| {
+                    let options = DescribeOptions {
+                        now: seen.now,
+                        utc_offset_minutes: 0,
+                    };
+                    describe_workload(&seen.object, around, &seen.events, options)
+                })
+                // kubectl separates objects by two blank lines.
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            Reply::out(text)
+        }
         Command::DeleteWorkload {
             workload: (kind, name),
             orphan,
@@ -1066,9 +1132,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

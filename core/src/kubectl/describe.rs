@@ -36,18 +36,21 @@ pub fn describe_pod(pod: &Pod, events: &[Event], options: DescribeOptions) -> St
 }
 
 /// kubectl's `PrefixWriter`: each level indents by two spaces.
-struct Writer {
-    out: String,
-    options: DescribeOptions,
+pub(crate) struct Writer {
+    /// The text so far, cells separated by tabs.
+    pub(crate) out: String,
+    /// "Now" and the time zone.
+    pub(crate) options: DescribeOptions,
 }
 
-const LEVEL_0: usize = 0;
-const LEVEL_1: usize = 1;
+pub(crate) const LEVEL_0: usize = 0;
+pub(crate) const LEVEL_1: usize = 1;
 const LEVEL_2: usize = 2;
 const LEVEL_3: usize = 3;
 
 impl Writer {
-    fn write(&mut self, level: usize, text: &str) {
+    /// Writes `text` indented by `level`, escaping terminal control characters.
+    pub(crate) fn write(&mut self, level: usize, text: &str) {
         for _ in 0..level {
             self.out.push_str("  ");
         }
@@ -62,7 +65,7 @@ impl Writer {
     }
 
     /// `time.RFC1123Z` in the configured zone: `Mon, 02 Jan 2006 15:04:05 -0700`.
-    fn time(&self, text: Option<&str>) -> String {
+    pub(crate) fn time(&self, text: Option<&str>) -> String {
         let Some(at) = text.and_then(Timestamp::parse) else {
             return "Mon, 01 Jan 0001 00:00:00 +0000".to_owned();
         };
@@ -122,7 +125,7 @@ impl Writer {
             self.write(LEVEL_0, &format!("Start Time:\t{start}\n"));
         }
         self.labels("Labels", meta.labels.iter().collect());
-        self.annotations(pod);
+        self.annotations("Annotations", &pod.metadata.annotations);
         let phase = status.and_then(|s| s.phase.as_deref()).unwrap_or_default();
         match meta.deletion_timestamp.as_deref() {
             Some(deleted) if !matches!(phase, "Failed" | "Succeeded") => {
@@ -192,10 +195,16 @@ impl Writer {
         };
         if !spec.init_containers.is_empty() {
             let init = statuses(status.map(|s| &s.init_container_statuses));
-            self.containers("Init Containers", &spec.init_containers, &init, pod);
+            self.containers(
+                "Init Containers",
+                &spec.init_containers,
+                &init,
+                Some(pod),
+                "",
+            );
         }
         let app = statuses(status.map(|s| &s.container_statuses));
-        self.containers("Containers", &spec.containers, &app, pod);
+        self.containers("Containers", &spec.containers, &app, Some(pod), "");
         if !spec.ephemeral_containers.is_empty() {
             let ephemeral: Vec<Container> = spec
                 .ephemeral_containers
@@ -203,7 +212,13 @@ impl Writer {
                 .map(|e| e.as_container())
                 .collect();
             let ephemeral_statuses = statuses(status.map(|s| &s.ephemeral_container_statuses));
-            self.containers("Ephemeral Containers", &ephemeral, &ephemeral_statuses, pod);
+            self.containers(
+                "Ephemeral Containers",
+                &ephemeral,
+                &ephemeral_statuses,
+                Some(pod),
+                "",
+            );
         }
         let conditions = status.map(|s| s.conditions.as_slice()).unwrap_or_default();
         if !spec.readiness_gates.is_empty() {
@@ -225,19 +240,19 @@ impl Writer {
                 );
             }
         }
-        self.volumes(&spec.volumes);
+        self.volumes(&spec.volumes, "");
         let qos = status
             .and_then(|s| s.qos_class.clone())
             .filter(|q| !q.is_empty())
             .unwrap_or_else(|| qos::qos_class(pod).as_str().to_owned());
         self.write(LEVEL_0, &format!("QoS Class:\t{qos}\n"));
         self.labels("Node-Selectors", spec.node_selector.iter().collect());
-        self.tolerations(&spec.tolerations);
+        self.tolerations("Tolerations", &spec.tolerations);
         self.events(events);
     }
 
     /// `printLabelsMultiline`: `<none>`, or `key=value` lines sorted by key.
-    fn labels(&mut self, title: &str, labels: Vec<(&String, &String)>) {
+    pub(crate) fn labels(&mut self, title: &str, labels: Vec<(&String, &String)>) {
         self.write(LEVEL_0, &format!("{title}:\t"));
         if labels.is_empty() {
             self.out.push_str("<none>\n");
@@ -253,11 +268,13 @@ impl Writer {
 
     /// `printAnnotationsMultiline`: `key: value`, long or multi-line values on their own lines,
     /// `kubectl.kubernetes.io/last-applied-configuration` left out.
-    fn annotations(&mut self, pod: &Pod) {
-        self.write(LEVEL_0, "Annotations:\t");
-        let keys: Vec<(&String, &String)> = pod
-            .metadata
-            .annotations
+    pub(crate) fn annotations(
+        &mut self,
+        title: &str,
+        annotations: &std::collections::BTreeMap<String, String>,
+    ) {
+        self.write(LEVEL_0, &format!("{title}:\t"));
+        let keys: Vec<(&String, &String)> = annotations
             .iter()
             .filter(|(key, _)| key.as_str() != "kubectl.kubernetes.io/last-applied-configuration")
             .collect();
@@ -283,18 +300,22 @@ impl Writer {
         }
     }
 
-    fn containers(
+    /// `describeContainers`: a Pod's with their statuses and its values for the environment;
+    /// a template's (`pod` none) indented by `space`, without either.
+    pub(crate) fn containers(
         &mut self,
         label: &str,
         containers: &[Container],
         statuses: &[ContainerStatus],
-        pod: &Pod,
+        pod: Option<&Pod>,
+        space: &str,
     ) {
         let none = if containers.is_empty() { " <none>" } else { "" };
-        self.write(LEVEL_0, &format!("{label}:{none}\n"));
+        self.write(LEVEL_0, &format!("{space}{label}:{none}\n"));
+        let name_indent = if space.is_empty() { "" } else { " " };
         for container in containers {
             let status = statuses.iter().rev().find(|s| s.name == container.name);
-            self.write(LEVEL_1, &format!("{}:\n", container.name));
+            self.write(LEVEL_1, &format!("{name_indent}{}:\n", container.name));
             if let Some(status) = status {
                 let id = status.container_id.as_deref().unwrap_or_default();
                 self.write(LEVEL_2, &format!("Container ID:\t{id}\n"));
@@ -440,7 +461,9 @@ impl Writer {
         }
     }
 
-    fn env(&mut self, container: &Container, pod: &Pod) {
+    /// `describeContainerEnvVars`: a `fieldRef` resolved against the Pod, or, for a template,
+    /// left empty.
+    fn env(&mut self, container: &Container, pod: Option<&Pod>) {
         let none = if container.env.is_empty() {
             "\t<none>"
         } else {
@@ -465,7 +488,7 @@ impl Writer {
                 continue;
             };
             if let Some(field) = &from.field_ref {
-                let value = field_value(pod, var);
+                let value = pod.map(|pod| field_value(pod, var)).unwrap_or_default();
                 let version = field.api_version.as_deref().unwrap_or_default();
                 self.write(
                     LEVEL_3,
@@ -551,14 +574,16 @@ impl Writer {
         }
     }
 
-    fn volumes(&mut self, volumes: &[Volume]) {
+    /// `describeVolumes`, indented by `space` in a template.
+    pub(crate) fn volumes(&mut self, volumes: &[Volume], space: &str) {
         if volumes.is_empty() {
-            self.write(LEVEL_0, "Volumes:\t<none>\n");
+            self.write(LEVEL_0, &format!("{space}Volumes:\t<none>\n"));
             return;
         }
-        self.write(LEVEL_0, "Volumes:\n");
+        self.write(LEVEL_0, &format!("{space}Volumes:\n"));
+        let name_indent = if space.is_empty() { "" } else { " " };
         for volume in volumes {
-            self.write(LEVEL_1, &format!("{}:\n", volume.name));
+            self.write(LEVEL_1, &format!("{name_indent}{}:\n", volume.name));
             if let Some(source) = &volume.host_path {
                 let kind = source.kind.as_deref().unwrap_or("<none>");
                 self.write(
@@ -641,8 +666,9 @@ impl Writer {
     }
 
     /// `printTolerationsMultiline`: sorted by key, `key=value:Effect op=Exists for Ns`.
-    fn tolerations(&mut self, tolerations: &[Toleration]) {
-        self.write(LEVEL_0, "Tolerations:\t");
+    /// `printPodTolerationsMultiline` under `title`.
+    pub(crate) fn tolerations(&mut self, title: &str, tolerations: &[Toleration]) {
+        self.write(LEVEL_0, &format!("{title}:\t"));
         if tolerations.is_empty() {
             self.out.push_str("<none>\n");
             return;
@@ -683,7 +709,7 @@ impl Writer {
     }
 
     /// `DescribeEvents`: a table sorted by last sighting, ages as `10s (x3 over 20s)`.
-    fn events(&mut self, events: &[Event]) {
+    pub(crate) fn events(&mut self, events: &[Event]) {
         if events.is_empty() {
             self.write(LEVEL_0, "Events:\t<none>\n");
             return;

@@ -1216,3 +1216,301 @@ fn deleting_a_deployment_cascades_unless_orphaned() {
         "#]],
     );
 }
+
+/// `kubectl describe` of each kind, as kubectl's describers print them.
+#[test]
+fn describe_of_every_workload_kind() {
+    check(
+        DEPLOYMENT,
+        "actions:\n- {at: 30s, do: setImage, workload: deployment/web, container: nginx, image: 'nginx:1.28'}\n",
+        &[(
+            "31s",
+            &["kubectl describe deployment web", "kubectl describe rs"],
+        )],
+        expect![[r#"
+            --- 31s $ kubectl describe deployment web
+            Name:                   web
+            Namespace:              default
+            CreationTimestamp:      Thu, 01 Jan 2026 00:00:00 +0000
+            Labels:                 <none>
+            Annotations:            deployment.kubernetes.io/revision: 2
+            Selector:               app=web
+            Replicas:               3 desired | 1 updated | 4 total | 3 available | 1 unavailable
+            StrategyType:           RollingUpdate
+            MinReadySeconds:        0
+            RollingUpdateStrategy:  25% max unavailable, 25% max surge
+            Pod Template:
+              Labels:  app=web
+              Containers:
+               nginx:
+                Image:         nginx:1.28
+                Port:          <none>
+                Host Port:     <none>
+                Readiness:     http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Conditions:
+              Type           Status  Reason
+              ----           ------  ------
+              Available      True    MinimumReplicasAvailable
+              Progressing    True    ReplicaSetUpdated
+            OldReplicaSets:  web-56c6c95f89 (3/3 replicas created)
+            NewReplicaSet:   web-547dd44b44 (1/1 replicas created)
+            Events:
+              Type    Reason             Age   From                   Message
+              ----    ------             ----  ----                   -------
+              Normal  ScalingReplicaSet  31s   deployment-controller  Scaled up replica set web-56c6c95f89 from 0 to 3
+              Normal  ScalingReplicaSet  1s    deployment-controller  Scaled up replica set web-547dd44b44 from 0 to 1
+            --- 31s $ kubectl describe rs
+            Name:           web-56c6c95f89
+            Namespace:      default
+            Selector:       app=web,pod-template-hash=56c6c95f89
+            Labels:         app=web
+                            pod-template-hash=56c6c95f89
+            Annotations:    deployment.kubernetes.io/desired-replicas: 3
+                            deployment.kubernetes.io/max-replicas: 4
+                            deployment.kubernetes.io/revision: 1
+            Controlled By:  Deployment/web
+            Replicas:       3 current / 3 desired
+            Pods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed
+            Pod Template:
+              Labels:  app=web
+                       pod-template-hash=56c6c95f89
+              Containers:
+               nginx:
+                Image:         nginx:1.27
+                Port:          <none>
+                Host Port:     <none>
+                Readiness:     http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Events:
+              Type    Reason            Age   From                   Message
+              ----    ------            ----  ----                   -------
+              Normal  SuccessfulCreate  31s   replicaset-controller  Created pod: web-56c6c95f89-gswqp
+              Normal  SuccessfulCreate  31s   replicaset-controller  Created pod: web-56c6c95f89-6sx49
+              Normal  SuccessfulCreate  31s   replicaset-controller  Created pod: web-56c6c95f89-w59vp
+
+
+            Name:           web-547dd44b44
+            Namespace:      default
+            Selector:       app=web,pod-template-hash=547dd44b44
+            Labels:         app=web
+                            pod-template-hash=547dd44b44
+            Annotations:    deployment.kubernetes.io/desired-replicas: 3
+                            deployment.kubernetes.io/max-replicas: 4
+                            deployment.kubernetes.io/revision: 2
+            Controlled By:  Deployment/web
+            Replicas:       1 current / 1 desired
+            Pods Status:    0 Running / 1 Waiting / 0 Succeeded / 0 Failed
+            Pod Template:
+              Labels:  app=web
+                       pod-template-hash=547dd44b44
+              Containers:
+               nginx:
+                Image:         nginx:1.28
+                Port:          <none>
+                Host Port:     <none>
+                Readiness:     http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Events:
+              Type    Reason            Age   From                   Message
+              ----    ------            ----  ----                   -------
+              Normal  SuccessfulCreate  1s    replicaset-controller  Created pod: web-547dd44b44-jgnc5
+        "#]],
+    );
+    check(
+        FAILING_JOB,
+        "{}",
+        &[("60s", &["kubectl describe jobs/flaky"])],
+        expect![[r#"
+            --- 60s $ kubectl describe jobs/flaky
+            Name:             flaky
+            Namespace:        default
+            Selector:         batch.kubernetes.io/controller-uid=99d4ba2b-12da-7c5d-7456-25b4f8bb33a9
+            Labels:           <none>
+            Annotations:      <none>
+            Parallelism:      1
+            Completions:      1
+            Completion Mode:  NonIndexed
+            Suspend:          false
+            Backoff Limit:    2
+            Start Time:       Thu, 01 Jan 2026 00:00:00 +0000
+            Pods Statuses:    0 Active (0 Ready) / 0 Succeeded / 3 Failed
+            Pod Template:
+              Labels:  batch.kubernetes.io/controller-uid=99d4ba2b-12da-7c5d-7456-25b4f8bb33a9
+                       batch.kubernetes.io/job-name=flaky
+                       controller-uid=99d4ba2b-12da-7c5d-7456-25b4f8bb33a9
+                       job-name=flaky
+              Containers:
+               work:
+                Image:      busybox:1.36
+                Port:       <none>
+                Host Port:  <none>
+                Command:
+                  sh
+                  -c
+                  echo working; exit 1
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Events:
+              Type     Reason                Age   From            Message
+              ----     ------                ----  ----            -------
+              Normal   SuccessfulCreate      60s   job-controller  Created pod: flaky-nxfkv
+              Normal   SuccessfulCreate      48s   job-controller  Created pod: flaky-t5tkq
+              Normal   SuccessfulCreate      27s   job-controller  Created pod: flaky-rdh46
+              Warning  BackoffLimitExceeded  26s   job-controller  Job has reached the specified backoff limit
+        "#]],
+    );
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml"),
+        "{}",
+        &[("30s", &["kubectl describe sts web"])],
+        expect![[r#"
+            --- 30s $ kubectl describe sts web
+            Name:               web
+            Namespace:          default
+            CreationTimestamp:  Thu, 01 Jan 2026 00:00:00 +0000
+            Selector:           app=nginx
+            Labels:             <none>
+            Annotations:        <none>
+            Replicas:           2 desired | 2 total
+            Update Strategy:    RollingUpdate
+              Partition:        0
+            Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed
+            Pod Template:
+              Labels:  app=nginx
+              Containers:
+               nginx:
+                Image:        registry.k8s.io/nginx-slim:0.7
+                Port:         80/TCP (web)
+                Host Port:    0/TCP (web)
+                Environment:  <none>
+                Mounts:
+                  /usr/share/nginx/html from www (rw)
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Volume Claims:
+              Name:          www
+              StorageClass:  
+              Labels:        <none>
+              Annotations:   <none>
+              Capacity:      1Gi
+              Access Modes:  [ReadWriteOnce]
+            Events:
+              Type    Reason            Age   From                    Message
+              ----    ------            ----  ----                    -------
+              Normal  SuccessfulCreate  30s   statefulset-controller  create Claim www-web-0 Pod web-0 in StatefulSet web success
+              Normal  SuccessfulCreate  30s   statefulset-controller  create Pod web-0 in StatefulSet web successful
+              Normal  SuccessfulCreate  28s   statefulset-controller  create Claim www-web-1 Pod web-1 in StatefulSet web success
+              Normal  SuccessfulCreate  28s   statefulset-controller  create Pod web-1 in StatefulSet web successful
+        "#]],
+    );
+    check(
+        DAEMON_SET,
+        "{}",
+        &[("30s", &["kubectl describe ds"])],
+        expect![[r#"
+            --- 30s $ kubectl describe ds
+            Name:           node-agent
+            Namespace:      default
+            Selector:       app=node-agent
+            Node-Selector:  <none>
+            Labels:         <none>
+            Annotations:    <none>
+            Desired Number of Nodes Scheduled: 1
+            Current Number of Nodes Scheduled: 1
+            Number of Nodes Scheduled with Up-to-date Pods: 1
+            Number of Nodes Scheduled with Available Pods: 1
+            Number of Nodes Misscheduled: 0
+            Pods Status:  1 Running / 0 Waiting / 0 Succeeded / 0 Failed
+            Pod Template:
+              Labels:  app=node-agent
+              Containers:
+               agent:
+                Image:      busybox:1.36
+                Port:       <none>
+                Host Port:  <none>
+                Command:
+                  sh
+                  -c
+                  echo watching $(hostname); sleep 3600
+                Environment:   <none>
+                Mounts:        <none>
+              Volumes:         <none>
+              Node-Selectors:  <none>
+              Tolerations:     <none>
+            Events:
+              Type    Reason            Age   From                  Message
+              ----    ------            ----  ----                  -------
+              Normal  SuccessfulCreate  30s   daemonset-controller  Created pod: node-agent-hcrxw
+        "#]],
+    );
+    check(
+        CRON_JOB,
+        "{}",
+        &[(
+            "65s",
+            &[
+                "kubectl describe cronjob hello",
+                "kubectl describe cj nothing",
+            ],
+        )],
+        expect![[r#"
+            --- 65s $ kubectl describe cronjob hello
+            Name:                          hello
+            Namespace:                     default
+            Labels:                        <none>
+            Annotations:                   <none>
+            Schedule:                      * * * * *
+            Concurrency Policy:            Allow
+            Suspend:                       False
+            Time Zone:                     <unset>
+            Successful Job History Limit:  3
+            Failed Job History Limit:      1
+            Starting Deadline Seconds:     <unset>
+            Selector:                      <unset>
+            Parallelism:                   1
+            Completions:                   1
+            Pod Template:
+              Labels:  <none>
+              Containers:
+               hello:
+                Image:      busybox:1.28
+                Port:       <none>
+                Host Port:  <none>
+                Command:
+                  /bin/sh
+                  -c
+                  date; echo Hello from the Kubernetes cluster
+                Environment:     <none>
+                Mounts:          <none>
+              Volumes:           <none>
+              Node-Selectors:    <none>
+              Tolerations:       <none>
+            Last Schedule Time:  Thu, 01 Jan 2026 00:01:00 +0000
+            Active Jobs:         <none>
+            Events:
+              Type    Reason            Age   From                Message
+              ----    ------            ----  ----                -------
+              Normal  SuccessfulCreate  4s    cronjob-controller  Created job hello-29453761
+              Normal  SawCompletedJob   2s    cronjob-controller  Saw completed job: hello-29453761, condition: Complete
+            --- 65s $ kubectl describe cj nothing
+            Error from server (NotFound): cronjobs.batch "nothing" not found
+        "#]],
+    );
+}
