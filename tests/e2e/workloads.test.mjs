@@ -122,7 +122,7 @@ describe("a rollout", () => {
     await page.getByTestId("examples").selectOption("rollout-held-by-readiness");
     await page.getByTestId("pod-name").filter({ hasText: "deployment.apps/web" }).waitFor();
     await settled(page);
-    await page.getByTestId("first").click();
+    if (await page.getByTestId("first").isEnabled()) await page.getByTestId("first").click();
     // Step on to the image change at 30 s: the controller's scalings are that step's story.
     let narration = "";
     while (await page.getByTestId("next").isEnabled()) {

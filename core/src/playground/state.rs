@@ -233,6 +233,21 @@ pub struct Lifecycle {
 /// without one, of the first Pod a controller creates.
 pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> Option<Lifecycle> {
     let run = simulate_manifest(pods, workloads, scenario);
+    // The drawn Pod: the manifest's first, else the first a controller made.
+    let drawn_name = match pods.first() {
+        Some(first) => first.name().to_owned(),
+        None => run
+            .controlled
+            .first()?
+            .snapshots
+            .first()?
+            .pod
+            .name()
+            .to_owned(),
+    };
+    let mut happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
+    happenings.extend(pod_warnings(&run.controlled, &drawn_name, scenario));
+    sort_by_key(&mut happenings, |happening| happening.at);
     let (first, simulations) = match pods.first() {
         Some(first) => (
             first.clone(),
@@ -260,7 +275,6 @@ pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> O
         }
     };
     let first = &first;
-    let happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
     // A Pod a controller made later (a CronJob's) starts its story when it is created.
     let created = simulations.first().map_or(0, |simulation| {
         u64::try_from(simulation.start.millis_since(scenario.start)).unwrap_or(0)
@@ -308,6 +322,39 @@ fn controller_happenings(
         })
         .collect();
     sort_by_key(&mut happenings, |happening| happening.at);
+    happenings
+}
+
+/// The Warning Events about the other Pods controllers made (a readiness probe failing on a
+/// rollout's new Pods, a node going away), as steps of the story, each told once.
+fn pod_warnings(controlled: &[Simulation], drawn: &str, scenario: &Scenario) -> Vec<Happening> {
+    let mut happenings = Vec::new();
+    for simulation in controlled {
+        let Some(name) = simulation.snapshots.first().map(|s| s.pod.name()) else {
+            continue;
+        };
+        if name == drawn {
+            continue;
+        }
+        // A repeated Event (a probe failing every period) is told once, when it began.
+        let mut told: Vec<(&str, &str)> = Vec::new();
+        for event in simulation.events.occurrences() {
+            let key = (event.reason.as_str(), event.message.as_str());
+            if event.kind != EventType::Warning || told.contains(&key) {
+                continue;
+            }
+            told.push(key);
+            let millis = event.first_seen.millis_since(scenario.start);
+            let message = event.message.trim().trim_end_matches('.');
+            happenings.push(Happening {
+                at: VirtualTime::from_millis(u64::try_from(millis).unwrap_or(0)),
+                narration: format!(
+                    "{} on pod/{name}: Warning {}: {message}.",
+                    event.source, event.reason
+                ),
+            });
+        }
+    }
     happenings
 }
 

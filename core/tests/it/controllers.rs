@@ -1148,7 +1148,9 @@ fn a_held_rollouts_steps() {
         .filter(|step| step.at.as_millis() >= 30_000)
         .map(|step| format!("{}: {}", step.at, step.narration))
         .collect();
-    expect!["30s: deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 0 to 1. deployment-controller on deployment/web: Scaled down replica set web-547bb9cff7 from 4 to 3. deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 1 to 2. replicaset-controller on replicaset/web-547bb9cff7: Deleted pod: web-547bb9cff7-c6dks. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-n6nbf. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-4f7df."].assert_eq(&told.join("\n"));
+    expect![[r#"
+        30s: deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 0 to 1. deployment-controller on deployment/web: Scaled down replica set web-547bb9cff7 from 4 to 3. deployment-controller on deployment/web: Scaled up replica set web-7484997777 from 1 to 2. replicaset-controller on replicaset/web-547bb9cff7: Deleted pod: web-547bb9cff7-c6dks. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-n6nbf. replicaset-controller on replicaset/web-7484997777: Created pod: web-7484997777-4f7df.
+        32s: kubelet on pod/web-7484997777-n6nbf: Warning Unhealthy: Readiness probe failed: Get "http://10.244.0.9:80/": dial tcp 10.244.0.9:80: connect: connection refused. kubelet on pod/web-7484997777-4f7df: Warning Unhealthy: Readiness probe failed: Get "http://10.244.0.10:80/": dial tcp 10.244.0.10:80: connect: connection refused."#]].assert_eq(&told.join("\n"));
 }
 
 /// `kubectl delete deployment` takes its ReplicaSet and Pods with it (the garbage collector's
