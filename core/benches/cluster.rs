@@ -1,5 +1,6 @@
-//! The virtual cluster's speed: one Pod whose ten containers crash-loop for ten minutes, and a
-//! hundred Pods of three containers on ten nodes for ten minutes. Run with
+//! The virtual cluster's speed: one Pod whose ten containers crash-loop for ten minutes, a
+//! hundred Pods of three containers on ten nodes for ten minutes, and a Deployment of a hundred
+//! replicas on ten nodes for ten minutes, its controllers and scheduler included. Run with
 //! `cargo bench -p pod-model --bench cluster`.
 
 // criterion's macros generate undocumented functions.
@@ -9,9 +10,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pod_model::Pod;
+use pod_model::api::workloads::Workload;
 use pod_model::base::time::VirtualTime;
 use pod_model::cluster::scenario::{Node, Scenario};
-use pod_model::cluster::{simulate, simulate_pods};
+use pod_model::cluster::{simulate, simulate_manifest, simulate_pods};
 
 /// A Pod of ten containers that each print a line, sleep five seconds and fail.
 fn crash_loop() -> Pod {
@@ -44,6 +46,15 @@ fn hundred_pods() -> Vec<Pod> {
     pods
 }
 
+/// A Deployment of a hundred web servers with a readiness probe.
+fn hundred_replicas() -> Vec<Workload> {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 100\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: web, image: 'nginx:1.27', resources: {requests: {cpu: 50m, memory: 64Mi}}, readinessProbe: {httpGet: {path: /, port: 80}}}\n";
+    let parsed = pod_model::parse(text);
+    let workloads: Vec<Workload> = parsed.accepted_workloads().into_iter().cloned().collect();
+    assert_eq!(workloads.len(), 1, "{:?}", parsed.diagnostics);
+    workloads
+}
+
 fn cluster(c: &mut Criterion) {
     let ten_minutes = VirtualTime::from_secs(600);
     let mut group = c.benchmark_group("simulator");
@@ -71,6 +82,10 @@ fn cluster(c: &mut Criterion) {
     };
     group.bench_function("10 minutes of 100 Pods of 3 containers on 10 nodes", |b| {
         b.iter(|| black_box(simulate_pods(black_box(&pods), &nodes)));
+    });
+    let deployment = hundred_replicas();
+    group.bench_function("10 minutes of a 100-replica Deployment on 10 nodes", |b| {
+        b.iter(|| black_box(simulate_manifest(&[], black_box(&deployment), &nodes)));
     });
     group.finish();
 }

@@ -326,7 +326,7 @@ pub fn apply(world: &mut World, event: Event) {
         Event::NodeRemoved(node) => {
             world
                 .store
-                .update_node(node, |stored| stored.removed = Some(now));
+                .update_node(node, now, |stored| stored.removed = Some(now));
             watch(world, Change::NodeRemoved(node));
         }
         Event::NodeHealth {
@@ -334,7 +334,7 @@ pub fn apply(world: &mut World, event: Event) {
             ready,
             taints,
         } => {
-            world.store.update_node(node, |stored| {
+            world.store.update_node(node, now, |stored| {
                 stored.ready = ready;
                 stored.controller_taints = taints;
             });

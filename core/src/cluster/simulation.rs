@@ -181,6 +181,8 @@ pub struct ManifestRun {
     pub workloads: Vec<StoredWorkload>,
     /// The Events about each workload object, by its place in `workloads`.
     pub workload_events: Vec<EventLog>,
+    /// The Node objects, with the history of their health.
+    pub nodes: Vec<crate::cluster::store::StoredNode>,
 }
 
 /// Simulates the Pods and the workloads of a manifest together on the scenario's cluster.
@@ -223,6 +225,7 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
         controlled,
         workloads: std::mem::take(&mut run.world.store.workloads),
         workload_events: outputs.workload_events,
+        nodes: std::mem::take(&mut run.world.store.nodes),
     }
 }
 
@@ -522,6 +525,25 @@ pub struct ObservedWorkload {
     pub now: Timestamp,
 }
 
+/// A Node as `kubectl get nodes` sees it at one instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservedNode {
+    /// Its name.
+    pub name: String,
+    /// Its labels, the kubelet's included.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// Its address.
+    pub ip: String,
+    /// When it registered.
+    pub created: Timestamp,
+    /// Its `Ready` condition: `True`, `False` or `Unknown`.
+    pub ready: &'static str,
+    /// Its taints, its own and the node lifecycle controller's.
+    pub taints: Vec<crate::cluster::scenario::Taint>,
+    /// The wall-clock instant.
+    pub now: Timestamp,
+}
+
 /// What `kubectl` sees of a manifest at one instant: its Pods (the text's and those its
 /// controllers made) and its workload objects (the text's and those its controllers made).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -530,6 +552,8 @@ pub struct Observation {
     pub pods: Vec<Observed>,
     /// The workload objects that exist then, in creation order.
     pub workloads: Vec<ObservedWorkload>,
+    /// The Nodes that exist then.
+    pub nodes: Vec<ObservedNode>,
 }
 
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
@@ -666,8 +690,28 @@ pub fn observe_all(
             });
         }
     }
+    let nodes = run
+        .nodes
+        .iter()
+        .filter(|node| node.exists_at(at.as_millis()))
+        .map(|node| {
+            let (ready, taints) = node.health_at(at.as_millis());
+            ObservedNode {
+                name: node.spec.name.clone(),
+                labels: node.labels(),
+                ip: node.spec.ip.clone(),
+                created: scenario
+                    .start
+                    .plus_millis(i64::try_from(node.registered).unwrap_or(i64::MAX)),
+                ready,
+                taints: node.spec.taints.iter().chain(taints).cloned().collect(),
+                now,
+            }
+        })
+        .collect();
     Observation {
         pods: out,
         workloads: observed_workloads,
+        nodes,
     }
 }

@@ -171,6 +171,26 @@ pub struct StoredNode {
     pub controller_taints: Vec<Taint>,
     /// Its index among the nodes, for its Pod address range.
     pub index: usize,
+    /// Its `Ready` condition and the controller's taints as they changed: when (ms), and what.
+    pub history: Vec<(u64, &'static str, Vec<Taint>)>,
+}
+
+impl StoredNode {
+    /// Its `Ready` condition and the controller's taints at `at` (ms).
+    pub fn health_at(&self, at: u64) -> (&'static str, &[Taint]) {
+        self.history
+            .iter()
+            .rev()
+            .find(|(when, _, _)| *when <= at)
+            .map_or(("True", &[][..]), |(_, ready, taints)| {
+                (*ready, taints.as_slice())
+            })
+    }
+
+    /// True when the Node object exists at `at` (ms).
+    pub fn exists_at(&self, at: u64) -> bool {
+        self.registered <= at && self.removed.is_none_or(|removed| removed > at)
+    }
 }
 
 impl StoredNode {
@@ -334,6 +354,7 @@ impl Store {
             ready: "True",
             controller_taints: Vec::new(),
             index,
+            history: vec![(now, "True", Vec::new())],
         });
         NodeId(index)
     }
@@ -375,8 +396,14 @@ impl Store {
     }
 
     /// Changes the node `id`.
-    pub fn update_node(&mut self, id: NodeId, change: impl FnOnce(&mut StoredNode)) {
-        change(&mut self.nodes[id.0]);
+    /// Changes the Node `id` at `now` with `change`, keeping its health's history.
+    pub fn update_node(&mut self, id: NodeId, now: u64, change: impl FnOnce(&mut StoredNode)) {
+        let node = &mut self.nodes[id.0];
+        change(node);
+        let health = (now, node.ready, node.controller_taints.clone());
+        if node.history.last().map(|(_, r, t)| (*r, t)) != Some((health.1, &health.2)) {
+            node.history.push(health);
+        }
     }
 
     /// Removes the Pod `id` at `now`: the actors see it gone at once; its last version is committed

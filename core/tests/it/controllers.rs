@@ -1516,3 +1516,39 @@ fn describe_of_every_workload_kind() {
         "#]],
     );
 }
+
+/// `kubectl get nodes` follows a node's loss and return: NotReady while it is silent, Ready
+/// again once restored; a node that joins appears with its own age; ROLES from its labels.
+#[test]
+fn get_nodes_follows_their_health() {
+    check(
+        DEPLOYMENT,
+        "nodes:\n- {name: control-plane, labels: {node-role.kubernetes.io/control-plane: ''}}\n- {name: node-1}\nhorizon: 10m\nactions:\n- {at: 60s, do: loseNode, node: node-1}\n- {at: 3m, do: addNode, node: {name: node-2}}\n- {at: 5m, do: restoreNode, node: node-1}\n",
+        &[
+            ("30s", &["kubectl get nodes -o wide"]),
+            ("2m", &["kubectl get no"]),
+            ("4m", &["kubectl get nodes", "kubectl get node node-9"]),
+            ("6m", &["kubectl get nodes node-1"]),
+        ],
+        expect![[r#"
+            --- 30s $ kubectl get nodes -o wide
+            NAME            STATUS   ROLES           AGE   VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE    KERNEL-VERSION   CONTAINER-RUNTIME
+            control-plane   Ready    control-plane   30s   v1.34.0   192.168.49.2   <none>        <unknown>   <unknown>        <unknown>
+            node-1          Ready    <none>          30s   v1.34.0   192.168.49.3   <none>        <unknown>   <unknown>        <unknown>
+            --- 2m $ kubectl get no
+            NAME            STATUS     ROLES           AGE   VERSION
+            control-plane   Ready      control-plane   2m    v1.34.0
+            node-1          NotReady   <none>          2m    v1.34.0
+            --- 4m $ kubectl get nodes
+            NAME            STATUS     ROLES           AGE   VERSION
+            control-plane   Ready      control-plane   4m    v1.34.0
+            node-1          NotReady   <none>          4m    v1.34.0
+            node-2          Ready      <none>          60s   v1.34.0
+            --- 4m $ kubectl get node node-9
+            Error from server (NotFound): nodes "node-9" not found
+            --- 6m $ kubectl get nodes node-1
+            NAME     STATUS   ROLES    AGE   VERSION
+            node-1   Ready    <none>   6m    v1.34.0
+        "#]],
+    );
+}
