@@ -13,7 +13,7 @@ use crate::cluster::event::Event;
 use crate::cluster::kubelet::KubeletTimer;
 use crate::cluster::kubelet::static_pod;
 use crate::cluster::kubelet::termination::pod_grace_seconds;
-use crate::cluster::scenario::What;
+use crate::cluster::scenario::{RolloutCommand, What};
 use crate::cluster::store::{ObjectKind, PodId};
 use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Timer, Trigger};
@@ -206,6 +206,42 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             change_workload(world, workload, out, |object| {
                 if let Some(wanted) = object.replicas_mut() {
                     *wanted = Some((*replicas).max(0));
+                }
+            });
+        }
+        What::Rollout { workload, command } => {
+            let now = world.wall(world.now).to_string();
+            let target = match command {
+                RolloutCommand::Undo { to_revision } => {
+                    match crate::cluster::controllers::deployment::revision_template(
+                        world,
+                        workload,
+                        *to_revision,
+                    ) {
+                        Some(template) => Some(template),
+                        None => return,
+                    }
+                }
+                _ => None,
+            };
+            change_workload(world, workload, out, |object| match command {
+                RolloutCommand::Undo { .. } => {
+                    if let (Some(template), Some(wanted)) = (target, object.template_mut()) {
+                        *wanted = template;
+                    }
+                }
+                RolloutCommand::Restart => {
+                    if let Some(template) = object.template_mut() {
+                        template
+                            .metadata
+                            .annotations
+                            .insert("kubectl.kubernetes.io/restartedAt".to_owned(), now);
+                    }
+                }
+                RolloutCommand::Pause | RolloutCommand::Resume => {
+                    if let Workload::Deployment(deployment) = object {
+                        deployment.spec.paused = *command == RolloutCommand::Pause;
+                    }
                 }
             });
         }

@@ -251,6 +251,13 @@ pub enum What {
         /// The replicas wanted.
         replicas: i32,
     },
+    /// `kubectl rollout undo|restart|pause|resume KIND/NAME`.
+    Rollout {
+        /// The workload, as kubectl names it: `deployment/web`.
+        workload: String,
+        /// What the rollout command does.
+        command: RolloutCommand,
+    },
     /// `kubectl delete KIND/NAME [--cascade=orphan]`: the workload goes, and with it, unless
     /// orphaned, what it controls (the garbage collector's background cascade).
     DeleteWorkload {
@@ -293,6 +300,7 @@ impl What {
             What::DeleteService { .. } => "deleteService",
             What::Scale { .. } => "scale",
             What::DeleteWorkload { .. } => "deleteWorkload",
+            What::Rollout { command, .. } => command.action_name(),
             What::SetImage { .. } => "setImage",
         }
     }
@@ -330,6 +338,12 @@ impl What {
             What::Scale { workload, replicas } => {
                 format!("kubectl scale {workload} --replicas={replicas}")
             }
+            What::Rollout { workload, command } => match command {
+                RolloutCommand::Undo {
+                    to_revision: Some(revision),
+                } => format!("kubectl rollout undo {workload} --to-revision={revision}"),
+                other => format!("kubectl rollout {} {workload}", other.verb()),
+            },
             What::DeleteWorkload { workload, orphan } => format!(
                 "kubectl delete {workload}{}",
                 if *orphan { " --cascade=orphan" } else { "" }
@@ -339,6 +353,44 @@ impl What {
                 container,
                 image,
             } => format!("kubectl set image {workload} {container}={image}"),
+        }
+    }
+}
+
+/// What `kubectl rollout` does to a workload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RolloutCommand {
+    /// `undo [--to-revision=N]`: the template of revision N, by default the one before.
+    Undo {
+        /// The revision to go back to.
+        to_revision: Option<i64>,
+    },
+    /// `restart`: the template annotated with `kubectl.kubernetes.io/restartedAt`.
+    Restart,
+    /// `pause`: `spec.paused`, so changes of the template wait.
+    Pause,
+    /// `resume`: the rollout goes on.
+    Resume,
+}
+
+impl RolloutCommand {
+    /// The kubectl verb: `undo`, `restart`, `pause`, `resume`.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            RolloutCommand::Undo { .. } => "undo",
+            RolloutCommand::Restart => "restart",
+            RolloutCommand::Pause => "pause",
+            RolloutCommand::Resume => "resume",
+        }
+    }
+
+    /// The scenario action's name: `rolloutUndo`…
+    pub fn action_name(&self) -> &'static str {
+        match self {
+            RolloutCommand::Undo { .. } => "rolloutUndo",
+            RolloutCommand::Restart => "rolloutRestart",
+            RolloutCommand::Pause => "rolloutPause",
+            RolloutCommand::Resume => "rolloutResume",
         }
     }
 }

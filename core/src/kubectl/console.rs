@@ -264,6 +264,18 @@ pub enum Command {
         /// The image.
         image: String,
     },
+    /// `kubectl rollout history deployment/NAME`.
+    RolloutHistory {
+        /// The Deployment's name.
+        name: String,
+    },
+    /// `kubectl rollout undo|restart|pause|resume deployment/NAME`.
+    Rollout {
+        /// The Deployment's name.
+        name: String,
+        /// What it does.
+        command: crate::cluster::scenario::RolloutCommand,
+    },
     /// `kubectl rollout status deployment/NAME`.
     RolloutStatus {
         /// The Deployment's name.
@@ -288,7 +300,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -305,6 +317,28 @@ fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
 fn printable_workload(what: &str) -> Option<WorkloadKind> {
     let resource = what.split_once('/').map_or(what, |(resource, _)| resource);
     WorkloadKind::from_resource(resource)
+}
+
+/// The ReplicaSets `deployment` controls, among those seen.
+fn owned_replica_sets<'a>(
+    seen: &'a [ObservedWorkload],
+    deployment: &crate::api::workloads::Workload,
+) -> Vec<&'a crate::api::workloads::types::ReplicaSet> {
+    let uid = deployment.metadata().uid.clone().unwrap_or_default();
+    seen.iter()
+        .filter_map(|seen| match &seen.object {
+            crate::api::workloads::Workload::ReplicaSet(rs)
+                if rs
+                    .metadata
+                    .owner_references
+                    .iter()
+                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+            {
+                Some(rs)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The workload of `kind` named `name` among those seen.
@@ -513,6 +547,43 @@ pub fn parse(line: &str) -> Result<Command, String> {
                 container: container.to_owned(),
                 image: image.to_owned(),
             })
+        }
+        ["rollout", "history", rest @ ..] => match workload_reference(rest) {
+            Some((WorkloadKind::Deployment, name)) => Ok(Command::RolloutHistory { name }),
+            _ => Err(unsupported()),
+        },
+        [
+            "rollout",
+            verb @ ("undo" | "restart" | "pause" | "resume"),
+            rest @ ..,
+        ] => {
+            use crate::cluster::scenario::RolloutCommand;
+            let words: Vec<&str> = rest
+                .iter()
+                .copied()
+                .filter(|w| !w.starts_with('-'))
+                .collect();
+            let mut to_revision = None;
+            for flag in rest.iter().filter(|w| w.starts_with('-')) {
+                match flag.strip_prefix("--to-revision=") {
+                    Some(value) if *verb == "undo" => {
+                        to_revision = Some(value.parse::<i64>().map_err(|_| {
+                            format!("error: invalid argument \"{value}\" for \"--to-revision\" flag: strconv.ParseInt: parsing \"{value}\": invalid syntax")
+                        })?);
+                    }
+                    _ => return Err(unsupported()),
+                }
+            }
+            let Some((WorkloadKind::Deployment, name)) = workload_reference(&words) else {
+                return Err(unsupported());
+            };
+            let command = match *verb {
+                "undo" => RolloutCommand::Undo { to_revision },
+                "restart" => RolloutCommand::Restart,
+                "pause" => RolloutCommand::Pause,
+                _ => RolloutCommand::Resume,
+            };
+            Ok(Command::Rollout { name, command })
         }
         ["rollout", "status", rest @ ..] => match workload_reference(rest) {
             Some((WorkloadKind::Deployment, name)) => Ok(Command::RolloutStatus { name }),
@@ -1010,6 +1081,62 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 follow: false,
             }
         }
+        Command::RolloutHistory { name } => {
+            let kind = WorkloadKind::Deployment;
+            let Some(deployment) = find_workload(&observation.workloads, kind, &name) else {
+                return Reply::err(workload_not_found(kind, &name));
+            };
+            let sets = owned_replica_sets(&observation.workloads, deployment);
+            Reply::out(crate::kubectl::rollout::deployment_history(&name, &sets))
+        }
+        Command::Rollout { name, command } => {
+            use crate::cluster::scenario::RolloutCommand;
+            let kind = WorkloadKind::Deployment;
+            let Some(object) = find_workload(&observation.workloads, kind, &name) else {
+                return Reply::err(workload_not_found(kind, &name));
+            };
+            let paused =
+                matches!(object, crate::api::workloads::Workload::Deployment(d) if d.spec.paused);
+            let done = match &command {
+                RolloutCommand::Undo { to_revision } => {
+                    let sets = owned_replica_sets(&observation.workloads, object);
+                    if let Some(error) =
+                        crate::kubectl::rollout::undo_error(&name, &sets, *to_revision)
+                    {
+                        return Reply::err(error);
+                    }
+                    "rolled back"
+                }
+                RolloutCommand::Restart if paused => {
+                    return Reply::err(format!(
+                        "error: deployments.apps \"{name}\" can't restart paused deployment (run rollout resume first)"
+                    ));
+                }
+                RolloutCommand::Restart => "restarted",
+                RolloutCommand::Pause if paused => {
+                    return Reply::err(format!(
+                        "error: deployments.apps \"{name}\" is already paused"
+                    ));
+                }
+                RolloutCommand::Pause => "paused",
+                RolloutCommand::Resume if !paused => {
+                    return Reply::err(format!("error: deployments.apps \"{name}\" is not paused"));
+                }
+                RolloutCommand::Resume => "resumed",
+            };
+            Reply {
+                text: format!("deployment.apps/{name} {done}\n"),
+                error: false,
+                action: Some(Action::new(
+                    at,
+                    What::Rollout {
+                        workload: format!("deployment/{name}"),
+                        command,
+                    },
+                )),
+                follow: false,
+            }
+        }
         Command::RolloutStatus { name } => {
             let kind = WorkloadKind::Deployment;
             match find_workload(&observation.workloads, kind, &name) {
@@ -1181,9 +1308,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

@@ -1,8 +1,9 @@
 //! `kubectl rollout status` of a Deployment (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/
 //! rollout_status.go `DeploymentStatusViewer`): what it prints for the object as it is, and
-//! whether the rollout is done.
+//! whether the rollout is done; `rollout history` (history.go `DeploymentHistoryViewer`) and
+//! the errors of `rollout undo` (rollback.go `deploymentRevision`).
 
-use crate::api::workloads::types::Deployment;
+use crate::api::workloads::types::{Deployment, ReplicaSet};
 
 /// The line `kubectl rollout status` prints for `deployment` now, and true once the rollout is
 /// done (or failed: then the line is kubectl's error).
@@ -59,4 +60,68 @@ pub fn deployment_status(deployment: &Deployment) -> (String, bool) {
         format!("deployment \"{name}\" successfully rolled out"),
         true,
     )
+}
+
+/// The ReplicaSets of a Deployment by revision (`deployment.kubernetes.io/revision`), oldest
+/// first.
+fn by_revision<'a>(replica_sets: &[&'a ReplicaSet]) -> Vec<(i64, &'a ReplicaSet)> {
+    let mut revisions: Vec<(i64, &ReplicaSet)> = replica_sets
+        .iter()
+        .filter_map(|rs| {
+            let revision = rs
+                .metadata
+                .annotations
+                .get("deployment.kubernetes.io/revision")?
+                .parse()
+                .ok()?;
+            Some((revision, *rs))
+        })
+        .collect();
+    revisions.sort_by_key(|(revision, _)| *revision);
+    revisions
+}
+
+/// `kubectl rollout history deployment/NAME` (`DeploymentHistoryViewer.ViewHistory`): each
+/// revision with its `kubernetes.io/change-cause`, under the object's name.
+pub fn deployment_history(name: &str, replica_sets: &[&ReplicaSet]) -> String {
+    let revisions = by_revision(replica_sets);
+    if revisions.is_empty() {
+        return format!("deployment.apps/{name} No rollout history found.\n");
+    }
+    // history.go's `tabbedString`: Go's tabwriter with a padding of 2, as describe's.
+    let mut text = String::from("REVISION\tCHANGE-CAUSE\n");
+    for (revision, rs) in revisions {
+        let cause = rs
+            .metadata
+            .annotations
+            .get("kubernetes.io/change-cause")
+            .filter(|cause| !cause.is_empty())
+            .map_or("<none>", String::as_str);
+        text.push_str(&format!("{revision}\t{cause}\n"));
+    }
+    // The name printer's line ends with the operation, here empty: a trailing space.
+    format!(
+        "deployment.apps/{name} \n{}\n",
+        crate::kubectl::tabwriter::TabWriter::DESCRIBE.format(&text)
+    )
+}
+
+/// Why `kubectl rollout undo` cannot go back (`deploymentRevision`), if it cannot: the
+/// revision asked for is not there, or there is none before the newest.
+pub fn undo_error(
+    name: &str,
+    replica_sets: &[&ReplicaSet],
+    to_revision: Option<i64>,
+) -> Option<String> {
+    let revisions = by_revision(replica_sets);
+    match to_revision.filter(|r| *r > 0) {
+        Some(wanted) if !revisions.iter().any(|(r, _)| *r == wanted) => Some(format!(
+            "error: unable to find specified revision {wanted} in history"
+        )),
+        Some(_) => None,
+        None if revisions.len() < 2 => Some(format!(
+            "error: no rollout history found for deployment \"{name}\""
+        )),
+        None => None,
+    }
 }

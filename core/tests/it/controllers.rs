@@ -1552,3 +1552,112 @@ fn get_nodes_follows_their_health() {
         "#]],
     );
 }
+
+/// `kubectl rollout history|undo|restart|pause|resume`: an image change is revision 2; undo
+/// brings revision 1's template back as revision 3 (its ReplicaSet scaled up again); restart is
+/// revision 4; a change while paused waits for resume.
+#[test]
+fn rollout_history_undo_restart_pause_and_resume() {
+    check(
+        DEPLOYMENT,
+        "horizon: 10m\nactions:\n- {at: 30s, do: setImage, workload: deployment/web, container: nginx, image: 'nginx:1.28'}\n- {at: 60s, do: rolloutUndo, workload: deployment/web}\n- {at: 90s, do: rolloutRestart, workload: deployment/web}\n- {at: 2m, do: rolloutPause, workload: deployment/web}\n- {at: 2m10s, do: setImage, workload: deployment/web, container: nginx, image: 'nginx:1.29'}\n- {at: 3m, do: rolloutResume, workload: deployment/web}\n",
+        &[
+            (
+                "20s",
+                &[
+                    "kubectl rollout history deployment/web",
+                    "kubectl rollout undo deployment/web",
+                ],
+            ),
+            (
+                "50s",
+                &[
+                    "kubectl rollout history deploy/web",
+                    "kubectl get rs",
+                    "kubectl rollout undo deploy/web --to-revision=7",
+                ],
+            ),
+            (
+                "80s",
+                &["kubectl rollout history deploy/web", "kubectl get rs"],
+            ),
+            (
+                "110s",
+                &["kubectl get rs", "kubectl rollout resume deploy/web"],
+            ),
+            (
+                "2m40s",
+                &[
+                    "kubectl get rs",
+                    "kubectl rollout pause deploy/web",
+                    "kubectl rollout restart deploy/web",
+                ],
+            ),
+            (
+                "3m30s",
+                &["kubectl get rs", "kubectl rollout history deploy/web"],
+            ),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl rollout history deployment/web
+            deployment.apps/web 
+            REVISION  CHANGE-CAUSE
+            1         <none>
+
+            --- 20s $ kubectl rollout undo deployment/web
+            error: no rollout history found for deployment "web"
+            --- 50s $ kubectl rollout history deploy/web
+            deployment.apps/web 
+            REVISION  CHANGE-CAUSE
+            1         <none>
+            2         <none>
+
+            --- 50s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   3         3         3       20s
+            web-56c6c95f89   0         0         0       50s
+            --- 50s $ kubectl rollout undo deploy/web --to-revision=7
+            error: unable to find specified revision 7 in history
+            --- 80s $ kubectl rollout history deploy/web
+            deployment.apps/web 
+            REVISION  CHANGE-CAUSE
+            2         <none>
+            3         <none>
+
+            --- 80s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   0         0         0       50s
+            web-56c6c95f89   3         3         3       80s
+            --- 110s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   0         0         0       80s
+            web-56c6c95f89   0         0         0       110s
+            web-699855b755   3         3         3       20s
+            --- 110s $ kubectl rollout resume deploy/web
+            error: deployments.apps "web" is not paused
+            --- 2m40s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   0         0         0       2m10s
+            web-56c6c95f89   0         0         0       2m40s
+            web-699855b755   3         3         3       70s
+            --- 2m40s $ kubectl rollout pause deploy/web
+            error: deployments.apps "web" is already paused
+            --- 2m40s $ kubectl rollout restart deploy/web
+            error: deployments.apps "web" can't restart paused deployment (run rollout resume first)
+            --- 3m30s $ kubectl get rs
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-547dd44b44   0         0         0       3m
+            web-55cb9fbc7    3         3         3       30s
+            web-56c6c95f89   0         0         0       3m30s
+            web-699855b755   0         0         0       2m
+            --- 3m30s $ kubectl rollout history deploy/web
+            deployment.apps/web 
+            REVISION  CHANGE-CAUSE
+            2         <none>
+            3         <none>
+            4         <none>
+            5         <none>
+
+        "#]],
+    );
+}

@@ -7,7 +7,7 @@
 use crate::api::v1::IntOrString;
 use crate::api::workloads::Workload;
 use crate::api::workloads::types::{
-    Deployment, DeploymentStatus, ReplicaSet, ReplicaSetSpec, WorkloadCondition,
+    Deployment, DeploymentStatus, PodTemplateSpec, ReplicaSet, ReplicaSetSpec, WorkloadCondition,
 };
 use crate::cluster::World;
 use crate::cluster::controllers::names::pod_template_hash;
@@ -46,6 +46,48 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     {
         sync(world, target, out);
     }
+}
+
+/// The template of the Deployment `reference`'s ReplicaSet of `revision`, or by default of the
+/// revision before its newest (`rollout undo`), without the `pod-template-hash` label; none
+/// when there is no such revision.
+pub fn revision_template(
+    world: &World,
+    reference: &str,
+    revision: Option<i64>,
+) -> Option<PodTemplateSpec> {
+    let id = world.store.live_workload_named(reference)?;
+    let uid = world.store.workload(id).uid();
+    let mut sets: Vec<(i64, &ReplicaSet)> = world
+        .store
+        .live_workloads()
+        .filter_map(|(_, stored)| match &stored.object {
+            Workload::ReplicaSet(rs)
+                if rs
+                    .metadata
+                    .owner_references
+                    .iter()
+                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+            {
+                let revision = rs
+                    .metadata
+                    .annotations
+                    .get(REVISION)
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or(0);
+                Some((revision, rs))
+            }
+            _ => None,
+        })
+        .collect();
+    sets.sort_by_key(|(revision, _)| std::cmp::Reverse(*revision));
+    let (_, rs) = match revision.filter(|r| *r > 0) {
+        Some(wanted) => sets.into_iter().find(|(r, _)| *r == wanted)?,
+        None => sets.into_iter().nth(1)?,
+    };
+    let mut template = rs.spec.template.clone();
+    template.metadata.labels.remove(POD_TEMPLATE_HASH);
+    Some(template)
 }
 
 /// A ReplicaSet of the Deployment, as this sync sees it.
@@ -163,6 +205,22 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
         .iter()
         .filter(|o| o.rs.metadata.labels.get(POD_TEMPLATE_HASH) != Some(&hash))
         .collect();
+    // An old ReplicaSet that is new again (`rollout undo`) takes the next revision
+    // (`SetNewReplicaSetAnnotations`); the change wakes this controller again.
+    if let Some(new) = new {
+        let newest_old = old.iter().map(|o| o.revision()).max().unwrap_or(0);
+        if new.revision() <= newest_old && !deployment.spec.paused {
+            let mut rs = new.rs.clone();
+            rs.metadata
+                .annotations
+                .insert(REVISION.to_owned(), (newest_old + 1).to_string());
+            out.push(Event::WorkloadWritten {
+                workload: new.id,
+                object: Box::new(Workload::ReplicaSet(rs)),
+            });
+            return;
+        }
+    }
     let mut created = None;
     if !deployment.spec.paused {
         let recreate = deployment.spec.strategy.kind.as_deref() == Some("Recreate");

@@ -10,7 +10,7 @@ use crate::base::json::{
 };
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
-use crate::cluster::scenario::{Action, Node, ProbeKind, Scenario, Taint, What};
+use crate::cluster::scenario::{Action, Node, ProbeKind, RolloutCommand, Scenario, Taint, What};
 
 /// The fields of a scenario, in the order the format lists them.
 const SCENARIO_FIELDS: &[&str] = &[
@@ -55,6 +55,10 @@ const ACTIONS: &[&str] = &[
     "scale",
     "setImage",
     "deleteWorkload",
+    "rolloutUndo",
+    "rolloutRestart",
+    "rolloutPause",
+    "rolloutResume",
 ];
 
 /// The kinds of probe, as `probe:` names them.
@@ -204,6 +208,26 @@ fn action(value: &Json) -> Read<Action> {
                     .map_err(|_| "replicas is out of range".to_owned())?,
             },
             &["workload", "replicas"],
+        ),
+        "rolloutUndo" => (
+            What::Rollout {
+                workload: required(fields, "workload", string)?,
+                command: RolloutCommand::Undo {
+                    to_revision: optional(fields, "toRevision", signed_64)?,
+                },
+            },
+            &["workload", "toRevision"],
+        ),
+        "rolloutRestart" | "rolloutPause" | "rolloutResume" => (
+            What::Rollout {
+                workload: required(fields, "workload", string)?,
+                command: match kind.as_str() {
+                    "rolloutRestart" => RolloutCommand::Restart,
+                    "rolloutPause" => RolloutCommand::Pause,
+                    _ => RolloutCommand::Resume,
+                },
+            },
+            &["workload"],
         ),
         "deleteWorkload" => (
             What::DeleteWorkload {

@@ -3,7 +3,7 @@
 //! reading it back gives the same scenario.
 
 use crate::base::json::{Object, write_list, write_string, write_string_map};
-use crate::cluster::scenario::{Action, Node, ProbeKind, Scenario, Taint, What};
+use crate::cluster::scenario::{Action, Node, ProbeKind, RolloutCommand, Scenario, Taint, What};
 
 /// Writes `scenario` into `out`.
 pub fn scenario(out: &mut String, scenario: &Scenario) {
@@ -114,6 +114,15 @@ fn action(out: &mut String, action: &Action) {
         What::Scale { workload, replicas } => {
             write_string(object.key("workload"), workload);
             object.key("replicas").push_str(&replicas.to_string());
+        }
+        What::Rollout { workload, command } => {
+            write_string(object.key("workload"), workload);
+            if let RolloutCommand::Undo {
+                to_revision: Some(revision),
+            } = command
+            {
+                object.key("toRevision").push_str(&revision.to_string());
+            }
         }
         What::DeleteWorkload { workload, orphan } => {
             write_string(object.key("workload"), workload);
