@@ -426,3 +426,148 @@ fn every_docs_workload_is_read_as_the_api_server_reads_it() {
           1:13: apiVersion: no matches for kind "CronJob" in version "batch/v1beta1"
     "#]].assert_eq(&out);
 }
+
+/// Every docs workload the API server accepts runs on the virtual cluster: 60 s after
+/// `kubectl apply`, the Pods its controllers made, named as they name them (at most three shown),
+/// with their STATUS.
+#[test]
+fn every_docs_workload_runs_with_its_controllers_pod_names() {
+    use pod_model::base::time::VirtualTime;
+    use pod_model::cluster::{Scenario, observe_all};
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/k8s-docs-examples/workloads");
+    let scenario = Scenario {
+        horizon: VirtualTime::from_secs(60),
+        ..Scenario::default()
+    };
+    let mut out = String::new();
+    for path in yaml_files(&dir) {
+        let text = fs::read_to_string(&path).expect("corpus files are UTF-8");
+        let parsed = pod_model::parse(&text);
+        if parsed.has_errors() || parsed.accepted_workloads().is_empty() {
+            continue;
+        }
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let seen = observe_all(
+            &parsed,
+            &scenario,
+            VirtualTime::from_secs(60),
+            scenario.start,
+        );
+        let pods: Vec<String> = seen
+            .pods
+            .iter()
+            .filter(|pod| !pod.gone)
+            .map(|pod| {
+                let row = pod_model::kubectl::get::pod_row(&pod.pod, pod.now);
+                format!("{} {}", pod.pod.name(), row.status)
+            })
+            .collect();
+        let shown: Vec<&str> = pods.iter().take(3).map(String::as_str).collect();
+        let more = pods.len().saturating_sub(3);
+        out.push_str(&format!(
+            "{name}: {} Pods: {}{}\n",
+            pods.len(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    expect![[r#"
+        admin/cloud/ccm-example.yaml: 0 Pods: 
+        admin/dns/dns-horizontal-autoscaler.yaml: 1 Pods: kube-dns-autoscaler-686cf865bc-tnkrt Running
+        admin/konnectivity/konnectivity-agent.yaml: 1 Pods: konnectivity-agent-bchfc Running
+        admin/resource/quota-pod-deployment.yaml: 3 Pods: pod-quota-demo-6b6645f96d-rp5vk Running, pod-quota-demo-6b6645f96d-t2ggw Running, pod-quota-demo-6b6645f96d-x9vdf Running
+        admin/sched/my-scheduler.yaml: 1 Pods: my-scheduler-5f69b98986-bpz2k Running
+        admin/snowflake-deployment.yaml: 2 Pods: snowflake-5b68d8b84-8ql6h Running, snowflake-5b68d8b84-ljf85 Running
+        application/basic-daemonset.yaml: 1 Pods: example-daemonset-hqdhk Init:CrashLoopBackOff
+        application/canary/app-v1-deployment.yaml: 3 Pods: rollout-demo-stable-cf5bfcd5c-ht67f Running, rollout-demo-stable-cf5bfcd5c-ljjct Running, rollout-demo-stable-cf5bfcd5c-x9b42 Running
+        application/canary/app-v2-deployment.yaml: 1 Pods: canary-demo-canary-7d8c976c5b-sp42l Running
+        application/cassandra/cassandra-statefulset.yaml: 1 Pods: cassandra-0 Running
+        application/deployment-patch.yaml: 2 Pods: patch-demo-646865d5db-mrdc7 Running, patch-demo-646865d5db-ztcvw Running
+        application/deployment-retainkeys.yaml: 1 Pods: retainkeys-demo-859f9ff8d6-78tbk Running
+        application/deployment-scale.yaml: 4 Pods: nginx-deployment-68c5cb8b9d-4xksb Running, nginx-deployment-68c5cb8b9d-9422z Running, nginx-deployment-68c5cb8b9d-r6t7x Running and 1 more
+        application/deployment-sidecar-legacy.yaml: 1 Pods: myapp-575d497dc7-7fvch Running
+        application/deployment-sidecar.yaml: 1 Pods: myapp-799474f947-4lfdj Running
+        application/deployment-subresource.yaml: 2 Pods: subresource-demo-5b5cf9865f-9sfsw Running, subresource-demo-5b5cf9865f-vl9nb Running
+        application/deployment-update.yaml: 2 Pods: nginx-deployment-c7db6f45b-4cnzx Running, nginx-deployment-c7db6f45b-4mct7 Running
+        application/deployment.yaml: 2 Pods: nginx-deployment-5f7d4fc7bd-j5kkf Running, nginx-deployment-5f7d4fc7bd-wfk9p Running
+        application/guestbook/frontend-deployment.yaml: 3 Pods: frontend-555ff9cf44-l9p64 Running, frontend-555ff9cf44-n5fwf Running, frontend-555ff9cf44-vjbss Running
+        application/guestbook/redis-follower-deployment.yaml: 2 Pods: redis-follower-d5cbd5cd9-8xs7f Running, redis-follower-d5cbd5cd9-bfz78 Running
+        application/guestbook/redis-leader-deployment.yaml: 1 Pods: redis-leader-7d5c44468d-bxbx8 Running
+        application/guestbook/redis-slave-deployment.yaml: 2 Pods: redis-slave-5d47d9ff5b-n4crz Running, redis-slave-5d47d9ff5b-rsslb Running
+        application/job/indexed-job-vol.yaml: 5 Pods: indexed-job-4ptdh Completed, indexed-job-87nh7 Completed, indexed-job-ll4bm Completed and 2 more
+        application/job/indexed-job.yaml: 3 Pods: indexed-job-4ptdh Init:0/1, indexed-job-87nh7 Init:0/1, indexed-job-ll4bm Init:0/1
+        application/job/job-sidecar-legacy.yaml: 1 Pods: myjob-ff45f NotReady
+        application/job/job-sidecar.yaml: 1 Pods: myjob-ff45f Completed
+        application/job/rabbitmq/job.yaml: 2 Pods: job-wq-1-jqhgh InvalidImageName, job-wq-1-qbmch InvalidImageName
+        application/job/rabbitmq/rabbitmq-statefulset.yaml: 1 Pods: rabbitmq-0 Running
+        application/job/redis/job.yaml: 2 Pods: job-wq-2-fmjjj Running, job-wq-2-nl2xt Running
+        application/mongodb/mongo-deployment.yaml: 1 Pods: mongo-df88b76b-tn6dh Running
+        application/mysql/mysql-deployment.yaml: 1 Pods: mysql-59dbf96978-gs6km Running
+        application/mysql/mysql-statefulset.yaml: 1 Pods: mysql-0 Init:0/2
+        application/nginx/nginx-deployment.yaml: 3 Pods: my-nginx-77bddb446f-hkkww Running, my-nginx-77bddb446f-pnkdf Running, my-nginx-77bddb446f-rxl86 Running
+        application/nginx-app.yaml: 3 Pods: my-nginx-765f6b7b9f-7bfk5 Running, my-nginx-765f6b7b9f-m7hjd Running, my-nginx-765f6b7b9f-rxc4k Running
+        application/nginx-with-request.yaml: 2 Pods: nginx-deployment-7d46dc8988-msdz4 Running, nginx-deployment-7d46dc8988-vn2p2 Running
+        application/php-apache.yaml: 1 Pods: php-apache-6cc494889f-qjzh6 Running
+        application/simple_deployment.yaml: 1 Pods: nginx-deployment-765f6b7b9f-phgxl Running
+        application/ssa/nginx-deployment-no-replicas.yaml: 1 Pods: nginx-deployment-75774fb877-ttmcn Running
+        application/ssa/nginx-deployment-replicas-only.yaml: 3 Pods: nginx-deployment-5c84d76d4c-6pxls Running, nginx-deployment-5c84d76d4c-k6cb8 Running, nginx-deployment-5c84d76d4c-vjkqs Running
+        application/ssa/nginx-deployment.yaml: 3 Pods: nginx-deployment-75774fb877-j5b44 Running, nginx-deployment-75774fb877-snnxn Running, nginx-deployment-75774fb877-ttmcn Running
+        application/update_deployment.yaml: 1 Pods: nginx-deployment-68c5cb8b9d-t9m6x Running
+        application/web/web-parallel.yaml: 2 Pods: web-0 Running, web-1 Running
+        application/web/web.yaml: 2 Pods: web-0 Running, web-1 Running
+        application/wordpress/mysql-deployment.yaml: 1 Pods: wordpress-mysql-6886bb6fd4-d5x6c Running
+        application/wordpress/wordpress-deployment.yaml: 1 Pods: wordpress-665d545974-5hthf Running
+        application/zookeeper/zookeeper.yaml: 1 Pods: zk-0 Running
+        controllers/daemonset-label-selector.yaml: 0 Pods: 
+        controllers/daemonset.yaml: 1 Pods: fluentd-elasticsearch-pgczm Running
+        controllers/fluentd-daemonset-update.yaml: 1 Pods: fluentd-elasticsearch-pgczm Running
+        controllers/fluentd-daemonset.yaml: 1 Pods: fluentd-elasticsearch-pgczm Running
+        controllers/frontend.yaml: 3 Pods: frontend-7fm4t Running, frontend-c76ww Running, frontend-p6zdt Running
+        controllers/job-backoff-limit-per-index-example.yaml: 3 Pods: job-backoff-limit-per-index-example-6kj7c Running, job-backoff-limit-per-index-example-pss7n Running, job-backoff-limit-per-index-example-qw55t Running
+        controllers/job-backoff-limit-per-index-failindex.yaml: 2 Pods: job-backoff-limit-per-index-failindex-sqpnf Running, job-backoff-limit-per-index-failindex-wr2rf Running
+        controllers/job-pod-failure-policy-config-issue.yaml: 2 Pods: job-pod-failure-policy-config-issue-lgg42 Running, job-pod-failure-policy-config-issue-tdmsx Running
+        controllers/job-pod-failure-policy-example.yaml: 6 Pods: job-pod-failure-policy-example-brkc5 Error, job-pod-failure-policy-example-l467q Error, job-pod-failure-policy-example-l7lbz Error and 3 more
+        controllers/job-pod-failure-policy-failjob.yaml: 4 Pods: job-pod-failure-policy-failjob-99wd2 Error, job-pod-failure-policy-failjob-f45k7 Running, job-pod-failure-policy-failjob-p5tsl Error and 1 more
+        controllers/job-success-policy.yaml: 10 Pods: job-success-4d9gv Running, job-success-6m2hp Running, job-success-dcbtc Running and 7 more
+        controllers/job.yaml: 1 Pods: pi-clrxq Running
+        controllers/nginx-deployment.yaml: 3 Pods: nginx-deployment-77bddb446f-65hfm Running, nginx-deployment-77bddb446f-bf9td Running, nginx-deployment-77bddb446f-vrh27 Running
+        controllers/replicaset.yaml: 3 Pods: my-repset-gs2xr Running, my-repset-kzkdn Running, my-repset-z8xdl Running
+        controllers/replication-nginx-1.14.2.yaml: 5 Pods: my-nginx-9b5j4 Running, my-nginx-bp7h4 Running, my-nginx-fqrd6 Running and 2 more
+        controllers/replication-nginx-1.16.1.yaml: 5 Pods: my-nginx-v4-6qbhz Running, my-nginx-v4-6qmcw Running, my-nginx-v4-7kj5j Running and 2 more
+        controllers/replication-nginx-1.9.2.yaml: 5 Pods: my-nginx-v4-6qbhz Running, my-nginx-v4-6qmcw Running, my-nginx-v4-7kj5j Running and 2 more
+        controllers/replication.yaml: 3 Pods: nginx-6r6vh Running, nginx-fgmsk Running, nginx-kjd2z Running
+        controllers/statefulset.yaml: 1 Pods: web-0 Running
+        debug/event-exporter.yaml: 1 Pods: event-exporter-v0.2.3-5b7f5f9757-27g9r Running
+        debug/fluentd-gcp-ds.yaml: 0 Pods: 
+        debug/node-problem-detector.yaml: 1 Pods: node-problem-detector-v0.1-xt7lz Running
+        deployments/deployment-with-configmap-and-sidecar-container.yaml: 3 Pods: configmap-sidecar-container-987ff8b89-gpntx Running, configmap-sidecar-container-987ff8b89-v954s Running, configmap-sidecar-container-987ff8b89-vf5vs Running
+        deployments/deployment-with-configmap-as-envvar.yaml: 3 Pods: configmap-env-var-7b98f676fd-2sgxz Running, configmap-env-var-7b98f676fd-gxllx Running, configmap-env-var-7b98f676fd-vr58d Running
+        deployments/deployment-with-configmap-as-volume.yaml: 3 Pods: configmap-volume-6584c8d846-74kjt Running, configmap-volume-6584c8d846-gfzmx Running, configmap-volume-6584c8d846-mhrjw Running
+        deployments/deployment-with-configmap-two-containers.yaml: 3 Pods: configmap-two-containers-74bb88c58c-6ktg2 Running, configmap-two-containers-74bb88c58c-8npzx Running, configmap-two-containers-74bb88c58c-qbk7v Running
+        deployments/deployment-with-immutable-configmap-as-volume.yaml: 3 Pods: immutable-configmap-volume-678696c755-6x66f Running, immutable-configmap-volume-678696c755-8qvfg Running, immutable-configmap-volume-678696c755-sltxr Running
+        deployments/deployment-with-low-priorityclass.yaml: 1 Pods: placeholder-deployment-5d799ff4b4-hb9m2 Running
+        dra/dra-example-job.yaml: 2 Pods: example-dra-job-6z4b9 Running, example-dra-job-l8w2d Running
+        dra/driver-install/all.yaml: 1 Pods: dra-example-driver-kubeletplugin-hpg5b Running
+        dra/driver-install/daemonset.yaml: 1 Pods: dra-example-driver-kubeletplugin-hpg5b Running
+        service/access/backend-deployment.yaml: 3 Pods: backend-5bd449456f-8g92m Running, backend-5bd449456f-f5ml2 Running, backend-5bd449456f-gf2gj Running
+        service/access/frontend-deployment.yaml: 1 Pods: frontend-85bd464557-ptzqf Running
+        service/access/hello-application.yaml: 2 Pods: hello-world-545cc7b858-hr2f9 Running, hello-world-545cc7b858-sg98b Running
+        service/load-balancer-example.yaml: 5 Pods: hello-world-56df679989-7458w Running, hello-world-56df679989-fwjzb Running, hello-world-56df679989-hcw92 Running and 2 more
+        service/networking/curlpod.yaml: 1 Pods: curl-deployment-699b4b996c-bjbp2 Running
+        service/networking/nginx-secure-app.yaml: 1 Pods: my-nginx-5f876454f5-ttzqt Running
+        service/networking/run-my-nginx.yaml: 2 Pods: my-nginx-5685fc85fc-slwm4 Running, my-nginx-5685fc85fc-smvpr Running
+        service/pod-with-graceful-termination.yaml: 1 Pods: nginx-deployment-6744894585-q6m8r Running
+        windows/daemonset.yaml: 0 Pods: 
+        windows/deploy-hyperv.yaml: 3 Pods: iis-ffd7f544-5z8ql Running, iis-ffd7f544-5zqzq Running, iis-ffd7f544-jvlg6 Running
+        windows/deploy-resource.yaml: 3 Pods: iis-6b8965f95d-4nkqt Pending, iis-6b8965f95d-8qhnw Pending, iis-6b8965f95d-bv6zl Running
+    "#]].assert_eq(&out);
+}
