@@ -851,9 +851,31 @@ fn field_value(pod: &Pod, var: &EnvVar) -> String {
         .and_then(|from| from.field_ref.as_ref())
         .map(|field| field.field_path.as_str())
         .unwrap_or_default();
+    // `fieldpath.ExtractFieldPathAsString`: the metadata fields, and one label or annotation.
+    let entry = |map: &std::collections::BTreeMap<String, String>, prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix("']"))
+            .and_then(|key| map.get(key).cloned())
+            .unwrap_or_default()
+    };
+    let whole = |map: &std::collections::BTreeMap<String, String>| {
+        map.iter()
+            .map(|(key, value)| format!("{key}=\"{value}\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     match path {
         "metadata.name" => pod.name().to_owned(),
         "metadata.namespace" => pod.metadata.namespace.clone().unwrap_or_default(),
+        "metadata.uid" => pod.metadata.uid.clone().unwrap_or_default(),
+        "metadata.labels" => whole(&pod.metadata.labels),
+        "metadata.annotations" => whole(&pod.metadata.annotations),
+        _ if path.starts_with("metadata.labels['") => {
+            entry(&pod.metadata.labels, "metadata.labels['")
+        }
+        _ if path.starts_with("metadata.annotations['") => {
+            entry(&pod.metadata.annotations, "metadata.annotations['")
+        }
         _ => String::new(),
     }
 }

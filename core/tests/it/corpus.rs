@@ -503,8 +503,8 @@ fn every_docs_workload_runs_with_its_controllers_pod_names() {
         application/guestbook/redis-follower-deployment.yaml: 2 Pods: redis-follower-d5cbd5cd9-8xs7f Running, redis-follower-d5cbd5cd9-bfz78 Running
         application/guestbook/redis-leader-deployment.yaml: 1 Pods: redis-leader-7d5c44468d-bxbx8 Running
         application/guestbook/redis-slave-deployment.yaml: 2 Pods: redis-slave-5d47d9ff5b-n4crz Running, redis-slave-5d47d9ff5b-rsslb Running
-        application/job/indexed-job-vol.yaml: 5 Pods: indexed-job-4ptdh Completed, indexed-job-87nh7 Completed, indexed-job-ll4bm Completed and 2 more
-        application/job/indexed-job.yaml: 3 Pods: indexed-job-4ptdh Init:0/1, indexed-job-87nh7 Init:0/1, indexed-job-ll4bm Init:0/1
+        application/job/indexed-job-vol.yaml: 5 Pods: indexed-job-0-4ptdh Completed, indexed-job-1-87nh7 Completed, indexed-job-2-ll4bm Completed and 2 more
+        application/job/indexed-job.yaml: 3 Pods: indexed-job-0-4ptdh Init:0/1, indexed-job-1-87nh7 Init:0/1, indexed-job-2-ll4bm Init:0/1
         application/job/job-sidecar-legacy.yaml: 1 Pods: myjob-ff45f NotReady
         application/job/job-sidecar.yaml: 1 Pods: myjob-ff45f Completed
         application/job/rabbitmq/job.yaml: 2 Pods: job-wq-1-jqhgh InvalidImageName, job-wq-1-qbmch InvalidImageName
@@ -532,12 +532,12 @@ fn every_docs_workload_runs_with_its_controllers_pod_names() {
         controllers/fluentd-daemonset-update.yaml: 1 Pods: fluentd-elasticsearch-pgczm Running
         controllers/fluentd-daemonset.yaml: 1 Pods: fluentd-elasticsearch-pgczm Running
         controllers/frontend.yaml: 3 Pods: frontend-7fm4t Running, frontend-c76ww Running, frontend-p6zdt Running
-        controllers/job-backoff-limit-per-index-example.yaml: 3 Pods: job-backoff-limit-per-index-example-6kj7c Running, job-backoff-limit-per-index-example-pss7n Running, job-backoff-limit-per-index-example-qw55t Running
-        controllers/job-backoff-limit-per-index-failindex.yaml: 2 Pods: job-backoff-limit-per-index-failindex-sqpnf Running, job-backoff-limit-per-index-failindex-wr2rf Running
+        controllers/job-backoff-limit-per-index-example.yaml: 3 Pods: job-backoff-limit-per-index-example-0-qw55t Running, job-backoff-limit-per-index-example-1-6kj7c Running, job-backoff-limit-per-index-example-2-pss7n Running
+        controllers/job-backoff-limit-per-index-failindex.yaml: 2 Pods: job-backoff-limit-per-index-failindex-0-sqpnf Running, job-backoff-limit-per-index-failindex-1-wr2rf Running
         controllers/job-pod-failure-policy-config-issue.yaml: 2 Pods: job-pod-failure-policy-config-issue-lgg42 Running, job-pod-failure-policy-config-issue-tdmsx Running
         controllers/job-pod-failure-policy-example.yaml: 6 Pods: job-pod-failure-policy-example-brkc5 Error, job-pod-failure-policy-example-l467q Error, job-pod-failure-policy-example-l7lbz Error and 3 more
         controllers/job-pod-failure-policy-failjob.yaml: 4 Pods: job-pod-failure-policy-failjob-99wd2 Error, job-pod-failure-policy-failjob-f45k7 Running, job-pod-failure-policy-failjob-p5tsl Error and 1 more
-        controllers/job-success-policy.yaml: 10 Pods: job-success-4d9gv Running, job-success-6m2hp Running, job-success-dcbtc Running and 7 more
+        controllers/job-success-policy.yaml: 10 Pods: job-success-0-dcbtc Running, job-success-1-vxcgw Running, job-success-2-s9msx Running and 7 more
         controllers/job.yaml: 1 Pods: pi-clrxq Running
         controllers/nginx-deployment.yaml: 3 Pods: nginx-deployment-77bddb446f-65hfm Running, nginx-deployment-77bddb446f-bf9td Running, nginx-deployment-77bddb446f-vrh27 Running
         controllers/replicaset.yaml: 3 Pods: my-repset-gs2xr Running, my-repset-kzkdn Running, my-repset-z8xdl Running

@@ -5,15 +5,17 @@
 //! container in place and the restarts count towards the limit. `activeDeadlineSeconds` ends a
 //! Job that runs too long; `ttlSecondsAfterFinished` deletes a finished one with its Pods.
 
-use crate::api::v1::Pod;
+use std::collections::BTreeSet;
+
+use crate::api::v1::{EnvVar, EnvVarSource, ObjectFieldSelector, Pod};
 use crate::api::workloads::Workload;
-use crate::api::workloads::types::{Job, JobCondition, JobStatus};
+use crate::api::workloads::types::{Job, JobCondition, JobStatus, PodTemplateSpec};
 use crate::base::timestamp::Timestamp;
 use crate::cluster::World;
 use crate::cluster::api_server::deletion_grace_seconds;
 use crate::cluster::controllers::{
-    controller_of, controlling_workload, create_pods, delete_cascading, ready_since, record,
-    record_warning,
+    controller_of, controlling_workload, create_pods, create_pods_named, delete_cascading,
+    ready_since, record, record_warning,
 };
 use crate::cluster::event::Event;
 use crate::cluster::store::PodId;
@@ -96,6 +98,17 @@ struct Counts {
     restarts: usize,
     /// When each failed Pod finished, since the last success (the back-off's record).
     failures_since_success: Vec<Timestamp>,
+    /// An Indexed Job's indexes that succeeded, and those an active Pod runs.
+    succeeded_indexes: BTreeSet<usize>,
+    active_indexes: BTreeSet<usize>,
+}
+
+/// The annotation and label with an Indexed Job's Pod's completion index.
+const COMPLETION_INDEX: &str = "batch.kubernetes.io/job-completion-index";
+
+/// The completion index of an Indexed Job's Pod.
+fn index_of(pod: &Pod) -> Option<usize> {
+    pod.metadata.annotations.get(COMPLETION_INDEX)?.parse().ok()
 }
 
 /// Counts every Pod the Job `uid` ever made, removed ones included: the controller counted
@@ -109,6 +122,8 @@ fn count(world: &World, uid: &str) -> Counts {
         terminating: 0,
         restarts: 0,
         failures_since_success: Vec::new(),
+        succeeded_indexes: BTreeSet::new(),
+        active_indexes: BTreeSet::new(),
     };
     let mut last_success = None;
     let mut failures = Vec::new();
@@ -121,6 +136,7 @@ fn count(world: &World, uid: &str) -> Counts {
         match phase(pod) {
             Some("Succeeded") => {
                 counts.succeeded += 1;
+                counts.succeeded_indexes.extend(index_of(pod));
                 last_success = last_success.max(finished_at(pod));
             }
             Some("Failed") => {
@@ -131,6 +147,7 @@ fn count(world: &World, uid: &str) -> Counts {
             _ if pod.metadata.deletion_timestamp.is_some() => counts.terminating += 1,
             _ => {
                 counts.active.push(PodId(index));
+                counts.active_indexes.extend(index_of(pod));
                 counts.ready += usize::from(ready_since(pod).is_some());
                 counts.restarts += restarts(pod);
             }
@@ -253,9 +270,15 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
         let parallelism = usize::try_from(job.spec.parallelism.unwrap_or(1)).unwrap_or(0);
         // Without `completions` (a work queue), the first success ends the Job once the
         // other Pods have finished.
+        let indexed = job.spec.completion_mode.as_deref() == Some("Indexed");
+        let succeeded = if indexed {
+            counts.succeeded_indexes.len()
+        } else {
+            counts.succeeded
+        };
         let complete = match completions {
-            Some(completions) => counts.succeeded >= completions,
-            None => counts.succeeded > 0 && counts.active.is_empty(),
+            Some(completions) => succeeded >= completions,
+            None => succeeded > 0 && counts.active.is_empty(),
         };
         if complete {
             delete_pods(world, id, &counts.active, out);
@@ -285,7 +308,7 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             record_warning(world, id, reason, message.to_owned(), SOURCE, out);
         } else {
             let wanted = match completions {
-                Some(completions) => parallelism.min(completions - counts.succeeded),
+                Some(completions) => parallelism.min(completions.saturating_sub(succeeded)),
                 None if counts.succeeded > 0 => 0,
                 None => parallelism,
             };
@@ -296,6 +319,19 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
                             at(until),
                             Timer::WorkloadSync { workload: id },
                         ));
+                    }
+                    _ if indexed => {
+                        // The lowest indexes that neither succeeded nor run.
+                        let missing: Vec<(PodTemplateSpec, String)> =
+                            (0..completions.unwrap_or(0).min(MAX_INDEXES))
+                                .filter(|i| {
+                                    !counts.succeeded_indexes.contains(i)
+                                        && !counts.active_indexes.contains(i)
+                                })
+                                .take(wanted - counts.active.len())
+                                .map(|i| indexed_template(job, i))
+                                .collect();
+                        create_pods_named(world, id, &missing, SOURCE, out);
                     }
                     _ => create_pods(
                         world,
@@ -318,7 +354,15 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
     let count_of = |n: usize| (n > 0).then(|| i32::try_from(n).unwrap_or(i32::MAX));
     let done = finished(&status).is_some() || job.spec.suspend == Some(true);
     status.active = count_of(if done { 0 } else { counts.active.len() });
-    status.succeeded = count_of(counts.succeeded);
+    let indexed = job.spec.completion_mode.as_deref() == Some("Indexed");
+    status.succeeded = count_of(if indexed {
+        counts.succeeded_indexes.len()
+    } else {
+        counts.succeeded
+    });
+    if indexed && !counts.succeeded_indexes.is_empty() {
+        status.completed_indexes = Some(index_ranges(&counts.succeeded_indexes));
+    }
     status.failed = count_of(counts.failed);
     status.ready = Some(i32::try_from(if done { 0 } else { counts.ready }).unwrap_or(i32::MAX));
     status.terminating = Some(i32::try_from(counts.terminating).unwrap_or(i32::MAX));
@@ -336,6 +380,74 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             at(when),
             Timer::WorkloadSync { workload: id },
         ));
+    }
+}
+
+/// The most indexes an Indexed Job runs here.
+const MAX_INDEXES: usize = 10_000;
+
+/// The template of an Indexed Job's Pod for `index` (`getPodTemplateWithIndex`): the index as
+/// annotation and label, the hostname `<job>-<index>`, `JOB_COMPLETION_INDEX` in every
+/// container's environment; named `<job>-<index>-<5 chars>`.
+fn indexed_template(job: &Job, index: usize) -> (PodTemplateSpec, String) {
+    let name = job.metadata.name.as_deref().unwrap_or_default();
+    let mut template = job.spec.template.clone();
+    let metadata = &mut template.metadata;
+    metadata
+        .annotations
+        .insert(COMPLETION_INDEX.to_owned(), index.to_string());
+    metadata
+        .labels
+        .insert(COMPLETION_INDEX.to_owned(), index.to_string());
+    template.spec.hostname = Some(format!("{name}-{index}"));
+    let variable = EnvVar {
+        name: "JOB_COMPLETION_INDEX".to_owned(),
+        value: None,
+        value_from: Some(EnvVarSource {
+            field_ref: Some(ObjectFieldSelector {
+                api_version: Some("v1".to_owned()),
+                field_path: format!("metadata.annotations['{COMPLETION_INDEX}']"),
+            }),
+            ..EnvVarSource::default()
+        }),
+    };
+    for container in template
+        .spec
+        .containers
+        .iter_mut()
+        .chain(template.spec.init_containers.iter_mut())
+    {
+        if !container.env.iter().any(|v| v.name == variable.name) {
+            container.env.push(variable.clone());
+        }
+    }
+    (template, format!("{name}-{index}-"))
+}
+
+/// Indexes as `status.completedIndexes` writes them: runs as ranges, `0-2,4`.
+fn index_ranges(indexes: &BTreeSet<usize>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for &index in indexes {
+        run = match run {
+            Some((first, last)) if index == last + 1 => Some((first, index)),
+            Some(done) => {
+                parts.push(range_text(done));
+                Some((index, index))
+            }
+            None => Some((index, index)),
+        };
+    }
+    parts.extend(run.map(range_text));
+    parts.join(",")
+}
+
+/// `3` or `0-2`.
+fn range_text((first, last): (usize, usize)) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}-{last}")
     }
 }
 

@@ -238,6 +238,23 @@ pub fn create_pods_from(
     source: &str,
     out: &mut Vec<Event>,
 ) {
+    let prefix = format!("{}-", world.store.workload(id).object.name());
+    let named: Vec<(PodTemplateSpec, String)> = templates
+        .iter()
+        .map(|template| (template.clone(), prefix.clone()))
+        .collect();
+    create_pods_named(world, id, &named, source, out);
+}
+
+/// Creates a Pod from each template for the workload `id`, named by its prefix and five random
+/// characters (an Indexed Job's `<job>-<index>-`).
+pub fn create_pods_named(
+    world: &World,
+    id: WorkloadId,
+    templates: &[(PodTemplateSpec, String)],
+    source: &str,
+    out: &mut Vec<Event>,
+) {
     let owner = &world.store.workload(id).object;
     let uid = world.store.workload(id).uid();
     let made_before = world
@@ -255,9 +272,9 @@ pub fn create_pods_from(
         .count();
     let mut taken: Vec<String> = Vec::new();
     let mut attempt = made_before;
-    for template in templates.iter().take(BURST_REPLICAS) {
+    for (template, prefix) in templates.iter().take(BURST_REPLICAS) {
         let name = loop {
-            let name = generate_name(&format!("{}-", owner.name()), &format!("{uid}/{attempt}"));
+            let name = generate_name(prefix, &format!("{uid}/{attempt}"));
             attempt += 1;
             if world.store.live_pod_named(&name).is_none() && !taken.contains(&name) {
                 break name;
@@ -266,7 +283,7 @@ pub fn create_pods_from(
         taken.push(name.clone());
         let mut metadata = template.metadata.clone();
         metadata.name = Some(name.clone());
-        metadata.generate_name = Some(format!("{}-", owner.name()));
+        metadata.generate_name = Some(prefix.clone());
         metadata.namespace.clone_from(&owner.metadata().namespace);
         metadata.owner_references = vec![controller_reference(owner)];
         let pod = Pod {
