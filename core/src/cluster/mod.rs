@@ -45,9 +45,9 @@ use crate::cluster::trigger::Trigger;
 
 pub use scenario::{Deletion, Node, Scenario};
 pub use simulation::{
-    ContainerRuns, LogLine, ManifestRun, Observation, Observed, ObservedNode, ObservedWorkload,
-    Simulation, Usage, observe, observe_all, simulate, simulate_all, simulate_manifest,
-    simulate_pods,
+    ContainerRuns, LogLine, ManifestRun, Observation, Observed, ObservedNode, ObservedObject,
+    ObservedWorkload, Simulation, Usage, observe, observe_all, simulate, simulate_all,
+    simulate_manifest, simulate_pods,
 };
 pub use store::Snapshot;
 

@@ -183,6 +183,8 @@ pub struct ManifestRun {
     pub workload_events: Vec<EventLog>,
     /// The Node objects, with the history of their health.
     pub nodes: Vec<crate::cluster::store::StoredNode>,
+    /// The Services, ConfigMaps, Secrets and PersistentVolumeClaims.
+    pub objects: Vec<crate::cluster::store::StoredObject>,
 }
 
 /// Simulates the Pods and the workloads of a manifest together on the scenario's cluster.
@@ -226,6 +228,7 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
         workloads: std::mem::take(&mut run.world.store.workloads),
         workload_events: outputs.workload_events,
         nodes: std::mem::take(&mut run.world.store.nodes),
+        objects: std::mem::take(&mut run.world.store.objects),
     }
 }
 
@@ -525,6 +528,24 @@ pub struct ObservedWorkload {
     pub now: Timestamp,
 }
 
+/// A Service, ConfigMap, Secret or PersistentVolumeClaim as `kubectl get` sees it at one
+/// instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservedObject {
+    /// Its kind.
+    pub kind: crate::cluster::store::ObjectKind,
+    /// Its name.
+    pub name: String,
+    /// Its UID.
+    pub uid: String,
+    /// Its data.
+    pub data: std::collections::BTreeMap<String, String>,
+    /// When it was created.
+    pub created: Timestamp,
+    /// The wall-clock instant.
+    pub now: Timestamp,
+}
+
 /// A Node as `kubectl get nodes` sees it at one instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObservedNode {
@@ -554,6 +575,8 @@ pub struct Observation {
     pub workloads: Vec<ObservedWorkload>,
     /// The Nodes that exist then.
     pub nodes: Vec<ObservedNode>,
+    /// The Services, ConfigMaps, Secrets and PersistentVolumeClaims that exist then.
+    pub objects: Vec<ObservedObject>,
 }
 
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
@@ -709,9 +732,30 @@ pub fn observe_all(
             }
         })
         .collect();
+    let objects = run
+        .objects
+        .iter()
+        .filter(|object| {
+            object.created <= at.as_millis()
+                && object
+                    .deleted
+                    .is_none_or(|deleted| deleted > at.as_millis())
+        })
+        .map(|object| ObservedObject {
+            kind: object.kind,
+            name: object.name.clone(),
+            uid: object.uid.clone(),
+            data: object.data.clone(),
+            created: scenario
+                .start
+                .plus_millis(i64::try_from(object.created).unwrap_or(i64::MAX)),
+            now,
+        })
+        .collect();
     Observation {
         pods: out,
         workloads: observed_workloads,
         nodes,
+        objects,
     }
 }

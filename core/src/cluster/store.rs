@@ -229,9 +229,13 @@ pub enum ObjectKind {
     ConfigMap,
     /// A Secret: the same, for confidential data.
     Secret,
+    /// A PersistentVolumeClaim a StatefulSet made from its claim templates, bound at once to a
+    /// volume the default StorageClass provisions (its data: `capacity`, `accessModes`,
+    /// `storageClass`, `volume`).
+    PersistentVolumeClaim,
 }
 
-/// A Service, ConfigMap or Secret as the API server keeps it.
+/// A Service, ConfigMap, Secret or PersistentVolumeClaim as the API server keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredObject {
     /// Its kind.

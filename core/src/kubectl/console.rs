@@ -281,6 +281,13 @@ pub enum Command {
         /// The Deployment's name.
         name: String,
     },
+    /// `kubectl get persistentvolumeclaims [NAME] [-o wide]`.
+    GetClaims {
+        /// The claim named, if one is.
+        name: Option<String>,
+        /// `-o wide`.
+        wide: bool,
+    },
     /// `kubectl get nodes [NAME] [-o wide]`.
     GetNodes {
         /// The Node named, if one is.
@@ -288,7 +295,7 @@ pub enum Command {
         /// `-o wide`.
         wide: bool,
     },
-    /// `kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide]`.
+    /// `kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide]`.
     GetWorkloads {
         /// The kind.
         kind: WorkloadKind,
@@ -300,7 +307,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -592,7 +599,12 @@ pub fn parse(line: &str) -> Result<Command, String> {
         ["get", what, flags @ ..]
             if matches!(
                 what.split_once('/').map_or(*what, |(resource, _)| resource),
-                "nodes" | "node" | "no"
+                "nodes"
+                    | "node"
+                    | "no"
+                    | "persistentvolumeclaims"
+                    | "persistentvolumeclaim"
+                    | "pvc"
             ) =>
         {
             let mut name = what.split_once('/').map(|(_, name)| name.to_owned());
@@ -612,7 +624,12 @@ pub fn parse(line: &str) -> Result<Command, String> {
                     _ => return Err(unsupported()),
                 }
             }
-            Ok(Command::GetNodes { name, wide })
+            let resource = what.split_once('/').map_or(*what, |(resource, _)| resource);
+            if matches!(resource, "nodes" | "node" | "no") {
+                Ok(Command::GetNodes { name, wide })
+            } else {
+                Ok(Command::GetClaims { name, wide })
+            }
         }
         ["get", what, flags @ ..] if printable_workload(what).is_some() => {
             let (resource, mut name) = match what.split_once('/') {
@@ -1151,6 +1168,28 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 _ => Reply::err(workload_not_found(kind, &name)),
             }
         }
+        Command::GetClaims { name, wide } => {
+            let mut claims: Vec<&crate::cluster::ObservedObject> = observation
+                .objects
+                .iter()
+                .filter(|object| {
+                    object.kind == crate::cluster::store::ObjectKind::PersistentVolumeClaim
+                })
+                .collect();
+            if let Some(name) = &name {
+                claims.retain(|claim| claim.name == *name);
+                if claims.is_empty() {
+                    return Reply::err(format!(
+                        "Error from server (NotFound): persistentvolumeclaims \"{name}\" not found"
+                    ));
+                }
+            }
+            if claims.is_empty() {
+                return Reply::err("No resources found in default namespace.".to_owned());
+            }
+            crate::base::sorting::sort_by_key(&mut claims, |claim| claim.name.clone());
+            Reply::out(crate::kubectl::get_claims::get_claims(&claims, wide))
+        }
         Command::GetNodes { name, wide } => {
             let mut nodes: Vec<&crate::cluster::ObservedNode> = observation.nodes.iter().collect();
             if let Some(name) = &name {
@@ -1308,9 +1347,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

@@ -9,6 +9,7 @@ pub mod describe_workloads;
 pub mod errors;
 pub mod events;
 pub mod get;
+pub mod get_claims;
 pub mod get_nodes;
 pub mod get_workloads;
 pub mod jsonpath;

@@ -1755,3 +1755,31 @@ fn an_indexed_job_runs_each_index() {
         "#]],
     );
 }
+
+/// A StatefulSet's claims (`<claim>-<set>-<ordinal>`), bound to volumes the default
+/// StorageClass provisions; they outlive a scale-down (the retention policy's default, Retain).
+#[test]
+fn a_stateful_sets_claims() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml"),
+        "actions:\n- {at: 30s, do: scale, workload: statefulset/web, replicas: 1}\n",
+        &[
+            ("20s", &["kubectl get pvc -o wide"]),
+            ("90s", &["kubectl get pods", "kubectl get persistentvolumeclaims www-web-1", "kubectl get pvc nothing"]),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl get pvc -o wide
+            NAME        STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE   VOLUMEMODE
+            www-web-0   Bound    pvc-02716266-1006-3eee-c4cc-200c7ddc04e2   1Gi        RWO            standard       <unset>                 20s   Filesystem
+            www-web-1   Bound    pvc-02716366-1006-40a1-c6cc-200c814204e2   1Gi        RWO            standard       <unset>                 18s   Filesystem
+            --- 90s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          90s
+            --- 90s $ kubectl get persistentvolumeclaims www-web-1
+            NAME        STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+            www-web-1   Bound    pvc-02716366-1006-40a1-c6cc-200c814204e2   1Gi        RWO            standard       <unset>                 88s
+            --- 90s $ kubectl get pvc nothing
+            Error from server (NotFound): persistentvolumeclaims "nothing" not found
+        "#]],
+    );
+}

@@ -8,7 +8,7 @@
 
 use crate::api::v1::{PersistentVolumeClaimVolumeSource, Pod, Volume};
 use crate::api::workloads::Workload;
-use crate::api::workloads::types::{StatefulSet, StatefulSetStatus};
+use crate::api::workloads::types::{PersistentVolumeClaim, StatefulSet, StatefulSetStatus};
 use crate::base::timestamp::Timestamp;
 use crate::cluster::api_server::{created_object, deletion_grace_seconds};
 use crate::cluster::controllers::names::pod_template_hash;
@@ -16,7 +16,7 @@ use crate::cluster::controllers::{
     controller_reference, controlling_workload, is_available, owned_pods, ready_since, record,
 };
 use crate::cluster::event::Event;
-use crate::cluster::store::PodId;
+use crate::cluster::store::{ObjectKind, PodId};
 use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Change, Timer, Trigger};
 use crate::cluster::{World, pod_uid};
@@ -216,6 +216,18 @@ fn create(
     };
     for claim in &set.spec.volume_claim_templates {
         let claim_name = claim.metadata.name.as_deref().unwrap_or_default();
+        let full_name = format!("{claim_name}-{name}");
+        if world
+            .store
+            .object(ObjectKind::PersistentVolumeClaim, &full_name)
+            .is_none()
+        {
+            out.push(Event::ObjectCreated {
+                kind: ObjectKind::PersistentVolumeClaim,
+                name: full_name,
+                data: claim_data(claim, world.store.workload(id).uid(), &name),
+            });
+        }
         if incarnation == 0 {
             record(
                 world,
@@ -238,6 +250,56 @@ fn create(
         SOURCE,
         out,
     );
+}
+
+/// The default StorageClass's name (kind's and minikube's `standard`).
+pub const DEFAULT_STORAGE_CLASS: &str = "standard";
+
+/// What `kubectl get pvc` shows of the claim made from `template` for the Pod `pod`: its
+/// requested capacity, access modes, class, and the volume provisioned for it
+/// (`pvc-<uid>`).
+fn claim_data(
+    template: &PersistentVolumeClaim,
+    owner_uid: &str,
+    pod: &str,
+) -> std::collections::BTreeMap<String, String> {
+    let capacity = template
+        .spec
+        .resources
+        .requests
+        .get("storage")
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let modes: Vec<&str> = template
+        .spec
+        .access_modes
+        .iter()
+        .map(|mode| match mode.as_str() {
+            "ReadWriteOnce" => "RWO",
+            "ReadOnlyMany" => "ROX",
+            "ReadWriteMany" => "RWX",
+            "ReadWriteOncePod" => "RWOP",
+            other => other,
+        })
+        .collect();
+    let class = template
+        .spec
+        .storage_class_name
+        .clone()
+        .unwrap_or_else(|| DEFAULT_STORAGE_CLASS.to_owned());
+    let claim = template.metadata.name.as_deref().unwrap_or_default();
+    [
+        ("capacity", capacity),
+        ("accessModes", modes.join(",")),
+        ("storageClass", class),
+        (
+            "volume",
+            format!("pvc-{}", pod_uid(&format!("{owner_uid}/{claim}-{pod}"))),
+        ),
+    ]
+    .into_iter()
+    .map(|(key, value)| (key.to_owned(), value))
+    .collect()
 }
 
 /// Deletes a Pod of the set, with the `SuccessfulDelete` Event.
