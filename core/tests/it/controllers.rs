@@ -1765,7 +1765,14 @@ fn a_stateful_sets_claims() {
         "actions:\n- {at: 30s, do: scale, workload: statefulset/web, replicas: 1}\n",
         &[
             ("20s", &["kubectl get pvc -o wide"]),
-            ("90s", &["kubectl get pods", "kubectl get persistentvolumeclaims www-web-1", "kubectl get pvc nothing"]),
+            (
+                "90s",
+                &[
+                    "kubectl get pods",
+                    "kubectl get persistentvolumeclaims www-web-1",
+                    "kubectl get pvc nothing",
+                ],
+            ),
         ],
         expect![[r#"
             --- 20s $ kubectl get pvc -o wide
