@@ -14,6 +14,7 @@ use pod_model::cluster::scenario::{Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
 use pod_model::kubectl::console::Reply;
+use pod_model::playground::cluster_view::ClusterView;
 use pod_model::playground::embed::{self, Panel, ViewOptions};
 use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::model::{Answer, Doc, Request};
@@ -25,8 +26,9 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery,
-    PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
+    ActionList, Checks, ClusterPanel, Console, DiagnosticList, Editor, EmbedDialog, Faults,
+    Gallery, PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper,
+    ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -424,6 +426,41 @@ pub fn Playground(
             answered,
         );
     });
+    // The cluster view follows the stepper: the nodes, their Pods and the owners at the step on
+    // screen, from the model thread.
+    let cluster = RwSignal::new(None::<ClusterView>);
+    let cluster_asked = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
+            cluster.set(None);
+            return;
+        };
+        let scenario_now = Scenario {
+            manifest: model_text.get(),
+            ..scenario.get()
+        };
+        if model_failure.with_untracked(Option::is_some) {
+            return;
+        }
+        ask(
+            &|id| {
+                cluster_asked.set_value(id);
+                Request::Cluster {
+                    id,
+                    scenario: scenario_now.clone(),
+                    at,
+                }
+            },
+            Callback::new(move |answer| {
+                if let Answer::Cluster { id, view } = answer
+                    && id == cluster_asked.get_value()
+                    && cluster.with_untracked(|shown| shown.as_ref() != Some(&view))
+                {
+                    cluster.set(Some(view));
+                }
+            }),
+        );
+    });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
         drawn_pod.with(|pod| {
@@ -704,6 +741,7 @@ pub fn Playground(
                     <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
                 </div>
+                <ClusterPanel view=cluster />
             </PanelSection>
             {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
             <PanelSection panel=Panel::Lifecycle visible=visible tab=tab weights=weights>

@@ -17,6 +17,7 @@ use crate::base::span::{Position, Span};
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario};
 use crate::kubectl::console::{self, Reply};
+use crate::playground::cluster_view::{self, ClusterView};
 use crate::playground::field_docs;
 use crate::playground::gallery::{self, Entry};
 use crate::playground::lifecycle_view::LifecycleView;
@@ -92,6 +93,15 @@ pub enum Request {
         /// What the link holds.
         state: SharedState,
     },
+    /// The cluster view (nodes, Pods, owners) at an instant of the scenario.
+    Cluster {
+        /// The request's id.
+        id: u64,
+        /// The scenario, with the manifest as the editor has it.
+        scenario: Scenario,
+        /// The instant.
+        at: VirtualTime,
+    },
 }
 
 impl Request {
@@ -103,7 +113,8 @@ impl Request {
             | Request::Gallery { id }
             | Request::FieldDoc { id, .. }
             | Request::Checks { id, .. }
-            | Request::ShareLink { id, .. } => *id,
+            | Request::ShareLink { id, .. }
+            | Request::Cluster { id, .. } => *id,
         }
     }
 
@@ -116,6 +127,7 @@ impl Request {
             Request::FieldDoc { .. } => "fieldDoc",
             Request::Checks { .. } => "checks",
             Request::ShareLink { .. } => "shareLink",
+            Request::Cluster { .. } => "cluster",
         }
     }
 }
@@ -179,6 +191,13 @@ pub enum Answer {
         /// The fragment.
         fragment: String,
     },
+    /// The cluster view at the instant asked.
+    Cluster {
+        /// The request's id.
+        id: u64,
+        /// The view.
+        view: ClusterView,
+    },
     /// The request could not be read (a page and a worker of different builds, a damaged
     /// message).
     Failed {
@@ -198,6 +217,7 @@ impl Answer {
             | Answer::Gallery { id, .. }
             | Answer::FieldDoc { id, .. }
             | Answer::ShareLink { id, .. }
+            | Answer::Cluster { id, .. }
             | Answer::Checks { id, .. }
             | Answer::Failed { id, .. } => *id,
         }
@@ -288,6 +308,10 @@ pub fn answer(request: &Request) -> Answer {
             id: *id,
             fragment: share_link::encode(state),
         },
+        Request::Cluster { id, scenario, at } => Answer::Cluster {
+            id: *id,
+            view: cluster_view::at(scenario, *at),
+        },
     }
 }
 
@@ -351,6 +375,10 @@ impl Request {
                 text.clone()
             }
             Request::ShareLink { state, .. } => state.to_json(),
+            Request::Cluster { scenario, at, .. } => {
+                object.key("at").push_str(&at.as_millis().to_string());
+                write_scenario(object.key("scenario"), scenario)
+            }
         };
         object.close();
         format!("{header}\n{body}")
@@ -421,6 +449,13 @@ impl Request {
                 id,
                 state: SharedState::from_json(body).map_err(failed)?,
             }),
+            "cluster" => Ok(Request::Cluster {
+                id,
+                scenario: scenario(body)?,
+                at: VirtualTime::from_millis(
+                    required(fields, "at", |value| unsigned(value, "u64")).map_err(failed)?,
+                ),
+            }),
             other => Err(failed(json::unknown(
                 "variant",
                 other,
@@ -431,6 +466,7 @@ impl Request {
                     "fieldDoc",
                     "checks",
                     "shareLink",
+                    "cluster",
                 ],
             ))),
         }
@@ -506,6 +542,10 @@ impl Answer {
                 json::write_string(object.key("kind"), "checks");
                 write_diagnostics(found)
             }
+            Answer::Cluster { view, .. } => {
+                json::write_string(object.key("kind"), "cluster");
+                view.to_json()
+            }
             Answer::Failed { message, .. } => {
                 json::write_string(object.key("kind"), "failed");
                 message.clone()
@@ -566,6 +606,10 @@ impl Answer {
                 id,
                 found: read_diagnostics(body)?,
             }),
+            "cluster" => Ok(Answer::Cluster {
+                id,
+                view: ClusterView::from_json(body)?,
+            }),
             "failed" => Ok(Answer::Failed {
                 id,
                 message: body.to_owned(),
@@ -580,6 +624,7 @@ impl Answer {
                     "fieldDoc",
                     "checks",
                     "shareLink",
+                    "cluster",
                     "failed",
                 ],
             )),
@@ -749,9 +794,29 @@ mod tests {
                 &fragment[..fragment.len().min(4)],
                 share_link::decode(fragment).is_ok()
             ),
+            Answer::Cluster { id, view } => format!("cluster {id}: {view:?}"),
             Answer::Failed { id, message } => format!("failed {id}: {message}"),
         };
         expected.assert_eq(&rendered);
+    }
+
+    /// The cluster view of a Deployment beside a naked Pod, 30 s in: the node with their
+    /// Pods, and the ownership chain.
+    #[test]
+    fn the_cluster_view_crosses_too() {
+        let manifest = format!(
+            "{POD}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: web}}\nspec:\n  replicas: 2\n  selector: {{matchLabels: {{app: web}}}}\n  template:\n    metadata: {{labels: {{app: web}}}}\n    spec:\n      containers: [{{name: app, image: 'nginx:1.27'}}]\n"
+        );
+        check(
+            Request::Cluster {
+                id: 12,
+                scenario: scenario(&manifest),
+                at: VirtualTime::from_secs(30),
+            },
+            expect![[
+                r#"cluster 12: ClusterView { nodes: [NodeBox { name: "node-1", status: "Ready", pods: [PodChip { name: "web", ready: "1/1", status: "Running" }, PodChip { name: "web-6dc4775f54-7gm6h", ready: "1/1", status: "Running" }, PodChip { name: "web-6dc4775f54-dztlj", ready: "1/1", status: "Running" }] }], unplaced: [], owners: [OwnerRow { depth: 0, object: "deployment.apps/web", state: "2/2 ready" }, OwnerRow { depth: 1, object: "replicaset.apps/web-6dc4775f54", state: "2/2 ready" }, OwnerRow { depth: 2, object: "pod/web-6dc4775f54-7gm6h", state: "Running" }, OwnerRow { depth: 2, object: "pod/web-6dc4775f54-dztlj", state: "Running" }, OwnerRow { depth: 0, object: "pod/web", state: "Running" }] }"#
+            ]],
+        );
     }
 
     #[test]
@@ -935,7 +1000,7 @@ mod tests {
         let answered = answer_message("{\"id\": 9, \"kind\": \"sing\", \"scenario\": null}\n");
         expect![[r#"
             {"id":9,"kind":"failed"}
-            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `checks`, `shareLink`"#]]
+            unknown variant `sing`, expected one of `lifecycle`, `console`, `gallery`, `fieldDoc`, `checks`, `shareLink`, `cluster`"#]]
         .assert_eq(&answered);
         let answered = answer_message("not json at all: [");
         assert!(

@@ -1,0 +1,277 @@
+//! The page's cluster view at one instant: the nodes with the Pods on them (and those not yet
+//! placed), and the ownership chain of the workload objects (Deployment → ReplicaSets → Pods,
+//! CronJob → Jobs → Pods), all as `kubectl get` would show them then.
+
+use crate::api::workloads::Workload;
+use crate::api::yaml::single_json_document;
+use crate::base::json::{self, Object, list, required, string, unsigned};
+use crate::base::time::VirtualTime;
+use crate::cluster::scenario::Scenario;
+use crate::cluster::{Observation, observe_all};
+use crate::kubectl::get::pod_row;
+
+/// A Pod as the view shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PodChip {
+    /// Its name.
+    pub name: String,
+    /// READY, such as `1/1`.
+    pub ready: String,
+    /// STATUS, such as `Running`.
+    pub status: String,
+}
+
+/// A node with its Pods.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NodeBox {
+    /// Its name.
+    pub name: String,
+    /// `Ready` or `NotReady`, as `kubectl get nodes` says.
+    pub status: String,
+    /// The Pods bound to it, by name.
+    pub pods: Vec<PodChip>,
+}
+
+/// One line of the ownership chain: an object, indented under its owner.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnerRow {
+    /// How deep under a top-level object (0 for one without an owner).
+    pub depth: usize,
+    /// The object as kubectl names it: `deployment.apps/web`, `pod/web-56c6c95f89-gswqp`.
+    pub object: String,
+    /// A word on its state: `3/3 ready`, `Running`.
+    pub state: String,
+}
+
+/// The cluster at one instant.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClusterView {
+    /// The nodes, by name.
+    pub nodes: Vec<NodeBox>,
+    /// The Pods no node runs yet (Pending, unschedulable).
+    pub unplaced: Vec<PodChip>,
+    /// The workload objects and their Pods, each under its owner.
+    pub owners: Vec<OwnerRow>,
+}
+
+/// The cluster view of the scenario's manifest `at` after `kubectl apply`.
+pub fn at(scenario: &Scenario, at: VirtualTime) -> ClusterView {
+    let parsed = crate::playground::state::check(
+        &scenario.manifest,
+        crate::playground::state::Delivery::of(scenario),
+    );
+    let now = scenario
+        .start
+        .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
+    of(&observe_all(&parsed, scenario, at, now))
+}
+
+/// The cluster view of what `kubectl` sees at one instant.
+pub fn of(observation: &Observation) -> ClusterView {
+    let pods: Vec<(&crate::Pod, PodChip)> = observation
+        .pods
+        .iter()
+        .filter(|seen| !seen.gone)
+        .map(|seen| {
+            let row = pod_row(&seen.pod, seen.now);
+            let chip = PodChip {
+                name: seen.pod.name().to_owned(),
+                ready: row.ready,
+                status: row.status,
+            };
+            (&seen.pod, chip)
+        })
+        .collect();
+    let mut nodes: Vec<NodeBox> = observation
+        .nodes
+        .iter()
+        .map(|node| NodeBox {
+            name: node.name.clone(),
+            status: if node.ready == "True" {
+                "Ready".to_owned()
+            } else {
+                "NotReady".to_owned()
+            },
+            pods: pods
+                .iter()
+                .filter(|(pod, _)| pod.spec.node_name.as_deref() == Some(node.name.as_str()))
+                .map(|(_, chip)| chip.clone())
+                .collect(),
+        })
+        .collect();
+    crate::base::sorting::sort_by_key(&mut nodes, |node| node.name.clone());
+    let unplaced = pods
+        .iter()
+        .filter(|(pod, _)| pod.spec.node_name.is_none())
+        .map(|(_, chip)| chip.clone())
+        .collect();
+    ClusterView {
+        nodes,
+        unplaced,
+        owners: owner_rows(observation, &pods),
+    }
+}
+
+/// The ownership chain: each object without a live owner, then what it controls, depth first,
+/// in name order.
+fn owner_rows(observation: &Observation, pods: &[(&crate::Pod, PodChip)]) -> Vec<OwnerRow> {
+    let workloads: Vec<&Workload> = observation
+        .workloads
+        .iter()
+        .map(|seen| &seen.object)
+        .collect();
+    let uid_of = |object: &Workload| object.metadata().uid.clone().unwrap_or_default();
+    let controller = |owners: &[crate::api::v1::OwnerReference]| {
+        owners
+            .iter()
+            .find(|owner| owner.controller == Some(true))
+            .map(|owner| owner.uid.clone())
+    };
+    let live_uids: Vec<String> = workloads.iter().map(|w| uid_of(w)).collect();
+    let mut rows = Vec::new();
+    let mut roots: Vec<&Workload> = workloads
+        .iter()
+        .copied()
+        .filter(|w| {
+            controller(&w.metadata().owner_references).is_none_or(|uid| !live_uids.contains(&uid))
+        })
+        .collect();
+    crate::base::sorting::sort_by_key(&mut roots, |w| w.name().to_owned());
+    // Depth first with an explicit stack: (object, depth).
+    let mut stack: Vec<(&Workload, usize)> = roots.into_iter().rev().map(|w| (w, 0)).collect();
+    let mut visited: Vec<String> = Vec::new();
+    while let Some((object, depth)) = stack.pop() {
+        let uid = uid_of(object);
+        if visited.contains(&uid) || depth > 4 {
+            continue;
+        }
+        visited.push(uid.clone());
+        rows.push(OwnerRow {
+            depth,
+            object: format!("{}/{}", object.kind().kind_group(), object.name()),
+            state: workload_state(object),
+        });
+        for (pod, chip) in pods
+            .iter()
+            .filter(|(pod, _)| controller(&pod.metadata.owner_references).as_ref() == Some(&uid))
+        {
+            rows.push(OwnerRow {
+                depth: depth + 1,
+                object: format!("pod/{}", pod.name()),
+                state: chip.status.clone(),
+            });
+        }
+        let mut children: Vec<&Workload> = workloads
+            .iter()
+            .copied()
+            .filter(|w| controller(&w.metadata().owner_references).as_ref() == Some(&uid))
+            .collect();
+        crate::base::sorting::sort_by_key(&mut children, |w| w.name().to_owned());
+        stack.extend(children.into_iter().rev().map(|w| (w, depth + 1)));
+    }
+    // Pods no live controller owns: nothing replaces them.
+    for (pod, chip) in pods {
+        let owned =
+            controller(&pod.metadata.owner_references).is_some_and(|uid| live_uids.contains(&uid));
+        if !owned {
+            rows.push(OwnerRow {
+                depth: 0,
+                object: format!("pod/{}", pod.name()),
+                state: chip.status.clone(),
+            });
+        }
+    }
+    rows
+}
+
+/// A word on a workload's state, from its status as `kubectl get` reads it.
+fn workload_state(object: &Workload) -> String {
+    let row = crate::kubectl::get_workloads::row(
+        object,
+        crate::base::timestamp::Timestamp::default(),
+        false,
+    );
+    match object {
+        Workload::Deployment(_) | Workload::StatefulSet(_) => format!("{} ready", row[1]),
+        Workload::ReplicaSet(_) | Workload::ReplicationController(_) => {
+            format!("{}/{} ready", row[3], row[1])
+        }
+        Workload::DaemonSet(_) => format!("{}/{} ready", row[3], row[1]),
+        Workload::Job(_) => format!("{}, {}", row[1], row[2]),
+        Workload::CronJob(_) => format!("{} active", row[4]),
+    }
+}
+
+impl ClusterView {
+    /// The view as JSON, for the model thread's answer.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::open(&mut out);
+        json::write_list(object.key("nodes"), &self.nodes, |out, node| {
+            let mut fields = Object::open(out);
+            json::write_string(fields.key("name"), &node.name);
+            json::write_string(fields.key("status"), &node.status);
+            json::write_list(fields.key("pods"), &node.pods, write_chip);
+            fields.close();
+        });
+        json::write_list(object.key("unplaced"), &self.unplaced, write_chip);
+        json::write_list(object.key("owners"), &self.owners, |out, row| {
+            let mut fields = Object::open(out);
+            fields.key("depth").push_str(&row.depth.to_string());
+            json::write_string(fields.key("object"), &row.object);
+            json::write_string(fields.key("state"), &row.state);
+            fields.close();
+        });
+        object.close();
+        out
+    }
+
+    /// Reads the JSON [`ClusterView::to_json`] writes.
+    pub fn from_json(text: &str) -> Result<ClusterView, String> {
+        let root = single_json_document(text)?;
+        let fields = root.object("struct ClusterView")?;
+        Ok(ClusterView {
+            nodes: required(fields, "nodes", |value| {
+                list(value, |value| {
+                    let fields = value.object("struct NodeBox")?;
+                    Ok(NodeBox {
+                        name: required(fields, "name", string)?,
+                        status: required(fields, "status", string)?,
+                        pods: required(fields, "pods", |value| list(value, read_chip))?,
+                    })
+                })
+            })?,
+            unplaced: required(fields, "unplaced", |value| list(value, read_chip))?,
+            owners: required(fields, "owners", |value| {
+                list(value, |value| {
+                    let fields = value.object("struct OwnerRow")?;
+                    Ok(OwnerRow {
+                        depth: usize::try_from(required(fields, "depth", |v| {
+                            unsigned(v, "usize")
+                        })?)
+                        .unwrap_or(0),
+                        object: required(fields, "object", string)?,
+                        state: required(fields, "state", string)?,
+                    })
+                })
+            })?,
+        })
+    }
+}
+
+fn write_chip(out: &mut String, chip: &PodChip) {
+    let mut fields = Object::open(out);
+    json::write_string(fields.key("name"), &chip.name);
+    json::write_string(fields.key("ready"), &chip.ready);
+    json::write_string(fields.key("status"), &chip.status);
+    fields.close();
+}
+
+fn read_chip(value: &json::Json) -> json::Read<PodChip> {
+    let fields = value.object("struct PodChip")?;
+    Ok(PodChip {
+        name: required(fields, "name", string)?,
+        ready: required(fields, "ready", string)?,
+        status: required(fields, "status", string)?,
+    })
+}
