@@ -430,14 +430,17 @@ pub fn Playground(
     // screen, from the model thread.
     let cluster = RwSignal::new(None::<ClusterView>);
     let cluster_asked = StoredValue::new(0_u64);
+    // It is asked when the lifecycle's answer comes or the step moves, not at each keystroke:
+    // the model thread's work follows the editor, never crowds it.
     Effect::new(move |_| {
+        answered.track();
         let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
             cluster.set(None);
             return;
         };
         let scenario_now = Scenario {
-            manifest: model_text.get(),
-            ..scenario.get()
+            manifest: model_text.get_untracked(),
+            ..scenario.get_untracked()
         };
         if model_failure.with_untracked(Option::is_some) {
             return;
