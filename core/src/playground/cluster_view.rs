@@ -3,8 +3,6 @@
 //! CronJob → Jobs → Pods), all as `kubectl get` would show them then.
 
 use crate::api::workloads::Workload;
-use crate::api::yaml::single_json_document;
-use crate::base::json::{self, Object, list, required, string, unsigned};
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::Scenario;
 use crate::cluster::{Observation, observe_all};
@@ -203,75 +201,62 @@ fn workload_state(object: &Workload) -> String {
 }
 
 impl ClusterView {
-    /// The view as JSON, for the model thread's answer.
-    pub fn to_json(&self) -> String {
+    /// The view as lines of tab-separated fields, for the model thread's answer: `N` a node
+    /// (name, status), `P` one of its Pods, `U` a Pod not placed (name, READY, STATUS), `O` an
+    /// owner row (depth, object, state). Tabs and line breaks in a field become spaces.
+    pub fn to_lines(&self) -> String {
+        let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
         let mut out = String::new();
-        let mut object = Object::open(&mut out);
-        json::write_list(object.key("nodes"), &self.nodes, |out, node| {
-            let mut fields = Object::open(out);
-            json::write_string(fields.key("name"), &node.name);
-            json::write_string(fields.key("status"), &node.status);
-            json::write_list(fields.key("pods"), &node.pods, write_chip);
-            fields.close();
-        });
-        json::write_list(object.key("unplaced"), &self.unplaced, write_chip);
-        json::write_list(object.key("owners"), &self.owners, |out, row| {
-            let mut fields = Object::open(out);
-            fields.key("depth").push_str(&row.depth.to_string());
-            json::write_string(fields.key("object"), &row.object);
-            json::write_string(fields.key("state"), &row.state);
-            fields.close();
-        });
-        object.close();
+        let mut line = |fields: &[&str]| {
+            let cleaned: Vec<String> = fields.iter().map(|field| clean(field)).collect();
+            out.push_str(&cleaned.join("\t"));
+            out.push('\n');
+        };
+        for node in &self.nodes {
+            line(&["N", &node.name, &node.status]);
+            for pod in &node.pods {
+                line(&["P", &pod.name, &pod.ready, &pod.status]);
+            }
+        }
+        for pod in &self.unplaced {
+            line(&["U", &pod.name, &pod.ready, &pod.status]);
+        }
+        for row in &self.owners {
+            line(&["O", &row.depth.to_string(), &row.object, &row.state]);
+        }
         out
     }
 
-    /// Reads the JSON [`ClusterView::to_json`] writes.
-    pub fn from_json(text: &str) -> Result<ClusterView, String> {
-        let root = single_json_document(text)?;
-        let fields = root.object("struct ClusterView")?;
-        Ok(ClusterView {
-            nodes: required(fields, "nodes", |value| {
-                list(value, |value| {
-                    let fields = value.object("struct NodeBox")?;
-                    Ok(NodeBox {
-                        name: required(fields, "name", string)?,
-                        status: required(fields, "status", string)?,
-                        pods: required(fields, "pods", |value| list(value, read_chip))?,
-                    })
-                })
-            })?,
-            unplaced: required(fields, "unplaced", |value| list(value, read_chip))?,
-            owners: required(fields, "owners", |value| {
-                list(value, |value| {
-                    let fields = value.object("struct OwnerRow")?;
-                    Ok(OwnerRow {
-                        depth: usize::try_from(required(fields, "depth", |v| {
-                            unsigned(v, "usize")
-                        })?)
-                        .unwrap_or(0),
-                        object: required(fields, "object", string)?,
-                        state: required(fields, "state", string)?,
-                    })
-                })
-            })?,
-        })
+    /// Reads the lines [`ClusterView::to_lines`] writes; a line it does not know is left out.
+    pub fn from_lines(text: &str) -> ClusterView {
+        let mut view = ClusterView::default();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let chip = |fields: &[&str]| PodChip {
+                name: fields.first().copied().unwrap_or_default().to_owned(),
+                ready: fields.get(1).copied().unwrap_or_default().to_owned(),
+                status: fields.get(2).copied().unwrap_or_default().to_owned(),
+            };
+            match fields.as_slice() {
+                ["N", name, status] => view.nodes.push(NodeBox {
+                    name: (*name).to_owned(),
+                    status: (*status).to_owned(),
+                    pods: Vec::new(),
+                }),
+                ["P", rest @ ..] => {
+                    if let Some(node) = view.nodes.last_mut() {
+                        node.pods.push(chip(rest));
+                    }
+                }
+                ["U", rest @ ..] => view.unplaced.push(chip(rest)),
+                ["O", depth, object, state] => view.owners.push(OwnerRow {
+                    depth: depth.parse().unwrap_or(0),
+                    object: (*object).to_owned(),
+                    state: (*state).to_owned(),
+                }),
+                _ => {}
+            }
+        }
+        view
     }
-}
-
-fn write_chip(out: &mut String, chip: &PodChip) {
-    let mut fields = Object::open(out);
-    json::write_string(fields.key("name"), &chip.name);
-    json::write_string(fields.key("ready"), &chip.ready);
-    json::write_string(fields.key("status"), &chip.status);
-    fields.close();
-}
-
-fn read_chip(value: &json::Json) -> json::Read<PodChip> {
-    let fields = value.object("struct PodChip")?;
-    Ok(PodChip {
-        name: required(fields, "name", string)?,
-        ready: required(fields, "ready", string)?,
-        status: required(fields, "status", string)?,
-    })
 }

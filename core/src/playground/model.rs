@@ -544,7 +544,7 @@ impl Answer {
             }
             Answer::Cluster { view, .. } => {
                 json::write_string(object.key("kind"), "cluster");
-                view.to_json()
+                view.to_lines()
             }
             Answer::Failed { message, .. } => {
                 json::write_string(object.key("kind"), "failed");
@@ -608,7 +608,7 @@ impl Answer {
             }),
             "cluster" => Ok(Answer::Cluster {
                 id,
-                view: ClusterView::from_json(body)?,
+                view: ClusterView::from_lines(body),
             }),
             "failed" => Ok(Answer::Failed {
                 id,

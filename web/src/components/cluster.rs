@@ -3,21 +3,23 @@
 //! as `pod_model::playground::cluster_view` computes them.
 
 use leptos::prelude::*;
-use pod_model::playground::cluster_view::ClusterView;
+use pod_model::playground::cluster_view::{ClusterView, PodChip};
 
-/// The CSS class of a STATUS: running, waiting or failed.
-fn status_class(status: &str) -> &'static str {
-    match status {
-        "Running" | "Completed" => "chip-ok",
-        "Pending" | "ContainerCreating" | "PodInitializing" | "Terminating" => "chip-wait",
-        _ if status.starts_with("Init:")
-            && !status.contains("Error")
-            && !status.contains("Crash") =>
+/// A Pod's line, classed by its STATUS: running, waiting or failed.
+fn pod_line(pod: PodChip, testid: &'static str) -> impl IntoView {
+    let class = match pod.status.as_str() {
+        "Running" | "Completed" => "pod-chip chip-ok",
+        "Pending" | "ContainerCreating" | "PodInitializing" | "Terminating" => "pod-chip",
+        status
+            if status.starts_with("Init:")
+                && !status.contains("Err")
+                && !status.contains("Crash") =>
         {
-            "chip-wait"
+            "pod-chip"
         }
-        _ => "chip-bad",
-    }
+        _ => "pod-chip chip-bad",
+    };
+    view! { <li class=class data-testid=testid>{format!("{} {} {}", pod.name, pod.ready, pod.status)}</li> }
 }
 
 /// The nodes with their Pods, and the owners.
@@ -27,69 +29,31 @@ pub fn ClusterPanel(
     #[prop(into)]
     view: Signal<Option<ClusterView>>,
 ) -> impl IntoView {
+    let body = move || {
+        view.get().map(|view| {
+            let mut boxes: Vec<AnyView> = Vec::new();
+            for node in view.nodes {
+                let class = if node.status == "Ready" { "node-box" } else { "node-box node-down" };
+                let pods: Vec<AnyView> = node.pods.into_iter().map(|pod| pod_line(pod, "cluster-pod").into_any()).collect();
+                boxes.push(view! {
+                    <div class=class data-testid="cluster-node"><b>{format!("{} {}", node.name, node.status)}</b><ul>{pods}</ul></div>
+                }.into_any());
+            }
+            if !view.unplaced.is_empty() {
+                let pods: Vec<AnyView> = view.unplaced.into_iter().map(|pod| pod_line(pod, "cluster-unplaced").into_any()).collect();
+                boxes.push(view! { <div class="node-box node-unplaced"><b>"Not on a node yet"</b><ul>{pods}</ul></div> }.into_any());
+            }
+            let owners: Vec<AnyView> = view.owners.into_iter().map(|row| {
+                let class = format!("depth-{}", row.depth.min(4));
+                view! { <li class=class data-testid="cluster-owner">{format!("{} {}", row.object, row.state)}</li> }.into_any()
+            }).collect();
+            view! { <div class="nodes">{boxes}</div><ul class="owners">{owners}</ul> }
+        })
+    };
     view! {
         <section class="cluster" data-testid="cluster" aria-label="Cluster">
             <h3 class="cluster-heading">"Cluster"</h3>
-            {move || view.get().map(|view| {
-                let nodes = view.nodes.into_iter().map(|node| {
-                    let ready = node.status == "Ready";
-                    let pods = node.pods.into_iter().map(|pod| {
-                        let class = format!("pod-chip {}", status_class(&pod.status));
-                        view! {
-                            <li class=class data-testid="cluster-pod">
-                                <span class="pod-chip-name">{pod.name}</span>
-                                " "
-                                <span class="pod-chip-state">{format!("{} {}", pod.ready, pod.status)}</span>
-                            </li>
-                        }
-                    }).collect_view();
-                    view! {
-                        <div class="node-box" class:node-down=!ready data-testid="cluster-node">
-                            <div class="node-title">
-                                <span class="node-name">{node.name}</span>
-                                " "
-                                <span class="node-status">{node.status}</span>
-                            </div>
-                            <ul class="node-pods">{pods}</ul>
-                        </div>
-                    }
-                }).collect_view();
-                let unplaced = (!view.unplaced.is_empty()).then(|| {
-                    let pods = view.unplaced.into_iter().map(|pod| view! {
-                        <li class="pod-chip chip-wait" data-testid="cluster-unplaced">
-                            <span class="pod-chip-name">{pod.name}</span>
-                            " "
-                            <span class="pod-chip-state">{format!("{} {}", pod.ready, pod.status)}</span>
-                        </li>
-                    }).collect_view();
-                    view! {
-                        <div class="node-box node-unplaced">
-                            <div class="node-title">"Not on a node yet"</div>
-                            <ul class="node-pods">{pods}</ul>
-                        </div>
-                    }
-                });
-                let owners = (!view.owners.is_empty()).then(|| {
-                    let rows = view.owners.into_iter().map(|row| {
-                        let indent = format!("padding-left: {}em", row.depth * 2);
-                        view! {
-                            <li style=indent data-testid="cluster-owner">
-                                <code>{row.object}</code>
-                                " "
-                                <span class="owner-state">{row.state}</span>
-                            </li>
-                        }
-                    }).collect_view();
-                    view! {
-                        <h4 class="owners-heading">"Owners"</h4>
-                        <ul class="owners">{rows}</ul>
-                    }
-                });
-                view! {
-                    <div class="nodes">{nodes}{unplaced}</div>
-                    {owners}
-                }
-            })}
+            {body}
         </section>
     }
 }
