@@ -454,12 +454,15 @@ pub fn Playground(
                     at,
                 }
             },
+            // The answer may come after the page's views went (a reload, a new example): the
+            // signals are then disposed, and the answer is dropped.
             Callback::new(move |answer| {
                 if let Answer::Cluster { id, view } = answer
-                    && id == cluster_asked.get_value()
-                    && cluster.with_untracked(|shown| shown.as_ref() != Some(&view))
+                    && cluster_asked.try_get_value() == Some(id)
+                    && cluster.try_with_untracked(|shown| shown.as_ref() != Some(&view))
+                        == Some(true)
                 {
-                    cluster.set(Some(view));
+                    cluster.try_set(Some(view));
                 }
             }),
         );
