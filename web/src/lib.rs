@@ -14,7 +14,6 @@ use pod_model::cluster::scenario::{Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
 use pod_model::kubectl::console::Reply;
-use pod_model::playground::cluster_view::ClusterView;
 use pod_model::playground::embed::{self, Panel, ViewOptions};
 use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::model::{Answer, Doc, Request};
@@ -26,9 +25,8 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Checks, ClusterPanel, Console, DiagnosticList, Editor, EmbedDialog, Faults,
-    Gallery, PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper,
-    ThemeToggle,
+    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery,
+    PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -426,47 +424,6 @@ pub fn Playground(
             answered,
         );
     });
-    // The cluster view follows the stepper: the nodes, their Pods and the owners at the step on
-    // screen, from the model thread.
-    let cluster = RwSignal::new(None::<ClusterView>);
-    let cluster_asked = StoredValue::new(0_u64);
-    // It is asked when the lifecycle's answer comes or the step moves, not at each keystroke:
-    // the model thread's work follows the editor, never crowds it.
-    Effect::new(move |_| {
-        answered.track();
-        let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
-            cluster.set(None);
-            return;
-        };
-        let scenario_now = Scenario {
-            manifest: model_text.get_untracked(),
-            ..scenario.get_untracked()
-        };
-        if model_failure.with_untracked(Option::is_some) {
-            return;
-        }
-        ask(
-            &|id| {
-                cluster_asked.set_value(id);
-                Request::Cluster {
-                    id,
-                    scenario: scenario_now.clone(),
-                    at,
-                }
-            },
-            // The answer may come after the page's views went (a reload, a new example): the
-            // signals are then disposed, and the answer is dropped.
-            Callback::new(move |answer| {
-                if let Answer::Cluster { id, view } = answer
-                    && cluster_asked.try_get_value() == Some(id)
-                    && cluster.try_with_untracked(|shown| shown.as_ref() != Some(&view))
-                        == Some(true)
-                {
-                    cluster.try_set(Some(view));
-                }
-            }),
-        );
-    });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
         drawn_pod.with(|pod| {
@@ -747,7 +704,6 @@ pub fn Playground(
                     <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
                 </div>
-                <ClusterPanel view=cluster />
             </PanelSection>
             {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
             <PanelSection panel=Panel::Lifecycle visible=visible tab=tab weights=weights>
