@@ -320,6 +320,32 @@ fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
     (!name.is_empty()).then(|| (kind, name.to_owned()))
 }
 
+/// Reads the flags of a `get` that prints a table: `-o wide`, and the object's name when the
+/// resource argument did not give it; true for `-o wide`. Anything else is `unsupported`.
+fn wide_and_name(
+    flags: &[&str],
+    name: &mut Option<String>,
+    unsupported: &dyn Fn() -> String,
+) -> Result<bool, String> {
+    let mut wide = false;
+    let mut rest = flags.iter();
+    while let Some(flag) = rest.next() {
+        match *flag {
+            "-o" | "--output" => match rest.next() {
+                Some(&"wide") => wide = true,
+                Some(_) => return Err(unsupported()),
+                None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
+            },
+            "-owide" | "-o=wide" | "--output=wide" => wide = true,
+            other if !other.starts_with('-') && name.is_none() => {
+                *name = Some(other.to_owned());
+            }
+            _ => return Err(unsupported()),
+        }
+    }
+    Ok(wide)
+}
+
 /// The workload kind a `get` names (`deploy`, `rs/web-1`…).
 fn printable_workload(what: &str) -> Option<WorkloadKind> {
     let resource = what.split_once('/').map_or(what, |(resource, _)| resource);
@@ -608,22 +634,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
             ) =>
         {
             let mut name = what.split_once('/').map(|(_, name)| name.to_owned());
-            let mut wide = false;
-            let mut rest = flags.iter();
-            while let Some(flag) = rest.next() {
-                match *flag {
-                    "-o" | "--output" => match rest.next() {
-                        Some(&"wide") => wide = true,
-                        Some(_) => return Err(unsupported()),
-                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
-                    },
-                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
-                    other if !other.starts_with('-') && name.is_none() => {
-                        name = Some(other.to_owned());
-                    }
-                    _ => return Err(unsupported()),
-                }
-            }
+            let wide = wide_and_name(flags, &mut name, &unsupported)?;
             let resource = what.split_once('/').map_or(*what, |(resource, _)| resource);
             if matches!(resource, "nodes" | "node" | "no") {
                 Ok(Command::GetNodes { name, wide })
@@ -639,22 +650,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
             let Some(kind) = printable_workload(resource) else {
                 return Err(unsupported());
             };
-            let mut wide = false;
-            let mut rest = flags.iter();
-            while let Some(flag) = rest.next() {
-                match *flag {
-                    "-o" | "--output" => match rest.next() {
-                        Some(&"wide") => wide = true,
-                        Some(_) => return Err(unsupported()),
-                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
-                    },
-                    "-owide" | "-o=wide" | "--output=wide" => wide = true,
-                    other if !other.starts_with('-') && name.is_none() => {
-                        name = Some(other.to_owned());
-                    }
-                    _ => return Err(unsupported()),
-                }
-            }
+            let wide = wide_and_name(flags, &mut name, &unsupported)?;
             Ok(Command::GetWorkloads { kind, name, wide })
         }
         ["get", what, flags @ ..]
@@ -892,6 +888,14 @@ impl Reply {
         }
     }
 
+    /// kubectl's answer to a command that changes the cluster, and the scenario action it is.
+    fn acting(text: String, action: Action) -> Reply {
+        Reply {
+            action: Some(action),
+            ..Reply::out(text)
+        }
+    }
+
     /// An error: kubectl's, or the page's own (a read-only page, a model that is not running).
     pub fn err(text: String) -> Reply {
         Reply {
@@ -1026,18 +1030,16 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if find_workload(&observation.workloads, kind, &name).is_none() {
                 return Reply::err(workload_not_found(kind, &name));
             }
-            Reply {
-                text: format!("{} \"{name}\" deleted\n", kind.kind_group()),
-                error: false,
-                action: Some(Action::new(
+            Reply::acting(
+                format!("{} \"{name}\" deleted\n", kind.kind_group()),
+                Action::new(
                     at,
                     What::DeleteWorkload {
                         workload: format!("{}/{name}", kind.as_str().to_lowercase()),
                         orphan,
                     },
-                )),
-                follow: false,
-            }
+                ),
+            )
         }
         Command::Scale {
             workload: (kind, name),
@@ -1046,18 +1048,16 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if find_workload(&observation.workloads, kind, &name).is_none() {
                 return Reply::err(workload_not_found(kind, &name));
             }
-            Reply {
-                text: format!("{}/{name} scaled\n", kind.kind_group()),
-                error: false,
-                action: Some(Action::new(
+            Reply::acting(
+                format!("{}/{name} scaled\n", kind.kind_group()),
+                Action::new(
                     at,
                     What::Scale {
                         workload: format!("{}/{name}", kind.as_str().to_lowercase()),
                         replicas,
                     },
-                )),
-                follow: false,
-            }
+                ),
+            )
         }
         Command::SetImage {
             workload: (kind, name),
@@ -1084,19 +1084,17 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if current.image.as_deref() == Some(image.as_str()) {
                 return Reply::out(String::new());
             }
-            Reply {
-                text: format!("{}/{name} image updated\n", kind.kind_group()),
-                error: false,
-                action: Some(Action::new(
+            Reply::acting(
+                format!("{}/{name} image updated\n", kind.kind_group()),
+                Action::new(
                     at,
                     What::SetImage {
                         workload: format!("{}/{name}", kind.as_str().to_lowercase()),
                         container,
                         image,
                     },
-                )),
-                follow: false,
-            }
+                ),
+            )
         }
         Command::RolloutHistory { name } => {
             let kind = WorkloadKind::Deployment;
@@ -1141,18 +1139,16 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 }
                 RolloutCommand::Resume => "resumed",
             };
-            Reply {
-                text: format!("deployment.apps/{name} {done}\n"),
-                error: false,
-                action: Some(Action::new(
+            Reply::acting(
+                format!("deployment.apps/{name} {done}\n"),
+                Action::new(
                     at,
                     What::Rollout {
                         workload: format!("deployment/{name}"),
                         command,
                     },
-                )),
-                follow: false,
-            }
+                ),
+            )
         }
         Command::RolloutStatus { name } => {
             let kind = WorkloadKind::Deployment;
