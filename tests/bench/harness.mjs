@@ -10,13 +10,15 @@
 //   updated (see probe.mjs); tests/bench/keystroke.mjs covers every gallery example;
 // - a jump to a step of the timeline, to the diagrams redrawn;
 // - memory: the JS heap and the page's wasm memory after stepping through the ten simulated
-//   minutes of the largest example.
+//   minutes of the largest example;
+// - stepping a 100-replica Deployment on 10 nodes over 10 minutes (opened from a share link):
+//   each step's diagrams redrawn, and the cluster view (from the model thread) showing it.
 // Usage: node tests/bench/harness.mjs [OUT.json] [--smoke]. `--smoke` runs each measure once or
 // twice, as scripts/test does. Timing budgets are reported, not asserted; the first load's
 // bytes must stay under their ceiling (the process fails otherwise).
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, deflateRawSync, gzipSync } from "node:zlib";
 import { DIST, ROOT, launchChromium, openPage, serveDist } from "../e2e/support.mjs";
 import { bigPod, installProbe, quantile } from "./probe.mjs";
 
@@ -35,6 +37,7 @@ export const BUDGETS = {
   bigViewsP95Ms: 300,
   longTasks: 0,
   interactiveRatio: 0.7,
+  deploymentStepMs: 16,
 };
 /**
  * The first load may not grow past this many bytes of brotli (`scripts/test` fails beyond it):
@@ -131,6 +134,53 @@ async function stepping(page) {
   });
 }
 
+/** A share link's fragment, as `core/src/playground/share_link.rs` writes it. */
+function fragmentOf(state) {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(state)), { level: 9 });
+  return `#v1.${packed.toString("base64url")}`;
+}
+
+/** A Deployment of 100 replicas on a cluster of 10 nodes, ten simulated minutes. */
+function bigDeploymentLink() {
+  const manifest = [
+    "apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: web", "spec:", "  replicas: 100",
+    "  selector:", "    matchLabels:", "      app: web", "  template:", "    metadata:", "      labels:", "        app: web",
+    "    spec:", "      containers:", "      - name: nginx", "        image: nginx:1.27", "        ports:", "        - containerPort: 80", "",
+  ].join("\n");
+  const nodes = Array.from({ length: 10 }, (_, i) => ({ name: `node-${i + 1}` }));
+  return fragmentOf({ scenario: { version: 1, manifest, nodes, horizon: "10m" }, step: 0 });
+}
+
+/**
+ * Steps through every step of the timeline on screen with the Next button, timing each to its
+ * diagrams redrawn (the page idle again), and to the cluster view showing the step's instant.
+ */
+async function stepEvery(page) {
+  return page.evaluate(async () => {
+    const settled = window.__probe.settled;
+    const next = document.querySelector('[data-testid="next"]');
+    const clock = () => document.querySelector('[data-testid="clock"]')?.textContent;
+    const cluster = () => document.querySelector('[data-testid="cluster"] .nodes')?.textContent ?? "";
+    const redrawn = [];
+    const clusterShown = [];
+    while (!next.disabled) {
+      const before = cluster();
+      const start = performance.now();
+      next.click();
+      await settled();
+      redrawn.push(performance.now() - start);
+      // The cluster view follows from the model thread; a step that changes nothing on the
+      // nodes leaves it as it is (waited for at most 2 s).
+      const deadline = performance.now() + 2000;
+      while (cluster() === before && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+      clusterShown.push(performance.now() - start);
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
+    return { steps: redrawn.length, clock: clock(), redrawnMedian: median(redrawn), redrawnP95: p95(redrawn), clusterMedian: median(clusterShown), clusterP95: p95(clusterShown) };
+  });
+}
+
 const server = await serveDist({ precompressed: false });
 const baseline = existsSync(join(BASELINE, "index.html")) ? await serveDist({ dir: BASELINE, precompressed: false }) : null;
 const browser = await launchChromium(["--enable-precise-memory-info"]);
@@ -161,6 +211,16 @@ try {
   const steps = await stepping(page);
   await context.close();
 
+  // A 100-replica Deployment on 10 nodes, stepped from its first step to its last.
+  const deployment = await openPage(browser);
+  await deployment.context.addInitScript(installProbe);
+  await deployment.page.goto(`${server.url}/${bigDeploymentLink()}`);
+  await deployment.page.getByTestId("pod-name").filter({ hasText: "deployment.apps/web" }).waitFor();
+  await deployment.page.getByTestId("cluster-node").first().waitFor();
+  await deployment.page.evaluate(() => window.__probe.settled());
+  const replicas = await stepEvery(deployment.page);
+  await deployment.context.close();
+
   const result = {
     date: new Date().toISOString().slice(0, 10),
     runs: RUNS,
@@ -176,6 +236,7 @@ try {
       viewsP95: quantile(big.map((t) => t.views), 0.95),
     },
     stepMs: steps.stepMs,
+    deployment100: replicas,
     memory: { afterSteps: steps.steps, jsHeapBytes: steps.jsHeapBytes, wasmBytes: steps.wasmBytes },
     budgets: BUDGETS,
   };
@@ -188,6 +249,8 @@ try {
     [`keystroke → editor repainted, 100 containers (${big.length} keystrokes)`, `${ms(result.big.repaintMedian)} (p95 ${ms(result.big.repaintP95)})`, `p95 ≤ ${BUDGETS.bigRepaintP95Ms} ms`],
     ["keystroke → every view updated, 100 containers", `${ms(result.big.viewsMedian)} (p95 ${ms(result.big.viewsP95)})`, `p95 ≤ ${BUDGETS.bigViewsP95Ms} ms`],
     ["jump to a step, diagrams redrawn", ms(steps.stepMs), "reported"],
+    [`100-replica Deployment on 10 nodes, each of its ${replicas.steps} steps: diagrams redrawn (p95)`, `${ms(replicas.redrawnMedian)} (${ms(replicas.redrawnP95)})`, `≤ ${BUDGETS.deploymentStepMs} ms`],
+    ["the same steps: cluster view shown, from the model thread (p95)", `${ms(replicas.clusterMedian)} (${ms(replicas.clusterP95)})`, "reported"],
     [`memory after ${steps.steps} steps: JS heap; page's wasm`, `${kb(steps.jsHeapBytes ?? 0)}; ${kb(steps.wasmBytes ?? 0)}`, "reported"],
   ];
   console.log(`| measure (median of ${RUNS}) | measured | budget |\n|---|---|---|`);

@@ -44,6 +44,12 @@ const rows = [
   ["keystroke → every view updated, 100 containers", `p95 ${ms(harness.big.viewsP95)} (median ${ms(harness.big.viewsMedian)})`, `p95 ≤ ${b.bigViewsP95Ms} ms`, verdict(harness.big.viewsP95, b.bigViewsP95Ms)],
   ["long tasks over 50 ms while typing, gallery examples", `${keystroke.longTasks}`, "none", keystroke.longTasks <= b.longTasks ? "within" : "over"],
   ["jump to a step, diagrams redrawn", ms(harness.stepMs), "reported", ""],
+  ...(harness.deployment100
+    ? [
+        [`a 100-replica Deployment on 10 nodes, each of its ${harness.deployment100.steps} steps with Next → diagrams redrawn`, `p95 ${ms(harness.deployment100.redrawnP95)} (median ${ms(harness.deployment100.redrawnMedian)})`, `each ≤ ${b.deploymentStepMs} ms`, verdict(harness.deployment100.redrawnP95, b.deploymentStepMs)],
+        ["the same steps → cluster view shown (its model re-runs on the model thread)", `p95 ${ms(harness.deployment100.clusterP95)} (median ${ms(harness.deployment100.clusterMedian)})`, "reported", ""],
+      ]
+    : []),
   [`memory after ${harness.memory.afterSteps} steps of 10 simulated minutes (crash-loop): JS heap; the page's wasm`, `${kb(harness.memory.jsHeapBytes ?? 0)}; ${kb(harness.memory.wasmBytes ?? 0)}`, "reported", ""],
   ["native: parse, decode, default, validate and lint, docs corpus", corpus ? `${Math.round((32 * 1e9) / corpus).toLocaleString("en")} Pods/s` : "not run", "reported", ""],
   ["native: simulate 10 minutes of a 10-container crash loop", simulator ? `${(simulator / 1e3).toFixed(0)} µs` : "not run", `${OLD_SIMULATOR_US} µs (old simulator)`, simulator ? verdict(simulator / 1e3, OLD_SIMULATOR_US) : ""],

@@ -182,3 +182,64 @@ describe("the workload lessons", () => {
     });
   }
 });
+
+describe("the cluster view", () => {
+  test("follows the stepper: a lost node's Pods, the replacement on the other node, and the owners", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("examples").selectOption("deployment-node-loss");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/naked-pod" }).waitFor();
+    await settled(page);
+    // At the start both nodes are Ready and hold the Pods.
+    if (await page.getByTestId("first").isEnabled()) await page.getByTestId("first").click();
+    const cluster = page.getByTestId("cluster");
+    await cluster.getByTestId("cluster-node").first().waitFor();
+    const nodeText = async () => (await cluster.getByTestId("cluster-node").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+    // At the last step node-1 is NotReady; the Deployment's replacement runs on node-2.
+    await page.getByTestId("last").click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("[data-testid=cluster-node]")].some((node) => node.textContent.includes("NotReady")),
+    );
+    const nodes = await nodeText();
+    assert.equal(nodes.length, 2, nodes.join("\n"));
+    assert.match(nodes[0], /^node-1 NotReady/, nodes.join("\n"));
+    assert.match(nodes[0], /naked-pod/);
+    assert.match(nodes[1], /^node-2 Ready/, nodes.join("\n"));
+    assert.match(nodes[1], /web-\w+-\w{5} 1\/1 Running/);
+    const owners = (await cluster.getByTestId("cluster-owner").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+    assert.match(owners[0], /^deployment\.apps\/web /, owners.join("\n"));
+    assert.match(owners[1], /^replicaset\.apps\/web-\w+ /, owners.join("\n"));
+    assert.ok(owners.some((row) => /^pod\/naked-pod /.test(row)), owners.join("\n"));
+    await cluster.scrollIntoViewIfNeeded();
+    await screenshot(page, "cluster-view");
+
+    // Choosing the replacement (by keyboard) draws it and the stepper tells its story: it was
+    // made on node-2 after the eviction, and runs.
+    const replacement = cluster.getByTestId("cluster-node").nth(1).getByTestId("cluster-pod").filter({ hasText: "Running" }).last();
+    const name = (await replacement.textContent()).trim().split(/\s+/)[0];
+    await replacement.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await replacement.getAttribute("aria-pressed"), "true");
+    await page.waitForFunction((name) => document.querySelector("[data-testid=pod-diagram]")?.textContent.includes(name), name);
+    await settled(page);
+    await page.getByTestId("last").click();
+    assert.equal(await page.getByTestId("status").textContent(), "Running");
+    const told = await page.getByTestId("tick").evaluateAll((ticks) => ticks.map((tick) => tick.title).join("\n"));
+    assert.match(told, /node-2/, told);
+    await screenshot(page, "cluster-view-selected");
+    // The choice travels in a share link.
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    const other = await openApp(browser, link);
+    await other.page.waitForFunction((name) => document.querySelector("[data-testid=pod-diagram]")?.textContent.includes(name), name);
+    await other.page.getByTestId("cluster").getByTestId("cluster-pod").filter({ hasText: name }).waitFor();
+    assert.equal(await other.page.getByTestId("cluster").getByTestId("cluster-pod").filter({ hasText: name }).getAttribute("aria-pressed"), "true");
+    // Choosing it again goes back to the first Pod of the manifest.
+    await other.page.getByTestId("cluster").getByTestId("cluster-pod").filter({ hasText: name }).click();
+    await other.page.waitForFunction((name) => !document.querySelector("[data-testid=pod-diagram]")?.textContent.includes(name), name);
+    assert.match(await other.page.getByTestId("pod-diagram").textContent(), /naked-pod/);
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -14,6 +14,7 @@ use pod_model::cluster::scenario::{Action, Scenario, What};
 use pod_model::diagram::flow;
 use pod_model::diagram::svg::{self as svg, Theme};
 use pod_model::kubectl::console::Reply;
+use pod_model::playground::cluster_view::ClusterView;
 use pod_model::playground::embed::{self, Panel, ViewOptions};
 use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::model::{Answer, Doc, Request};
@@ -25,8 +26,9 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Checks, Console, DiagnosticList, Editor, EmbedDialog, Faults, Gallery,
-    PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper, ThemeToggle,
+    ActionList, Checks, ClusterPanel, Console, DiagnosticList, Editor, EmbedDialog, Faults,
+    Gallery, PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper,
+    ThemeToggle,
 };
 
 /// The `localStorage` key of the editor's draft; the suffix is the draft format's version.
@@ -95,6 +97,9 @@ pub fn Playground(
     // scenario and the step.
     let scenario = RwSignal::new(Scenario::default());
     let requested = RwSignal::new(Cursor::START);
+    // The Pod chosen in the cluster view, by name: the diagram draws it and the stepper tells
+    // its story.
+    let selected = RwSignal::new(None::<String>);
     let link_error = RwSignal::new(None::<String>);
     // A link opens the same way whether the tab loads it or already shows Podplay (a link
     // pasted into the address bar, Back and Forward): the reader's draft is kept aside.
@@ -115,6 +120,7 @@ pub fn Playground(
                     ..state.scenario
                 });
                 requested.set(Cursor::from_index(state.step));
+                selected.set(state.pod);
                 link_error.set(None);
                 // The query's panels (an embed's) win over the link's.
                 if !query_chose_panels && !state.panels.is_empty() {
@@ -155,6 +161,7 @@ pub fn Playground(
             Scenario::from_yaml(&example.scenario).unwrap_or_default()
         });
         requested.set(Cursor::START);
+        selected.set(None);
     });
     let on_restore = Callback::new(move |()| {
         let draft = kept.get_untracked();
@@ -187,7 +194,15 @@ pub fn Playground(
         let previous = previous.and_then(Option::as_ref);
         model_text.with(|text| parsed.with(|parsed| state::drawn(parsed, text, previous)))
     });
-    let drawn_pod = Memo::new(move |_| drawn.with(|kept| kept.as_ref().map(|k| k.value.clone())));
+    // The Pod chosen in the cluster view, once the lifecycle follows it, else the text's.
+    let followed_pod = Memo::new(move |_| {
+        followed_yaml.with(|yaml| yaml.as_deref().and_then(state::followed_pod))
+    });
+    let drawn_pod = Memo::new(move |_| {
+        followed_pod
+            .get()
+            .or_else(|| drawn.with(|kept| kept.as_ref().map(|k| k.value.clone())))
+    });
     let stale_drawing = Memo::new(move |_| {
         parsed.with(|parsed| drawn.with(|drawn| state::drawing_is_stale(parsed, drawn.as_ref())))
     });
@@ -199,6 +214,8 @@ pub fn Playground(
     let lifecycle = RwSignal::new(None::<LifecycleView>);
     let stale = RwSignal::new(false);
     let runs_drawn_pod = RwSignal::new(false);
+    // The object of the Pod chosen in the cluster view, when the lifecycle follows it.
+    let followed_yaml = RwSignal::new(None::<String>);
     // The text the lifecycle shown ran, and the text of the last request.
     let ran = StoredValue::new(None::<String>);
     let asked_text = StoredValue::new(String::new());
@@ -214,6 +231,9 @@ pub fn Playground(
     let checks = RwSignal::new(Vec::<pod_model::Diagnostic>::new());
     let checks_asked = RwSignal::new(0_u64);
     let checks_answered = RwSignal::new(0_u64);
+    // The cluster view at the step on screen, and its request.
+    let cluster = RwSignal::new(None::<ClusterView>);
+    let cluster_asked = RwSignal::new(0_u64);
     // Every other answer goes to the callback its request left.
     let waiting = StoredValue::new_local(Vec::<(u64, Callback<Answer>)>::new());
     let on_answer = Callback::new(move |answer: Answer| match answer {
@@ -222,6 +242,7 @@ pub fn Playground(
             view,
             stale: from_before,
             drawn,
+            followed,
         } => {
             if id == asked.get_untracked() {
                 if view.is_none() {
@@ -239,12 +260,22 @@ pub fn Playground(
                 if runs_drawn_pod.get_untracked() != drawn {
                     runs_drawn_pod.set(drawn);
                 }
+                if followed_yaml.with_untracked(|shown| *shown != followed) {
+                    followed_yaml.set(followed);
+                }
                 answered.set(id);
             }
         }
         Answer::Failed { id, .. } if id == asked.get_untracked() => {
             lifecycle.set(None);
             answered.set(id);
+        }
+        Answer::Cluster { id, view } => {
+            if id == cluster_asked.get_untracked()
+                && cluster.with_untracked(|shown| shown.as_ref() != Some(&view))
+            {
+                cluster.set(Some(view));
+            }
         }
         Answer::Checks { id, found } => {
             if id == checks_asked.get_untracked() {
@@ -317,6 +348,7 @@ pub fn Playground(
                 ..scenario
             },
             before: ran.get_value(),
+            follow: selected.get(),
         });
     });
     let model_failure = model.failure;
@@ -332,7 +364,7 @@ pub fn Playground(
             let topology = lifecycle.with(|lifecycle| {
                 state::topology_of(
                     pod,
-                    runs_drawn_pod.get(),
+                    runs_drawn_pod.get() || followed_pod.with(Option::is_some),
                     lifecycle.as_ref().map(|lifecycle| &lifecycle.observed),
                 )
             });
@@ -423,6 +455,31 @@ pub fn Playground(
             },
             answered,
         );
+    });
+    // The cluster view follows the stepper: the nodes, their Pods and the owners at the step on
+    // screen, from the model thread. It is asked when the lifecycle's answer comes or the step
+    // moves, not at each keystroke: the model thread's work follows the editor, never crowds it.
+    // Its answer is handled with the others above (a callback made here would go with this
+    // Effect's run, before a late answer comes).
+    Effect::new(move |_| {
+        answered.track();
+        let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
+            cluster.set(None);
+            return;
+        };
+        if model_failure.with_untracked(Option::is_some) {
+            return;
+        }
+        let id = next_number();
+        cluster_asked.set(id);
+        model.send(Request::Cluster {
+            id,
+            scenario: Scenario {
+                manifest: model_text.get_untracked(),
+                ..scenario.get_untracked()
+            },
+            at,
+        });
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
@@ -552,6 +609,7 @@ pub fn Playground(
             ..scenario.get_untracked()
         },
         step: requested.get_untracked().index(),
+        pod: selected.get_untracked(),
         panels: visible.with_untracked(|panels| {
             if !with_panels || panels.as_slice() == Panel::ALL {
                 Vec::new()
@@ -704,6 +762,8 @@ pub fn Playground(
                     <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
                 </div>
+                <ClusterPanel view=cluster selected=selected
+                    on_select=Callback::new(move |pod| selected.set(pod)) />
             </PanelSection>
             {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
             <PanelSection panel=Panel::Lifecycle visible=visible tab=tab weights=weights>

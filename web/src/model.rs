@@ -57,8 +57,8 @@ impl ModelThread {
         }
     }
 
-    /// Sends `request`, or keeps it until the worker listens. A lifecycle or checks request
-    /// replaces an unanswered one of its kind: the older answer would be dropped anyway.
+    /// Sends `request`, or keeps it until the worker listens. A lifecycle, checks or cluster
+    /// request replaces an unanswered one of its kind: the older answer would be dropped anyway.
     pub fn send(self, request: Request) {
         let listening = self.listening.get_untracked();
         self.unanswered.update_value(|unanswered| {
@@ -67,9 +67,13 @@ impl ModelThread {
                     (queued, &request),
                     (Request::Lifecycle { .. }, Request::Lifecycle { .. })
                         | (Request::Checks { .. }, Request::Checks { .. })
+                        | (Request::Cluster { .. }, Request::Cluster { .. })
                 )
             };
-            if matches!(request, Request::Lifecycle { .. } | Request::Checks { .. }) {
+            if matches!(
+                request,
+                Request::Lifecycle { .. } | Request::Checks { .. } | Request::Cluster { .. }
+            ) {
                 unanswered.retain(|(queued, _)| !replaces(queued));
             }
             unanswered.push((request.clone(), listening));
@@ -134,7 +138,7 @@ impl ModelThread {
             match Answer::from_message(message) {
                 Ok(answer) => {
                     let id = answer.id();
-                    self.unanswered.update_value(|unanswered| {
+                    self.unanswered.try_update_value(|unanswered| {
                         unanswered.retain(|(request, _)| request.id() != id);
                     });
                     self.on_answer.run(answer);

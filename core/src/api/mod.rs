@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod paste_damage;
 pub mod qos;
 pub mod quantity;
+pub mod selector_syntax;
 pub mod v1;
 pub mod validation;
 pub mod workloads;

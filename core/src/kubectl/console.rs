@@ -16,8 +16,10 @@ use crate::kubectl::describe::{DescribeOptions, describe_pod};
 use crate::kubectl::describe_workloads::{Around, describe_workload};
 use crate::kubectl::events::{self as kubectl_events, Listed, SortBy};
 use crate::kubectl::get as kubectl_get;
-use crate::kubectl::get_workloads::get_workloads;
+use crate::kubectl::get_all::Resource;
+use crate::kubectl::get_workloads::get_workloads_rows;
 use crate::kubectl::jsonpath;
+use crate::kubectl::list_options::{ListOptions, add_labels_column, workload_resource};
 use crate::kubectl::logs as kubectl_logs;
 use crate::kubectl::top as kubectl_top;
 use crate::kubectl::yaml as kubectl_yaml;
@@ -119,12 +121,7 @@ fn events_view(
 /// What kubectl prints for `view` of the Pods `observed`, or kubectl's error.
 pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
     match view {
-        View::Table { wide } => {
-            let rows: Vec<Vec<String>> = std::iter::once(header(*wide))
-                .chain(observed.iter().map(|seen| row(seen, *wide)))
-                .collect();
-            Ok(kubectl_get::table(&rows))
-        }
+        View::Table { wide } => Ok(kubectl_get::table(&pod_rows(observed, *wide, false))),
         View::Describe { utc_offset_minutes } => Ok(observed
             .iter()
             .map(|seen| {
@@ -206,6 +203,21 @@ fn header(wide: bool) -> Vec<String> {
         header.extend(kubectl_get::WIDE_HEADER.iter().map(|h| (*h).to_owned()));
     }
     header
+}
+
+/// The Pods' table, header first, with LABELS when `show_labels`.
+fn pod_rows(observed: &[Observed], wide: bool, show_labels: bool) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = std::iter::once(header(wide))
+        .chain(observed.iter().map(|seen| row(seen, wide)))
+        .collect();
+    if show_labels {
+        let labels: Vec<_> = observed
+            .iter()
+            .map(|seen| &seen.pod.metadata.labels)
+            .collect();
+        add_labels_column(&mut rows, &labels);
+    }
+    rows
 }
 
 fn row(seen: &Observed, wide: bool) -> Vec<String> {
@@ -295,7 +307,21 @@ pub enum Command {
         /// `-o wide`.
         wide: bool,
     },
-    /// `kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide]`.
+    /// `kubectl get all [-o wide]`, `kubectl get deploy,rs,pods [-o wide]`.
+    GetMany {
+        /// The resources, as named.
+        resources: Vec<Resource>,
+        /// `-o wide`.
+        wide: bool,
+    },
+    /// A `get` with list flags: `-l SELECTOR`, `--show-labels`.
+    Listed {
+        /// The `get`.
+        command: Box<Command>,
+        /// The flags.
+        options: ListOptions,
+    },
+    /// `kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide]`.
     GetWorkloads {
         /// The kind.
         kind: WorkloadKind,
@@ -307,7 +333,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -468,6 +494,40 @@ pub fn parse(line: &str) -> Result<Command, String> {
             return Err(format!("{other}: only kubectl runs here. Try: {SUPPORTED}"));
         }
     };
+    // `get`'s list flags (`-l`, `--show-labels`) go with any kind listed.
+    let (words, options) = match words {
+        ["get", rest @ ..] => {
+            let (rest, options) = ListOptions::take(rest)?;
+            (std::iter::once("get").chain(rest).collect(), options)
+        }
+        _ => (words.to_vec(), ListOptions::default()),
+    };
+    let command = parse_words(&words, line)?;
+    if options.is_default() {
+        return Ok(command);
+    }
+    let named = match &command {
+        Command::Show(_, name) | Command::Follow(_, name) => name.is_some(),
+        Command::GetWorkloads { name, .. } | Command::GetNodes { name, .. } => name.is_some(),
+        Command::GetMany { .. } => false,
+        _ => {
+            return Err(format!(
+                "this console does not run \"{}\" with -l or --show-labels. Try: kubectl get pods|nodes|deployments|…|all [-o wide] [-l SELECTOR] [--show-labels]",
+                line.trim()
+            ));
+        }
+    };
+    if named && options.selector.is_some() {
+        return Err("error: name cannot be provided when a selector is specified".to_owned());
+    }
+    Ok(Command::Listed {
+        command: Box::new(command),
+        options,
+    })
+}
+
+/// [`parse`] of the words after `kubectl` (and `get`'s list flags).
+fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
     let unsupported = || {
         format!(
             "this console does not run \"{}\". Try: {SUPPORTED}",
@@ -641,6 +701,25 @@ pub fn parse(line: &str) -> Result<Command, String> {
             } else {
                 Ok(Command::GetClaims { name, wide })
             }
+        }
+        ["get", what, flags @ ..] if *what == "all" || what.contains(',') => {
+            let mut resources = Vec::new();
+            for word in what.split(',') {
+                match word {
+                    "all" => resources.extend(crate::kubectl::get_all::ALL),
+                    word if pod_word(word) => resources.push(Resource::Pods),
+                    word => match printable_workload(word) {
+                        Some(kind) => resources.push(Resource::Workload(kind)),
+                        None => return Err(unsupported()),
+                    },
+                }
+            }
+            let mut name = None;
+            let wide = wide_and_name(flags, &mut name, &unsupported)?;
+            if name.is_some() {
+                return Err(unsupported());
+            }
+            Ok(Command::GetMany { resources, wide })
         }
         ["get", what, flags @ ..] if printable_workload(what).is_some() => {
             let (resource, mut name) = match what.split_once('/') {
@@ -916,7 +995,33 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
     let pasted_now = scenario
         .start
         .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
-    let observation = observe_all(parsed, scenario, at, pasted_now);
+    let mut observation = observe_all(parsed, scenario, at, pasted_now);
+    // `-l`: the API server lists only the objects the selector matches.
+    let (command, options) = match command {
+        Command::Listed { command, options } => (*command, options),
+        command => (command, ListOptions::default()),
+    };
+    if options.selector.is_some() {
+        let resource = match &command {
+            Command::GetWorkloads { kind, .. } => workload_resource(*kind),
+            Command::GetNodes { .. } => "/v1, Resource=nodes".to_owned(),
+            _ => "/v1, Resource=pods".to_owned(),
+        };
+        let selector = match options.selector(&resource) {
+            Ok(selector) => selector,
+            Err(message) => return Reply::err(message),
+        };
+        observation
+            .pods
+            .retain(|seen| selector.matches(&seen.pod.metadata.labels));
+        observation
+            .workloads
+            .retain(|seen| selector.matches(&seen.object.metadata().labels));
+        observation
+            .nodes
+            .retain(|node| selector.matches(&node.labels));
+    }
+    let show_labels = options.show_labels;
     let mut observed = observation.pods;
     let not_found = |name: &str| format!("Error from server (NotFound): pods \"{name}\" not found");
     let (command, follow) = match command {
@@ -972,13 +1077,44 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             if observed.is_empty() {
                 return Reply::err("No resources found in default namespace.".to_owned());
             }
-            let mut reply = match render(&view, &observed) {
+            let rendered = match view {
+                View::Table { wide } if show_labels => {
+                    Ok(kubectl_get::table(&pod_rows(&observed, wide, true)))
+                }
+                view => render(&view, &observed),
+            };
+            let mut reply = match rendered {
                 Ok(text) => Reply::out(text),
                 Err(message) => Reply::err(message),
             };
             reply.follow = follow;
             reply
         }
+        Command::GetMany { resources, wide } => {
+            observed.retain(|seen| !seen.gone);
+            let mut objects: Vec<&crate::api::workloads::Workload> = observation
+                .workloads
+                .iter()
+                .map(|seen| &seen.object)
+                .collect();
+            crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+            let now = observation
+                .workloads
+                .first()
+                .map_or(pasted_now, |seen| seen.now);
+            match crate::kubectl::get_all::get_many(
+                &resources,
+                pod_rows(&observed, wide, show_labels),
+                &objects,
+                now,
+                wide,
+                show_labels,
+            ) {
+                Some(text) => Reply::out(text),
+                None => Reply::err("No resources found in default namespace.".to_owned()),
+            }
+        }
+        Command::Listed { .. } => Reply::err(String::new()),
         Command::DescribeWorkloads { kind, name } => {
             let chosen: Vec<&ObservedWorkload> = observation
                 .workloads
@@ -1201,7 +1337,12 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 return Reply::err("No resources found".to_owned());
             }
             crate::base::sorting::sort_by_key(&mut nodes, |node| node.name.clone());
-            Reply::out(crate::kubectl::get_nodes::get_nodes(&nodes, wide))
+            let mut rows = crate::kubectl::get_nodes::rows(&nodes, wide);
+            if show_labels {
+                let labels: Vec<_> = nodes.iter().map(|node| &node.labels).collect();
+                add_labels_column(&mut rows, &labels);
+            }
+            Reply::out(kubectl_get::table(&rows))
         }
         Command::GetWorkloads { kind, name, wide } => {
             let mut objects: Vec<&crate::api::workloads::Workload> = observation
@@ -1224,7 +1365,15 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 .workloads
                 .first()
                 .map_or(pasted_now, |seen| seen.now);
-            Reply::out(get_workloads(kind, &objects, now, wide))
+            let mut rows = get_workloads_rows(kind, &objects, now, wide);
+            if show_labels {
+                let labels: Vec<_> = objects
+                    .iter()
+                    .map(|object| &object.metadata().labels)
+                    .collect();
+                add_labels_column(&mut rows, &labels);
+            }
+            Reply::out(kubectl_get::table(&rows))
         }
         Command::Delete {
             name,
@@ -1343,9 +1492,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

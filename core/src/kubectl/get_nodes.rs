@@ -9,6 +9,11 @@ pub const KUBELET_VERSION: &str = "v1.34.0";
 
 /// `kubectl get nodes [-o wide]` of `nodes`.
 pub fn get_nodes(nodes: &[&ObservedNode], wide: bool) -> String {
+    table(&rows(nodes, wide))
+}
+
+/// The rows of [`get_nodes`], header first, before they are laid out.
+pub fn rows(nodes: &[&ObservedNode], wide: bool) -> Vec<Vec<String>> {
     let mut header = vec!["NAME", "STATUS", "ROLES", "AGE", "VERSION"];
     if wide {
         header.extend([
@@ -19,10 +24,9 @@ pub fn get_nodes(nodes: &[&ObservedNode], wide: bool) -> String {
             "CONTAINER-RUNTIME",
         ]);
     }
-    let rows: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| (*h).to_owned()).collect())
+    std::iter::once(header.iter().map(|h| (*h).to_owned()).collect())
         .chain(nodes.iter().map(|node| row(node, wide)))
-        .collect();
-    table(&rows)
+        .collect()
 }
 
 /// One Node's row: STATUS `Ready` or `NotReady` from its `Ready` condition (with

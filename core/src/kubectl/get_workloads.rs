@@ -58,10 +58,19 @@ pub fn get_workloads(
     now: Timestamp,
     wide: bool,
 ) -> String {
-    let rows: Vec<Vec<String>> = std::iter::once(header(kind, wide))
+    table(&get_workloads_rows(kind, objects, now, wide))
+}
+
+/// The rows of [`get_workloads`], header first, before they are laid out.
+pub fn get_workloads_rows(
+    kind: WorkloadKind,
+    objects: &[&Workload],
+    now: Timestamp,
+    wide: bool,
+) -> Vec<Vec<String>> {
+    std::iter::once(header(kind, wide))
         .chain(objects.iter().map(|object| row(object, now, wide)))
-        .collect();
-    table(&rows)
+        .collect()
 }
 
 /// One object's row.

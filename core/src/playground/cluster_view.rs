@@ -19,6 +19,26 @@ pub struct PodChip {
     pub status: String,
 }
 
+impl PodChip {
+    /// How its STATUS reads at a glance: `ok` for a Pod that runs or has completed, `waiting`
+    /// for one on its way (Pending, ContainerCreating, an init container running, Terminating),
+    /// `bad` for the rest (an error, a crash loop, a failure).
+    pub fn tone(&self) -> &'static str {
+        match self.status.as_str() {
+            "Running" | "Completed" => "ok",
+            "Pending" | "ContainerCreating" | "PodInitializing" | "Terminating" => "waiting",
+            status
+                if status.starts_with("Init:")
+                    && !status.contains("Err")
+                    && !status.contains("Crash") =>
+            {
+                "waiting"
+            }
+            _ => "bad",
+        }
+    }
+}
+
 /// A node with its Pods.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NodeBox {
@@ -258,5 +278,33 @@ impl ClusterView {
             }
         }
         view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PodChip;
+
+    #[test]
+    fn a_pods_tone_follows_its_status() {
+        let check = |status: &str, tone: &str| {
+            let chip = PodChip {
+                status: status.to_owned(),
+                ..PodChip::default()
+            };
+            assert_eq!(chip.tone(), tone, "{status}");
+        };
+        check("Running", "ok");
+        check("Completed", "ok");
+        check("Pending", "waiting");
+        check("ContainerCreating", "waiting");
+        check("Init:0/1", "waiting");
+        check("Terminating", "waiting");
+        check("Init:CrashLoopBackOff", "bad");
+        check("Init:Error", "bad");
+        check("CrashLoopBackOff", "bad");
+        check("ImagePullBackOff", "bad");
+        check("Error", "bad");
+        check("Unknown", "bad");
     }
 }

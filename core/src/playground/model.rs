@@ -45,6 +45,9 @@ pub enum Request {
         /// The text the last lifecycle shown ran, whose Pods run while an edit in progress
         /// breaks the manifest.
         before: Option<String>,
+        /// The Pod whose story to tell, by name (one selected in the cluster view); without
+        /// it, or when the run has no Pod of that name, the first Pod's.
+        follow: Option<String>,
     },
     /// A kubectl command typed in the console, at an instant of the scenario.
     Console {
@@ -155,6 +158,10 @@ pub enum Answer {
         stale: bool,
         /// True when its first Pod is the one the page draws ([`state::Running::drawn`]).
         drawn: bool,
+        /// The Pod followed, as `kubectl get pod NAME -o yaml` prints it when it is created,
+        /// when it is the one the request asked to follow: the page draws it instead of the
+        /// text's Pod.
+        followed: Option<String>,
     },
     /// What kubectl prints, and the action the command makes.
     Console {
@@ -231,26 +238,37 @@ pub fn answer(request: &Request) -> Answer {
             id,
             scenario,
             before,
+            follow,
         } => match state::running(scenario, before.as_deref()) {
-            Some(running) => Answer::Lifecycle {
-                id: *id,
-                view: state::lifecycle(
+            Some(running) => {
+                let lifecycle = state::lifecycle_following(
                     &running.pods,
                     &running.workloads,
                     &Scenario {
                         manifest: running.manifest,
                         ..scenario.clone()
                     },
-                )
-                .map(|lifecycle| LifecycleView::of(&lifecycle)),
-                stale: running.stale,
-                drawn: running.drawn,
-            },
+                    follow.as_deref(),
+                );
+                let followed = lifecycle
+                    .as_ref()
+                    .filter(|lifecycle| lifecycle.followed)
+                    .and_then(|lifecycle| lifecycle.simulations.first()?.snapshots.first())
+                    .map(|snapshot| crate::kubectl::yaml::pod_yaml(&snapshot.pod));
+                Answer::Lifecycle {
+                    id: *id,
+                    view: lifecycle.map(|lifecycle| LifecycleView::of(&lifecycle)),
+                    stale: running.stale,
+                    drawn: running.drawn,
+                    followed,
+                }
+            }
             None => Answer::Lifecycle {
                 id: *id,
                 view: None,
                 stale: false,
                 drawn: false,
+                followed: None,
             },
         },
         Request::Console {
@@ -334,8 +352,14 @@ impl Request {
         object.key("id").push_str(&self.id().to_string());
         let body = match self {
             Request::Lifecycle {
-                scenario, before, ..
+                scenario,
+                before,
+                follow,
+                ..
             } => {
+                if let Some(follow) = follow {
+                    json::write_string(object.key("follow"), follow);
+                }
                 let manifest = write_scenario(object.key("scenario"), scenario);
                 match before {
                     // The text before comes first in the body, its length in the header.
@@ -422,6 +446,7 @@ impl Request {
                     id,
                     scenario: scenario(manifest)?,
                     before,
+                    follow: optional(fields, "follow", string).map_err(failed)?,
                 })
             }
             "console" => Ok(Request::Console {
@@ -492,14 +517,29 @@ impl Answer {
         object.key("id").push_str(&self.id().to_string());
         let body = match self {
             Answer::Lifecycle {
-                view, stale, drawn, ..
+                view,
+                stale,
+                drawn,
+                followed,
+                ..
             } => {
                 json::write_string(object.key("kind"), "lifecycle");
                 object.key("stale").push_str(&stale.to_string());
                 object.key("drawn").push_str(&drawn.to_string());
-                view.as_ref()
+                let view = view
+                    .as_ref()
                     .map(LifecycleView::to_json)
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                // The followed Pod's YAML comes first in the body, its length in the header.
+                match followed {
+                    Some(followed) => {
+                        object
+                            .key("followedBytes")
+                            .push_str(&followed.len().to_string());
+                        format!("{followed}{view}")
+                    }
+                    None => view,
+                }
             }
             Answer::Console { reply, .. } => {
                 json::write_string(object.key("kind"), "console");
@@ -562,16 +602,31 @@ impl Answer {
         let fields = root.object("struct Answer")?;
         let id = required(fields, "id", |value| unsigned(value, "u64"))?;
         match required(fields, "kind", string)?.as_str() {
-            "lifecycle" => Ok(Answer::Lifecycle {
-                id,
-                view: if body.is_empty() {
-                    None
-                } else {
-                    Some(LifecycleView::from_json(body)?)
-                },
-                stale: required(fields, "stale", boolean)?,
-                drawn: required(fields, "drawn", boolean)?,
-            }),
+            "lifecycle" => {
+                let followed_bytes =
+                    optional(fields, "followedBytes", |value| unsigned(value, "u64"))?
+                        .map(|bytes| usize::try_from(bytes).unwrap_or(usize::MAX));
+                let (followed, body) = match followed_bytes {
+                    Some(bytes) => {
+                        let followed = body
+                            .get(..bytes)
+                            .ok_or("followedBytes is not a place in the body")?;
+                        (Some(followed.to_owned()), &body[bytes..])
+                    }
+                    None => (None, body),
+                };
+                Ok(Answer::Lifecycle {
+                    id,
+                    view: if body.is_empty() {
+                        None
+                    } else {
+                        Some(LifecycleView::from_json(body)?)
+                    },
+                    stale: required(fields, "stale", boolean)?,
+                    drawn: required(fields, "drawn", boolean)?,
+                    followed,
+                })
+            }
             "console" => Ok(Answer::Console {
                 id,
                 reply: Reply {
@@ -756,13 +811,25 @@ mod tests {
                 view,
                 stale,
                 drawn,
+                followed,
             } => match view {
                 Some(view) => format!(
-                    "lifecycle {id}: {} steps, last {} at {}, Pod IP {:?}, stale {stale}, drawn {drawn}",
+                    "lifecycle {id}: {} steps, last {} at {}, Pod IP {:?}, stale {stale}, drawn {drawn}{}",
                     view.steps.len(),
                     view.views.last().map_or("", |v| v.status.as_str()),
                     view.steps.last().map_or(VirtualTime::ZERO, |s| s.at),
-                    view.observed.pod_ip
+                    view.observed.pod_ip,
+                    followed
+                        .as_deref()
+                        .map(|yaml| {
+                            let pod = state::followed_pod(yaml).expect("its YAML reads back");
+                            format!(
+                                ", followed pod/{} on {}",
+                                pod.name(),
+                                pod.spec.node_name.clone().unwrap_or_default()
+                            )
+                        })
+                        .unwrap_or_default()
                 ),
                 None => format!("lifecycle {id}: none"),
             },
@@ -826,6 +893,7 @@ mod tests {
                 id: 7,
                 scenario: scenario(POD),
                 before: None,
+                follow: None,
             },
             expect![[
                 r#"lifecycle 7: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale false, drawn true"#
@@ -836,6 +904,7 @@ mod tests {
                 id: 8,
                 scenario: scenario("kind: Pod\n"),
                 before: None,
+                follow: None,
             },
             expect!["lifecycle 8: none"],
         );
@@ -846,9 +915,35 @@ mod tests {
                 id: 10,
                 scenario: scenario(deployment),
                 before: None,
+                follow: None,
             },
             expect![[
                 r#"lifecycle 10: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale false, drawn false"#
+            ]],
+        );
+        // A Pod selected in the cluster view is followed, and its object comes for the diagram;
+        // a name the run does not have leaves the first Pod's story.
+        let two = deployment.replace("spec:\n  selector", "spec:\n  replicas: 2\n  selector");
+        check(
+            Request::Lifecycle {
+                id: 11,
+                scenario: scenario(&two),
+                before: None,
+                follow: Some("web-6dc4775f54-7gm6h".to_owned()),
+            },
+            expect![[
+                r#"lifecycle 11: 3 steps, last Running at 2s, Pod IP Some("10.244.0.6"), stale false, drawn false, followed pod/web-6dc4775f54-7gm6h on node-1"#
+            ]],
+        );
+        check(
+            Request::Lifecycle {
+                id: 12,
+                scenario: scenario(deployment),
+                before: None,
+                follow: Some("web-gone".to_owned()),
+            },
+            expect![[
+                r#"lifecycle 12: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale false, drawn false"#
             ]],
         );
         // While an edit in progress breaks the text, the text before it runs.
@@ -858,6 +953,7 @@ mod tests {
                 id: 9,
                 scenario: scenario(&broken),
                 before: Some(POD.to_owned()),
+                follow: None,
             },
             expect![[
                 r#"lifecycle 9: 3 steps, last Running at 2s, Pod IP Some("10.244.0.5"), stale true, drawn false"#
@@ -989,6 +1085,7 @@ mod tests {
                     scenario: scenario(POD),
                     step: 2,
                     panels: vec!["pod".to_owned()],
+                    pod: None,
                 },
             },
             expect!["share link 8: #v1., reads back true"],

@@ -28,6 +28,9 @@ pub struct SharedState {
     pub step: usize,
     /// The panels shown (`editor`, `pod`, `lifecycle`); empty for all.
     pub panels: Vec<String>,
+    /// The Pod selected in the cluster view, by name, when one is: the diagram draws it and the
+    /// stepper tells its story.
+    pub pod: Option<String>,
 }
 
 impl SharedState {
@@ -42,6 +45,9 @@ impl SharedState {
                 json::write_string(out, panel);
             });
         }
+        if let Some(pod) = &self.pod {
+            json::write_string(object.key("pod"), pod);
+        }
         object.close();
         out
     }
@@ -51,7 +57,7 @@ impl SharedState {
         let damaged = |error: String| format!("the link is damaged: {error}");
         let root = single_json_document(text).map_err(damaged)?;
         let fields = root.object("struct SharedState").map_err(damaged)?;
-        only(fields, &["scenario", "step", "panels"]).map_err(damaged)?;
+        only(fields, &["scenario", "step", "panels", "pod"]).map_err(damaged)?;
         let scenario = fields
             .get("scenario")
             .ok_or_else(|| damaged("missing field `scenario`".to_owned()))?;
@@ -64,6 +70,7 @@ impl SharedState {
                 .checked()?,
             step: usize::try_from(step).unwrap_or(usize::MAX),
             panels: panels.unwrap_or_default(),
+            pod: optional(fields, "pod", string).map_err(damaged)?,
         })
     }
 }
@@ -176,6 +183,7 @@ mod tests {
             },
             step: 3,
             panels: Vec::new(),
+            pod: None,
         }
     }
 
@@ -190,6 +198,7 @@ mod tests {
             },
         });
         state.panels = vec!["editor".to_owned(), "pod".to_owned()];
+        state.pod = Some("web-6dc4775f54-dztlj".to_owned());
         let link = encode(&state);
         assert!(link.starts_with("#v1."));
         assert_eq!(decode(&link), Ok(state.clone()));

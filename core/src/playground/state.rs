@@ -195,6 +195,13 @@ pub fn drawn(parsed: &Parsed, text: &str, previous: Option<&Kept<Pod>>) -> Optio
     Kept::follow(current, text, previous)
 }
 
+/// The Pod a lifecycle answer followed (`model::Answer::Lifecycle::followed`, the object as
+/// `kubectl get -o yaml` prints it), to be drawn: read as any pasted object is.
+pub fn followed_pod(yaml: &str) -> Option<Pod> {
+    let parsed = read_to_draw(yaml);
+    parsed.accepted_pod().or(parsed.pod.as_ref()).cloned()
+}
+
 /// What the page's summary is about: the text's first Pod (`pod/web`), or without one, its
 /// first workload (`deployment.apps/web`) with the Pod of its template, which its controller's
 /// Pods are made from. `parsed` is [`read_to_draw`]'s.
@@ -227,50 +234,68 @@ pub struct Lifecycle {
     pub timeline: Timeline,
     /// What the stepper shows of each step.
     pub views: Vec<StepView>,
+    /// True when it is the story of the Pod asked for by name ([`lifecycle_following`]).
+    pub followed: bool,
 }
 
 /// Runs `pods` and `workloads` on the scenario's cluster: the lifecycle of the first Pod, or
 /// without one, of the first Pod a controller creates.
 pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> Option<Lifecycle> {
+    lifecycle_following(pods, workloads, scenario, None)
+}
+
+/// Like [`lifecycle`], but the story is that of the Pod named `follow` (a Pod the user selected
+/// in the cluster view) when the run has one of that name: every object of that name, from the
+/// first. [`Lifecycle::followed`] says whether it was found.
+pub fn lifecycle_following(
+    pods: &[Pod],
+    workloads: &[Workload],
+    scenario: &Scenario,
+    follow: Option<&str>,
+) -> Option<Lifecycle> {
     let run = simulate_manifest(pods, workloads, scenario);
-    // The drawn Pod: the manifest's first, else the first a controller made.
-    let drawn_name = match pods.first() {
-        Some(first) => first.name().to_owned(),
-        None => run
-            .controlled
-            .first()?
+    let first_name = |simulation: &Simulation| {
+        simulation
             .snapshots
-            .first()?
-            .pod
-            .name()
-            .to_owned(),
+            .first()
+            .map(|snapshot| snapshot.pod.name().to_owned())
+    };
+    // The Pod followed: the one named `follow` when there is one, else the manifest's first,
+    // else the first a controller made.
+    let followed = follow.filter(|name| {
+        pods.iter().any(|pod| pod.name() == *name)
+            || run
+                .controlled
+                .iter()
+                .any(|simulation| first_name(simulation).as_deref() == Some(*name))
+    });
+    let drawn_name = match (followed, pods.first()) {
+        (Some(name), _) => name.to_owned(),
+        (None, Some(first)) => first.name().to_owned(),
+        (None, None) => first_name(run.controlled.first()?)?,
     };
     let mut happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
     happenings.extend(pod_warnings(&run.controlled, &drawn_name, scenario));
     sort_by_key(&mut happenings, |happening| happening.at);
-    let (first, simulations) = match pods.first() {
-        Some(first) => (
-            first.clone(),
+    let in_manifest = pods.iter().position(|pod| pod.name() == drawn_name);
+    let (first, simulations) = match in_manifest {
+        Some(index) => (
+            pods[index].clone(),
             run.pods
                 .into_iter()
-                .next()
+                .nth(index)
                 .map(|(_, simulations)| simulations)
                 .unwrap_or_default(),
         ),
         None => {
-            // The first Pod a controller made, and the later objects of its name (a
-            // StatefulSet's Pod made again after a deletion).
-            let first = run.controlled.first()?.snapshots.first()?.pod.clone();
+            // The first Pod of that name a controller made, and the later objects of its name
+            // (a StatefulSet's Pod made again after a deletion).
             let same_name: Vec<Simulation> = run
                 .controlled
                 .into_iter()
-                .filter(|simulation| {
-                    simulation
-                        .snapshots
-                        .first()
-                        .is_some_and(|snapshot| snapshot.pod.name() == first.name())
-                })
+                .filter(|simulation| first_name(simulation).as_deref() == Some(&drawn_name))
                 .collect();
+            let first = same_name.first()?.snapshots.first()?.pod.clone();
             (first, same_name)
         }
     };
@@ -288,6 +313,7 @@ pub fn lifecycle(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> O
         simulations,
         timeline,
         views,
+        followed: followed.is_some(),
     })
 }
 

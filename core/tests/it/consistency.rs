@@ -23,6 +23,7 @@ fn lifecycle(scenario: &Scenario) -> Option<LifecycleView> {
         id: 1,
         scenario: scenario.clone(),
         before: None,
+        follow: None,
     }) {
         Answer::Lifecycle { view, .. } => view,
         other => panic!("a lifecycle request got {other:?}"),

@@ -1726,3 +1726,90 @@ fn a_stateful_sets_claims() {
         "#]],
     );
 }
+
+/// `kubectl get all`, and the list flags `-l` and `--show-labels` over every kind listed (the
+/// Deployment docs: `kubectl get pods --show-labels`; the labels docs: `-l 'env in (…)'`).
+#[test]
+fn get_all_and_the_list_flags() {
+    let manifest = format!(
+        "{DEPLOYMENT}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\n  labels: {{app: tools, env: qa}}\nspec:\n  containers: [{{name: box, image: busybox:1.36, command: [sleep, '3600']}}]\n"
+    );
+    check(
+        &manifest,
+        "{nodes: [{name: node-1, labels: {disktype: ssd}}, {name: node-2}]}",
+        &[(
+            "1m",
+            &[
+                "kubectl get all",
+                "kubectl get all -o wide --show-labels",
+                "kubectl get pods --show-labels",
+                "kubectl get pods -l app=web",
+                "kubectl get pods -l 'app in (tools, db),env' -o name",
+                "kubectl get pods --selector=app!=web",
+                "kubectl get deploy,rs -l app=web",
+                "kubectl get rs -l app=web --show-labels",
+                "kubectl get deploy -l app=db",
+                "kubectl get nodes -l disktype=ssd --show-labels",
+                "kubectl get pods -l 'app in (web'",
+                "kubectl get pods debug -l app=web",
+            ],
+        )],
+        expect![[r#"
+            --- 1m $ kubectl get all
+            NAME                       READY   STATUS    RESTARTS   AGE
+            pod/debug                  1/1     Running   0          60s
+            pod/web-56c6c95f89-6sx49   1/1     Running   0          60s
+            pod/web-56c6c95f89-gswqp   1/1     Running   0          60s
+            pod/web-56c6c95f89-w59vp   1/1     Running   0          60s
+
+            NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
+            deployment.apps/web   3/3     3            3           60s
+
+            NAME                             DESIRED   CURRENT   READY   AGE
+            replicaset.apps/web-56c6c95f89   3         3         3       60s
+            --- 1m $ kubectl get all -o wide --show-labels
+            NAME                       READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES   LABELS
+            pod/debug                  1/1     Running   0          60s   10.244.0.5   node-1   <none>           <none>            app=tools,env=qa
+            pod/web-56c6c95f89-6sx49   1/1     Running   0          60s   10.244.0.6   node-1   <none>           <none>            app=web,pod-template-hash=56c6c95f89
+            pod/web-56c6c95f89-gswqp   1/1     Running   0          60s   10.244.1.5   node-2   <none>           <none>            app=web,pod-template-hash=56c6c95f89
+            pod/web-56c6c95f89-w59vp   1/1     Running   0          60s   10.244.1.6   node-2   <none>           <none>            app=web,pod-template-hash=56c6c95f89
+
+            NAME                  READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR   LABELS
+            deployment.apps/web   3/3     3            3           60s   nginx        nginx:1.27   app=web    <none>
+
+            NAME                             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR                               LABELS
+            replicaset.apps/web-56c6c95f89   3         3         3       60s   nginx        nginx:1.27   app=web,pod-template-hash=56c6c95f89   app=web,pod-template-hash=56c6c95f89
+            --- 1m $ kubectl get pods --show-labels
+            NAME                   READY   STATUS    RESTARTS   AGE   LABELS
+            debug                  1/1     Running   0          60s   app=tools,env=qa
+            web-56c6c95f89-6sx49   1/1     Running   0          60s   app=web,pod-template-hash=56c6c95f89
+            web-56c6c95f89-gswqp   1/1     Running   0          60s   app=web,pod-template-hash=56c6c95f89
+            web-56c6c95f89-w59vp   1/1     Running   0          60s   app=web,pod-template-hash=56c6c95f89
+            --- 1m $ kubectl get pods -l app=web
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-56c6c95f89-6sx49   1/1     Running   0          60s
+            web-56c6c95f89-gswqp   1/1     Running   0          60s
+            web-56c6c95f89-w59vp   1/1     Running   0          60s
+            --- 1m $ kubectl get pods -l 'app in (tools, db),env' -o name
+            pod/debug
+            --- 1m $ kubectl get pods --selector=app!=web
+            NAME    READY   STATUS    RESTARTS   AGE
+            debug   1/1     Running   0          60s
+            --- 1m $ kubectl get deploy,rs -l app=web
+            NAME                             DESIRED   CURRENT   READY   AGE
+            replicaset.apps/web-56c6c95f89   3         3         3       60s
+            --- 1m $ kubectl get rs -l app=web --show-labels
+            NAME             DESIRED   CURRENT   READY   AGE   LABELS
+            web-56c6c95f89   3         3         3       60s   app=web,pod-template-hash=56c6c95f89
+            --- 1m $ kubectl get deploy -l app=db
+            No resources found in default namespace.
+            --- 1m $ kubectl get nodes -l disktype=ssd --show-labels
+            NAME     STATUS   ROLES    AGE   VERSION   LABELS
+            node-1   Ready    <none>   60s   v1.34.0   disktype=ssd,kubernetes.io/arch=amd64,kubernetes.io/hostname=node-1,kubernetes.io/os=linux
+            --- 1m $ kubectl get pods -l 'app in (web'
+            Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in (web", field selector "": unable to parse requirement: found '', expected: ',' or ')'
+            --- 1m $ kubectl get pods debug -l app=web
+            error: name cannot be provided when a selector is specified
+        "#]],
+    );
+}

@@ -1,6 +1,7 @@
 //! The app's components. Each takes signals in and callbacks out, and computes nothing that
 //! `pod-model` could compute.
 
+mod cluster;
 mod console;
 mod diagnostics;
 mod diagram;
@@ -14,6 +15,7 @@ mod share;
 mod stepper;
 mod summary;
 
+pub use cluster::ClusterPanel;
 pub use console::Console;
 pub use diagnostics::{Checks, DiagnosticList};
 pub use diagram::SceneView;
