@@ -100,6 +100,8 @@ pub fn Playground(
     // The Pod chosen in the cluster view, by name: the diagram draws it and the stepper tells
     // its story.
     let selected = RwSignal::new(None::<String>);
+    // The object of the Pod chosen, once the lifecycle follows it (from the model thread).
+    let followed_yaml = RwSignal::new(None::<String>);
     let link_error = RwSignal::new(None::<String>);
     // A link opens the same way whether the tab loads it or already shows Podplay (a link
     // pasted into the address bar, Back and Forward): the reader's draft is kept aside.
@@ -214,8 +216,6 @@ pub fn Playground(
     let lifecycle = RwSignal::new(None::<LifecycleView>);
     let stale = RwSignal::new(false);
     let runs_drawn_pod = RwSignal::new(false);
-    // The object of the Pod chosen in the cluster view, when the lifecycle follows it.
-    let followed_yaml = RwSignal::new(None::<String>);
     // The text the lifecycle shown ran, and the text of the last request.
     let ran = StoredValue::new(None::<String>);
     let asked_text = StoredValue::new(String::new());

@@ -183,6 +183,8 @@ pub struct ManifestRun {
     pub workload_events: Vec<EventLog>,
     /// The Node objects, with the history of their health.
     pub nodes: Vec<crate::cluster::store::StoredNode>,
+    /// The Events about each Node, by its place in `nodes`.
+    pub node_events: Vec<EventLog>,
     /// The Services, ConfigMaps, Secrets and PersistentVolumeClaims.
     pub objects: Vec<crate::cluster::store::StoredObject>,
 }
@@ -227,6 +229,7 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
         controlled,
         workloads: std::mem::take(&mut run.world.store.workloads),
         workload_events: outputs.workload_events,
+        node_events: outputs.node_events,
         nodes: std::mem::take(&mut run.world.store.nodes),
         objects: std::mem::take(&mut run.world.store.objects),
     }
@@ -241,6 +244,8 @@ struct Outputs {
     events: Vec<Vec<(usize, Event)>>,
     /// The Events about each workload object.
     workload_events: Vec<EventLog>,
+    /// The Events about each Node.
+    node_events: Vec<EventLog>,
 }
 
 impl Outputs {
@@ -249,6 +254,7 @@ impl Outputs {
         let versions = world.store.take_histories();
         let mut events: Vec<Vec<(usize, Event)>> = vec![Vec::new(); versions.len()];
         let mut workload_events = vec![EventLog::default(); world.store.workloads.len()];
+        let mut node_events = vec![EventLog::default(); world.store.nodes.len()];
         for (order, stored) in std::mem::take(&mut world.store.events)
             .into_iter()
             .enumerate()
@@ -264,13 +270,18 @@ impl Outputs {
                         about.push(stored.event);
                     }
                 }
-                Involved::Node(_) => {}
+                Involved::Node(id) => {
+                    if let Some(about) = node_events.get_mut(id.0) {
+                        about.push(stored.event);
+                    }
+                }
             }
         }
         Outputs {
             versions,
             events,
             workload_events,
+            node_events,
         }
     }
 }
@@ -546,6 +557,50 @@ pub struct ObservedObject {
     pub now: Timestamp,
 }
 
+/// When a Node's conditions last changed, and its kubelet's last status report and lease
+/// renewal, as of `at` (ms on the scenario's clock).
+struct NodeTimes {
+    changed: u64,
+    heartbeat: u64,
+    renewed: u64,
+}
+
+/// How often a kubelet reports its status when nothing changes (`nodeStatusReportFrequency`).
+const NODE_STATUS_REPORT_MS: u64 = 5 * 60_000;
+/// How often a kubelet renews its Lease (a quarter of its 40 s duration).
+const LEASE_RENEW_MS: u64 = 10_000;
+
+/// [`NodeTimes`] of `node` from the history of its health: the kubelet posts at each start of a
+/// healthy period and then on its own schedule; once silent, the node lifecycle controller marks
+/// it `Unknown` after the grace period and its last report stays as it was.
+fn node_times(node: &crate::cluster::store::StoredNode, at: u64) -> NodeTimes {
+    let mut changed = node.registered;
+    let mut healthy_since = node.registered;
+    let mut previous: Option<&str> = None;
+    let mut silent_since = None;
+    for (when, ready, _) in node.history.iter().filter(|(when, _, _)| *when <= at) {
+        if previous != Some(*ready) {
+            changed = *when;
+            if *ready == "True" {
+                healthy_since = *when;
+                silent_since = None;
+            } else {
+                silent_since = Some(
+                    when.saturating_sub(crate::cluster::node_lifecycle::NODE_MONITOR_GRACE_MS),
+                );
+            }
+        }
+        previous = Some(ready);
+    }
+    let answering_until = silent_since.unwrap_or(at).max(healthy_since);
+    let last = |period: u64| healthy_since + (answering_until - healthy_since) / period * period;
+    NodeTimes {
+        changed,
+        heartbeat: last(NODE_STATUS_REPORT_MS),
+        renewed: last(LEASE_RENEW_MS),
+    }
+}
+
 /// A Node as `kubectl get nodes` sees it at one instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObservedNode {
@@ -559,6 +614,21 @@ pub struct ObservedNode {
     pub created: Timestamp,
     /// Its `Ready` condition: `True`, `False` or `Unknown`.
     pub ready: &'static str,
+    /// When its conditions last changed (their `lastTransitionTime`).
+    pub ready_since: Timestamp,
+    /// The kubelet's last status report (the conditions' `lastHeartbeatTime`): at registration
+    /// and every `nodeStatusReportFrequency` (5 min) while it answers.
+    pub heartbeat: Timestamp,
+    /// The kubelet's last renewal of its Lease (every 10 s while it answers).
+    pub renewed: Timestamp,
+    /// Allocatable CPU, in millicores.
+    pub cpu_millis: i128,
+    /// Allocatable memory, in bytes.
+    pub memory_bytes: i128,
+    /// The Pod address range it was given (`spec.podCIDR`).
+    pub pod_cidr: String,
+    /// The Events about it, as of `now`.
+    pub events: Vec<Event>,
     /// Its taints, its own and the node lifecycle controller's.
     pub taints: Vec<crate::cluster::scenario::Taint>,
     /// The wall-clock instant.
@@ -716,18 +786,30 @@ pub fn observe_all(
     let nodes = run
         .nodes
         .iter()
-        .filter(|node| node.exists_at(at.as_millis()))
-        .map(|node| {
+        .zip(&run.node_events)
+        .filter(|(node, _)| node.exists_at(at.as_millis()))
+        .map(|(node, events)| {
             let (ready, taints) = node.health_at(at.as_millis());
+            let wall = |ms: u64| {
+                scenario
+                    .start
+                    .plus_millis(i64::try_from(ms).unwrap_or(i64::MAX))
+            };
+            let times = node_times(node, at.as_millis());
             ObservedNode {
                 name: node.spec.name.clone(),
                 labels: node.labels(),
                 ip: node.spec.ip.clone(),
-                created: scenario
-                    .start
-                    .plus_millis(i64::try_from(node.registered).unwrap_or(i64::MAX)),
+                created: wall(node.registered),
                 ready,
+                ready_since: wall(times.changed),
+                heartbeat: wall(times.heartbeat),
+                renewed: wall(times.renewed),
+                cpu_millis: node.spec.cpu_millis,
+                memory_bytes: node.spec.memory_bytes,
+                pod_cidr: format!("10.244.{}.0/24", node.index),
                 taints: node.spec.taints.iter().chain(taints).cloned().collect(),
+                events: events.at(now),
                 now,
             }
         })

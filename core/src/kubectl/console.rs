@@ -84,11 +84,13 @@ pub enum View {
     },
 }
 
-/// `kubectl get events`: the Events about the Pods `pods` and the workload objects
-/// `workloads`, or kubectl's answer when there are none.
+/// `kubectl get events`: the Events about the Pods `pods`, the workload objects `workloads`
+/// and the Nodes `nodes` (whose Events are recorded in the default namespace), or kubectl's
+/// answer when there are none.
 fn events_view(
     pods: &[Observed],
     workloads: &[ObservedWorkload],
+    nodes: &[crate::cluster::ObservedNode],
     wide: bool,
     sort: Option<SortBy>,
 ) -> Result<String, String> {
@@ -111,7 +113,17 @@ fn events_view(
             event: event.clone(),
         })
     });
-    let events: Vec<Listed> = about_pods.chain(about_workloads).collect();
+    let about_nodes = nodes.iter().flat_map(|node| {
+        node.events.iter().map(|event| Listed {
+            kind: "node".to_owned(),
+            name: node.name.clone(),
+            event: event.clone(),
+        })
+    });
+    let events: Vec<Listed> = about_pods
+        .chain(about_workloads)
+        .chain(about_nodes)
+        .collect();
     if events.is_empty() {
         return Err("No resources found in default namespace.".to_owned());
     }
@@ -186,7 +198,7 @@ pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
                 .collect();
             jsonpath::custom_columns(spec, &items)
         }
-        View::Events { wide, sort } => events_view(observed, &[], *wide, *sort),
+        View::Events { wide, sort } => events_view(observed, &[], &[], *wide, *sort),
         View::Name => Ok(observed
             .iter()
             .map(|seen| format!("pod/{}\n", seen.pod.name()))
@@ -251,6 +263,11 @@ pub enum Command {
         /// The kind.
         kind: WorkloadKind,
         /// The object named, or all of the kind.
+        name: Option<String>,
+    },
+    /// `kubectl describe node [NAME]`.
+    DescribeNodes {
+        /// The Node named, or all of them.
         name: Option<String>,
     },
     /// `kubectl delete KIND NAME [--cascade=orphan]`.
@@ -333,7 +350,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -776,6 +793,20 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             Ok(Command::Show(view, name))
         }
         // `kubectl describe pod` and `describe pods` without a name describe every Pod.
+        ["describe", what, rest @ ..]
+            if matches!(
+                what.split_once('/').map_or(*what, |(resource, _)| resource),
+                "nodes" | "node" | "no"
+            ) =>
+        {
+            let name = match (what.split_once('/'), rest) {
+                (Some((_, name)), []) => Some((*name).to_owned()),
+                (None, []) => None,
+                (None, [name]) => Some((*name).to_owned()),
+                _ => return Err(unsupported()),
+            };
+            Ok(Command::DescribeNodes { name })
+        }
         ["describe", what] if printable_workload(what).is_some() => {
             let (kind, name) = match workload_reference(&[what]) {
                 Some((kind, name)) => (kind, Some(name)),
@@ -1031,7 +1062,13 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
     match command {
         Command::Follow(..) => Reply::err(String::new()),
         Command::Show(View::Events { wide, sort }, None) => {
-            match events_view(&observed, &observation.workloads, wide, sort) {
+            match events_view(
+                &observed,
+                &observation.workloads,
+                &observation.nodes,
+                wide,
+                sort,
+            ) {
                 Ok(text) => Reply::out(text),
                 Err(message) => Reply::err(message),
             }
@@ -1153,6 +1190,38 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                         utc_offset_minutes: 0,
                     };
                     describe_workload(&seen.object, around, &seen.events, options)
+                })
+                // kubectl separates objects by two blank lines.
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            Reply::out(text)
+        }
+        Command::DescribeNodes { name } => {
+            let mut nodes: Vec<&crate::cluster::ObservedNode> = observation.nodes.iter().collect();
+            if let Some(name) = &name {
+                nodes.retain(|node| node.name == *name);
+                if nodes.is_empty() {
+                    return Reply::err(format!(
+                        "Error from server (NotFound): nodes \"{name}\" not found"
+                    ));
+                }
+            }
+            crate::base::sorting::sort_by_key(&mut nodes, |node| node.name.clone());
+            let text = nodes
+                .iter()
+                .map(|node| {
+                    let pods: Vec<&crate::Pod> = observed
+                        .iter()
+                        .filter(|seen| {
+                            !seen.gone && seen.pod.spec.node_name.as_deref() == Some(&node.name)
+                        })
+                        .map(|seen| &seen.pod)
+                        .collect();
+                    let options = DescribeOptions {
+                        now: node.now,
+                        utc_offset_minutes: 0,
+                    };
+                    crate::kubectl::describe_node::describe_node(node, &pods, options)
                 })
                 // kubectl separates objects by two blank lines.
                 .collect::<Vec<_>>()
@@ -1492,9 +1561,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -
             "#]],
         );
     }

@@ -906,7 +906,7 @@ fn resource_value(container: &Container, resource: &str, divisor: Option<&Quanti
 }
 
 /// `time.RFC1123Z` at a UTC offset.
-fn rfc1123z(at: Timestamp, offset_minutes: i32) -> String {
+pub(crate) fn rfc1123z(at: Timestamp, offset_minutes: i32) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

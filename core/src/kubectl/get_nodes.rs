@@ -71,7 +71,7 @@ pub fn row(node: &ObservedNode, wide: bool) -> Vec<String> {
 
 /// `findNodeRoles`: the roles of `node-role.kubernetes.io/<role>` labels and of
 /// `kubernetes.io/role`, sorted, or `<none>`.
-fn roles(labels: &std::collections::BTreeMap<String, String>) -> String {
+pub(crate) fn roles(labels: &std::collections::BTreeMap<String, String>) -> String {
     let mut roles: Vec<&str> = Vec::new();
     for (key, value) in labels {
         if let Some(role) = key.strip_prefix("node-role.kubernetes.io/") {

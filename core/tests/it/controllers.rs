@@ -1813,3 +1813,164 @@ fn get_all_and_the_list_flags() {
         "#]],
     );
 }
+
+/// `kubectl describe node` as the kubelet and the node lifecycle controller leave a Node: healthy
+/// with the Pods bound to it and what they ask; then silent, its conditions `Unknown` since the
+/// grace period ran out, its last heartbeat and lease renewal from before, the unreachable
+/// taints, and the controller's Event (also in `kubectl get events`).
+#[test]
+fn describe_node_follows_its_health() {
+    let manifest = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: naked-pod
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    resources:
+      requests: {cpu: 250m, memory: 64Mi}
+      limits: {cpu: 500m, memory: 128Mi}
+";
+    check(
+        manifest,
+        "{nodes: [{name: node-1}, {name: node-2}], actions: [{at: 6m, do: loseNode, node: node-1}]}",
+        &[
+            ("5m30s", &["kubectl describe node node-1"]),
+            ("8m", &["kubectl describe no/node-1", "kubectl get events"]),
+            ("8m", &["kubectl describe node node-9"]),
+        ],
+        expect![[r#"
+            --- 5m30s $ kubectl describe node node-1
+            Name:               node-1
+            Roles:              <none>
+            Labels:             kubernetes.io/arch=amd64
+                                kubernetes.io/hostname=node-1
+                                kubernetes.io/os=linux
+            Annotations:        node.alpha.kubernetes.io/ttl: 0
+                                volumes.kubernetes.io/controller-managed-attach-detach: true
+            CreationTimestamp:  Thu, 01 Jan 2026 00:00:00 +0000
+            Taints:             <none>
+            Unschedulable:      false
+            Lease:
+              HolderIdentity:  node-1
+              AcquireTime:     <unset>
+              RenewTime:       Thu, 01 Jan 2026 00:05:30 +0000
+            Conditions:
+              Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+              ----             ------  -----------------                 ------------------                ------                       -------
+              MemoryPressure   False   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
+              DiskPressure     False   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure
+              PIDPressure      False   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletHasSufficientPID      kubelet has sufficient PID available
+              Ready            True    Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:00:00 +0000   KubeletReady                 kubelet is posting ready status
+            Addresses:
+              InternalIP:  192.168.49.2
+              Hostname:    node-1
+            Capacity:
+              cpu:     2
+              memory:  4196Mi
+              pods:    110
+            Allocatable:
+              cpu:     2
+              memory:  4Gi
+              pods:    110
+            System Info:
+              Machine ID:                 
+              System UUID:                
+              Boot ID:                    
+              Kernel Version:             
+              OS Image:                   
+              Operating System:           linux
+              Architecture:               amd64
+              Container Runtime Version:  
+              Kubelet Version:            v1.34.0
+            PodCIDR:                      10.244.0.0/24
+            PodCIDRs:                     10.244.0.0/24
+            Non-terminated Pods:          (1 in total)
+              Namespace                   Name         CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+              ---------                   ----         ------------  ----------  ---------------  -------------  ---
+              default                     naked-pod    250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     5m30s
+            Allocated resources:
+              (Total limits may be over 100 percent, i.e., overcommitted.)
+              Resource           Requests    Limits
+              --------           --------    ------
+              cpu                250m (12%)  500m (25%)
+              memory             64Mi (1%)   128Mi (3%)
+              ephemeral-storage  0 (0%)      0 (0%)
+            Events:              <none>
+            --- 8m $ kubectl describe no/node-1
+            Name:               node-1
+            Roles:              <none>
+            Labels:             kubernetes.io/arch=amd64
+                                kubernetes.io/hostname=node-1
+                                kubernetes.io/os=linux
+            Annotations:        node.alpha.kubernetes.io/ttl: 0
+                                volumes.kubernetes.io/controller-managed-attach-detach: true
+            CreationTimestamp:  Thu, 01 Jan 2026 00:00:00 +0000
+            Taints:             node.kubernetes.io/unreachable:NoExecute
+                                node.kubernetes.io/unreachable:NoSchedule
+            Unschedulable:      false
+            Lease:
+              HolderIdentity:  node-1
+              AcquireTime:     <unset>
+              RenewTime:       Thu, 01 Jan 2026 00:06:00 +0000
+            Conditions:
+              Type             Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
+              ----             ------    -----------------                 ------------------                ------              -------
+              MemoryPressure   Unknown   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:06:50 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+              DiskPressure     Unknown   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:06:50 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+              PIDPressure      Unknown   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:06:50 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+              Ready            Unknown   Thu, 01 Jan 2026 00:05:00 +0000   Thu, 01 Jan 2026 00:06:50 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+            Addresses:
+              InternalIP:  192.168.49.2
+              Hostname:    node-1
+            Capacity:
+              cpu:     2
+              memory:  4196Mi
+              pods:    110
+            Allocatable:
+              cpu:     2
+              memory:  4Gi
+              pods:    110
+            System Info:
+              Machine ID:                 
+              System UUID:                
+              Boot ID:                    
+              Kernel Version:             
+              OS Image:                   
+              Operating System:           linux
+              Architecture:               amd64
+              Container Runtime Version:  
+              Kubelet Version:            v1.34.0
+            PodCIDR:                      10.244.0.0/24
+            PodCIDRs:                     10.244.0.0/24
+            Non-terminated Pods:          (1 in total)
+              Namespace                   Name         CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+              ---------                   ----         ------------  ----------  ---------------  -------------  ---
+              default                     naked-pod    250m (12%)    500m (25%)  64Mi (1%)        128Mi (3%)     8m
+            Allocated resources:
+              (Total limits may be over 100 percent, i.e., overcommitted.)
+              Resource           Requests    Limits
+              --------           --------    ------
+              cpu                250m (12%)  500m (25%)
+              memory             64Mi (1%)   128Mi (3%)
+              ephemeral-storage  0 (0%)      0 (0%)
+            Events:
+              Type    Reason        Age   From             Message
+              ----    ------        ----  ----             -------
+              Normal  NodeNotReady  70s   node-controller  Node node-1 status is now: NodeNotReady
+            --- 8m $ kubectl get events
+            LAST SEEN   TYPE      REASON         OBJECT          MESSAGE
+            8m          Normal    Scheduled      pod/naked-pod   Successfully assigned default/naked-pod to node-1
+            7m59s       Normal    Pulling        pod/naked-pod   Pulling image "nginx:1.27"
+            7m58s       Normal    Pulled         pod/naked-pod   Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            7m58s       Normal    Created        pod/naked-pod   Created container web
+            7m58s       Normal    Started        pod/naked-pod   Started container web
+            70s         Warning   NodeNotReady   pod/naked-pod   Node is not ready
+            70s         Normal    NodeNotReady   node/node-1     Node node-1 status is now: NodeNotReady
+            --- 8m $ kubectl describe node node-9
+            Error from server (NotFound): nodes "node-9" not found
+        "#]],
+    );
+}
