@@ -293,7 +293,7 @@ fn percent(part: i128, whole: i128) -> i64 {
 /// A sum of quantities in the format of the first that is not zero (`Quantity.Add`).
 fn total_of(total: &Quantity, more: &Quantity) -> Quantity {
     if total.is_zero() {
-        more.clone()
+        *more
     } else {
         total.add(more)
     }
