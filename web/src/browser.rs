@@ -160,3 +160,28 @@ pub fn diagram_stylesheet() -> String {
     }
     text
 }
+
+/// Focuses the console's command line once it shows what was written there, with the text
+/// after its last `=` selected (a new image, for `kubectl set image`), so typing replaces it.
+pub fn focus_console_end() {
+    leptos::prelude::request_animation_frame(|| {
+        let input = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| {
+                document
+                    .query_selector("[data-testid=\"console-input\"]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+            let value = input.value();
+            let end = u32::try_from(value.encode_utf16().count()).unwrap_or(0);
+            let start = value.rfind('=').map_or(end, |at| {
+                u32::try_from(value[..=at].encode_utf16().count()).unwrap_or(end)
+            });
+            let _ = input.set_selection_range(start, end);
+        }
+    });
+}

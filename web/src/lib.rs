@@ -496,6 +496,19 @@ pub fn Playground(
             state::add_action(scenario, Action::new(at, what));
         });
     });
+    // An action from the cluster view (on a node, a workload, or the chosen Pod), at the step on
+    // screen; a read-only playground offers none.
+    let on_cluster_act = (!options.read_only).then(|| {
+        Callback::new(move |(pod, what): (Option<String>, What)| {
+            let at =
+                step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
+            scenario.update(|scenario| {
+                state::add_action(scenario, Action { at, pod, what });
+            });
+        })
+    });
+    // The console's command line, which the cluster view may write a command into.
+    let console_line = RwSignal::new(String::new());
     let on_remove_fault = Callback::new(move |index: usize| {
         scenario.update(|scenario| state::remove_action(scenario, index));
     });
@@ -763,7 +776,11 @@ pub fn Playground(
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
                 </div>
                 <ClusterPanel view=cluster selected=selected
-                    on_select=Callback::new(move |pod| selected.set(pod)) />
+                    on_select=Callback::new(move |pod| selected.set(pod)) on_act=on_cluster_act
+                    on_command=Callback::new(move |command: String| {
+                        console_line.set(command);
+                        browser::focus_console_end();
+                    }) />
             </PanelSection>
             {move || splitter_after(Panel::Pod).map(|(left, right)| view! { <Splitter left=left right=right weights=weights /> })}
             <PanelSection panel=Panel::Lifecycle visible=visible tab=tab weights=weights>
@@ -796,7 +813,7 @@ pub fn Playground(
                             static_pod=static_pod on_static_pod=on_static_pod />
                     </Show>
                     <h3 class="console-heading">"kubectl"</h3>
-                    <Console run=run_command
+                    <Console run=run_command line=console_line
                         instant=Signal::derive(move || step.with(|step| step.as_ref().map_or(0, |step| step.at.as_millis()))) />
                     <Show when=move || !embedded>
                         <ShareLink make_link=make_link />

@@ -95,7 +95,7 @@ pub fn text_or_number(value: &Json, expected: &str) -> Read<String> {
     match value {
         Json::String(text) => Ok(text.clone()),
         Json::Int(number) => Ok(number.to_string()),
-        Json::Float(number) => Ok(number.to_string()),
+        Json::Float(number) => Ok(crate::base::decimal::plain(*number)),
         other => Err(other.invalid_type(expected)),
     }
 }

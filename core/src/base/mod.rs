@@ -2,6 +2,7 @@
 //! in a text, the virtual clock, wall-clock instants, one compiled stable sort, "did you mean"
 //! suggestions, and JSON values.
 
+pub mod decimal;
 pub mod json;
 pub mod sorting;
 pub mod span;

@@ -400,21 +400,9 @@ fn owned_replica_sets<'a>(
     seen: &'a [ObservedWorkload],
     deployment: &crate::api::workloads::Workload,
 ) -> Vec<&'a crate::api::workloads::types::ReplicaSet> {
-    let uid = deployment.metadata().uid.clone().unwrap_or_default();
-    seen.iter()
-        .filter_map(|seen| match &seen.object {
-            crate::api::workloads::Workload::ReplicaSet(rs)
-                if rs
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
-            {
-                Some(rs)
-            }
-            _ => None,
-        })
-        .collect()
+    let objects: Vec<&crate::api::workloads::Workload> =
+        seen.iter().map(|seen| &seen.object).collect();
+    crate::kubectl::rollout::owned_replica_sets(&objects, deployment)
 }
 
 /// The workload of `kind` named `name` among those seen.

@@ -3,6 +3,7 @@
 //! whether the rollout is done; `rollout history` (history.go `DeploymentHistoryViewer`) and
 //! the errors of `rollout undo` (rollback.go `deploymentRevision`).
 
+use crate::api::workloads::Workload;
 use crate::api::workloads::types::{Deployment, ReplicaSet};
 
 /// The line `kubectl rollout status` prints for `deployment` now, and true once the rollout is
@@ -104,6 +105,29 @@ pub fn deployment_history(name: &str, replica_sets: &[&ReplicaSet]) -> String {
         "deployment.apps/{name} \n{}\n",
         crate::kubectl::tabwriter::TabWriter::DESCRIBE.format(&text)
     )
+}
+
+/// The ReplicaSets `deployment` controls, among `objects`.
+pub fn owned_replica_sets<'a>(
+    objects: &[&'a Workload],
+    deployment: &Workload,
+) -> Vec<&'a ReplicaSet> {
+    let uid = deployment.metadata().uid.clone().unwrap_or_default();
+    objects
+        .iter()
+        .filter_map(|object| match object {
+            Workload::ReplicaSet(rs)
+                if rs
+                    .metadata
+                    .owner_references
+                    .iter()
+                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+            {
+                Some(rs)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Why `kubectl rollout undo` cannot go back (`deploymentRevision`), if it cannot: the

@@ -59,6 +59,23 @@ pub struct OwnerRow {
     pub object: String,
     /// A word on its state: `3/3 ready`, `Running`.
     pub state: String,
+    /// The page's actions on it: empty for an object it cannot act on.
+    pub acts: ObjectActs,
+}
+
+/// What the page can do to a workload object from the cluster view, as a scenario action does
+/// it (`kubectl scale`, `kubectl set image`, `kubectl rollout undo`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObjectActs {
+    /// The object as scenario actions name it: `deployment/web`.
+    pub workload: String,
+    /// Its desired replicas, when scaling it holds: a Deployment, a StatefulSet, or a
+    /// ReplicaSet or ReplicationController that no live object controls.
+    pub replicas: Option<i32>,
+    /// A Deployment's first container and its image, for a new image.
+    pub image: Option<(String, String)>,
+    /// True for a Deployment with an earlier revision to roll back to.
+    pub roll_back: bool,
 }
 
 /// The cluster at one instant.
@@ -168,6 +185,7 @@ fn owner_rows(observation: &Observation, pods: &[(&crate::Pod, PodChip)]) -> Vec
             depth,
             object: format!("{}/{}", object.kind().kind_group(), object.name()),
             state: workload_state(object),
+            acts: acts_on(object, depth == 0, &workloads),
         });
         for (pod, chip) in pods
             .iter()
@@ -177,6 +195,7 @@ fn owner_rows(observation: &Observation, pods: &[(&crate::Pod, PodChip)]) -> Vec
                 depth: depth + 1,
                 object: format!("pod/{}", pod.name()),
                 state: chip.status.clone(),
+                acts: ObjectActs::default(),
             });
         }
         let mut children: Vec<&Workload> = workloads
@@ -196,10 +215,54 @@ fn owner_rows(observation: &Observation, pods: &[(&crate::Pod, PodChip)]) -> Vec
                 depth: 0,
                 object: format!("pod/{}", pod.name()),
                 state: chip.status.clone(),
+                acts: ObjectActs::default(),
             });
         }
     }
     rows
+}
+
+/// What the page can do to `object` (`top`: no live object controls it).
+fn acts_on(object: &Workload, top: bool, workloads: &[&Workload]) -> ObjectActs {
+    let scalable = match object {
+        Workload::Deployment(_) | Workload::StatefulSet(_) => true,
+        Workload::ReplicaSet(_) | Workload::ReplicationController(_) => top,
+        _ => false,
+    };
+    let deployment = matches!(object, Workload::Deployment(_));
+    let first = object
+        .template()
+        .and_then(|template| template.spec.containers.first())
+        .map(|container| {
+            (
+                container.name.clone(),
+                container.image.clone().unwrap_or_default(),
+            )
+        });
+    let roll_back = deployment && {
+        let sets = crate::kubectl::rollout::owned_replica_sets(workloads, object);
+        crate::kubectl::rollout::undo_error(object.name(), &sets, None).is_none()
+    };
+    ObjectActs {
+        workload: format!(
+            "{}/{}",
+            object.kind().as_str().to_lowercase(),
+            object.name()
+        ),
+        replicas: scalable.then(|| object.replicas()).flatten(),
+        image: first.filter(|_| deployment),
+        roll_back,
+    }
+}
+
+impl ClusterView {
+    /// The name a node added from the page gets: `node-N`, the first N from 1 that no node has.
+    pub fn next_node_name(&self) -> String {
+        (1..)
+            .map(|n| format!("node-{n}"))
+            .find(|name| self.nodes.iter().all(|node| node.name != *name))
+            .unwrap_or_default()
+    }
 }
 
 /// A word on a workload's state, from its status as `kubectl get` reads it.
@@ -242,7 +305,18 @@ impl ClusterView {
             line(&["U", &pod.name, &pod.ready, &pod.status]);
         }
         for row in &self.owners {
-            line(&["O", &row.depth.to_string(), &row.object, &row.state]);
+            let (container, image) = row.acts.image.clone().unwrap_or_default();
+            line(&[
+                "O",
+                &row.depth.to_string(),
+                &row.object,
+                &row.state,
+                &row.acts.workload,
+                &row.acts.replicas.map(|r| r.to_string()).unwrap_or_default(),
+                &container,
+                &image,
+                if row.acts.roll_back { "1" } else { "" },
+            ]);
         }
         out
     }
@@ -269,11 +343,30 @@ impl ClusterView {
                     }
                 }
                 ["U", rest @ ..] => view.unplaced.push(chip(rest)),
-                ["O", depth, object, state] => view.owners.push(OwnerRow {
-                    depth: depth.parse().unwrap_or(0),
-                    object: (*object).to_owned(),
-                    state: (*state).to_owned(),
-                }),
+                [
+                    "O",
+                    depth,
+                    object,
+                    state,
+                    workload,
+                    replicas,
+                    container,
+                    image,
+                    roll_back,
+                ] => {
+                    view.owners.push(OwnerRow {
+                        depth: depth.parse().unwrap_or(0),
+                        object: (*object).to_owned(),
+                        state: (*state).to_owned(),
+                        acts: ObjectActs {
+                            workload: (*workload).to_owned(),
+                            replicas: replicas.parse().ok(),
+                            image: (!container.is_empty())
+                                .then(|| ((*container).to_owned(), (*image).to_owned())),
+                            roll_back: !roll_back.is_empty(),
+                        },
+                    });
+                }
                 _ => {}
             }
         }

@@ -30,11 +30,13 @@ pub fn Console(
     /// The stepper's instant, in milliseconds: a following command is asked again when it moves.
     #[prop(into)]
     instant: Signal<u64>,
+    /// The command line being typed; others may write a command there for the reader to
+    /// finish.
+    line: RwSignal<String>,
 ) -> impl IntoView {
     // Each command, with kubectl's answer once it has come, by a number of its own.
     let entries = RwSignal::new(Vec::<(u64, String, Option<Reply>)>::new());
     let numbered = StoredValue::new(0_u64);
-    let line = RwSignal::new(String::new());
     let output = NodeRef::<html::Pre>::new();
     // True while the reader is at the end of the output: new answers then scroll into view.
     let following = StoredValue::new(true);

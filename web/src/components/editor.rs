@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::Span;
 use pod_model::api::diagnostic::{Diagnostic, Severity};
+use pod_model::base::decimal;
 use pod_model::playground::highlight::{self, Underline};
 use pod_model::playground::model::Doc;
 
@@ -167,8 +168,8 @@ pub fn Editor(
                 </div>
                 <div
                     class="code-stack"
-                    style:width=move || format!("calc({}ch + {}px)", widest.get() + 2, PAD_PX * 2.0)
-                    style:height=move || format!("{}px", lines.get() as f64 * LINE_PX + PAD_PX * 2.0)
+                    style:width=move || format!("calc({}ch + {}px)", widest.get() + 2, decimal::fixed(PAD_PX * 2.0, 0))
+                    style:height=move || format!("{}px", decimal::fixed(lines.get() as f64 * LINE_PX + PAD_PX * 2.0, 0))
                 >
                     <pre class="code highlight" aria-hidden="true">
                         <span class="measure" node_ref=measure>"0000000000"</span>
@@ -212,8 +213,8 @@ pub fn Editor(
                             class="field-tooltip"
                             role="tooltip"
                             data-testid="field-tooltip"
-                            style:left=format!("{left}px")
-                            style:top=format!("{top}px")
+                            style:left=format!("{}px", decimal::fixed(left, 1))
+                            style:top=format!("{}px", decimal::fixed(top, 1))
                         >
                             <code>{doc.path}</code>
                             " "

@@ -1,10 +1,12 @@
 //! Fault injection: buttons that add scenario actions at the step on screen (crash a container,
 //! push it over its memory limit, fail a probe or an image pull and make it work again, delete
-//! the Pod and apply it again, lose or recover the node, create or delete a Service), the choice
+//! the Pod and apply it again, create or delete a Service; the cluster view has the nodes'), the choice
 //! to run the Pod as a static Pod (and remove its file), and the list of actions, each
 //! removable.
 
 use leptos::prelude::*;
+
+use super::button::action_button;
 use pod_model::cluster::scenario::{Action, ProbeKind, What};
 
 /// A button that adds an action on the chosen container: its test id, its label, and the action.
@@ -133,12 +135,10 @@ pub fn Faults(
                 {container_buttons(REMEDIES)}
             </div>
             <div class="fault-row">
-                <button data-testid="fault-delete"
-                    on:click=move |_| on_add.run(What::DeletePod { grace_period_seconds: None })>"Delete Pod"</button>
-                <button data-testid="fault-apply" title="kubectl apply -f -: once the Pod is gone, a new one is created"
-                    on:click=move |_| on_add.run(What::ApplyPod)>"Apply Pod"</button>
-                <button data-testid="fault-lose-node" on:click=move |_| on_add.run(What::LoseNode { node: None })>"Lose node"</button>
-                <button data-testid="fault-restore-node" on:click=move |_| on_add.run(What::RestoreNode { node: None })>"Recover node"</button>
+                {action_button("fault-delete", "Delete Pod", "", None, Signal::stored(false),
+                    Callback::new(move |()| on_add.run(What::DeletePod { grace_period_seconds: None })))}
+                {action_button("fault-apply", "Apply Pod", "", Some("kubectl apply -f -: once the Pod is gone, a new one is created".to_owned()),
+                    Signal::stored(false), Callback::new(move |()| on_add.run(What::ApplyPod)))}
             </div>
             <div class="fault-row">
                 <label title="The kubelet runs the manifest from /etc/kubernetes/manifests itself; the API server shows a mirror Pod">
@@ -150,8 +150,8 @@ pub fn Faults(
                     />
                     " Static Pod (a file on the node)"
                 </label>
-                <button data-testid="fault-remove-manifest" prop:disabled=move || !static_pod.get()
-                    on:click=move |_| on_add.run(What::RemoveStaticManifest)>"Remove manifest file"</button>
+                {action_button("fault-remove-manifest", "Remove manifest file", "", None,
+                    Signal::derive(move || !static_pod.get()), Callback::new(move |()| on_add.run(What::RemoveStaticManifest)))}
             </div>
             <div class="fault-row">
                 <label>
@@ -163,10 +163,10 @@ pub fn Faults(
                         on:input=move |event| service.set(event_target_value(&event))
                     />
                 </label>
-                <button data-testid="fault-create-service"
-                    on:click=move |_| on_add.run(What::CreateService { name: service.get_untracked() })>"Create"</button>
-                <button data-testid="fault-delete-service"
-                    on:click=move |_| on_add.run(What::DeleteService { name: service.get_untracked() })>"Delete"</button>
+                {action_button("fault-create-service", "Create", "", None, Signal::stored(false),
+                    Callback::new(move |()| on_add.run(What::CreateService { name: service.get_untracked() })))}
+                {action_button("fault-delete-service", "Delete", "", None, Signal::stored(false),
+                    Callback::new(move |()| on_add.run(What::DeleteService { name: service.get_untracked() })))}
             </div>
             <ActionList actions=actions on_remove=Some(on_remove) />
         </div>

@@ -38,7 +38,7 @@ pub fn PanelSection(
         <Show when=move || visible.with(|panels| panels.contains(&panel))>
             <section
                 class=class
-                style:flex-grow=move || format!("{:.3}", weights.get()[index])
+                style:flex-grow=move || pod_model::base::decimal::fixed(weights.get()[index], 3)
                 role="region"
                 aria-labelledby=format!("{name}-heading")
                 data-testid=format!("panel-{name}")
@@ -145,7 +145,7 @@ pub fn Splitter(
             aria-label=format!("Resize the {} and {} panels", left.title(), right.title())
             aria-valuemin="0"
             aria-valuemax="100"
-            aria-valuenow=move || share().to_string()
+            aria-valuenow=move || pod_model::base::decimal::fixed(share(), 0)
             data-testid=format!("splitter-{}", left.as_str())
             on:mousedown=start
             on:keydown=move |event| match event.key().as_str() {

@@ -1,6 +1,7 @@
 //! The app's components. Each takes signals in and callbacks out, and computes nothing that
 //! `pod-model` could compute.
 
+mod button;
 mod cluster;
 mod console;
 mod diagnostics;

@@ -5,6 +5,7 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use pod_model::VirtualTime;
+use pod_model::base::decimal;
 use pod_model::cluster::scenario::Action;
 use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::stepper::StepView;
@@ -291,7 +292,7 @@ pub fn Stepper(
 /// marked tick for each scenario action, placed at the step it leads to.
 fn scrubber_ticks(timeline: &LifecycleView, actions: &[Action]) -> impl IntoView + use<> {
     let last = timeline.steps.len().saturating_sub(1).max(1) as f64;
-    let left = move |index: usize| format!("{:.3}%", index as f64 * 100.0 / last);
+    let left = move |index: usize| format!("{}%", decimal::fixed(index as f64 * 100.0 / last, 3));
     let steps = timeline
         .steps
         .iter()

@@ -300,6 +300,18 @@ impl Workload {
         }
     }
 
+    /// `spec.replicas`, for the kinds that have it (1 when unset, as the defaults make it).
+    pub fn replicas(&self) -> Option<i32> {
+        let replicas = match self {
+            Workload::Deployment(o) => o.spec.replicas,
+            Workload::ReplicaSet(o) => o.spec.replicas,
+            Workload::StatefulSet(o) => o.spec.replicas,
+            Workload::ReplicationController(o) => o.spec.replicas,
+            Workload::DaemonSet(_) | Workload::Job(_) | Workload::CronJob(_) => return None,
+        };
+        Some(replicas.unwrap_or(1))
+    }
+
     /// `spec.replicas`, to change, for the kinds that have it.
     pub fn replicas_mut(&mut self) -> Option<&mut Option<i32>> {
         match self {
