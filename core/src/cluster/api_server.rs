@@ -165,6 +165,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             });
         }
         What::ApplyPod => apply(world, out),
+        What::DeleteManifest => delete_manifest(world, out),
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {
                 out.push(Event::Fault {
@@ -362,6 +363,33 @@ fn apply(world: &World, out: &mut Vec<Event>) {
         }
         if let Some(object) = created(world, pod, generation) {
             out.push(Event::PodCreated(Box::new(object)));
+        }
+    }
+}
+
+/// `kubectl delete -f -`: the manifest's Pods that exist are marked for deletion, and its
+/// workload objects deleted with what they own.
+fn delete_manifest(world: &World, out: &mut Vec<Event>) {
+    for pod in &world.manifest {
+        let Some(id) = live_object(world, pod.name()) else {
+            continue;
+        };
+        let object = &world.store.pod(id).object();
+        if object.metadata.deletion_timestamp.is_none() {
+            out.push(Event::PodDeleting {
+                pod: id,
+                grace_seconds: deletion_grace_seconds(object, None),
+            });
+        }
+    }
+    for workload in &world.workloads {
+        let reference = format!(
+            "{}/{}",
+            workload.kind().as_str().to_lowercase(),
+            workload.name()
+        );
+        if let Some(id) = world.store.live_workload_named(&reference) {
+            crate::cluster::controllers::delete_cascading(world, id, out);
         }
     }
 }

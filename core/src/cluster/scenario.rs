@@ -209,6 +209,10 @@ pub enum What {
     /// created again (a new UID and a new IP; a naked Pod is never replaced by itself); one that
     /// exists is left as it is (`pod/NAME unchanged`).
     ApplyPod,
+    /// `kubectl delete -f -` of the same manifest: each of its Pods that exists is deleted
+    /// (with its grace period), and each of its workload objects with what it owns (the
+    /// background cascade).
+    DeleteManifest,
     /// The node stops answering (powered off, cut from the network).
     LoseNode {
         /// Which node; the first when absent.
@@ -291,6 +295,7 @@ impl What {
             What::FailImagePull { .. } => "failImagePull",
             What::FixImagePull { .. } => "fixImagePull",
             What::ApplyPod => "applyPod",
+            What::DeleteManifest => "deleteManifest",
             What::LoseNode { .. } => "loseNode",
             What::RestoreNode { .. } => "restoreNode",
             What::AddNode { .. } => "addNode",
@@ -326,6 +331,7 @@ impl What {
             What::FailImagePull { container } => format!("image pulls of '{container}' fail"),
             What::FixImagePull { container } => format!("image pulls of '{container}' work"),
             What::ApplyPod => "kubectl apply -f -".to_owned(),
+            What::DeleteManifest => "kubectl delete -f -".to_owned(),
             What::LoseNode { node: None } => "the node is lost".to_owned(),
             What::LoseNode { node: Some(node) } => format!("node {node} is lost"),
             What::RestoreNode { node: None } => "the node is back".to_owned(),

@@ -258,11 +258,18 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl delete -f -` of the editor's manifest.
+    DeleteManifest,
     /// `kubectl describe KIND [NAME]` of workloads.
     DescribeWorkloads {
         /// The kind.
         kind: WorkloadKind,
         /// The object named, or all of the kind.
+        name: Option<String>,
+    },
+    /// `kubectl describe pvc [NAME]`.
+    DescribeClaims {
+        /// The claim named, or all of them.
         name: Option<String>,
     },
     /// `kubectl describe node [NAME]`.
@@ -350,7 +357,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -795,6 +802,20 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             };
             Ok(Command::DescribeNodes { name })
         }
+        ["describe", what, rest @ ..]
+            if matches!(
+                what.split_once('/').map_or(*what, |(resource, _)| resource),
+                "persistentvolumeclaims" | "persistentvolumeclaim" | "pvc"
+            ) =>
+        {
+            let name = match (what.split_once('/'), rest) {
+                (Some((_, name)), []) => Some((*name).to_owned()),
+                (None, []) => None,
+                (None, [name]) => Some((*name).to_owned()),
+                _ => return Err(unsupported()),
+            };
+            Ok(Command::DescribeClaims { name })
+        }
         ["describe", what] if printable_workload(what).is_some() => {
             let (kind, name) = match workload_reference(&[what]) {
                 Some((kind, name)) => (kind, Some(name)),
@@ -862,6 +883,7 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             ["--containers"] => Ok(Command::Show(View::Top { containers: true }, None)),
             _ => Err(unsupported()),
         },
+        ["delete", "-f", "-"] => Ok(Command::DeleteManifest),
         ["delete", rest @ ..]
             if workload_reference(
                 &rest
@@ -1184,6 +1206,42 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 .join("\n\n");
             Reply::out(text)
         }
+        Command::DescribeClaims { name } => {
+            let mut claims: Vec<&crate::cluster::ObservedObject> = observation
+                .objects
+                .iter()
+                .filter(|object| {
+                    object.kind == crate::cluster::store::ObjectKind::PersistentVolumeClaim
+                })
+                .filter(|claim| name.as_deref().is_none_or(|name| claim.name == name))
+                .collect();
+            if claims.is_empty() {
+                return Reply::err(match &name {
+                    Some(name) => format!(
+                        "Error from server (NotFound): persistentvolumeclaims \"{name}\" not found"
+                    ),
+                    None => "No resources found in default namespace.".to_owned(),
+                });
+            }
+            crate::base::sorting::sort_by_key(&mut claims, |claim| claim.name.clone());
+            let pods: Vec<&crate::Pod> = observed
+                .iter()
+                .filter(|seen| !seen.gone)
+                .map(|seen| &seen.pod)
+                .collect();
+            let text = claims
+                .iter()
+                .map(|claim| {
+                    let options = DescribeOptions {
+                        now: claim.now,
+                        utc_offset_minutes: 0,
+                    };
+                    crate::kubectl::describe_claim::describe_claim(claim, &pods, options)
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            Reply::out(text)
+        }
         Command::DescribeNodes { name } => {
             let mut nodes: Vec<&crate::cluster::ObservedNode> = observation.nodes.iter().collect();
             if let Some(name) = &name {
@@ -1454,6 +1512,57 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 }),
                 follow: false,
             }
+        }
+        Command::DeleteManifest => {
+            // Each object of the text, in its order, as kubectl deletes them.
+            let mut deleted = String::new();
+            let mut missing = Vec::new();
+            for object in &parsed.objects {
+                // What kubectl calls the object in its answer, the resource in its error, and
+                // whether the object exists.
+                let (shown, resource, found) = if object.kind == "Pod" && object.api_version == "v1"
+                {
+                    let found = observed
+                        .iter()
+                        .any(|seen| !seen.gone && seen.pod.name() == object.name);
+                    ("pod".to_owned(), "pods".to_owned(), found)
+                } else if let Some(kind) = WorkloadKind::named(&object.kind) {
+                    let group = kind
+                        .api_version()
+                        .split_once('/')
+                        .map(|(group, _)| format!(".{group}"))
+                        .unwrap_or_default();
+                    let found = find_workload(&observation.workloads, kind, &object.name).is_some();
+                    (
+                        kind.kind_group(),
+                        format!("{}{group}", kind.resource()),
+                        found,
+                    )
+                } else {
+                    continue;
+                };
+                if found {
+                    deleted.push_str(&format!("{shown} \"{}\" deleted\n", object.name));
+                } else {
+                    missing.push(format!(
+                        "Error from server (NotFound): error when deleting \"STDIN\": {resource} \"{}\" not found",
+                        object.name
+                    ));
+                }
+            }
+            let errors = missing.join("\n");
+            if deleted.is_empty() {
+                return Reply::err(if errors.is_empty() {
+                    "error: no objects passed to delete".to_owned()
+                } else {
+                    errors
+                });
+            }
+            if !errors.is_empty() {
+                deleted.push_str(&errors);
+                deleted.push('\n');
+            }
+            Reply::acting(deleted, Action::new(at, What::DeleteManifest))
         }
         Command::Apply => {
             let Some(pod) = parsed.accepted_pod() else {

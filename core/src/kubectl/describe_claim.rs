@@ -23,7 +23,10 @@ pub fn describe_claim(claim: &ObservedObject, pods: &[&Pod], options: DescribeOp
     let field = |key: &str| claim.data.get(key).cloned().unwrap_or_default();
     w.write(LEVEL_0, &format!("Name:\t{}\n", claim.name));
     w.write(LEVEL_0, "Namespace:\tdefault\n");
-    w.write(LEVEL_0, &format!("StorageClass:\t{}\n", field("storageClass")));
+    w.write(
+        LEVEL_0,
+        &format!("StorageClass:\t{}\n", field("storageClass")),
+    );
     w.write(LEVEL_0, "Status:\tBound\n");
     w.write(LEVEL_0, &format!("Volume:\t{}\n", field("volume")));
     let labels = claim_labels(&field("labels"));
@@ -41,7 +44,10 @@ pub fn describe_claim(claim: &ObservedObject, pods: &[&Pod], options: DescribeOp
     w.annotations("Annotations", &annotations);
     w.write(LEVEL_0, "Finalizers:\t[kubernetes.io/pvc-protection]\n");
     w.write(LEVEL_0, &format!("Capacity:\t{}\n", field("capacity")));
-    w.write(LEVEL_0, &format!("Access Modes:\t{}\n", field("accessModes")));
+    w.write(
+        LEVEL_0,
+        &format!("Access Modes:\t{}\n", field("accessModes")),
+    );
     w.write(LEVEL_0, "VolumeMode:\tFilesystem\n");
     // `getPodsForPVC`: every Pod with a volume of the claim, by name.
     let mut users: Vec<&str> = pods

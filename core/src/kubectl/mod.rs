@@ -5,6 +5,7 @@
 pub mod attachable_pod;
 pub mod console;
 pub mod describe;
+pub mod describe_claim;
 pub mod describe_node;
 pub mod describe_workloads;
 pub mod errors;

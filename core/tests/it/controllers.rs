@@ -1974,3 +1974,52 @@ spec:
         "#]],
     );
 }
+
+/// `kubectl describe pvc` of a StatefulSet's claims (the docs' web.yaml: the Service, then the
+/// set), bound at once by the default StorageClass and used by their Pods; then `kubectl delete
+/// -f -` of the same file takes the set and its Pods (the claims stay, as upstream keeps them)
+/// and says what it could not find.
+#[test]
+fn describe_pvc_and_delete_the_manifest() {
+    let manifest = include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml");
+    check(
+        manifest,
+        "{actions: [{at: 2m, do: deleteManifest}]}",
+        &[
+            ("1m", &["kubectl describe pvc www-web-1", "kubectl describe pvc nope"]),
+            ("1m", &["kubectl delete -f -"]),
+            ("2m30s", &["kubectl get statefulsets,pods", "kubectl get pvc", "kubectl delete -f -"]),
+        ],
+        expect![[r#"
+            --- 1m $ kubectl describe pvc www-web-1
+            Name:          www-web-1
+            Namespace:     default
+            StorageClass:  standard
+            Status:        Bound
+            Volume:        pvc-02716366-1006-40a1-c6cc-200c814204e2
+            Labels:        app=nginx
+            Annotations:   pv.kubernetes.io/bind-completed: yes
+                           pv.kubernetes.io/bound-by-controller: yes
+                           volume.beta.kubernetes.io/storage-provisioner: k8s.io/minikube-hostpath
+                           volume.kubernetes.io/storage-provisioner: k8s.io/minikube-hostpath
+            Finalizers:    [kubernetes.io/pvc-protection]
+            Capacity:      1Gi
+            Access Modes:  RWO
+            VolumeMode:    Filesystem
+            Used By:       web-1
+            Events:        <none>
+            --- 1m $ kubectl describe pvc nope
+            Error from server (NotFound): persistentvolumeclaims "nope" not found
+            --- 1m $ kubectl delete -f -
+            statefulset.apps "web" deleted
+            --- 2m30s $ kubectl get statefulsets,pods
+            No resources found in default namespace.
+            --- 2m30s $ kubectl get pvc
+            NAME        STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+            www-web-0   Bound    pvc-02716266-1006-3eee-c4cc-200c7ddc04e2   1Gi        RWO            standard       <unset>                 2m30s
+            www-web-1   Bound    pvc-02716366-1006-40a1-c6cc-200c814204e2   1Gi        RWO            standard       <unset>                 2m28s
+            --- 2m30s $ kubectl delete -f -
+            Error from server (NotFound): error when deleting "STDIN": statefulsets.apps "web" not found
+        "#]],
+    );
+}

@@ -225,7 +225,7 @@ fn create(
             out.push(Event::ObjectCreated {
                 kind: ObjectKind::PersistentVolumeClaim,
                 name: full_name,
-                data: claim_data(claim, world.store.workload(id).uid(), &name),
+                data: claim_data(claim, set, world.store.workload(id).uid(), &name),
             });
         }
         if incarnation == 0 {
@@ -255,11 +255,13 @@ fn create(
 /// The default StorageClass's name (kind's and minikube's `standard`).
 pub const DEFAULT_STORAGE_CLASS: &str = "standard";
 
-/// What `kubectl get pvc` shows of the claim made from `template` for the Pod `pod`: its
-/// requested capacity, access modes, class, and the volume provisioned for it
-/// (`pvc-<uid>`).
+/// What `kubectl get pvc` and `describe pvc` show of the claim made from `template` for the Pod
+/// `pod`: its requested capacity, access modes, class, the volume provisioned for it
+/// (`pvc-<uid>`), and its labels (`getPersistentVolumeClaims`: the template's, with the set's
+/// selector's `matchLabels` over them), as `key=value,…`.
 fn claim_data(
     template: &PersistentVolumeClaim,
+    set: &StatefulSet,
     owner_uid: &str,
     pod: &str,
 ) -> std::collections::BTreeMap<String, String> {
@@ -288,10 +290,19 @@ fn claim_data(
         .clone()
         .unwrap_or_else(|| DEFAULT_STORAGE_CLASS.to_owned());
     let claim = template.metadata.name.as_deref().unwrap_or_default();
+    let mut labels = template.metadata.labels.clone();
+    if let Some(selector) = &set.spec.selector {
+        labels.extend(selector.match_labels.clone());
+    }
+    let labels: Vec<String> = labels
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
     [
         ("capacity", capacity),
         ("accessModes", modes.join(",")),
         ("storageClass", class),
+        ("labels", labels.join(",")),
         (
             "volume",
             format!("pvc-{}", pod_uid(&format!("{owner_uid}/{claim}-{pod}"))),

@@ -45,6 +45,7 @@ const ACTIONS: &[&str] = &[
     "failImagePull",
     "fixImagePull",
     "applyPod",
+    "deleteManifest",
     "loseNode",
     "restoreNode",
     "addNode",
@@ -176,6 +177,7 @@ fn action(value: &Json) -> Read<Action> {
             &["container"],
         ),
         "applyPod" => (What::ApplyPod, &[]),
+        "deleteManifest" => (What::DeleteManifest, &[]),
         "loseNode" => (
             What::LoseNode {
                 node: optional(fields, "node", string)?,
