@@ -1986,9 +1986,22 @@ fn describe_pvc_and_delete_the_manifest() {
         manifest,
         "{actions: [{at: 2m, do: deleteManifest}]}",
         &[
-            ("1m", &["kubectl describe pvc www-web-1", "kubectl describe pvc nope"]),
+            (
+                "1m",
+                &[
+                    "kubectl describe pvc www-web-1",
+                    "kubectl describe pvc nope",
+                ],
+            ),
             ("1m", &["kubectl delete -f -"]),
-            ("2m30s", &["kubectl get statefulsets,pods", "kubectl get pvc", "kubectl delete -f -"]),
+            (
+                "2m30s",
+                &[
+                    "kubectl get statefulsets,pods",
+                    "kubectl get pvc",
+                    "kubectl delete -f -",
+                ],
+            ),
         ],
         expect![[r#"
             --- 1m $ kubectl describe pvc www-web-1
