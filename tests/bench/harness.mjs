@@ -165,19 +165,22 @@ async function stepEvery(page) {
     const clusterShown = [];
     while (!next.disabled) {
       const before = cluster();
+      const instant = clock();
       const start = performance.now();
       next.click();
       await settled();
       redrawn.push(performance.now() - start);
-      // The cluster view follows from the model thread; a step that changes nothing on the
-      // nodes leaves it as it is (waited for at most 2 s).
+      // The cluster view follows from the model thread. Steps at the same instant (the
+      // ReplicaSet's hundred creations) show the same cluster; a step at a new instant is timed
+      // until the view shows it (waited for at most 2 s: some instants change nothing there).
+      if (clock() === instant) continue;
       const deadline = performance.now() + 2000;
       while (cluster() === before && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
-      clusterShown.push(performance.now() - start);
+      if (cluster() !== before) clusterShown.push(performance.now() - start);
     }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
-    return { steps: redrawn.length, clock: clock(), redrawnMedian: median(redrawn), redrawnP95: p95(redrawn), clusterMedian: median(clusterShown), clusterP95: p95(clusterShown) };
+    return { steps: redrawn.length, clusterSteps: clusterShown.length, clock: clock(), redrawnMedian: median(redrawn), redrawnP95: p95(redrawn), clusterMedian: median(clusterShown) ?? 0, clusterP95: p95(clusterShown) ?? 0 };
   });
 }
 
@@ -250,7 +253,7 @@ try {
     ["keystroke → every view updated, 100 containers", `${ms(result.big.viewsMedian)} (p95 ${ms(result.big.viewsP95)})`, `p95 ≤ ${BUDGETS.bigViewsP95Ms} ms`],
     ["jump to a step, diagrams redrawn", ms(steps.stepMs), "reported"],
     [`100-replica Deployment on 10 nodes, each of its ${replicas.steps} steps: diagrams redrawn (p95)`, `${ms(replicas.redrawnMedian)} (${ms(replicas.redrawnP95)})`, `≤ ${BUDGETS.deploymentStepMs} ms`],
-    ["the same steps: cluster view shown, from the model thread (p95)", `${ms(replicas.clusterMedian)} (${ms(replicas.clusterP95)})`, "reported"],
+    [`the ${replicas.clusterSteps} of them at a new instant: cluster view shown, from the model thread (p95)`, `${ms(replicas.clusterMedian)} (${ms(replicas.clusterP95)})`, "reported"],
     [`memory after ${steps.steps} steps: JS heap; page's wasm`, `${kb(steps.jsHeapBytes ?? 0)}; ${kb(steps.wasmBytes ?? 0)}`, "reported"],
   ];
   console.log(`| measure (median of ${RUNS}) | measured | budget |\n|---|---|---|`);
