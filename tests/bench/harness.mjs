@@ -140,7 +140,7 @@ function fragmentOf(state) {
   return `#v1.${packed.toString("base64url")}`;
 }
 
-/** A Deployment of 100 replicas on a cluster of 10 nodes, ten simulated minutes. */
+/** A Deployment of 100 replicas on a cluster of 10 nodes, ten simulated minutes, its image changed at 1 min. */
 function bigDeploymentLink() {
   const manifest = [
     "apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: web", "spec:", "  replicas: 100",
@@ -148,7 +148,9 @@ function bigDeploymentLink() {
     "    spec:", "      containers:", "      - name: nginx", "        image: nginx:1.27", "        ports:", "        - containerPort: 80", "",
   ].join("\n");
   const nodes = Array.from({ length: 10 }, (_, i) => ({ name: `node-${i + 1}` }));
-  return fragmentOf({ scenario: { version: 1, manifest, nodes, horizon: "10m" }, step: 0 });
+  // A new image at 1 min: the rolling update of a hundred Pods is steps at many instants.
+  const actions = [{ at: "1m", do: "setImage", workload: "deployment/web", container: "nginx", image: "nginx:1.28" }];
+  return fragmentOf({ scenario: { version: 1, manifest, nodes, horizon: "10m", actions }, step: 0 });
 }
 
 /**

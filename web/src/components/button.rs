@@ -4,18 +4,18 @@
 
 use leptos::prelude::*;
 
-/// A button with test id `testid`, text `label`, the CSS class `class`, an accessible name
-/// when `aria` is given, disabled while `disabled` holds, running `run` when pressed.
+/// A button with test id `testid`, text `label`, the CSS class `class`, a tooltip when `title`
+/// is given, disabled while `disabled` holds, running `run` when pressed.
 pub fn action_button(
     testid: &'static str,
     label: &'static str,
     class: &'static str,
-    aria: Option<String>,
+    title: Option<String>,
     disabled: Signal<bool>,
     run: Callback<()>,
 ) -> AnyView {
     view! {
-        <button class=class data-testid=testid aria-label=aria prop:disabled=move || disabled.get()
+        <button class=class data-testid=testid title=title prop:disabled=move || disabled.get()
             on:click=move |_| run.run(())>{label}</button>
     }
     .into_any()
