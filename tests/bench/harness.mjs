@@ -154,31 +154,44 @@ function bigDeploymentLink() {
 }
 
 /**
- * Steps through every step of the timeline on screen with the Next button, timing each to its
- * diagrams redrawn (the page idle again), and to the cluster view showing the step's instant.
+ * Steps through the timeline on screen with the Next button, three times from the first step,
+ * timing each step to its diagrams redrawn (the page idle again), and a step at a new instant to
+ * the cluster view showing it.
  */
 async function stepEvery(page) {
   return page.evaluate(async () => {
     const settled = window.__probe.settled;
+    const first = document.querySelector('[data-testid="first"]');
     const next = document.querySelector('[data-testid="next"]');
     const clock = () => document.querySelector('[data-testid="clock"]')?.textContent;
     const cluster = () => document.querySelector('[data-testid="cluster"] .nodes')?.textContent ?? "";
+    // The next frame after everything shown: a reader steps on from what they see.
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const redrawn = [];
     const clusterShown = [];
-    while (!next.disabled) {
-      const before = cluster();
-      const instant = clock();
-      const start = performance.now();
-      next.click();
-      await settled();
-      redrawn.push(performance.now() - start);
-      // The cluster view follows from the model thread. Steps at the same instant (the
-      // ReplicaSet's hundred creations) show the same cluster; a step at a new instant is timed
-      // until the view shows it (waited for at most 2 s: some instants change nothing there).
-      if (clock() === instant) continue;
-      const deadline = performance.now() + 2000;
-      while (cluster() === before && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
-      if (cluster() !== before) clusterShown.push(performance.now() - start);
+    // Three passes from the first step to the last.
+    for (let pass = 0; pass < 3; pass += 1) {
+      if (!first.disabled) {
+        first.click();
+        await settled();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      while (!next.disabled) {
+        const before = cluster();
+        const instant = clock();
+        const start = performance.now();
+        next.click();
+        await settled();
+        redrawn.push(performance.now() - start);
+        // The cluster view follows from the model thread. A step at a new instant is timed
+        // until the view shows it (waited for at most 2 s: some instants change nothing there).
+        if (clock() !== instant) {
+          const deadline = performance.now() + 2000;
+          while (cluster() === before && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+          if (cluster() !== before) clusterShown.push(performance.now() - start);
+        }
+        await painted();
+      }
     }
     const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))];
@@ -254,7 +267,7 @@ try {
     [`keystroke → editor repainted, 100 containers (${big.length} keystrokes)`, `${ms(result.big.repaintMedian)} (p95 ${ms(result.big.repaintP95)})`, `p95 ≤ ${BUDGETS.bigRepaintP95Ms} ms`],
     ["keystroke → every view updated, 100 containers", `${ms(result.big.viewsMedian)} (p95 ${ms(result.big.viewsP95)})`, `p95 ≤ ${BUDGETS.bigViewsP95Ms} ms`],
     ["jump to a step, diagrams redrawn", ms(steps.stepMs), "reported"],
-    [`100-replica Deployment on 10 nodes, each of its ${replicas.steps} steps: diagrams redrawn (p95)`, `${ms(replicas.redrawnMedian)} (${ms(replicas.redrawnP95)})`, `≤ ${BUDGETS.deploymentStepMs} ms`],
+    [`100-replica Deployment on 10 nodes, ${replicas.steps} steps (3 passes): diagrams redrawn (p95)`, `${ms(replicas.redrawnMedian)} (${ms(replicas.redrawnP95)})`, `≤ ${BUDGETS.deploymentStepMs} ms`],
     [`the ${replicas.clusterSteps} of them at a new instant: cluster view shown, from the model thread (p95)`, `${ms(replicas.clusterMedian)} (${ms(replicas.clusterP95)})`, "reported"],
     [`memory after ${steps.steps} steps: JS heap; page's wasm`, `${kb(steps.jsHeapBytes ?? 0)}; ${kb(steps.wasmBytes ?? 0)}`, "reported"],
   ];
