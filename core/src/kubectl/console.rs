@@ -402,6 +402,17 @@ fn printable_workload(what: &str) -> Option<WorkloadKind> {
     WorkloadKind::from_resource(resource)
 }
 
+/// The object a `describe RESOURCE[/NAME] [NAME]` names: `Some(None)` for all of the kind,
+/// `None` when the words are not one of those forms.
+fn described_name(what: &str, rest: &[&str]) -> Option<Option<String>> {
+    match (what.split_once('/'), rest) {
+        (Some((_, name)), []) => Some(Some(name.to_owned())),
+        (None, []) => Some(None),
+        (None, [name]) => Some(Some((*name).to_owned())),
+        _ => None,
+    }
+}
+
 /// The ReplicaSets `deployment` controls, among those seen.
 fn owned_replica_sets<'a>(
     seen: &'a [ObservedWorkload],
@@ -426,15 +437,21 @@ fn find_workload<'a>(
 /// kubectl's answer for a workload that does not exist:
 /// `Error from server (NotFound): deployments.apps "web" not found`.
 pub fn workload_not_found(kind: WorkloadKind, name: &str) -> String {
+    format!(
+        "Error from server (NotFound): {} \"{name}\" not found",
+        resource_with_group(kind)
+    )
+}
+
+/// The kind's resource as the API server's errors name it: `deployments.apps`, `jobs.batch`,
+/// `replicationcontrollers`.
+fn resource_with_group(kind: WorkloadKind) -> String {
     let group = kind
         .api_version()
         .split_once('/')
         .map(|(group, _)| format!(".{group}"))
         .unwrap_or_default();
-    format!(
-        "Error from server (NotFound): {}{group} \"{name}\" not found",
-        kind.resource()
-    )
+    format!("{}{group}", kind.resource())
 }
 
 /// Splits a command line into words as a shell does: `'…'` and `"…"` quote, a backslash
@@ -794,12 +811,7 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
                 "nodes" | "node" | "no"
             ) =>
         {
-            let name = match (what.split_once('/'), rest) {
-                (Some((_, name)), []) => Some((*name).to_owned()),
-                (None, []) => None,
-                (None, [name]) => Some((*name).to_owned()),
-                _ => return Err(unsupported()),
-            };
+            let name = described_name(what, rest).ok_or_else(unsupported)?;
             Ok(Command::DescribeNodes { name })
         }
         ["describe", what, rest @ ..]
@@ -808,12 +820,7 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
                 "persistentvolumeclaims" | "persistentvolumeclaim" | "pvc"
             ) =>
         {
-            let name = match (what.split_once('/'), rest) {
-                (Some((_, name)), []) => Some((*name).to_owned()),
-                (None, []) => None,
-                (None, [name]) => Some((*name).to_owned()),
-                _ => return Err(unsupported()),
-            };
+            let name = described_name(what, rest).ok_or_else(unsupported)?;
             Ok(Command::DescribeClaims { name })
         }
         ["describe", what] if printable_workload(what).is_some() => {
@@ -1527,17 +1534,8 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                         .any(|seen| !seen.gone && seen.pod.name() == object.name);
                     ("pod".to_owned(), "pods".to_owned(), found)
                 } else if let Some(kind) = WorkloadKind::named(&object.kind) {
-                    let group = kind
-                        .api_version()
-                        .split_once('/')
-                        .map(|(group, _)| format!(".{group}"))
-                        .unwrap_or_default();
                     let found = find_workload(&observation.workloads, kind, &object.name).is_some();
-                    (
-                        kind.kind_group(),
-                        format!("{}{group}", kind.resource()),
-                        found,
-                    )
+                    (kind.kind_group(), resource_with_group(kind), found)
                 } else {
                     continue;
                 };
