@@ -221,6 +221,7 @@ describe("the cluster view", () => {
     assert.equal(await replacement.getAttribute("aria-pressed"), "true");
     await page.waitForFunction((name) => document.querySelector("[data-testid=pod-diagram]")?.textContent.includes(name), name);
     await settled(page);
+    assert.equal(await page.getByTestId("drawn-chosen").textContent(), `The diagram draws pod/${name}, chosen in the cluster view below.`);
     if (await page.getByTestId("last").isEnabled()) await page.getByTestId("last").click();
     assert.equal(await page.getByTestId("status").textContent(), "Running");
     const told = await page.getByTestId("tick").evaluateAll((ticks) => ticks.map((tick) => tick.title).join("\n"));
@@ -237,6 +238,7 @@ describe("the cluster view", () => {
     await other.page.getByTestId("cluster").getByTestId("cluster-pod").filter({ hasText: name }).click();
     await other.page.waitForFunction((name) => !document.querySelector("[data-testid=pod-diagram]")?.textContent.includes(name), name);
     assert.match(await other.page.getByTestId("pod-diagram").textContent(), /naked-pod/);
+    assert.equal(await other.page.getByTestId("drawn-chosen").count(), 0);
     assert.deepEqual(other.problems, []);
     await other.context.close();
     assert.deepEqual(problems, []);

@@ -768,6 +768,12 @@ pub fn Playground(
                         "The manifest has errors: the diagram shows the last Pod that could be drawn."
                     </p>
                 </Show>
+                // The diagram draws the Pod chosen in the cluster view, not the text's.
+                {move || followed_pod.with(|pod| pod.as_ref().map(|pod| view! {
+                    <p class="note" data-testid="drawn-chosen">
+                        {format!("The diagram draws pod/{}, chosen in the cluster view below.", pod.name())}
+                    </p>
+                }))}
                 <div class="scene-holder" class:stale=move || stale_drawing.get()>
                     <SceneView scene=pod_scene kind="pod-diagram" theme=theme />
                 </div>
