@@ -402,6 +402,38 @@ fn printable_workload(what: &str) -> Option<WorkloadKind> {
     WorkloadKind::from_resource(resource)
 }
 
+/// `items` in name order, or with `name` the one of that name; kubectl's NotFound for
+/// `resource` when there is none of that name, `none` when there is none at all.
+fn by_name<'a, T>(
+    mut items: Vec<&'a T>,
+    name: Option<&str>,
+    name_of: fn(&T) -> &String,
+    resource: &str,
+    none: &str,
+) -> Result<Vec<&'a T>, String> {
+    if let Some(name) = name {
+        items.retain(|item| name_of(item) == name);
+        if items.is_empty() {
+            return Err(format!(
+                "Error from server (NotFound): {resource} \"{name}\" not found"
+            ));
+        }
+    }
+    if items.is_empty() {
+        return Err(none.to_owned());
+    }
+    crate::base::sorting::sort_by_key(&mut items, |item| name_of(item).clone());
+    Ok(items)
+}
+
+/// The PersistentVolumeClaims among `objects`.
+fn claims_of(objects: &[crate::cluster::ObservedObject]) -> Vec<&crate::cluster::ObservedObject> {
+    objects
+        .iter()
+        .filter(|object| object.kind == crate::cluster::store::ObjectKind::PersistentVolumeClaim)
+        .collect()
+}
+
 /// The object a `describe RESOURCE[/NAME] [NAME]` names: `Some(None)` for all of the kind,
 /// `None` when the words are not one of those forms.
 fn described_name(what: &str, rest: &[&str]) -> Option<Option<String>> {
@@ -1214,23 +1246,16 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             Reply::out(text)
         }
         Command::DescribeClaims { name } => {
-            let mut claims: Vec<&crate::cluster::ObservedObject> = observation
-                .objects
-                .iter()
-                .filter(|object| {
-                    object.kind == crate::cluster::store::ObjectKind::PersistentVolumeClaim
-                })
-                .filter(|claim| name.as_deref().is_none_or(|name| claim.name == name))
-                .collect();
-            if claims.is_empty() {
-                return Reply::err(match &name {
-                    Some(name) => format!(
-                        "Error from server (NotFound): persistentvolumeclaims \"{name}\" not found"
-                    ),
-                    None => "No resources found in default namespace.".to_owned(),
-                });
-            }
-            crate::base::sorting::sort_by_key(&mut claims, |claim| claim.name.clone());
+            let claims = match by_name(
+                claims_of(&observation.objects),
+                name.as_deref(),
+                |claim| &claim.name,
+                "persistentvolumeclaims",
+                "No resources found in default namespace.",
+            ) {
+                Ok(claims) => claims,
+                Err(message) => return Reply::err(message),
+            };
             let pods: Vec<&crate::Pod> = observed
                 .iter()
                 .filter(|seen| !seen.gone)
@@ -1250,16 +1275,16 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             Reply::out(text)
         }
         Command::DescribeNodes { name } => {
-            let mut nodes: Vec<&crate::cluster::ObservedNode> = observation.nodes.iter().collect();
-            if let Some(name) = &name {
-                nodes.retain(|node| node.name == *name);
-                if nodes.is_empty() {
-                    return Reply::err(format!(
-                        "Error from server (NotFound): nodes \"{name}\" not found"
-                    ));
-                }
-            }
-            crate::base::sorting::sort_by_key(&mut nodes, |node| node.name.clone());
+            let nodes = match by_name(
+                observation.nodes.iter().collect(),
+                name.as_deref(),
+                |node| &node.name,
+                "nodes",
+                "No resources found",
+            ) {
+                Ok(nodes) => nodes,
+                Err(message) => return Reply::err(message),
+            };
             let text = nodes
                 .iter()
                 .map(|node| {
@@ -1423,42 +1448,30 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             }
         }
         Command::GetClaims { name, wide } => {
-            let mut claims: Vec<&crate::cluster::ObservedObject> = observation
-                .objects
-                .iter()
-                .filter(|object| {
-                    object.kind == crate::cluster::store::ObjectKind::PersistentVolumeClaim
-                })
-                .collect();
-            if let Some(name) = &name {
-                claims.retain(|claim| claim.name == *name);
-                if claims.is_empty() {
-                    return Reply::err(format!(
-                        "Error from server (NotFound): persistentvolumeclaims \"{name}\" not found"
-                    ));
-                }
-            }
-            if claims.is_empty() {
-                return Reply::err("No resources found in default namespace.".to_owned());
-            }
-            crate::base::sorting::sort_by_key(&mut claims, |claim| claim.name.clone());
+            let claims = match by_name(
+                claims_of(&observation.objects),
+                name.as_deref(),
+                |claim| &claim.name,
+                "persistentvolumeclaims",
+                "No resources found in default namespace.",
+            ) {
+                Ok(claims) => claims,
+                Err(message) => return Reply::err(message),
+            };
             Reply::out(crate::kubectl::get_claims::get_claims(&claims, wide))
         }
         Command::GetNodes { name, wide } => {
-            let mut nodes: Vec<&crate::cluster::ObservedNode> = observation.nodes.iter().collect();
-            if let Some(name) = &name {
-                nodes.retain(|node| node.name == *name);
-                if nodes.is_empty() {
-                    return Reply::err(format!(
-                        "Error from server (NotFound): nodes \"{name}\" not found"
-                    ));
-                }
-            }
-            if nodes.is_empty() {
-                // Nodes are not namespaced.
-                return Reply::err("No resources found".to_owned());
-            }
-            crate::base::sorting::sort_by_key(&mut nodes, |node| node.name.clone());
+            // Nodes are not namespaced.
+            let nodes = match by_name(
+                observation.nodes.iter().collect(),
+                name.as_deref(),
+                |node| &node.name,
+                "nodes",
+                "No resources found",
+            ) {
+                Ok(nodes) => nodes,
+                Err(message) => return Reply::err(message),
+            };
             let mut rows = crate::kubectl::get_nodes::rows(&nodes, wide);
             if show_labels {
                 let labels: Vec<_> = nodes.iter().map(|node| &node.labels).collect();

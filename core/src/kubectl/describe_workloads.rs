@@ -63,11 +63,7 @@ fn selector_text(selector: Option<&LabelSelector>) -> String {
 fn pod_counts(around: Around<'_>, selector: &LabelSelector, uid: &str) -> String {
     let mut counts = [0usize; 4];
     for pod in around.pods {
-        let controlled = pod
-            .metadata
-            .owner_references
-            .iter()
-            .any(|owner| owner.controller == Some(true) && owner.uid == uid);
+        let controlled = crate::api::workloads::is_controlled_by(&pod.metadata, uid);
         if !controlled || !labels::matches(selector, &pod.metadata.labels) {
             continue;
         }
@@ -226,11 +222,7 @@ fn deployment(w: &mut Writer, d: &Deployment, around: Around<'_>) {
         .iter()
         .filter_map(|object| match object {
             Workload::ReplicaSet(rs)
-                if rs
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+                if crate::api::workloads::is_controlled_by(&rs.metadata, uid) =>
             {
                 Some(rs)
             }

@@ -1,9 +1,10 @@
 //! `kubectl get`'s list flags: `-l`/`--selector`, the label selector the API server applies to
 //! the objects it lists (`crate::api::selector_syntax`), and `--show-labels`, the LABELS column
-//! the table printer adds (`labels.FormatLabels`).
+//! the table printer adds (`api::labels::format_labels`).
 
 use std::collections::BTreeMap;
 
+use crate::api::labels::format_labels;
 use crate::api::selector_syntax::{self, Selector};
 use crate::api::workloads::WorkloadKind;
 
@@ -68,7 +69,7 @@ impl ListOptions {
         selector_syntax::parse(text).map_err(|error| {
             format!(
                 "Error from server (BadRequest): Unable to find \"{resource}\" that match label selector {}, field selector \"\": {error}",
-                go_quoted(text)
+                crate::cluster::kubelet::hooks::go_quote(text)
             )
         })
     }
@@ -88,18 +89,6 @@ pub fn workload_resource(kind: WorkloadKind) -> String {
     )
 }
 
-/// `labels.FormatLabels`: `key=value` pairs by key, joined by commas, or `<none>`.
-pub fn format_labels(labels: &BTreeMap<String, String>) -> String {
-    if labels.is_empty() {
-        return "<none>".to_owned();
-    }
-    labels
-        .iter()
-        .map(|(key, value)| format!("{key}={value}"))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// Adds the LABELS column to a table's rows: the header first, then one cell per row from
 /// `labels`.
 pub fn add_labels_column(rows: &mut [Vec<String>], labels: &[&BTreeMap<String, String>]) {
@@ -111,23 +100,6 @@ pub fn add_labels_column(rows: &mut [Vec<String>], labels: &[&BTreeMap<String, S
             row.push(format_labels(labels));
         }
     }
-}
-
-/// Go's `%q` of a string (the selector in kubectl's error).
-fn go_quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

@@ -117,11 +117,7 @@ pub fn owned_replica_sets<'a>(
         .iter()
         .filter_map(|object| match object {
             Workload::ReplicaSet(rs)
-                if rs
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+                if crate::api::workloads::is_controlled_by(&rs.metadata, &uid) =>
             {
                 Some(rs)
             }

@@ -383,3 +383,10 @@ impl Workload {
         })
     }
 }
+
+/// True when `meta` names the object `uid` as its controller (`metav1.IsControlledBy`).
+pub fn is_controlled_by(meta: &ObjectMeta, uid: &str) -> bool {
+    meta.owner_references
+        .iter()
+        .any(|owner| owner.controller == Some(true) && owner.uid == uid)
+}

@@ -161,13 +161,7 @@ fn owned_jobs<'a>(world: &'a World, uid: &str) -> Vec<Owned<'a>> {
         .enumerate()
         .filter(|(_, stored)| stored.removed.is_none())
         .filter_map(|(index, stored)| match &stored.object {
-            Workload::Job(job)
-                if job
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
-            {
+            Workload::Job(job) if crate::api::workloads::is_controlled_by(&job.metadata, uid) => {
                 Some(Owned {
                     id: WorkloadId(index),
                     job,

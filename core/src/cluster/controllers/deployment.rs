@@ -63,11 +63,7 @@ pub fn revision_template(
         .live_workloads()
         .filter_map(|(_, stored)| match &stored.object {
             Workload::ReplicaSet(rs)
-                if rs
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+                if crate::api::workloads::is_controlled_by(&rs.metadata, uid) =>
             {
                 let revision = rs
                     .metadata
@@ -185,11 +181,7 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
         .live_workloads()
         .filter_map(|(rs_id, rs_stored)| match &rs_stored.object {
             Workload::ReplicaSet(rs)
-                if rs
-                    .metadata
-                    .owner_references
-                    .iter()
-                    .any(|o| o.controller == Some(true) && o.uid == uid) =>
+                if crate::api::workloads::is_controlled_by(&rs.metadata, uid) =>
             {
                 Some(Owned { id: rs_id, rs })
             }

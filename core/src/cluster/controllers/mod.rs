@@ -94,12 +94,7 @@ pub fn delete_cascading(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             }
         }
         for (index, other) in world.store.workloads.iter().enumerate() {
-            let owned = other
-                .object
-                .metadata()
-                .owner_references
-                .iter()
-                .any(|owner| owner.controller == Some(true) && owner.uid == uid);
+            let owned = crate::api::workloads::is_controlled_by(other.object.metadata(), uid);
             if owned && other.removed.is_none() {
                 pending.push(WorkloadId(index));
             }

@@ -104,7 +104,7 @@ pub fn run(
 
 /// Go's `%q`: the text in double quotes, with quotes, backslashes and control characters
 /// escaped.
-fn go_quote(text: &str) -> String {
+pub fn go_quote(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
