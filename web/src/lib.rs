@@ -19,7 +19,7 @@ use pod_model::playground::embed::{self, Panel, ViewOptions};
 use pod_model::playground::lifecycle_view::LifecycleView;
 use pod_model::playground::model::{Answer, Doc, Request};
 use pod_model::playground::share_link::{self, SharedState};
-use pod_model::playground::{gallery, state};
+use pod_model::playground::{apply_on_edit, gallery, state};
 use pod_model::timeline::Cursor;
 use pod_model::{Pod, diagram};
 
@@ -113,14 +113,12 @@ pub fn Playground(
         match share_link::decode(fragment) {
             Ok(state) => {
                 let current = text.get_untracked();
-                if gallery::is_own_draft(&current) && current != state.scenario.manifest {
+                let (linked, linked_scenario) = apply_on_edit::split_text(state.scenario);
+                if gallery::is_own_draft(&current) && current != linked {
                     kept.set(current);
                 }
-                text.set(state.scenario.manifest.clone());
-                scenario.set(Scenario {
-                    manifest: String::new(),
-                    ..state.scenario
-                });
+                text.set(linked);
+                scenario.set(linked_scenario);
                 requested.set(Cursor::from_index(state.step));
                 selected.set(state.pod);
                 link_error.set(None);
@@ -343,10 +341,7 @@ pub fn Playground(
         asked_text.set_value(manifest.clone());
         model.send(Request::Lifecycle {
             id,
-            scenario: Scenario {
-                manifest,
-                ..scenario
-            },
+            scenario: apply_on_edit::with_text(&scenario, &manifest),
             before: ran.get_value(),
             follow: selected.get(),
         });
@@ -422,10 +417,9 @@ pub fn Playground(
             return;
         }
         let at = step.with_untracked(|step| step.as_ref().map(|step| step.at).unwrap_or_default());
-        let scenario_now = Scenario {
-            manifest: model_text.get_untracked(),
-            ..scenario.get_untracked()
-        };
+        let scenario_now = scenario.with_untracked(|scenario| {
+            model_text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
+        });
         let answered = Callback::new(move |answer: Answer| {
             let reply = match answer {
                 Answer::Console { reply, .. } => reply,
@@ -474,10 +468,9 @@ pub fn Playground(
         cluster_asked.set(id);
         model.send(Request::Cluster {
             id,
-            scenario: Scenario {
-                manifest: model_text.get_untracked(),
-                ..scenario.get_untracked()
-            },
+            scenario: scenario.with_untracked(|scenario| {
+                model_text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
+            }),
             at,
         });
     });
@@ -510,7 +503,7 @@ pub fn Playground(
     // The console's command line, which the cluster view may write a command into.
     let console_line = RwSignal::new(String::new());
     let on_remove_fault = Callback::new(move |index: usize| {
-        scenario.update(|scenario| state::remove_action(scenario, index));
+        scenario.update(|scenario| apply_on_edit::remove_action(scenario, index));
     });
     let static_on = Signal::derive(move || {
         static_pod
@@ -520,8 +513,23 @@ pub fn Playground(
     let on_static_pod = Callback::new(move |on: bool| {
         scenario.update(|scenario| scenario.static_pod = on);
     });
+    // An edit with the stepper past its first step is a `kubectl apply` at the step on screen.
+    let edit_applies_at = Memo::new(move |_| {
+        apply_on_edit::applied_at(step.with(|step| step.as_ref().map(|step| step.at)))
+    });
     let on_input = Callback::new(move |new_text: String| {
         if !read_only.get_untracked() {
+            let before = text.get_untracked();
+            let at = edit_applies_at.get_untracked();
+            // Typing on at the same step changes nothing but the text.
+            let edited = scenario.with_untracked(|scenario| {
+                let mut edited = scenario.clone();
+                apply_on_edit::edit_at(&mut edited, at, &before);
+                (edited != *scenario).then_some(edited)
+            });
+            if let Some(edited) = edited {
+                scenario.set(edited);
+            }
             text.set(new_text);
         }
     });
@@ -617,10 +625,9 @@ pub fn Playground(
     });
     // The share link's state now; a link made for an embed leaves the panels to the snippet.
     let shared_state = move |with_panels: bool| SharedState {
-        scenario: Scenario {
-            manifest: text.get_untracked(),
-            ..scenario.get_untracked()
-        },
+        scenario: scenario.with_untracked(|scenario| {
+            text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
+        }),
         step: requested.get_untracked().index(),
         pod: selected.get_untracked(),
         panels: visible.with_untracked(|panels| {
@@ -748,6 +755,11 @@ pub fn Playground(
                 <Show when=move || !embedded>
                     <Gallery examples=examples text=text kept=kept on_load=on_load on_restore=on_restore />
                 </Show>
+                {move || edit_applies_at.get().filter(|_| !read_only.get()).map(|at| view! {
+                    <p class="note" data-testid="edit-applies">
+                        {format!("Edits now are a kubectl apply at {}, the step on screen; go to the first step to change the manifest applied at the start.", at.duration_string())}
+                    </p>
+                })}
                 <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input look_up_doc=look_up_doc />
                 <Show when=move || !draft.saved.get()>
                     <p class="note" data-testid="storage-note">

@@ -165,6 +165,9 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             });
         }
         What::ApplyPod => apply(world, out),
+        What::Apply { manifest } if world.now < world.horizon => {
+            crate::cluster::apply_edit::apply_edited(world, manifest, out);
+        }
         What::DeleteManifest => delete_manifest(world, out),
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {

@@ -88,6 +88,16 @@ pub enum Event {
     },
     /// Something the simulator assumed or noticed, about a Pod object or the run.
     Note(Option<PodId>, String),
+    /// kubectl's answer to a `kubectl apply` of an edited manifest, a line per object.
+    Applied(String),
+    /// An update of a Pod object (`kubectl apply` of an edited manifest): the labels,
+    /// annotations and the few spec fields an update may change.
+    PodUpdated {
+        /// The Pod.
+        pod: PodId,
+        /// The object as updated.
+        object: Box<Pod>,
+    },
     /// From now on, a container's probe is forced to pass or fail, or its image pulls fail or
     /// work: the scenario's say, for the Pod of that name whichever object it is.
     Fault {
@@ -289,6 +299,14 @@ pub fn apply(world: &mut World, event: Event) {
             watch_status(world, pod);
         }
         Event::Note(pod, note) => world.notes.push((pod, note)),
+        Event::Applied(said) => world.applied.push((now, said)),
+        Event::PodUpdated { pod, object } => {
+            world.store.update_pod(pod, |stored| {
+                stored.metadata = object.metadata;
+                stored.spec = object.spec;
+            });
+            watch(world, Change::PodUpdated(pod));
+        }
         Event::Fault {
             pod,
             container,

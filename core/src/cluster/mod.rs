@@ -16,6 +16,7 @@
 //! [`simulation`] turns the run into what the views read: a [`Simulation`] per Pod object.
 
 pub mod api_server;
+pub mod apply_edit;
 pub mod controllers;
 pub mod event;
 pub mod events;
@@ -87,6 +88,8 @@ pub struct World {
     pub queue: Queue,
     /// Notes about the run as a whole (kubectl apply found the Pod unchanged, a cap was hit).
     pub notes: Vec<(Option<PodId>, String)>,
+    /// What kubectl answered to each `kubectl apply` of an edited manifest, with its instant.
+    pub applied: Vec<(u64, String)>,
     /// What the scenario makes go wrong from now on, by Pod name and container name: forced
     /// probe verdicts and failing image pulls.
     pub faults: Vec<(String, String, Faults)>,
@@ -265,6 +268,7 @@ fn empty_world(pods: &[Pod], workloads: &[Workload], scenario: &Scenario) -> Wor
         lifecycle: node_lifecycle::NodeLifecycle::default(),
         queue: Queue::default(),
         notes: Vec::new(),
+        applied: Vec::new(),
         faults: Vec::new(),
     }
 }

@@ -209,6 +209,13 @@ pub enum What {
     /// created again (a new UID and a new IP; a naked Pod is never replaced by itself); one that
     /// exists is left as it is (`pod/NAME unchanged`).
     ApplyPod,
+    /// `kubectl apply -f -` of an edited manifest (an edit made in the editor while the
+    /// scenario runs, at the step on screen): each object that exists is updated as the API
+    /// server allows, each one that does not is created, and kubectl's answer for each is told.
+    Apply {
+        /// The edited manifest's text.
+        manifest: String,
+    },
     /// `kubectl delete -f -` of the same manifest: each of its Pods that exists is deleted
     /// (with its grace period), and each of its workload objects with what it owns (the
     /// background cascade).
@@ -295,6 +302,7 @@ impl What {
             What::FailImagePull { .. } => "failImagePull",
             What::FixImagePull { .. } => "fixImagePull",
             What::ApplyPod => "applyPod",
+            What::Apply { .. } => "apply",
             What::DeleteManifest => "deleteManifest",
             What::LoseNode { .. } => "loseNode",
             What::RestoreNode { .. } => "restoreNode",
@@ -331,6 +339,7 @@ impl What {
             What::FailImagePull { container } => format!("image pulls of '{container}' fail"),
             What::FixImagePull { container } => format!("image pulls of '{container}' work"),
             What::ApplyPod => "kubectl apply -f -".to_owned(),
+            What::Apply { .. } => "kubectl apply -f - (the edited manifest)".to_owned(),
             What::DeleteManifest => "kubectl delete -f -".to_owned(),
             What::LoseNode { node: None } => "the node is lost".to_owned(),
             What::LoseNode { node: Some(node) } => format!("node {node} is lost"),

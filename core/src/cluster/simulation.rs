@@ -187,6 +187,8 @@ pub struct ManifestRun {
     pub node_events: Vec<EventLog>,
     /// The Services, ConfigMaps, Secrets and PersistentVolumeClaims.
     pub objects: Vec<crate::cluster::store::StoredObject>,
+    /// kubectl's answer to each `kubectl apply` of an edited manifest, at its instant.
+    pub applied: Vec<(VirtualTime, String)>,
 }
 
 /// Simulates the Pods and the workloads of a manifest together on the scenario's cluster.
@@ -210,7 +212,7 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
         })
         .collect();
     let mut outputs = Outputs::take(&mut run.world);
-    let manifest_pods = pods
+    let mut manifest_pods: Vec<(String, Vec<Simulation>)> = pods
         .iter()
         .enumerate()
         .map(|(index, pod)| {
@@ -218,6 +220,21 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
             (pod.name().to_owned(), objects)
         })
         .collect();
+    // The Pods an edited manifest's `kubectl apply` created under new names follow, in the
+    // order they were created.
+    for key in &keys {
+        if key.controlled
+            || key.mirror_of.is_some()
+            || manifest_pods.iter().any(|(name, _)| *name == key.name)
+        {
+            continue;
+        }
+        // Its objects were created with at most the containers the playground runs.
+        let mut pod = Pod::default();
+        pod.metadata.name = Some(key.name.clone());
+        let objects = objects_of(&run, &keys, &mut outputs, usize::MAX, &pod);
+        manifest_pods.push((key.name.clone(), objects));
+    }
     let controlled = keys
         .iter()
         .enumerate()
@@ -232,6 +249,10 @@ pub fn simulate_manifest(pods: &[Pod], workloads: &[Workload], scenario: &Scenar
         node_events: outputs.node_events,
         nodes: std::mem::take(&mut run.world.store.nodes),
         objects: std::mem::take(&mut run.world.store.objects),
+        applied: std::mem::take(&mut run.world.applied)
+            .into_iter()
+            .map(|(at, said)| (VirtualTime::from_millis(at), said))
+            .collect(),
     }
 }
 
@@ -680,7 +701,7 @@ pub fn observe_all(
         .cloned()
         .partition(Workload::has_status);
     let run = simulate_manifest(&accepted, &workloads, &scenario);
-    let mut simulated = run.pods.into_iter();
+    let mut simulated = run.pods;
     let mut out = Vec::new();
     for object in parsed
         .objects
@@ -707,36 +728,17 @@ pub fn observe_all(
         if !accepted.iter().any(|a| a.name() == pod.name()) {
             continue;
         }
-        let Some((_, mut generations)) = simulated.find(|(name, _)| name == pod.name()) else {
+        let Some(index) = simulated.iter().position(|(name, _)| name == pod.name()) else {
             continue;
         };
-        let base = scenario.start;
-        let offset = |g: &Simulation| u64::try_from(g.start.millis_since(base)).unwrap_or(0);
-        // The object in force at `at`: the last one created by then.
-        let current = generations
-            .iter()
-            .rposition(|g| offset(g) <= at.as_millis())
-            .unwrap_or(0);
-        generations.truncate(current + 1);
-        let Some(simulation) = generations.pop() else {
-            continue;
-        };
-        let local = VirtualTime::from_millis(at.as_millis().saturating_sub(offset(&simulation)));
-        let gone = simulation
-            .deleted_at
-            .is_some_and(|deleted| deleted <= local);
-        let now = simulation.wall(local);
-        let Some(snapshot) = simulation.at(local) else {
-            continue;
-        };
-        out.push(Observed {
-            pod: snapshot.pod.clone(),
-            events: simulation.events.at(now),
-            now,
-            simulation: Some(simulation),
-            gone,
-            earlier: generations,
-        });
+        let (_, generations) = simulated.remove(index);
+        out.extend(observed_at(generations, &scenario, at, false));
+    }
+    // The Pods an edited manifest's `kubectl apply` created.
+    for (name, generations) in simulated {
+        if !accepted.iter().any(|pod| pod.name() == name) {
+            out.extend(observed_at(generations, &scenario, at, true));
+        }
     }
     // The controllers' Pods that exist by then.
     for simulation in run.controlled {
@@ -840,4 +842,44 @@ pub fn observe_all(
         nodes,
         objects,
     }
+}
+
+/// The object of a Pod's name in force at `at` (the last one created by then), as `kubectl`
+/// sees it, with the earlier ones; `created_later` says the first may be created after the
+/// start (by an edited manifest's apply), so before it there is none.
+fn observed_at(
+    mut generations: Vec<Simulation>,
+    scenario: &Scenario,
+    at: VirtualTime,
+    created_later: bool,
+) -> Option<Observed> {
+    let base = scenario.start;
+    let offset = |g: &Simulation| u64::try_from(g.start.millis_since(base)).unwrap_or(0);
+    if created_later
+        && generations
+            .first()
+            .is_none_or(|g| offset(g) > at.as_millis())
+    {
+        return None;
+    }
+    let current = generations
+        .iter()
+        .rposition(|g| offset(g) <= at.as_millis())
+        .unwrap_or(0);
+    generations.truncate(current + 1);
+    let simulation = generations.pop()?;
+    let local = VirtualTime::from_millis(at.as_millis().saturating_sub(offset(&simulation)));
+    let gone = simulation
+        .deleted_at
+        .is_some_and(|deleted| deleted <= local);
+    let now = simulation.wall(local);
+    let pod = simulation.at(local)?.pod.clone();
+    Some(Observed {
+        pod,
+        events: simulation.events.at(now),
+        now,
+        simulation: Some(simulation),
+        gone,
+        earlier: generations,
+    })
 }

@@ -25,6 +25,8 @@ pub enum Change {
     PodCreated(PodId),
     /// A Pod was bound to a node.
     PodBound(PodId),
+    /// A Pod's labels, annotations or updatable spec fields were changed.
+    PodUpdated(PodId),
     /// A Pod was marked for deletion.
     PodDeleting(PodId),
     /// A Pod object was removed.

@@ -2,6 +2,7 @@
 //! gallery, the editor's highlighting and field documentation. The top layer: it may use every
 //! other one.
 
+pub mod apply_on_edit;
 pub mod cluster_view;
 pub mod edit;
 pub mod embed;

@@ -274,7 +274,13 @@ pub fn lifecycle_following(
         (None, Some(first)) => first.name().to_owned(),
         (None, None) => first_name(run.controlled.first()?)?,
     };
-    let mut happenings = controller_happenings(&run.workloads, &run.workload_events, scenario);
+    // kubectl's answer comes first among what happens at its instant.
+    let mut happenings = applied_happenings(&run.applied);
+    happenings.extend(controller_happenings(
+        &run.workloads,
+        &run.workload_events,
+        scenario,
+    ));
     happenings.extend(pod_warnings(&run.controlled, &drawn_name, scenario));
     sort_by_key(&mut happenings, |happening| happening.at);
     let in_manifest = pods.iter().position(|pod| pod.name() == drawn_name);
@@ -351,6 +357,21 @@ fn controller_happenings(
     happenings
 }
 
+/// kubectl's answers to the edited manifest's applies, as steps of the story:
+/// "kubectl apply -f - (the edited manifest): deployment.apps/web configured."
+fn applied_happenings(applied: &[(VirtualTime, String)]) -> Vec<Happening> {
+    applied
+        .iter()
+        .map(|(at, said)| Happening {
+            at: *at,
+            narration: format!(
+                "kubectl apply -f - (the edited manifest): {}.",
+                said.replace('\n', ". ").trim_end_matches('.')
+            ),
+        })
+        .collect()
+}
+
 /// The Warning Events about the other Pods controllers made (a readiness probe failing on a
 /// rollout's new Pods, a node going away), as steps of the story, each told once.
 fn pod_warnings(controlled: &[Simulation], drawn: &str, scenario: &Scenario) -> Vec<Happening> {
@@ -398,13 +419,6 @@ pub fn add_action(scenario: &mut Scenario, action: Action) -> bool {
     }
     scenario.actions.push(action);
     true
-}
-
-/// Removes the scenario's action at `index`, if there is one.
-pub fn remove_action(scenario: &mut Scenario, index: usize) {
-    if index < scenario.actions.len() {
-        scenario.actions.remove(index);
-    }
 }
 
 #[cfg(test)]
@@ -492,8 +506,8 @@ mod tests {
         scenario.actions = vec![kill(); MAX_ACTIONS - 1];
         assert!(add_action(&mut scenario, kill()));
         assert!(!add_action(&mut scenario, kill()));
-        remove_action(&mut scenario, MAX_ACTIONS + 5);
-        remove_action(&mut scenario, 0);
+        crate::playground::apply_on_edit::remove_action(&mut scenario, MAX_ACTIONS + 5);
+        crate::playground::apply_on_edit::remove_action(&mut scenario, 0);
         assert_eq!(scenario.actions.len(), MAX_ACTIONS - 1);
     }
 

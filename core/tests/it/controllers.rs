@@ -2036,3 +2036,257 @@ fn describe_pvc_and_delete_the_manifest() {
         "#]],
     );
 }
+
+/// A scenario whose action at `at` applies `text` (an edit made in the editor then).
+fn applying(at: &str, text: &str) -> String {
+    let mut scenario = Scenario::from_yaml(&format!(
+        "horizon: 5m\nactions: [{{at: {at}, do: applyPod}}]"
+    ))
+    .expect("a valid scenario");
+    scenario.actions[0].what = pod_model::cluster::scenario::What::Apply {
+        manifest: text.to_owned(),
+    };
+    scenario.to_json()
+}
+
+#[test]
+fn an_edited_deployment_applied_later_rolls_out_and_scales() {
+    let edited = DEPLOYMENT
+        .replace("nginx:1.27", "nginx:1.28")
+        .replace("replicas: 3", "replicas: 2");
+    check(
+        DEPLOYMENT,
+        &applying("60s", &edited),
+        &[
+            (
+                "60s",
+                &[
+                    "kubectl get deploy,rs",
+                    "kubectl rollout history deployment/web",
+                ],
+            ),
+            ("3m", &["kubectl get rs -o wide", "kubectl get pods"]),
+        ],
+        expect![[r#"
+            --- 60s $ kubectl get deploy,rs
+            NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
+            deployment.apps/web   2/2     1            2           60s
+
+            NAME                             DESIRED   CURRENT   READY   AGE
+            replicaset.apps/web-547dd44b44   1         1         0       0s
+            replicaset.apps/web-56c6c95f89   2         2         2       60s
+            --- 60s $ kubectl rollout history deployment/web
+            deployment.apps/web 
+            REVISION  CHANGE-CAUSE
+            1         <none>
+            2         <none>
+
+            --- 3m $ kubectl get rs -o wide
+            NAME             DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR
+            web-547dd44b44   2         2         2       2m    nginx        nginx:1.28   app=web,pod-template-hash=547dd44b44
+            web-56c6c95f89   0         0         0       3m    nginx        nginx:1.27   app=web,pod-template-hash=56c6c95f89
+            --- 3m $ kubectl get pods
+            NAME                   READY   STATUS    RESTARTS   AGE
+            web-547dd44b44-jgnc5   1/1     Running   0          2m
+            web-547dd44b44-n64lq   1/1     Running   0          118s
+        "#]],
+    );
+    let lifecycle = pod_model::playground::state::lifecycle(
+        &[],
+        &pod_model::parse(DEPLOYMENT)
+            .accepted_workloads()
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>(),
+        &Scenario::from_yaml(&applying("60s", &edited)).unwrap(),
+    )
+    .expect("the Deployment makes Pods");
+    let told: Vec<&str> = lifecycle
+        .timeline
+        .steps()
+        .iter()
+        .map(|step| step.narration.as_str())
+        .filter(|narration| narration.contains("kubectl apply"))
+        .collect();
+    expect![[r#"
+        [
+            "kubectl apply -f - (the edited manifest): deployment.apps/web configured. deployment-controller on deployment/web: Scaled down replica set web-56c6c95f89 from 3 to 2. deployment-controller on deployment/web: Scaled up replica set web-547dd44b44 from 0 to 1. replicaset-controller on replicaset/web-56c6c95f89: Deleted pod: web-56c6c95f89-w59vp. replicaset-controller on replicaset/web-547dd44b44: Created pod: web-547dd44b44-jgnc5.",
+        ]
+    "#]].assert_debug_eq(&told);
+}
+
+const NAKED: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports: [{containerPort: 80}]
+";
+
+#[test]
+fn an_edited_pods_new_image_restarts_its_container_and_other_changes_are_refused() {
+    check(
+        NAKED,
+        &applying("60s", &NAKED.replace("nginx:1.27", "nginx:1.28")),
+        &[
+            ("59s", &["kubectl get pods"]),
+            ("60s", &["kubectl get pods"]),
+            (
+                "90s",
+                &[
+                    "kubectl get pods",
+                    "kubectl describe pod web",
+                    "kubectl get pod web -o jsonpath={.status.containerStatuses[0].image}",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 59s $ kubectl get pods
+            NAME   READY   STATUS    RESTARTS   AGE
+            web    1/1     Running   0          59s
+            --- 60s $ kubectl get pods
+            NAME   READY   STATUS    RESTARTS   AGE
+            web    1/1     Running   0          60s
+            --- 90s $ kubectl get pods
+            NAME   READY   STATUS    RESTARTS      AGE
+            web    1/1     Running   1 (30s ago)   90s
+            --- 90s $ kubectl describe pod web
+            Name:             web
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.0.5
+            IPs:
+              IP:  10.244.0.5
+            Containers:
+              nginx:
+                Container ID:   containerd://d2dced82697cc9cdd2dced82697cc9cdd2dced82697cc9cdd2dced82697cc9cd
+                Image:          nginx:1.28
+                Image ID:       docker.io/library/nginx@sha256:da846a33ae6568813dc9ddd0acd789101f604c973bfcbe17bda960c85e7c1cae
+                Port:           80/TCP
+                Host Port:      0/TCP
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:01:01 +0000
+                Last State:     Terminated
+                  Reason:       Completed
+                  Exit Code:    0
+                  Started:      Thu, 01 Jan 2026 00:00:02 +0000
+                  Finished:     Thu, 01 Jan 2026 00:01:00 +0000
+                Ready:          True
+                Restart Count:  1
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       True 
+              ContainersReady             True 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               <none>
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type    Reason     Age                From               Message
+              ----    ------     ----               ----               -------
+              Normal  Scheduled  90s                default-scheduler  Successfully assigned default/web to node-1
+              Normal  Pulling    89s                kubelet            spec.containers{nginx}: Pulling image "nginx:1.27"
+              Normal  Pulled     88s                kubelet            spec.containers{nginx}: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+              Normal  Killing    30s                kubelet            spec.containers{nginx}: Container nginx definition changed, will be restarted
+              Normal  Pulling    29s                kubelet            spec.containers{nginx}: Pulling image "nginx:1.28"
+              Normal  Created    28s (x2 over 88s)  kubelet            spec.containers{nginx}: Created container nginx
+              Normal  Started    28s (x2 over 88s)  kubelet            spec.containers{nginx}: Started container nginx
+              Normal  Pulled     28s                kubelet            spec.containers{nginx}: Successfully pulled image "nginx:1.28" in 1s (1s including waiting)
+            --- 90s $ kubectl get pod web -o jsonpath={.status.containerStatuses[0].image}
+            docker.io/library/nginx:1.28
+        "#]],
+    );
+    // A port is not among what a Pod's update may change; a new Pod in the text is created.
+    let edited = format!(
+        "{}---\n{}",
+        NAKED.replace("containerPort: 80", "containerPort: 8080"),
+        NAKED.replace("name: web", "name: other")
+    );
+    let scenario = Scenario::from_yaml(&applying("60s", &edited)).unwrap();
+    let parsed = pod_model::parse(NAKED);
+    let lifecycle = pod_model::playground::state::lifecycle(
+        &parsed
+            .accepted_pods()
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>(),
+        &[],
+        &scenario,
+    )
+    .expect("the Pod runs");
+    let told: Vec<&str> = lifecycle
+        .timeline
+        .steps()
+        .iter()
+        .map(|step| step.narration.as_str())
+        .filter(|narration| narration.contains("kubectl apply"))
+        .collect();
+    expect![[r#"
+        [
+            "kubectl apply -f - (the edited manifest): pod/other created. The Pod \"web\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative).",
+        ]
+    "#]].assert_debug_eq(&told);
+    let reply = console::run(
+        "kubectl get pods",
+        &parsed,
+        &scenario,
+        VirtualTime::from_secs(90),
+    );
+    expect![[r#"
+        NAME    READY   STATUS    RESTARTS   AGE
+        other   1/1     Running   0          30s
+        web     1/1     Running   0          90s
+    "#]]
+    .assert_eq(&reply.text);
+}
+
+#[test]
+fn an_edit_the_api_server_refuses_changes_nothing_and_says_why() {
+    let told = |edited: &str| -> String {
+        let scenario = Scenario::from_yaml(&applying("60s", edited)).unwrap();
+        let workloads: Vec<_> = pod_model::parse(DEPLOYMENT)
+            .accepted_workloads()
+            .into_iter()
+            .cloned()
+            .collect();
+        let lifecycle = pod_model::playground::state::lifecycle(&[], &workloads, &scenario)
+            .expect("the Deployment makes Pods");
+        lifecycle
+            .timeline
+            .steps()
+            .iter()
+            .filter(|step| step.narration.contains("kubectl apply"))
+            .map(|step| format!("{} {}\n", step.at, step.narration))
+            .collect()
+    };
+    expect![[r#"
+        60s kubectl apply -f - (the edited manifest): The Deployment "web" is invalid: spec.template.spec.containers[0].image: Required value.
+    "#]].assert_eq(&told(
+        &DEPLOYMENT.replace("        image: nginx:1.27\n", ""),
+    ));
+    expect![[r#"
+        60s kubectl apply -f - (the edited manifest): The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"shop"}}: field is immutable.
+    "#]].assert_eq(&told(&DEPLOYMENT.replace("{app: web}", "{app: shop}")));
+    expect![[r#"
+        60s kubectl apply -f - (the edited manifest): error: error parsing STDIN: line 7: The indentation is probably broken here (the YAML parser says: mapping values are not allowed in this context).
+    "#]].assert_eq(&told(&DEPLOYMENT.replace("  replicas: 3", "replicas: 3")));
+    expect![[r#"
+        60s kubectl apply -f - (the edited manifest): deployment.apps/web unchanged.
+    "#]].assert_eq(&told(DEPLOYMENT));
+}

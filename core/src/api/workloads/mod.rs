@@ -8,6 +8,7 @@ pub mod cron;
 pub mod defaults;
 mod time_zones;
 pub mod types;
+pub mod update_validation;
 pub mod validation;
 
 pub use types::*;

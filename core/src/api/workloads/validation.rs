@@ -990,7 +990,7 @@ fn go_struct_json(fields: &[(&str, Tree)]) -> String {
 }
 
 /// A value's JSON as an API error shows it.
-fn json<T: Encode>(value: &T) -> String {
+pub(crate) fn json<T: Encode>(value: &T) -> String {
     go_json::to_compact_json(&value.encode().unwrap_or(Tree::Null))
 }
 

@@ -180,6 +180,9 @@ pub struct ContainerRecord {
     pub done: bool,
     /// What its runs wrote to shared volumes, on the Pod's clock.
     pub writes: Vec<SharedWrite>,
+    /// True while it is being killed because its definition changed (a new image): it starts
+    /// again at once, whatever the restart policy, with no back-off.
+    pub redefined: bool,
 }
 
 impl ContainerRecord {
@@ -463,6 +466,8 @@ pub enum PodChange {
     /// The kubelet's sync looks at the Pod again: what its status says may have changed with
     /// time alone (a failed pull's back-off began, a new mirror's first status sync is due).
     Resync,
+    /// The Pod object was updated (a new image, labels): the worker's copy follows.
+    Updated(Arc<Pod>),
 }
 
 impl PodChange {
@@ -548,6 +553,17 @@ pub enum ContainerChange {
     BackOffEnded(u64),
     /// Start attempts in flight are called off.
     CallOff,
+    /// Its definition changed (an update of the Pod gave it a new image): the next start uses
+    /// the new one, with its own back-off; `restart` when the running container is killed for
+    /// it.
+    Redefined {
+        /// When.
+        at: u64,
+        /// The container as the Pod now has it.
+        spec: Arc<Container>,
+        /// True when the running container is killed to start again with the new definition.
+        restart: bool,
+    },
     /// It will not be started again.
     Done,
     /// What its runs write to shared volumes, from an instant on (writes before it stay).
@@ -614,6 +630,7 @@ fn apply_pod(worker: &mut PodWorker, change: PodChange) {
         PodChange::Note(note) => worker.notes.push(note),
         PodChange::Mirror(state) => worker.mirror = Some(state),
         PodChange::Resync => {}
+        PodChange::Updated(pod) => worker.pod = pod,
         PodChange::Container(index, change) => {
             if let Some(record) = worker.containers.get_mut(index) {
                 apply_container(record, change);
@@ -672,6 +689,7 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
                 last.until = run.started;
             }
             record.probes = Default::default();
+            record.redefined = false;
             let index = record.runs.len();
             if let Some((plan, surroundings)) = &record.plan
                 && record
@@ -750,6 +768,29 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
             }
         }
         ContainerChange::CallOff => record.generation += 1,
+        ContainerChange::Redefined { at, spec, restart } => {
+            let image = spec.image.clone().unwrap_or_default();
+            record.image_ids = crate::api::image_ref::ImageRef::parse(&image)
+                .map(|reference| (reference.fully_qualified(), reference.image_id()));
+            record.image = image;
+            record.spec = spec;
+            record.first_turn = None;
+            record.generation += 1;
+            record.exits = 0;
+            record.failed_pulls = 0;
+            record.redefined = restart;
+            if let Some(last) = record.pull_failures.last_mut()
+                && last.until == u64::MAX
+            {
+                last.until = at;
+            }
+            if let Some(backoff) = record.backoffs.last_mut()
+                && backoff.open
+            {
+                backoff.until = backoff.until.min(at);
+                backoff.open = false;
+            }
+        }
         ContainerChange::Done => record.done = true,
         ContainerChange::Writes { from, writes } => {
             record.writes.retain(|write| write.at.as_millis() < from);

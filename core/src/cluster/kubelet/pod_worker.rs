@@ -144,6 +144,7 @@ pub fn decide(world: &World, node: NodeId, trigger: &Trigger, out: &mut Vec<Even
         Trigger::Watch(Change::PodBound(pod)) => bound(&mut cx, *pod),
         Trigger::Watch(Change::PodCreated(pod)) => created(&mut cx, *pod),
         Trigger::Watch(Change::PodDeleting(pod)) => deleting(&mut cx, *pod),
+        Trigger::Watch(Change::PodUpdated(pod)) => updated(&mut cx, *pod),
         Trigger::Watch(Change::ServicesChanged) => volumes::services_changed(&mut cx),
         Trigger::Timer(Timer::Kubelet { node: of, timer }) if *of == node => {
             timer_fired(&mut cx, timer);
@@ -152,6 +153,59 @@ pub fn decide(world: &World, node: NodeId, trigger: &Trigger, out: &mut Vec<Even
             acted(&mut cx, action.pod.as_deref(), &action.what);
         }
         _ => {}
+    }
+}
+
+/// A Pod of this kubelet was updated (`kubectl apply` of an edited manifest). A running
+/// container whose image changed is killed and started again with the new one
+/// (`computePodActions`: "Container app definition changed", whatever the restart policy); one
+/// waiting to start (pulling, in a back-off) is started with the new one at once; one that is
+/// done stays done.
+fn updated(cx: &mut Cx<'_>, id: PodId) {
+    let Some(worker) = cx.worker(id) else {
+        return;
+    };
+    if worker.termination.is_some() || worker.mirror.is_some() {
+        return;
+    }
+    let object = Arc::new(cx.world.store.pod(id).object().clone());
+    cx.pod(id, PodChange::Updated(Arc::clone(&object)));
+    for (index, record) in worker.containers.iter().enumerate() {
+        let list = if record.init {
+            &object.spec.init_containers
+        } else {
+            &object.spec.containers
+        };
+        let Some(spec) = list.iter().find(|c| c.name == record.spec.name) else {
+            continue;
+        };
+        if spec.image == record.spec.image {
+            continue;
+        }
+        let running = record.live_run(cx.now).is_some();
+        cx.container(
+            id,
+            index,
+            ContainerChange::Redefined {
+                at: cx.now,
+                spec: Arc::new(spec.clone()),
+                restart: running,
+            },
+        );
+        if running {
+            runtime::kill_to_restart(
+                cx,
+                id,
+                index,
+                format!(
+                    "Container {} definition changed, will be restarted",
+                    spec.name
+                ),
+                None,
+            );
+        } else if !record.done && record.first_turn.is_some() {
+            turn(cx, id, index, cx.now);
+        }
     }
 }
 
@@ -334,6 +388,7 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
                 generation: 0,
                 done: false,
                 writes: Vec::new(),
+                redefined: false,
             });
         }
     }

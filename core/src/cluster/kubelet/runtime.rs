@@ -710,6 +710,11 @@ pub fn exited(cx: &mut Cx<'_>, id: PodId, index: usize, code: i32, oom: bool) {
         stop_next_sidecar(cx, id, index, &containers);
         return;
     }
+    // Killed for a new definition: started again with it at once, in the same sync.
+    if record.redefined {
+        turn(cx, id, index, now);
+        return;
+    }
     let pod_policy = worker
         .pod
         .spec
@@ -978,6 +983,36 @@ fn probe_timer(cx: &mut Cx<'_>, at: u64, timer: KubeletTimer) {
 /// A liveness or startup probe gave up: the kubelet kills the container (preStop first, then
 /// SIGTERM, SIGKILL after the grace period) and restarts it as its policy says.
 fn kill_for_probe(cx: &mut Cx<'_>, id: PodId, index: usize, kind: ProbeKind) {
+    let Some(record) = cx
+        .worker(id)
+        .and_then(|worker| worker.containers.get(index))
+    else {
+        return;
+    };
+    let which = match kind {
+        ProbeKind::Startup => "startup",
+        _ => "liveness",
+    };
+    let message = format!(
+        "Container {} failed {which} probe, will be restarted",
+        record.spec.name
+    );
+    // The probe's own grace period, else the Pod's.
+    let probe_grace = probes::probe_of(&record.spec, kind)
+        .and_then(|probe| probe.termination_grace_period_seconds);
+    kill_to_restart(cx, id, index, message, probe_grace);
+}
+
+/// Kills running container `index` for the kubelet to start it again: `Killing` with
+/// `message`, its preStop hook, SIGTERM, and SIGKILL once the grace period (`grace_seconds`,
+/// else the Pod's) runs out.
+pub fn kill_to_restart(
+    cx: &mut Cx<'_>,
+    id: PodId,
+    index: usize,
+    message: String,
+    grace_seconds: Option<i64>,
+) {
     let now = cx.now;
     let Some(worker) = cx.worker(id) else {
         return;
@@ -989,27 +1024,11 @@ fn kill_for_probe(cx: &mut Cx<'_>, id: PodId, index: usize, kind: ProbeKind) {
     let run_index = record.runs.len() - 1;
     let container = Arc::clone(&record.spec);
     let field = record.field_path.clone();
-    let which = match kind {
-        ProbeKind::Startup => "startup",
-        _ => "liveness",
-    };
-    cx.record(
-        id,
-        now,
-        EventType::Normal,
-        "Killing",
-        format!(
-            "Container {} failed {which} probe, will be restarted",
-            container.name
-        ),
-        Some(&field),
-    );
+    cx.record(id, now, EventType::Normal, "Killing", message, Some(&field));
     cx.container(id, index, ContainerChange::Stopping(now));
     cx.container(id, index, ContainerChange::Unready(now));
-    // SIGTERM, then SIGKILL after the grace period: the probe's own, or the Pod's.
-    let probe_grace =
-        probes::probe_of(&container, kind).and_then(|probe| probe.termination_grace_period_seconds);
-    let grace = kill_delay_ms(probe_grace.unwrap_or_else(|| pod_grace_seconds(&worker.pod)));
+    // SIGTERM, then SIGKILL after the grace period.
+    let grace = kill_delay_ms(grace_seconds.unwrap_or_else(|| pod_grace_seconds(&worker.pod)));
     let Some((plan, surroundings)) = record.plan.clone() else {
         return;
     };

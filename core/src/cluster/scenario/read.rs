@@ -45,6 +45,7 @@ const ACTIONS: &[&str] = &[
     "failImagePull",
     "fixImagePull",
     "applyPod",
+    "apply",
     "deleteManifest",
     "loseNode",
     "restoreNode",
@@ -177,6 +178,12 @@ fn action(value: &Json) -> Read<Action> {
             &["container"],
         ),
         "applyPod" => (What::ApplyPod, &[]),
+        "apply" => (
+            What::Apply {
+                manifest: required(fields, "manifest", string)?,
+            },
+            &["manifest"],
+        ),
         "deleteManifest" => (What::DeleteManifest, &[]),
         "loseNode" => (
             What::LoseNode {

@@ -139,6 +139,7 @@ fn action(out: &mut String, action: &Action) {
             write_string(object.key("container"), container);
             write_string(object.key("image"), image);
         }
+        What::Apply { manifest } => write_string(object.key("manifest"), manifest),
         What::ApplyPod | What::DeleteManifest | What::RemoveStaticManifest => {}
     }
     object.close();
