@@ -307,3 +307,81 @@ describe("the cluster view's actions", () => {
     await context.close();
   });
 });
+
+describe("editing while the scenario runs", () => {
+  test("an edit at a later step is a kubectl apply there: a Deployment rolls out, and the link keeps both texts", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    await page.getByTestId("editor").fill(DEPLOYMENT);
+    await page.getByTestId("pod-name").filter({ hasText: "deployment.apps/web" }).waitFor();
+    await settled(page);
+    const actions = async () => (await page.getByTestId("action").allTextContents()).map((t) => t.replace(/×$/, "").trim());
+    // At the first step, an edit is the manifest itself: no action, no note.
+    if (await page.getByTestId("first").isEnabled()) await page.getByTestId("first").click();
+    assert.equal(await page.getByTestId("edit-applies").isVisible(), false);
+    // At the last step the note says what an edit does; the edit is an apply there.
+    await page.getByTestId("last").click();
+    await settled(page);
+    const clock = await page.getByTestId("clock").textContent();
+    await page.getByTestId("edit-applies").waitFor();
+    assert.match(await page.getByTestId("edit-applies").textContent(), /kubectl apply at the step on screen/);
+    const editor = page.getByTestId("editor");
+    await editor.fill(DEPLOYMENT.replace("nginx:1.27", "nginx:1.28"));
+    await settled(page);
+    const at = clock.replace("t = ", "");
+    assert.deepEqual(await actions(), [`t = ${at}: kubectl apply -f - (the edited manifest)`]);
+    // Typing on at the same step changes the same apply.
+    await editor.fill(DEPLOYMENT.replace("nginx:1.27", "nginx:1.29").replace("replicas: 3", "replicas: 2"));
+    await settled(page);
+    assert.equal((await actions()).length, 1);
+    assert.match(await page.getByTestId("narration").textContent(), /kubectl apply -f - \(the edited manifest\): deployment\.apps\/web configured\./);
+    // The rollout follows: at the end, the new ReplicaSet has the two Pods, of the new image.
+    await page.getByTestId("last").click();
+    await settled(page);
+    const sets = rows(await runCommand(page, "kubectl get rs -o wide"));
+    assert.equal(sets.length, 2, sets.join("\n"));
+    assert.ok(sets.some((row) => /\s2\s+2\s+2\s.*nginx:1\.29/.test(row)), sets.join("\n"));
+    await screenshot(page, "apply-on-edit");
+    // The share link carries the manifest applied at the start and the edit.
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    const edited = await editor.inputValue();
+    const step = await page.getByTestId("step").textContent();
+    await context.close();
+    const other = await openApp(browser, link);
+    await other.page.getByTestId("pod-name").filter({ hasText: "deployment.apps/web" }).waitFor();
+    await settled(other.page);
+    assert.equal(await other.page.getByTestId("editor").inputValue(), edited);
+    assert.equal(await other.page.getByTestId("step").textContent(), step);
+    assert.equal(rows(await runCommand(other.page, "kubectl get rs -o wide")).length, 2);
+    // Back at the first step, an edit is the manifest applied at the start: the apply goes.
+    await other.page.getByTestId("first").click();
+    await other.page.getByTestId("editor").fill(DEPLOYMENT);
+    await settled(other.page);
+    assert.equal(await other.page.getByTestId("action").count(), 0);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+  });
+
+  test("a naked Pod: a new image restarts its container; another change is refused as the API server refuses it", async () => {
+    const { page, context, problems } = await openApp(browser, `${server.url}/`);
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n";
+    await page.getByTestId("editor").fill(pod);
+    await page.getByTestId("pod-name").filter({ hasText: "pod/web" }).waitFor();
+    await settled(page);
+    await page.getByTestId("last").click();
+    await settled(page);
+    await page.getByTestId("editor").fill(pod.replace("containerPort: 80", "containerPort: 8080"));
+    await settled(page);
+    assert.match(await page.getByTestId("narration").textContent(), /The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than/);
+    await page.getByTestId("editor").fill(pod.replace("nginx:1.27", "nginx:1.28"));
+    await settled(page);
+    assert.match(await page.getByTestId("narration").textContent(), /pod\/web configured/);
+    await page.getByTestId("last").click();
+    await settled(page);
+    assert.match(await runCommand(page, "kubectl get pods"), /^web\s+1\/1\s+Running\s+1 \(/m);
+    assert.match(await runCommand(page, "kubectl describe pod web"), /Killing\s.*Container nginx definition changed, will be restarted/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

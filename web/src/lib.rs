@@ -514,20 +514,14 @@ pub fn Playground(
         scenario.update(|scenario| scenario.static_pod = on);
     });
     // An edit with the stepper past its first step is a `kubectl apply` at the step on screen.
-    let edit_applies_at = Memo::new(move |_| {
-        apply_on_edit::applied_at(step.with(|step| step.as_ref().map(|step| step.at)))
-    });
+    let step_at = move || step.with(|step| step.as_ref().map(|step| step.at));
     let on_input = Callback::new(move |new_text: String| {
         if !read_only.get_untracked() {
             let before = text.get_untracked();
-            let at = edit_applies_at.get_untracked();
+            let at = untrack(step_at);
             // Typing on at the same step changes nothing but the text.
-            let edited = scenario.with_untracked(|scenario| {
-                let mut edited = scenario.clone();
-                apply_on_edit::edit_at(&mut edited, at, &before);
-                (edited != *scenario).then_some(edited)
-            });
-            if let Some(edited) = edited {
+            let mut edited = scenario.get_untracked();
+            if apply_on_edit::edit_at(&mut edited, at, &before) {
                 scenario.set(edited);
             }
             text.set(new_text);
@@ -755,11 +749,10 @@ pub fn Playground(
                 <Show when=move || !embedded>
                     <Gallery examples=examples text=text kept=kept on_load=on_load on_restore=on_restore />
                 </Show>
-                {move || edit_applies_at.get().filter(|_| !read_only.get()).map(|at| view! {
-                    <p class="note" data-testid="edit-applies">
-                        {format!("Edits now are a kubectl apply at {}, the step on screen; go to the first step to change the manifest applied at the start.", at.duration_string())}
-                    </p>
-                })}
+                <p class="note" data-testid="edit-applies"
+                    hidden=move || read_only.get() || apply_on_edit::applied_at(step_at()).is_none()>
+                    "An edit now is a kubectl apply at the step on screen; at the first step, it changes the manifest applied at the start."
+                </p>
                 <Editor text=text diagnostics=diagnostics jump=jump read_only=read_only on_input=on_input look_up_doc=look_up_doc />
                 <Show when=move || !draft.saved.get()>
                     <p class="note" data-testid="storage-note">

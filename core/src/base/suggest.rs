@@ -2,15 +2,17 @@
 
 /// The candidate closest to `typed`, if one is close enough to be a likely typo: the same name
 /// in another case, or one within an edit distance of about a third of its length (at most 3).
+/// The names are ASCII, so case is folded as ASCII (Unicode's case tables would weigh on the
+/// page's first load for nothing).
 pub fn closest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let typed_lower = typed.to_lowercase();
+    let typed_lower = typed.to_ascii_lowercase();
     let budget = (typed.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = if candidate.to_lowercase() == typed_lower {
+        let distance = if candidate.to_ascii_lowercase() == typed_lower {
             0
         } else {
-            edit_distance(&typed_lower, &candidate.to_lowercase())
+            edit_distance(&typed_lower, &candidate.to_ascii_lowercase())
         };
         if distance <= budget && best.is_none_or(|(best_distance, _)| distance < best_distance) {
             best = Some((distance, candidate));

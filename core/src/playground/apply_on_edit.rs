@@ -44,20 +44,21 @@ pub fn split_text(mut scenario: Scenario) -> (String, Scenario) {
 /// start); `before` is the text before the edit. At the start, the edited applies go and the
 /// edited text is the manifest. Later, the edit is an apply at `at`: the one already there, or
 /// a new one, which takes the place of the applies at or after `at` (the text they applied is
-/// the one being edited); the text the last apply had is kept in it.
-pub fn edit_at(scenario: &mut Scenario, at: Option<VirtualTime>, before: &str) {
+/// the one being edited); the text the last apply had is kept in it. True when the scenario
+/// changed (typing on at the same step changes only the text).
+pub fn edit_at(scenario: &mut Scenario, at: Option<VirtualTime>, before: &str) -> bool {
     let live = live_apply(scenario);
-    let Some(at) = at.filter(|at| at.as_millis() > 0) else {
+    let Some(at) = applied_at(at) else {
         if live.is_some() {
             scenario
                 .actions
                 .retain(|action| !matches!(action.what, What::Apply { .. }));
             scenario.manifest.clear();
         }
-        return;
+        return live.is_some();
     };
     if live.is_some_and(|index| scenario.actions[index].at == at) {
-        return;
+        return false;
     }
     *scenario = with_text(scenario, before);
     scenario
@@ -71,6 +72,7 @@ pub fn edit_at(scenario: &mut Scenario, at: Option<VirtualTime>, before: &str) {
             },
         ));
     }
+    true
 }
 
 /// Removes the scenario's action at `index`. The live apply's edits are not lost with it: they

@@ -181,7 +181,7 @@ fn clause(event: &Event) -> String {
         "Created" => format!("the runtime creates container {who}"),
         "Started" => format!("container {who} starts"),
         "Unhealthy" => {
-            let probe = message.split(' ').next().unwrap_or("A").to_lowercase();
+            let probe = message.split(' ').next().unwrap_or("A").to_ascii_lowercase();
             format!("the {probe} probe of {who} fails")
         }
         "Killing" if message.contains("failed") && message.contains("probe") => {

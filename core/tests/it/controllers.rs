@@ -2288,5 +2288,6 @@ fn an_edit_the_api_server_refuses_changes_nothing_and_says_why() {
     "#]].assert_eq(&told(&DEPLOYMENT.replace("  replicas: 3", "replicas: 3")));
     expect![[r#"
         60s kubectl apply -f - (the edited manifest): deployment.apps/web unchanged.
-    "#]].assert_eq(&told(DEPLOYMENT));
+    "#]]
+    .assert_eq(&told(DEPLOYMENT));
 }

@@ -142,7 +142,7 @@ impl WorkloadKind {
     /// The kind and group as kubectl's name printer writes them: `deployment.apps`,
     /// `replicationcontroller`, `job.batch`.
     pub fn kind_group(self) -> String {
-        let kind = self.as_str().to_lowercase();
+        let kind = self.as_str().to_ascii_lowercase();
         match self.api_version().split_once('/') {
             Some((group, _)) => format!("{kind}.{group}"),
             None => kind,
