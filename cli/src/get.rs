@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use pod_model::api::workloads::WorkloadKind;
+use pod_model::api::workloads::{Workload, WorkloadKind};
 use pod_model::base::time::VirtualTime;
 use pod_model::base::timestamp::Timestamp;
 use pod_model::cluster::scenario::{Action, What};
@@ -107,6 +107,7 @@ impl Selection {
 pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> ExitCode {
     let mut observed: Vec<Observed> = Vec::new();
     let mut workloads: Vec<ObservedWorkload> = Vec::new();
+    let mut versions: Vec<Vec<(Timestamp, Workload)>> = Vec::new();
     let mut failed = false;
     let mut scenario = match &when.scenario {
         Some(file) => match read_scenario(file) {
@@ -164,8 +165,12 @@ pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> Ex
         }
         observed.extend(seen.pods);
         workloads.extend(seen.workloads);
+        versions.extend(seen.workload_versions);
     }
     if let Selection::Workloads(kind, name) = selection {
+        if *view == View::Watch {
+            return watch_workloads(*kind, name.as_deref(), &versions, failed);
+        }
         return print_workloads(*kind, name.as_deref(), view, &workloads, &observed, failed);
     }
     if let Selection::Pods(Some(name)) = selection {
@@ -208,6 +213,37 @@ pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> Ex
 }
 
 /// `kubectl get` of the workloads of `kind` (the one named `name`, if given).
+/// `podplay watch KIND FILE`: every change of the workloads' rows until the instant, as
+/// `kubectl get KIND -w` prints them.
+fn watch_workloads(
+    kind: WorkloadKind,
+    name: Option<&str>,
+    versions: &[Vec<(Timestamp, Workload)>],
+    failed: bool,
+) -> ExitCode {
+    let watched = pod_model::kubectl::get_workloads::watched(versions, kind, name);
+    if watched.is_empty() {
+        match name {
+            Some(name) => eprintln!("{}", kubectl_console::workload_not_found(kind, name)),
+            None => eprintln!("No resources found in default namespace."),
+        }
+        return if name.is_some() || failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    print!(
+        "{}",
+        pod_model::kubectl::get_workloads::watch_workloads(kind, &watched, false)
+    );
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn print_workloads(
     kind: WorkloadKind,
     name: Option<&str>,
@@ -221,7 +257,7 @@ fn print_workloads(
         View::Describe { .. } => false,
         _ => {
             eprintln!(
-                "podplay: only 'get', 'get -o wide' and 'describe' print {} yet",
+                "podplay: only 'get', 'get -o wide', 'watch' and 'describe' print {} yet",
                 kind.resource()
             );
             return ExitCode::from(2);

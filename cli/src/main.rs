@@ -82,7 +82,8 @@ enum Command {
         #[command(flatten)]
         run: RunArgs,
     },
-    /// Print 'kubectl get pods -w' from 'kubectl apply' until --at (by default 2m).
+    /// Print 'kubectl get pods -w' (with a resource argument, 'kubectl get KIND -w') from
+    /// 'kubectl apply' until --at (by default 2m).
     Watch {
         #[command(flatten)]
         run: RunArgs,

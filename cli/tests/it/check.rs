@@ -135,7 +135,8 @@ fn no_arguments_prints_usage() {
               describe     Print 'kubectl describe' for the same Pods, or the workloads a resource argument
                            names ('describe statefulset/web FILE'), Events included
               logs         Print 'kubectl logs' of a simulated container
-              watch        Print 'kubectl get pods -w' from 'kubectl apply' until --at (by default 2m)
+              watch        Print 'kubectl get pods -w' (with a resource argument, 'kubectl get KIND -w') from
+                           'kubectl apply' until --at (by default 2m)
               top          Print 'kubectl top pod': the CPU and memory the simulated containers use, held to
                            their limits
               yaml         Print 'kubectl get pod -o yaml': the Pod with its defaults and status
@@ -1361,6 +1362,17 @@ fn get_takes_kubectls_resource_argument() {
             --- stdout
             NAME   READY   UP-TO-DATE   AVAILABLE   AGE
             web    2/2     2            2           30s
+            --- stderr
+        "#]],
+    );
+    check(
+        &["watch", "deployments", "--at", "30s", "deployment.yaml"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    0/2     2            0           0s
+            web    2/2     2            2           2s
             --- stderr
         "#]],
     );

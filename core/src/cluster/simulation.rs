@@ -668,6 +668,9 @@ pub struct Observation {
     pub nodes: Vec<ObservedNode>,
     /// The Services, ConfigMaps, Secrets and PersistentVolumeClaims that exist then.
     pub objects: Vec<ObservedObject>,
+    /// Each workload object's versions until then, with their instants, in creation order (the
+    /// ones deleted by then too): what a watch of its kind has seen (`kubectl get KIND -w`).
+    pub workload_versions: Vec<Vec<(Timestamp, Workload)>>,
 }
 
 /// What `kubectl get` and `describe` see for each Pod of the text: a Pod pasted with a status
@@ -776,6 +779,7 @@ pub fn observe_all(
             now: pasted_now,
         })
         .collect();
+    let pasted = observed_workloads.len();
     for (stored, events) in run.workloads.iter().zip(&run.workload_events) {
         if let Some(object) = stored.at(at) {
             observed_workloads.push(ObservedWorkload {
@@ -836,11 +840,30 @@ pub fn observe_all(
             now,
         })
         .collect();
+    let start = scenario.start;
+    // A workload pasted from a cluster has one version: itself.
+    let workload_versions = observed_workloads[..pasted]
+        .iter()
+        .map(|seen| vec![(seen.now, seen.object.clone())])
+        .chain(run.workloads.into_iter().map(|stored| {
+            stored
+                .history
+                .into_iter()
+                .filter(|(when, _)| *when <= at)
+                .map(|(when, object)| {
+                    let millis = i64::try_from(when.as_millis()).unwrap_or(i64::MAX);
+                    (start.plus_millis(millis), object)
+                })
+                .collect::<Vec<_>>()
+        }))
+        .filter(|versions| !versions.is_empty())
+        .collect();
     Observation {
         pods: out,
         workloads: observed_workloads,
         nodes,
         objects,
+        workload_versions,
     }
 }
 

@@ -353,11 +353,13 @@ pub enum Command {
         name: Option<String>,
         /// `-o wide`.
         wide: bool,
+        /// `-w`: every change of the rows until now, as a watch prints them.
+        watch: bool,
     },
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -790,8 +792,19 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             let Some(kind) = printable_workload(resource) else {
                 return Err(unsupported());
             };
-            let wide = wide_and_name(flags, &mut name, &unsupported)?;
-            Ok(Command::GetWorkloads { kind, name, wide })
+            let watch = flags.iter().any(|flag| matches!(*flag, "-w" | "--watch"));
+            let flags: Vec<&str> = flags
+                .iter()
+                .copied()
+                .filter(|flag| !matches!(*flag, "-w" | "--watch"))
+                .collect();
+            let wide = wide_and_name(&flags, &mut name, &unsupported)?;
+            Ok(Command::GetWorkloads {
+                kind,
+                name,
+                wide,
+                watch,
+            })
         }
         ["get", what, flags @ ..]
             if pod_word(what) || what.starts_with("pod/") || what.starts_with("pods/") =>
@@ -1100,6 +1113,11 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
         observation
             .nodes
             .retain(|node| selector.matches(&node.labels));
+        observation.workload_versions.retain(|versions| {
+            versions
+                .last()
+                .is_some_and(|(_, object)| selector.matches(&object.metadata().labels))
+        });
     }
     let show_labels = options.show_labels;
     let mut observed = observation.pods;
@@ -1479,7 +1497,33 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             }
             Reply::out(kubectl_get::table(&rows))
         }
-        Command::GetWorkloads { kind, name, wide } => {
+        Command::GetWorkloads {
+            kind,
+            name,
+            wide,
+            watch: true,
+        } => {
+            let watched = crate::kubectl::get_workloads::watched(
+                &observation.workload_versions,
+                kind,
+                name.as_deref(),
+            );
+            if watched.is_empty() {
+                return Reply::err(match &name {
+                    Some(name) => workload_not_found(kind, name),
+                    None => "No resources found in default namespace.".to_owned(),
+                });
+            }
+            let mut reply = Reply::out(crate::kubectl::get_workloads::watch_workloads(
+                kind, &watched, wide,
+            ));
+            // A watch follows the stepper.
+            reply.follow = true;
+            reply
+        }
+        Command::GetWorkloads {
+            kind, name, wide, ..
+        } => {
             let mut objects: Vec<&crate::api::workloads::Workload> = observation
                 .workloads
                 .iter()
@@ -1669,9 +1713,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc|deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
             "#]],
         );
     }

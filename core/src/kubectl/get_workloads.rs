@@ -73,6 +73,73 @@ pub fn get_workloads_rows(
         .collect()
 }
 
+/// `kubectl get KIND -w` as the playground answers it at one instant: the table a watch kept
+/// from the objects' creation would have printed by then. Each object's row when it was
+/// created, and again each time a later version changes what its row shows (AGE aside), in time
+/// order; `objects` holds each object's versions in time order, with their instants.
+pub fn watch_workloads(
+    kind: WorkloadKind,
+    objects: &[&[(Timestamp, Workload)]],
+    wide: bool,
+) -> String {
+    let header = header(kind, wide);
+    let age = header.iter().position(|column| column == "AGE");
+    let shown = |row: &[String]| -> Vec<String> {
+        row.iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != age)
+            .map(|(_, cell)| cell.clone())
+            .collect()
+    };
+    let mut rows: Vec<(Timestamp, usize, Vec<String>)> = Vec::new();
+    for (order, versions) in objects.iter().enumerate() {
+        let mut last: Option<Vec<String>> = None;
+        for (at, object) in versions.iter() {
+            let cells = row(object, *at, wide);
+            if last
+                .as_deref()
+                .is_some_and(|last| shown(last) == shown(&cells))
+            {
+                continue;
+            }
+            last = Some(cells.clone());
+            rows.push((*at, order, cells));
+        }
+    }
+    crate::base::sorting::sort_by_key(&mut rows, |(at, order, _)| (*at, *order));
+    table(
+        &std::iter::once(header)
+            .chain(rows.into_iter().map(|(_, _, cells)| cells))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The objects of `kind` (the one named `name`, if given) among `versions` (each object's
+/// versions, as `Observation::workload_versions` holds them), in name order: what
+/// [`watch_workloads`] prints.
+pub fn watched<'a>(
+    versions: &'a [Vec<(Timestamp, Workload)>],
+    kind: WorkloadKind,
+    name: Option<&str>,
+) -> Vec<&'a [(Timestamp, Workload)]> {
+    let mut watched: Vec<&[(Timestamp, Workload)]> = versions
+        .iter()
+        .filter(|versions| {
+            versions.last().is_some_and(|(_, object)| {
+                object.kind() == kind && name.is_none_or(|name| object.name() == name)
+            })
+        })
+        .map(Vec::as_slice)
+        .collect();
+    crate::base::sorting::sort_by_key(&mut watched, |versions| {
+        versions
+            .last()
+            .map(|(_, object)| object.name().to_owned())
+            .unwrap_or_default()
+    });
+    watched
+}
+
 /// One object's row.
 pub fn row(object: &Workload, now: Timestamp, wide: bool) -> Vec<String> {
     match object {

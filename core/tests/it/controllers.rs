@@ -2291,3 +2291,53 @@ fn an_edit_the_api_server_refuses_changes_nothing_and_says_why() {
     "#]]
     .assert_eq(&told(DEPLOYMENT));
 }
+
+#[test]
+fn a_watch_of_workloads_prints_each_change_of_their_rows_in_time_order() {
+    check(
+        DEPLOYMENT,
+        "horizon: 5m\nactions:\n- {at: 60s, do: setImage, workload: deployment/web, container: nginx, image: 'nginx:1.28'}\n",
+        &[
+            ("20s", &["kubectl get deploy -w"]),
+            (
+                "3m",
+                &[
+                    "kubectl get rs --watch",
+                    "kubectl get deployment web -w -o wide",
+                ],
+            ),
+            (
+                "3m",
+                &["kubectl get deploy nothing -w", "kubectl get jobs -w"],
+            ),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl get deploy -w
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE
+            web    0/3     3            0           0s
+            web    3/3     3            3           2s
+            --- 3m $ kubectl get rs --watch
+            NAME             DESIRED   CURRENT   READY   AGE
+            web-56c6c95f89   3         3         0       0s
+            web-56c6c95f89   3         3         3       2s
+            web-547dd44b44   1         1         0       0s
+            web-547dd44b44   2         2         1       2s
+            web-56c6c95f89   2         2         2       62s
+            web-547dd44b44   3         3         2       3s
+            web-56c6c95f89   1         1         1       63s
+            web-547dd44b44   3         3         3       4s
+            web-56c6c95f89   0         0         0       64s
+            --- 3m $ kubectl get deployment web -w -o wide
+            NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR
+            web    0/3     3            0           0s    nginx        nginx:1.27   app=web
+            web    3/3     3            3           2s    nginx        nginx:1.27   app=web
+            web    3/3     1            3           60s   nginx        nginx:1.28   app=web
+            web    3/3     2            3           62s   nginx        nginx:1.28   app=web
+            web    3/3     3            3           63s   nginx        nginx:1.28   app=web
+            --- 3m $ kubectl get deploy nothing -w
+            Error from server (NotFound): deployments.apps "nothing" not found
+            --- 3m $ kubectl get jobs -w
+            No resources found in default namespace.
+        "#]],
+    );
+}
