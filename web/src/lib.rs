@@ -455,24 +455,40 @@ pub fn Playground(
     // moves, not at each keystroke: the model thread's work follows the editor, never crowds it.
     // Its answer is handled with the others above (a callback made here would go with this
     // Effect's run, before a late answer comes).
-    Effect::new(move |_| {
-        answered.track();
+    // A step at the instant already shown (a controller's next Event there) asks nothing: the
+    // cluster is the same, and a late answer would only rebuild the panel as the reader steps on.
+    Effect::new(move |shown: Option<Option<(u64, pod_model::base::time::VirtualTime)>>| {
         let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
             cluster.set(None);
-            return;
+            return None;
         };
-        if model_failure.with_untracked(Option::is_some) {
-            return;
+        let now = (answered.get(), at);
+        if shown.flatten() == Some(now) || model_failure.with_untracked(Option::is_some) {
+            return Some(now);
         }
         let id = next_number();
         cluster_asked.set(id);
-        model.send(Request::Cluster {
+        let request = Request::Cluster {
             id,
             scenario: scenario.with_untracked(|scenario| {
                 model_text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
             }),
             at,
-        });
+        };
+        // Asked once the step is painted: the model thread's work for it would otherwise take
+        // the processor from the step's own redraw. (A hidden tab gets no frames: the timer.)
+        let waiting = std::rc::Rc::new(std::cell::Cell::new(Some(request)));
+        let send = move || {
+            if let Some(request) = waiting.take()
+                && cluster_asked.get_untracked() == id
+            {
+                model.send(request);
+            }
+        };
+        let later = send.clone();
+        request_animation_frame(move || set_timeout(later, std::time::Duration::ZERO));
+        set_timeout(send, std::time::Duration::from_millis(100));
+        Some(now)
     });
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
