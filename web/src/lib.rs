@@ -457,39 +457,41 @@ pub fn Playground(
     // Effect's run, before a late answer comes).
     // A step at the instant already shown (a controller's next Event there) asks nothing: the
     // cluster is the same, and a late answer would only rebuild the panel as the reader steps on.
-    Effect::new(move |shown: Option<Option<(u64, pod_model::base::time::VirtualTime)>>| {
-        let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
-            cluster.set(None);
-            return None;
-        };
-        let now = (answered.get(), at);
-        if shown.flatten() == Some(now) || model_failure.with_untracked(Option::is_some) {
-            return Some(now);
-        }
-        let id = next_number();
-        cluster_asked.set(id);
-        let request = Request::Cluster {
-            id,
-            scenario: scenario.with_untracked(|scenario| {
-                model_text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
-            }),
-            at,
-        };
-        // Asked once the step is painted: the model thread's work for it would otherwise take
-        // the processor from the step's own redraw. (A hidden tab gets no frames: the timer.)
-        let waiting = std::rc::Rc::new(std::cell::Cell::new(Some(request)));
-        let send = move || {
-            if let Some(request) = waiting.take()
-                && cluster_asked.get_untracked() == id
-            {
-                model.send(request);
+    Effect::new(
+        move |shown: Option<Option<(u64, pod_model::base::time::VirtualTime)>>| {
+            let Some(at) = step.with(|step| step.as_ref().map(|step| step.at)) else {
+                cluster.set(None);
+                return None;
+            };
+            let now = (answered.get(), at);
+            if shown.flatten() == Some(now) || model_failure.with_untracked(Option::is_some) {
+                return Some(now);
             }
-        };
-        let later = send.clone();
-        request_animation_frame(move || set_timeout(later, std::time::Duration::ZERO));
-        set_timeout(send, std::time::Duration::from_millis(100));
-        Some(now)
-    });
+            let id = next_number();
+            cluster_asked.set(id);
+            let request = Request::Cluster {
+                id,
+                scenario: scenario.with_untracked(|scenario| {
+                    model_text.with_untracked(|text| apply_on_edit::with_text(scenario, text))
+                }),
+                at,
+            };
+            // Asked once the step is painted: the model thread's work for it would otherwise take
+            // the processor from the step's own redraw. (A hidden tab gets no frames: the timer.)
+            let waiting = std::rc::Rc::new(std::cell::Cell::new(Some(request)));
+            let send = move || {
+                if let Some(request) = waiting.take()
+                    && cluster_asked.get_untracked() == id
+                {
+                    model.send(request);
+                }
+            };
+            let later = send.clone();
+            request_animation_frame(move || set_timeout(later, std::time::Duration::ZERO));
+            set_timeout(send, std::time::Duration::from_millis(100));
+            Some(now)
+        },
+    );
     // Fault injection: an action at the step on screen, listed and removable.
     let container_names = Memo::new(move |_| {
         drawn_pod.with(|pod| {
