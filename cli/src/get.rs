@@ -254,10 +254,10 @@ fn print_workloads(
 ) -> ExitCode {
     let wide = match view {
         View::Table { wide } => *wide,
-        View::Describe { .. } => false,
+        View::Describe { .. } | View::Yaml => false,
         _ => {
             eprintln!(
-                "podplay: only 'get', 'get -o wide', 'watch' and 'describe' print {} yet",
+                "podplay: only 'get', 'get -o wide|yaml', 'watch' and 'describe' print {} yet",
                 kind.resource()
             );
             return ExitCode::from(2);
@@ -281,6 +281,18 @@ fn print_workloads(
         };
     };
     let now = first.now;
+    if *view == View::Yaml {
+        let all: Vec<&Workload> = objects.iter().map(|seen| &seen.object).collect();
+        print!(
+            "{}",
+            pod_model::kubectl::yaml::workloads_yaml(&all, name.is_none())
+        );
+        return if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     if let View::Describe { utc_offset_minutes } = view {
         let pods: Vec<&pod_model::Pod> = observed
             .iter()

@@ -1366,6 +1366,84 @@ fn get_takes_kubectls_resource_argument() {
         "#]],
     );
     check(
+        &[
+            "get",
+            "deploy/web",
+            "-o",
+            "yaml",
+            "--at",
+            "30s",
+            "deployment.yaml",
+        ],
+        expect![[r#"
+            exit 0
+            --- stdout
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                deployment.kubernetes.io/revision: "1"
+              creationTimestamp: "2026-01-01T00:00:00Z"
+              generation: 1
+              name: web
+              resourceVersion: "1030"
+              uid: a58d462c-38c3-9d04-8c58-71873a094b1a
+            spec:
+              progressDeadlineSeconds: 600
+              replicas: 2
+              revisionHistoryLimit: 10
+              selector:
+                matchLabels:
+                  app: web
+              strategy:
+                rollingUpdate:
+                  maxSurge: 25%
+                  maxUnavailable: 25%
+                type: RollingUpdate
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - image: nginx:1.27
+                    imagePullPolicy: IfNotPresent
+                    name: nginx
+                    ports:
+                    - containerPort: 80
+                      protocol: TCP
+                    resources: {}
+                    terminationMessagePath: /dev/termination-log
+                    terminationMessagePolicy: File
+                  dnsPolicy: ClusterFirst
+                  enableServiceLinks: true
+                  restartPolicy: Always
+                  schedulerName: default-scheduler
+                  securityContext: {}
+                  terminationGracePeriodSeconds: 30
+            status:
+              availableReplicas: 2
+              conditions:
+              - lastTransitionTime: "2026-01-01T00:00:02Z"
+                lastUpdateTime: "2026-01-01T00:00:02Z"
+                message: Deployment has minimum availability.
+                reason: MinimumReplicasAvailable
+                status: "True"
+                type: Available
+              - lastTransitionTime: "2026-01-01T00:00:00Z"
+                lastUpdateTime: "2026-01-01T00:00:02Z"
+                message: ReplicaSet "web-84b87c4dcf" has successfully progressed.
+                reason: NewReplicaSetAvailable
+                status: "True"
+                type: Progressing
+              observedGeneration: 1
+              readyReplicas: 2
+              replicas: 2
+              updatedReplicas: 2
+            --- stderr
+        "#]],
+    );
+    check(
         &["watch", "deployments", "--at", "30s", "deployment.yaml"],
         expect![[r#"
             exit 0

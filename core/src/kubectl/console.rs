@@ -206,6 +206,34 @@ pub fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
     }
 }
 
+/// `kubectl get KIND -o yaml|json|name|jsonpath=…|custom-columns=…` of workload objects (a
+/// `List` of them unless one is named).
+fn workloads_output(
+    view: &View,
+    objects: &[&crate::api::workloads::Workload],
+    list: bool,
+) -> Result<String, String> {
+    match view {
+        View::Yaml { .. } => Ok(kubectl_yaml::workloads_yaml(objects, list)),
+        View::Json { .. } => Ok(kubectl_yaml::workloads_json(objects, list)),
+        View::JsonPath { template, .. } => {
+            jsonpath::render(template, &kubectl_yaml::workloads_value(objects, list))
+        }
+        View::CustomColumns { spec } => {
+            let items: Vec<crate::base::json::Json> = objects
+                .iter()
+                .map(|object| kubectl_yaml::workloads_value(&[object], false))
+                .collect();
+            jsonpath::custom_columns(spec, &items)
+        }
+        View::Name => Ok(objects
+            .iter()
+            .map(|object| format!("{}/{}\n", object.kind().kind_group(), object.name()))
+            .collect()),
+        _ => Err(String::new()),
+    }
+}
+
 fn header(wide: bool) -> Vec<String> {
     let mut header: Vec<String> = kubectl_get::HEADER
         .iter()
@@ -355,11 +383,13 @@ pub enum Command {
         wide: bool,
         /// `-w`: every change of the rows until now, as a watch prints them.
         watch: bool,
+        /// `-o yaml|json|name|jsonpath=…|custom-columns=…`: the objects themselves.
+        output: Option<View>,
     },
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -793,17 +823,41 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
                 return Err(unsupported());
             };
             let watch = flags.iter().any(|flag| matches!(*flag, "-w" | "--watch"));
-            let flags: Vec<&str> = flags
-                .iter()
-                .copied()
-                .filter(|flag| !matches!(*flag, "-w" | "--watch"))
-                .collect();
-            let wide = wide_and_name(&flags, &mut name, &unsupported)?;
+            let mut rest: Vec<&str> = Vec::new();
+            let mut format = None;
+            let mut words = flags.iter().copied();
+            while let Some(flag) = words.next() {
+                match flag {
+                    "-w" | "--watch" => {}
+                    "-o" | "--output" => match words.next() {
+                        Some(value) => format = Some(value),
+                        None => return Err("error: flag needs an argument: 'o' in -o".to_owned()),
+                    },
+                    other => match ["--output=", "-o=", "-o"]
+                        .iter()
+                        .find_map(|prefix| other.strip_prefix(prefix))
+                    {
+                        Some(value) => format = Some(value),
+                        None => rest.push(other),
+                    },
+                }
+            }
+            let output = match format.map(output_view).transpose()? {
+                None | Some(View::Table { wide: false }) => None,
+                Some(View::Table { wide: true }) => {
+                    rest.push("-owide");
+                    None
+                }
+                Some(view) if !watch => Some(view),
+                Some(_) => return Err(unsupported()),
+            };
+            let wide = wide_and_name(&rest, &mut name, &unsupported)?;
             Ok(Command::GetWorkloads {
                 kind,
                 name,
                 wide,
                 watch,
+                output,
             })
         }
         ["get", what, flags @ ..]
@@ -1502,6 +1556,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             name,
             wide,
             watch: true,
+            ..
         } => {
             let watched = crate::kubectl::get_workloads::watched(
                 &observation.workload_versions,
@@ -1520,6 +1575,32 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             // A watch follows the stepper.
             reply.follow = true;
             reply
+        }
+        Command::GetWorkloads {
+            kind,
+            name,
+            output: Some(view),
+            ..
+        } => {
+            let mut objects: Vec<&crate::api::workloads::Workload> = observation
+                .workloads
+                .iter()
+                .map(|seen| &seen.object)
+                .filter(|object| object.kind() == kind)
+                .filter(|object| name.as_deref().is_none_or(|name| object.name() == name))
+                .collect();
+            if objects.is_empty() {
+                return Reply::err(match &name {
+                    Some(name) => workload_not_found(kind, name),
+                    None => "No resources found in default namespace.".to_owned(),
+                });
+            }
+            crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+            let list = name.is_none();
+            match workloads_output(&view, &objects, list) {
+                Ok(text) => Reply::out(text),
+                Err(message) => Reply::err(message),
+            }
         }
         Command::GetWorkloads {
             kind, name, wide, ..
@@ -1713,9 +1794,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
             "#]],
         );
     }

@@ -2341,3 +2341,106 @@ fn a_watch_of_workloads_prints_each_change_of_their_rows_in_time_order() {
         "#]],
     );
 }
+
+/// `kubectl get KIND -o yaml|json|name|jsonpath|custom-columns` of workloads print the objects
+/// as the API server stores them (`sigs.k8s.io/yaml` and `encoding/json` of the typed object).
+#[test]
+fn a_workload_prints_as_yaml_json_name_and_templates() {
+    check(
+        DEPLOYMENT,
+        "horizon: 1m\n",
+        &[(
+            "30s",
+            &[
+                "kubectl get deploy web -o yaml",
+                "kubectl get deploy -o name",
+                "kubectl get rs -o name",
+                "kubectl get deploy web -o jsonpath={.status.readyReplicas}",
+                "kubectl get rs -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name",
+                "kubectl get deploy -o json -w",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl get deploy web -o yaml
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                deployment.kubernetes.io/revision: "1"
+              creationTimestamp: "2026-01-01T00:00:00Z"
+              generation: 1
+              name: web
+              resourceVersion: "1032"
+              uid: a58d462c-38c3-9d04-8c58-71873a094b1a
+            spec:
+              progressDeadlineSeconds: 600
+              replicas: 3
+              revisionHistoryLimit: 10
+              selector:
+                matchLabels:
+                  app: web
+              strategy:
+                rollingUpdate:
+                  maxSurge: 25%
+                  maxUnavailable: 25%
+                type: RollingUpdate
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - image: nginx:1.27
+                    imagePullPolicy: IfNotPresent
+                    name: nginx
+                    readinessProbe:
+                      failureThreshold: 3
+                      httpGet:
+                        path: /
+                        port: 80
+                        scheme: HTTP
+                      periodSeconds: 10
+                      successThreshold: 1
+                      timeoutSeconds: 1
+                    resources: {}
+                    terminationMessagePath: /dev/termination-log
+                    terminationMessagePolicy: File
+                  dnsPolicy: ClusterFirst
+                  enableServiceLinks: true
+                  restartPolicy: Always
+                  schedulerName: default-scheduler
+                  securityContext: {}
+                  terminationGracePeriodSeconds: 30
+            status:
+              availableReplicas: 3
+              conditions:
+              - lastTransitionTime: "2026-01-01T00:00:02Z"
+                lastUpdateTime: "2026-01-01T00:00:02Z"
+                message: Deployment has minimum availability.
+                reason: MinimumReplicasAvailable
+                status: "True"
+                type: Available
+              - lastTransitionTime: "2026-01-01T00:00:00Z"
+                lastUpdateTime: "2026-01-01T00:00:02Z"
+                message: ReplicaSet "web-56c6c95f89" has successfully progressed.
+                reason: NewReplicaSetAvailable
+                status: "True"
+                type: Progressing
+              observedGeneration: 1
+              readyReplicas: 3
+              replicas: 3
+              updatedReplicas: 3
+            --- 30s $ kubectl get deploy -o name
+            deployment.apps/web
+            --- 30s $ kubectl get rs -o name
+            replicaset.apps/web-56c6c95f89
+            --- 30s $ kubectl get deploy web -o jsonpath={.status.readyReplicas}
+            3
+            --- 30s $ kubectl get rs -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name
+            NAME             OWNER
+            web-56c6c95f89   web
+            --- 30s $ kubectl get deploy -o json -w
+            this console does not run "kubectl get deploy -o json -w". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+        "#]],
+    );
+}

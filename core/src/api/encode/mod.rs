@@ -208,6 +208,64 @@ pub fn pod(pod: &crate::api::v1::Pod) -> Tree {
     tree
 }
 
+/// A workload object as the API server's JSON encodes it: its fields, `status: {}` when it has
+/// none yet, and its Pod template's containers with `resources: {}` (Go writes the empty
+/// struct), as `kubectl get deployment -o yaml` prints them.
+pub fn workload(object: &crate::api::workloads::Workload) -> Tree {
+    use crate::api::workloads::Workload;
+    let encoded = match object {
+        Workload::Deployment(o) => o.encode(),
+        Workload::ReplicaSet(o) => o.encode(),
+        Workload::StatefulSet(o) => o.encode(),
+        Workload::DaemonSet(o) => o.encode(),
+        Workload::ReplicationController(o) => o.encode(),
+        Workload::Job(o) => o.encode(),
+        Workload::CronJob(o) => o.encode(),
+    };
+    let mut tree = encoded.unwrap_or(Tree::Map(Vec::new()));
+    let Tree::Map(fields) = &mut tree else {
+        return tree;
+    };
+    ensure_field(fields, "status", Tree::Map(Vec::new()));
+    // `minReadySeconds` is `omitempty` in every workload's spec.
+    if let Some(Tree::Map(spec)) = field_at(fields, &["spec"]) {
+        spec.retain(|(name, value)| !(name == "minReadySeconds" && *value == Tree::Int(0)));
+    }
+    let path: &[&str] = match object.kind() {
+        crate::api::workloads::WorkloadKind::CronJob => {
+            &["spec", "jobTemplate", "spec", "template", "spec"]
+        }
+        _ => &["spec", "template", "spec"],
+    };
+    if let Some(Tree::Map(spec)) = field_at(fields, path) {
+        for (name, list) in spec.iter_mut() {
+            if !matches!(name.as_str(), "containers" | "initContainers") {
+                continue;
+            }
+            let Tree::List(items) = list else { continue };
+            for item in items {
+                if let Tree::Map(item) = item {
+                    ensure_field(item, "resources", Tree::Map(Vec::new()));
+                }
+            }
+        }
+    }
+    tree
+}
+
+/// The value at `path` within `fields`, if every step is a map that has it.
+fn field_at<'t>(fields: &'t mut [(String, Tree)], path: &[&str]) -> Option<&'t mut Tree> {
+    let (first, rest) = path.split_first()?;
+    let (_, value) = fields.iter_mut().find(|(name, _)| name == first)?;
+    if rest.is_empty() {
+        return Some(value);
+    }
+    match value {
+        Tree::Map(inner) => field_at(inner, rest),
+        _ => None,
+    }
+}
+
 /// A field written even when empty, with its empty value.
 type AlwaysWritten = (&'static str, fn() -> Tree);
 
