@@ -223,21 +223,23 @@ fn watch_workloads(
 ) -> ExitCode {
     let watched = pod_model::kubectl::get_workloads::watched(versions, kind, name);
     if watched.is_empty() {
-        match name {
-            Some(name) => eprintln!("{}", kubectl_console::workload_not_found(kind, name)),
-            None => eprintln!("No resources found in default namespace."),
-        }
-        return if name.is_some() || failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        };
+        return none_found(kind, name, failed);
     }
     print!(
         "{}",
         pod_model::kubectl::get_workloads::watch_workloads(kind, &watched, false)
     );
     if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Says that no workload of `kind` (named `name`) exists: a failure when one was named.
+fn none_found(kind: WorkloadKind, name: Option<&str>, failed: bool) -> ExitCode {
+    eprintln!("{}", kubectl_console::workloads_not_found(kind, name));
+    if name.is_some() || failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -270,15 +272,7 @@ fn print_workloads(
         .collect();
     objects.sort_by(|a, b| a.object.name().cmp(b.object.name()));
     let Some(first) = objects.first() else {
-        match name {
-            Some(name) => eprintln!("{}", kubectl_console::workload_not_found(kind, name)),
-            None => eprintln!("No resources found in default namespace."),
-        }
-        return if name.is_some() || failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        };
+        return none_found(kind, name, failed);
     };
     let now = first.now;
     if *view == View::Yaml {

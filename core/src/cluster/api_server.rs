@@ -114,6 +114,33 @@ pub fn held_by_finalizers(pod: &Pod) -> Option<String> {
     })
 }
 
+/// What [`created_again`] makes of a Pod.
+pub enum Recreated {
+    /// The object to store.
+    Object(Box<Pod>),
+    /// A Pod the playground does not run (too many containers).
+    NotRun,
+    /// Past the playground's cap on objects of one name.
+    TooMany,
+}
+
+/// The object the API server stores for `pod` created now when no object of its name exists:
+/// the next of its name (the first keeps its own UID, later ones get a new one).
+pub fn created_again(world: &World, pod: &Pod) -> Recreated {
+    let generation = world
+        .store
+        .pods
+        .iter()
+        .filter(|stored| stored.object().name() == pod.name())
+        .count();
+    if generation >= MAX_GENERATIONS {
+        return Recreated::TooMany;
+    }
+    created(world, pod, generation).map_or(Recreated::NotRun, |object| {
+        Recreated::Object(Box::new(object))
+    })
+}
+
 /// The object the API server stores for `pod`, the `generation`-th of its name (0 for the
 /// first: its own UID or a stable made-up one; later ones a new UID each); `None` for a Pod the
 /// playground does not run.
@@ -355,17 +382,8 @@ fn apply(world: &World, out: &mut Vec<Event>) {
             ));
             continue;
         }
-        let generation = world
-            .store
-            .pods
-            .iter()
-            .filter(|stored| stored.object().name() == name)
-            .count();
-        if generation >= MAX_GENERATIONS {
-            continue;
-        }
-        if let Some(object) = created(world, pod, generation) {
-            out.push(Event::PodCreated(Box::new(object)));
+        if let Recreated::Object(object) = created_again(world, pod) {
+            out.push(Event::PodCreated(object));
         }
     }
 }

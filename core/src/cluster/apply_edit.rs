@@ -10,7 +10,7 @@ use crate::api::validation::{invalid_message, updated_spec, validate_pod_update}
 use crate::api::workloads::Workload;
 use crate::api::workloads::update_validation::validate_update;
 use crate::cluster::event::Event;
-use crate::cluster::{MAX_GENERATIONS, World, api_server, pod_uid};
+use crate::cluster::{World, api_server};
 
 /// What the API server does with the edited manifest `text` applied now: the events, and
 /// kubectl's lines in `said`.
@@ -75,29 +75,16 @@ fn refusal(parsed: &Parsed) -> String {
 fn apply_pod(world: &World, pod: &Pod, out: &mut Vec<Event>) -> Result<String, String> {
     let name = pod.name();
     let Some(id) = world.store.live_pod_named(name) else {
-        let generation = world
-            .store
-            .pods
-            .iter()
-            .filter(|stored| stored.object().name() == name)
-            .count();
-        if generation >= MAX_GENERATIONS {
-            return Err(format!(
-                "pod/{name} not created: the playground's cap on objects of one name"
-            ));
-        }
-        let uid = if generation == 0 {
-            crate::cluster::uid_of(pod)
-        } else {
-            pod_uid(&format!("{name}#{generation}"))
-        };
-        return match api_server::created_object(world, pod, uid) {
-            Some(object) => {
-                out.push(Event::PodCreated(Box::new(object)));
+        return match api_server::created_again(world, pod) {
+            api_server::Recreated::Object(object) => {
+                out.push(Event::PodCreated(object));
                 Ok(format!("pod/{name} created"))
             }
-            None => Err(format!(
+            api_server::Recreated::NotRun => Err(format!(
                 "pod/{name} not created: it has more containers than the playground runs"
+            )),
+            api_server::Recreated::TooMany => Err(format!(
+                "pod/{name} not created: the playground's cap on objects of one name"
             )),
         };
     };

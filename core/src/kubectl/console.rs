@@ -507,6 +507,33 @@ pub fn workload_not_found(kind: WorkloadKind, name: &str) -> String {
     )
 }
 
+/// What kubectl says when no workload of `kind` (named `name`, if given) exists.
+pub fn workloads_not_found(kind: WorkloadKind, name: Option<&str>) -> String {
+    match name {
+        Some(name) => workload_not_found(kind, name),
+        None => "No resources found in default namespace.".to_owned(),
+    }
+}
+
+/// The workloads of `kind` among `seen` (the one named `name`, if given), in name order, or
+/// what kubectl says when there are none.
+fn workloads_named<'a>(
+    seen: &'a [ObservedWorkload],
+    kind: WorkloadKind,
+    name: Option<&str>,
+) -> Result<Vec<&'a crate::api::workloads::Workload>, String> {
+    let mut objects: Vec<&crate::api::workloads::Workload> = seen
+        .iter()
+        .map(|seen| &seen.object)
+        .filter(|object| object.kind() == kind && name.is_none_or(|name| object.name() == name))
+        .collect();
+    if objects.is_empty() {
+        return Err(workloads_not_found(kind, name));
+    }
+    crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+    Ok(objects)
+}
+
 /// The kind's resource as the API server's errors name it: `deployments.apps`, `jobs.batch`,
 /// `replicationcontrollers`.
 fn resource_with_group(kind: WorkloadKind) -> String {
@@ -1284,10 +1311,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 })
                 .collect();
             if chosen.is_empty() {
-                return Reply::err(match &name {
-                    Some(name) => workload_not_found(kind, name),
-                    None => "No resources found in default namespace.".to_owned(),
-                });
+                return Reply::err(workloads_not_found(kind, name.as_deref()));
             }
             let pods: Vec<&crate::Pod> = observed
                 .iter()
@@ -1564,10 +1588,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 name.as_deref(),
             );
             if watched.is_empty() {
-                return Reply::err(match &name {
-                    Some(name) => workload_not_found(kind, name),
-                    None => "No resources found in default namespace.".to_owned(),
-                });
+                return Reply::err(workloads_not_found(kind, name.as_deref()));
             }
             let mut reply = Reply::out(crate::kubectl::get_workloads::watch_workloads(
                 kind, &watched, wide,
@@ -1582,20 +1603,10 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             output: Some(view),
             ..
         } => {
-            let mut objects: Vec<&crate::api::workloads::Workload> = observation
-                .workloads
-                .iter()
-                .map(|seen| &seen.object)
-                .filter(|object| object.kind() == kind)
-                .filter(|object| name.as_deref().is_none_or(|name| object.name() == name))
-                .collect();
-            if objects.is_empty() {
-                return Reply::err(match &name {
-                    Some(name) => workload_not_found(kind, name),
-                    None => "No resources found in default namespace.".to_owned(),
-                });
-            }
-            crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+            let objects = match workloads_named(&observation.workloads, kind, name.as_deref()) {
+                Ok(objects) => objects,
+                Err(message) => return Reply::err(message),
+            };
             let list = name.is_none();
             match workloads_output(&view, &objects, list) {
                 Ok(text) => Reply::out(text),
@@ -1605,22 +1616,10 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
         Command::GetWorkloads {
             kind, name, wide, ..
         } => {
-            let mut objects: Vec<&crate::api::workloads::Workload> = observation
-                .workloads
-                .iter()
-                .map(|seen| &seen.object)
-                .filter(|object| object.kind() == kind)
-                .collect();
-            if let Some(name) = &name {
-                objects.retain(|object| object.name() == name);
-                if objects.is_empty() {
-                    return Reply::err(workload_not_found(kind, name));
-                }
-            }
-            if objects.is_empty() {
-                return Reply::err("No resources found in default namespace.".to_owned());
-            }
-            crate::base::sorting::sort_by_key(&mut objects, |object| object.name().to_owned());
+            let objects = match workloads_named(&observation.workloads, kind, name.as_deref()) {
+                Ok(objects) => objects,
+                Err(message) => return Reply::err(message),
+            };
             let now = observation
                 .workloads
                 .first()

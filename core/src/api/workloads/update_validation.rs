@@ -25,24 +25,17 @@ pub fn validate_update(new: &Workload, old: &Workload) -> Vec<FieldError> {
             }
         };
     match (new, old) {
-        (Workload::Deployment(new), Workload::Deployment(old)) => immutable(
-            &mut errors,
-            spec.child("selector"),
-            new.spec.selector != old.spec.selector,
-            json(&new.spec.selector),
-        ),
-        (Workload::ReplicaSet(new), Workload::ReplicaSet(old)) => immutable(
-            &mut errors,
-            spec.child("selector"),
-            new.spec.selector != old.spec.selector,
-            json(&new.spec.selector),
-        ),
-        (Workload::DaemonSet(new), Workload::DaemonSet(old)) => immutable(
-            &mut errors,
-            spec.child("selector"),
-            new.spec.selector != old.spec.selector,
-            json(&new.spec.selector),
-        ),
+        (Workload::Deployment(_), Workload::Deployment(_))
+        | (Workload::ReplicaSet(_), Workload::ReplicaSet(_))
+        | (Workload::DaemonSet(_), Workload::DaemonSet(_)) => {
+            let (selector, before) = (apps_selector(new), apps_selector(old));
+            immutable(
+                &mut errors,
+                spec.child("selector"),
+                selector != before,
+                json(&selector.cloned()),
+            );
+        }
         (Workload::StatefulSet(new), Workload::StatefulSet(old)) => {
             let mut clone = new.spec.clone();
             clone.replicas = old.spec.replicas;
@@ -101,6 +94,16 @@ pub fn validate_update(new: &Workload, old: &Workload) -> Vec<FieldError> {
         _ => {}
     }
     errors
+}
+
+/// The selector of a Deployment, ReplicaSet or DaemonSet (immutable in `apps/v1`).
+fn apps_selector(object: &Workload) -> Option<&crate::api::v1::LabelSelector> {
+    match object {
+        Workload::Deployment(o) => o.spec.selector.as_ref(),
+        Workload::ReplicaSet(o) => o.spec.selector.as_ref(),
+        Workload::DaemonSet(o) => o.spec.selector.as_ref(),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
