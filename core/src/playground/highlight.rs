@@ -6,6 +6,10 @@
 
 use crate::api::diagnostic::{Diagnostic, Severity};
 
+mod incremental;
+
+pub use incremental::Highlighter;
+
 /// What a token is, for its colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -63,36 +67,48 @@ pub struct Token {
 
 /// The tokens of every line of `text` (split at `\n`); the spaces between tokens are not tokens.
 pub fn highlight(text: &str) -> Vec<Vec<Token>> {
-    let mut block: Option<usize> = None;
-    let mut flow_depth = 0usize;
+    let mut state = LineState::default();
     text.split('\n')
-        .map(|line| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            // Inside a block scalar, every line indented deeper than its key is text.
-            if let Some(parent) = block {
-                if line.trim().is_empty() || indent > parent {
-                    return if line.trim().is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![Token {
-                            start: indent,
-                            end: line.len(),
-                            kind: TokenKind::String,
-                        }]
-                    };
-                }
-                block = None;
-            }
-            let tokens = line_tokens(line, &mut flow_depth);
-            if opens_block_scalar(line, &tokens) {
-                block = Some(indent);
-            }
-            tokens
-        })
-        .zip(text.split('\n'))
-        .map(|(tokens, line)| mark_invisible(line, tokens))
+        .map(|line| highlight_line(line, &mut state))
         .collect()
+}
+
+/// What a line's tokens depend on besides its own text: whether it is inside a block scalar,
+/// and how deep in flow style (`{`, `[`) it starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineState {
+    /// The indentation of the key whose block scalar (`|`, `>`) the line may belong to.
+    block: Option<usize>,
+    /// How many `{` and `[` are open.
+    flow_depth: usize,
+}
+
+/// The tokens of one line (without its `\n`), which starts in `state`; `state` becomes the
+/// state the next line starts in.
+pub fn highlight_line(line: &str, state: &mut LineState) -> Vec<Token> {
+    let raw = line;
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    // Inside a block scalar, every line indented deeper than its key is text.
+    if let Some(parent) = state.block {
+        if line.trim().is_empty() {
+            return mark_invisible(raw, Vec::new());
+        }
+        if indent > parent {
+            let text = vec![Token {
+                start: indent,
+                end: line.len(),
+                kind: TokenKind::String,
+            }];
+            return mark_invisible(raw, text);
+        }
+        state.block = None;
+    }
+    let tokens = line_tokens(line, &mut state.flow_depth);
+    if opens_block_scalar(line, &tokens) {
+        state.block = Some(indent);
+    }
+    mark_invisible(raw, tokens)
 }
 
 /// The kind of a character that is there but does not show as itself.

@@ -10,10 +10,12 @@ use leptos::wasm_bindgen::JsCast;
 use pod_model::Span;
 use pod_model::api::diagnostic::{Diagnostic, Severity};
 use pod_model::base::decimal;
-use pod_model::playground::highlight::{self, Underline};
+use pod_model::base::line_diff::changed_run;
+use pod_model::playground::highlight::{self, Highlighter, Underline};
 use pod_model::playground::model::Doc;
+use web_sys::{Document, Element};
 
-use super::keys::distinct_keys;
+use super::line_nodes::{LineNodes, element, line_element};
 
 /// The height of one line, in pixels; the stylesheet's `.code` line height must match.
 const LINE_PX: f64 = 20.0;
@@ -156,36 +158,85 @@ pub fn Editor(
         show_caret_doc();
     });
 
+    // The three layers follow the text line by line (see `line_nodes`): each edit redraws the
+    // lines it changed.
+    let gutter = NodeRef::<html::Div>::new();
+    let highlight_layer = NodeRef::<html::Pre>::new();
+    let underline_layer = NodeRef::<html::Pre>::new();
+    let highlighted = StoredValue::new_local(None::<(LineNodes, Highlighter)>);
+    Effect::new(move |_| {
+        let Some(pre) = highlight_layer.get() else {
+            return;
+        };
+        let pre: Element = pre.into();
+        text.with(|text| {
+            highlighted.update_value(|layer| {
+                // The measure comes before the lines.
+                let (nodes, highlighter) = fresh_layer(layer, &pre, 1, Highlighter::default);
+                let change = highlighter.update(text);
+                let document = document();
+                let lines = (change.start..change.start + change.inserted)
+                    .filter_map(|index| highlighted_line(&document, highlighter, index));
+                nodes.replace(change, lines);
+            });
+        });
+    });
+    let underlined = StoredValue::new_local(None::<(LineNodes, Vec<LayerLine>)>);
+    Effect::new(move |_| {
+        let Some(pre) = underline_layer.get() else {
+            return;
+        };
+        let pre: Element = pre.into();
+        let lines = text.with(|text| underlines.with(|marks| underlined_lines(text, marks)));
+        underlined.update_value(|layer| {
+            let (nodes, shown) = fresh_layer(layer, &pre, 0, Vec::new);
+            let change = changed_run(shown, &lines, PartialEq::eq);
+            let document = document();
+            let new = lines[change.start..change.start + change.inserted]
+                .iter()
+                .filter_map(|line| underlined_line(&document, line));
+            nodes.replace(change, new);
+            *shown = lines;
+        });
+    });
+    let numbers = Memo::new(move |_| underlines.with(|marks| gutter_lines(lines.get(), marks)));
+    let numbered = StoredValue::new_local(None::<(LineNodes, Vec<GutterLine>)>);
+    Effect::new(move |_| {
+        let Some(div) = gutter.get() else {
+            return;
+        };
+        let div: Element = div.into();
+        numbers.with(|lines| {
+            numbered.update_value(|layer| {
+                let (nodes, shown) = fresh_layer(layer, &div, 0, Vec::new);
+                let document = document();
+                // A line's number stays at its place: only marks and the count change.
+                for (index, line) in lines.iter().enumerate() {
+                    if shown.get(index) != Some(line)
+                        && let Some(number) = line_number(&document, *line)
+                    {
+                        nodes.set(index, &number);
+                    }
+                }
+                nodes.truncate(lines.len());
+                shown.clone_from(lines);
+            });
+        });
+    });
+
     view! {
         <div class="editor-frame">
             <div class="code-scroller" node_ref=scroller>
-                <div class="gutter" aria-hidden="true">
-                    <For
-                        each=move || underlines.with(|underlines| gutter_lines(lines.get(), underlines))
-                        key=|line| *line
-                        children=|line| line_number(line)
-                    />
-                </div>
+                <div class="gutter" aria-hidden="true" node_ref=gutter></div>
                 <div
                     class="code-stack"
                     style:width=move || format!("calc({}ch + {}px)", widest.get() + 2, decimal::fixed(PAD_PX * 2.0, 0))
                     style:height=move || format!("{}px", decimal::fixed(lines.get() as f64 * LINE_PX + PAD_PX * 2.0, 0))
                 >
-                    <pre class="code highlight" aria-hidden="true">
+                    <pre class="code highlight" aria-hidden="true" node_ref=highlight_layer>
                         <span class="measure" node_ref=measure>"0000000000"</span>
-                        <For
-                            each=move || text.with(|text| highlighted_lines(text))
-                            key=|line| line.key
-                            children=|line| highlighted(&line)
-                        />
                     </pre>
-                    <pre class="code underlines" aria-hidden="true">
-                        <For
-                            each=move || text.with(|text| underlines.with(|underlines| underlined_lines(text, underlines)))
-                            key=|line| line.key
-                            children=|line| underlined(&line)
-                        />
-                    </pre>
+                    <pre class="code underlines" aria-hidden="true" node_ref=underline_layer></pre>
                     <textarea
                         class="code editor"
                         node_ref=area
@@ -271,14 +322,20 @@ fn gutter_lines(lines: usize, underlines: &[Underline]) -> Vec<GutterLine> {
 }
 
 /// One line number, marked with a sign by its line's worst diagnostic.
-fn line_number(line: GutterLine) -> impl IntoView {
+fn line_number(document: &Document, line: GutterLine) -> Option<Element> {
     let (class, sign) = match line.mark {
         Some(Severity::Error) => ("line-number mark-error", "×"),
         Some(Severity::Warning) => ("line-number mark-warning", "!"),
         Some(Severity::Note) => ("line-number mark-note", "i"),
         None => ("line-number", ""),
     };
-    view! { <div class=class data-line=line.number><span class="sign">{sign}</span>{line.number}</div> }
+    let number = element(document, "div", class)?;
+    let _ = number.set_attribute("data-line", &line.number.to_string());
+    let mark = element(document, "span", "sign")?;
+    mark.set_text_content(Some(sign));
+    let _ = number.append_child(&mark);
+    let _ = number.append_with_str_1(&line.number.to_string());
+    Some(number)
 }
 
 /// Errors first, then warnings, then notes.
@@ -293,43 +350,56 @@ fn rank(severity: Severity) -> u8 {
 /// A byte range of a line and the class it is drawn with.
 type Range = (usize, usize, &'static str);
 
-/// One line of a layer: its text, the ranges drawn on it with their classes, and a key of its
-/// own (see `keys`). A keystroke redraws only the lines it changes.
+/// One line of the underline layer: its text where it has underlines, and their ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct LayerLine {
     text: String,
     ranges: Vec<Range>,
-    key: u64,
 }
 
-/// Gives each line its key.
-fn key_lines(lines: &mut [LayerLine]) {
-    let contents: Vec<(&str, &[Range])> = lines
-        .iter()
-        .map(|line| (line.text.as_str(), line.ranges.as_slice()))
-        .collect();
-    let keys = distinct_keys(&contents);
-    for (line, key) in lines.iter_mut().zip(keys) {
-        line.key = key;
+/// The layer kept in `layer`, made anew (with `empty` as its content) when there is none yet or
+/// it is for another element than `parent` (the editor was mounted again).
+fn fresh_layer<'a, T>(
+    layer: &'a mut Option<(LineNodes, T)>,
+    parent: &Element,
+    before: u32,
+    empty: impl FnOnce() -> T,
+) -> &'a mut (LineNodes, T) {
+    if layer
+        .as_ref()
+        .is_some_and(|(nodes, _)| nodes.parent() != parent)
+    {
+        *layer = None;
     }
+    layer.get_or_insert_with(|| (LineNodes::new(parent.clone(), before), empty()))
 }
 
-/// The text's lines with their tokens.
-fn highlighted_lines(text: &str) -> Vec<LayerLine> {
-    let mut lines: Vec<LayerLine> = text
-        .split('\n')
-        .zip(highlight::highlight(text))
-        .map(|(line, tokens)| LayerLine {
-            text: line.to_owned(),
-            ranges: tokens
-                .iter()
-                .map(|token| (token.start, token.end, token.kind.as_str()))
-                .collect(),
-            key: 0,
-        })
-        .collect();
-    key_lines(&mut lines);
-    lines
+/// The line at `index` of the highlighted text: each token in a span of its kind.
+fn highlighted_line(
+    document: &Document,
+    highlighter: &Highlighter,
+    index: usize,
+) -> Option<Element> {
+    let tokens = highlighter
+        .tokens(index)
+        .iter()
+        .map(|token| (token.start, token.end, token.kind.as_str()));
+    line_element(
+        document,
+        highlighter.text(index),
+        tokens,
+        |document, kind| element(document, "span", &format!("tok-{kind}")),
+    )
+}
+
+/// An invisible line with each underlined range in a span that draws the wavy line.
+fn underlined_line(document: &Document, line: &LayerLine) -> Option<Element> {
+    let ranges = line.ranges.iter().copied();
+    line_element(document, &line.text, ranges, |document, class| {
+        let span = element(document, "span", class)?;
+        let _ = span.set_attribute("data-testid", "underline");
+        Some(span)
+    })
 }
 
 /// The text's lines with their underlined ranges; overlapping underlines keep the first (the
@@ -342,8 +412,7 @@ fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
         }
         by_line[underline.line].push(underline);
     }
-    let mut lines: Vec<LayerLine> = text
-        .split('\n')
+    text.split('\n')
         .enumerate()
         .map(|(index, line)| {
             let mut marks: Vec<&Underline> = by_line.get(index).cloned().unwrap_or_default();
@@ -373,55 +442,9 @@ fn underlined_lines(text: &str, underlines: &[Underline]) -> Vec<LayerLine> {
                     line.to_owned()
                 },
                 ranges,
-                key: 0,
             }
         })
-        .collect();
-    key_lines(&mut lines);
-    lines
-}
-
-/// A line as text with its ranges in spans of their class; user text only ever becomes text
-/// nodes.
-fn line_view(
-    line: &LayerLine,
-    range_view: fn(&'static str, String) -> AnyView,
-) -> impl IntoView + use<> {
-    let text = &line.text;
-    let mut parts: Vec<AnyView> = Vec::with_capacity(line.ranges.len() * 2 + 1);
-    let mut at = 0;
-    for &(start, end, class) in &line.ranges {
-        if start < at
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        if start > at {
-            parts.push(text[at..start].to_owned().into_any());
-        }
-        parts.push(range_view(class, text[start..end].to_owned()));
-        at = end;
-    }
-    if at < text.len() {
-        parts.push(text[at..].to_owned().into_any());
-    }
-    view! { <span class="line">{parts}</span> }
-}
-
-/// A highlighted line: each token in a span of its kind.
-fn highlighted(line: &LayerLine) -> impl IntoView + use<> {
-    line_view(line, |kind, text| {
-        view! { <span class=format!("tok-{kind}")>{text}</span> }.into_any()
-    })
-}
-
-/// An invisible line with each underlined range in a span that draws the wavy line.
-fn underlined(line: &LayerLine) -> impl IntoView + use<> {
-    line_view(line, |class, text| {
-        view! { <span class=class data-testid="underline">{text}</span> }.into_any()
-    })
+        .collect()
 }
 
 /// Types `text` at the caret of the focused field as the browser's own edit (undoable), and

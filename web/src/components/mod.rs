@@ -12,6 +12,7 @@ mod faults;
 mod gallery;
 mod keys;
 mod layout;
+mod line_nodes;
 mod share;
 mod stepper;
 mod summary;
