@@ -132,18 +132,11 @@ fn apply_workload(
     if new == *old {
         return Ok(format!("{shown} unchanged"));
     }
-    let template_changed = new.template() != old.template();
     out.push(Event::WorkloadWritten {
         workload: id,
         object: Box::new(new),
     });
-    Ok(match workload {
-        Workload::StatefulSet(_) | Workload::DaemonSet(_) if template_changed => format!(
-            "{shown} configured (the playground does not roll a {}'s new Pod template out yet: its Pods keep the old one until they are made again)",
-            kind.as_str()
-        ),
-        _ => format!("{shown} configured"),
-    })
+    Ok(format!("{shown} configured"))
 }
 
 /// The stored `old` with the edited object's spec, labels and annotations, as the API server

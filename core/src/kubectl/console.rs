@@ -333,17 +333,18 @@ pub enum Command {
         /// The Deployment's name.
         name: String,
     },
-    /// `kubectl rollout undo|restart|pause|resume deployment/NAME`.
+    /// `kubectl rollout undo|restart|pause|resume deployment/NAME`, and `rollout restart` of a
+    /// StatefulSet or a DaemonSet.
     Rollout {
-        /// The Deployment's name.
-        name: String,
+        /// The workload.
+        workload: (WorkloadKind, String),
         /// What it does.
         command: crate::cluster::scenario::RolloutCommand,
     },
-    /// `kubectl rollout status deployment/NAME`.
+    /// `kubectl rollout status deployment|statefulset|daemonset/NAME`.
     RolloutStatus {
-        /// The Deployment's name.
-        name: String,
+        /// The workload.
+        workload: (WorkloadKind, String),
     },
     /// `kubectl get persistentvolumeclaims [NAME] [-o wide]`.
     GetClaims {
@@ -389,7 +390,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -787,8 +788,14 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
                     _ => return Err(unsupported()),
                 }
             }
-            let Some((WorkloadKind::Deployment, name)) = workload_reference(&words) else {
-                return Err(unsupported());
+            let workload = match workload_reference(&words) {
+                Some(workload @ (WorkloadKind::Deployment, _)) => workload,
+                Some(workload @ (WorkloadKind::StatefulSet | WorkloadKind::DaemonSet, _))
+                    if *verb == "restart" =>
+                {
+                    workload
+                }
+                _ => return Err(unsupported()),
             };
             let command = match *verb {
                 "undo" => RolloutCommand::Undo { to_revision },
@@ -796,10 +803,15 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
                 "pause" => RolloutCommand::Pause,
                 _ => RolloutCommand::Resume,
             };
-            Ok(Command::Rollout { name, command })
+            Ok(Command::Rollout { workload, command })
         }
         ["rollout", "status", rest @ ..] => match workload_reference(rest) {
-            Some((WorkloadKind::Deployment, name)) => Ok(Command::RolloutStatus { name }),
+            Some(
+                workload @ (
+                    WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet,
+                    _,
+                ),
+            ) => Ok(Command::RolloutStatus { workload }),
             _ => Err(unsupported()),
         },
         ["get", what, flags @ ..]
@@ -1483,9 +1495,11 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             let sets = owned_replica_sets(&observation.workloads, deployment);
             Reply::out(crate::kubectl::rollout::deployment_history(&name, &sets))
         }
-        Command::Rollout { name, command } => {
+        Command::Rollout {
+            workload: (kind, name),
+            command,
+        } => {
             use crate::cluster::scenario::RolloutCommand;
-            let kind = WorkloadKind::Deployment;
             let Some(object) = find_workload(&observation.workloads, kind, &name) else {
                 return Reply::err(workload_not_found(kind, &name));
             };
@@ -1519,28 +1533,26 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 RolloutCommand::Resume => "resumed",
             };
             Reply::acting(
-                format!("deployment.apps/{name} {done}\n"),
+                format!("{}/{name} {done}\n", kind.kind_group()),
                 Action::new(
                     at,
                     What::Rollout {
-                        workload: format!("deployment/{name}"),
+                        workload: format!("{}/{name}", kind.as_str().to_lowercase()),
                         command,
                     },
                 ),
             )
         }
-        Command::RolloutStatus { name } => {
-            let kind = WorkloadKind::Deployment;
-            match find_workload(&observation.workloads, kind, &name) {
-                Some(crate::api::workloads::Workload::Deployment(deployment)) => {
-                    let (line, _) = crate::kubectl::rollout::deployment_status(deployment);
-                    if line.starts_with("error: ") {
-                        Reply::err(line)
-                    } else {
-                        Reply::out(format!("{line}\n"))
-                    }
-                }
-                _ => Reply::err(workload_not_found(kind, &name)),
+        Command::RolloutStatus {
+            workload: (kind, name),
+        } => {
+            let Some(object) = find_workload(&observation.workloads, kind, &name) else {
+                return Reply::err(workload_not_found(kind, &name));
+            };
+            match crate::kubectl::rollout::status(object) {
+                Some(line) if line.starts_with("error: ") => Reply::err(line),
+                Some(line) => Reply::out(format!("{line}\n")),
+                None => Reply::err(workload_not_found(kind, &name)),
             }
         }
         Command::GetClaims { name, wide } => {
@@ -1793,9 +1805,9 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> this console does not run "kubectl exec -it sidecar-logging -- sh". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
             "#]],
         );
     }

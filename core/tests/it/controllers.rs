@@ -2440,7 +2440,277 @@ fn a_workload_prints_as_yaml_json_name_and_templates() {
             NAME             OWNER
             web-56c6c95f89   web
             --- 30s $ kubectl get deploy -o json -w
-            this console does not run "kubectl get deploy -o json -w". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+            this console does not run "kubectl get deploy -o json -w". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+        "#]],
+    );
+}
+
+/// A StatefulSet of three, each ordinal's image read with a custom column.
+const STATEFUL_SET: &str = "\
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+";
+
+/// Each Pod's name, first image and phase.
+const IMAGES: &str = "kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase";
+
+/// A StatefulSet's new template rolls out as the controller's `RollingUpdate` does
+/// (pkg/controller/statefulset/stateful_set_control.go `updateStatefulSet`): the highest
+/// ordinal first, one Pod at a time, each made again with its name and Running and Ready before
+/// the next goes; `kubectl rollout status` follows it (rollout_status.go
+/// `StatefulSetStatusViewer`: `partitioned roll out complete`, since the defaults set a
+/// partition of 0), and `rollout restart` starts another.
+#[test]
+fn a_stateful_sets_new_image_rolls_out_from_the_highest_ordinal() {
+    check(
+        STATEFUL_SET,
+        "horizon: 10m\nactions:\n- {at: 60s, do: setImage, workload: statefulset/db, container: nginx, image: 'nginx:1.28'}\n",
+        &[
+            ("59s", &["kubectl rollout status statefulset/db"]),
+            ("60s", &[IMAGES, "kubectl rollout status statefulset/db"]),
+            ("62s", &[IMAGES, "kubectl rollout status sts/db"]),
+            ("75s", &[IMAGES, "kubectl rollout status sts/db"]),
+            (
+                "5m",
+                &[
+                    "kubectl get sts -o wide",
+                    "kubectl get events",
+                    "kubectl rollout restart statefulset/db",
+                    "kubectl rollout pause statefulset/db",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 59s $ kubectl rollout status statefulset/db
+            partitioned roll out complete: 3 new pods have been updated...
+            --- 60s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.27   Running
+            db-1   nginx:1.27   Running
+            db-2   nginx:1.27   Running
+            --- 60s $ kubectl rollout status statefulset/db
+            Waiting for 1 pods to be ready...
+            --- 62s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.27   Running
+            db-1   nginx:1.27   Running
+            db-2   nginx:1.28   Pending
+            --- 62s $ kubectl rollout status sts/db
+            Waiting for 1 pods to be ready...
+            --- 75s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.28   Running
+            db-1   nginx:1.28   Running
+            db-2   nginx:1.28   Running
+            --- 75s $ kubectl rollout status sts/db
+            partitioned roll out complete: 3 new pods have been updated...
+            --- 5m $ kubectl get sts -o wide
+            NAME   READY   AGE   CONTAINERS   IMAGES
+            db     3/3     5m    nginx        nginx:1.28
+            --- 5m $ kubectl get events
+            LAST SEEN   TYPE     REASON             OBJECT           MESSAGE
+            5m          Normal   Scheduled          pod/db-0         Successfully assigned default/db-0 to node-1
+            4m59s       Normal   Pulling            pod/db-0         Pulling image "nginx:1.27"
+            4m58s       Normal   Pulled             pod/db-0         Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+            4m58s       Normal   Created            pod/db-0         Created container nginx
+            4m58s       Normal   Started            pod/db-0         Started container nginx
+            3m56s       Normal   Killing            pod/db-0         Stopping container nginx
+            3m56s       Normal   Scheduled          pod/db-0         Successfully assigned default/db-0 to node-1
+            3m55s       Normal   Pulled             pod/db-0         Container image "nginx:1.28" already present on machine
+            3m55s       Normal   Created            pod/db-0         Created container nginx
+            3m55s       Normal   Started            pod/db-0         Started container nginx
+            4m58s       Normal   Scheduled          pod/db-1         Successfully assigned default/db-1 to node-1
+            4m57s       Normal   Pulled             pod/db-1         Container image "nginx:1.27" already present on machine
+            4m57s       Normal   Created            pod/db-1         Created container nginx
+            4m57s       Normal   Started            pod/db-1         Started container nginx
+            3m57s       Normal   Killing            pod/db-1         Stopping container nginx
+            3m57s       Normal   Scheduled          pod/db-1         Successfully assigned default/db-1 to node-1
+            3m56s       Normal   Pulled             pod/db-1         Container image "nginx:1.28" already present on machine
+            3m56s       Normal   Created            pod/db-1         Created container nginx
+            3m56s       Normal   Started            pod/db-1         Started container nginx
+            4m57s       Normal   Scheduled          pod/db-2         Successfully assigned default/db-2 to node-1
+            4m56s       Normal   Pulled             pod/db-2         Container image "nginx:1.27" already present on machine
+            4m56s       Normal   Created            pod/db-2         Created container nginx
+            4m56s       Normal   Started            pod/db-2         Started container nginx
+            4m          Normal   Killing            pod/db-2         Stopping container nginx
+            3m59s       Normal   Scheduled          pod/db-2         Successfully assigned default/db-2 to node-1
+            3m58s       Normal   Pulling            pod/db-2         Pulling image "nginx:1.28"
+            3m57s       Normal   Pulled             pod/db-2         Successfully pulled image "nginx:1.28" in 1s (1s including waiting)
+            3m57s       Normal   Created            pod/db-2         Created container nginx
+            3m57s       Normal   Started            pod/db-2         Started container nginx
+            3m56s       Normal   SuccessfulCreate   statefulset/db   create Pod db-0 in StatefulSet db successful
+            3m57s       Normal   SuccessfulCreate   statefulset/db   create Pod db-1 in StatefulSet db successful
+            3m59s       Normal   SuccessfulCreate   statefulset/db   create Pod db-2 in StatefulSet db successful
+            4m          Normal   SuccessfulDelete   statefulset/db   delete Pod db-2 in StatefulSet db successful
+            3m57s       Normal   SuccessfulDelete   statefulset/db   delete Pod db-1 in StatefulSet db successful
+            3m56s       Normal   SuccessfulDelete   statefulset/db   delete Pod db-0 in StatefulSet db successful
+            --- 5m $ kubectl rollout restart statefulset/db
+            statefulset.apps/db restarted
+            --- 5m $ kubectl rollout pause statefulset/db
+            this console does not run "kubectl rollout pause statefulset/db". Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+        "#]],
+    );
+}
+
+/// A partition keeps the ordinals below it on the old template (`rollingUpdate.partition`), and
+/// `OnDelete` gives a Pod the new template only when it is made again.
+#[test]
+fn a_partition_and_on_delete_hold_a_stateful_sets_rollout() {
+    let partitioned = STATEFUL_SET.replace(
+        "  serviceName: db\n",
+        "  serviceName: db\n  updateStrategy:\n    rollingUpdate: {partition: 2}\n",
+    );
+    check(
+        &partitioned,
+        "horizon: 10m\nactions:\n- {at: 60s, do: setImage, workload: statefulset/db, container: nginx, image: 'nginx:1.28'}\n",
+        &[("5m", &[IMAGES, "kubectl rollout status statefulset/db"])],
+        expect![[r#"
+            --- 5m $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.27   Running
+            db-1   nginx:1.27   Running
+            db-2   nginx:1.28   Running
+            --- 5m $ kubectl rollout status statefulset/db
+            partitioned roll out complete: 1 new pods have been updated...
+        "#]],
+    );
+    let on_delete = STATEFUL_SET.replace(
+        "  serviceName: db\n",
+        "  serviceName: db\n  updateStrategy:\n    type: OnDelete\n",
+    );
+    check(
+        &on_delete,
+        "horizon: 10m\nactions:\n- {at: 60s, do: setImage, workload: statefulset/db, container: nginx, image: 'nginx:1.28'}\n- {at: 3m, do: deletePod, pod: db-0}\n",
+        &[
+            ("150s", &[IMAGES, "kubectl rollout status statefulset/db"]),
+            ("5m", &[IMAGES]),
+        ],
+        expect![[r#"
+            --- 150s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.27   Running
+            db-1   nginx:1.27   Running
+            db-2   nginx:1.27   Running
+            --- 150s $ kubectl rollout status statefulset/db
+            error: rollout status is only available for RollingUpdate strategy type
+            --- 5m $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME   IMAGE        STATUS
+            db-0   nginx:1.28   Running
+            db-1   nginx:1.27   Running
+            db-2   nginx:1.27   Running
+        "#]],
+    );
+}
+
+/// A DaemonSet's new template rolls out node by node, as its controller's `rollingUpdate`
+/// without surge does (pkg/controller/daemon/update.go): an old Pod is deleted only while fewer
+/// than `maxUnavailable` (1 by default) of the daemons are unavailable, and its node gets a Pod
+/// of the new template; `kubectl rollout status` follows it (`DaemonSetStatusViewer`).
+#[test]
+fn a_daemon_sets_new_image_rolls_out_one_node_at_a_time() {
+    check(
+        DAEMON_SET,
+        "nodes:\n- {name: node-1}\n- {name: node-2}\n- {name: node-3}\nhorizon: 10m\nactions:\n- {at: 60s, do: setImage, workload: daemonset/node-agent, container: agent, image: 'busybox:1.37'}\n",
+        &[
+            (
+                "60s",
+                &[IMAGES, "kubectl rollout status daemonset/node-agent"],
+            ),
+            ("100s", &[IMAGES, "kubectl rollout status ds/node-agent"]),
+            (
+                "5m",
+                &[
+                    IMAGES,
+                    "kubectl get ds",
+                    "kubectl rollout status daemonset/node-agent",
+                    "kubectl get events --sort-by=.lastTimestamp",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 60s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME               IMAGE          STATUS
+            node-agent-hcrxw   busybox:1.36   Running
+            node-agent-pc75d   busybox:1.36   Running
+            node-agent-r97hj   busybox:1.37   Pending
+            node-agent-xgnl6   busybox:1.36   Running
+            --- 60s $ kubectl rollout status daemonset/node-agent
+            Waiting for daemon set "node-agent" rollout to finish: 1 out of 3 new pods have been updated...
+            --- 100s $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME               IMAGE          STATUS
+            node-agent-ghd58   busybox:1.37   Running
+            node-agent-gn68z   busybox:1.37   Running
+            node-agent-r97hj   busybox:1.37   Running
+            --- 100s $ kubectl rollout status ds/node-agent
+            daemon set "node-agent" successfully rolled out
+            --- 5m $ kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,STATUS:.status.phase
+            NAME               IMAGE          STATUS
+            node-agent-ghd58   busybox:1.37   Running
+            node-agent-gn68z   busybox:1.37   Running
+            node-agent-r97hj   busybox:1.37   Running
+            --- 5m $ kubectl get ds
+            NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+            node-agent   3         3         3       3            3           <none>          5m
+            --- 5m $ kubectl rollout status daemonset/node-agent
+            daemon set "node-agent" successfully rolled out
+            --- 5m $ kubectl get events --sort-by=.lastTimestamp
+            LAST SEEN   TYPE     REASON             OBJECT                 MESSAGE
+            5m          Normal   Scheduled          pod/node-agent-hcrxw   Successfully assigned default/node-agent-hcrxw to node-1
+            5m          Normal   Scheduled          pod/node-agent-pc75d   Successfully assigned default/node-agent-pc75d to node-3
+            5m          Normal   Scheduled          pod/node-agent-xgnl6   Successfully assigned default/node-agent-xgnl6 to node-2
+            5m          Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-hcrxw
+            5m          Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-xgnl6
+            5m          Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-pc75d
+            4m59s       Normal   Pulling            pod/node-agent-hcrxw   Pulling image "busybox:1.36"
+            4m59s       Normal   Pulling            pod/node-agent-pc75d   Pulling image "busybox:1.36"
+            4m59s       Normal   Pulling            pod/node-agent-xgnl6   Pulling image "busybox:1.36"
+            4m58s       Normal   Pulled             pod/node-agent-hcrxw   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            4m58s       Normal   Created            pod/node-agent-hcrxw   Created container agent
+            4m58s       Normal   Started            pod/node-agent-hcrxw   Started container agent
+            4m58s       Normal   Pulled             pod/node-agent-pc75d   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            4m58s       Normal   Created            pod/node-agent-pc75d   Created container agent
+            4m58s       Normal   Started            pod/node-agent-pc75d   Started container agent
+            4m58s       Normal   Pulled             pod/node-agent-xgnl6   Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+            4m58s       Normal   Created            pod/node-agent-xgnl6   Created container agent
+            4m58s       Normal   Started            pod/node-agent-xgnl6   Started container agent
+            4m          Normal   Killing            pod/node-agent-hcrxw   Stopping container agent
+            4m          Normal   Scheduled          pod/node-agent-r97hj   Successfully assigned default/node-agent-r97hj to node-1
+            4m          Normal   SuccessfulDelete   daemonset/node-agent   Deleted pod: node-agent-hcrxw
+            4m          Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-r97hj
+            3m59s       Normal   Pulling            pod/node-agent-r97hj   Pulling image "busybox:1.37"
+            3m58s       Normal   Scheduled          pod/node-agent-gn68z   Successfully assigned default/node-agent-gn68z to node-2
+            3m58s       Normal   Pulled             pod/node-agent-r97hj   Successfully pulled image "busybox:1.37" in 1s (1s including waiting)
+            3m58s       Normal   Created            pod/node-agent-r97hj   Created container agent
+            3m58s       Normal   Started            pod/node-agent-r97hj   Started container agent
+            3m58s       Normal   Killing            pod/node-agent-xgnl6   Stopping container agent
+            3m58s       Normal   SuccessfulDelete   daemonset/node-agent   Deleted pod: node-agent-xgnl6
+            3m58s       Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-gn68z
+            3m57s       Normal   Pulling            pod/node-agent-gn68z   Pulling image "busybox:1.37"
+            3m56s       Normal   Scheduled          pod/node-agent-ghd58   Successfully assigned default/node-agent-ghd58 to node-3
+            3m56s       Normal   Pulled             pod/node-agent-gn68z   Successfully pulled image "busybox:1.37" in 1s (1s including waiting)
+            3m56s       Normal   Created            pod/node-agent-gn68z   Created container agent
+            3m56s       Normal   Started            pod/node-agent-gn68z   Started container agent
+            3m56s       Normal   Killing            pod/node-agent-pc75d   Stopping container agent
+            3m56s       Normal   SuccessfulDelete   daemonset/node-agent   Deleted pod: node-agent-pc75d
+            3m56s       Normal   SuccessfulCreate   daemonset/node-agent   Created pod: node-agent-ghd58
+            3m55s       Normal   Pulling            pod/node-agent-ghd58   Pulling image "busybox:1.37"
+            3m54s       Normal   Pulled             pod/node-agent-ghd58   Successfully pulled image "busybox:1.37" in 1s (1s including waiting)
+            3m54s       Normal   Created            pod/node-agent-ghd58   Created container agent
+            3m54s       Normal   Started            pod/node-agent-ghd58   Started container agent
         "#]],
     );
 }

@@ -5,8 +5,12 @@
 //! `metadata.name` (`ReplaceDaemonSetPodNodeNameNodeAffinity`) and placed by the scheduler, and
 //! carries the tolerations the controller adds (`AddOrUpdateDaemonPodTolerations`), so a lost
 //! node's daemon Pod is not evicted. A failed daemon Pod is deleted and made again; a Pod on a
-//! node that should not run one goes.
+//! node that should not run one goes. A new template rolls out under the `RollingUpdate`
+//! strategy: old Pods are deleted, and made again from the new template, while no more than
+//! `maxUnavailable` of the nodes' daemons are unavailable; under `OnDelete` a Pod gets the new
+//! template only when it is deleted.
 
+use crate::api::v1::IntOrString;
 use crate::api::v1::{
     Affinity, NodeAffinity, NodeSelector, NodeSelectorTerm, Pod, SelectorRequirement, Toleration,
 };
@@ -17,7 +21,7 @@ use crate::cluster::api_server::deletion_grace_seconds;
 use crate::cluster::controllers::names::pod_template_hash;
 use crate::cluster::controllers::{
     controlling_workload, create_pods_from, is_active, is_available, owned_pods, ready_since,
-    record, record_warning,
+    record, record_warning, scaled,
 };
 use crate::cluster::event::Event;
 use crate::cluster::node_affinity::node_matches;
@@ -204,6 +208,7 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
     let mut updated = 0;
     let mut available = 0;
     let mut wanted_nodes: Vec<&str> = Vec::new();
+    let mut daemons: Vec<NodeDaemons> = Vec::new();
     for node in world.store.nodes.iter().filter(|node| node.exists()) {
         let name = node.spec.name.as_str();
         let on_node: Vec<PodId> = pods
@@ -239,6 +244,9 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
         if runs {
             status.desired_number_scheduled += 1;
         }
+        if runs && !on_node.is_empty() {
+            daemons.push(node_daemons(world, &active, &hash));
+        }
         match active.split_first() {
             None if runs => wanted_nodes.push(name),
             None => {}
@@ -270,6 +278,12 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             }
         }
     }
+    if daemon_set.spec.update_strategy.kind.as_deref() != Some("OnDelete") {
+        let desired = status.desired_number_scheduled;
+        for pod in to_replace(world, daemon_set, &daemons, desired, now) {
+            delete(world, id, pod, out);
+        }
+    }
     // The new Pods in one batch, so that each gets its own name.
     let templates: Vec<PodTemplateSpec> = wanted_nodes
         .iter()
@@ -288,6 +302,89 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             object: Box::new(Workload::DaemonSet(written)),
         });
     }
+}
+
+/// A node's daemon Pods, for the rolling update (`findUpdatedPodsOnNode`): its one Pod of the
+/// template's hash and its one older Pod, or `None` when it has two of either.
+type NodeDaemons = Option<(Option<PodId>, Option<PodId>)>;
+
+/// The Pods of a node that are not going (`active`), sorted by whether they are of `hash`.
+fn node_daemons(world: &World, active: &[PodId], hash: &str) -> NodeDaemons {
+    let (mut new, mut old) = (None, None);
+    for pod in active {
+        let object = world.store.pod(*pod).object();
+        let slot = if object
+            .metadata
+            .labels
+            .get(REVISION_HASH)
+            .map(String::as_str)
+            == Some(hash)
+        {
+            &mut new
+        } else {
+            &mut old
+        };
+        if slot.replace(*pod).is_some() {
+            return None;
+        }
+    }
+    Some((new, old))
+}
+
+/// The old Pods the rolling update deletes now (`rollingUpdate` without surge): every old Pod
+/// that is not available, and as many available ones as `maxUnavailable` (of the `desired`
+/// daemons, rounded up; 1 when it is 0) allows beside the daemons already unavailable. A node
+/// with no Pod but going ones, with two of a kind, or with an old and a new Pod counts as
+/// unavailable. (A `maxSurge` above 0 is not modelled: the update runs as without it.)
+fn to_replace(
+    world: &World,
+    daemon_set: &DaemonSet,
+    daemons: &[NodeDaemons],
+    desired: i32,
+    now: crate::base::timestamp::Timestamp,
+) -> Vec<PodId> {
+    let one = IntOrString::Int(1);
+    let max_unavailable = daemon_set
+        .spec
+        .update_strategy
+        .rolling_update
+        .as_ref()
+        .and_then(|rolling| rolling.max_unavailable.as_ref())
+        .unwrap_or(&one);
+    let max_unavailable = match scaled(max_unavailable, desired, true) {
+        0 => 1,
+        n => n,
+    };
+    let available = |pod: PodId| {
+        is_available(
+            world.store.pod(pod).object(),
+            daemon_set.spec.min_ready_seconds,
+            now,
+        )
+    };
+    let mut unavailable = 0;
+    let mut replace = Vec::new();
+    let mut candidates = Vec::new();
+    for node in daemons {
+        match node {
+            None | Some((None, None) | (Some(_), Some(_))) => unavailable += 1,
+            Some((Some(new), None)) => {
+                if !available(*new) {
+                    unavailable += 1;
+                }
+            }
+            Some((None, Some(old))) => {
+                if !available(*old) {
+                    replace.push(*old);
+                } else if unavailable < max_unavailable {
+                    candidates.push(*old);
+                }
+            }
+        }
+    }
+    let room = usize::try_from((max_unavailable - unavailable).max(0)).unwrap_or(0);
+    replace.extend(candidates.into_iter().take(room));
+    replace
 }
 
 /// Deletes a daemon Pod, with the `SuccessfulDelete` Event.

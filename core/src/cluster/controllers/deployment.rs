@@ -11,7 +11,7 @@ use crate::api::workloads::types::{
 };
 use crate::cluster::World;
 use crate::cluster::controllers::names::pod_template_hash;
-use crate::cluster::controllers::{controller_reference, controlling_workload, record};
+use crate::cluster::controllers::{controller_reference, controlling_workload, record, scaled};
 use crate::cluster::event::Event;
 use crate::cluster::stored_workload::WorkloadId;
 use crate::cluster::trigger::{Change, Timer, Trigger};
@@ -143,26 +143,6 @@ pub fn fenceposts(deployment: &Deployment) -> (i32, i32) {
         (0, 1)
     } else {
         (surge, unavailable)
-    }
-}
-
-/// An int-or-percent of `total` (`intstr.GetScaledValueFromIntOrPercent`).
-fn scaled(value: &IntOrString, total: i32, round_up: bool) -> i32 {
-    match value {
-        IntOrString::Int(n) => *n,
-        IntOrString::String(text) => {
-            let percent: i64 = text
-                .strip_suffix('%')
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(0);
-            let product = percent * i64::from(total);
-            let value = if round_up {
-                (product + 99).div_euclid(100)
-            } else {
-                product.div_euclid(100)
-            };
-            i32::try_from(value).unwrap_or(0)
-        }
     }
 }
 

@@ -18,7 +18,7 @@ pub mod names;
 pub mod replica_set;
 pub mod stateful_set;
 
-use crate::api::v1::{OwnerReference, Pod};
+use crate::api::v1::{IntOrString, OwnerReference, Pod};
 use crate::api::workloads::Workload;
 use crate::api::workloads::types::PodTemplateSpec;
 use crate::base::timestamp::Timestamp;
@@ -300,5 +300,25 @@ pub fn create_pods_named(
             source,
             out,
         );
+    }
+}
+
+/// An int-or-percent of `total` (`intstr.GetScaledValueFromIntOrPercent`).
+pub fn scaled(value: &IntOrString, total: i32, round_up: bool) -> i32 {
+    match value {
+        IntOrString::Int(n) => *n,
+        IntOrString::String(text) => {
+            let percent: i64 = text
+                .strip_suffix('%')
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            let product = percent * i64::from(total);
+            let value = if round_up {
+                (product + 99).div_euclid(100)
+            } else {
+                product.div_euclid(100)
+            };
+            i32::try_from(value).unwrap_or(0)
+        }
     }
 }

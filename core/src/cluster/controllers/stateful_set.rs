@@ -4,7 +4,10 @@
 //! default) a Pod is created only once every lower ordinal is Running and Ready, and scaling
 //! down deletes the highest ordinal first, one at a time; under `Parallel` all at once. A Pod
 //! that is gone is made again with the same name; one still there, even Terminating on a lost
-//! node, is waited for: two Pods never hold one identity.
+//! node, is waited for: two Pods never hold one identity. A new template rolls out under the
+//! `RollingUpdate` strategy: the highest ordinal first, one Pod at a time, each made again from
+//! the new template and Running and Ready before the next goes, down to the partition; under
+//! `OnDelete` a Pod gets the new template only when it is deleted.
 
 use crate::api::v1::{PersistentVolumeClaimVolumeSource, Pod, Volume};
 use crate::api::workloads::Workload;
@@ -76,12 +79,12 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
     }
     let name = set.metadata.name.as_deref().unwrap_or_default();
     let now = world.wall(world.now);
+    // The controller always hashes with the collision count, 0 until a collision (`newRevision`
+    // with `&collisionCount`).
+    let collisions = set.status.as_ref().and_then(|s| s.collision_count);
     let revision = format!(
         "{name}-{}",
-        pod_template_hash(
-            &set.spec.template,
-            set.status.as_ref().and_then(|s| s.collision_count)
-        )
+        pod_template_hash(&set.spec.template, Some(collisions.unwrap_or(0)))
     );
     let start = set.spec.ordinals.as_ref().map_or(0, |o| o.start.max(0));
     let replicas = set.spec.replicas.unwrap_or(1).clamp(0, MAX_REPLICAS);
@@ -129,6 +132,7 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
         .filter(|(ordinal, _)| *ordinal < start || *ordinal >= start + replicas)
         .collect();
     condemned.sort_by_key(|(ordinal, _)| std::cmp::Reverse(*ordinal));
+    let scaling_down = !condemned.is_empty();
     for (_, pod) in condemned {
         let object = world.store.pod(*pod).object();
         if object.metadata.deletion_timestamp.is_some() {
@@ -145,7 +149,65 @@ fn sync(world: &World, id: WorkloadId, out: &mut Vec<Event>) {
             break;
         }
     }
+    let rolling_update = set.spec.update_strategy.kind.as_deref() != Some("OnDelete");
+    if rolling_update && (parallel || !waiting) && !scaling_down {
+        roll_out(
+            world,
+            id,
+            set,
+            &revision,
+            start..start + replicas,
+            &pod_at,
+            out,
+        );
+    }
     write_status(world, id, set, &pods, &revision, now, out);
+}
+
+/// The rolling update's step (`updateStatefulSet`, after the replicas are made): from the
+/// highest wanted ordinal down to the partition, the first Pod not of the update `revision` is
+/// deleted (the sync after it is gone makes it again from the new template); a Pod of the
+/// revision that is not yet Running and Ready, or is going, is waited for.
+fn roll_out<'a>(
+    world: &World,
+    id: WorkloadId,
+    set: &StatefulSet,
+    revision: &str,
+    wanted: std::ops::Range<i32>,
+    pod_at: &dyn Fn(i32) -> Option<(PodId, &'a Pod)>,
+    out: &mut Vec<Event>,
+) {
+    let now = world.wall(world.now);
+    let partition = set
+        .spec
+        .update_strategy
+        .rolling_update
+        .as_ref()
+        .and_then(|rolling| rolling.partition)
+        .unwrap_or(0)
+        .max(0);
+    let lowest = wanted.start.saturating_add(partition);
+    for ordinal in (lowest..wanted.end).rev() {
+        let Some((pod_id, pod)) = pod_at(ordinal) else {
+            return;
+        };
+        let going = pod.metadata.deletion_timestamp.is_some();
+        if revision_of(pod) != Some(revision) && !going {
+            delete(world, id, set, pod, pod_id, out);
+            return;
+        }
+        if going || !running_and_ready(pod, set.spec.min_ready_seconds, now) {
+            return;
+        }
+    }
+}
+
+/// The revision a Pod of the set was made from (its `controller-revision-hash` label).
+fn revision_of(pod: &Pod) -> Option<&str> {
+    pod.metadata
+        .labels
+        .get("controller-revision-hash")
+        .map(String::as_str)
 }
 
 /// Creates the Pod of `ordinal` (`newVersionedStatefulSetPod`): its name, hostname and
@@ -359,21 +421,27 @@ fn write_status(
         let n = objects.iter().filter(|pod| keep(pod)).count();
         (n > 0).then(|| i32::try_from(n).unwrap_or(i32::MAX))
     };
-    let of_revision = count(&|pod| {
-        pod.metadata
-            .labels
-            .get("controller-revision-hash")
-            .map(String::as_str)
-            == Some(revision)
-    });
     let previous = set.status.clone().unwrap_or_default();
+    // The revision the Pods had before the template changed, until the rollout is complete
+    // (`completeRollingUpdate`: every Pod of the update revision and ready).
+    let mut current = previous
+        .current_revision
+        .clone()
+        .unwrap_or_else(|| revision.to_owned());
+    let updated = count(&|pod| revision_of(pod) == Some(revision));
+    let ready = count(&|pod| ready_since(pod).is_some());
+    let replicas = i32::try_from(objects.len()).unwrap_or(i32::MAX);
+    let rolling_update = set.spec.update_strategy.kind.as_deref() != Some("OnDelete");
+    if rolling_update && updated.unwrap_or(0) == replicas && ready.unwrap_or(0) == replicas {
+        revision.clone_into(&mut current);
+    }
     let status = StatefulSetStatus {
         observed_generation: set.metadata.generation,
-        replicas: i32::try_from(objects.len()).unwrap_or(i32::MAX),
-        ready_replicas: count(&|pod| ready_since(pod).is_some()),
-        current_replicas: of_revision,
-        updated_replicas: of_revision,
-        current_revision: Some(revision.to_owned()),
+        replicas,
+        ready_replicas: ready,
+        current_replicas: count(&|pod| revision_of(pod) == Some(current.as_str())),
+        updated_replicas: updated,
+        current_revision: Some(current.clone()),
         update_revision: Some(revision.to_owned()),
         collision_count: Some(previous.collision_count.unwrap_or(0)),
         available_replicas: Some(
