@@ -16,6 +16,7 @@ use pod_model::kubectl::console::{self as kubectl_console, View as KubectlView};
 use pod_model::kubectl::describe::DescribeOptions;
 use pod_model::kubectl::describe_workloads::{Around, describe_workload};
 use pod_model::kubectl::errors as kubectl_errors;
+use pod_model::kubectl::exec::{ExecOptions, ExecReply};
 use pod_model::kubectl::get as kubectl_get;
 use pod_model::kubectl::get_workloads::get_workloads;
 use pod_model::topology;
@@ -34,6 +35,15 @@ pub enum View {
     Describe {
         /// The local time zone's offset.
         utc_offset_minutes: i32,
+    },
+    /// `kubectl exec POD [-c NAME] [-q] -- COMMAND…` in the first Pod.
+    Exec {
+        /// `-c`.
+        container: Option<String>,
+        /// `-q`.
+        quiet: bool,
+        /// The command.
+        command: Vec<String>,
     },
     /// `kubectl logs`.
     Logs {
@@ -187,6 +197,25 @@ pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> Ex
     if *view != View::Watch {
         observed.retain(|seen| !seen.gone);
     }
+    if let (
+        View::Exec {
+            container,
+            quiet,
+            command,
+        },
+        Some(first),
+    ) = (view, observed.first())
+    {
+        let options = ExecOptions {
+            pod: first.pod.name().to_owned(),
+            container: container.clone(),
+            command: command.clone(),
+            stdin: false,
+            tty: false,
+            quiet: *quiet,
+        };
+        return print_exec(&pod_model::kubectl::exec::exec(&observed, &options));
+    }
     let result = if observed.is_empty() {
         // kubectl says this on standard error.
         writeln!(
@@ -210,6 +239,19 @@ pub fn run(files: &[&str], view: &View, when: When, selection: &Selection) -> Ex
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints what `kubectl exec` printed, each line on its stream, and exits as kubectl does:
+/// with the command's status.
+fn print_exec(reply: &ExecReply) -> ExitCode {
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    for (error, line) in &reply.lines {
+        let stream: &mut dyn Write = if *error { &mut err } else { &mut out };
+        if writeln!(stream, "{line}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(u8::try_from(reply.exit.clamp(0, 255)).unwrap_or(1))
 }
 
 /// `kubectl get` of the workloads of `kind` (the one named `name`, if given).
@@ -336,6 +378,9 @@ fn render(view: &View, observed: &[Observed]) -> Result<String, String> {
             container: container.clone(),
             previous: *previous,
         },
+        View::Exec { .. } => {
+            return Err("podplay: an exec needs a Pod to run in".to_owned());
+        }
         View::Watch => KubectlView::Watch,
         View::Yaml => KubectlView::Yaml { list: false },
         View::Top { containers } => KubectlView::Top {

@@ -82,6 +82,26 @@ enum Command {
         #[command(flatten)]
         run: RunArgs,
     },
+    /// Run a command in a container of the file's first Pod (or of pod/NAME), as 'kubectl exec
+    /// POD [-c NAME] -- COMMAND' would at --at (by default 30s after 'kubectl apply').
+    ///
+    /// For example: podplay exec pod.yaml -c nginx -- cat /usr/share/nginx/html/index.html.
+    /// The command's output goes to standard output, kubectl's notices and errors to standard
+    /// error, and podplay exits with the command's status.
+    Exec {
+        /// The container (by default the one kubectl picks: the annotated default, else the
+        /// first, with kubectl's notice).
+        #[arg(short, long, value_name = "NAME")]
+        container: Option<String>,
+        /// No notice about the container picked.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        run: RunArgs,
+        /// The command and its arguments, after '--'.
+        #[arg(last = true, required = true, value_name = "COMMAND")]
+        command: Vec<String>,
+    },
     /// Print 'kubectl get pods -w' (with a resource argument, 'kubectl get KIND -w') from
     /// 'kubectl apply' until --at (by default 2m).
     Watch {
@@ -245,6 +265,19 @@ fn main() -> ExitCode {
             },
             run,
         ),
+        Command::Exec {
+            container,
+            quiet,
+            run,
+            command,
+        } => (
+            View::Exec {
+                container,
+                quiet,
+                command,
+            },
+            run,
+        ),
         Command::Watch { run } => (View::Watch, run),
         Command::Top { containers, run } => (View::Top { containers }, run),
         Command::Yaml { run } => (View::Yaml, run),
@@ -258,10 +291,11 @@ fn main() -> ExitCode {
         ),
     };
     // A watch follows the first two minutes unless told otherwise.
-    let default_at = if view == View::Watch {
-        VirtualTime::from_secs(120)
-    } else {
-        VirtualTime::ZERO
+    // An exec comes half a minute in, when a Pod is usually running.
+    let default_at = match view {
+        View::Watch => VirtualTime::from_secs(120),
+        View::Exec { .. } => VirtualTime::from_secs(30),
+        _ => VirtualTime::ZERO,
     };
     // kubectl's resource argument comes first: `get deployments FILE`, `describe pod/web FILE`;
     // without one, the command is about the Pods.

@@ -508,12 +508,38 @@ describe("the kubectl console", () => {
     }
     assert.ok(statuses.includes("Terminating"), statuses.join(", "));
 
-    await runCommand(page, "kubectl exec -it sidecar-logging -- sh");
-    assert.match(await output.textContent(), /this console does not run "kubectl exec/);
+    await runCommand(page, "kubectl port-forward sidecar-logging 8080:80");
+    assert.match(await output.textContent(), /this console does not run "kubectl port-forward/);
     await input.press("ArrowUp");
     await input.press("ArrowUp");
     assert.equal(await input.inputValue(), "kubectl delete pod sidecar-logging --grace-period=5");
     await screenshot(page, "console");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("kubectl exec in the console", () => {
+  test("reads what one container wrote from the other, and command text stays text", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("examples").selectOption("app-with-adapter");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/app-with-adapter" }).waitFor();
+    await page.getByTestId("last").click();
+    await settled(page);
+    // The app container counts requests into the shared volume; the adapter reads them.
+    const count = await runCommand(page, "kubectl exec app-with-adapter -c metrics-adapter -- cat /status/requests");
+    assert.match(count, /^\s*\d+\s*$/);
+    const listed = await runCommand(page, "kubectl exec app-with-adapter -- ls /var/app");
+    assert.match(listed, /Defaulted container "app" out of: app, metrics-adapter/);
+    assert.match(listed, /requests/);
+    // Hostile text typed into a command comes back as text, never as markup.
+    const hostile = await runCommand(page, "kubectl exec app-with-adapter -- sh -c 'echo \"<img src=x onerror=alert(1)>\"; exit 2'");
+    assert.match(hostile, /<img src=x onerror=alert\(1\)>/);
+    assert.match(hostile, /command terminated with exit code 2/);
+    assert.equal(await page.getByTestId("console-output").locator("img").count(), 0);
+    const missing = await runCommand(page, "kubectl exec app-with-adapter -c db -- ls");
+    assert.match(missing, /container db is not valid for pod app-with-adapter/);
+    await screenshot(page, "console-exec");
     assert.deepEqual(problems, []);
     await context.close();
   });

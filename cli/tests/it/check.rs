@@ -135,6 +135,8 @@ fn no_arguments_prints_usage() {
               describe     Print 'kubectl describe' for the same Pods, or the workloads a resource argument
                            names ('describe statefulset/web FILE'), Events included
               logs         Print 'kubectl logs' of a simulated container
+              exec         Run a command in a container of the file's first Pod (or of pod/NAME), as 'kubectl
+                           exec POD [-c NAME] -- COMMAND' would at --at (by default 30s after 'kubectl apply')
               watch        Print 'kubectl get pods -w' (with a resource argument, 'kubectl get KIND -w') from
                            'kubectl apply' until --at (by default 2m)
               top          Print 'kubectl top pod': the CPU and memory the simulated containers use, held to
@@ -1580,6 +1582,41 @@ fn describe_takes_kubectls_resource_argument() {
               ----    ------             ----  ----                   -------
               Normal  ScalingReplicaSet  30s   deployment-controller  Scaled up replica set web-84b87c4dcf from 0 to 2
             --- stderr
+        "#]],
+    );
+}
+
+/// `podplay exec`: `kubectl exec` in the first Pod at --at (30s by default), its output on
+/// standard output, kubectl's notice and errors on standard error, and the command's status as
+/// podplay's.
+#[test]
+fn exec_runs_a_command_in_a_container() {
+    check(
+        &["exec", "sidecar-logging.yaml", "--", "ls", "/var/log/app"],
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            Defaulted container "app" out of: app, log-forwarder
+        "#]],
+    );
+    check(
+        &[
+            "exec",
+            "-c",
+            "log-forwarder",
+            "sidecar-logging.yaml",
+            "--",
+            "sh",
+            "-c",
+            "echo $HOSTNAME; exit 4",
+        ],
+        expect![[r#"
+            exit 4
+            --- stdout
+            sidecar-logging
+            --- stderr
+            command terminated with exit code 4
         "#]],
     );
 }

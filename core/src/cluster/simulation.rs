@@ -11,12 +11,16 @@ use crate::api::workloads::Workload;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::events::{Event, EventLog};
+use crate::cluster::kubelet::program::Program;
 use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
 use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
 use crate::cluster::scenario::Scenario;
 use crate::cluster::store::{Involved, PodId, Snapshot};
 use crate::cluster::stored_workload::StoredWorkload;
 use crate::cluster::{MAX_CONTAINERS, Run, World, run_manifest};
+use crate::runtime::exec;
+pub use crate::runtime::exec::{ExecEnd, ExecRun};
+use crate::runtime::kubelet_expansion::literal_env;
 
 /// A log line of a container.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +69,51 @@ impl ContainerRuns {
     /// left them: its own writes, its volumes, others' writes to shared volumes. `None` before it
     /// first started.
     pub fn files_at(&self, pod_name: &str, at: VirtualTime) -> Option<BTreeMap<String, String>> {
+        let (started, ended, plan, surroundings) = self.run_at(at)?;
+        let until = ended.map_or(at, |ended| ended.min(at));
+        let offset = until.as_millis().saturating_sub(started.as_millis());
+        let host = plan.host_at(&self.container, pod_name, surroundings, offset);
+        Some(host.files)
+    }
+
+    /// Runs `command` in the run going at `at` (`kubectl exec`): against its files, volumes and
+    /// clock then, with the environment it was started with and the runtime's (`HOSTNAME` is
+    /// `hostname`); `id` names the exec. What the command changes is not kept. `None` when the
+    /// container is not running at `at`.
+    pub fn exec_at(
+        &self,
+        pod_name: &str,
+        hostname: &str,
+        at: VirtualTime,
+        command: &[String],
+        id: &str,
+    ) -> Option<ExecRun> {
+        let (started, ended, plan, surroundings) = self.run_at(at)?;
+        if ended.is_some_and(|ended| ended <= at) {
+            return None;
+        }
+        // What the run did at the very instant has happened, as the others' writes at it have
+        // arrived: the run is replayed a millisecond past it.
+        let offset = at.as_millis().saturating_sub(started.as_millis());
+        let mut host = plan.host_at(&self.container, pod_name, surroundings, offset + 1);
+        let kubelet_env = match &plan.program {
+            Program::Script { env, .. } => env.clone(),
+            Program::Image(_) => surroundings
+                .env
+                .clone()
+                .unwrap_or_else(|| literal_env(&self.container.env)),
+        };
+        let env = exec::process_env(hostname, &kubelet_env);
+        let image = self.container.image.as_deref().unwrap_or_default();
+        Some(exec::exec(command, image, &mut host, &env, id))
+    }
+
+    /// The last run started by `at`: its start, its end if it ended, its program and what it
+    /// found around it.
+    fn run_at(
+        &self,
+        at: VirtualTime,
+    ) -> Option<(VirtualTime, Option<VirtualTime>, &RunPlan, &Surroundings)> {
         let index = self.runs.iter().rposition(|(started, _)| *started <= at)?;
         let (started, ended) = self.runs[index];
         let (_, plan, surroundings) = self
@@ -72,10 +121,7 @@ impl ContainerRuns {
             .iter()
             .rev()
             .find(|(from, _, _)| *from <= index)?;
-        let until = ended.map_or(at, |ended| ended.min(at));
-        let offset = until.as_millis().saturating_sub(started.as_millis());
-        let host = plan.host_at(&self.container, pod_name, surroundings, offset);
-        Some(host.files)
+        Some((started, ended, plan, surroundings))
     }
 
     /// The paths in shared volumes that any run of the container wrote, as it sees them.

@@ -1,5 +1,6 @@
 //! `kubectl logs [-c NAME] [--previous]`: a container's log lines from the simulation, with
-//! kubectl's errors (which container, a container still waiting, no previous instance).
+//! kubectl's notices and errors (which container, `podcmd`; a container still waiting; no
+//! previous instance).
 
 use crate::cluster::Observed;
 
@@ -13,36 +14,17 @@ pub fn logs(
         return Ok(String::new());
     };
     let pod = &seen.pod;
-    let names: Vec<&str> = pod
-        .spec
-        .containers
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
-    let name = match container {
-        Some(name) => name.to_owned(),
-        None if names.len() == 1 => names[0].to_owned(),
-        None => {
-            let init: Vec<&str> = pod
-                .spec
-                .init_containers
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect();
-            let mut message = format!(
-                "error: a container name must be specified for pod {}, choose one of: [{}]",
-                pod.name(),
-                names.join(" ")
-            );
-            if !init.is_empty() {
-                message.push_str(&format!(
-                    " or one of the init containers: [{}]",
-                    init.join(" ")
-                ));
-            }
-            return Err(message);
-        }
-    };
+    let chosen = crate::kubectl::podcmd::container_for_logs(pod, container)?;
+    // kubectl's notice about the choice comes first, on standard error, whatever follows.
+    logs_of(seen, &chosen.name, previous)
+        .map(|text| format!("{}{text}", chosen.notice))
+        .map_err(|error| format!("{}{error}", chosen.notice))
+}
+
+/// The log lines of the container `name` of the Pod `seen`, or kubectl's error.
+fn logs_of(seen: &Observed, name: &str, previous: bool) -> Result<String, String> {
+    let pod = &seen.pod;
+    let name = name.to_owned();
     let Some(simulation) = &seen.simulation else {
         return Err(format!(
             "error: logs of the pasted Pod \"{}\" are not in the manifest; only simulated Pods have logs",

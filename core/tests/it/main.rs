@@ -6,6 +6,7 @@ mod consistency;
 mod controllers;
 mod corpus;
 mod diagrams;
+mod exec;
 mod gallery;
 mod layers;
 mod messages;

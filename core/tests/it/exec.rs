@@ -1,0 +1,208 @@
+//! `kubectl exec` on the virtual cluster: kubectl's own checks and notices, the API server's and
+//! the kubelet's errors, and commands run in a container at the step on screen, against its
+//! files, volumes and environment then (the docs' task pages check their results this way).
+
+use expect_test::{Expect, expect};
+
+use pod_model::base::time::VirtualTime;
+use pod_model::cluster::scenario::Scenario;
+use pod_model::kubectl::console;
+
+/// Runs `manifest` in `scenario` (YAML) and prints, at each instant, the console's answer to
+/// each command (`error>` before an error's lines).
+fn check(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
+    let parsed = pod_model::parse(manifest);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let scenario = Scenario::from_yaml(scenario).expect("the test scenarios are valid");
+    let mut out = String::new();
+    for (instant, commands) in steps {
+        let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
+        for command in *commands {
+            let reply = console::run(command, &parsed, &scenario, at);
+            out.push_str(&format!("--- {instant} $ {command}\n"));
+            for line in reply.text.lines() {
+                let mark = if reply.error { "error> " } else { "" };
+                out.push_str(&format!("{mark}{line}\n"));
+            }
+        }
+    }
+    expected.assert_eq(&out);
+}
+
+/// The shared-volume task page's Pod (content/en/examples/pods/two-container-pod.yaml of
+/// kubernetes/website): the debian container writes the page nginx serves, and exits.
+const TWO_CONTAINERS: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: two-containers
+spec:
+  restartPolicy: Never
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+  containers:
+  - name: nginx-container
+    image: nginx
+    volumeMounts:
+    - name: shared-data
+      mountPath: /usr/share/nginx/html
+  - name: debian-container
+    image: debian
+    volumeMounts:
+    - name: shared-data
+      mountPath: /pod-data
+    command: [\"/bin/sh\"]
+    args: [\"-c\", \"echo Hello from the debian container > /pod-data/index.html\"]
+";
+
+/// The task page "Communicate Between Containers in the Same Pod Using a Shared Volume": what
+/// the debian container wrote is in nginx's html directory; the default container comes with
+/// kubectl's notice, and the finished container cannot be exec'd into.
+#[test]
+fn a_file_one_container_wrote_is_read_from_the_other() {
+    check(
+        TWO_CONTAINERS,
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html",
+                "kubectl exec two-containers -- ls /usr/share/nginx/html",
+                "kubectl exec -q two-containers -- printenv HOSTNAME",
+                "kubectl exec two-containers -c debian-container -- ls /pod-data",
+                "kubectl exec two-containers -c redis -- ls",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html
+            Hello from the debian container
+            --- 30s $ kubectl exec two-containers -- ls /usr/share/nginx/html
+            Defaulted container "nginx-container" out of: nginx-container, debian-container
+            index.html
+            --- 30s $ kubectl exec -q two-containers -- printenv HOSTNAME
+            two-containers
+            --- 30s $ kubectl exec two-containers -c debian-container -- ls /pod-data
+            error> error: unable to upgrade connection: container not found ("debian-container")
+            --- 30s $ kubectl exec two-containers -c redis -- ls
+            error> Error from server (BadRequest): container redis is not valid for pod two-containers
+        "#]],
+    );
+}
+
+/// The downward API volume task page: the Pod's labels and annotations as files, in the
+/// kubelet's format.
+#[test]
+fn downward_api_files_as_the_docs_show_them() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/inject/dapi-volume.yaml"),
+        "{}",
+        &[(
+            "20s",
+            &[
+                "kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/labels",
+                "kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/annotations",
+                "kubectl exec kubernetes-downwardapi-volume-example -- sh -c 'ls /etc/podinfo; echo $HOSTNAME'",
+            ],
+        )],
+        expect![[r#"
+            --- 20s $ kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/labels
+            cluster="test-cluster1"
+            rack="rack-22"
+            zone="us-est-coast"
+            --- 20s $ kubectl exec kubernetes-downwardapi-volume-example -- cat /etc/podinfo/annotations
+            build="two"
+            builder="john-doe"
+            --- 20s $ kubectl exec kubernetes-downwardapi-volume-example -- sh -c 'ls /etc/podinfo; echo $HOSTNAME'
+            annotations
+            labels
+            kubernetes-downwardapi-volume-example
+        "#]],
+    );
+}
+
+const BUSYBOX: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: box
+spec:
+  restartPolicy: Never
+  containers:
+  - name: box
+    image: busybox:1.36
+    command: [sh, -c, 'echo started > /tmp/started; sleep 60']
+";
+
+/// kubectl's errors, the API server's and the kubelet's, the command's exit code, and what the
+/// image does not hold.
+#[test]
+fn exec_errors_as_kubectl_prints_them() {
+    check(
+        BUSYBOX,
+        "{}",
+        &[
+            ("0s", &["kubectl exec box -- ls"]),
+            ("1s", &["kubectl exec box -- ls"]),
+            (
+                "10s",
+                &[
+                    "kubectl exec box ls",
+                    "kubectl exec box",
+                    "kubectl exec -- ls",
+                    "kubectl exec nope -- ls",
+                    "kubectl exec box -- cat /tmp/started",
+                    "kubectl exec box -- sh -c 'cat /nope; exit 3'",
+                    "kubectl exec box -- sh -c 'nosuch'",
+                    "kubectl exec box -- ps ax",
+                    "kubectl exec box -- sh",
+                ],
+            ),
+            ("2m", &["kubectl exec box -- ls"]),
+        ],
+        expect![[r#"
+            --- 0s $ kubectl exec box -- ls
+            error> error: unable to upgrade connection: container not found ("box")
+            --- 1s $ kubectl exec box -- ls
+            error> error: unable to upgrade connection: container not found ("box")
+            --- 10s $ kubectl exec box ls
+            error> error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead
+            error> See 'kubectl exec -h' for help and examples
+            --- 10s $ kubectl exec box
+            error> error: you must specify at least one command for the container
+            --- 10s $ kubectl exec -- ls
+            error> error: pod, type/name or --filename must be specified
+            --- 10s $ kubectl exec nope -- ls
+            error> Error from server (NotFound): pods "nope" not found
+            --- 10s $ kubectl exec box -- cat /tmp/started
+            started
+            --- 10s $ kubectl exec box -- sh -c 'cat /nope; exit 3'
+            error> cat: can't open '/nope': No such file or directory
+            error> command terminated with exit code 3
+            --- 10s $ kubectl exec box -- sh -c 'nosuch'
+            error> podplay: "nosuch" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)
+            --- 10s $ kubectl exec box -- ps ax
+            error> podplay: "ps" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)
+            --- 10s $ kubectl exec box -- sh
+            --- 2m $ kubectl exec box -- ls
+            error> error: cannot exec into a container in a completed pod; current phase is Succeeded
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: paused}\nspec:\n  containers: [{name: pause, image: 'registry.k8s.io/pause:3.10'}]\n",
+        "{}",
+        &[(
+            "10s",
+            &[
+                "kubectl exec paused -- sh",
+                "kubectl exec paused -- /bin/sh -c ls",
+            ],
+        )],
+        expect![[r#"
+            --- 10s $ kubectl exec paused -- sh
+            error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "291bdfee04b80e08bc804054345d5c523e8b417f5b07dda5a61106ee251b39a1": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown
+            --- 10s $ kubectl exec paused -- /bin/sh -c ls
+            error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "a18350893d8f4d704f98cd669dfa9364d9b49095f91a9cb170cb44b86cfce705": OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown
+        "#]],
+    );
+}
