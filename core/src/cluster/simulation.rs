@@ -11,6 +11,7 @@ use crate::api::workloads::Workload;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::events::{Event, EventLog};
+use crate::cluster::kubelet::etc_files;
 use crate::cluster::kubelet::program::Program;
 use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
 use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
@@ -76,18 +77,20 @@ impl ContainerRuns {
         Some(host.files)
     }
 
-    /// Runs `command` in the run going at `at` (`kubectl exec`): against its files, volumes and
-    /// clock then, with the environment it was started with and the runtime's (`HOSTNAME` is
-    /// `hostname`); `id` names the exec. What the command changes is not kept. `None` when the
+    /// Runs `command` in the run going at `at` of this container of `pod` (`kubectl exec`):
+    /// against its files, volumes and clock then, the kubelet's `/etc/hosts`,
+    /// `/etc/resolv.conf` and `/etc/hostname`, with the environment it was started with and the
+    /// runtime's; `id` names the exec. What the command changes is not kept. `None` when the
     /// container is not running at `at`.
     pub fn exec_at(
         &self,
-        pod_name: &str,
-        hostname: &str,
+        pod: &Pod,
         at: VirtualTime,
         command: &[String],
         id: &str,
     ) -> Option<ExecRun> {
+        let pod_name = pod.name();
+        let hostname = etc_files::hostname(pod);
         let (started, ended, plan, surroundings) = self.run_at(at)?;
         if ended.is_some_and(|ended| ended <= at) {
             return None;
@@ -96,6 +99,7 @@ impl ContainerRuns {
         // arrived: the run is replayed a millisecond past it.
         let offset = at.as_millis().saturating_sub(started.as_millis());
         let mut host = plan.host_at(&self.container, pod_name, surroundings, offset + 1);
+        host.files.extend(etc_files::etc_files(pod));
         let kubelet_env = match &plan.program {
             Program::Script { env, .. } => env.clone(),
             Program::Image(_) => surroundings
@@ -103,7 +107,7 @@ impl ContainerRuns {
                 .clone()
                 .unwrap_or_else(|| literal_env(&self.container.env)),
         };
-        let env = exec::process_env(hostname, &kubelet_env);
+        let env = exec::process_env(&hostname, &kubelet_env);
         let image = self.container.image.as_deref().unwrap_or_default();
         Some(exec::exec(command, image, &mut host, &env, id))
     }

@@ -200,7 +200,6 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
             pod.name()
         ));
     }
-    let hostname = pod.spec.hostname.as_deref().unwrap_or(pod.name());
     let id = format!(
         "{}/{}/{}/{}",
         pod.name(),
@@ -211,7 +210,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
     let Some(done) = simulation
         .containers
         .get(&chosen.name)
-        .and_then(|runs| runs.exec_at(pod.name(), hostname, at, &options.command, &id))
+        .and_then(|runs| runs.exec_at(pod, at, &options.command, &id))
     else {
         return not_running();
     };

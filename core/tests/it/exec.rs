@@ -206,3 +206,40 @@ fn exec_errors_as_kubectl_prints_them() {
         "#]],
     );
 }
+
+/// The files the kubelet writes into every container and the `kubernetes` Service's variables
+/// (FACTS-workloads.md §7.2–7.4), in a StatefulSet's Pod (its subdomain is the Service's name).
+#[test]
+fn the_kubelets_files_and_the_services_variables() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/application/web/web.yaml"),
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl exec web-0 -- cat /etc/hosts",
+                "kubectl exec web-0 -- cat /etc/resolv.conf /etc/hostname",
+                "kubectl exec web-0 -- sh -c 'echo $HOSTNAME $KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT; printenv KUBERNETES_PORT_443_TCP'",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec web-0 -- cat /etc/hosts
+            # Kubernetes-managed hosts file.
+            127.0.0.1	localhost
+            ::1	localhost ip6-localhost ip6-loopback
+            fe00::0	ip6-localnet
+            fe00::0	ip6-mcastprefix
+            fe00::1	ip6-allnodes
+            fe00::2	ip6-allrouters
+            10.244.0.5	web-0.nginx.default.svc.cluster.local	web-0
+            --- 30s $ kubectl exec web-0 -- cat /etc/resolv.conf /etc/hostname
+            search default.svc.cluster.local svc.cluster.local cluster.local
+            nameserver 10.96.0.10
+            options ndots:5
+            web-0
+            --- 30s $ kubectl exec web-0 -- sh -c 'echo $HOSTNAME $KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT; printenv KUBERNETES_PORT_443_TCP'
+            web-0 10.96.0.1:443
+            tcp://10.96.0.1:443
+        "#]],
+    );
+}

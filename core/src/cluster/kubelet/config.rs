@@ -205,6 +205,10 @@ pub fn for_container(
             env.insert(var.name.clone(), value);
         }
     }
+    // The `kubernetes` Service's variables; the container's own of the same name win.
+    for (name, value) in super::envvars::from_services(&[super::envvars::KUBERNETES]) {
+        env.entry(name).or_insert(value);
+    }
     let mut files = Vec::new();
     for mount in &container.volume_mounts {
         let Some(volume) = pod.spec.volumes.iter().find(|v| v.name == mount.name) else {

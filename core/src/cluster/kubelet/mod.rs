@@ -11,6 +11,8 @@
 
 pub mod backoff;
 pub mod config;
+pub mod envvars;
+pub mod etc_files;
 pub mod hooks;
 mod pod_worker;
 pub mod probes;
