@@ -290,6 +290,8 @@ pub enum Command {
     DeleteManifest,
     /// `kubectl exec [-i] [-t] [-q] POD [-c NAME] -- COMMAND [ARG…]`.
     Exec(crate::kubectl::exec::ExecOptions),
+    /// `kubectl run NAME --image=IMAGE … [-- ARG…]`.
+    Run(crate::kubectl::run::RunOptions),
     /// `kubectl describe KIND [NAME]` of workloads.
     DescribeWorkloads {
         /// The kind.
@@ -392,7 +394,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD [-c CONTAINER] -- COMMAND [ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD [-c CONTAINER] -- COMMAND [ARG…], kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] --dry-run=client [-o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -1031,6 +1033,10 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             _ => Err(unsupported()),
         },
         ["delete", "-f", "-"] => Ok(Command::DeleteManifest),
+        ["run", rest @ ..] => match crate::kubectl::run::parse(rest)? {
+            Some(options) => Ok(Command::Run(options)),
+            None => Err(unsupported()),
+        },
         ["exec", rest @ ..] => match crate::kubectl::exec::parse(rest)? {
             Some(options) => Ok(Command::Exec(options)),
             None => Err(unsupported()),
@@ -1675,6 +1681,30 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 follow: false,
             }
         }
+        Command::Run(options) => {
+            let exists = observed
+                .iter()
+                .any(|seen| !seen.gone && seen.pod.name() == options.name);
+            if options.dry_run {
+                match crate::kubectl::run::dry_run(&options) {
+                    Some(text) => Reply::out(text),
+                    None => Reply::err(format!(
+                        "error: unable to match a printer suitable for the output format \"{}\", allowed formats are: json,name,yaml",
+                        options.output.unwrap_or_default()
+                    )),
+                }
+            } else if exists {
+                Reply::err(format!(
+                    "Error from server (AlreadyExists): pods \"{}\" already exists",
+                    options.name
+                ))
+            } else {
+                Reply::err(format!(
+                    "podplay: this console does not create a Pod with kubectl run yet; `kubectl run {} --image={} --dry-run=client -o yaml` prints the manifest it would create, to paste into the editor",
+                    options.name, options.image
+                ))
+            }
+        }
         Command::Exec(options) => {
             let reply = crate::kubectl::exec::exec(&observed, &options);
             if reply.exit == 0 {
@@ -1822,7 +1852,7 @@ mod tests {
                 error> Defaulted container "app" out of: app, log-forwarder
                 podplay: this console runs one command at a time and has no interactive shell yet; try: kubectl exec sidecar-logging -- sh -c 'COMMANDS'
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD [-c CONTAINER] -- COMMAND [ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD [-c CONTAINER] -- COMMAND [ARG…], kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] --dry-run=client [-o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
             "#]],
         );
     }

@@ -21,6 +21,7 @@ pub mod list_options;
 pub mod logs;
 pub mod podcmd;
 pub mod rollout;
+pub mod run;
 pub mod tabwriter;
 pub mod top;
 pub mod yaml;

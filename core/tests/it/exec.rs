@@ -243,3 +243,45 @@ fn the_kubelets_files_and_the_services_variables() {
         "#]],
     );
 }
+
+/// `kubectl run` on the console: the manifest it would create (`--dry-run=client -o yaml`,
+/// FACTS-workloads.md §8), a name that is taken, and what this console does not do yet.
+#[test]
+fn kubectl_run_prints_the_pod_it_makes() {
+    check(
+        BUSYBOX,
+        "{}",
+        &[(
+            "10s",
+            &[
+                "kubectl run debug --image=busybox:1.36 --restart=Never --dry-run=client -o yaml -- sleep 3600",
+                "kubectl run box --image=busybox",
+                "kubectl run web --image=nginx",
+            ],
+        )],
+        expect![[r#"
+            --- 10s $ kubectl run debug --image=busybox:1.36 --restart=Never --dry-run=client -o yaml -- sleep 3600
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              labels:
+                run: debug
+              name: debug
+            spec:
+              containers:
+              - args:
+                - sleep
+                - "3600"
+                image: busybox:1.36
+                name: debug
+                resources: {}
+              dnsPolicy: ClusterFirst
+              restartPolicy: Never
+            status: {}
+            --- 10s $ kubectl run box --image=busybox
+            error> Error from server (AlreadyExists): pods "box" already exists
+            --- 10s $ kubectl run web --image=nginx
+            error> podplay: this console does not create a Pod with kubectl run yet; `kubectl run web --image=nginx --dry-run=client -o yaml` prints the manifest it would create, to paste into the editor
+        "#]],
+    );
+}
