@@ -11,17 +11,17 @@ use crate::api::workloads::Workload;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::events::{Event, EventLog};
-use crate::cluster::kubelet::etc_files;
 use crate::cluster::kubelet::program::Program;
 use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
 use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
+use crate::cluster::kubelet::{etc_files, hooks};
 use crate::cluster::scenario::Scenario;
 use crate::cluster::store::{Involved, PodId, Snapshot};
 use crate::cluster::stored_workload::StoredWorkload;
 use crate::cluster::{MAX_CONTAINERS, Run, World, run_manifest};
-use crate::runtime::exec;
 pub use crate::runtime::exec::{ExecEnd, ExecRun};
 use crate::runtime::kubelet_expansion::literal_env;
+use crate::runtime::{exec, images};
 
 /// A log line of a container.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,6 +88,7 @@ impl ContainerRuns {
         at: VirtualTime,
         command: &[String],
         id: &str,
+        servers: &BTreeMap<u16, String>,
     ) -> Option<ExecRun> {
         let pod_name = pod.name();
         let hostname = etc_files::hostname(pod);
@@ -100,6 +101,9 @@ impl ContainerRuns {
         let offset = at.as_millis().saturating_sub(started.as_millis());
         let mut host = plan.host_at(&self.container, pod_name, surroundings, offset + 1);
         host.files.extend(etc_files::etc_files(pod));
+        hooks::replay_post_start(&self.container, &mut host);
+        // The Pod's containers share one network: localhost reaches each one's server.
+        host.listening.clone_from(servers);
         let kubelet_env = match &plan.program {
             Program::Script { env, .. } => env.clone(),
             Program::Image(_) => surroundings
@@ -110,6 +114,31 @@ impl ContainerRuns {
         let env = exec::process_env(&hostname, &kubelet_env);
         let image = self.container.image.as_deref().unwrap_or_default();
         Some(exec::exec(command, image, &mut host, &env, id))
+    }
+
+    /// What the container serves on its ports at `at`, when it is running a server whose
+    /// page the playground knows (nginx: its html directory as the container sees it then).
+    pub fn served_at(&self, pod_name: &str, at: VirtualTime) -> Vec<(u16, String)> {
+        let Some((_, ended, plan, _)) = self.run_at(at) else {
+            return Vec::new();
+        };
+        if ended.is_some_and(|ended| ended <= at) || plan.listening().is_empty() {
+            return Vec::new();
+        }
+        let image = self.container.image.as_deref().unwrap_or_default();
+        let html_mounted = self
+            .container
+            .volume_mounts
+            .iter()
+            .any(|mount| mount.mount_path.trim_end_matches('/') == images::NGINX_HTML);
+        let files = self.files_at(pod_name, at).unwrap_or_default();
+        let Some(page) = images::served_page(image, &files, html_mounted) else {
+            return Vec::new();
+        };
+        plan.listening()
+            .iter()
+            .map(|port| (*port, page.clone()))
+            .collect()
     }
 
     /// The last run started by `at`: its start, its end if it ended, its program and what it
@@ -160,6 +189,27 @@ impl Simulation {
     pub fn at(&self, at: VirtualTime) -> Option<&Snapshot> {
         let index = self.snapshots.partition_point(|snapshot| snapshot.at <= at);
         self.snapshots.get(index.saturating_sub(1))
+    }
+
+    /// Runs `command` in the container `container` of `pod` at `at` (`kubectl exec`; see
+    /// [`ContainerRuns::exec_at`]), with what each of the Pod's running containers serves on
+    /// localhost then. `None` when that container is not running at `at`.
+    pub fn exec_at(
+        &self,
+        pod: &Pod,
+        container: &str,
+        at: VirtualTime,
+        command: &[String],
+        id: &str,
+    ) -> Option<ExecRun> {
+        let servers: BTreeMap<u16, String> = self
+            .containers
+            .values()
+            .flat_map(|runs| runs.served_at(pod.name(), at))
+            .collect();
+        self.containers
+            .get(container)?
+            .exec_at(pod, at, command, id, &servers)
     }
 
     /// The wall-clock time of `at`.

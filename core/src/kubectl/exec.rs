@@ -127,6 +127,8 @@ pub fn exec(observed: &[Observed], options: &ExecOptions) -> ExecReply {
     }
 }
 
+/// kubectl's checks, the API server's and the kubelet's, in the order they come, then the
+/// command; an error is kubectl's text (after the notice, when there was one).
 fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String> {
     let Some(seen) = observed
         .iter()
@@ -207,11 +209,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         at.as_millis(),
         options.command.join(" ")
     );
-    let Some(done) = simulation
-        .containers
-        .get(&chosen.name)
-        .and_then(|runs| runs.exec_at(pod, at, &options.command, &id))
-    else {
+    let Some(done) = simulation.exec_at(pod, &chosen.name, at, &options.command, &id) else {
         return not_running();
     };
     let mut lines: Vec<(bool, String)> =

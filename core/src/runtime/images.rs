@@ -259,6 +259,69 @@ pub fn http_status(profile: &ImageProfile, path: &str) -> u16 {
     }
 }
 
+/// nginx's html directory, where its default server reads `index.html`.
+pub const NGINX_HTML: &str = "/usr/share/nginx/html";
+
+/// The page the nginx image serves at `/` from its own html directory.
+pub const NGINX_WELCOME: &str = "<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href=\"http://nginx.org/\">nginx.org</a>.<br/>
+Commercial support is available at
+<a href=\"http://nginx.com/\">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+";
+
+/// What the server of `image` answers at `/`, when the playground knows: nginx serves
+/// `index.html` from its html directory as the container's `files` have it, its welcome page
+/// while that directory is the image's own (`html_mounted` false), and its 403 page when a
+/// volume over it holds no `index.html` (`nginx/VERSION` when the tag is a full version).
+pub fn served_page(
+    image: &str,
+    files: &std::collections::BTreeMap<String, String>,
+    html_mounted: bool,
+) -> Option<String> {
+    let reference = ImageRef::parse(image)?;
+    if !matches!(reference.repository(), "nginx" | "nginx-unprivileged") {
+        return None;
+    }
+    if let Some(page) = files.get(&format!("{NGINX_HTML}/index.html")) {
+        return Some(page.clone());
+    }
+    if !html_mounted {
+        return Some(NGINX_WELCOME.to_owned());
+    }
+    let tag = image.rsplit_once(':').map_or("", |(_, tag)| tag);
+    let full_version = tag.split('.').count() == 3
+        && tag
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    let server = if full_version {
+        format!("nginx/{tag}")
+    } else {
+        "nginx".to_owned()
+    };
+    Some(format!(
+        "<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>{server}</center>\n</body>\n</html>\n"
+    ))
+}
+
 /// What agnhost (registry.k8s.io/e2e-test-images/agnhost), whose first argument picks its
 /// program, does: `liveness` fails `/healthz` after 10 s, `netexec` and `serve-hostname` serve.
 pub fn agnhost(subcommand: &str) -> Option<&'static ImageProfile> {

@@ -68,6 +68,8 @@ fn a_file_one_container_wrote_is_read_from_the_other() {
             "30s",
             &[
                 "kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html",
+                "kubectl exec two-containers -c nginx-container -- curl -s localhost",
+                "kubectl exec two-containers -c nginx-container -- curl -s localhost:8080",
                 "kubectl exec two-containers -- ls /usr/share/nginx/html",
                 "kubectl exec -q two-containers -- printenv HOSTNAME",
                 "kubectl exec two-containers -c debian-container -- ls /pod-data",
@@ -77,6 +79,11 @@ fn a_file_one_container_wrote_is_read_from_the_other() {
         expect![[r#"
             --- 30s $ kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html
             Hello from the debian container
+            --- 30s $ kubectl exec two-containers -c nginx-container -- curl -s localhost
+            Hello from the debian container
+            --- 30s $ kubectl exec two-containers -c nginx-container -- curl -s localhost:8080
+            error> curl: (7) Failed to connect to localhost port 8080: Connection refused
+            error> command terminated with exit code 7
             --- 30s $ kubectl exec two-containers -- ls /usr/share/nginx/html
             Defaulted container "nginx-container" out of: nginx-container, debian-container
             index.html
@@ -282,6 +289,59 @@ fn kubectl_run_prints_the_pod_it_makes() {
             error> Error from server (AlreadyExists): pods "box" already exists
             --- 10s $ kubectl run web --image=nginx
             error> podplay: this console does not create a Pod with kubectl run yet; `kubectl run web --image=nginx --dry-run=client -o yaml` prints the manifest it would create, to paste into the editor
+        "#]],
+    );
+}
+
+/// The lifecycle-events task page: what the `postStart` handler wrote is in the container.
+#[test]
+fn what_a_post_start_hook_wrote_is_there() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/lifecycle-events.yaml"),
+        "{}",
+        &[(
+            "30s",
+            &["kubectl exec -it lifecycle-demo -- cat /usr/share/message"],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec -it lifecycle-demo -- cat /usr/share/message
+            Hello from the postStart handler
+        "#]],
+    );
+}
+
+/// nginx's own page on localhost, from a sidecar that shares the Pod's network.
+#[test]
+fn localhost_reaches_the_other_containers_server() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - {name: nginx, image: 'nginx:1.27.3'}\n  - {name: shell, image: 'busybox:1.36', command: [sleep, '3600']}\n",
+        "{}",
+        &[("30s", &["kubectl exec web -c shell -- wget -qO- localhost"])],
+        expect![[r#"
+            --- 30s $ kubectl exec web -c shell -- wget -qO- localhost
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <title>Welcome to nginx!</title>
+            <style>
+            html { color-scheme: light dark; }
+            body { width: 35em; margin: 0 auto;
+            font-family: Tahoma, Verdana, Arial, sans-serif; }
+            </style>
+            </head>
+            <body>
+            <h1>Welcome to nginx!</h1>
+            <p>If you see this page, the nginx web server is successfully installed and
+            working. Further configuration is required.</p>
+
+            <p>For online documentation and support please refer to
+            <a href="http://nginx.org/">nginx.org</a>.<br/>
+            Commercial support is available at
+            <a href="http://nginx.com/">nginx.com</a>.</p>
+
+            <p><em>Thank you for using nginx.</em></p>
+            </body>
+            </html>
         "#]],
     );
 }

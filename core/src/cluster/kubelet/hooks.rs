@@ -2,10 +2,10 @@
 //! starts — the kubelet reports it running only once the hook is done, and kills it if the hook
 //! fails — and `preStop` before the stop signal, within the grace period.
 
-use crate::api::v1::LifecycleHandler;
+use crate::api::v1::{Container, LifecycleHandler};
 use crate::base::time::VirtualTime;
 use crate::cluster::kubelet::probes::{Target, exec_script, port_number};
-use crate::runtime::shell::{Limits, Outcome, run_script};
+use crate::runtime::shell::{Limits, MemoryHost, Outcome, run_script};
 
 /// What a hook did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,29 @@ pub struct HookRun {
     pub took: u64,
     /// The kubelet's message when it failed.
     pub failure: Option<String>,
+}
+
+/// What a container's `postStart` exec hook left in its files: the hook ran right after the
+/// container started, so a later look inside (an exec) finds what it wrote. The hook is run
+/// again on `host` at its instant (until its first pause), its output dropped.
+pub fn replay_post_start(container: &Container, host: &mut MemoryHost) {
+    let Some(exec) = container
+        .lifecycle
+        .as_ref()
+        .and_then(|lifecycle| lifecycle.post_start.as_ref())
+        .and_then(|handler| handler.exec.as_ref())
+    else {
+        return;
+    };
+    let before = host.output.len();
+    let limits = Limits::until(host.now.plus_millis(1));
+    run_script(
+        &exec_script(&exec.command),
+        &Default::default(),
+        host,
+        limits,
+    );
+    host.output.truncate(before);
 }
 
 /// Runs `handler` in the container of `target`, `since_start` after the container started, for

@@ -1405,17 +1405,20 @@ impl Shell<'_> {
                         }
                     };
                 }
-                // wget saves to `-O FILE` (`-O -` is standard output), or to the URL's file name.
+                // wget saves to `-O FILE` (`-O -` is standard output; the flag may come after
+                // others in one word, `-qO-`), or to the URL's file name.
                 let output = args
-                    .windows(2)
-                    .find(|pair| pair[0] == "-O")
-                    .map(|pair| pair[1].clone())
-                    .or_else(|| {
-                        args.iter().find_map(|arg| {
-                            arg.strip_prefix("-O")
-                                .filter(|rest| !rest.is_empty())
-                                .map(str::to_owned)
-                        })
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, arg)| arg.starts_with('-') && !arg.starts_with("--"))
+                    .find_map(|(index, arg)| {
+                        let at = arg.find('O')?;
+                        let rest = &arg[at + 1..];
+                        if rest.is_empty() {
+                            args.get(index + 1).cloned()
+                        } else {
+                            Some(rest.to_owned())
+                        }
                     })
                     .unwrap_or_else(|| {
                         let name = path.rsplit('/').next().unwrap_or_default();
