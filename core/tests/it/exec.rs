@@ -345,3 +345,45 @@ fn localhost_reaches_the_other_containers_server() {
         "#]],
     );
 }
+
+/// The task pages' own manifests and what they read inside: "Define Dependent Environment
+/// Variables" (the variables as the kubelet expands them) and "Distribute Credentials Securely
+/// Using Secrets" (the Secret `test-secret` as files; its data as the page creates it).
+#[test]
+fn the_task_pages_read_inside_their_containers() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/inject/dependent-envars.yaml"),
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl exec dependent-envars-demo -- printenv UNCHANGED_REFERENCE SERVICE_ADDRESS ESCAPED_REFERENCE",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec dependent-envars-demo -- printenv UNCHANGED_REFERENCE SERVICE_ADDRESS ESCAPED_REFERENCE
+            $(PROTOCOL)://172.17.0.1:80
+            https://172.17.0.1:80
+            $(PROTOCOL)://172.17.0.1:80
+        "#]],
+    );
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/inject/secret-pod.yaml"),
+        "secrets: {test-secret: {username: my-app, password: '39528$vdg7Jb'}}\n",
+        &[(
+            "30s",
+            &[
+                "kubectl exec secret-test-pod -- ls /etc/secret-volume",
+                "kubectl exec secret-test-pod -- sh -c 'echo \"$( cat /etc/secret-volume/username )\"; echo \"$( cat /etc/secret-volume/password )\"'",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec secret-test-pod -- ls /etc/secret-volume
+            password
+            username
+            --- 30s $ kubectl exec secret-test-pod -- sh -c 'echo "$( cat /etc/secret-volume/username )"; echo "$( cat /etc/secret-volume/password )"'
+            my-app
+            39528$vdg7Jb
+        "#]],
+    );
+}

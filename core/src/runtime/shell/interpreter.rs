@@ -1314,15 +1314,18 @@ impl Shell<'_> {
         i32::from(matched.is_empty())
     }
 
+    /// `printenv [NAME…]`: each named variable's value that is set (status 1 when one is not),
+    /// or every variable.
     fn printenv(&mut self, args: &[String], sink: &mut Sink) -> i32 {
-        if let Some(name) = args.first() {
-            return match self.vars.get(name).cloned() {
-                Some(value) => {
-                    self.emit(sink, &format!("{value}\n"));
-                    0
+        if !args.is_empty() {
+            let mut status = 0;
+            for name in args {
+                match self.vars.get(name).cloned() {
+                    Some(value) => self.emit(sink, &format!("{value}\n")),
+                    None => status = 1,
                 }
-                None => 1,
-            };
+            }
+            return status;
         }
         let out: String = self
             .vars
