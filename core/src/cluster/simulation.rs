@@ -52,6 +52,16 @@ impl Usage {
     }
 }
 
+/// What an exec finds around its container: what the Pod's containers serve on localhost, by
+/// port, and the processes `ps` lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Around {
+    /// The page each port answers with.
+    pub servers: BTreeMap<u16, String>,
+    /// PID, user and command line of each process.
+    pub processes: Vec<(u32, String, String)>,
+}
+
 /// One container's runs and what they ran, to look inside it at any instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContainerRuns {
@@ -88,7 +98,7 @@ impl ContainerRuns {
         at: VirtualTime,
         command: &[String],
         id: &str,
-        servers: &BTreeMap<u16, String>,
+        around: &Around,
     ) -> Option<ExecRun> {
         let pod_name = pod.name();
         let hostname = etc_files::hostname(pod);
@@ -103,7 +113,8 @@ impl ContainerRuns {
         host.files.extend(etc_files::etc_files(pod));
         hooks::replay_post_start(&self.container, &mut host);
         // The Pod's containers share one network: localhost reaches each one's server.
-        host.listening.clone_from(servers);
+        host.listening.clone_from(&around.servers);
+        host.processes.clone_from(&around.processes);
         let kubelet_env = match &plan.program {
             Program::Script { env, .. } => env.clone(),
             Program::Image(_) => surroundings
@@ -114,6 +125,12 @@ impl ContainerRuns {
         let env = exec::process_env(&hostname, &kubelet_env);
         let image = self.container.image.as_deref().unwrap_or_default();
         Some(exec::exec(command, image, &mut host, &env, id))
+    }
+
+    /// True when a run of the container is going at `at`.
+    pub fn is_running(&self, at: VirtualTime) -> bool {
+        self.run_at(at)
+            .is_some_and(|(_, ended, _, _)| ended.is_none_or(|ended| ended > at))
     }
 
     /// What the container serves on its ports at `at`, when it is running a server whose
@@ -207,9 +224,46 @@ impl Simulation {
             .values()
             .flat_map(|runs| runs.served_at(pod.name(), at))
             .collect();
+        let around = Around {
+            servers,
+            processes: self.processes_for_exec(pod, container, at, command),
+        };
         self.containers
             .get(container)?
-            .exec_at(pod, at, command, id, &servers)
+            .exec_at(pod, at, command, id, &around)
+    }
+
+    /// The processes an exec's `ps` lists: the container's own, or with
+    /// `shareProcessNamespace` the pause container's (PID 1) and every running container's;
+    /// then the exec's command itself. PIDs are numbered in that order.
+    fn processes_for_exec(
+        &self,
+        pod: &Pod,
+        container: &str,
+        at: VirtualTime,
+        command: &[String],
+    ) -> Vec<(u32, String, String)> {
+        let shared = pod.spec.share_process_namespace == Some(true);
+        let mut lines: Vec<(String, String)> = Vec::new();
+        if shared {
+            lines.push(("root".to_owned(), "/pause".to_owned()));
+        }
+        for spec in &pod.spec.containers {
+            let running = self
+                .containers
+                .get(&spec.name)
+                .is_some_and(|runs| runs.is_running(at));
+            if (shared || spec.name == container) && running {
+                let argv = [spec.command.clone(), spec.args.clone()].concat();
+                let image = spec.image.as_deref().unwrap_or_default();
+                lines.extend(exec::container_processes(image, &argv));
+            }
+        }
+        lines.push(("root".to_owned(), command.join(" ")));
+        (1u32..)
+            .zip(lines)
+            .map(|(pid, (user, line))| (pid, user, line))
+            .collect()
     }
 
     /// The wall-clock time of `at`.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::api::image_ref::ImageRef;
 use crate::base::time::VirtualTime;
+use crate::runtime::images;
 use crate::runtime::shell::{Limits, MemoryHost, Outcome, run_script};
 
 /// How long an exec may run on the virtual clock before the playground stops it.
@@ -39,7 +40,7 @@ pub enum ExecEnd {
 const PROGRAMS: &[&str] = &[
     "cat", "ls", "echo", "printf", "printenv", "env", "hostname", "date", "sleep", "true", "false",
     "test", "[", "touch", "rm", "mkdir", "wc", "head", "tail", "grep", "seq", "expr", "nslookup",
-    "wget", "curl", "kill", "pkill", "killall",
+    "wget", "curl", "kill", "pkill", "killall", "ps",
 ];
 
 /// Images that hold no shell and no other program than their own: distroless images and the
@@ -72,6 +73,31 @@ pub fn process_env(
             .map(|(name, value)| (name.clone(), value.clone())),
     );
     env
+}
+
+/// A container's processes as `ps` shows them, its main process first: (user, command line).
+/// `command` is the container's command and arguments as it runs them (empty: the image's
+/// own program).
+pub fn container_processes(image: &str, command: &[String]) -> Vec<(String, String)> {
+    let root = |line: String| ("root".to_owned(), line);
+    if !command.is_empty() {
+        return vec![root(command.join(" "))];
+    }
+    let Some(profile) = images::profile(image) else {
+        return vec![root(image.to_owned())];
+    };
+    if profile.repositories.contains(&"nginx") {
+        return vec![
+            root("nginx: master process nginx -g daemon off;".to_owned()),
+            ("101".to_owned(), "nginx: worker process".to_owned()),
+        ];
+    }
+    // An entrypoint script hands over to the program it starts.
+    let line = match profile.default_command {
+        [script, rest @ ..] if script.ends_with(".sh") && !rest.is_empty() => rest.join(" "),
+        all => all.join(" "),
+    };
+    vec![root(line)]
 }
 
 /// Runs `command` in a container of `image` whose files and clock are `host`, with `env`; `id`
@@ -253,7 +279,7 @@ mod tests {
             "busybox:1.36",
             &["sh", "-c", "nosuch"],
             expect![[r#"
-                Stopped("podplay: \"nosuch\" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)")
+                Stopped("podplay: \"nosuch\" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)")
             "#]],
         );
         check(
@@ -285,8 +311,8 @@ mod tests {
             "busybox",
             &["ps", "ax"],
             expect![[r#"
-            Stopped("podplay: \"ps\" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)")
-        "#]],
+                Stopped("podplay: \"ps\" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)")
+            "#]],
         );
         check(
             "busybox",

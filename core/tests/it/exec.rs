@@ -187,9 +187,11 @@ fn exec_errors_as_kubectl_prints_them() {
             error> cat: can't open '/nope': No such file or directory
             error> command terminated with exit code 3
             --- 10s $ kubectl exec box -- sh -c 'nosuch'
-            error> podplay: "nosuch" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)
+            error> podplay: "nosuch" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
             --- 10s $ kubectl exec box -- ps ax
-            error> podplay: "ps" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall)
+            PID   USER     TIME  COMMAND
+                1 root      0:00 sh -c echo started > /tmp/started; sleep 60
+                2 root      0:00 ps ax
             --- 10s $ kubectl exec box -- sh
             --- 2m $ kubectl exec box -- ls
             error> error: cannot exec into a container in a completed pod; current phase is Succeeded
@@ -384,6 +386,42 @@ fn the_task_pages_read_inside_their_containers() {
             --- 30s $ kubectl exec secret-test-pod -- sh -c 'echo "$( cat /etc/secret-volume/username )"; echo "$( cat /etc/secret-volume/password )"'
             my-app
             39528$vdg7Jb
+        "#]],
+    );
+}
+
+/// The task page "Share Process Namespace between Containers in a Pod": with
+/// `shareProcessNamespace` the shell container sees the pause container as PID 1 and nginx's
+/// processes; without it, a container sees its own.
+#[test]
+fn ps_shows_the_shared_process_namespace() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/share-process-namespace.yaml"),
+        "{}",
+        &[("30s", &["kubectl exec nginx -c shell -- ps ax"])],
+        expect![[r#"
+            --- 30s $ kubectl exec nginx -c shell -- ps ax
+            PID   USER     TIME  COMMAND
+                1 root      0:00 /pause
+                2 root      0:00 nginx: master process nginx -g daemon off;
+                3 101       0:00 nginx: worker process
+                4 root      0:00 sleep 3600
+                5 root      0:00 ps ax
+        "#]],
+    );
+    check(
+        TWO_CONTAINERS,
+        "{}",
+        &[(
+            "30s",
+            &["kubectl exec two-containers -c nginx-container -- ps"],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec two-containers -c nginx-container -- ps
+            PID   USER     TIME  COMMAND
+                1 root      0:00 nginx: master process nginx -g daemon off;
+                2 101       0:00 nginx: worker process
+                3 root      0:00 ps
         "#]],
     );
 }

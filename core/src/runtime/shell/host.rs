@@ -76,6 +76,10 @@ pub trait Host {
     fn http_get(&mut self, host: &str, port: u16, path: &str) -> Result<String, String>;
     /// The wall-clock time of `now()` as `date` prints it.
     fn date(&self) -> String;
+    /// The processes `ps` lists: PID, user and command line, by PID.
+    fn processes(&self) -> Vec<(u32, String, String)> {
+        Vec::new()
+    }
 }
 
 /// A change to a file in a volume that other containers share.
@@ -144,6 +148,8 @@ pub struct MemoryHost {
     received: usize,
     /// The wall-clock time of instant 0, for `date`.
     pub wall_start: crate::base::timestamp::Timestamp,
+    /// The processes `ps` lists (PID, user, command line); empty when they are not known.
+    pub processes: Vec<(u32, String, String)>,
 }
 
 impl MemoryHost {
@@ -427,6 +433,10 @@ impl Host for MemoryHost {
         self.listening.get(&port).cloned().ok_or_else(|| {
             "can't connect to remote host (127.0.0.1): Connection refused".to_owned()
         })
+    }
+
+    fn processes(&self) -> Vec<(u32, String, String)> {
+        self.processes.clone()
     }
 
     fn date(&self) -> String {

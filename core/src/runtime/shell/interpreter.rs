@@ -776,6 +776,7 @@ impl Shell<'_> {
             }
             "set" | "trap" | "ulimit" | "umask" | "sync" | "wait" => 0,
             "nslookup" => self.nslookup(args, sink),
+            "ps" if !self.host.processes().is_empty() => self.ps(sink),
             "wget" | "curl" => self.fetch(program, args, sink),
             // `nginx -s quit` asks the container's nginx to stop, as the docs' preStop hook does.
             "nginx" if args.first().is_some_and(|arg| arg == "-s") => {
@@ -1312,6 +1313,16 @@ impl Shell<'_> {
             self.emit(sink, &out);
         }
         i32::from(matched.is_empty())
+    }
+
+    /// `ps` as BusyBox prints it: PID, user, CPU time and command line of each process.
+    fn ps(&mut self, sink: &mut Sink) -> i32 {
+        let mut out = String::from("PID   USER     TIME  COMMAND\n");
+        for (pid, user, command) in self.host.processes() {
+            out.push_str(&format!("{pid:>5} {user:<8} {:>5} {command}\n", "0:00"));
+        }
+        self.emit(sink, &out);
+        0
     }
 
     /// `printenv [NAME…]`: each named variable's value that is set (status 1 when one is not),
