@@ -425,3 +425,22 @@ fn ps_shows_the_shared_process_namespace() {
         "#]],
     );
 }
+
+/// "Debugging DNS Resolution": the API server's Service resolves from any container.
+#[test]
+fn nslookup_finds_the_kubernetes_service() {
+    check(
+        BUSYBOX,
+        "{}",
+        &[("10s", &["kubectl exec box -- nslookup kubernetes.default"])],
+        expect![[r#"
+            --- 10s $ kubectl exec box -- nslookup kubernetes.default
+            Server:		10.96.0.10
+            Address:	10.96.0.10:53
+
+            Name:	kubernetes.default
+            Address: 10.96.0.1
+
+        "#]],
+    );
+}

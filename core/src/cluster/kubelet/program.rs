@@ -97,6 +97,8 @@ impl RunPlan {
 
 /// The ClusterIP the scenario's Services get.
 const SERVICE_IP: &str = "10.96.0.20";
+/// The `kubernetes` Service's ClusterIP (the first address of the service range).
+const KUBERNETES_SERVICE_IP: &str = "10.96.0.1";
 
 /// The Services one run of a container can resolve: those that exist when it starts, and the
 /// changes after, on the run's own clock (milliseconds since it started).
@@ -273,6 +275,10 @@ fn shell_plan(
 fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> MemoryHost {
     let mut host = MemoryHost::new(pod_name);
     host.internet = true;
+    // The API server's own Service, in every cluster.
+    for name in Surroundings::names("kubernetes") {
+        host.dns.insert(name, KUBERNETES_SERVICE_IP.to_owned());
+    }
     for service in &dns.initial {
         for name in Surroundings::names(service) {
             host.dns.insert(name, SERVICE_IP.to_owned());
