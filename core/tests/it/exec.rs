@@ -444,3 +444,27 @@ fn nslookup_finds_the_kubernetes_service() {
         "#]],
     );
 }
+
+/// "Configure a Pod to Use a Projected Volume for Storage": two Secrets' keys in one directory
+/// (the page creates them from files named `username.txt` and `password.txt`).
+#[test]
+fn a_projected_volume_holds_both_secrets() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/pods/storage/projected.yaml"),
+        "secrets: {user: {username.txt: admin}, pass: {password.txt: '1f2d1e2e67df'}}\n",
+        &[(
+            "30s",
+            &[
+                "kubectl exec test-projected-volume -- ls /projected-volume/",
+                "kubectl exec test-projected-volume -- cat /projected-volume/username.txt",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec test-projected-volume -- ls /projected-volume/
+            password.txt
+            username.txt
+            --- 30s $ kubectl exec test-projected-volume -- cat /projected-volume/username.txt
+            admin
+        "#]],
+    );
+}
