@@ -7,6 +7,8 @@ use pod_model::base::time::VirtualTime;
 use pod_model::cluster::scenario::Scenario;
 use pod_model::kubectl::console;
 
+use crate::transcript::console_transcript;
+
 const DEPLOYMENT: &str = "\
 apiVersion: apps/v1
 kind: Deployment
@@ -30,21 +32,7 @@ spec:
 /// Runs `manifest` in `scenario` (YAML) and prints, at each instant, the console's answer to
 /// each command.
 fn check(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
-    let parsed = pod_model::parse(manifest);
-    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
-    let scenario = Scenario::from_yaml(scenario).expect("the test scenarios are valid");
-    let mut out = String::new();
-    for (instant, commands) in steps {
-        let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
-        for command in *commands {
-            let reply = console::run(command, &parsed, &scenario, at);
-            out.push_str(&format!("--- {instant} $ {command}\n{}", reply.text));
-            if !reply.text.ends_with('\n') {
-                out.push('\n');
-            }
-        }
-    }
-    expected.assert_eq(&out);
+    expected.assert_eq(&console_transcript(manifest, scenario, steps, false));
 }
 
 #[test]

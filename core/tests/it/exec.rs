@@ -4,29 +4,12 @@
 
 use expect_test::{Expect, expect};
 
-use pod_model::base::time::VirtualTime;
-use pod_model::cluster::scenario::Scenario;
-use pod_model::kubectl::console;
+use crate::transcript::console_transcript;
 
 /// Runs `manifest` in `scenario` (YAML) and prints, at each instant, the console's answer to
-/// each command (`error>` before an error's lines).
+/// each command (`error> ` before an error's lines).
 fn check(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
-    let parsed = pod_model::parse(manifest);
-    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
-    let scenario = Scenario::from_yaml(scenario).expect("the test scenarios are valid");
-    let mut out = String::new();
-    for (instant, commands) in steps {
-        let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
-        for command in *commands {
-            let reply = console::run(command, &parsed, &scenario, at);
-            out.push_str(&format!("--- {instant} $ {command}\n"));
-            for line in reply.text.lines() {
-                let mark = if reply.error { "error> " } else { "" };
-                out.push_str(&format!("{mark}{line}\n"));
-            }
-        }
-    }
-    expected.assert_eq(&out);
+    expected.assert_eq(&console_transcript(manifest, scenario, steps, true));
 }
 
 /// The shared-volume task page's Pod (content/en/examples/pods/two-container-pod.yaml of
@@ -193,6 +176,7 @@ fn exec_errors_as_kubectl_prints_them() {
                 1 root      0:00 sh -c echo started > /tmp/started; sleep 60
                 2 root      0:00 ps ax
             --- 10s $ kubectl exec box -- sh
+
             --- 2m $ kubectl exec box -- ls
             error> error: cannot exec into a container in a completed pod; current phase is Succeeded
         "#]],

@@ -19,6 +19,7 @@ mod robustness;
 mod roles;
 mod static_pod;
 mod store;
+mod transcript;
 mod upstream;
 mod upstream_cases;
 mod upstream_print_cases;
