@@ -224,6 +224,8 @@ describe("lessons with scenarios", () => {
     const first = await page.getByTestId("status").textContent();
     await typeAtKind("x");
     await page.getByTestId("verdict").waitFor();
+    // The views are marked stale once the model has read the broken text, a moment later.
+    await page.getByTestId("stale-lifecycle").waitFor();
     assert.equal(await page.getByTestId("stale-lifecycle").isVisible(), true);
     assert.equal(await page.getByTestId("status").textContent(), first);
     assert.ok((await page.getByTestId("container-box").count()) > 0);
