@@ -176,6 +176,16 @@ pub enum What {
         /// The container's name.
         container: String,
     },
+    /// `kubectl exec POD -c CONTAINER -- COMMAND…` that changed the container: the command runs
+    /// in it at that instant; the files it writes stay (in the container's writable layer
+    /// until it restarts, in a volume until the Pod goes, seen by the containers that share
+    /// it), and a signal it sends ends the process it reaches as the kernel lets it.
+    Exec {
+        /// The container's name.
+        container: String,
+        /// The command and its arguments.
+        command: Vec<String>,
+    },
     /// From now on, the container's probe of this kind fails.
     FailProbe {
         /// The container's name.
@@ -296,6 +306,7 @@ impl What {
             What::DeletePod { .. } => "deletePod",
             What::KillContainer { .. } => "killContainer",
             What::CrashContainer { .. } => "crashContainer",
+            What::Exec { .. } => "exec",
             What::FailProbe { .. } => "failProbe",
             What::PassProbe { .. } => "passProbe",
             What::ExceedMemory { .. } => "exceedMemory",
@@ -327,6 +338,10 @@ impl What {
             What::DeletePod { .. } => "kubectl delete pod".to_owned(),
             What::KillContainer { container } => format!("kill container '{container}'"),
             What::CrashContainer { container } => format!("crash container '{container}'"),
+            What::Exec { container, command } => {
+                let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
+                format!("kubectl exec -c {container} -- {}", words.join(" "))
+            }
             What::FailProbe { container, probe } => {
                 format!("{} probe of '{container}' fails", probe.as_str())
             }
@@ -369,6 +384,20 @@ impl What {
                 image,
             } => format!("kubectl set image {workload} {container}={image}"),
         }
+    }
+}
+
+/// `word` as a shell reads it back: as it is when it holds no special character, else in
+/// single quotes.
+fn quoted(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./=:,@%+-".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

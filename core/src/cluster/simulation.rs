@@ -11,16 +11,14 @@ use crate::api::workloads::Workload;
 use crate::base::time::VirtualTime;
 use crate::base::timestamp::Timestamp;
 use crate::cluster::events::{Event, EventLog};
-use crate::cluster::kubelet::program::Program;
 use crate::cluster::kubelet::static_pod::CONFIG_MIRROR;
 use crate::cluster::kubelet::{ContainerRecord, PodWorker, RunPlan, Surroundings, probes};
-use crate::cluster::kubelet::{etc_files, hooks};
+
 use crate::cluster::scenario::Scenario;
 use crate::cluster::store::{Involved, PodId, Snapshot};
 use crate::cluster::stored_workload::StoredWorkload;
 use crate::cluster::{MAX_CONTAINERS, Run, World, run_manifest};
 pub use crate::runtime::exec::{ExecEnd, ExecRun};
-use crate::runtime::kubelet_expansion::literal_env;
 use crate::runtime::{exec, images};
 
 /// A log line of a container.
@@ -52,15 +50,7 @@ impl Usage {
     }
 }
 
-/// What an exec finds around its container: what the Pod's containers serve on localhost, by
-/// port, and the processes `ps` lists.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Around {
-    /// The page each port answers with.
-    pub servers: BTreeMap<u16, String>,
-    /// PID, user and command line of each process.
-    pub processes: Vec<(u32, String, String)>,
-}
+pub use crate::cluster::kubelet::exec::Around;
 
 /// One container's runs and what they ran, to look inside it at any instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,31 +90,22 @@ impl ContainerRuns {
         id: &str,
         around: &Around,
     ) -> Option<ExecRun> {
-        let pod_name = pod.name();
-        let hostname = etc_files::hostname(pod);
         let (started, ended, plan, surroundings) = self.run_at(at)?;
         if ended.is_some_and(|ended| ended <= at) {
             return None;
         }
-        // What the run did at the very instant has happened, as the others' writes at it have
-        // arrived: the run is replayed a millisecond past it.
         let offset = at.as_millis().saturating_sub(started.as_millis());
-        let mut host = plan.host_at(&self.container, pod_name, surroundings, offset + 1);
-        host.files.extend(etc_files::etc_files(pod));
-        hooks::replay_post_start(&self.container, &mut host);
-        // The Pod's containers share one network: localhost reaches each one's server.
-        host.listening.clone_from(&around.servers);
-        host.processes.clone_from(&around.processes);
-        let kubelet_env = match &plan.program {
-            Program::Script { env, .. } => env.clone(),
-            Program::Image(_) => surroundings
-                .env
-                .clone()
-                .unwrap_or_else(|| literal_env(&self.container.env)),
-        };
-        let env = exec::process_env(&hostname, &kubelet_env);
-        let image = self.container.image.as_deref().unwrap_or_default();
-        Some(exec::exec(command, image, &mut host, &env, id))
+        let (run, _) = crate::cluster::kubelet::exec::run_exec(
+            &self.container,
+            pod,
+            plan,
+            surroundings,
+            offset,
+            command,
+            id,
+            around,
+        );
+        Some(run)
     }
 
     /// True when a run of the container is going at `at`.
@@ -233,37 +214,30 @@ impl Simulation {
             .exec_at(pod, at, command, id, &around)
     }
 
-    /// The processes an exec's `ps` lists: the container's own, or with
-    /// `shareProcessNamespace` the pause container's (PID 1) and every running container's;
-    /// then the exec's command itself. PIDs are numbered in that order.
+    /// The processes an exec in `container` sees ([`exec::pod_processes`]).
     fn processes_for_exec(
         &self,
         pod: &Pod,
         container: &str,
         at: VirtualTime,
         command: &[String],
-    ) -> Vec<(u32, String, String)> {
+    ) -> Vec<exec::Process> {
+        let containers: Vec<exec::ContainerProcess<'_>> = pod
+            .spec
+            .containers
+            .iter()
+            .map(|spec| exec::ContainerProcess {
+                name: &spec.name,
+                image: spec.image.as_deref().unwrap_or_default(),
+                argv: [spec.command.clone(), spec.args.clone()].concat(),
+                running: self
+                    .containers
+                    .get(&spec.name)
+                    .is_some_and(|runs| runs.is_running(at)),
+            })
+            .collect();
         let shared = pod.spec.share_process_namespace == Some(true);
-        let mut lines: Vec<(String, String)> = Vec::new();
-        if shared {
-            lines.push(("root".to_owned(), "/pause".to_owned()));
-        }
-        for spec in &pod.spec.containers {
-            let running = self
-                .containers
-                .get(&spec.name)
-                .is_some_and(|runs| runs.is_running(at));
-            if (shared || spec.name == container) && running {
-                let argv = [spec.command.clone(), spec.args.clone()].concat();
-                let image = spec.image.as_deref().unwrap_or_default();
-                lines.extend(exec::container_processes(image, &argv));
-            }
-        }
-        lines.push(("root".to_owned(), command.join(" ")));
-        (1u32..)
-            .zip(lines)
-            .map(|(pid, (user, line))| (pid, user, line))
-            .collect()
+        exec::pod_processes(&containers, container, shared, command)
     }
 
     /// The wall-clock time of `at`.
@@ -668,7 +642,7 @@ fn container_runs(worker: &PodWorker, record: &ContainerRecord, created: u64) ->
     let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
     let _ = worker;
     let mut writes: Vec<String> = Vec::new();
-    for write in &record.writes {
+    for write in record.writes.iter().chain(&record.exec_writes) {
         if !writes.contains(&write.path) {
             writes.push(write.path.clone());
         }

@@ -1153,6 +1153,9 @@ pub struct Reply {
     /// True when the command follows the stepper (`logs -f`, `get -w`): run again at each
     /// instant the stepper shows, it prints what has happened by then.
     pub follow: bool,
+    /// The interactive shell open after the command (`kubectl exec -it POD -- sh`): the
+    /// console's next lines go to it, after its prompt.
+    pub shell: Option<crate::kubectl::exec::Shell>,
 }
 
 impl Reply {
@@ -1162,6 +1165,7 @@ impl Reply {
             error: false,
             action: None,
             follow: false,
+            shell: None,
         }
     }
 
@@ -1180,8 +1184,52 @@ impl Reply {
             error: true,
             action: None,
             follow: false,
+            shell: None,
         }
     }
+
+    /// `kubectl exec`'s answer: its output, the action when it changed the container (at
+    /// `at`, on its Pod), and the shell open after it.
+    fn exec(reply: crate::kubectl::exec::ExecReply, pod: &str, at: VirtualTime) -> Reply {
+        let text = reply.text();
+        let action = reply.changed.map(|(container, command)| Action {
+            at,
+            pod: Some(pod.to_owned()),
+            what: What::Exec { container, command },
+        });
+        // A line typed into a shell that fails is the shell's business, unless all it said
+        // was an error.
+        let error = reply.exit != 0
+            && (reply.shell.is_none() || reply.lines.iter().all(|(error, _)| *error));
+        Reply {
+            text: if error {
+                text.trim_end_matches('\n').to_owned()
+            } else {
+                text
+            },
+            error,
+            action,
+            follow: false,
+            shell: reply.shell,
+        }
+    }
+}
+
+/// Runs `line` in the interactive shell `shell` (opened by `kubectl exec -it`), against the
+/// text's Pods in `scenario`, `at` after `kubectl apply`.
+pub fn run_in_shell(
+    line: &str,
+    shell: &crate::kubectl::exec::Shell,
+    parsed: &Parsed,
+    scenario: &Scenario,
+    at: VirtualTime,
+) -> Reply {
+    let pasted_now = scenario
+        .start
+        .plus_millis(i64::try_from(at.as_millis()).unwrap_or(i64::MAX));
+    let observation = observe_all(parsed, scenario, at, pasted_now);
+    let reply = crate::kubectl::exec::shell_line(&observation.pods, shell, line);
+    Reply::exec(reply, &shell.pod, at)
 }
 
 /// Runs `line` against the text's Pods in `scenario`, `at` after `kubectl apply`.
@@ -1679,6 +1727,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                     },
                 }),
                 follow: false,
+                shell: None,
             }
         }
         Command::Run(options) => {
@@ -1707,11 +1756,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
         }
         Command::Exec(options) => {
             let reply = crate::kubectl::exec::exec(&observed, &options);
-            if reply.exit == 0 {
-                Reply::out(reply.text())
-            } else {
-                Reply::err(reply.text().trim_end_matches('\n').to_owned())
-            }
+            Reply::exec(reply, &options.pod, at)
         }
         Command::DeleteManifest => {
             // Each object of the text, in its order, as kubectl deletes them.
@@ -1773,6 +1818,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 error: false,
                 action: Some(Action::new(at, What::ApplyPod)),
                 follow: false,
+                shell: None,
             }
         }
     }
@@ -1849,8 +1895,7 @@ mod tests {
                 $ kubectl apply -f -   (t = 30s)
                 pod/sidecar-logging unchanged
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
-                error> Defaulted container "app" out of: app, log-forwarder
-                podplay: this console runs one command at a time and has no interactive shell yet; try: kubectl exec sidecar-logging -- sh -c 'COMMANDS'
+                Defaulted container "app" out of: app, log-forwarder
                 $ ls   (t = 30s)
                 error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD [-c CONTAINER] -- COMMAND [ARG…], kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] --dry-run=client [-o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl delete -f -
             "#]],

@@ -99,6 +99,11 @@ pub struct ExecReply {
     pub lines: Vec<(bool, String)>,
     /// kubectl's exit status: the command's, or 1 for kubectl's own errors.
     pub exit: i32,
+    /// The command that changed the container, as it ran there (a scenario action keeps it):
+    /// its container and its words.
+    pub changed: Option<(String, Vec<String>)>,
+    /// The interactive shell open after it (`-it … -- sh`), if one is.
+    pub shell: Option<Shell>,
 }
 
 impl ExecReply {
@@ -115,7 +120,42 @@ impl ExecReply {
         ExecReply {
             lines: text.lines().map(|line| (true, line.to_owned())).collect(),
             exit: 1,
+            changed: None,
+            shell: None,
         }
+    }
+}
+
+/// An interactive shell open in a container (`kubectl exec -it POD -- sh`): each line typed
+/// runs in it at the step on screen, from the directory the last one left.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shell {
+    /// The Pod's name.
+    pub pod: String,
+    /// The container's name.
+    pub container: String,
+    /// The shell program, as typed (`sh`, `/bin/bash`).
+    pub program: String,
+    /// The container's image (its shell's prompt).
+    pub image: String,
+    /// The Pod's hostname (bash's prompt).
+    pub hostname: String,
+    /// The working directory.
+    pub cwd: String,
+    /// The container run's `startedAt`: when the container restarts, the shell's process is
+    /// gone with it.
+    pub started_at: String,
+    /// `-t`: a terminal, so a prompt.
+    pub tty: bool,
+}
+
+impl Shell {
+    /// The prompt the shell prints before each line (nothing without a terminal).
+    pub fn prompt(&self) -> String {
+        if !self.tty {
+            return String::new();
+        }
+        crate::cluster::kubelet::exec::prompt(&self.image, &self.program, &self.hostname, &self.cwd)
     }
 }
 
@@ -127,16 +167,30 @@ pub fn exec(observed: &[Observed], options: &ExecOptions) -> ExecReply {
     }
 }
 
-/// kubectl's checks, the API server's and the kubelet's, in the order they come, then the
-/// command; an error is kubectl's text (after the notice, when there was one).
-fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String> {
+/// The container an exec runs in, found as kubectl, the API server and the kubelet find it.
+struct Target<'o> {
+    seen: &'o Observed,
+    simulation: &'o crate::cluster::Simulation,
+    container: String,
+    notice: String,
+    at: VirtualTime,
+    started_at: String,
+}
+
+/// kubectl's checks, the API server's and the kubelet's, in the order they come; an error is
+/// kubectl's text (after the notice, when there was one).
+fn target<'o>(
+    observed: &'o [Observed],
+    pod_name: &str,
+    container: Option<&str>,
+    quiet: bool,
+) -> Result<Target<'o>, String> {
     let Some(seen) = observed
         .iter()
-        .find(|seen| !seen.gone && seen.pod.name() == options.pod)
+        .find(|seen| !seen.gone && seen.pod.name() == pod_name)
     else {
         return Err(format!(
-            "Error from server (NotFound): pods \"{}\" not found",
-            options.pod
+            "Error from server (NotFound): pods \"{pod_name}\" not found"
         ));
     };
     let pod = &seen.pod;
@@ -147,12 +201,8 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
             "error: cannot exec into a container in a completed pod; current phase is {phase}"
         ));
     }
-    let chosen = podcmd::container_for_exec(pod, options.container.as_deref())?;
-    let notice = if options.quiet {
-        String::new()
-    } else {
-        chosen.notice
-    };
+    let chosen = podcmd::container_for_exec(pod, container)?;
+    let notice = if quiet { String::new() } else { chosen.notice };
     let fail = |message: String| Err(format!("{notice}{message}"));
     if pod.spec.node_name.as_deref().unwrap_or_default().is_empty() {
         return fail(format!(
@@ -169,20 +219,11 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
                 .chain(&s.ephemeral_container_statuses)
         })
         .find(|s| s.name == chosen.name)
-        .is_some_and(|s| {
-            s.state
-                .as_ref()
-                .is_some_and(|state| state.running.is_some())
-        });
-    let not_running = || {
-        fail(format!(
-            "error: unable to upgrade connection: container not found (\"{}\")",
-            chosen.name
-        ))
+        .and_then(|s| s.state.as_ref())
+        .and_then(|state| state.running.as_ref());
+    let Some(running) = running else {
+        return fail(not_found(&chosen.name));
     };
-    if !running {
-        return not_running();
-    }
     let Some(simulation) = &seen.simulation else {
         return fail(format!(
             "error: the pasted Pod \"{}\" is not simulated: only the playground's own Pods run commands",
@@ -192,32 +233,104 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
     let at = VirtualTime::from_millis(
         u64::try_from(seen.now.millis_since(simulation.start)).unwrap_or(0),
     );
-    let bare_shell = matches!(
-        options.command.as_slice(),
-        [shell] if matches!(shell.rsplit('/').next(), Some("sh" | "bash" | "ash"))
-    );
-    if options.stdin && bare_shell {
-        return fail(format!(
-            "podplay: this console runs one command at a time and has no interactive shell yet; try: kubectl exec {} -- sh -c 'COMMANDS'",
-            pod.name()
-        ));
-    }
+    Ok(Target {
+        seen,
+        simulation,
+        container: chosen.name,
+        notice,
+        at,
+        started_at: running.started_at.clone().unwrap_or_default(),
+    })
+}
+
+/// The kubelet's answer for a container that is not running (the SPDY wording).
+fn not_found(container: &str) -> String {
+    format!("error: unable to upgrade connection: container not found (\"{container}\")")
+}
+
+/// True for a shell program's name.
+fn is_shell(program: &str) -> bool {
+    matches!(program.rsplit('/').next(), Some("sh" | "bash" | "ash"))
+}
+
+/// kubectl's checks, then the command (or, for `-i … -- sh`, an interactive shell opened).
+fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String> {
+    let target = target(
+        observed,
+        &options.pod,
+        options.container.as_deref(),
+        options.quiet,
+    )?;
+    let pod = &target.seen.pod;
+    let mut lines: Vec<(bool, String)> = target
+        .notice
+        .lines()
+        .map(|line| (true, line.to_owned()))
+        .collect();
+    let interactive = options.stdin
+        && matches!(options.command.as_slice(), [shell] if is_shell(shell));
+    // An interactive shell starts once the runtime finds its program: a quick `true` tells.
+    let command: Vec<String> = if interactive {
+        vec![options.command[0].clone(), "-c".to_owned(), "true".to_owned()]
+    } else {
+        options.command.clone()
+    };
     let id = format!(
         "{}/{}/{}/{}",
         pod.name(),
-        chosen.name,
-        at.as_millis(),
+        target.container,
+        target.at.as_millis(),
         options.command.join(" ")
     );
-    let Some(done) = simulation.exec_at(pod, &chosen.name, at, &options.command, &id) else {
-        return not_running();
+    let Some(done) =
+        target
+            .simulation
+            .exec_at(pod, &target.container, target.at, &command, &id)
+    else {
+        return Err(format!("{}{}", target.notice, not_found(&target.container)));
     };
-    let mut lines: Vec<(bool, String)> =
-        notice.lines().map(|line| (true, line.to_owned())).collect();
+    let started = !matches!(done.end, ExecEnd::NotStarted(_));
+    if interactive && started {
+        let image = pod
+            .all_containers()
+            .find(|(_, spec)| spec.name == target.container)
+            .and_then(|(_, spec)| spec.image.clone())
+            .unwrap_or_default();
+        return Ok(ExecReply {
+            lines,
+            exit: 0,
+            changed: None,
+            shell: Some(Shell {
+                pod: pod.name().to_owned(),
+                container: target.container.clone(),
+                program: options.command[0].clone(),
+                image,
+                hostname: crate::cluster::kubelet::etc_files::hostname(pod),
+                cwd: "/".to_owned(),
+                started_at: target.started_at.clone(),
+                tty: options.tty,
+            }),
+        });
+    }
+    let changed = done
+        .changed
+        .then(|| (target.container.clone(), command.clone()));
+    let exit = finish(&mut lines, done, true);
+    Ok(ExecReply {
+        lines,
+        exit,
+        changed,
+        shell: None,
+    })
+}
+
+/// Appends how an exec ended to its lines (`terminated`: kubectl's words on a status that is
+/// not 0), and returns its status.
+fn finish(lines: &mut Vec<(bool, String)>, done: crate::cluster::simulation::ExecRun, terminated: bool) -> i32 {
     lines.extend(done.output);
-    let exit = match done.end {
+    match done.end {
         ExecEnd::Exited(code) => {
-            if code != 0 {
+            if code != 0 && terminated {
                 lines.push((true, format!("command terminated with exit code {code}")));
             }
             code
@@ -230,6 +343,130 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
             lines.push((true, message));
             1
         }
+    }
+}
+
+/// The most bytes of one line typed into an interactive shell.
+pub const MAX_SHELL_LINE: usize = 8 * 1024;
+
+/// Runs `line` in the interactive shell `shell` at the step the Pods are `observed` at: its
+/// output, and the shell still open after it (with the directory the line left), or none after
+/// `exit` or when the container's process is gone.
+pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply {
+    let typed = line.trim();
+    let open = |lines: Vec<(bool, String)>, exit: i32, cwd: Option<String>| ExecReply {
+        lines,
+        exit,
+        changed: None,
+        shell: Some(Shell {
+            cwd: cwd.unwrap_or_else(|| shell.cwd.clone()),
+            ..shell.clone()
+        }),
     };
-    Ok(ExecReply { lines, exit })
+    let closed = |code: i32| ExecReply {
+        lines: if code == 0 {
+            Vec::new()
+        } else {
+            vec![(true, format!("command terminated with exit code {code}"))]
+        },
+        exit: code,
+        changed: None,
+        shell: None,
+    };
+    if typed.is_empty() {
+        return open(Vec::new(), 0, None);
+    }
+    if typed.len() > MAX_SHELL_LINE {
+        return open(
+            vec![(
+                true,
+                format!("podplay: a line of over {MAX_SHELL_LINE} bytes is not run"),
+            )],
+            1,
+            None,
+        );
+    }
+    // `exit [N]` (and `logout`) end the shell; kubectl reports a status that is not 0.
+    let mut words = typed.split_whitespace();
+    if matches!(words.next(), Some("exit" | "logout")) {
+        let code = match words.next() {
+            None => 0,
+            Some(code) => code.parse::<i64>().map_or(2, |code| (code & 0xff) as i32),
+        };
+        if words.next().is_none() {
+            return closed(code);
+        }
+    }
+    // The shell's process went with its container: a new run (a restart), or no run at all.
+    let target = match target(observed, &shell.pod, Some(&shell.container), true) {
+        Ok(target) if target.started_at == shell.started_at => target,
+        _ => return closed(137),
+    };
+    let script = if shell.cwd == "/" {
+        typed.to_owned()
+    } else {
+        format!("cd '{}' 2>/dev/null; {typed}", shell.cwd.replace('\'', "'\\''"))
+    };
+    let command = vec![shell.program.clone(), "-c".to_owned(), script];
+    let id = format!(
+        "{}/{}/{}/{}",
+        shell.pod,
+        shell.container,
+        target.at.as_millis(),
+        typed
+    );
+    let Some(done) =
+        target
+            .simulation
+            .exec_at(&target.seen.pod, &shell.container, target.at, &command, &id)
+    else {
+        return closed(137);
+    };
+    let changed = done
+        .changed
+        .then(|| (shell.container.clone(), command.clone()));
+    let cwd = done.cwd.clone();
+    let mut lines = Vec::new();
+    // A status that is not 0 is the shell's business; kubectl reports only the shell's own.
+    let exit = finish(&mut lines, done, false);
+    let mut reply = open(lines, exit, Some(cwd));
+    reply.changed = changed;
+    reply
+}
+
+impl Shell {
+    /// The shell as JSON, to cross to the page and back.
+    pub fn write_json(&self, out: &mut String) {
+        use crate::base::json::{Object, write_string};
+        let mut object = Object::open(out);
+        for (key, value) in [
+            ("pod", &self.pod),
+            ("container", &self.container),
+            ("program", &self.program),
+            ("image", &self.image),
+            ("hostname", &self.hostname),
+            ("cwd", &self.cwd),
+            ("startedAt", &self.started_at),
+        ] {
+            write_string(object.key(key), value);
+        }
+        object.key("tty").push_str(&self.tty.to_string());
+        object.close();
+    }
+
+    /// The shell from its JSON ([`Shell::write_json`]).
+    pub fn from_json(value: &crate::base::json::Json) -> crate::base::json::Read<Shell> {
+        use crate::base::json::{boolean, required, string};
+        let fields = value.object("struct Shell")?;
+        Ok(Shell {
+            pod: required(fields, "pod", string)?,
+            container: required(fields, "container", string)?,
+            program: required(fields, "program", string)?,
+            image: required(fields, "image", string)?,
+            hostname: required(fields, "hostname", string)?,
+            cwd: required(fields, "cwd", string)?,
+            started_at: required(fields, "startedAt", string)?,
+            tty: required(fields, "tty", boolean)?,
+        })
+    }
 }

@@ -17,6 +17,7 @@ use crate::base::span::{Position, Span};
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario};
 use crate::kubectl::console::{self, Reply};
+use crate::kubectl::exec::Shell;
 use crate::playground::cluster_view::{self, ClusterView};
 use crate::playground::field_docs;
 use crate::playground::gallery::{self, Entry};
@@ -59,6 +60,8 @@ pub enum Request {
         scenario: Scenario,
         /// The instant the command runs at.
         at: VirtualTime,
+        /// The interactive shell the line goes to, when one is open (`kubectl exec -it`).
+        shell: Option<Shell>,
     },
     /// The gallery's examples.
     Gallery {
@@ -276,12 +279,14 @@ pub fn answer(request: &Request) -> Answer {
             line,
             scenario,
             at,
+            shell,
         } => {
             let parsed = state::check(&scenario.manifest, Delivery::of(scenario));
-            Answer::Console {
-                id: *id,
-                reply: console::run(line, &parsed, scenario, *at),
-            }
+            let reply = match shell {
+                Some(shell) => console::run_in_shell(line, shell, &parsed, scenario, *at),
+                None => console::run(line, &parsed, scenario, *at),
+            };
+            Answer::Console { id: *id, reply }
         }
         Request::Gallery { id } => Answer::Gallery {
             id: *id,
@@ -373,10 +378,17 @@ impl Request {
                 }
             }
             Request::Console {
-                line, scenario, at, ..
+                line,
+                scenario,
+                at,
+                shell,
+                ..
             } => {
                 json::write_string(object.key("line"), line);
                 object.key("at").push_str(&at.as_millis().to_string());
+                if let Some(shell) = shell {
+                    shell.write_json(object.key("shell"));
+                }
                 write_scenario(object.key("scenario"), scenario)
             }
             Request::Gallery { .. } => String::new(),
@@ -456,6 +468,7 @@ impl Request {
                 at: VirtualTime::from_millis(
                     required(fields, "at", |value| unsigned(value, "u64")).map_err(failed)?,
                 ),
+                shell: optional(fields, "shell", Shell::from_json).map_err(failed)?,
             }),
             "gallery" => Ok(Request::Gallery { id }),
             "fieldDoc" => Ok(Request::FieldDoc {
@@ -547,6 +560,9 @@ impl Answer {
                 if reply.follow {
                     object.key("follow").push_str("true");
                 }
+                if let Some(shell) = &reply.shell {
+                    shell.write_json(object.key("shell"));
+                }
                 if let Some(action) = &reply.action {
                     let carrier = Scenario {
                         actions: vec![action.clone()],
@@ -634,6 +650,7 @@ impl Answer {
                     error: required(fields, "error", boolean)?,
                     action: optional(fields, "action", read_action)?,
                     follow: optional(fields, "follow", boolean)?.unwrap_or(false),
+                    shell: optional(fields, "shell", Shell::from_json)?,
                 },
             }),
             "gallery" => Ok(Answer::Gallery {
@@ -969,6 +986,7 @@ mod tests {
                 line: "kubectl delete pod web".to_owned(),
                 scenario: scenario(POD),
                 at: VirtualTime::from_secs(5),
+                shell: None,
             },
             expect![[r#"
                 console 3: error false, action Some("deletePod")
@@ -981,6 +999,7 @@ mod tests {
                 line: "kubectl get pods".to_owned(),
                 scenario: scenario(POD),
                 at: VirtualTime::from_secs(5),
+                shell: None,
             },
             expect![[r#"
                 console 4: error false, action None

@@ -23,6 +23,11 @@ pub struct ExecRun {
     pub output: Vec<(bool, String)>,
     /// How it ended.
     pub end: ExecEnd,
+    /// The working directory it ended in (an interactive shell's next line starts there).
+    pub cwd: String,
+    /// True when it changed the container (wrote a file, sent a signal): set by the kubelet,
+    /// which knows what the container's own files are.
+    pub changed: bool,
 }
 
 /// How an exec ended.
@@ -42,6 +47,29 @@ const PROGRAMS: &[&str] = &[
     "test", "[", "touch", "rm", "mkdir", "wc", "head", "tail", "grep", "seq", "expr", "nslookup",
     "wget", "curl", "kill", "pkill", "killall", "ps",
 ];
+
+/// The prompt of an interactive `program` (`sh`, `bash`) in a container of `image` on a
+/// terminal, in `cwd`: bash's `root@HOST:DIR# `; BusyBox's and Alpine's ash, `DIR # `; Debian's
+/// dash, `# `. Root's home shows as `~`.
+pub fn prompt(image: &str, program: &str, hostname: &str, cwd: &str) -> String {
+    let dir = match cwd.strip_prefix("/root") {
+        Some("") => "~".to_owned(),
+        Some(rest) if rest.starts_with('/') => format!("~{rest}"),
+        _ => cwd.to_owned(),
+    };
+    if program.rsplit('/').next() == Some("bash") {
+        return format!("root@{hostname}:{dir}# ");
+    }
+    let ash = ImageRef::parse(image).is_some_and(|reference| {
+        matches!(reference.repository(), "busybox" | "alpine") || image.contains("alpine")
+    });
+    if ash { format!("{dir} # ") } else { "# ".to_owned() }
+}
+
+/// True when `image` holds a shell (not the pause image, not a distroless one).
+pub fn has_shell(image: &str) -> bool {
+    !has_no_shell(image)
+}
 
 /// Images that hold no shell and no other program than their own: distroless images and the
 /// pause image.
@@ -98,6 +126,91 @@ pub fn container_processes(image: &str, command: &[String]) -> Vec<(String, Stri
         all => all.join(" "),
     };
     vec![root(line)]
+}
+
+/// A process of the Pod as an exec's `ps` and `kill` see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Process {
+    /// Its PID in the exec's PID namespace.
+    pub pid: u32,
+    /// Its user.
+    pub user: String,
+    /// Its command line.
+    pub command: String,
+    /// The container it runs in, when it is a container's main process (not the pause
+    /// container, a worker, or the exec itself).
+    pub main_of: Option<String>,
+}
+
+/// A container of the Pod, for [`pod_processes`]: its name, image, command and arguments as
+/// it runs them, and whether it is running.
+pub struct ContainerProcess<'c> {
+    /// The container's name.
+    pub name: &'c str,
+    /// Its image.
+    pub image: &'c str,
+    /// Its command and arguments (empty: the image's own program).
+    pub argv: Vec<String>,
+    /// True while it runs.
+    pub running: bool,
+}
+
+/// The processes an exec in `container` sees (`ps`, `kill`): the container's own, or, with a
+/// shared process namespace, the pause container's (PID 1) and every running container's; then
+/// the exec's `command` itself. PIDs are numbered in that order.
+pub fn pod_processes(
+    containers: &[ContainerProcess<'_>],
+    container: &str,
+    shared: bool,
+    command: &[String],
+) -> Vec<Process> {
+    let mut lines: Vec<(String, String, Option<String>)> = Vec::new();
+    if shared {
+        lines.push(("root".to_owned(), "/pause".to_owned(), None));
+    }
+    for each in containers {
+        if (shared || each.name == container) && each.running {
+            for (index, (user, line)) in container_processes(each.image, &each.argv)
+                .into_iter()
+                .enumerate()
+            {
+                let main_of = (index == 0).then(|| each.name.to_owned());
+                lines.push((user, line, main_of));
+            }
+        }
+    }
+    lines.push(("root".to_owned(), command.join(" "), None));
+    (1u32..)
+        .zip(lines)
+        .map(|(pid, (user, command, main_of))| Process {
+            pid,
+            user,
+            command,
+            main_of,
+        })
+        .collect()
+}
+
+/// What `signal` sent from inside the Pod does to a container's main process: the exit code
+/// it ends with, or `None` when it goes on. A process that is PID 1 of its namespace (the
+/// container's own, without `shareProcessNamespace`) gets only the signals it has a handler
+/// for, and never SIGKILL from inside (the kernel's rule for a namespace's init); nginx ends
+/// cleanly on SIGTERM, SIGINT and SIGQUIT and reloads on SIGHUP; other programs take the
+/// default action, ending with 128 + the signal.
+pub fn signal_exit(image: &str, argv: &[String], pid_one: bool, signal: i32) -> Option<i32> {
+    let nginx = argv.is_empty()
+        && images::profile(image).is_some_and(|profile| profile.repositories.contains(&"nginx"));
+    if nginx {
+        return matches!(signal, 2 | 3 | 15).then_some(0).or(match signal {
+            9 if !pid_one => Some(137),
+            _ => None,
+        });
+    }
+    if pid_one {
+        return None;
+    }
+    // The signals whose default action ends a process.
+    matches!(signal, 1 | 2 | 3 | 6 | 9 | 10 | 12 | 13 | 14 | 15).then_some(128 + signal)
 }
 
 /// Runs `command` in a container of `image` whose files and clock are `host`, with `env`; `id`
@@ -171,7 +284,12 @@ pub fn exec(
             "podplay: the command loops without pausing; the exec is stopped".to_owned(),
         ),
     };
-    ExecRun { output, end }
+    ExecRun {
+        output,
+        end,
+        cwd: run.cwd,
+        changed: false,
+    }
 }
 
 /// An exec that ended with `code`.
@@ -179,6 +297,8 @@ fn exited(code: i32, output: Vec<(bool, String)>) -> ExecRun {
     ExecRun {
         output,
         end: ExecEnd::Exited(code),
+        cwd: "/".to_owned(),
+        changed: false,
     }
 }
 
@@ -187,6 +307,8 @@ fn unknown_program(name: &str) -> ExecRun {
     ExecRun {
         output: Vec::new(),
         end: ExecEnd::Stopped(unknown_message(name)),
+        cwd: "/".to_owned(),
+        changed: false,
     }
 }
 
@@ -213,6 +335,8 @@ fn not_found(id: &str, program: &str) -> ExecRun {
 fn not_started(id: &str, reason: &str) -> ExecRun {
     ExecRun {
         output: Vec::new(),
+        cwd: "/".to_owned(),
+        changed: false,
         end: ExecEnd::NotStarted(format!(
             "error executing command in container: failed to exec in container: failed to start exec \"{}\": OCI runtime exec failed: exec failed: unable to start container process: {reason}: unknown",
             exec_id(id)

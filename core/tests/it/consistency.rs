@@ -37,6 +37,7 @@ fn console(scenario: &Scenario, line: &str, at: VirtualTime) -> String {
         line: line.to_owned(),
         scenario: scenario.clone(),
         at,
+        shell: None,
     }) {
         Answer::Console { reply, .. } => reply.text,
         other => panic!("a console request got {other:?}"),

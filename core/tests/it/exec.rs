@@ -452,3 +452,290 @@ fn a_projected_volume_holds_both_secrets() {
         "#]],
     );
 }
+
+/// Runs `manifest` in `scenario` as the page's console does (actions join the scenario, an
+/// interactive shell takes the lines after it) and prints the session.
+fn session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
+    expected.assert_eq(&crate::transcript::console_session(manifest, scenario, steps));
+}
+
+/// Two containers sharing an emptyDir, both running.
+const SHARED_VOLUME: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared
+spec:
+  volumes:
+  - name: html
+    emptyDir: {}
+  containers:
+  - name: web
+    image: nginx:1.27
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: writer
+    image: busybox:1.36
+    command: [sh, -c, 'sleep 3600']
+    volumeMounts:
+    - name: html
+      mountPath: /data
+";
+
+/// A shell opened with `-it`: its prompt (BusyBox's ash shows the directory), `cd` kept from
+/// line to line, a failing command that is the shell's business, and `exit N` reported by
+/// kubectl. Debian's dash prompts `# `, bash `root@HOST:DIR# `.
+#[test]
+fn an_interactive_shell_keeps_its_directory_and_reports_its_exit() {
+    session(
+        SHARED_VOLUME,
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl exec -it shared -c writer -- sh",
+                "pwd",
+                "cd /data",
+                "touch note; ls; pwd",
+                "cat nothing-here",
+                "exit 3",
+                "kubectl exec -it shared -- sh",
+                "exit",
+                "kubectl exec -it shared -c web -- bash",
+                "cd /root",
+                "exit",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec -it shared -c writer -- sh
+            --- 30s / # pwd
+            /
+            --- 30s / # cd /data
+            --- 30s /data # touch note; ls; pwd
+            note
+            /data
+            (action at 30s: kubectl exec -c writer -- sh -c 'cd '\''/data'\'' 2>/dev/null; touch note; ls; pwd')
+            --- 30s /data # cat nothing-here
+            error> cat: can't open 'nothing-here': No such file or directory
+            --- 30s /data # exit 3
+            error> command terminated with exit code 3
+            --- 30s $ kubectl exec -it shared -- sh
+            Defaulted container "web" out of: web, writer
+            --- 30s # exit
+            --- 30s $ kubectl exec -it shared -c web -- bash
+            --- 30s root@shared:/# cd /root
+            --- 30s root@shared:~# exit
+        "#]],
+    );
+}
+
+/// A file written by an exec into a shared volume is an action of the scenario: the other
+/// container sees it from then on (nginx serves it), and it stays when the writer restarts,
+/// while a file in the writer's own layer goes with its run.
+#[test]
+fn what_an_exec_writes_stays_as_the_kubelet_keeps_it() {
+    session(
+        SHARED_VOLUME,
+        "{actions: [{at: 45s, do: killContainer, container: writer}]}",
+        &[
+            (
+                "20s",
+                &[
+                    "kubectl exec shared -c writer -- sh -c 'echo hello from exec > /data/index.html'",
+                    "kubectl exec shared -c writer -- sh -c 'echo mine > /tmp/own.txt'",
+                    "kubectl exec shared -c web -- curl -s localhost",
+                    "kubectl exec shared -c writer -- cat /tmp/own.txt",
+                ],
+            ),
+            (
+                "40s",
+                &[
+                    "kubectl exec shared -c web -- cat /usr/share/nginx/html/index.html",
+                    "kubectl exec shared -c writer -- cat /tmp/own.txt",
+                    "kubectl exec -it shared -c writer -- sh",
+                    "echo more >> /data/index.html",
+                    "exit",
+                ],
+            ),
+            (
+                "50s",
+                &[
+                    "kubectl exec shared -c web -- curl -s localhost",
+                    "kubectl exec shared -c writer -- cat /data/index.html /tmp/own.txt",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl exec shared -c writer -- sh -c 'echo hello from exec > /data/index.html'
+            (action at 20s: kubectl exec -c writer -- sh -c 'echo hello from exec > /data/index.html')
+            --- 20s $ kubectl exec shared -c writer -- sh -c 'echo mine > /tmp/own.txt'
+            (action at 20s: kubectl exec -c writer -- sh -c 'echo mine > /tmp/own.txt')
+            --- 20s $ kubectl exec shared -c web -- curl -s localhost
+            hello from exec
+            --- 20s $ kubectl exec shared -c writer -- cat /tmp/own.txt
+            mine
+            --- 40s $ kubectl exec shared -c web -- cat /usr/share/nginx/html/index.html
+            hello from exec
+            --- 40s $ kubectl exec shared -c writer -- cat /tmp/own.txt
+            mine
+            --- 40s $ kubectl exec -it shared -c writer -- sh
+            --- 40s / # echo more >> /data/index.html
+            (action at 40s: kubectl exec -c writer -- sh -c 'echo more >> /data/index.html')
+            --- 40s / # exit
+            --- 50s $ kubectl exec shared -c web -- curl -s localhost
+            hello from exec
+            more
+            --- 50s $ kubectl exec shared -c writer -- cat /data/index.html /tmp/own.txt
+            error> hello from exec
+            error> more
+            error> cat: can't open '/tmp/own.txt': No such file or directory
+            error> command terminated with exit code 1
+        "#]],
+    );
+}
+
+/// Signals from an exec: PID 1 of a container's own namespace ignores what it has no handler
+/// for (BusyBox's `sleep` keeps running after `kill 1`), nginx stops cleanly on SIGTERM and its
+/// container restarts; with `shareProcessNamespace` the other container's main process is not
+/// PID 1, and `kill` ends it (143).
+#[test]
+fn a_killed_main_process_ends_its_container_as_the_kernel_lets_it() {
+    session(
+        SHARED_VOLUME,
+        "{}",
+        &[
+            (
+                "20s",
+                &[
+                    "kubectl exec shared -c writer -- kill 1",
+                    "kubectl exec shared -c writer -- kill -9 1",
+                    "kubectl exec shared -c web -- kill 1",
+                    "kubectl exec shared -c writer -- kill 42",
+                ],
+            ),
+            ("25s", &["kubectl get pods"]),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl exec shared -c writer -- kill 1
+            (action at 20s: kubectl exec -c writer -- kill 1)
+            --- 20s $ kubectl exec shared -c writer -- kill -9 1
+            (action at 20s: kubectl exec -c writer -- kill -9 1)
+            --- 20s $ kubectl exec shared -c web -- kill 1
+            (action at 20s: kubectl exec -c web -- kill 1)
+            --- 20s $ kubectl exec shared -c writer -- kill 42
+            error> sh: can't kill pid 42: No such process
+            error> command terminated with exit code 1
+            --- 25s $ kubectl get pods
+            NAME     READY   STATUS    RESTARTS     AGE
+            shared   2/2     Running   1 (5s ago)   25s
+        "#]],
+    );
+    let shared_namespace = SHARED_VOLUME.replace("spec:\n  volumes:", "spec:\n  shareProcessNamespace: true\n  volumes:");
+    session(
+        &shared_namespace,
+        "{}",
+        &[
+            (
+                "20s",
+                &[
+                    "kubectl exec shared -c web -- ps",
+                    "kubectl exec shared -c web -- kill 4",
+                ],
+            ),
+            ("25s", &["kubectl get pods", "kubectl describe pod shared"]),
+        ],
+        expect![[r#"
+            --- 20s $ kubectl exec shared -c web -- ps
+            PID   USER     TIME  COMMAND
+                1 root      0:00 /pause
+                2 root      0:00 nginx: master process nginx -g daemon off;
+                3 101       0:00 nginx: worker process
+                4 root      0:00 sh -c sleep 3600
+                5 root      0:00 ps
+            --- 20s $ kubectl exec shared -c web -- kill 4
+            (action at 20s: kubectl exec -c web -- kill 4)
+            --- 25s $ kubectl get pods
+            NAME     READY   STATUS    RESTARTS     AGE
+            shared   2/2     Running   1 (5s ago)   25s
+            --- 25s $ kubectl describe pod shared
+            Name:             shared
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:01 +0000
+            Labels:           <none>
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.0.5
+            IPs:
+              IP:  10.244.0.5
+            Containers:
+              web:
+                Container ID:   containerd://28389c9e100e3f1c28389c9e100e3f1c28389c9e100e3f1c28389c9e100e3f1c
+                Image:          nginx:1.27
+                Image ID:       docker.io/library/nginx@sha256:da846333ae655c9c3dc9ecd0acd7a28d1f6041973bfcab66bda95bc85e7c142f
+                Port:           <none>
+                Host Port:      <none>
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:00:02 +0000
+                Ready:          True
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:
+                  /usr/share/nginx/html from html (rw)
+              writer:
+                Container ID:  containerd://c9a97d259849563cc9a97d259849563cc9a97d259849563cc9a97d259849563c
+                Image:         busybox:1.36
+                Image ID:      docker.io/library/busybox@sha256:9a907dc1bed9ad107c943c2a31b307a1ea9b47c366a89ee6ea777106dbb79f57
+                Port:          <none>
+                Host Port:     <none>
+                Command:
+                  sh
+                  -c
+                  sleep 3600
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:00:21 +0000
+                Last State:     Terminated
+                  Reason:       Error
+                  Exit Code:    143
+                  Started:      Thu, 01 Jan 2026 00:00:03 +0000
+                  Finished:     Thu, 01 Jan 2026 00:00:20 +0000
+                Ready:          True
+                Restart Count:  1
+                Environment:    <none>
+                Mounts:
+                  /data from html (rw)
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       True 
+              ContainersReady             True 
+              PodScheduled                True 
+            Volumes:
+              html:
+                Type:        EmptyDir (a temporary directory that shares a pod's lifetime)
+                Medium:      
+                SizeLimit:   <unset>
+            QoS Class:       BestEffort
+            Node-Selectors:  <none>
+            Tolerations:     node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type    Reason     Age               From               Message
+              ----    ------     ----              ----               -------
+              Normal  Scheduled  25s               default-scheduler  Successfully assigned default/shared to node-1
+              Normal  Pulling    24s               kubelet            spec.containers{web}: Pulling image "nginx:1.27"
+              Normal  Pulled     23s               kubelet            spec.containers{web}: Successfully pulled image "nginx:1.27" in 1s (1s including waiting)
+              Normal  Created    23s               kubelet            spec.containers{web}: Created container web
+              Normal  Started    23s               kubelet            spec.containers{web}: Started container web
+              Normal  Pulling    23s               kubelet            spec.containers{writer}: Pulling image "busybox:1.36"
+              Normal  Pulled     22s               kubelet            spec.containers{writer}: Successfully pulled image "busybox:1.36" in 1s (1s including waiting)
+              Normal  Created    4s (x2 over 22s)  kubelet            spec.containers{writer}: Created container writer
+              Normal  Started    4s (x2 over 22s)  kubelet            spec.containers{writer}: Started container writer
+              Normal  Pulled     4s                kubelet            spec.containers{writer}: Container image "busybox:1.36" already present on machine
+        "#]],
+    );
+}

@@ -38,3 +38,40 @@ pub fn console_transcript(
     }
     out
 }
+
+/// Like [`console_transcript`], but as the page runs the console: a command's action joins the
+/// scenario at its instant (later commands see it), and after `kubectl exec -it … -- sh` the
+/// lines go to the shell, shown after its prompt, until it exits.
+pub fn console_session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])]) -> String {
+    let mut scenario = Scenario::from_yaml(scenario).expect("the test scenarios are valid");
+    scenario.manifest = manifest.to_owned();
+    let parsed = pod_model::parse(manifest);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let mut shell: Option<pod_model::kubectl::exec::Shell> = None;
+    let mut out = String::new();
+    for (instant, commands) in steps {
+        let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
+        for command in *commands {
+            let reply = match &shell {
+                Some(open) => {
+                    out.push_str(&format!("--- {instant} {}{command}\n", open.prompt()));
+                    console::run_in_shell(command, open, &parsed, &scenario, at)
+                }
+                None => {
+                    out.push_str(&format!("--- {instant} $ {command}\n"));
+                    console::run(command, &parsed, &scenario, at)
+                }
+            };
+            let mark = if reply.error { "error> " } else { "" };
+            for line in reply.text.lines() {
+                out.push_str(&format!("{mark}{line}\n"));
+            }
+            if let Some(action) = &reply.action {
+                out.push_str(&format!("(action at {instant}: {})\n", action.what.describe()));
+                pod_model::playground::state::add_action(&mut scenario, action.clone());
+            }
+            shell = reply.shell;
+        }
+    }
+    out
+}

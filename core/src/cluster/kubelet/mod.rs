@@ -13,6 +13,7 @@ pub mod backoff;
 pub mod config;
 pub mod envvars;
 pub mod etc_files;
+pub mod exec;
 pub mod hooks;
 mod pod_worker;
 pub mod probes;
@@ -182,6 +183,8 @@ pub struct ContainerRecord {
     pub done: bool,
     /// What its runs wrote to shared volumes, on the Pod's clock.
     pub writes: Vec<SharedWrite>,
+    /// What execs in it wrote to its volumes, on the Pod's clock.
+    pub exec_writes: Vec<SharedWrite>,
     /// True while it is being killed because its definition changed (a new image): it starts
     /// again at once, whatever the restart policy, with no back-off.
     pub redefined: bool,
@@ -488,6 +491,7 @@ impl PodChange {
                 ContainerChange::Probe(..)
                     | ContainerChange::Plan(..)
                     | ContainerChange::Writes { .. }
+                    | ContainerChange::ExecWrites(_)
                     | ContainerChange::Exits(_)
                     | ContainerChange::FailedPulls(_)
                     | ContainerChange::CallOff
@@ -568,6 +572,8 @@ pub enum ContainerChange {
     },
     /// It will not be started again.
     Done,
+    /// What an exec in it wrote to its volumes (kept until the Pod goes).
+    ExecWrites(Vec<SharedWrite>),
     /// What its runs write to shared volumes, from an instant on (writes before it stay).
     Writes {
         /// From when the writes are replaced.
@@ -794,6 +800,7 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
             }
         }
         ContainerChange::Done => record.done = true,
+        ContainerChange::ExecWrites(writes) => record.exec_writes.extend(writes),
         ContainerChange::Writes { from, writes } => {
             record.writes.retain(|write| write.at.as_millis() < from);
             record.writes.extend(writes);

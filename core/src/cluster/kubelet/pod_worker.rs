@@ -388,6 +388,7 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
                 generation: 0,
                 done: false,
                 writes: Vec::new(),
+                exec_writes: Vec::new(),
                 redefined: false,
             });
         }

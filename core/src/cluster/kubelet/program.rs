@@ -111,6 +111,8 @@ pub struct Surroundings {
     /// Changes to shared volumes made by the other containers and by earlier runs of this one,
     /// on the run's clock and at the run's own paths (those before its start at instant 0).
     pub files: Vec<SharedWrite>,
+    /// What execs changed in the container's own files during this run, on its clock.
+    pub exec_files: Vec<SharedWrite>,
     /// The container's environment, when the kubelet resolved it (`None`: its literal `env`).
     pub env: Option<BTreeMap<String, String>>,
     /// Files its configMap, secret and downwardAPI volumes hold: (path, content).
@@ -329,6 +331,10 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
     }
     host.wall_start = dns.wall_start;
     host.incoming.clone_from(&dns.files);
+    if !dns.exec_files.is_empty() {
+        host.incoming.extend(dns.exec_files.iter().cloned());
+        crate::base::sorting::sort_by_key(&mut host.incoming, |write| write.at);
+    }
     host.receive();
     host
 }

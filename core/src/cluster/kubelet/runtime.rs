@@ -1178,6 +1178,11 @@ pub fn fault(cx: &mut Cx<'_>, pod: Option<&str>, what: &What) {
                 exited(cx, id, index, 137, false);
             }
         }
+        What::Exec { container, command } => {
+            if let Some(index) = find(container) {
+                super::exec::act(cx, id, index, command);
+            }
+        }
         What::CrashContainer { container } => {
             if let Some(index) = find(container)
                 && worker.containers[index].live_run(cx.now).is_some()

@@ -27,7 +27,13 @@ pub fn shared_for(worker: &PodWorker, reader: usize) -> Vec<(SharedWrite, bool)>
     };
     let mut shared = Vec::new();
     for (index, writer) in worker.containers.iter().enumerate() {
-        for write in &writer.writes {
+        // An exec's writes are not its container's program's: its current run sees them too.
+        let writes = writer
+            .writes
+            .iter()
+            .map(|write| (write, index == reader))
+            .chain(writer.exec_writes.iter().map(|write| (write, false)));
+        for (write, own) in writes {
             let Some((volume, inside)) = volume_path(&writer.spec, &write.path) else {
                 continue;
             };
@@ -37,7 +43,7 @@ pub fn shared_for(worker: &PodWorker, reader: usize) -> Vec<(SharedWrite, bool)>
                         path,
                         ..write.clone()
                     },
-                    index == reader,
+                    own,
                 ));
             }
         }
@@ -203,7 +209,7 @@ fn known_services(surroundings: &Surroundings, offset: u64) -> BTreeSet<String> 
 
 /// Container `index` goes on with a plan made with `surroundings`; its exit and its writes from
 /// now on follow the new plan. True when its writes changed.
-fn replan(cx: &mut Cx<'_>, id: PodId, index: usize, surroundings: Surroundings) -> bool {
+pub fn replan(cx: &mut Cx<'_>, id: PodId, index: usize, surroundings: Surroundings) -> bool {
     let now = cx.now;
     let Some(worker) = cx.worker(id) else {
         return false;

@@ -39,6 +39,7 @@ const ACTIONS: &[&str] = &[
     "deletePod",
     "killContainer",
     "crashContainer",
+    "exec",
     "failProbe",
     "passProbe",
     "exceedMemory",
@@ -148,6 +149,13 @@ fn action(value: &Json) -> Read<Action> {
                 container: required(fields, "container", string)?,
             },
             &["container"],
+        ),
+        "exec" => (
+            What::Exec {
+                container: required(fields, "container", string)?,
+                command: required(fields, "command", |value| list(value, string))?,
+            },
+            &["container", "command"],
         ),
         "failProbe" | "passProbe" => {
             let container = required(fields, "container", string)?;

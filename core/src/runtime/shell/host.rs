@@ -80,6 +80,11 @@ pub trait Host {
     fn processes(&self) -> Vec<(u32, String, String)> {
         Vec::new()
     }
+    /// Sends `signal` to the process `pid`; an error when there is no such process.
+    fn signal(&mut self, pid: u32, signal: i32) -> Result<(), FsError> {
+        let _ = (pid, signal);
+        Err(FsError::NotFound)
+    }
 }
 
 /// A change to a file in a volume that other containers share.
@@ -150,6 +155,8 @@ pub struct MemoryHost {
     pub wall_start: crate::base::timestamp::Timestamp,
     /// The processes `ps` lists (PID, user, command line); empty when they are not known.
     pub processes: Vec<(u32, String, String)>,
+    /// The signals sent to them, in order: (PID, signal number).
+    pub signals: Vec<(u32, i32)>,
 }
 
 impl MemoryHost {
@@ -437,6 +444,16 @@ impl Host for MemoryHost {
 
     fn processes(&self) -> Vec<(u32, String, String)> {
         self.processes.clone()
+    }
+
+    fn signal(&mut self, pid: u32, signal: i32) -> Result<(), FsError> {
+        if !self.processes.iter().any(|(known, _, _)| *known == pid) {
+            return Err(FsError::NotFound);
+        }
+        if self.signals.len() < MAX_OUTGOING {
+            self.signals.push((pid, signal));
+        }
+        Ok(())
     }
 
     fn date(&self) -> String {

@@ -51,6 +51,8 @@ pub struct Run {
     pub ended_at: VirtualTime,
     /// Things the interpreter did not know and how it treated them, each said once.
     pub notes: Vec<String>,
+    /// The working directory it ended in (`cd`), for an interactive shell's next line.
+    pub cwd: String,
 }
 
 /// Parses and runs `script` (the text after `sh -c`) with `env`.
@@ -68,6 +70,7 @@ pub fn run_script(
                 outcome: Outcome::Exited(2),
                 ended_at: host.now(),
                 notes: Vec::new(),
+                cwd: "/".to_owned(),
             }
         }
     }
@@ -113,7 +116,37 @@ pub fn run(
         outcome,
         ended_at: shell.host.now(),
         notes: shell.notes.into_iter().collect(),
+        cwd: shell.cwd,
     }
+}
+
+/// A signal's number from its name (`TERM`, `SIGTERM`) or number (`15`).
+pub fn signal_number(name: &str) -> Option<i32> {
+    if let Ok(number) = name.parse::<i32>() {
+        return (0..=64).contains(&number).then_some(number);
+    }
+    let name = name.strip_prefix("SIG").unwrap_or(name);
+    let number = match name.to_ascii_uppercase().as_str() {
+        "HUP" => 1,
+        "INT" => 2,
+        "QUIT" => 3,
+        "KILL" => 9,
+        "USR1" => 10,
+        "USR2" => 12,
+        "TERM" => 15,
+        "CONT" => 18,
+        "STOP" => 19,
+        _ => return None,
+    };
+    Some(number)
+}
+
+/// A process's name as `pkill` matches it: its program's file name (`nginx` for nginx's
+/// `nginx: master process …`).
+fn process_name(line: &str) -> &str {
+    let program = line.split_whitespace().next().unwrap_or_default();
+    let program = program.trim_end_matches(':');
+    program.rsplit('/').next().unwrap_or(program)
 }
 
 /// What happens after a command.
@@ -766,6 +799,11 @@ impl Shell<'_> {
             }
             "printenv" | "env" => self.printenv(args, sink),
             "cd" => self.cd(args),
+            "pwd" => {
+                let cwd = format!("{}\n", self.cwd);
+                self.emit(sink, &cwd);
+                0
+            }
             "export" | "readonly" => {
                 for arg in args {
                     if let Some((name, value)) = arg.split_once('=') {
@@ -795,6 +833,10 @@ impl Shell<'_> {
                 let name = args.get(1).cloned().unwrap_or_default();
                 self.error(&format!("{program}: {name}: no process killed"));
                 1
+            }
+            // In a container whose processes are known (an exec), signals reach them.
+            "kill" | "pkill" | "killall" if !self.host.processes().is_empty() => {
+                self.kill(program, args)
             }
             "kill" | "pkill" | "killall" => {
                 self.note("kill: signals to other processes are not simulated");
@@ -1164,8 +1206,18 @@ impl Shell<'_> {
 
     fn cat(&mut self, args: &[String], input: Option<String>, sink: &mut Sink) -> i32 {
         let files: Vec<&String> = args.iter().filter(|arg| !arg.starts_with('-')).collect();
-        let (text, status) = self.inputs("cat", &files, input);
-        self.emit(sink, &text);
+        if files.len() < 2 {
+            let (text, status) = self.inputs("cat", &files, input);
+            self.emit(sink, &text);
+            return status;
+        }
+        // File by file, so that an error comes between the contents as a terminal shows it.
+        let mut status = 0;
+        for file in files {
+            let (text, failed) = self.inputs("cat", &[file], None);
+            self.emit(sink, &text);
+            status = status.max(failed);
+        }
         status
     }
 
@@ -1323,6 +1375,70 @@ impl Shell<'_> {
         }
         self.emit(sink, &out);
         0
+    }
+
+    /// `kill [-SIGNAL | -s SIGNAL] PID…`, `pkill`/`killall [-SIGNAL] NAME`: BusyBox's, against
+    /// the container's processes (the host records each signal sent).
+    fn kill(&mut self, program: &str, args: &[String]) -> i32 {
+        let mut signal = 15;
+        let mut targets: Vec<&str> = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let named = if arg == "-s" || arg == "-n" {
+                rest.next().map(String::as_str)
+            } else if targets.is_empty() && arg.len() > 1 && arg.starts_with('-') {
+                Some(&arg[1..])
+            } else {
+                targets.push(arg);
+                None
+            };
+            if let Some(name) = named {
+                match signal_number(name) {
+                    Some(number) => signal = number,
+                    None => {
+                        self.error(&format!("sh: {program}: bad signal name '{name}'"));
+                        return 1;
+                    }
+                }
+            }
+        }
+        if targets.is_empty() {
+            self.error(&format!("{program}: usage: {program} [-SIGNAL] PID|NAME..."));
+            return 1;
+        }
+        let processes = self.host.processes();
+        let mut status = 0;
+        for target in targets {
+            let pids: Vec<u32> = if program == "kill" {
+                match target.parse::<u32>() {
+                    Ok(pid) => vec![pid],
+                    Err(_) => {
+                        self.error(&format!("sh: kill: invalid number '{target}'"));
+                        status = 1;
+                        continue;
+                    }
+                }
+            } else {
+                processes
+                    .iter()
+                    .filter(|(_, _, line)| process_name(line) == target)
+                    .map(|(pid, _, _)| *pid)
+                    .collect()
+            };
+            if pids.is_empty() {
+                if program == "killall" {
+                    self.error(&format!("killall: {target}: no process killed"));
+                }
+                status = 1;
+            }
+            for pid in pids {
+                if self.host.signal(pid, signal).is_err() {
+                    self.error(&format!("sh: can't kill pid {pid}: No such process"));
+                    status = 1;
+                }
+            }
+        }
+        status
     }
 
     /// `printenv [NAME…]`: each named variable's value that is set (status 1 when one is not),
