@@ -545,6 +545,97 @@ describe("kubectl exec in the console", () => {
   });
 });
 
+describe("inside the container", () => {
+  test("an interactive shell in the console: its prompt, cd, a file it writes seen from the other container, exit", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("examples").selectOption("inside-shared-volume");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/inside-shared-volume" }).waitFor();
+    await page.getByTestId("last").click();
+    await settled(page);
+    const prompt = page.getByTestId("console-prompt");
+    assert.equal(await prompt.textContent(), "$ ");
+    await runCommand(page, "kubectl exec -it inside-shared-volume -c writer -- sh");
+    // BusyBox's ash shows the working directory in its prompt.
+    await page.getByTestId("console-prompt").filter({ hasText: "/ #" }).waitFor();
+    await runCommand(page, "cd /data");
+    assert.equal(await prompt.textContent(), "/data # ");
+    // The scenario's exec at t = 20 s wrote the page nginx serves.
+    assert.match(await runCommand(page, "cat index.html"), /Hello from the writer container/);
+    assert.match(await runCommand(page, "curl -s localhost"), /Hello from the writer container/);
+    // Hostile text stays text in the shell too.
+    const hostile = await runCommand(page, "echo '<img src=x onerror=alert(1)>' > index.html; cat index.html");
+    assert.match(hostile, /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await page.getByTestId("console-output").locator("img").count(), 0);
+    // The write is an action of the scenario at this step: the action list shows it.
+    await page.getByTestId("actions").filter({ hasText: "kubectl exec -c writer" }).waitFor();
+    await settled(page);
+    const closed = await runCommand(page, "exit 4");
+    assert.match(closed, /command terminated with exit code 4/);
+    assert.equal(await prompt.textContent(), "$ ");
+    // The other container sees the file in its own mount of the volume.
+    const seen = await runCommand(page, "kubectl exec inside-shared-volume -c web -- cat /usr/share/nginx/html/index.html");
+    assert.match(seen, /<img src=x onerror=alert\(1\)>/);
+    await screenshot(page, "console-shell");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Open a shell from the diagram, and a share link replays what the shell changed", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("examples").selectOption("inside-shared-volume");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/inside-shared-volume" }).waitFor();
+    await page.getByTestId("last").click();
+    await settled(page);
+    await page.getByTestId("open-shell-web").click();
+    // nginx's image is Debian's: dash prompts "# ".
+    await page.getByTestId("console-prompt").filter({ hasText: /^# $/ }).waitFor();
+    assert.match(await page.getByTestId("console-output").textContent(), /\$ kubectl exec -it inside-shared-volume -c web -- sh/);
+    await runCommand(page, "echo shared by link > /usr/share/nginx/html/index.html");
+    await page.getByTestId("actions").filter({ hasText: "shared by link" }).waitFor();
+    await runCommand(page, "exit");
+    await settled(page);
+    await page.getByTestId("copy-link").click();
+    const link = await page.getByTestId("share-link").inputValue();
+    await context.close();
+
+    const other = await openPage(browser);
+    await other.page.goto(link);
+    await other.page.getByTestId("pod-name").filter({ hasText: "pod/inside-shared-volume" }).waitFor();
+    await other.page.getByTestId("last").click();
+    await settled(other.page);
+    assert.match(await runCommand(other.page, "kubectl exec inside-shared-volume -c writer -- cat /data/index.html"), /shared by link/);
+    assert.match(await runCommand(other.page, "kubectl exec inside-shared-volume -c writer -- wget -qO- localhost"), /shared by link/);
+    await screenshot(other.page, "open-shell-link");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(other.problems, []);
+    await other.context.close();
+  });
+
+  test("a process killed from a shell in a shared process namespace restarts its container", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("examples").selectOption("shared-process-namespace");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/shared-process-namespace" }).waitFor();
+    await page.getByTestId("last").click();
+    await settled(page);
+    // The lesson's kill at t = 30 s ended nginx (exit 0); the kubelet restarted it.
+    assert.match(await runCommand(page, "kubectl get pods"), /shared-process-namespace\s+2\/2\s+Running\s+1 \(/);
+    await runCommand(page, "kubectl exec -it shared-process-namespace -c shell -- sh");
+    const ps = await runCommand(page, "ps ax");
+    assert.match(ps, /1 root\s+0:00 \/pause/);
+    assert.match(ps, /nginx: master process/);
+    // The shell kills nginx again, at the step on screen: a second restart follows.
+    await runCommand(page, "kill 2");
+    await runCommand(page, "exit");
+    await settled(page);
+    await page.getByTestId("last").click();
+    await settled(page);
+    assert.match(await runCommand(page, "kubectl get pods"), /shared-process-namespace\s+2\/2\s+Running\s+2 \(/);
+    await screenshot(page, "shell-kill");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("a Pod deleted and applied again from the console", () => {
   test("the stepper, the diagram and the console follow the new Pod object", async () => {
     const { page, context, problems } = await openPlayground();

@@ -152,7 +152,8 @@ export async function runCommand(scope, command) {
   await input.fill(command);
   await input.press("Enter");
   await output.locator(".console-command").nth(asked).waitFor();
-  await output.locator(".console-reply").nth(asked).waitFor();
+  // A command that prints nothing (a shell's `cd`) has an empty answer: attached, not visible.
+  await output.locator(".console-reply").nth(asked).waitFor({ state: "attached" });
   return output.locator(".console-reply").nth(asked).textContent();
 }
 

@@ -26,8 +26,8 @@ use pod_model::{Pod, diagram};
 use crate::model::{Backend, ModelThread};
 
 use crate::components::{
-    ActionList, Checks, ClusterPanel, Console, DiagnosticList, Editor, EmbedDialog, Faults,
-    Gallery, PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper,
+    ActionList, Checks, ClusterPanel, Console, ConsoleRun, DiagnosticList, Editor, EmbedDialog,
+    Faults, Gallery, PanelSection, PanelTabs, PodSummary, SceneView, ShareLink, Splitter, Stepper,
     ThemeToggle,
 };
 
@@ -408,7 +408,7 @@ pub fn Playground(
         Memo::new(move |_| flow_stage.get().map(|stage| flow::flow_scene(Some(stage))));
     // A console command runs at the step on screen, on the model thread; a change it makes is a
     // scenario action there (when its answer comes), and the timeline follows.
-    let run_command = Callback::new(move |(line, callback): (String, Callback<Reply>)| {
+    let run_command = Callback::new(move |(line, shell, callback): ConsoleRun| {
         if model_failure.with_untracked(Option::is_some) {
             callback.run(Reply::err(
                 "kubectl cannot answer: the lifecycle's code is not running (see Retry above)."
@@ -446,6 +446,7 @@ pub fn Playground(
                 line: line.clone(),
                 scenario: scenario_now.clone(),
                 at,
+                shell: shell.clone(),
             },
             answered,
         );
@@ -520,6 +521,16 @@ pub fn Playground(
     });
     // The console's command line, which the cluster view may write a command into.
     let console_line = RwSignal::new(String::new());
+    // A command the console runs at once (the diagram's "Open a shell").
+    let console_pending = RwSignal::new(None::<String>);
+    // The containers of the Pod drawn that a shell can be opened in, at the step on screen.
+    let shells = Memo::new(move |_| {
+        step_view.with(|view| {
+            view.as_ref()
+                .map(|view| (view.pod.clone(), view.shells.clone()))
+                .unwrap_or_default()
+        })
+    });
     let on_remove_fault = Callback::new(move |index: usize| {
         scenario.update(|scenario| apply_on_edit::remove_action(scenario, index));
     });
@@ -803,6 +814,24 @@ pub fn Playground(
                 <div class="exports">
                     <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
+                    // A shell in each running container, in the console below.
+                    {move || {
+                        let (pod, names) = shells.get();
+                        names.into_iter().map(|name| {
+                            let command = format!("kubectl exec -it {pod} -c {name} -- sh");
+                            let title = format!("Open a shell in container {name} of pod {pod}: {command}");
+                            view! {
+                                <button class="open-shell" data-testid=format!("open-shell-{name}") title=title
+                                    on:click=move |_| {
+                                        console_pending.set(Some(command.clone()));
+                                        tab.set(Panel::Lifecycle);
+                                        browser::focus_console_end();
+                                    }>
+                                    {format!("Open a shell: {name}")}
+                                </button>
+                            }
+                        }).collect_view()
+                    }}
                 </div>
                 <ClusterPanel view=cluster selected=selected
                     on_select=Callback::new(move |pod| selected.set(pod)) on_act=on_cluster_act
@@ -842,7 +871,7 @@ pub fn Playground(
                             static_pod=static_pod on_static_pod=on_static_pod />
                     </Show>
                     <h3 class="console-heading">"kubectl"</h3>
-                    <Console run=run_command line=console_line
+                    <Console run=run_command line=console_line pending=console_pending
                         instant=Signal::derive(move || step.with(|step| step.as_ref().map_or(0, |step| step.at.as_millis()))) />
                     <Show when=move || !embedded>
                         <ShareLink make_link=make_link />

@@ -180,6 +180,8 @@ pub struct Simulation {
     pub usage: BTreeMap<String, Usage>,
     /// Each container's runs, by container name (`files_at` looks inside).
     pub containers: BTreeMap<String, ContainerRuns>,
+    /// The scenario's execs that ran in it, in time order: (instant, container, command).
+    pub execs: Vec<(VirtualTime, String, Vec<String>)>,
 }
 
 impl Simulation {
@@ -487,6 +489,7 @@ fn empty(scenario: &Scenario, notes: Vec<String>) -> Simulation {
         deleted_at: None,
         usage: BTreeMap::new(),
         containers: BTreeMap::new(),
+        execs: Vec::new(),
     }
 }
 
@@ -565,6 +568,7 @@ fn simulation(world: &World, outputs: &mut Outputs, ids: &[PodId], worker_id: Po
         deleted_at,
         usage: BTreeMap::new(),
         containers: BTreeMap::new(),
+        execs: Vec::new(),
     };
     if let Some(worker) = worker(world, worker_id) {
         notes.extend(worker.notes.iter().cloned());
@@ -584,10 +588,18 @@ fn simulation(world: &World, outputs: &mut Outputs, ids: &[PodId], worker_id: Po
             if !lines.is_empty() || !record.runs.is_empty() {
                 simulation.logs.insert(name.clone(), lines);
             }
+            for (at, command) in &record.execs {
+                simulation.execs.push((
+                    VirtualTime::from_millis(at.saturating_sub(created)),
+                    record.spec.name.clone(),
+                    command.clone(),
+                ));
+            }
             simulation
                 .containers
                 .insert(name, container_runs(worker, record, created));
         }
+        crate::base::sorting::sort_by_key(&mut simulation.execs, |(at, _, _)| *at);
     }
     notes.sort();
     notes.dedup();

@@ -267,11 +267,15 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         .lines()
         .map(|line| (true, line.to_owned()))
         .collect();
-    let interactive = options.stdin
-        && matches!(options.command.as_slice(), [shell] if is_shell(shell));
+    let interactive =
+        options.stdin && matches!(options.command.as_slice(), [shell] if is_shell(shell));
     // An interactive shell starts once the runtime finds its program: a quick `true` tells.
     let command: Vec<String> = if interactive {
-        vec![options.command[0].clone(), "-c".to_owned(), "true".to_owned()]
+        vec![
+            options.command[0].clone(),
+            "-c".to_owned(),
+            "true".to_owned(),
+        ]
     } else {
         options.command.clone()
     };
@@ -282,10 +286,9 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         target.at.as_millis(),
         options.command.join(" ")
     );
-    let Some(done) =
-        target
-            .simulation
-            .exec_at(pod, &target.container, target.at, &command, &id)
+    let Some(done) = target
+        .simulation
+        .exec_at(pod, &target.container, target.at, &command, &id)
     else {
         return Err(format!("{}{}", target.notice, not_found(&target.container)));
     };
@@ -326,7 +329,11 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
 
 /// Appends how an exec ended to its lines (`terminated`: kubectl's words on a status that is
 /// not 0), and returns its status.
-fn finish(lines: &mut Vec<(bool, String)>, done: crate::cluster::simulation::ExecRun, terminated: bool) -> i32 {
+fn finish(
+    lines: &mut Vec<(bool, String)>,
+    done: crate::cluster::simulation::ExecRun,
+    terminated: bool,
+) -> i32 {
     lines.extend(done.output);
     match done.end {
         ExecEnd::Exited(code) => {
@@ -405,7 +412,10 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
     let script = if shell.cwd == "/" {
         typed.to_owned()
     } else {
-        format!("cd '{}' 2>/dev/null; {typed}", shell.cwd.replace('\'', "'\\''"))
+        format!(
+            "cd '{}' 2>/dev/null; {typed}",
+            shell.cwd.replace('\'', "'\\''")
+        )
     };
     let command = vec![shell.program.clone(), "-c".to_owned(), script];
     let id = format!(

@@ -5,7 +5,7 @@
 
 use crate::api::v1::Pod;
 use crate::diagram::flow::FlowStage;
-use crate::diagram::look::Look;
+use crate::diagram::look::{Look, Visual};
 use crate::kubectl::get::pod_row;
 use crate::timeline::{Step, Timeline};
 
@@ -22,6 +22,10 @@ pub struct StepView {
     pub look: Look,
     /// Where the Pod is in the control-plane flow.
     pub flow: FlowStage,
+    /// The Pod object's name then (a controller's Pod has a generated one).
+    pub pod: String,
+    /// The containers a shell can be opened in then: running, with an image that has a shell.
+    pub shells: Vec<String>,
 }
 
 /// The view of every step of `timeline`, in order; `pod` is the Pod as written (its containers
@@ -50,6 +54,20 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
     }
     let mut look = Look::of(pod, &step.pod);
     look.status = Some(row.status.clone());
+    let shells = if step.removed {
+        Vec::new()
+    } else {
+        pod.all_containers()
+            .zip(&look.containers)
+            .filter(|((_, container), visual)| {
+                matches!(visual, Visual::Running { .. } | Visual::RunningInit)
+                    && crate::runtime::exec::has_shell(
+                        container.image.as_deref().unwrap_or_default(),
+                    )
+            })
+            .map(|((_, container), _)| container.name.clone())
+            .collect()
+    };
     StepView {
         status: row.status,
         ready: row.ready,
@@ -61,6 +79,8 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
         } else {
             FlowStage::of(&step.pod, previous)
         },
+        pod: step.pod.name().to_owned(),
+        shells,
     }
 }
 

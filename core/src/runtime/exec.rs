@@ -63,7 +63,11 @@ pub fn prompt(image: &str, program: &str, hostname: &str, cwd: &str) -> String {
     let ash = ImageRef::parse(image).is_some_and(|reference| {
         matches!(reference.repository(), "busybox" | "alpine") || image.contains("alpine")
     });
-    if ash { format!("{dir} # ") } else { "# ".to_owned() }
+    if ash {
+        format!("{dir} # ")
+    } else {
+        "# ".to_owned()
+    }
 }
 
 /// True when `image` holds a shell (not the pause image, not a distroless one).

@@ -290,6 +290,7 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
     if steps.is_empty() {
         return placeholder(pod);
     }
+    add_exec_steps(pod, simulation, &mut steps);
     if let Some(deleted) = simulation.deleted_at {
         mark_removed(&mut steps, deleted, simulation.wall(deleted));
     }
@@ -416,6 +417,45 @@ impl<'p> Signature<'p> {
 }
 
 /// The phase a Pod object's status says.
+/// A step at each instant a scenario's `kubectl exec` ran in the Pod, so that the reader can stop
+/// there and look inside: an exec changes files and processes, not the Pod object. At an instant
+/// that already has a step, that step tells it too.
+fn add_exec_steps(pod: &Pod, simulation: &Simulation, steps: &mut Vec<Step>) {
+    for (at, container, command) in &simulation.execs {
+        let sentence = format!(
+            "kubectl exec runs `{}` in container '{container}'.",
+            crate::cluster::scenario::What::Exec {
+                container: container.clone(),
+                command: command.clone(),
+            }
+            .describe()
+            .split_once(" -- ")
+            .map_or("", |(_, words)| words)
+        );
+        let index = steps.partition_point(|step| step.at < *at);
+        if let Some(step) = steps.get_mut(index).filter(|step| step.at == *at) {
+            step.narration.push(' ');
+            step.narration.push_str(&sentence);
+            continue;
+        }
+        let Some(snapshot) = simulation.at(*at) else {
+            continue;
+        };
+        steps.insert(
+            index,
+            Step {
+                at: *at,
+                now: simulation.wall(*at),
+                phase: phase_of(&snapshot.pod),
+                narration: sentence,
+                containers: container_states(pod, &snapshot.pod),
+                pod: snapshot.pod.clone(),
+                removed: false,
+            },
+        );
+    }
+}
+
 fn phase_of(observed: &Pod) -> Phase {
     match observed.status.as_deref().and_then(|s| s.phase.as_deref()) {
         Some("Running") => Phase::Running,

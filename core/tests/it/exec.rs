@@ -456,7 +456,9 @@ fn a_projected_volume_holds_both_secrets() {
 /// Runs `manifest` in `scenario` as the page's console does (actions join the scenario, an
 /// interactive shell takes the lines after it) and prints the session.
 fn session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])], expected: Expect) {
-    expected.assert_eq(&crate::transcript::console_session(manifest, scenario, steps));
+    expected.assert_eq(&crate::transcript::console_session(
+        manifest, scenario, steps,
+    ));
 }
 
 /// Two containers sharing an emptyDir, both running.
@@ -631,7 +633,10 @@ fn a_killed_main_process_ends_its_container_as_the_kernel_lets_it() {
             shared   2/2     Running   1 (5s ago)   25s
         "#]],
     );
-    let shared_namespace = SHARED_VOLUME.replace("spec:\n  volumes:", "spec:\n  shareProcessNamespace: true\n  volumes:");
+    let shared_namespace = SHARED_VOLUME.replace(
+        "spec:\n  volumes:",
+        "spec:\n  shareProcessNamespace: true\n  volumes:",
+    );
     session(
         &shared_namespace,
         "{}",
@@ -736,6 +741,80 @@ fn a_killed_main_process_ends_its_container_as_the_kernel_lets_it() {
               Normal  Created    4s (x2 over 22s)  kubelet            spec.containers{writer}: Created container writer
               Normal  Started    4s (x2 over 22s)  kubelet            spec.containers{writer}: Started container writer
               Normal  Pulled     4s                kubelet            spec.containers{writer}: Container image "busybox:1.36" already present on machine
+        "#]],
+    );
+}
+
+/// The gallery's lessons inside the container, as their scenarios tell them: the writer's
+/// exec at 20 s is the page nginx serves; the shell's `kill 2` at 30 s ends nginx (it exits 0
+/// on SIGTERM) and the kubelet restarts it; the task page's `kill -HUP` only reloads nginx.
+#[test]
+fn the_lessons_inside_the_container() {
+    let lesson = |id: &str| {
+        pod_model::playground::gallery::ALL
+            .iter()
+            .find(|example| example.id == id)
+            .copied()
+            .expect("the lesson is in the gallery")
+    };
+    let shared = lesson("inside-shared-volume");
+    session(
+        shared.manifest,
+        shared.scenario,
+        &[
+            (
+                "19s",
+                &["kubectl exec inside-shared-volume -c writer -- wget -qO- localhost"],
+            ),
+            (
+                "20s",
+                &["kubectl exec inside-shared-volume -c writer -- wget -qO- localhost"],
+            ),
+        ],
+        expect![[r#"
+            --- 19s $ kubectl exec inside-shared-volume -c writer -- wget -qO- localhost
+            <html>
+            <head><title>403 Forbidden</title></head>
+            <body>
+            <center><h1>403 Forbidden</h1></center>
+            <hr><center>nginx</center>
+            </body>
+            </html>
+            --- 20s $ kubectl exec inside-shared-volume -c writer -- wget -qO- localhost
+            Hello from the writer container
+        "#]],
+    );
+    let processes = lesson("shared-process-namespace");
+    session(
+        processes.manifest,
+        processes.scenario,
+        &[
+            (
+                "29s",
+                &[
+                    "kubectl exec -it shared-process-namespace -c shell -- sh",
+                    "kill -HUP 2",
+                    "ps ax",
+                    "exit",
+                ],
+            ),
+            ("40s", &["kubectl get pods"]),
+        ],
+        expect![[r#"
+            --- 29s $ kubectl exec -it shared-process-namespace -c shell -- sh
+            --- 29s / # kill -HUP 2
+            (action at 29s: kubectl exec -c shell -- sh -c 'kill -HUP 2')
+            --- 29s / # ps ax
+            PID   USER     TIME  COMMAND
+                1 root      0:00 /pause
+                2 root      0:00 nginx: master process nginx -g daemon off;
+                3 101       0:00 nginx: worker process
+                4 root      0:00 sleep 3600
+                5 root      0:00 sh -c ps ax
+            --- 29s / # exit
+            --- 40s $ kubectl get pods
+            NAME                       READY   STATUS    RESTARTS      AGE
+            shared-process-namespace   2/2     Running   1 (10s ago)   40s
         "#]],
     );
 }

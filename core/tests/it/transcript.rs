@@ -67,7 +67,10 @@ pub fn console_session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])]
                 out.push_str(&format!("{mark}{line}\n"));
             }
             if let Some(action) = &reply.action {
-                out.push_str(&format!("(action at {instant}: {})\n", action.what.describe()));
+                out.push_str(&format!(
+                    "(action at {instant}: {})\n",
+                    action.what.describe()
+                ));
                 pod_model::playground::state::add_action(&mut scenario, action.clone());
             }
             shell = reply.shell;

@@ -2,22 +2,46 @@
 //! the stepper's instant (worked out on the model thread, so they arrive a moment later), with
 //! history on ↑ and ↓. The output follows its newest answer unless the reader scrolled up, and
 //! `clear` empties it, as in a terminal. `logs -f` and `get -w` follow the stepper: their
-//! answer is asked again at each step, until the next command.
+//! answer is asked again at each step, until the next command. After `kubectl exec -it POD --
+//! sh` the lines go to that shell, after its prompt, until `exit` (or Ctrl-D on an empty line).
 
 use leptos::html;
 use leptos::prelude::*;
 use pod_model::kubectl::console::Reply;
+use pod_model::kubectl::exec::Shell;
 
 /// The most commands kept on screen.
 const MAX_ENTRIES: usize = 50;
 
-/// The command line of entry `number`.
-fn command_for(number: u64, entries: &RwSignal<Vec<(u64, String, Option<Reply>)>>) -> String {
+/// The prompt of kubectl's own command line.
+const KUBECTL_PROMPT: &str = "$ ";
+
+/// One command typed, and kubectl's (or the shell's) answer once it has come.
+#[derive(Clone)]
+struct Entry {
+    /// Its number, to match a late answer.
+    number: u64,
+    /// What was typed.
+    command: String,
+    /// The shell it went to, if it went to one.
+    shell: Option<Shell>,
+    /// The prompt it was typed after.
+    prompt: String,
+    /// The answer.
+    reply: Option<Reply>,
+}
+
+/// A command line to run, with the shell it goes to (none: kubectl), and what to call with the
+/// answer.
+pub type ConsoleRun = (String, Option<Shell>, Callback<Reply>);
+
+/// The command line and shell of entry `number`.
+fn command_for(number: u64, entries: &RwSignal<Vec<Entry>>) -> (String, Option<Shell>) {
     entries.with_untracked(|entries| {
         entries
             .iter()
-            .find(|entry| entry.0 == number)
-            .map(|entry| entry.1.clone())
+            .find(|entry| entry.number == number)
+            .map(|entry| (entry.command.clone(), entry.shell.clone()))
             .unwrap_or_default()
     })
 }
@@ -25,17 +49,22 @@ fn command_for(number: u64, entries: &RwSignal<Vec<(u64, String, Option<Reply>)>
 /// A command line and what kubectl printed for each command.
 #[component]
 pub fn Console(
-    /// Runs a command line, and calls back with kubectl's answer (and makes its action happen).
-    run: Callback<(String, Callback<Reply>)>,
+    /// Runs a command line (in the open shell, if one is), and calls back with the answer (and
+    /// makes its action happen).
+    run: Callback<ConsoleRun>,
     /// The stepper's instant, in milliseconds: a following command is asked again when it moves.
     #[prop(into)]
     instant: Signal<u64>,
     /// The command line being typed; others may write a command there for the reader to
     /// finish.
     line: RwSignal<String>,
+    /// A command to run at once, as if typed (the diagram's "Open a shell").
+    pending: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // Each command, with kubectl's answer once it has come, by a number of its own.
-    let entries = RwSignal::new(Vec::<(u64, String, Option<Reply>)>::new());
+    let entries = RwSignal::new(Vec::<Entry>::new());
+    // The interactive shell open, if one is.
+    let shell = RwSignal::new(None::<Shell>);
     let numbered = StoredValue::new(0_u64);
     let output = NodeRef::<html::Pre>::new();
     // True while the reader is at the end of the output: new answers then scroll into view.
@@ -80,13 +109,18 @@ pub fn Console(
             if reply.follow && numbered.get_value() == number {
                 followed.set_value(Some(number));
             }
+            // The newest answer says whether a shell is open after it.
+            if numbered.get_value() == number {
+                shell.set(reply.shell.clone());
+            }
             entries.update(|entries| {
-                if let Some(entry) = entries.iter_mut().find(|entry| entry.0 == number) {
-                    entry.2 = Some(reply);
+                if let Some(entry) = entries.iter_mut().find(|entry| entry.number == number) {
+                    entry.reply = Some(reply);
                 }
             });
         });
-        run.run((command_for(number, &entries), answered));
+        let (command, in_shell) = command_for(number, &entries);
+        run.run((command, in_shell, answered));
     };
     Effect::new(move |previous: Option<u64>| {
         let now = instant.get();
@@ -97,21 +131,24 @@ pub fn Console(
         }
         now
     });
-    let submit = move || {
-        let command = line.get_untracked();
-        if command.trim().is_empty() {
+    let submit_command = move |command: String| {
+        let open = shell.get_untracked();
+        if command.trim().is_empty() && open.is_none() {
             return;
         }
         // A new command ends the one that followed, as Ctrl-C would.
         followed.set_value(None);
         history.update_value(|history| {
+            if command.trim().is_empty() {
+                return;
+            }
             history.push(command.clone());
             if history.len() > MAX_ENTRIES {
                 history.remove(0);
             }
         });
         // The terminal's own command: the output goes, the history stays for ↑.
-        if command.trim() == "clear" {
+        if command.trim() == "clear" && open.is_none() {
             // A late answer to a cleared command must not follow the stepper again.
             numbered.set_value(numbered.get_value() + 1);
             entries.set(Vec::new());
@@ -122,8 +159,17 @@ pub fn Console(
         }
         let number = numbered.get_value() + 1;
         numbered.set_value(number);
+        let prompt = open
+            .as_ref()
+            .map_or_else(|| KUBECTL_PROMPT.to_owned(), Shell::prompt);
         entries.update(|entries| {
-            entries.push((number, command.clone(), None));
+            entries.push(Entry {
+                number,
+                command: command.clone(),
+                shell: open,
+                prompt,
+                reply: None,
+            });
             if entries.len() > MAX_ENTRIES {
                 entries.remove(0);
             }
@@ -131,6 +177,19 @@ pub fn Console(
         ask(number);
         line.set(String::new());
         recalled.set(None);
+    };
+    let submit = move || submit_command(line.get_untracked());
+    Effect::new(move |_| {
+        if let Some(command) = pending.get() {
+            pending.set(None);
+            submit_command(command);
+        }
+    });
+    let prompt = move || {
+        shell.with(|open| {
+            open.as_ref()
+                .map_or_else(|| KUBECTL_PROMPT.to_owned(), Shell::prompt)
+        })
     };
     let recall = move |older: bool| {
         let count = history.with_value(Vec::len);
@@ -157,7 +216,7 @@ pub fn Console(
                     entries
                         .get()
                         .into_iter()
-                        .map(|(_, command, reply)| {
+                        .map(|Entry { command, prompt, reply, .. }| {
                             let reply = reply.map(|reply| {
                                 let class = if reply.error { "console-reply error" } else { "console-reply" };
                                 let end = (!reply.text.ends_with('\n')).then_some("\n");
@@ -167,7 +226,7 @@ pub fn Console(
                                 view! { <span class=class>{reply.text}{end}</span>{follows} }
                             });
                             view! {
-                                <span class="console-command">{format!("$ {command}\n")}</span>
+                                <span class="console-command">{format!("{prompt}{command}\n")}</span>
                                 {reply}
                             }
                         })
@@ -175,11 +234,18 @@ pub fn Console(
                 }}
             </pre>
             <label class="console-prompt">
-                <span aria-hidden="true">"$ "</span>
+                <span aria-hidden="true" data-testid="console-prompt">{prompt}</span>
                 <input
                     data-testid="console-input"
-                    aria-label="kubectl command"
-                    placeholder="kubectl get pods"
+                    aria-label=move || shell.with(|open| match open {
+                        Some(open) => format!("shell command in {}/{}", open.pod, open.container),
+                        None => "kubectl command".to_owned(),
+                    })
+                    placeholder=move || if shell.with(Option::is_some) {
+                        "a command for the shell; exit leaves it"
+                    } else {
+                        "kubectl get pods"
+                    }
                     spellcheck="false"
                     autocomplete="off"
                     autocapitalize="off"
@@ -197,6 +263,14 @@ pub fn Console(
                         "ArrowDown" => {
                             event.prevent_default();
                             recall(false);
+                        }
+                        // Ctrl-D on an empty line ends the shell, as in a terminal.
+                        "d" if event.ctrl_key()
+                            && shell.with_untracked(Option::is_some)
+                            && line.with_untracked(String::is_empty) =>
+                        {
+                            event.prevent_default();
+                            submit_command("exit".to_owned());
                         }
                         _ => {}
                     }

@@ -18,7 +18,7 @@ mod stepper;
 mod summary;
 
 pub use cluster::ClusterPanel;
-pub use console::Console;
+pub use console::{Console, ConsoleRun};
 pub use diagnostics::{Checks, DiagnosticList};
 pub use diagram::SceneView;
 pub use editor::Editor;

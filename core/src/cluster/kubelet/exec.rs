@@ -172,6 +172,7 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
         return;
     };
     let offset = now.saturating_sub(run.started);
+    cx.container(id, index, ContainerChange::Exec(now, command.to_vec()));
     let shared_namespace = worker.pod.spec.share_process_namespace == Some(true);
     let containers: Vec<ContainerProcess<'_>> = worker
         .containers
@@ -205,7 +206,10 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
         .filter_map(|(pid, signal)| {
             let process = around.processes.iter().find(|p| p.pid == *pid)?;
             let owner = process.main_of.as_deref()?;
-            let target = worker.containers.iter().position(|r| r.spec.name == owner)?;
+            let target = worker
+                .containers
+                .iter()
+                .position(|r| r.spec.name == owner)?;
             let spec = &worker.containers[target].spec;
             let argv = [spec.command.clone(), spec.args.clone()].concat();
             let image = spec.image.as_deref().unwrap_or_default();

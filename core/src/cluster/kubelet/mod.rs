@@ -185,6 +185,8 @@ pub struct ContainerRecord {
     pub writes: Vec<SharedWrite>,
     /// What execs in it wrote to its volumes, on the Pod's clock.
     pub exec_writes: Vec<SharedWrite>,
+    /// The scenario's execs that ran in it: (instant, command).
+    pub execs: Vec<(u64, Vec<String>)>,
     /// True while it is being killed because its definition changed (a new image): it starts
     /// again at once, whatever the restart policy, with no back-off.
     pub redefined: bool,
@@ -492,6 +494,7 @@ impl PodChange {
                     | ContainerChange::Plan(..)
                     | ContainerChange::Writes { .. }
                     | ContainerChange::ExecWrites(_)
+                    | ContainerChange::Exec(..)
                     | ContainerChange::Exits(_)
                     | ContainerChange::FailedPulls(_)
                     | ContainerChange::CallOff
@@ -574,6 +577,8 @@ pub enum ContainerChange {
     Done,
     /// What an exec in it wrote to its volumes (kept until the Pod goes).
     ExecWrites(Vec<SharedWrite>),
+    /// A scenario's exec ran in it: when, and its command.
+    Exec(u64, Vec<String>),
     /// What its runs write to shared volumes, from an instant on (writes before it stay).
     Writes {
         /// From when the writes are replaced.
@@ -801,6 +806,7 @@ fn apply_container(record: &mut ContainerRecord, change: ContainerChange) {
         }
         ContainerChange::Done => record.done = true,
         ContainerChange::ExecWrites(writes) => record.exec_writes.extend(writes),
+        ContainerChange::Exec(at, command) => record.execs.push((at, command)),
         ContainerChange::Writes { from, writes } => {
             record.writes.retain(|write| write.at.as_millis() < from);
             record.writes.extend(writes);

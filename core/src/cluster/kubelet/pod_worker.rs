@@ -389,6 +389,7 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
                 done: false,
                 writes: Vec::new(),
                 exec_writes: Vec::new(),
+                execs: Vec::new(),
                 redefined: false,
             });
         }

@@ -99,7 +99,9 @@ fn action(out: &mut String, action: &Action) {
         | What::FixImagePull { container } => write_string(object.key("container"), container),
         What::Exec { container, command } => {
             write_string(object.key("container"), container);
-            write_list(object.key("command"), command, |out, word| write_string(out, word));
+            write_list(object.key("command"), command, |out, word| {
+                write_string(out, word)
+            });
         }
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             write_string(object.key("container"), container);

@@ -1403,7 +1403,9 @@ impl Shell<'_> {
             }
         }
         if targets.is_empty() {
-            self.error(&format!("{program}: usage: {program} [-SIGNAL] PID|NAME..."));
+            self.error(&format!(
+                "{program}: usage: {program} [-SIGNAL] PID|NAME..."
+            ));
             return 1;
         }
         let processes = self.host.processes();
