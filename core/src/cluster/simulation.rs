@@ -654,7 +654,11 @@ fn container_runs(worker: &PodWorker, record: &ContainerRecord, created: u64) ->
     let shift = |at: u64| VirtualTime::from_millis(at.saturating_sub(created));
     let _ = worker;
     let mut writes: Vec<String> = Vec::new();
-    for write in record.writes.iter().chain(&record.exec_writes) {
+    for write in record
+        .writes
+        .iter()
+        .chain(record.exec_writes.iter().map(|(_, write)| write))
+    {
         if !writes.contains(&write.path) {
             writes.push(write.path.clone());
         }

@@ -768,7 +768,11 @@ fn the_lessons_inside_the_container() {
             ),
             (
                 "20s",
-                &["kubectl exec inside-shared-volume -c writer -- wget -qO- localhost"],
+                &[
+                    "kubectl exec inside-shared-volume -c writer -- wget -qO- localhost",
+                    "kubectl exec inside-shared-volume -c web -- sh -c 'echo second > /usr/share/nginx/html/index.html'",
+                    "kubectl exec inside-shared-volume -c writer -- cat /data/index.html",
+                ],
             ),
         ],
         expect![[r#"
@@ -782,6 +786,10 @@ fn the_lessons_inside_the_container() {
             </html>
             --- 20s $ kubectl exec inside-shared-volume -c writer -- wget -qO- localhost
             Hello from the writer container
+            --- 20s $ kubectl exec inside-shared-volume -c web -- sh -c 'echo second > /usr/share/nginx/html/index.html'
+            (action at 20s: kubectl exec -c web -- sh -c 'echo second > /usr/share/nginx/html/index.html')
+            --- 20s $ kubectl exec inside-shared-volume -c writer -- cat /data/index.html
+            second
         "#]],
     );
     let processes = lesson("shared-process-namespace");

@@ -182,7 +182,9 @@ pub fn Console(
     Effect::new(move |_| {
         if let Some(command) = pending.get() {
             pending.set(None);
-            submit_command(command);
+            // Outside this Effect: what the command's answer calls back must outlive its next
+            // run, as a key press's does.
+            request_animation_frame(move || submit_command(command));
         }
     });
     let prompt = move || {

@@ -218,6 +218,12 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
         })
         .collect();
     let room = MAX_EXEC_WRITES.saturating_sub(record.exec_writes.len());
+    // The rank of this exec's writes after every earlier exec's in the Pod.
+    let ranked: usize = worker
+        .containers
+        .iter()
+        .map(|each| each.exec_writes.len())
+        .sum();
     if !effects.private.is_empty() {
         let mut next = (*surroundings).clone();
         let private_room = MAX_EXEC_WRITES.saturating_sub(next.exec_files.len());
@@ -230,9 +236,15 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
             .shared
             .into_iter()
             .take(room)
-            .map(|write| SharedWrite {
-                at: VirtualTime::from_millis(now),
-                ..write
+            .enumerate()
+            .map(|(index, write)| {
+                (
+                    ranked + index,
+                    SharedWrite {
+                        at: VirtualTime::from_millis(now),
+                        ..write
+                    },
+                )
             })
             .collect();
         cx.container(id, index, ContainerChange::ExecWrites(writes));

@@ -184,7 +184,8 @@ pub struct ContainerRecord {
     /// What its runs wrote to shared volumes, on the Pod's clock.
     pub writes: Vec<SharedWrite>,
     /// What execs in it wrote to its volumes, on the Pod's clock.
-    pub exec_writes: Vec<SharedWrite>,
+    /// Each with its rank among the Pod's execs' writes (the order the execs ran in).
+    pub exec_writes: Vec<(usize, SharedWrite)>,
     /// The scenario's execs that ran in it: (instant, command).
     pub execs: Vec<(u64, Vec<String>)>,
     /// True while it is being killed because its definition changed (a new image): it starts
@@ -576,7 +577,7 @@ pub enum ContainerChange {
     /// It will not be started again.
     Done,
     /// What an exec in it wrote to its volumes (kept until the Pod goes).
-    ExecWrites(Vec<SharedWrite>),
+    ExecWrites(Vec<(usize, SharedWrite)>),
     /// A scenario's exec ran in it: when, and its command.
     Exec(u64, Vec<String>),
     /// What its runs write to shared volumes, from an instant on (writes before it stay).

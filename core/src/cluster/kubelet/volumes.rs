@@ -25,15 +25,22 @@ pub fn shared_for(worker: &PodWorker, reader: usize) -> Vec<(SharedWrite, bool)>
     let Some(reader_spec) = worker.containers.get(reader).map(|r| Arc::clone(&r.spec)) else {
         return Vec::new();
     };
+    // Each write with its rank at its instant: the programs' first, then the execs' in the
+    // order they ran.
     let mut shared = Vec::new();
     for (index, writer) in worker.containers.iter().enumerate() {
         // An exec's writes are not its container's program's: its current run sees them too.
         let writes = writer
             .writes
             .iter()
-            .map(|write| (write, index == reader))
-            .chain(writer.exec_writes.iter().map(|write| (write, false)));
-        for (write, own) in writes {
+            .map(|write| (write, index == reader, 0))
+            .chain(
+                writer
+                    .exec_writes
+                    .iter()
+                    .map(|(rank, write)| (write, false, rank + 1)),
+            );
+        for (write, own, rank) in writes {
             let Some((volume, inside)) = volume_path(&writer.spec, &write.path) else {
                 continue;
             };
@@ -44,12 +51,16 @@ pub fn shared_for(worker: &PodWorker, reader: usize) -> Vec<(SharedWrite, bool)>
                         ..write.clone()
                     },
                     own,
+                    rank,
                 ));
             }
         }
     }
-    crate::base::sorting::sort_by_key(&mut shared, |(write, _)| write.at);
+    crate::base::sorting::sort_by_key(&mut shared, |(write, _, rank)| (write.at, *rank));
     shared
+        .into_iter()
+        .map(|(write, own, _)| (write, own))
+        .collect()
 }
 
 /// Records the writes of the run of container `index` that starts now, from its plan, and lets
