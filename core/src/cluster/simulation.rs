@@ -124,13 +124,8 @@ impl ContainerRuns {
             return Vec::new();
         }
         let image = self.container.image.as_deref().unwrap_or_default();
-        let html_mounted = self
-            .container
-            .volume_mounts
-            .iter()
-            .any(|mount| mount.mount_path.trim_end_matches('/') == images::NGINX_HTML);
         let files = self.files_at(pod_name, at).unwrap_or_default();
-        let Some(page) = images::served_page(image, &files, html_mounted) else {
+        let Some(page) = images::served_page(image, &files) else {
             return Vec::new();
         };
         plan.listening()

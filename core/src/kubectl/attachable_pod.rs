@@ -65,6 +65,31 @@ fn by_logging(a: &Pod, b: &Pod) -> Ordering {
         .then(earlier_first(created(a), created(b)))
 }
 
+/// The Pod `kubectl exec KIND/NAME` (and `attach`, `port-forward`) uses: the first of
+/// `sort.Reverse(podutils.ActivePods)` (attachablePodForObject): assigned before unassigned;
+/// Running before Unknown before Pending; ready before not ready; ready longer before ready for
+/// less; fewer restarts before more; older before newer. No notice says which.
+pub fn first_for_attach<'a>(pods: &[&'a Pod]) -> Option<&'a Pod> {
+    let assigned = |pod: &Pod| pod.spec.node_name.as_deref().is_some_and(|n| !n.is_empty());
+    let phase_rank = |pod: &Pod| match phase(pod) {
+        Some("Pending") => 2,
+        Some("Unknown") => 1,
+        Some("Running") => 0,
+        _ => 3,
+    };
+    let mut sorted = pods.to_vec();
+    sorted.sort_by(|a, b| {
+        Reverse(assigned(a))
+            .cmp(&Reverse(assigned(b)))
+            .then(phase_rank(a).cmp(&phase_rank(b)))
+            .then(Reverse(ready_since(a).is_some()).cmp(&Reverse(ready_since(b).is_some())))
+            .then(earlier_first(ready_since(a), ready_since(b)))
+            .then(max_restarts(a).cmp(&max_restarts(b)))
+            .then(earlier_first(created(a), created(b)))
+    });
+    sorted.first().copied()
+}
+
 /// Earlier instants first, absent ones last.
 fn earlier_first(a: Option<Timestamp>, b: Option<Timestamp>) -> Ordering {
     match (a, b) {

@@ -1754,7 +1754,20 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 ))
             }
         }
-        Command::Exec(options) => {
+        Command::Exec(mut options) => {
+            // `exec deploy/web`: the workload's Pod kubectl attaches to.
+            if let Some((kind, name)) = workload_reference(&[options.pod.as_str()]) {
+                let Some(workload) = find_workload(&observation.workloads, kind, &name) else {
+                    return Reply::err(workload_not_found(kind, &name));
+                };
+                observed.retain(|seen| !seen.gone);
+                let pods: Vec<&crate::Pod> = observed.iter().map(|seen| &seen.pod).collect();
+                let chosen = attachable_pod::selected(workload, &pods);
+                let Some(pod) = attachable_pod::first_for_attach(&chosen) else {
+                    return Reply::err("error: timed out waiting for the condition".to_owned());
+                };
+                options.pod = pod.name().to_owned();
+            }
             let reply = crate::kubectl::exec::exec(&observed, &options);
             Reply::exec(reply, &options.pod, at)
         }

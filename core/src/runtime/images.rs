@@ -288,14 +288,49 @@ Commercial support is available at
 </html>
 ";
 
+/// nginx's error page, `50x.html` in its html directory (html/50x.html of nginx's source).
+pub const NGINX_50X: &str = "<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
+<p><em>Faithfully yours, nginx.</em></p>
+</body>
+</html>
+";
+
+/// The files the playground knows `image` to hold: nginx's html directory (its welcome page
+/// and its error page). A volume mounted over one of their directories hides them.
+pub fn image_files(image: &str) -> Vec<(String, &'static str)> {
+    let nginx = ImageRef::parse(image)
+        .is_some_and(|reference| matches!(reference.repository(), "nginx" | "nginx-unprivileged"));
+    if !nginx {
+        return Vec::new();
+    }
+    vec![
+        (format!("{NGINX_HTML}/50x.html"), NGINX_50X),
+        (format!("{NGINX_HTML}/index.html"), NGINX_WELCOME),
+    ]
+}
+
 /// What the server of `image` answers at `/`, when the playground knows: nginx serves
-/// `index.html` from its html directory as the container's `files` have it, its welcome page
-/// while that directory is the image's own (`html_mounted` false), and its 403 page when a
-/// volume over it holds no `index.html` (`nginx/VERSION` when the tag is a full version).
+/// `index.html` from its html directory as the container's `files` have it (the image's
+/// welcome page, or what a volume over the directory holds), and its 403 page when there is no
+/// `index.html` (`nginx/VERSION` when the tag is a full version).
 pub fn served_page(
     image: &str,
     files: &std::collections::BTreeMap<String, String>,
-    html_mounted: bool,
 ) -> Option<String> {
     let reference = ImageRef::parse(image)?;
     if !matches!(reference.repository(), "nginx" | "nginx-unprivileged") {
@@ -303,9 +338,6 @@ pub fn served_page(
     }
     if let Some(page) = files.get(&format!("{NGINX_HTML}/index.html")) {
         return Some(page.clone());
-    }
-    if !html_mounted {
-        return Some(NGINX_WELCOME.to_owned());
     }
     let tag = image.rsplit_once(':').map_or("", |(_, tag)| tag);
     let full_version = tag.split('.').count() == 3

@@ -116,6 +116,9 @@ const PROXIES: &[&str] = &[
 ];
 
 /// True for a metrics exporter image (`nginx-prometheus-exporter`, `statsd-exporter`).
+/// Web servers' document roots: nginx's and Apache httpd's.
+const WEB_ROOTS: &[&str] = &["/usr/share/nginx/html", "/usr/local/apache2/htdocs"];
+
 fn is_exporter(repository: &str) -> bool {
     repository.contains("exporter")
 }
@@ -413,6 +416,15 @@ fn helper_role(facts: &Facts, index: usize, names: &[&str]) -> Option<Helper> {
             format!("{repo} is a log shipper: {what}"),
             shared_read.map(|(_, _, writer)| writer),
         ));
+    }
+    // A web server whose document root another container fills serves the Pod's content: it
+    // is the Pod's main container, not an adapter of the writer's output.
+    if let Some((_, path, _)) = &shared_read
+        && WEB_ROOTS
+            .iter()
+            .any(|root| path.trim_end_matches('/') == *root)
+    {
+        return None;
     }
     if let (Some((volume, path, writer)), Some(serving)) = (&shared_read, serves) {
         return Some((

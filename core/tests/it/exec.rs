@@ -826,3 +826,161 @@ fn the_lessons_inside_the_container() {
         "#]],
     );
 }
+
+/// content/en/examples/pods/inject/dapi-envars-pod.yaml of kubernetes/website (commit
+/// 81dca134e217806c3f4f0dff1365514bce01829c), byte for byte: the task page "Expose Pod
+/// Information to Containers Through Environment Variables".
+const DAPI_ENVARS: &str = r#"---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "dapi-envars-fieldref",
+  },
+  spec: {
+    containers: [{
+      name: "test-container",
+      image: "registry.k8s.io/busybox:1.27.2",
+      command: [
+        "sh",
+        "-c",
+      ],
+      args: [
+        "while true; do echo -en '\\n'; printenv MY_NODE_NAME MY_POD_NAME MY_POD_NAMESPACE; printenv MY_POD_IP MY_POD_SERVICE_ACCOUNT; sleep 10; done;",
+      ],
+      env: [{
+        name: "MY_NODE_NAME",
+        valueFrom: {
+          fieldRef: {
+            fieldPath: "spec.nodeName",
+          },
+        },
+      }, {
+        name: "MY_POD_NAME",
+        valueFrom: {
+          fieldRef: {
+            fieldPath: "metadata.name",
+          },
+        },
+      }, {
+        name: "MY_POD_NAMESPACE",
+        valueFrom: {
+          fieldRef: {
+            fieldPath: "metadata.namespace",
+          },
+        },
+      }, {
+        name: "MY_POD_IP",
+        valueFrom: {
+          fieldRef: {
+            fieldPath: "status.podIP",
+          },
+        },
+      }, {
+        name: "MY_POD_SERVICE_ACCOUNT",
+        valueFrom: {
+          fieldRef: {
+            fieldPath: "spec.serviceAccountName",
+          },
+        },
+      }],
+    }],
+    restartPolicy: "Never",
+  },
+}
+"#;
+
+/// content/en/examples/pods/inject/pod-single-secret-env-variable.yaml of kubernetes/website
+/// (commit 020bdd48cbe3e3f79e58bb774aa07943b0d3fe84), with the `apiVersion: v1` line that
+/// stored version lacks: the task page "Distribute Credentials Securely Using Secrets".
+const SECRET_ENV: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: secret-envars-test-pod
+spec:
+  containers:
+  - name: envars-test-container
+    image: nginx
+    env:
+    - name: SECRET_USERNAME
+      valueFrom:
+        secretKeyRef:
+          name: backend-user
+          key: username
+";
+
+/// The task pages' interactive shells: `printenv` in the downward-API environment page's
+/// container (its variables from the Pod's fields, then the kubelet's and the runtime's), and
+/// `echo $SECRET_USERNAME` from a Secret's key on the Secrets page.
+#[test]
+fn the_task_pages_shells_print_their_environment() {
+    session(
+        DAPI_ENVARS,
+        "{}",
+        &[(
+            "20s",
+            &[
+                "kubectl exec -it dapi-envars-fieldref -- sh",
+                "printenv",
+                "exit",
+            ],
+        )],
+        expect![[r#"
+            --- 20s $ kubectl exec -it dapi-envars-fieldref -- sh
+            --- 20s / # printenv
+            HOME=/root
+            HOSTNAME=dapi-envars-fieldref
+            KUBERNETES_PORT=tcp://10.96.0.1:443
+            KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443
+            KUBERNETES_PORT_443_TCP_ADDR=10.96.0.1
+            KUBERNETES_PORT_443_TCP_PORT=443
+            KUBERNETES_PORT_443_TCP_PROTO=tcp
+            KUBERNETES_SERVICE_HOST=10.96.0.1
+            KUBERNETES_SERVICE_PORT=443
+            KUBERNETES_SERVICE_PORT_HTTPS=443
+            MY_NODE_NAME=node-1
+            MY_POD_IP=10.244.0.5
+            MY_POD_NAME=dapi-envars-fieldref
+            MY_POD_NAMESPACE=default
+            MY_POD_SERVICE_ACCOUNT=default
+            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+            --- 20s / # exit
+        "#]],
+    );
+    session(
+        SECRET_ENV,
+        "{secrets: {backend-user: {username: backend-admin}}}",
+        &[(
+            "20s",
+            &["kubectl exec -i -t secret-envars-test-pod -- /bin/sh -c 'echo $SECRET_USERNAME'"],
+        )],
+        expect![[r#"
+            --- 20s $ kubectl exec -i -t secret-envars-test-pod -- /bin/sh -c 'echo $SECRET_USERNAME'
+            backend-admin
+        "#]],
+    );
+}
+
+/// `kubectl exec deploy/NAME`: kubectl attaches to the workload's first Pod in the order of
+/// `sort.Reverse(podutils.ActivePods)` (the oldest of the ready ones here), without a notice.
+#[test]
+fn exec_into_a_deployment_picks_its_pod() {
+    check(
+        include_str!("../corpus/k8s-docs-examples/workloads/controllers/nginx-deployment.yaml"),
+        "{}",
+        &[(
+            "30s",
+            &[
+                "kubectl exec deploy/nginx-deployment -- hostname",
+                "kubectl exec deployment/nosuch -- hostname",
+            ],
+        )],
+        expect![[r#"
+            --- 30s $ kubectl exec deploy/nginx-deployment -- hostname
+            nginx-deployment-77bddb446f-65hfm
+            --- 30s $ kubectl exec deployment/nosuch -- hostname
+            error> Error from server (NotFound): deployments.apps "nosuch" not found
+        "#]],
+    );
+}

@@ -173,3 +173,19 @@ fn a_port_conflict_is_located_drawn_and_explained() {
         port 80/TCP of 'web': declared at spec.containers[0].ports[0]; CONFLICT: 'web' and 'admin' both listen on 80, but they share one network namespace, so 'admin' fails with "address already in use" (see spec.containers[1].image)
         port 80/TCP of 'admin': the httpd image listens here by default; CONFLICT: 'web' and 'admin' both listen on 80, but they share one network namespace, so 'admin' fails with "address already in use" (see spec.containers[1].image)"#]].assert_eq(&titles.join("\n"));
 }
+
+/// A web server serving what another container writes into its document root is the main
+/// container (the gallery's lesson, after the docs' shared-volume task page), not an adapter.
+#[test]
+fn a_web_server_serving_a_shared_volume_is_the_main_container() {
+    check(
+        gallery("inside-shared-volume"),
+        expect![[r#"
+            web: main
+              - an app container that does the Pod's work
+            writer: main
+              - an app container that does the Pod's work
+            outside: client (client)
+        "#]],
+    );
+}

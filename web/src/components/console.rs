@@ -221,7 +221,7 @@ pub fn Console(
                         .map(|Entry { command, prompt, reply, .. }| {
                             let reply = reply.map(|reply| {
                                 let class = if reply.error { "console-reply error" } else { "console-reply" };
-                                let end = (!reply.text.ends_with('\n')).then_some("\n");
+                                let end = (!reply.text.is_empty() && !reply.text.ends_with('\n')).then_some("\n");
                                 let follows = reply.follow.then_some(view! {
                                     <span class="console-follow">"(following the stepper; the next command stops it)\n"</span>
                                 });

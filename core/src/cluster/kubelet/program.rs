@@ -305,6 +305,23 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
         "/var/run/secrets/kubernetes.io/serviceaccount/namespace".to_owned(),
         "default".to_owned(),
     );
+    // The image's own files, but for those a volume is mounted over.
+    for (path, content) in images::image_files(container.image.as_deref().unwrap_or_default()) {
+        let hidden = container.volume_mounts.iter().any(|mount| {
+            let base = mount.mount_path.trim_end_matches('/');
+            path.starts_with(&format!("{base}/"))
+        });
+        if !hidden {
+            let mut dir = String::new();
+            let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+            for part in parts.iter().take(parts.len().saturating_sub(1)) {
+                dir.push('/');
+                dir.push_str(part);
+                host.directories.insert(dir.clone());
+            }
+            host.files.insert(path, content.to_owned());
+        }
+    }
     // Mounted volumes are directories (read-only ones refuse writes); what is written to them is
     // shared, and what others wrote arrives as the clock reaches it.
     for mount in &container.volume_mounts {
