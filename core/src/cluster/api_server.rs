@@ -196,6 +196,9 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             crate::cluster::apply_edit::apply_edited(world, manifest, out);
         }
         What::DeleteManifest => delete_manifest(world, out),
+        What::Create { manifest, .. } if world.now < world.horizon => {
+            crate::cluster::apply_edit::create(world, manifest, out);
+        }
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {
                 out.push(Event::Fault {

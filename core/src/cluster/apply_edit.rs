@@ -44,6 +44,22 @@ pub fn apply_edited(world: &World, text: &str, out: &mut Vec<Event>) {
 
 /// What kubectl prints when the API server refuses the text: the validation errors of its
 /// first refused object as the server words them, or the first problem of reading it.
+/// `kubectl create -f -` (or `kubectl run`) of `text`: each of its Pods that does not exist is
+/// created; one that exists stays (kubectl's `AlreadyExists` is the console's to say).
+pub fn create(world: &World, text: &str, out: &mut Vec<Event>) {
+    let parsed = crate::api::manifest::read(text);
+    if parsed.has_errors() {
+        return;
+    }
+    for pod in parsed.accepted_pods() {
+        if world.store.live_pod_named(pod.name()).is_none()
+            && let api_server::Recreated::Object(object) = api_server::created_again(world, pod)
+        {
+            out.push(Event::PodCreated(object));
+        }
+    }
+}
+
 fn refusal(parsed: &Parsed) -> String {
     if let Some(message) = parsed.invalid_message() {
         return message;

@@ -226,6 +226,14 @@ pub enum What {
         /// The edited manifest's text.
         manifest: String,
     },
+    /// `kubectl run NAME --image=IMAGE` (and `kubectl create -f -` of a Pod's manifest): each
+    /// Pod of `manifest` that does not exist is created (one that does stays as it is).
+    Create {
+        /// The command as typed, which the timeline shows.
+        command: String,
+        /// The Pods' manifest.
+        manifest: String,
+    },
     /// `kubectl delete -f -` of the same manifest: each of its Pods that exists is deleted
     /// (with its grace period), and each of its workload objects with what it owns (the
     /// background cascade).
@@ -314,6 +322,7 @@ impl What {
             What::FixImagePull { .. } => "fixImagePull",
             What::ApplyPod => "applyPod",
             What::Apply { .. } => "apply",
+            What::Create { .. } => "create",
             What::DeleteManifest => "deleteManifest",
             What::LoseNode { .. } => "loseNode",
             What::RestoreNode { .. } => "restoreNode",
@@ -355,6 +364,7 @@ impl What {
             What::FixImagePull { container } => format!("image pulls of '{container}' work"),
             What::ApplyPod => "kubectl apply -f -".to_owned(),
             What::Apply { .. } => "kubectl apply -f - (the edited manifest)".to_owned(),
+            What::Create { command, .. } => command.clone(),
             What::DeleteManifest => "kubectl delete -f -".to_owned(),
             What::LoseNode { node: None } => "the node is lost".to_owned(),
             What::LoseNode { node: Some(node) } => format!("node {node} is lost"),

@@ -186,9 +186,18 @@ impl Simulation {
         self.snapshots.get(index.saturating_sub(1))
     }
 
+    /// What the Pod's running containers serve at `at`, by port.
+    pub fn served_at(&self, pod_name: &str, at: VirtualTime) -> BTreeMap<u16, String> {
+        self.containers
+            .values()
+            .flat_map(|runs| runs.served_at(pod_name, at))
+            .collect()
+    }
+
     /// Runs `command` in the container `container` of `pod` at `at` (`kubectl exec`; see
     /// [`ContainerRuns::exec_at`]), with what each of the Pod's running containers serves on
-    /// localhost then. `None` when that container is not running at `at`.
+    /// localhost then, and `peers`, the cluster's other Pods by IP with what they serve.
+    /// `None` when that container is not running at `at`.
     pub fn exec_at(
         &self,
         pod: &Pod,
@@ -196,15 +205,12 @@ impl Simulation {
         at: VirtualTime,
         command: &[String],
         id: &str,
+        peers: &BTreeMap<String, BTreeMap<u16, String>>,
     ) -> Option<ExecRun> {
-        let servers: BTreeMap<u16, String> = self
-            .containers
-            .values()
-            .flat_map(|runs| runs.served_at(pod.name(), at))
-            .collect();
         let around = Around {
-            servers,
+            servers: self.served_at(pod.name(), at),
             processes: self.processes_for_exec(pod, container, at, command),
+            peers: peers.clone(),
         };
         self.containers
             .get(container)?

@@ -286,6 +286,8 @@ pub enum Command {
     },
     /// `kubectl apply -f -` of the editor's manifest.
     Apply,
+    /// `kubectl create -f -` of the editor's manifest.
+    Create,
     /// `kubectl delete -f -` of the editor's manifest.
     DeleteManifest,
     /// `kubectl exec [-i] [-t] [-q] POD [-c NAME] -- COMMAND [ARG…]`.
@@ -1101,7 +1103,8 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
             }
             None => Err(unsupported()),
         },
-        ["apply", "-f", "-"] | ["create", "-f", "-"] => Ok(Command::Apply),
+        ["apply", "-f", "-"] => Ok(Command::Apply),
+        ["create", "-f", "-"] => Ok(Command::Create),
         _ => Err(unsupported()),
     }
 }
@@ -1747,11 +1750,22 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                     "Error from server (AlreadyExists): pods \"{}\" already exists",
                     options.name
                 ))
-            } else {
+            } else if options.attach {
                 Reply::err(format!(
-                    "podplay: this console does not create a Pod with kubectl run yet; `kubectl run {} --image={} --dry-run=client -o yaml` prints the manifest it would create, to paste into the editor",
-                    options.name, options.image
+                    "podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it {} -- sh",
+                    options.name
                 ))
+            } else {
+                Reply::acting(
+                    format!("pod/{} created\n", options.name),
+                    Action::new(
+                        at,
+                        What::Create {
+                            command: line.trim().to_owned(),
+                            manifest: crate::kubectl::run::manifest(&options),
+                        },
+                    ),
+                )
             }
         }
         Command::Exec(mut options) => {
@@ -1812,6 +1826,27 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                 deleted.push('\n');
             }
             Reply::acting(deleted, Action::new(at, What::DeleteManifest))
+        }
+        Command::Create => {
+            let Some(pod) = parsed.accepted_pod() else {
+                let message = parsed
+                    .invalid_message()
+                    .unwrap_or_else(|| "error: no objects passed to create".to_owned());
+                return Reply::err(message);
+            };
+            let exists = observed
+                .iter()
+                .any(|seen| !seen.gone && seen.pod.name() == pod.name());
+            if exists {
+                return Reply::err(format!(
+                    "Error from server (AlreadyExists): error when creating \"STDIN\": pods \"{}\" already exists",
+                    pod.name()
+                ));
+            }
+            Reply::acting(
+                format!("pod/{} created\n", pod.name()),
+                Action::new(at, What::ApplyPod),
+            )
         }
         Command::Apply => {
             let Some(pod) = parsed.accepted_pod() else {

@@ -243,6 +243,26 @@ fn target<'o>(
     })
 }
 
+/// The cluster's Pods but `except` that have an IP, with what each serves at the instant
+/// they are seen at: an exec reaches them by address.
+fn peers(
+    observed: &[Observed],
+    except: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<u16, String>> {
+    observed
+        .iter()
+        .filter(|seen| !seen.gone && seen.pod.name() != except)
+        .filter_map(|seen| {
+            let ip = seen.pod.status.as_deref()?.pod_ip.clone()?;
+            let simulation = seen.simulation.as_ref()?;
+            let at = VirtualTime::from_millis(
+                u64::try_from(seen.now.millis_since(simulation.start)).unwrap_or(0),
+            );
+            Some((ip, simulation.served_at(seen.pod.name(), at)))
+        })
+        .collect()
+}
+
 /// The kubelet's answer for a container that is not running (the SPDY wording).
 fn not_found(container: &str) -> String {
     format!("error: unable to upgrade connection: container not found (\"{container}\")")
@@ -286,10 +306,14 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         target.at.as_millis(),
         options.command.join(" ")
     );
-    let Some(done) = target
-        .simulation
-        .exec_at(pod, &target.container, target.at, &command, &id)
-    else {
+    let Some(done) = target.simulation.exec_at(
+        pod,
+        &target.container,
+        target.at,
+        &command,
+        &id,
+        &peers(observed, pod.name()),
+    ) else {
         return Err(format!("{}{}", target.notice, not_found(&target.container)));
     };
     let started = !matches!(done.end, ExecEnd::NotStarted(_));
@@ -425,11 +449,14 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         target.at.as_millis(),
         typed
     );
-    let Some(done) =
-        target
-            .simulation
-            .exec_at(&target.seen.pod, &shell.container, target.at, &command, &id)
-    else {
+    let Some(done) = target.simulation.exec_at(
+        &target.seen.pod,
+        &shell.container,
+        target.at,
+        &command,
+        &id,
+        &peers(observed, &shell.pod),
+    ) else {
         return closed(137);
     };
     let changed = done

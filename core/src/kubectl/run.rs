@@ -214,6 +214,11 @@ pub fn pod(options: &RunOptions) -> Pod {
     pod
 }
 
+/// The manifest of the Pod `kubectl run` creates, as YAML.
+pub fn manifest(options: &RunOptions) -> String {
+    to_yaml(&crate::api::encode::pod(&pod(options)))
+}
+
 /// What `kubectl run --dry-run=client` prints: the Pod as `-o yaml` or `-o json`, its name with
 /// `-o name`, else `pod/NAME created (dry run)`; `None` for an output format kubectl would
 /// refuse here.

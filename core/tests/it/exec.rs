@@ -274,7 +274,7 @@ fn kubectl_run_prints_the_pod_it_makes() {
             --- 10s $ kubectl run box --image=busybox
             error> Error from server (AlreadyExists): pods "box" already exists
             --- 10s $ kubectl run web --image=nginx
-            error> podplay: this console does not create a Pod with kubectl run yet; `kubectl run web --image=nginx --dry-run=client -o yaml` prints the manifest it would create, to paste into the editor
+            pod/web created
         "#]],
     );
 }
@@ -981,6 +981,85 @@ fn exec_into_a_deployment_picks_its_pod() {
             nginx-deployment-77bddb446f-65hfm
             --- 30s $ kubectl exec deployment/nosuch -- hostname
             error> Error from server (NotFound): deployments.apps "nosuch" not found
+        "#]],
+    );
+}
+
+/// `kubectl run` creates the Pod kubectl would make (FACTS-workloads.md §8), which then runs
+/// beside the manifest's: `get pods` lists it and `exec` reaches it; a second `run` of the
+/// name, and `create -f -` of the manifest's Pod that exists, are `AlreadyExists`.
+#[test]
+fn kubectl_run_creates_the_pod() {
+    session(
+        BUSYBOX,
+        "{}",
+        &[
+            (
+                "10s",
+                &[
+                    "kubectl run web --image=nginx:1.27 --port=80",
+                    "kubectl run web --image=nginx:1.27",
+                    "kubectl run -it tmp --image=busybox -- sh",
+                    "kubectl create -f -",
+                ],
+            ),
+            (
+                "20s",
+                &[
+                    "kubectl get pods -o wide",
+                    "kubectl exec box -- wget -qO- 10.244.0.6",
+                    "kubectl exec box -- wget -qO- 10.244.0.6:8080",
+                    "kubectl exec web -- curl -s 10.244.0.5",
+                    "kubectl exec web -- printenv HOSTNAME",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 10s $ kubectl run web --image=nginx:1.27 --port=80
+            pod/web created
+            (action at 10s: kubectl run web --image=nginx:1.27 --port=80)
+            --- 10s $ kubectl run web --image=nginx:1.27
+            error> Error from server (AlreadyExists): pods "web" already exists
+            --- 10s $ kubectl run -it tmp --image=busybox -- sh
+            error> podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it tmp -- sh
+            --- 10s $ kubectl create -f -
+            error> Error from server (AlreadyExists): error when creating "STDIN": pods "box" already exists
+            --- 20s $ kubectl get pods -o wide
+            NAME   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            box    1/1     Running   0          20s   10.244.0.5   node-1   <none>           <none>
+            web    1/1     Running   0          10s   10.244.0.6   node-1   <none>           <none>
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <title>Welcome to nginx!</title>
+            <style>
+            html { color-scheme: light dark; }
+            body { width: 35em; margin: 0 auto;
+            font-family: Tahoma, Verdana, Arial, sans-serif; }
+            </style>
+            </head>
+            <body>
+            <h1>Welcome to nginx!</h1>
+            <p>If you see this page, the nginx web server is successfully installed and
+            working. Further configuration is required.</p>
+
+            <p>For online documentation and support please refer to
+            <a href="http://nginx.org/">nginx.org</a>.<br/>
+            Commercial support is available at
+            <a href="http://nginx.com/">nginx.com</a>.</p>
+
+            <p><em>Thank you for using nginx.</em></p>
+            </body>
+            </html>
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6:8080
+            error> wget: can't connect to remote host (10.244.0.6): Connection refused
+            error> command terminated with exit code 1
+            --- 20s $ kubectl exec web -- curl -s 10.244.0.5
+            error> curl: (7) Failed to connect to 10.244.0.5 port 80: Connection refused
+            error> command terminated with exit code 7
+            --- 20s $ kubectl exec web -- printenv HOSTNAME
+            web
         "#]],
     );
 }

@@ -70,6 +70,8 @@ fn every_lesson_tells_its_story() {
         static-web: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running, 120.1s - Deleted (no longer exists)
         static-pod-vs-daemonset: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 30s 1/1 Terminating, 31s 0/1 Pending, 40s 1/1 Running
         stateful-set: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 90s 1/1 Terminating, 120s - Deleted (no longer exists), 120s 0/1 Pending, 121s 1/1 Running
+        inside-shared-volume: 0s 0/2 Pending, 1s 0/2 ContainerCreating, 2s 1/2 ContainerCreating, 3s 2/2 Running
+        shared-process-namespace: 0s 0/2 Pending, 1s 0/2 ContainerCreating, 2s 1/2 ContainerCreating, 3s 2/2 Running, 30s 1/2 NotReady, 31.4s 2/2 Running
     "#]].assert_eq(&out);
 }
 

@@ -29,6 +29,8 @@ pub struct Around {
     pub servers: BTreeMap<u16, String>,
     /// The Pod's processes as the exec sees them.
     pub processes: Vec<Process>,
+    /// The cluster's other running Pods by IP, with what each port serves.
+    pub peers: BTreeMap<String, BTreeMap<u16, String>>,
 }
 
 /// What an exec changed in its container.
@@ -71,6 +73,7 @@ pub fn run_exec(
     hooks::replay_post_start(container, &mut host);
     // The Pod's containers share one network: localhost reaches each one's server.
     host.listening.clone_from(&around.servers);
+    host.peers.clone_from(&around.peers);
     host.processes = around
         .processes
         .iter()
@@ -186,6 +189,7 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
         .collect();
     let around = Around {
         servers: BTreeMap::new(),
+        peers: BTreeMap::new(),
         processes: exec::pod_processes(&containers, &record.spec.name, shared_namespace, command),
     };
     let exec_id = format!("{}/{}/{now}", worker.pod.name(), record.spec.name);

@@ -47,6 +47,7 @@ const ACTIONS: &[&str] = &[
     "fixImagePull",
     "applyPod",
     "apply",
+    "create",
     "deleteManifest",
     "loseNode",
     "restoreNode",
@@ -186,6 +187,13 @@ fn action(value: &Json) -> Read<Action> {
             &["container"],
         ),
         "applyPod" => (What::ApplyPod, &[]),
+        "create" => (
+            What::Create {
+                command: required(fields, "command", string)?,
+                manifest: required(fields, "manifest", string)?,
+            },
+            &["command", "manifest"],
+        ),
         "apply" => (
             What::Apply {
                 manifest: required(fields, "manifest", string)?,

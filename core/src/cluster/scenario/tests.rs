@@ -220,7 +220,7 @@ fn bad_scenarios_are_refused_with_a_reason() {
             "unknown action",
             "actions: [{at: 1s, do: explode}]",
             expect![
-                "scenario: unknown variant `explode`, expected one of `deletePod`, `killContainer`, `crashContainer`, `exec`, `failProbe`, `passProbe`, `exceedMemory`, `failImagePull`, `fixImagePull`, `applyPod`, `apply`, `deleteManifest`, `loseNode`, `restoreNode`, `addNode`, `removeNode`, `removeStaticManifest`, `createService`, `deleteService`, `scale`, `setImage`, `deleteWorkload`, `rolloutUndo`, `rolloutRestart`, `rolloutPause`, `rolloutResume`"
+                "scenario: unknown variant `explode`, expected one of `deletePod`, `killContainer`, `crashContainer`, `exec`, `failProbe`, `passProbe`, `exceedMemory`, `failImagePull`, `fixImagePull`, `applyPod`, `apply`, `create`, `deleteManifest`, `loseNode`, `restoreNode`, `addNode`, `removeNode`, `removeStaticManifest`, `createService`, `deleteService`, `scale`, `setImage`, `deleteWorkload`, `rolloutUndo`, `rolloutRestart`, `rolloutPause`, `rolloutResume`"
             ],
         ),
         (

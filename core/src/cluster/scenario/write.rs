@@ -146,6 +146,10 @@ fn action(out: &mut String, action: &Action) {
             write_string(object.key("image"), image);
         }
         What::Apply { manifest } => write_string(object.key("manifest"), manifest),
+        What::Create { command, manifest } => {
+            write_string(object.key("command"), command);
+            write_string(object.key("manifest"), manifest);
+        }
         What::ApplyPod | What::DeleteManifest | What::RemoveStaticManifest => {}
     }
     object.close();

@@ -157,6 +157,9 @@ pub struct MemoryHost {
     pub processes: Vec<(u32, String, String)>,
     /// The signals sent to them, in order: (PID, signal number).
     pub signals: Vec<(u32, i32)>,
+    /// The cluster's other Pods by IP, with the page each port answers with (an exec reaches
+    /// them; an address here refuses a port nobody serves).
+    pub peers: BTreeMap<String, BTreeMap<u16, String>>,
 }
 
 impl MemoryHost {
@@ -428,6 +431,12 @@ impl Host for MemoryHost {
     }
 
     fn http_get(&mut self, host: &str, port: u16, _path: &str) -> Result<String, String> {
+        let address = self.resolve(host).unwrap_or_else(|| host.to_owned());
+        if let Some(served) = self.peers.get(&address) {
+            return served.get(&port).cloned().ok_or_else(|| {
+                format!("can't connect to remote host ({address}): Connection refused")
+            });
+        }
         if !matches!(host, "localhost" | "127.0.0.1") {
             return if self.internet {
                 Ok(format!(
