@@ -650,7 +650,7 @@ impl Answer {
                     error: required(fields, "error", boolean)?,
                     action: optional(fields, "action", read_action)?,
                     follow: optional(fields, "follow", boolean)?.unwrap_or(false),
-                    shell: optional(fields, "shell", Shell::from_json)?,
+                    shell: optional(fields, "shell", Shell::from_json)?.map(Box::new),
                 },
             }),
             "gallery" => Ok(Answer::Gallery {

@@ -73,7 +73,7 @@ pub fn console_session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])]
                 ));
                 pod_model::playground::state::add_action(&mut scenario, action.clone());
             }
-            shell = reply.shell;
+            shell = reply.shell.map(|open| *open);
         }
     }
     out

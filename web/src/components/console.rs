@@ -111,7 +111,7 @@ pub fn Console(
             }
             // The newest answer says whether a shell is open after it.
             if numbered.get_value() == number {
-                shell.set(reply.shell.clone());
+                shell.set(reply.shell.as_deref().cloned());
             }
             entries.update(|entries| {
                 if let Some(entry) = entries.iter_mut().find(|entry| entry.number == number) {
