@@ -261,11 +261,17 @@ pub fn exec(
         ))
     };
     let run = run_script(&script, env, host, limits);
-    let output = host
+    let mut output: Vec<(bool, String)> = host
         .output
         .iter()
         .map(|(_, error, line)| (*error, line.clone()))
         .collect();
+    if output.len() >= MAX_EXEC_LINES {
+        output.push((
+            true,
+            format!("podplay: the output stops here, at the playground's bound of {MAX_EXEC_LINES} lines"),
+        ));
+    }
     let end = match run.outcome {
         Outcome::Exited(code) => ExecEnd::Exited(code),
         Outcome::Running => {
@@ -444,10 +450,50 @@ mod tests {
         );
         check(
             "busybox",
+            &["sh", "-c", "seq 1 5000 | tail -n 1; seq 1 5000 | wc -l"],
+            expect![[r#"
+                5000
+                5000
+                Exited(0)
+            "#]],
+        );
+        check(
+            "busybox",
+            &["sh", "-c", "while true; do :; done"],
+            expect![[r#"
+                Stopped("podplay: the command loops without pausing; the exec is stopped")
+            "#]],
+        );
+        check(
+            "busybox",
             &["sh", "-c", "sleep 100"],
             expect![[r#"
             Stopped("podplay: the command was still running after 60 s of simulated time; the exec is stopped")
         "#]],
+        );
+    }
+
+    /// Output past the bound is cut, and the exec says so.
+    #[test]
+    fn output_is_bounded_with_a_message() {
+        let mut host = MemoryHost::new("web");
+        let command: Vec<String> = ["sh", "-c", "seq 1 3000"].map(str::to_owned).to_vec();
+        let run = exec(
+            &command,
+            "busybox",
+            &mut host,
+            &BTreeMap::new(),
+            "web/app/1",
+        );
+        assert_eq!(run.output.len(), MAX_EXEC_LINES + 1);
+        assert_eq!(run.output[MAX_EXEC_LINES - 1], (false, "2000".to_owned()));
+        assert_eq!(
+            run.output[MAX_EXEC_LINES],
+            (
+                true,
+                "podplay: the output stops here, at the playground's bound of 2000 lines"
+                    .to_owned()
+            )
         );
     }
 }

@@ -774,6 +774,18 @@ fn the_lessons_inside_the_container() {
                     "kubectl exec inside-shared-volume -c writer -- cat /data/index.html",
                 ],
             ),
+            (
+                "25s",
+                &[
+                    "kubectl exec inside-shared-volume -c writer -- wget -q -O /data/copy.html localhost",
+                ],
+            ),
+            (
+                "30s",
+                &[
+                    "kubectl exec inside-shared-volume -c web -- cat /usr/share/nginx/html/copy.html",
+                ],
+            ),
         ],
         expect![[r#"
             --- 19s $ kubectl exec inside-shared-volume -c writer -- wget -qO- localhost
@@ -789,6 +801,10 @@ fn the_lessons_inside_the_container() {
             --- 20s $ kubectl exec inside-shared-volume -c web -- sh -c 'echo second > /usr/share/nginx/html/index.html'
             (action at 20s: kubectl exec -c web -- sh -c 'echo second > /usr/share/nginx/html/index.html')
             --- 20s $ kubectl exec inside-shared-volume -c writer -- cat /data/index.html
+            second
+            --- 25s $ kubectl exec inside-shared-volume -c writer -- wget -q -O /data/copy.html localhost
+            (action at 25s: kubectl exec -c writer -- wget -q -O /data/copy.html localhost)
+            --- 30s $ kubectl exec inside-shared-volume -c web -- cat /usr/share/nginx/html/copy.html
             second
         "#]],
     );

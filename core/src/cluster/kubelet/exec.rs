@@ -3,7 +3,8 @@
 //! environment it was started with), and an exec that is a scenario action: what it writes
 //! stays (in the container's writable layer until the run ends, in a volume for every
 //! container that mounts it), and the signals it sends end the processes they reach as the
-//! kernel lets them.
+//! kernel lets them. An exec that is kept reaches the Pod's own servers on localhost; the
+//! cluster's other Pods it does not reach (their runs are not known at its instant).
 
 use std::collections::BTreeMap;
 
@@ -187,8 +188,30 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
             running: each.live_run(now).is_some(),
         })
         .collect();
+    // What the Pod's running containers serve on localhost now.
+    let mut servers = BTreeMap::new();
+    for each in &worker.containers {
+        let Some((serving, found)) = &each.plan else {
+            continue;
+        };
+        let Some(live) = each.live_run(now).map(|run| &each.runs[run]) else {
+            continue;
+        };
+        if serving.listening().is_empty() {
+            continue;
+        }
+        let files = serving
+            .host_at(&each.spec, worker.pod.name(), found, now - live.started + 1)
+            .files;
+        let image = each.spec.image.as_deref().unwrap_or_default();
+        if let Some(page) = crate::runtime::images::served_page(image, &files) {
+            for port in serving.listening() {
+                servers.insert(*port, page.clone());
+            }
+        }
+    }
     let around = Around {
-        servers: BTreeMap::new(),
+        servers,
         peers: BTreeMap::new(),
         processes: exec::pod_processes(&containers, &record.spec.name, shared_namespace, command),
     };

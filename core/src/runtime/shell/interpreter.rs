@@ -1506,10 +1506,26 @@ impl Shell<'_> {
 
     /// `wget` and `curl` to a URL; only local ports answer.
     fn fetch(&mut self, program: &str, args: &[String], sink: &mut Sink) -> i32 {
-        let Some(url) = args
+        // The first word that is neither a flag nor the value of one (`-O FILE`, `-o FILE`,
+        // `-H HEADER`, `-T SECONDS`…).
+        let takes_value = |flag: &str| {
+            matches!(
+                flag,
+                "-O" | "-o" | "-H" | "-T" | "-U" | "-Y" | "-P" | "-X" | "-d" | "-m" | "-w" | "-e"
+            ) || (flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('O'))
+        };
+        let url = args
             .iter()
-            .find(|arg| !arg.starts_with('-') && arg.as_str() != "-")
-        else {
+            .enumerate()
+            .find(|(index, arg)| {
+                !arg.starts_with('-')
+                    && arg.as_str() != "-"
+                    && !index
+                        .checked_sub(1)
+                        .is_some_and(|before| takes_value(&args[before]))
+            })
+            .map(|(_, arg)| arg);
+        let Some(url) = url else {
             self.error(&format!("{program}: no URL"));
             return 1;
         };
