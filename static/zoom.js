@@ -148,4 +148,19 @@
   };
   document.addEventListener("pointerup", end);
   document.addEventListener("pointercancel", end);
+
+  // "Open a shell" (static/shell.js) is not part of the first paint: it loads once the Pod's
+  // diagram or the console is there, a moment later.
+  const later = () => {
+    if (!document.querySelector('[data-testid="pod-diagram"] g, [data-testid="console-input"]')) {
+      setTimeout(later, 250);
+      return;
+    }
+    setTimeout(() => {
+      const script = document.createElement("script");
+      script.src = "./shell.js";
+      document.head.append(script);
+    }, 500);
+  };
+  later();
 })();

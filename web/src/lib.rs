@@ -521,16 +521,15 @@ pub fn Playground(
     });
     // The console's command line, which the cluster view may write a command into.
     let console_line = RwSignal::new(String::new());
-    // A command the console runs at once (the diagram's "Open a shell").
-    let console_pending = RwSignal::new(None::<String>);
-    // The containers of the Pod drawn that a shell can be opened in, at the step on screen.
-    let shells = Memo::new(move |_| {
+    // The containers of the Pod drawn that a shell can be opened in, at the step on screen: the
+    // Pod's name, then theirs (names hold no spaces).
+    let shells = move || {
         step_view.with(|view| {
             view.as_ref()
-                .map(|view| (view.pod.clone(), view.shells.clone()))
+                .map(|view| view.shells.clone())
                 .unwrap_or_default()
         })
-    });
+    };
     let on_remove_fault = Callback::new(move |index: usize| {
         scenario.update(|scenario| apply_on_edit::remove_action(scenario, index));
     });
@@ -814,24 +813,11 @@ pub fn Playground(
                 <div class="exports">
                     <button data-testid="export-svg" on:click=export_svg>"Export SVG"</button>
                     <button data-testid="export-png" on:click=export_png>"Export PNG"</button>
-                    // A shell in each running container, in the console below.
-                    {move || {
-                        let (pod, names) = shells.get();
-                        names.into_iter().map(|name| {
-                            let command = format!("kubectl exec -it {pod} -c {name} -- sh");
-                            let title = format!("Open a shell in container {name} of pod {pod}: {command}");
-                            view! {
-                                <button class="open-shell" data-testid=format!("open-shell-{name}") title=title
-                                    on:click=move |_| {
-                                        console_pending.set(Some(command.clone()));
-                                        tab.set(Panel::Lifecycle);
-                                        browser::focus_console_end();
-                                    }>
-                                    {format!("Open a shell: {name}")}
-                                </button>
-                            }
-                        }).collect_view()
-                    }}
+                    // "Open a shell" in each running container: static/shell.js draws the buttons
+                    // from this list (the Pod's name, then the containers'), and a press runs the
+                    // command in the console, as the reader would type it.
+                    <div class="open-shells" data-testid="open-shells" data-shells=shells></div>
+
                 </div>
                 <ClusterPanel view=cluster selected=selected
                     on_select=Callback::new(move |pod| selected.set(pod)) on_act=on_cluster_act
@@ -871,7 +857,7 @@ pub fn Playground(
                             static_pod=static_pod on_static_pod=on_static_pod />
                     </Show>
                     <h3 class="console-heading">"kubectl"</h3>
-                    <Console run=run_command line=console_line pending=console_pending
+                    <Console run=run_command line=console_line
                         instant=Signal::derive(move || step.with(|step| step.as_ref().map_or(0, |step| step.at.as_millis()))) />
                     <Show when=move || !embedded>
                         <ShareLink make_link=make_link />

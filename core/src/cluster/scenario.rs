@@ -398,16 +398,16 @@ impl What {
 }
 
 /// `word` as a shell reads it back: as it is when it holds no special character, else in
-/// single quotes.
+/// single quotes (double ones when it holds a single quote).
 fn quoted(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_./=:,@%+-".contains(c));
-    if plain {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
+    match (plain, word.contains('\'')) {
+        (true, _) => word.to_owned(),
+        (false, false) => format!("'{word}'"),
+        (false, true) => format!("\"{word}\""),
     }
 }
 

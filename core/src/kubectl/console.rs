@@ -1158,7 +1158,7 @@ pub struct Reply {
     pub follow: bool,
     /// The interactive shell open after the command (`kubectl exec -it POD -- sh`): the
     /// console's next lines go to it, after its prompt.
-    pub shell: Option<Box<crate::kubectl::exec::Shell>>,
+    pub shell: Option<crate::kubectl::exec::ShellHandle>,
 }
 
 impl Reply {
@@ -1213,7 +1213,10 @@ impl Reply {
             error,
             action,
             follow: false,
-            shell: reply.shell.map(Box::new),
+            shell: reply
+                .shell
+                .as_ref()
+                .map(crate::kubectl::exec::Shell::handle),
         }
     }
 }

@@ -147,15 +147,24 @@ pub struct Shell {
     pub started_at: String,
     /// `-t`: a terminal, so a prompt.
     pub tty: bool,
+    /// The prompt the shell prints before the next line (nothing without a terminal): made
+    /// here, so that the page need not know the images' shells.
+    pub prompt: String,
 }
 
 impl Shell {
-    /// The prompt the shell prints before each line (nothing without a terminal).
-    pub fn prompt(&self) -> String {
-        if !self.tty {
-            return String::new();
+    /// The shell in `cwd`, its prompt made for it.
+    fn in_dir(&self, cwd: String) -> Shell {
+        let prompt = if self.tty {
+            crate::cluster::kubelet::exec::prompt(&self.image, &self.program, &self.hostname, &cwd)
+        } else {
+            String::new()
+        };
+        Shell {
+            cwd,
+            prompt,
+            ..self.clone()
         }
-        crate::cluster::kubelet::exec::prompt(&self.image, &self.program, &self.hostname, &self.cwd)
     }
 }
 
@@ -327,16 +336,20 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
             lines,
             exit: 0,
             changed: None,
-            shell: Some(Shell {
-                pod: pod.name().to_owned(),
-                container: target.container.clone(),
-                program: options.command[0].clone(),
-                image,
-                hostname: crate::cluster::kubelet::etc_files::hostname(pod),
-                cwd: "/".to_owned(),
-                started_at: target.started_at.clone(),
-                tty: options.tty,
-            }),
+            shell: Some(
+                Shell {
+                    pod: pod.name().to_owned(),
+                    container: target.container.clone(),
+                    program: options.command[0].clone(),
+                    image,
+                    hostname: crate::cluster::kubelet::etc_files::hostname(pod),
+                    cwd: String::new(),
+                    started_at: target.started_at.clone(),
+                    tty: options.tty,
+                    prompt: String::new(),
+                }
+                .in_dir("/".to_owned()),
+            ),
         });
     }
     let changed = done
@@ -389,10 +402,7 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         lines,
         exit,
         changed: None,
-        shell: Some(Shell {
-            cwd: cwd.unwrap_or_else(|| shell.cwd.clone()),
-            ..shell.clone()
-        }),
+        shell: Some(shell.in_dir(cwd.unwrap_or_else(|| shell.cwd.clone()))),
     };
     let closed = |code: i32| ExecReply {
         lines: if code == 0 {
@@ -471,7 +481,33 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
     reply
 }
 
+/// An open shell as the page holds it: the prompt it shows, and the shell's state as text it
+/// sends back with the next line (the page has no need to read it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShellHandle {
+    /// The prompt before the next line.
+    pub prompt: String,
+    /// The shell, as [`Shell::write_json`] writes it.
+    pub state: String,
+}
+
 impl Shell {
+    /// The shell as the page holds it.
+    pub fn handle(&self) -> ShellHandle {
+        let mut state = String::new();
+        self.write_json(&mut state);
+        ShellHandle {
+            prompt: self.prompt.clone(),
+            state,
+        }
+    }
+
+    /// The shell from the state of its handle; `None` for text that is not one.
+    pub fn from_state(state: &str) -> Option<Shell> {
+        let value = crate::api::yaml::single_json_document(state).ok()?;
+        Shell::from_json(&value).ok()
+    }
+
     /// The shell as JSON, to cross to the page and back.
     pub fn write_json(&self, out: &mut String) {
         use crate::base::json::{Object, write_string};
@@ -484,6 +520,7 @@ impl Shell {
             ("hostname", &self.hostname),
             ("cwd", &self.cwd),
             ("startedAt", &self.started_at),
+            ("prompt", &self.prompt),
         ] {
             write_string(object.key(key), value);
         }
@@ -504,6 +541,7 @@ impl Shell {
             cwd: required(fields, "cwd", string)?,
             started_at: required(fields, "startedAt", string)?,
             tty: required(fields, "tty", boolean)?,
+            prompt: required(fields, "prompt", string)?,
         })
     }
 }

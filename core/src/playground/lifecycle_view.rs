@@ -212,11 +212,8 @@ fn write_view(out: &mut String, view: &StepView) {
     if let Some(status) = &view.look.status {
         json::write_string(object.key("podStatus"), status);
     }
-    json::write_string(object.key("pod"), &view.pod);
     if !view.shells.is_empty() {
-        json::write_list(object.key("shells"), &view.shells, |out, name| {
-            json::write_string(out, name);
-        });
+        json::write_string(object.key("shells"), &view.shells);
     }
     object.close();
 }
@@ -234,8 +231,7 @@ fn read_view(value: &Json) -> Read<StepView> {
             status: optional(fields, "podStatus", string)?,
         },
         flow: named(&STAGES, &flow, "flow stage")?,
-        pod: optional(fields, "pod", string)?.unwrap_or_default(),
-        shells: optional(fields, "shells", |value| list(value, string))?.unwrap_or_default(),
+        shells: optional(fields, "shells", string)?.unwrap_or_default(),
     })
 }
 

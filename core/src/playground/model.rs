@@ -17,7 +17,7 @@ use crate::base::span::{Position, Span};
 use crate::base::time::VirtualTime;
 use crate::cluster::scenario::{Action, Scenario};
 use crate::kubectl::console::{self, Reply};
-use crate::kubectl::exec::Shell;
+use crate::kubectl::exec::{Shell, ShellHandle};
 use crate::playground::cluster_view::{self, ClusterView};
 use crate::playground::field_docs;
 use crate::playground::gallery::{self, Entry};
@@ -60,8 +60,9 @@ pub enum Request {
         scenario: Scenario,
         /// The instant the command runs at.
         at: VirtualTime,
-        /// The interactive shell the line goes to, when one is open (`kubectl exec -it`).
-        shell: Option<Shell>,
+        /// The interactive shell the line goes to, when one is open (`kubectl exec -it`): its
+        /// state, as its handle holds it.
+        shell: Option<String>,
     },
     /// The gallery's examples.
     Gallery {
@@ -282,8 +283,9 @@ pub fn answer(request: &Request) -> Answer {
             shell,
         } => {
             let parsed = state::check(&scenario.manifest, Delivery::of(scenario));
-            let reply = match shell {
-                Some(shell) => console::run_in_shell(line, shell, &parsed, scenario, *at),
+            let reply = match shell.as_deref().map(Shell::from_state) {
+                Some(Some(shell)) => console::run_in_shell(line, &shell, &parsed, scenario, *at),
+                Some(None) => Reply::err("podplay: the shell's state could not be read".to_owned()),
                 None => console::run(line, &parsed, scenario, *at),
             };
             Answer::Console { id: *id, reply }
@@ -387,7 +389,7 @@ impl Request {
                 json::write_string(object.key("line"), line);
                 object.key("at").push_str(&at.as_millis().to_string());
                 if let Some(shell) = shell {
-                    shell.write_json(object.key("shell"));
+                    json::write_string(object.key("shell"), shell);
                 }
                 write_scenario(object.key("scenario"), scenario)
             }
@@ -468,7 +470,7 @@ impl Request {
                 at: VirtualTime::from_millis(
                     required(fields, "at", |value| unsigned(value, "u64")).map_err(failed)?,
                 ),
-                shell: optional(fields, "shell", Shell::from_json).map_err(failed)?,
+                shell: optional(fields, "shell", string).map_err(failed)?,
             }),
             "gallery" => Ok(Request::Gallery { id }),
             "fieldDoc" => Ok(Request::FieldDoc {
@@ -561,7 +563,8 @@ impl Answer {
                     object.key("follow").push_str("true");
                 }
                 if let Some(shell) = &reply.shell {
-                    shell.write_json(object.key("shell"));
+                    json::write_string(object.key("shell"), &shell.state);
+                    json::write_string(object.key("prompt"), &shell.prompt);
                 }
                 if let Some(action) = &reply.action {
                     let carrier = Scenario {
@@ -650,7 +653,13 @@ impl Answer {
                     error: required(fields, "error", boolean)?,
                     action: optional(fields, "action", read_action)?,
                     follow: optional(fields, "follow", boolean)?.unwrap_or(false),
-                    shell: optional(fields, "shell", Shell::from_json)?.map(Box::new),
+                    shell: match optional(fields, "shell", string)? {
+                        Some(state) => Some(ShellHandle {
+                            state,
+                            prompt: required(fields, "prompt", string)?,
+                        }),
+                        None => None,
+                    },
                 },
             }),
             "gallery" => Ok(Answer::Gallery {

@@ -22,10 +22,10 @@ pub struct StepView {
     pub look: Look,
     /// Where the Pod is in the control-plane flow.
     pub flow: FlowStage,
-    /// The Pod object's name then (a controller's Pod has a generated one).
-    pub pod: String,
-    /// The containers a shell can be opened in then: running, with an image that has a shell.
-    pub shells: Vec<String>,
+    /// Where "Open a shell" can open one then: the Pod object's name (a controller's Pod has a
+    /// generated one), then each running container's whose image has a shell, separated by
+    /// spaces (names hold none); empty when there is none.
+    pub shells: String,
 }
 
 /// The view of every step of `timeline`, in order; `pod` is the Pod as written (its containers
@@ -54,7 +54,7 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
     }
     let mut look = Look::of(pod, &step.pod);
     look.status = Some(row.status.clone());
-    let shells = if step.removed {
+    let names: Vec<&str> = if step.removed {
         Vec::new()
     } else {
         pod.all_containers()
@@ -65,8 +65,13 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
                         container.image.as_deref().unwrap_or_default(),
                     )
             })
-            .map(|((_, container), _)| container.name.clone())
+            .map(|((_, container), _)| container.name.as_str())
             .collect()
+    };
+    let shells = if names.is_empty() {
+        String::new()
+    } else {
+        format!("{} {}", step.pod.name(), names.join(" "))
     };
     StepView {
         status: row.status,
@@ -79,7 +84,6 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
         } else {
             FlowStage::of(&step.pod, previous)
         },
-        pod: step.pod.name().to_owned(),
         shells,
     }
 }

@@ -47,15 +47,17 @@ pub fn console_session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])]
     scenario.manifest = manifest.to_owned();
     let parsed = pod_model::parse(manifest);
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
-    let mut shell: Option<pod_model::kubectl::exec::Shell> = None;
+    let mut shell: Option<pod_model::kubectl::exec::ShellHandle> = None;
     let mut out = String::new();
     for (instant, commands) in steps {
         let at = VirtualTime::parse_duration(instant).expect("the instants are durations");
         for command in *commands {
             let reply = match &shell {
                 Some(open) => {
-                    out.push_str(&format!("--- {instant} {}{command}\n", open.prompt()));
-                    console::run_in_shell(command, open, &parsed, &scenario, at)
+                    out.push_str(&format!("--- {instant} {}{command}\n", open.prompt));
+                    let state = pod_model::kubectl::exec::Shell::from_state(&open.state)
+                        .expect("a shell's state reads back");
+                    console::run_in_shell(command, &state, &parsed, &scenario, at)
                 }
                 None => {
                     out.push_str(&format!("--- {instant} $ {command}\n"));
@@ -73,7 +75,7 @@ pub fn console_session(manifest: &str, scenario: &str, steps: &[(&str, &[&str])]
                 ));
                 pod_model::playground::state::add_action(&mut scenario, action.clone());
             }
-            shell = reply.shell.map(|open| *open);
+            shell = reply.shell;
         }
     }
     out

@@ -3,12 +3,13 @@
 //! history on ↑ and ↓. The output follows its newest answer unless the reader scrolled up, and
 //! `clear` empties it, as in a terminal. `logs -f` and `get -w` follow the stepper: their
 //! answer is asked again at each step, until the next command. After `kubectl exec -it POD --
-//! sh` the lines go to that shell, after its prompt, until `exit` (or Ctrl-D on an empty line).
+//! sh` the lines go to that shell, after its prompt, until `exit` (static/shell.js types it for
+//! Ctrl-D on an empty line).
 
 use leptos::html;
 use leptos::prelude::*;
 use pod_model::kubectl::console::Reply;
-use pod_model::kubectl::exec::Shell;
+use pod_model::kubectl::exec::ShellHandle;
 
 /// The most commands kept on screen.
 const MAX_ENTRIES: usize = 50;
@@ -23,8 +24,6 @@ struct Entry {
     number: u64,
     /// What was typed.
     command: String,
-    /// The shell it went to, if it went to one.
-    shell: Option<Shell>,
     /// The prompt it was typed after.
     prompt: String,
     /// The answer.
@@ -33,15 +32,15 @@ struct Entry {
 
 /// A command line to run, with the shell it goes to (none: kubectl), and what to call with the
 /// answer.
-pub type ConsoleRun = (String, Option<Shell>, Callback<Reply>);
+pub type ConsoleRun = (String, Option<String>, Callback<Reply>);
 
-/// The command line and shell of entry `number`.
-fn command_for(number: u64, entries: &RwSignal<Vec<Entry>>) -> (String, Option<Shell>) {
+/// The command line of entry `number`.
+fn command_for(number: u64, entries: &RwSignal<Vec<Entry>>) -> String {
     entries.with_untracked(|entries| {
         entries
             .iter()
             .find(|entry| entry.number == number)
-            .map(|entry| (entry.command.clone(), entry.shell.clone()))
+            .map(|entry| entry.command.clone())
             .unwrap_or_default()
     })
 }
@@ -58,13 +57,11 @@ pub fn Console(
     /// The command line being typed; others may write a command there for the reader to
     /// finish.
     line: RwSignal<String>,
-    /// A command to run at once, as if typed (the diagram's "Open a shell").
-    pending: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // Each command, with kubectl's answer once it has come, by a number of its own.
     let entries = RwSignal::new(Vec::<Entry>::new());
     // The interactive shell open, if one is.
-    let shell = RwSignal::new(None::<Shell>);
+    let shell = RwSignal::new(None::<ShellHandle>);
     let numbered = StoredValue::new(0_u64);
     let output = NodeRef::<html::Pre>::new();
     // True while the reader is at the end of the output: new answers then scroll into view.
@@ -103,15 +100,16 @@ pub fn Console(
     let recalled = RwSignal::new(None::<usize>);
     // The command that follows the stepper (`logs -f`, `get -w`), by its entry's number.
     let followed = StoredValue::new(None::<u64>);
-    // Asks for entry `number`'s answer (again); a following answer keeps it followed.
-    let ask = move |number: u64| {
+    // Asks for entry `number`'s answer (again), from the shell whose state is `in_shell` if
+    // it went to one; a following answer keeps it followed.
+    let ask = move |number: u64, in_shell: Option<String>| {
         let answered = Callback::new(move |reply: Reply| {
             if reply.follow && numbered.get_value() == number {
                 followed.set_value(Some(number));
             }
             // The newest answer says whether a shell is open after it.
             if numbered.get_value() == number {
-                shell.set(reply.shell.as_deref().cloned());
+                shell.set(reply.shell.clone());
             }
             entries.update(|entries| {
                 if let Some(entry) = entries.iter_mut().find(|entry| entry.number == number) {
@@ -119,15 +117,14 @@ pub fn Console(
                 }
             });
         });
-        let (command, in_shell) = command_for(number, &entries);
-        run.run((command, in_shell, answered));
+        run.run((command_for(number, &entries), in_shell, answered));
     };
     Effect::new(move |previous: Option<u64>| {
         let now = instant.get();
         if previous.is_some_and(|previous| previous != now)
             && let Some(number) = followed.get_value()
         {
-            ask(number);
+            ask(number, None);
         }
         now
     });
@@ -159,14 +156,14 @@ pub fn Console(
         }
         let number = numbered.get_value() + 1;
         numbered.set_value(number);
-        let prompt = open
-            .as_ref()
-            .map_or_else(|| KUBECTL_PROMPT.to_owned(), Shell::prompt);
+        let (prompt, in_shell) = match open {
+            Some(open) => (open.prompt, Some(open.state)),
+            None => (KUBECTL_PROMPT.to_owned(), None),
+        };
         entries.update(|entries| {
             entries.push(Entry {
                 number,
                 command: command.clone(),
-                shell: open,
                 prompt,
                 reply: None,
             });
@@ -174,23 +171,15 @@ pub fn Console(
                 entries.remove(0);
             }
         });
-        ask(number);
+        ask(number, in_shell);
         line.set(String::new());
         recalled.set(None);
     };
     let submit = move || submit_command(line.get_untracked());
-    Effect::new(move |_| {
-        if let Some(command) = pending.get() {
-            pending.set(None);
-            // Outside this Effect: what the command's answer calls back must outlive its next
-            // run, as a key press's does.
-            request_animation_frame(move || submit_command(command));
-        }
-    });
     let prompt = move || {
         shell.with(|open| {
             open.as_ref()
-                .map_or_else(|| KUBECTL_PROMPT.to_owned(), Shell::prompt)
+                .map_or_else(|| KUBECTL_PROMPT.to_owned(), |open| open.prompt.clone())
         })
     };
     let recall = move |older: bool| {
@@ -239,15 +228,8 @@ pub fn Console(
                 <span aria-hidden="true" data-testid="console-prompt">{prompt}</span>
                 <input
                     data-testid="console-input"
-                    aria-label=move || shell.with(|open| match open {
-                        Some(open) => format!("shell command in {}/{}", open.pod, open.container),
-                        None => "kubectl command".to_owned(),
-                    })
-                    placeholder=move || if shell.with(Option::is_some) {
-                        "a command for the shell; exit leaves it"
-                    } else {
-                        "kubectl get pods"
-                    }
+                    aria-label="command line"
+                    placeholder="kubectl get pods"
                     spellcheck="false"
                     autocomplete="off"
                     autocapitalize="off"
@@ -265,14 +247,6 @@ pub fn Console(
                         "ArrowDown" => {
                             event.prevent_default();
                             recall(false);
-                        }
-                        // Ctrl-D on an empty line ends the shell, as in a terminal.
-                        "d" if event.ctrl_key()
-                            && shell.with_untracked(Option::is_some)
-                            && line.with_untracked(String::is_empty) =>
-                        {
-                            event.prevent_default();
-                            submit_command("exit".to_owned());
                         }
                         _ => {}
                     }
