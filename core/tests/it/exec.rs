@@ -517,7 +517,7 @@ fn an_interactive_shell_keeps_its_directory_and_reports_its_exit() {
             --- 30s /data # touch note; ls; pwd
             note
             /data
-            (action at 30s: kubectl exec -c writer -- sh -c 'cd '\''/data'\'' 2>/dev/null; touch note; ls; pwd')
+            (action at 30s: kubectl exec -c writer -- sh -c "cd '/data' 2>/dev/null; touch note; ls; pwd")
             --- 30s /data # cat nothing-here
             error> cat: can't open 'nothing-here': No such file or directory
             --- 30s /data # exit 3
@@ -1016,6 +1016,7 @@ fn kubectl_run_creates_the_pod() {
                     "kubectl run web --image=nginx:1.27 --port=80",
                     "kubectl run web --image=nginx:1.27",
                     "kubectl run -it tmp --image=busybox -- sh",
+                    "kubectl debug -it box --image=busybox --target=box",
                     "kubectl create -f -",
                 ],
             ),
@@ -1038,6 +1039,8 @@ fn kubectl_run_creates_the_pod() {
             error> Error from server (AlreadyExists): pods "web" already exists
             --- 10s $ kubectl run -it tmp --image=busybox -- sh
             error> podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it tmp -- sh
+            --- 10s $ kubectl debug -it box --image=busybox --target=box
+            error> podplay: kubectl debug (an ephemeral container added to a running Pod) is not simulated yet; in a container whose image has a shell, kubectl exec -it POD -c CONTAINER -- sh looks inside
             --- 10s $ kubectl create -f -
             error> Error from server (AlreadyExists): error when creating "STDIN": pods "box" already exists
             --- 20s $ kubectl get pods -o wide

@@ -108,7 +108,7 @@ fn nodes() -> impl Strategy<Value = Vec<Node>> {
 
 /// Timed actions of every kind: (second, kind, target index).
 fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
-    prop::collection::vec((0u64..300, 0u8..17, 0usize..6), 0..9)
+    prop::collection::vec((0u64..300, 0u8..19, 0usize..6), 0..9)
 }
 
 /// The scenario actions for `pods` on `nodes` from generated triples.
@@ -159,6 +159,19 @@ fn scenario_actions(pods: &[Pod], nodes: &[Node], generated: &[(u64, u8, usize)]
                     },
                 },
                 15 => What::RemoveNode { node },
+                // `kubectl exec` that writes (its own layer, maybe a volume) or sends a signal.
+                17 => What::Exec {
+                    container,
+                    command: ["sh", "-c", "echo hi >> /tmp/x; echo hi >> /data/x"]
+                        .map(str::to_owned)
+                        .to_vec(),
+                },
+                18 => What::Exec {
+                    container,
+                    command: [["kill", "1"], ["kill", "2"], ["pkill", "sleep"]][index % 3]
+                        .map(str::to_owned)
+                        .to_vec(),
+                },
                 _ => What::KillContainer {
                     container: "no-such-container".to_owned(),
                 },

@@ -21,6 +21,8 @@ use crate::runtime::shell::{FileOp, MemoryHost, SharedWrite};
 
 /// The most file changes the execs of one container keep.
 pub const MAX_EXEC_WRITES: usize = 2_000;
+/// The most execs of a scenario that run in one Pod (each replays its container's run).
+pub const MAX_EXECS: usize = 200;
 
 /// What an exec finds around its container: what the Pod's containers serve on localhost, by
 /// port, and the processes `ps` lists.
@@ -176,6 +178,14 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
         return;
     };
     let offset = now.saturating_sub(run.started);
+    let ran: usize = worker.containers.iter().map(|each| each.execs.len()).sum();
+    if ran >= MAX_EXECS {
+        cx.note(
+            id,
+            format!("more than {MAX_EXECS} execs in the Pod: the later ones are not run"),
+        );
+        return;
+    }
     cx.container(id, index, ContainerChange::Exec(now, command.to_vec()));
     let shared_namespace = worker.pod.spec.share_process_namespace == Some(true);
     let containers: Vec<ContainerProcess<'_>> = worker
