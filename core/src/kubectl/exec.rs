@@ -150,6 +150,8 @@ pub struct Shell {
     /// The prompt the shell prints before the next line (nothing without a terminal): made
     /// here, so that the page need not know the images' shells.
     pub prompt: String,
+    /// The variables the session's lines set (`export A=1`), which the next lines have.
+    pub vars: std::collections::BTreeMap<String, String>,
 }
 
 impl Shell {
@@ -347,6 +349,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
                     started_at: target.started_at.clone(),
                     tty: options.tty,
                     prompt: String::new(),
+                    vars: std::collections::BTreeMap::new(),
                 }
                 .in_dir("/".to_owned()),
             ),
@@ -392,6 +395,8 @@ fn finish(
 
 /// The most bytes of one line typed into an interactive shell.
 pub const MAX_SHELL_LINE: usize = 8 * 1024;
+/// The most variables an interactive shell keeps from line to line.
+pub const MAX_SHELL_VARS: usize = 100;
 
 /// Runs `line` in the interactive shell `shell` at the step the Pods are `observed` at: its
 /// output, and the shell still open after it (with the directory the line left), or none after
@@ -443,14 +448,17 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         Ok(target) if target.started_at == shell.started_at => target,
         _ => return closed(137),
     };
-    let script = if shell.cwd == "/" {
-        typed.to_owned()
-    } else {
-        format!(
-            "cd '{}' 2>/dev/null; {typed}",
-            shell.cwd.replace('\'', "'\\''")
-        )
-    };
+    // The session so far: its variables, then its directory.
+    let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
+    let mut script: String = shell
+        .vars
+        .iter()
+        .map(|(name, value)| format!("{name}={}; ", quote(value)))
+        .collect();
+    if shell.cwd != "/" {
+        script.push_str(&format!("cd {} 2>/dev/null; ", quote(&shell.cwd)));
+    }
+    script.push_str(typed);
     let command = vec![shell.program.clone(), "-c".to_owned(), script];
     let id = format!(
         "{}/{}/{}/{}",
@@ -473,11 +481,20 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         .changed
         .then(|| (shell.container.clone(), command.clone()));
     let cwd = done.cwd.clone();
+    let mut vars = shell.vars.clone();
+    for (name, value) in &done.vars {
+        if vars.len() < MAX_SHELL_VARS && value.len() <= MAX_SHELL_LINE {
+            vars.insert(name.clone(), value.clone());
+        }
+    }
     let mut lines = Vec::new();
     // A status that is not 0 is the shell's business; kubectl reports only the shell's own.
     let exit = finish(&mut lines, done, false);
     let mut reply = open(lines, exit, Some(cwd));
     reply.changed = changed;
+    if let Some(open) = &mut reply.shell {
+        open.vars = vars;
+    }
     reply
 }
 
@@ -525,6 +542,7 @@ impl Shell {
             write_string(object.key(key), value);
         }
         object.key("tty").push_str(&self.tty.to_string());
+        crate::base::json::write_string_map(object.key("vars"), &self.vars);
         object.close();
     }
 
@@ -542,6 +560,8 @@ impl Shell {
             started_at: required(fields, "startedAt", string)?,
             tty: required(fields, "tty", boolean)?,
             prompt: required(fields, "prompt", string)?,
+            vars: crate::base::json::optional(fields, "vars", crate::base::json::string_map)?
+                .unwrap_or_default(),
         })
     }
 }

@@ -25,6 +25,8 @@ pub struct ExecRun {
     pub end: ExecEnd,
     /// The working directory it ended in (an interactive shell's next line starts there).
     pub cwd: String,
+    /// The shell variables it set or changed (an interactive shell's next line has them).
+    pub vars: BTreeMap<String, String>,
     /// True when it changed the container (wrote a file, sent a signal): set by the kubelet,
     /// which knows what the container's own files are.
     pub changed: bool,
@@ -298,6 +300,11 @@ pub fn exec(
         output,
         end,
         cwd: run.cwd,
+        vars: run
+            .vars
+            .into_iter()
+            .filter(|(name, value)| env.get(name) != Some(value))
+            .collect(),
         changed: false,
     }
 }
@@ -308,6 +315,7 @@ fn exited(code: i32, output: Vec<(bool, String)>) -> ExecRun {
         output,
         end: ExecEnd::Exited(code),
         cwd: "/".to_owned(),
+        vars: BTreeMap::new(),
         changed: false,
     }
 }
@@ -318,6 +326,7 @@ fn unknown_program(name: &str) -> ExecRun {
         output: Vec::new(),
         end: ExecEnd::Stopped(unknown_message(name)),
         cwd: "/".to_owned(),
+        vars: BTreeMap::new(),
         changed: false,
     }
 }
@@ -346,6 +355,7 @@ fn not_started(id: &str, reason: &str) -> ExecRun {
     ExecRun {
         output: Vec::new(),
         cwd: "/".to_owned(),
+        vars: BTreeMap::new(),
         changed: false,
         end: ExecEnd::NotStarted(format!(
             "error executing command in container: failed to exec in container: failed to start exec \"{}\": OCI runtime exec failed: exec failed: unable to start container process: {reason}: unknown",

@@ -485,9 +485,9 @@ spec:
       mountPath: /data
 ";
 
-/// A shell opened with `-it`: its prompt (BusyBox's ash shows the directory), `cd` kept from
-/// line to line, a failing command that is the shell's business, and `exit N` reported by
-/// kubectl. Debian's dash prompts `# `, bash `root@HOST:DIR# `.
+/// A shell opened with `-it`: its prompt (BusyBox's ash shows the directory), `cd` and the
+/// variables kept from line to line, a failing command that is the shell's business, and
+/// `exit N` reported by kubectl. Debian's dash prompts `# `, bash `root@HOST:DIR# `.
 #[test]
 fn an_interactive_shell_keeps_its_directory_and_reports_its_exit() {
     session(
@@ -501,6 +501,9 @@ fn an_interactive_shell_keeps_its_directory_and_reports_its_exit() {
                 "cd /data",
                 "touch note; ls; pwd",
                 "cat nothing-here",
+                "export GREETING='hello there'; COUNT=2",
+                "echo $GREETING $COUNT; cd /",
+                "pwd; echo $GREETING",
                 "exit 3",
                 "kubectl exec -it shared -- sh",
                 "exit",
@@ -520,7 +523,13 @@ fn an_interactive_shell_keeps_its_directory_and_reports_its_exit() {
             (action at 30s: kubectl exec -c writer -- sh -c "cd '/data' 2>/dev/null; touch note; ls; pwd")
             --- 30s /data # cat nothing-here
             error> cat: can't open 'nothing-here': No such file or directory
-            --- 30s /data # exit 3
+            --- 30s /data # export GREETING='hello there'; COUNT=2
+            --- 30s /data # echo $GREETING $COUNT; cd /
+            hello there 2
+            --- 30s / # pwd; echo $GREETING
+            /
+            hello there
+            --- 30s / # exit 3
             error> command terminated with exit code 3
             --- 30s $ kubectl exec -it shared -- sh
             Defaulted container "web" out of: web, writer

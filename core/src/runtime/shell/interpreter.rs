@@ -53,6 +53,8 @@ pub struct Run {
     pub notes: Vec<String>,
     /// The working directory it ended in (`cd`), for an interactive shell's next line.
     pub cwd: String,
+    /// Its variables when it ended, for an interactive shell's next line.
+    pub vars: BTreeMap<String, String>,
 }
 
 /// Parses and runs `script` (the text after `sh -c`) with `env`.
@@ -71,6 +73,7 @@ pub fn run_script(
                 ended_at: host.now(),
                 notes: Vec::new(),
                 cwd: "/".to_owned(),
+                vars: BTreeMap::new(),
             }
         }
     }
@@ -117,6 +120,7 @@ pub fn run(
         ended_at: shell.host.now(),
         notes: shell.notes.into_iter().collect(),
         cwd: shell.cwd,
+        vars: shell.vars,
     }
 }
 
