@@ -1091,3 +1091,37 @@ fn kubectl_run_creates_the_pod() {
         "#]],
     );
 }
+
+/// The task page "Debug Running Pods", "Debugging with an ephemeral debug container": the
+/// docs make a Pod of the pause image with `kubectl run`, and `kubectl exec -it … -- sh` fails
+/// there, the image holding no shell (content/en/docs/tasks/debug/debug-application/
+/// debug-running-pod.md; the page shows an older runc's wording of the same error).
+#[test]
+fn the_debug_pages_pause_pod_has_no_shell() {
+    session(
+        BUSYBOX,
+        "{}",
+        &[
+            (
+                "5s",
+                &["kubectl run ephemeral-demo --image=registry.k8s.io/pause:3.1 --restart=Never"],
+            ),
+            (
+                "30s",
+                &[
+                    "kubectl exec -it ephemeral-demo -- sh",
+                    "kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 5s $ kubectl run ephemeral-demo --image=registry.k8s.io/pause:3.1 --restart=Never
+            pod/ephemeral-demo created
+            (action at 5s: kubectl run ephemeral-demo --image=registry.k8s.io/pause:3.1 --restart=Never)
+            --- 30s $ kubectl exec -it ephemeral-demo -- sh
+            error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "55b06267a1d7be0259afd648645c75d884da5279f71a166bdef59eb4c4a2fa01": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown
+            --- 30s $ kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo
+            error> podplay: kubectl debug (an ephemeral container added to a running Pod) is not simulated yet; in a container whose image has a shell, kubectl exec -it POD -c CONTAINER -- sh looks inside
+        "#]],
+    );
+}
