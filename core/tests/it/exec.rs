@@ -1011,7 +1011,8 @@ fn exec_into_a_deployment_picks_its_pod() {
 }
 
 /// `kubectl run` creates the Pod kubectl would make (FACTS-workloads.md §8), which then runs
-/// beside the manifest's: `get pods` lists it and `exec` reaches it; a second `run` of the
+/// beside the manifest's: `get pods` lists it and `exec` reaches it (a port nobody serves, a
+/// Service without endpoints refuse, an address no Pod has is no route); a second `run` of the
 /// name, and `create -f -` of the manifest's Pod that exists, are `AlreadyExists`.
 #[test]
 fn kubectl_run_creates_the_pod() {
@@ -1036,6 +1037,8 @@ fn kubectl_run_creates_the_pod() {
                     "kubectl exec box -- wget -qO- 10.244.0.6",
                     "kubectl exec box -- wget -qO- 10.244.0.6:8080",
                     "kubectl exec web -- curl -s 10.244.0.5",
+                    "kubectl exec box -- wget -qO- kubernetes.default",
+                    "kubectl exec box -- wget -qO- 10.244.0.99",
                     "kubectl exec web -- printenv HOSTNAME",
                 ],
             ),
@@ -1086,6 +1089,12 @@ fn kubectl_run_creates_the_pod() {
             --- 20s $ kubectl exec web -- curl -s 10.244.0.5
             error> curl: (7) Failed to connect to 10.244.0.5 port 80: Connection refused
             error> command terminated with exit code 7
+            --- 20s $ kubectl exec box -- wget -qO- kubernetes.default
+            error> wget: can't connect to remote host (10.96.0.1): Connection refused
+            error> command terminated with exit code 1
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.99
+            error> wget: can't connect to remote host (10.244.0.99): No route to host
+            error> command terminated with exit code 1
             --- 20s $ kubectl exec web -- printenv HOSTNAME
             web
         "#]],

@@ -437,6 +437,18 @@ impl Host for MemoryHost {
                 format!("can't connect to remote host ({address}): Connection refused")
             });
         }
+        // The cluster's own addresses that nothing known serves: a Service's ClusterIP refuses
+        // (kube-proxy rejects a Service without endpoints), a Pod IP no Pod has is no route.
+        if address.starts_with("10.96.") {
+            return Err(format!(
+                "can't connect to remote host ({address}): Connection refused"
+            ));
+        }
+        if address.starts_with("10.244.") {
+            return Err(format!(
+                "can't connect to remote host ({address}): No route to host"
+            ));
+        }
         if !matches!(host, "localhost" | "127.0.0.1") {
             return if self.internet {
                 Ok(format!(

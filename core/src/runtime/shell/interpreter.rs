@@ -1589,8 +1589,9 @@ impl Shell<'_> {
             }
             Err(reason) => {
                 if program == "curl" {
+                    let cause = reason.rsplit(": ").next().unwrap_or("Connection refused");
                     self.error(&format!(
-                        "curl: (7) Failed to connect to {host} port {port}: Connection refused"
+                        "curl: (7) Failed to connect to {host} port {port}: {cause}"
                     ));
                     7
                 } else {
