@@ -22,23 +22,24 @@
     holder.replaceChildren(...buttons);
   }
 
-  const drawAll = () => document.querySelectorAll(".open-shells").forEach(draw);
-
-  // The list changes with the step on screen; a panel shown again is drawn anew.
-  const watch = new MutationObserver((changes) => {
-    for (const change of changes) {
-      if (change.type === "attributes") draw(change.target);
-      else drawAll();
+  // The list changes with the step on screen, and the Pod panel may be drawn anew: the holder
+  // is looked for once a second and watched alone, never the whole page (a watch over the
+  // page's subtree slowed every keystroke in the editor).
+  let holder = null;
+  const watch = new MutationObserver(() => holder && draw(holder));
+  const track = () => {
+    const found = document.querySelector(".open-shells");
+    if (found !== holder) {
+      watch.disconnect();
+      holder = found;
+      if (holder) {
+        watch.observe(holder, { attributes: true, attributeFilter: ["data-shells"] });
+        draw(holder);
+      }
     }
-  });
-  const start = () => {
-    watch.observe(document.body, { attributes: true, attributeFilter: ["data-shells"], subtree: true });
-    const panels = document.querySelector("main.panels");
-    if (panels) watch.observe(panels, { childList: true });
-    else requestAnimationFrame(start);
-    drawAll();
+    setTimeout(track, 1000);
   };
-  start();
+  track();
 
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest(".open-shell[data-command]") : null;
@@ -49,9 +50,12 @@
   });
 
   document.addEventListener("keydown", (event) => {
+    // Only Ctrl-D is looked at: every other key goes by at once.
+    if (event.key !== "d" || !event.ctrlKey) return;
     const input = event.target;
+    if (input.dataset?.testid !== "console-input" || input.value) return;
     const inShell = document.querySelector('[data-testid="console-prompt"]')?.textContent !== "$ ";
-    if (event.key === "d" && event.ctrlKey && input.dataset?.testid === "console-input" && !input.value && inShell) {
+    if (inShell) {
       event.preventDefault();
       run("exit", 0);
     }
