@@ -312,14 +312,7 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
             path.starts_with(&format!("{base}/"))
         });
         if !hidden {
-            let mut dir = String::new();
-            let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-            for part in parts.iter().take(parts.len().saturating_sub(1)) {
-                dir.push('/');
-                dir.push_str(part);
-                host.directories.insert(dir.clone());
-            }
-            host.files.insert(path, content.to_owned());
+            put_file(&mut host, &path, content);
         }
     }
     // Mounted volumes are directories (read-only ones refuse writes); what is written to them is
@@ -337,14 +330,7 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
         }
     }
     for (path, content) in &dns.config_files {
-        let mut dir = String::new();
-        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-        for part in parts.iter().take(parts.len().saturating_sub(1)) {
-            dir.push('/');
-            dir.push_str(part);
-            host.directories.insert(dir.clone());
-        }
-        host.files.insert(path.clone(), content.clone());
+        put_file(&mut host, path, content);
     }
     host.wall_start = dns.wall_start;
     host.incoming.clone_from(&dns.files);
@@ -354,6 +340,18 @@ fn fresh_host(container: &Container, pod_name: &str, dns: &Surroundings) -> Memo
     }
     host.receive();
     host
+}
+
+/// Puts a file at `path` in `host`, with the directories above it.
+fn put_file(host: &mut MemoryHost, path: &str, content: &str) {
+    let mut dir = String::new();
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    for part in parts.iter().take(parts.len().saturating_sub(1)) {
+        dir.push('/');
+        dir.push_str(part);
+        host.directories.insert(dir.clone());
+    }
+    host.files.insert(path.to_owned(), content.to_owned());
 }
 
 fn image_plan(
