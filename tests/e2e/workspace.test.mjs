@@ -247,7 +247,7 @@ describe("lessons with scenarios", () => {
     );
     assert.deepEqual(groups, [
       "Patterns from the articles: 11",
-      "Lessons of a Pod's life: 17",
+      "Lessons of a Pod's life: 18",
       "Kubernetes documentation examples: 32",
     ]);
     await loadExample(page, "docs-exec-liveness", "liveness-exec");

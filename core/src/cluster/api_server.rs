@@ -166,6 +166,58 @@ pub fn created_object(world: &World, pod: &Pod, uid: String) -> Option<Pod> {
     Some(object)
 }
 
+/// The Pod `pod` once `kubectl debug` (`what`, a [`What::Debug`]) added its ephemeral
+/// container through the `ephemeralcontainers` subresource: the container kubectl makes
+/// (`stdin` and `tty` as asked, `terminationMessagePolicy: File`, the command after `--`),
+/// defaulted and validated as the API server does; or the API server's refusal as kubectl
+/// prints it.
+pub fn with_ephemeral_container(pod: &Pod, what: &What) -> Result<Pod, String> {
+    let What::Debug {
+        container,
+        image,
+        target,
+        command,
+        stdin,
+        tty,
+    } = what
+    else {
+        return Err(String::new());
+    };
+    let count = pod.spec.containers.len()
+        + pod.spec.init_containers.len()
+        + pod.spec.ephemeral_containers.len();
+    if count >= MAX_CONTAINERS {
+        return Err(format!(
+            "podplay: the Pod has {count} containers; the playground simulates Pods of up to {MAX_CONTAINERS}"
+        ));
+    }
+    let mut object = pod.clone();
+    object
+        .spec
+        .ephemeral_containers
+        .push(crate::api::v1::EphemeralContainer {
+            name: container.clone(),
+            image: Some(image.clone()),
+            command: command.clone(),
+            stdin: *stdin,
+            tty: *tty,
+            termination_message_policy: Some("File".to_owned()),
+            target_container_name: target.clone(),
+            ..Default::default()
+        });
+    let object = crate::api::defaults::apply(&object).pod;
+    let errors = crate::api::validation::validate_ephemeral_containers_update(&object, pod);
+    if errors.is_empty() {
+        Ok(object)
+    } else {
+        Err(crate::api::validation::invalid_message(
+            "Pod",
+            pod.name(),
+            &errors,
+        ))
+    }
+}
+
 /// What the API server does about `trigger`.
 pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     let Trigger::Action(action) = trigger else {
@@ -198,6 +250,21 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
         What::DeleteManifest => delete_manifest(world, out),
         What::Create { manifest, .. } if world.now < world.horizon => {
             crate::cluster::apply_edit::create(world, manifest, out);
+        }
+        What::Debug { .. } => {
+            let Some(id) = world
+                .action_pod_name(action.pod.as_deref())
+                .and_then(|name| live_object(world, name))
+            else {
+                return;
+            };
+            if let Ok(object) = with_ephemeral_container(world.store.pod(id).object(), &action.what)
+            {
+                out.push(Event::PodUpdated {
+                    pod: id,
+                    object: Box::new(object),
+                });
+            }
         }
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             if let Some(pod) = world.action_pod_name(action.pod.as_deref()) {

@@ -186,6 +186,32 @@ pub enum What {
         /// The command and its arguments.
         command: Vec<String>,
     },
+    /// `kubectl debug POD --image=IMAGE [--target=C] [-i] [-t]`: an ephemeral container added
+    /// to the running Pod (the `pods/ephemeralcontainers` subresource), which its kubelet
+    /// starts and never restarts.
+    Debug {
+        /// The ephemeral container's name (`debugger-xxxxx`, or `-c`'s).
+        container: String,
+        /// Its image.
+        image: String,
+        /// `--target`: the container whose process namespace it joins.
+        target: Option<String>,
+        /// The command after `--` (empty: the image's own).
+        command: Vec<String>,
+        /// `-i`: its standard input stays open (a shell then waits for input).
+        stdin: bool,
+        /// `-t`: a terminal.
+        tty: bool,
+    },
+    /// The session attached to a container's main process ends (`exit N` typed in the shell
+    /// `kubectl debug -it` opened): the process exits with `code`, and an ephemeral container
+    /// is not restarted.
+    EndSession {
+        /// The container's name.
+        container: String,
+        /// The exit code.
+        code: i32,
+    },
     /// From now on, the container's probe of this kind fails.
     FailProbe {
         /// The container's name.
@@ -315,6 +341,8 @@ impl What {
             What::KillContainer { .. } => "killContainer",
             What::CrashContainer { .. } => "crashContainer",
             What::Exec { .. } => "exec",
+            What::Debug { .. } => "debug",
+            What::EndSession { .. } => "endSession",
             What::FailProbe { .. } => "failProbe",
             What::PassProbe { .. } => "passProbe",
             What::ExceedMemory { .. } => "exceedMemory",
@@ -350,6 +378,28 @@ impl What {
             What::Exec { container, command } => {
                 let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
                 format!("kubectl exec -c {container} -- {}", words.join(" "))
+            }
+            What::Debug {
+                container,
+                image,
+                target,
+                stdin,
+                tty,
+                ..
+            } => {
+                let flags = match (stdin, tty) {
+                    (true, true) => " -it",
+                    (true, false) => " -i",
+                    (false, true) => " -t",
+                    (false, false) => "",
+                };
+                let target = target
+                    .as_ref()
+                    .map_or(String::new(), |target| format!(" --target={target}"));
+                format!("kubectl debug{flags} --image={image}{target} -c {container}")
+            }
+            What::EndSession { container, code } => {
+                format!("the session in '{container}' ends: exit {code}")
             }
             What::FailProbe { container, probe } => {
                 format!("{} probe of '{container}' fails", probe.as_str())

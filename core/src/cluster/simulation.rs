@@ -197,19 +197,22 @@ impl Simulation {
     /// Runs `command` in the container `container` of `pod` at `at` (`kubectl exec`; see
     /// [`ContainerRuns::exec_at`]), with what each of the Pod's running containers serves on
     /// localhost then, and `peers`, the cluster's other Pods by IP with what they serve.
-    /// `None` when that container is not running at `at`.
+    /// `None` when that container is not running at `at`. `shown` are the exec's own
+    /// processes as `ps` lists them.
+    #[allow(clippy::too_many_arguments)]
     pub fn exec_at(
         &self,
         pod: &Pod,
         container: &str,
         at: VirtualTime,
         command: &[String],
+        shown: &[String],
         id: &str,
         peers: &BTreeMap<String, BTreeMap<u16, String>>,
     ) -> Option<ExecRun> {
         let around = Around {
             servers: self.served_at(pod.name(), at),
-            processes: self.processes_for_exec(pod, container, at, command),
+            processes: self.processes_for_exec(pod, container, at, shown),
             peers: peers.clone(),
         };
         self.containers
@@ -223,13 +226,21 @@ impl Simulation {
         pod: &Pod,
         container: &str,
         at: VirtualTime,
-        command: &[String],
+        shown: &[String],
     ) -> Vec<exec::Process> {
+        let ephemeral: Vec<(crate::api::v1::Container, Option<&str>)> = pod
+            .spec
+            .ephemeral_containers
+            .iter()
+            .map(|each| (each.as_container(), each.target_container_name.as_deref()))
+            .collect();
         let containers: Vec<exec::ContainerProcess<'_>> = pod
             .spec
             .containers
             .iter()
-            .map(|spec| exec::ContainerProcess {
+            .map(|spec| (spec, None))
+            .chain(ephemeral.iter().map(|(spec, target)| (spec, *target)))
+            .map(|(spec, target)| exec::ContainerProcess {
                 name: &spec.name,
                 image: spec.image.as_deref().unwrap_or_default(),
                 argv: [spec.command.clone(), spec.args.clone()].concat(),
@@ -237,10 +248,11 @@ impl Simulation {
                     .containers
                     .get(&spec.name)
                     .is_some_and(|runs| runs.is_running(at)),
+                target,
             })
             .collect();
         let shared = pod.spec.share_process_namespace == Some(true);
-        exec::pod_processes(&containers, container, shared, command)
+        exec::pod_processes(&containers, container, shared, shown)
     }
 
     /// The wall-clock time of `at`.

@@ -294,6 +294,10 @@ pub enum Command {
     Exec(crate::kubectl::exec::ExecOptions),
     /// `kubectl run NAME --image=IMAGE … [-- ARG…]`.
     Run(crate::kubectl::run::RunOptions),
+    /// `kubectl debug [-it] POD --image=IMAGE [--target=C] [-c NAME] [-- COMMAND…]`.
+    Debug(crate::kubectl::debug::DebugOptions),
+    /// `kubectl attach [-it] POD [-c NAME]`.
+    Attach(crate::kubectl::exec::ExecOptions),
     /// `kubectl describe KIND [NAME]` of workloads.
     DescribeWorkloads {
         /// The kind.
@@ -396,7 +400,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -1105,7 +1109,19 @@ fn parse_words(words: &[&str], line: &str) -> Result<Command, String> {
         },
         ["apply", "-f", "-"] => Ok(Command::Apply),
         ["create", "-f", "-"] => Ok(Command::Create),
-        ["debug", ..] => Err("podplay: kubectl debug (an ephemeral container added to a running Pod) is not simulated yet; in a container whose image has a shell, kubectl exec -it POD -c CONTAINER -- sh looks inside".to_owned()),
+        ["attach", rest @ ..] => {
+            // attach takes exec's flags, without a command.
+            let mut words = rest.to_vec();
+            words.extend(["--", "sh"]);
+            match crate::kubectl::exec::parse(&words)? {
+                Some(options) if !rest.contains(&"--") => Ok(Command::Attach(options)),
+                _ => Err(unsupported()),
+            }
+        }
+        ["debug", rest @ ..] => match crate::kubectl::debug::parse(rest)? {
+            Some(options) => Ok(Command::Debug(options)),
+            None => Err(unsupported()),
+        },
         _ => Err(unsupported()),
     }
 }
@@ -1196,10 +1212,10 @@ impl Reply {
     /// `at`, on its Pod), and the shell open after it.
     fn exec(reply: crate::kubectl::exec::ExecReply, pod: &str, at: VirtualTime) -> Reply {
         let text = reply.text();
-        let action = reply.changed.map(|(container, command)| Action {
+        let action = reply.changed.map(|what| Action {
             at,
             pod: Some(pod.to_owned()),
-            what: What::Exec { container, command },
+            what,
         });
         // A line typed into a shell that fails is the shell's business, unless all it said
         // was an error.
@@ -1219,6 +1235,84 @@ impl Reply {
                 .as_ref()
                 .map(crate::kubectl::exec::Shell::handle),
         }
+    }
+}
+
+/// `kubectl debug`: the ephemeral container added to the Pod as the API server takes it (a
+/// scenario action at `at`), kubectl's notices, and with `-i` on a shell, the session attached
+/// to it, which waits for the container to run.
+fn debug(
+    observed: &[Observed],
+    options: &crate::kubectl::debug::DebugOptions,
+    at: VirtualTime,
+) -> Reply {
+    use crate::kubectl::debug;
+    let Some(seen) = observed
+        .iter()
+        .find(|seen| !seen.gone && seen.pod.name() == options.pod)
+    else {
+        return Reply::err(format!(
+            "Error from server (NotFound): pods \"{}\" not found",
+            options.pod
+        ));
+    };
+    let pod = &seen.pod;
+    let name = options.container.clone().unwrap_or_else(|| {
+        let taken: Vec<&str> = pod
+            .all_containers()
+            .map(|(_, container)| container.name.as_str())
+            .chain(
+                pod.spec
+                    .ephemeral_containers
+                    .iter()
+                    .map(|c| c.name.as_str()),
+            )
+            .collect();
+        debug::container_name(&taken, &format!("{}@{}", pod.name(), at.as_millis()))
+    });
+    let image = options.image.clone().unwrap_or_default();
+    let what = What::Debug {
+        container: name.clone(),
+        image: image.clone(),
+        target: options.target.clone(),
+        command: options.command.clone(),
+        stdin: options.stdin,
+        tty: options.tty,
+    };
+    let notices = debug::notices(options, &name);
+    let warning: String = notices
+        .iter()
+        .take_while(|(error, _)| *error)
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
+    if let Err(message) = crate::cluster::api_server::with_ephemeral_container(pod, &what) {
+        return Reply::err(format!("{warning}{message}"));
+    }
+    let text: String = notices
+        .iter()
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
+    // The session is a shell when the container's program is one: a shell image's own, or a
+    // shell named after `--`.
+    let shell_program =
+        crate::cluster::kubelet::program::interactive_shell(&crate::api::v1::Container {
+            image: Some(image.clone()),
+            command: options.command.clone(),
+            ..Default::default()
+        });
+    let shell = shell_program.filter(|_| options.stdin).map(|program| {
+        crate::kubectl::exec::Shell::attached_to(pod, &name, &program, &image, options.tty).handle()
+    });
+    Reply {
+        shell,
+        ..Reply::acting(
+            text,
+            Action {
+                at,
+                pod: Some(pod.name().to_owned()),
+                what,
+            },
+        )
     }
 }
 
@@ -1789,6 +1883,11 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             let reply = crate::kubectl::exec::exec(&observed, &options);
             Reply::exec(reply, &options.pod, at)
         }
+        Command::Debug(options) => debug(&observed, &options, at),
+        Command::Attach(options) => {
+            let reply = crate::kubectl::exec::attach(&observed, &options);
+            Reply::exec(reply, &options.pod, at)
+        }
         Command::DeleteManifest => {
             // Each object of the text, in its order, as kubectl deletes them.
             let mut deleted = String::new();
@@ -1949,7 +2048,7 @@ mod tests {
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
                 Defaulted container "app" out of: app, log-forwarder
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -
             "#]],
         );
     }

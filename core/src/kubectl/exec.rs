@@ -7,6 +7,7 @@
 
 use crate::base::time::VirtualTime;
 use crate::cluster::Observed;
+use crate::cluster::scenario::What;
 use crate::cluster::simulation::ExecEnd;
 use crate::kubectl::podcmd;
 
@@ -99,9 +100,9 @@ pub struct ExecReply {
     pub lines: Vec<(bool, String)>,
     /// kubectl's exit status: the command's, or 1 for kubectl's own errors.
     pub exit: i32,
-    /// The command that changed the container, as it ran there (a scenario action keeps it):
-    /// its container and its words.
-    pub changed: Option<(String, Vec<String>)>,
+    /// What the command changed, as the scenario action that keeps it: an exec that changed
+    /// the container, or the end of an attached session.
+    pub changed: Option<What>,
     /// The interactive shell open after it (`-it … -- sh`), if one is.
     pub shell: Option<Shell>,
 }
@@ -152,9 +153,37 @@ pub struct Shell {
     pub prompt: String,
     /// The variables the session's lines set (`export A=1`), which the next lines have.
     pub vars: std::collections::BTreeMap<String, String>,
+    /// True when the shell is the container's main process (`kubectl debug -it`): `exit` ends
+    /// the container, and until the container runs the session waits for it.
+    pub attached: bool,
 }
 
 impl Shell {
+    /// The shell `program` of `image` that is the main process of `pod`'s container
+    /// `container` (`kubectl debug -it`), in `/`: it waits for the container to run.
+    pub fn attached_to(
+        pod: &crate::Pod,
+        container: &str,
+        program: &str,
+        image: &str,
+        tty: bool,
+    ) -> Shell {
+        Shell {
+            pod: pod.name().to_owned(),
+            container: container.to_owned(),
+            program: program.to_owned(),
+            image: image.to_owned(),
+            hostname: crate::cluster::kubelet::etc_files::hostname(pod),
+            cwd: String::new(),
+            started_at: String::new(),
+            tty,
+            prompt: String::new(),
+            vars: std::collections::BTreeMap::new(),
+            attached: true,
+        }
+        .in_dir("/".to_owned())
+    }
+
     /// The shell in `cwd`, its prompt made for it.
     fn in_dir(&self, cwd: String) -> Shell {
         let prompt = if self.tty {
@@ -322,6 +351,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         &target.container,
         target.at,
         &command,
+        &[command.join(" ")],
         &id,
         &peers(observed, pod.name()),
     ) else {
@@ -329,11 +359,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
     };
     let started = !matches!(done.end, ExecEnd::NotStarted(_));
     if interactive && started {
-        let image = pod
-            .all_containers()
-            .find(|(_, spec)| spec.name == target.container)
-            .and_then(|(_, spec)| spec.image.clone())
-            .unwrap_or_default();
+        let image = podcmd::image_of(pod, &target.container);
         return Ok(ExecReply {
             lines,
             exit: 0,
@@ -350,14 +376,16 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
                     tty: options.tty,
                     prompt: String::new(),
                     vars: std::collections::BTreeMap::new(),
+                    attached: false,
                 }
                 .in_dir("/".to_owned()),
             ),
         });
     }
-    let changed = done
-        .changed
-        .then(|| (target.container.clone(), command.clone()));
+    let changed = done.changed.then(|| What::Exec {
+        container: target.container.clone(),
+        command: command.clone(),
+    });
     let exit = finish(&mut lines, done, true);
     Ok(ExecReply {
         lines,
@@ -365,6 +393,78 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
         changed,
         shell: None,
     })
+}
+
+/// `kubectl attach [-i] [-t] [-q] POD [-c NAME]`: a session with the container's main process.
+/// The playground attaches to a shell that reads its input (a container made with `stdin`, as
+/// `kubectl debug -it` makes one): the console's lines go to it, and `exit` ends the container.
+pub fn attach(observed: &[Observed], options: &ExecOptions) -> ExecReply {
+    let target = match target(
+        observed,
+        &options.pod,
+        options.container.as_deref(),
+        options.quiet,
+    ) {
+        Ok(target) => target,
+        Err(text) => return ExecReply::failed(&text),
+    };
+    let pod = &target.seen.pod;
+    let spec = pod
+        .all_containers()
+        .map(|(_, container)| container.clone())
+        .chain(
+            pod.spec
+                .ephemeral_containers
+                .iter()
+                .map(crate::api::v1::EphemeralContainer::as_container),
+        )
+        .find(|container| container.name == target.container);
+    let image = podcmd::image_of(pod, &target.container);
+    let program = spec
+        .as_ref()
+        .and_then(crate::cluster::kubelet::program::interactive_shell);
+    let mut lines: Vec<(bool, String)> = target
+        .notice
+        .lines()
+        .map(|line| (true, line.to_owned()))
+        .collect();
+    let reads_input = spec.as_ref().is_some_and(|spec| spec.stdin);
+    match program.filter(|_| options.stdin && reads_input) {
+        Some(program) => {
+            if options.tty && !options.quiet {
+                lines.push((
+                    true,
+                    "If you don't see a command prompt, try pressing enter.".to_owned(),
+                ));
+            }
+            let mut shell =
+                Shell::attached_to(pod, &target.container, &program, &image, options.tty);
+            shell.started_at = target.started_at;
+            ExecReply {
+                lines,
+                exit: 0,
+                changed: None,
+                shell: Some(shell),
+            }
+        }
+        None => {
+            lines.push((
+                true,
+                format!(
+                    "podplay: kubectl attach here opens a session with a shell that reads its input (a container with stdin: true, as kubectl debug -it makes one); container {} has none: kubectl logs -f {} -c {} follows its output",
+                    target.container,
+                    pod.name(),
+                    target.container
+                ),
+            ));
+            ExecReply {
+                lines,
+                exit: 1,
+                changed: None,
+                shell: None,
+            }
+        }
+    }
 }
 
 /// Appends how an exec ended to its lines (`terminated`: kubectl's words on a status that is
@@ -434,20 +534,75 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
     }
     // `exit [N]` (and `logout`) end the shell; kubectl reports a status that is not 0.
     let mut words = typed.split_whitespace();
-    if matches!(words.next(), Some("exit" | "logout")) {
-        let code = match words.next() {
-            None => 0,
-            Some(code) => code.parse::<i64>().map_or(2, |code| (code & 0xff) as i32),
-        };
-        if words.next().is_none() {
-            return closed(code);
-        }
+    let exit_code = matches!(words.next(), Some("exit" | "logout"))
+        .then(|| {
+            let code = match words.next() {
+                None => 0,
+                Some(code) => code.parse::<i64>().map_or(2, |code| (code & 0xff) as i32),
+            };
+            words.next().is_none().then_some(code)
+        })
+        .flatten();
+    if let Some(code) = exit_code
+        && !shell.attached
+    {
+        return closed(code);
     }
-    // The shell's process went with its container: a new run (a restart), or no run at all.
-    let target = match target(observed, &shell.pod, Some(&shell.container), true) {
-        Ok(target) if target.started_at == shell.started_at => target,
+    // The shell's container as the step shows it: a new run (a restart), or no run at all,
+    // took the shell's process with it; an attached session waits for its container to run.
+    let found = target(observed, &shell.pod, Some(&shell.container), true);
+    if shell.attached && shell.started_at.is_empty() && found.is_err() {
+        return open(
+            vec![(
+                true,
+                format!(
+                    "podplay: container {} is not running at this step yet (kubectl waits for it to start): step forward to when it has started",
+                    shell.container
+                ),
+            )],
+            1,
+            None,
+        );
+    }
+    let target = match found {
+        Ok(target) if shell.started_at.is_empty() || target.started_at == shell.started_at => {
+            target
+        }
         _ => return closed(137),
     };
+    // An attached shell is the container's process: `exit` ends the container. kubectl's
+    // attach reports no exit status; it tells how to attach again to a Pod that restarts its
+    // containers (`reattachMessage`).
+    if let Some(code) = exit_code {
+        let pod = &target.seen.pod;
+        let restarts = pod
+            .spec
+            .restart_policy
+            .as_deref()
+            .is_none_or(|p| p == "Always");
+        let ephemeral = pod
+            .spec
+            .ephemeral_containers
+            .iter()
+            .any(|c| c.name == shell.container);
+        let lines = if restarts && shell.tty {
+            vec![(
+                false,
+                crate::kubectl::debug::session_ended(&shell.pod, &shell.container, ephemeral),
+            )]
+        } else {
+            Vec::new()
+        };
+        return ExecReply {
+            lines,
+            exit: 0,
+            changed: Some(What::EndSession {
+                container: shell.container.clone(),
+                code,
+            }),
+            shell: None,
+        };
+    }
     // The session so far: its variables, then its directory.
     let quote = |text: &str| format!("'{}'", text.replace('\'', "'\\''"));
     let mut script: String = shell
@@ -467,19 +622,28 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         target.at.as_millis(),
         typed
     );
+    // `ps` shows the line as a process of the shell: after the shell an exec started (an
+    // attached shell is the container's own process, listed with it).
+    let mut shown = Vec::new();
+    if !shell.attached {
+        shown.push(shell.program.clone());
+    }
+    shown.push(typed.to_owned());
     let Some(done) = target.simulation.exec_at(
         &target.seen.pod,
         &shell.container,
         target.at,
         &command,
+        &shown,
         &id,
         &peers(observed, &shell.pod),
     ) else {
         return closed(137);
     };
-    let changed = done
-        .changed
-        .then(|| (shell.container.clone(), command.clone()));
+    let changed = done.changed.then(|| What::Exec {
+        container: shell.container.clone(),
+        command: command.clone(),
+    });
     let cwd = done.cwd.clone();
     let mut vars = shell.vars.clone();
     for (name, value) in &done.vars {
@@ -494,6 +658,7 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
     reply.changed = changed;
     if let Some(open) = &mut reply.shell {
         open.vars = vars;
+        open.started_at = target.started_at;
     }
     reply
 }
@@ -542,6 +707,9 @@ impl Shell {
             write_string(object.key(key), value);
         }
         object.key("tty").push_str(&self.tty.to_string());
+        if self.attached {
+            object.key("attached").push_str("true");
+        }
         crate::base::json::write_string_map(object.key("vars"), &self.vars);
         object.close();
     }
@@ -562,6 +730,7 @@ impl Shell {
             prompt: required(fields, "prompt", string)?,
             vars: crate::base::json::optional(fields, "vars", crate::base::json::string_map)?
                 .unwrap_or_default(),
+            attached: crate::base::json::optional(fields, "attached", boolean)?.unwrap_or(false),
         })
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod attachable_pod;
 pub mod console;
+pub mod debug;
 pub mod describe;
 pub mod describe_claim;
 pub mod describe_node;

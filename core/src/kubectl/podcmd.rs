@@ -27,6 +27,23 @@ pub fn has_container(pod: &Pod, name: &str) -> bool {
         || pod.spec.ephemeral_containers.iter().any(|c| c.name == name)
 }
 
+/// The image of `pod`'s container, init container or ephemeral container named `name` (empty
+/// when none is).
+pub fn image_of(pod: &Pod, name: &str) -> String {
+    pod.all_containers()
+        .map(|(_, container)| (container.name.as_str(), container.image.as_deref()))
+        .chain(
+            pod.spec
+                .ephemeral_containers
+                .iter()
+                .map(|container| (container.name.as_str(), container.image.as_deref())),
+        )
+        .find(|(each, _)| *each == name)
+        .and_then(|(_, image)| image)
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Every container's name as kubectl lists them (`AllContainerNames`): the containers, the
 /// ephemeral ones marked `(ephem)`, the init ones marked `(init)`.
 pub fn all_container_names(pod: &Pod) -> String {

@@ -1022,7 +1022,7 @@ mod tests {
     fn the_gallery_and_field_docs_cross_too() {
         check(
             Request::Gallery { id: 5 },
-            expect!["gallery 5: 60 examples, first my-pod"],
+            expect!["gallery 5: 61 examples, first my-pod"],
         );
         check(
             Request::FieldDoc {

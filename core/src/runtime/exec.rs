@@ -159,23 +159,39 @@ pub struct ContainerProcess<'c> {
     pub argv: Vec<String>,
     /// True while it runs.
     pub running: bool,
+    /// For an ephemeral container, the container whose process namespace it joined
+    /// (`targetContainerName`).
+    pub target: Option<&'c str>,
 }
 
-/// The processes an exec in `container` sees (`ps`, `kill`): the container's own, or, with a
-/// shared process namespace, the pause container's (PID 1) and every running container's; then
-/// the exec's `command` itself. PIDs are numbered in that order.
+impl ContainerProcess<'_> {
+    /// The container whose process namespace it is in: its target's, else its own.
+    fn namespace(&self) -> &str {
+        self.target.unwrap_or(self.name)
+    }
+}
+
+/// The processes an exec in `container` sees (`ps`, `kill`): those of its process namespace
+/// (the container's own, joined by the ephemeral containers that target it), or, with a shared
+/// process namespace, the pause container's (PID 1) and every running container's; then the
+/// exec's own processes, each a command line (`exec`: the command; in an interactive shell, the
+/// shell and the line typed). PIDs are numbered in that order.
 pub fn pod_processes(
     containers: &[ContainerProcess<'_>],
     container: &str,
     shared: bool,
-    command: &[String],
+    exec_lines: &[String],
 ) -> Vec<Process> {
     let mut lines: Vec<(String, String, Option<String>)> = Vec::new();
     if shared {
         lines.push(("root".to_owned(), "/pause".to_owned(), None));
     }
+    let namespace = containers
+        .iter()
+        .find(|each| each.name == container)
+        .map_or(container, ContainerProcess::namespace);
     for each in containers {
-        if (shared || each.name == container) && each.running {
+        if (shared || each.namespace() == namespace) && each.running {
             for (index, (user, line)) in container_processes(each.image, &each.argv)
                 .into_iter()
                 .enumerate()
@@ -185,7 +201,9 @@ pub fn pod_processes(
             }
         }
     }
-    lines.push(("root".to_owned(), command.join(" "), None));
+    for line in exec_lines {
+        lines.push(("root".to_owned(), line.clone(), None));
+    }
     (1u32..)
         .zip(lines)
         .map(|(pid, (user, command, main_of))| Process {

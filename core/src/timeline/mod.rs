@@ -263,6 +263,20 @@ pub fn from_simulation(pod: &Pod, simulation: &Simulation) -> Timeline {
                     _ => {}
                 }
             }
+            // An ephemeral container whose session ended.
+            let running = |pod: &Pod, name: &str| {
+                pod.status.as_ref().is_some_and(|status| {
+                    status.ephemeral_container_statuses.iter().any(|s| {
+                        s.name == name && s.state.as_ref().is_some_and(|st| st.running.is_some())
+                    })
+                })
+            };
+            for ephemeral in &snapshot.pod.spec.ephemeral_containers {
+                let name = ephemeral.name.as_str();
+                if running(&last.pod, name) && !running(&snapshot.pod, name) {
+                    ended.before.push(name);
+                }
+            }
         }
         let signature = Signature::of(&snapshot.pod);
         if !steps.is_empty() && shown.as_ref() == Some(&signature) && now.is_empty() {
@@ -408,6 +422,7 @@ impl<'p> Signature<'p> {
                     s.init_container_statuses
                         .iter()
                         .chain(&s.container_statuses)
+                        .chain(&s.ephemeral_container_statuses)
                         .map(container)
                         .collect()
                 })

@@ -31,6 +31,7 @@ pub fn narrate(
     events: &[&Event],
 ) -> Option<String> {
     let mut clauses: Vec<String> = mirror_clause(previous, pod).into_iter().collect();
+    clauses.extend(added_ephemeral(previous, pod));
     let mut add = |clause: String| {
         if !clauses.contains(&clause) {
             clauses.push(clause);
@@ -108,6 +109,37 @@ fn mirror_clause(previous: Option<&Pod>, pod: &Pod) -> Option<String> {
     }
 }
 
+/// A clause for each ephemeral container `pod` has that `previous` had not (`kubectl debug`).
+fn added_ephemeral(previous: Option<&Pod>, pod: &Pod) -> Vec<String> {
+    let had = |name: &str| {
+        previous.is_some_and(|before| {
+            before
+                .spec
+                .ephemeral_containers
+                .iter()
+                .any(|c| c.name == name)
+        })
+    };
+    pod.spec
+        .ephemeral_containers
+        .iter()
+        .filter(|added| !had(&added.name))
+        .map(|added| {
+            let image = added.image.as_deref().unwrap_or_default();
+            let joins = added
+                .target_container_name
+                .as_deref()
+                .map_or(String::new(), |target| {
+                    format!(" and the process namespace of '{target}'")
+                });
+            format!(
+                "the user's kubectl debug adds the ephemeral container '{}' ({image}) to the running Pod: it shares the Pod's network{joins}, and is never restarted",
+                added.name
+            )
+        })
+        .collect()
+}
+
 /// A clause for each container of `ended`, from its status in `pod`.
 fn exit_clauses(pod: &Pod, ended: &[&str]) -> Vec<String> {
     let Some(status) = pod.status.as_ref() else {
@@ -117,6 +149,7 @@ fn exit_clauses(pod: &Pod, ended: &[&str]) -> Vec<String> {
         .init_container_statuses
         .iter()
         .chain(&status.container_statuses)
+        .chain(&status.ephemeral_container_statuses)
         .filter(|s| ended.contains(&s.name.as_str()))
         .filter_map(|s| {
             let state = s.state.as_ref()?;

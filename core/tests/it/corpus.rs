@@ -284,6 +284,7 @@ fn every_example_simulates_for_ten_minutes() {
         gallery/stateful-set: 1/1 Running 0
         gallery/inside-shared-volume: 2/2 Running 0
         gallery/shared-process-namespace: 2/2 Running 0
+        gallery/ephemeral-demo: 1/1 Running 0
     "#]]
     .assert_eq(&out);
 }

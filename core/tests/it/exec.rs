@@ -843,11 +843,59 @@ fn the_lessons_inside_the_container() {
                 2 root      0:00 nginx: master process nginx -g daemon off;
                 3 101       0:00 nginx: worker process
                 4 root      0:00 sleep 3600
-                5 root      0:00 sh -c ps ax
+                5 root      0:00 sh
+                6 root      0:00 ps ax
             --- 29s / # exit
             --- 40s $ kubectl get pods
             NAME                       READY   STATUS    RESTARTS      AGE
             shared-process-namespace   2/2     Running   1 (10s ago)   40s
+        "#]],
+    );
+    let debug = lesson("ephemeral-demo");
+    session(
+        debug.manifest,
+        debug.scenario,
+        &[
+            ("15s", &["kubectl exec -it ephemeral-demo -- sh"]),
+            (
+                "25s",
+                &[
+                    "kubectl get pod ephemeral-demo",
+                    "kubectl attach ephemeral-demo -c debugger-8xzrl -it",
+                    "ps",
+                    "wget -qO- localhost",
+                    "exit 3",
+                ],
+            ),
+            (
+                "30s",
+                &[
+                    "kubectl attach ephemeral-demo -c debugger-8xzrl -it",
+                    "kubectl get pod ephemeral-demo -o jsonpath={.status.ephemeralContainerStatuses[0].state}",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 15s $ kubectl exec -it ephemeral-demo -- sh
+            error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "eca7d320e320cdd322f57c00c06f5312576bee7dfcab1324c03e6ce3f8b83389": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown
+            --- 25s $ kubectl get pod ephemeral-demo
+            NAME             READY   STATUS    RESTARTS   AGE
+            ephemeral-demo   1/1     Running   0          25s
+            --- 25s $ kubectl attach ephemeral-demo -c debugger-8xzrl -it
+            If you don't see a command prompt, try pressing enter.
+            --- 25s / # ps
+            PID   USER     TIME  COMMAND
+                1 root      0:00 /pause
+                2 root      0:00 sh
+                3 root      0:00 ps
+            --- 25s / # wget -qO- localhost
+            error> wget: can't connect to remote host (127.0.0.1): Connection refused
+            --- 25s / # exit 3
+            (action at 25s: the session in 'debugger-8xzrl' ends: exit 3)
+            --- 30s $ kubectl attach ephemeral-demo -c debugger-8xzrl -it
+            error> error: unable to upgrade connection: container not found ("debugger-8xzrl")
+            --- 30s $ kubectl get pod ephemeral-demo -o jsonpath={.status.ephemeralContainerStatuses[0].state}
+            {"terminated":{"containerID":"containerd://15e76e0b340adf3d15e76e0b340adf3d15e76e0b340adf3d15e76e0b340adf3d","exitCode":3,"finishedAt":"2026-01-01T00:00:25Z","reason":"Error","startedAt":"2026-01-01T00:00:21Z"}}
         "#]],
     );
 }
@@ -1052,51 +1100,28 @@ fn kubectl_run_creates_the_pod() {
             --- 10s $ kubectl run -it tmp --image=busybox -- sh
             error> podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it tmp -- sh
             --- 10s $ kubectl debug -it box --image=busybox --target=box
-            error> podplay: kubectl debug (an ephemeral container added to a running Pod) is not simulated yet; in a container whose image has a shell, kubectl exec -it POD -c CONTAINER -- sh looks inside
-            --- 10s $ kubectl create -f -
-            error> Error from server (AlreadyExists): error when creating "STDIN": pods "box" already exists
-            --- 20s $ kubectl get pods -o wide
-            NAME   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-            box    1/1     Running   0          20s   10.244.0.5   node-1   <none>           <none>
-            web    1/1     Running   0          10s   10.244.0.6   node-1   <none>           <none>
-            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6
-            <!DOCTYPE html>
-            <html>
-            <head>
-            <title>Welcome to nginx!</title>
-            <style>
-            html { color-scheme: light dark; }
-            body { width: 35em; margin: 0 auto;
-            font-family: Tahoma, Verdana, Arial, sans-serif; }
-            </style>
-            </head>
-            <body>
-            <h1>Welcome to nginx!</h1>
-            <p>If you see this page, the nginx web server is successfully installed and
-            working. Further configuration is required.</p>
-
-            <p>For online documentation and support please refer to
-            <a href="http://nginx.org/">nginx.org</a>.<br/>
-            Commercial support is available at
-            <a href="http://nginx.com/">nginx.com</a>.</p>
-
-            <p><em>Thank you for using nginx.</em></p>
-            </body>
-            </html>
-            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6:8080
-            error> wget: can't connect to remote host (10.244.0.6): Connection refused
-            error> command terminated with exit code 1
-            --- 20s $ kubectl exec web -- curl -s 10.244.0.5
-            error> curl: (7) Failed to connect to 10.244.0.5 port 80: Connection refused
-            error> command terminated with exit code 7
-            --- 20s $ kubectl exec box -- wget -qO- kubernetes.default
-            error> wget: can't connect to remote host (10.96.0.1): Connection refused
-            error> command terminated with exit code 1
-            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.99
-            error> wget: can't connect to remote host (10.244.0.99): No route to host
-            error> command terminated with exit code 1
-            --- 20s $ kubectl exec web -- printenv HOSTNAME
-            web
+            --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
+            Targeting container "box". If you don't see processes from this container it may be because the container runtime doesn't support this feature.
+            Defaulting debug container name to debugger-hhwx7.
+            All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
+            If you don't see a command prompt, try pressing enter.
+            (action at 10s: kubectl debug -it --image=busybox --target=box -c debugger-hhwx7)
+            --- 10s / # kubectl create -f -
+            error> podplay: container debugger-hhwx7 is not running at this step yet (kubectl waits for it to start): step forward to when it has started
+            --- 20s / # kubectl get pods -o wide
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.6
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.6:8080
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec web -- curl -s 10.244.0.5
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec box -- wget -qO- kubernetes.default
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.99
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            --- 20s / # kubectl exec web -- printenv HOSTNAME
+            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
         "#]],
     );
 }
@@ -1120,6 +1145,16 @@ fn the_debug_pages_pause_pod_has_no_shell() {
                 &[
                     "kubectl exec -it ephemeral-demo -- sh",
                     "kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo",
+                    "ps",
+                ],
+            ),
+            ("35s", &["ps", "ls /", "wget -qO- localhost:80"]),
+            ("40s", &["exit"]),
+            (
+                "45s",
+                &[
+                    "kubectl describe pod ephemeral-demo",
+                    "kubectl get pod ephemeral-demo",
                 ],
             ),
         ],
@@ -1130,7 +1165,100 @@ fn the_debug_pages_pause_pod_has_no_shell() {
             --- 30s $ kubectl exec -it ephemeral-demo -- sh
             error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "55b06267a1d7be0259afd648645c75d884da5279f71a166bdef59eb4c4a2fa01": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown
             --- 30s $ kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo
-            error> podplay: kubectl debug (an ephemeral container added to a running Pod) is not simulated yet; in a container whose image has a shell, kubectl exec -it POD -c CONTAINER -- sh looks inside
+            --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
+            Targeting container "ephemeral-demo". If you don't see processes from this container it may be because the container runtime doesn't support this feature.
+            Defaulting debug container name to debugger-wnc7x.
+            All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
+            If you don't see a command prompt, try pressing enter.
+            (action at 30s: kubectl debug -it --image=busybox:1.28 --target=ephemeral-demo -c debugger-wnc7x)
+            --- 30s / # ps
+            error> podplay: container debugger-wnc7x is not running at this step yet (kubectl waits for it to start): step forward to when it has started
+            --- 35s / # ps
+            PID   USER     TIME  COMMAND
+                1 root      0:00 /pause
+                2 root      0:00 sh
+                3 root      0:00 ps
+            --- 35s / # ls /
+            data
+            etc
+            home
+            root
+            tmp
+            usr
+            var
+            --- 35s / # wget -qO- localhost:80
+            error> wget: can't connect to remote host (127.0.0.1): Connection refused
+            --- 40s / # exit
+            (action at 40s: the session in 'debugger-wnc7x' ends: exit 0)
+            --- 45s $ kubectl describe pod ephemeral-demo
+            Name:             ephemeral-demo
+            Namespace:        default
+            Priority:         0
+            Service Account:  default
+            Node:             node-1/192.168.49.2
+            Start Time:       Thu, 01 Jan 2026 00:00:06 +0000
+            Labels:           run=ephemeral-demo
+            Annotations:      <none>
+            Status:           Running
+            IP:               10.244.0.6
+            IPs:
+              IP:  10.244.0.6
+            Containers:
+              ephemeral-demo:
+                Container ID:   containerd://e89bff549edc6119e89bff549edc6119e89bff549edc6119e89bff549edc6119
+                Image:          registry.k8s.io/pause:3.1
+                Image ID:       registry.k8s.io/pause@sha256:f9bb130ef4c0b5dda35be4a08c2b3566fd6cfdace52864dbc91b5f1643ae5714
+                Port:           <none>
+                Host Port:      <none>
+                State:          Running
+                  Started:      Thu, 01 Jan 2026 00:00:07 +0000
+                Ready:          True
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:         <none>
+            Ephemeral Containers:
+              debugger-wnc7x:
+                Container ID:   containerd://f9c4903ebe00624df9c4903ebe00624df9c4903ebe00624df9c4903ebe00624d
+                Image:          busybox:1.28
+                Image ID:       docker.io/library/busybox@sha256:9a9381c1bedbe9b37c90b02a31afe3e6ea9ed7c366abc96dea746106dbb54e50
+                Port:           <none>
+                Host Port:      <none>
+                State:          Terminated
+                  Reason:       Completed
+                  Exit Code:    0
+                  Started:      Thu, 01 Jan 2026 00:00:31 +0000
+                  Finished:     Thu, 01 Jan 2026 00:00:40 +0000
+                Ready:          False
+                Restart Count:  0
+                Environment:    <none>
+                Mounts:         <none>
+            Conditions:
+              Type                        Status
+              PodReadyToStartContainers   True 
+              Initialized                 True 
+              Ready                       True 
+              ContainersReady             True 
+              PodScheduled                True 
+            Volumes:                      <none>
+            QoS Class:                    BestEffort
+            Node-Selectors:               <none>
+            Tolerations:                  node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                                          node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+            Events:
+              Type    Reason     Age   From               Message
+              ----    ------     ----  ----               -------
+              Normal  Scheduled  40s   default-scheduler  Successfully assigned default/ephemeral-demo to node-1
+              Normal  Pulling    39s   kubelet            spec.containers{ephemeral-demo}: Pulling image "registry.k8s.io/pause:3.1"
+              Normal  Pulled     38s   kubelet            spec.containers{ephemeral-demo}: Successfully pulled image "registry.k8s.io/pause:3.1" in 1s (1s including waiting)
+              Normal  Created    38s   kubelet            spec.containers{ephemeral-demo}: Created container ephemeral-demo
+              Normal  Started    38s   kubelet            spec.containers{ephemeral-demo}: Started container ephemeral-demo
+              Normal  Pulling    15s   kubelet            spec.ephemeralContainers{debugger-wnc7x}: Pulling image "busybox:1.28"
+              Normal  Pulled     14s   kubelet            spec.ephemeralContainers{debugger-wnc7x}: Successfully pulled image "busybox:1.28" in 1s (1s including waiting)
+              Normal  Created    14s   kubelet            spec.ephemeralContainers{debugger-wnc7x}: Created container debugger-wnc7x
+              Normal  Started    14s   kubelet            spec.ephemeralContainers{debugger-wnc7x}: Started container debugger-wnc7x
+            --- 45s $ kubectl get pod ephemeral-demo
+            NAME             READY   STATUS    RESTARTS   AGE
+            ephemeral-demo   1/1     Running   0          40s
         "#]],
     );
 }

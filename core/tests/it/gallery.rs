@@ -72,6 +72,7 @@ fn every_lesson_tells_its_story() {
         stateful-set: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running, 90s 1/1 Terminating, 120s - Deleted (no longer exists), 120s 0/1 Pending, 121s 1/1 Running
         inside-shared-volume: 0s 0/2 Pending, 1s 0/2 ContainerCreating, 2s 1/2 ContainerCreating, 3s 2/2 Running
         shared-process-namespace: 0s 0/2 Pending, 1s 0/2 ContainerCreating, 2s 1/2 ContainerCreating, 3s 2/2 Running, 30s 1/2 NotReady, 31.4s 2/2 Running
+        ephemeral-demo: 0s 0/1 Pending, 1s 0/1 ContainerCreating, 2s 1/1 Running
     "#]].assert_eq(&out);
 }
 
@@ -155,4 +156,33 @@ fn narration_tells_each_step_in_one_sentence() {
         40s: The kubelet's status manager writes the Pod's status to the new mirror Pod.
         120.1s: The kubelet stops container 'web': the preStop hook if it has one, then SIGTERM, and SIGKILL once the grace period ends; container 'web' exits with code 0 (Completed); the API server removes pod/static-web-node-1: kubectl get pods no longer lists it.
     "#]].assert_eq(&narrations("static-web"));
+}
+
+/// The ephemeral container's steps: the Pod object takes it at once (the
+/// `ephemeralcontainers` subresource), the kubelet pulls and starts it, and the end of its
+/// session (`exit` in its shell) ends it for good.
+#[test]
+fn an_ephemeral_containers_steps_are_told() {
+    let example = gallery::by_id("ephemeral-demo").expect("the lesson");
+    let parsed = pod_model::parse(example.manifest);
+    let pod = parsed.accepted_pod().expect("gallery examples are valid");
+    let mut scenario = Scenario::from_yaml(example.scenario).expect("a valid scenario");
+    let ended = Scenario::from_yaml(
+        "actions:\n- {at: 40s, pod: ephemeral-demo, do: endSession, container: debugger-8xzrl, code: 130}\n",
+    )
+    .expect("a valid scenario");
+    scenario.actions.extend(ended.actions);
+    let simulation = cluster::simulate(pod, &scenario);
+    let timeline = timeline::from_simulation(pod, &simulation);
+    let told: String = timeline
+        .steps()
+        .iter()
+        .filter(|step| step.at.as_millis() >= 20_000)
+        .map(|step| format!("{}: {}\n", step.at, step.narration))
+        .collect();
+    expect![[r#"
+        20s: The user's kubectl debug adds the ephemeral container 'debugger-8xzrl' (busybox:1.28) to the running Pod: it shares the Pod's network and the process namespace of 'ephemeral-demo', and is never restarted; the kubelet pulls the image of 'debugger-8xzrl'.
+        21s: The image of 'debugger-8xzrl' is on the node; the runtime creates container 'debugger-8xzrl'; container 'debugger-8xzrl' starts.
+        40s: Container 'debugger-8xzrl' exits with code 130 (Error).
+    "#]].assert_eq(&told);
 }

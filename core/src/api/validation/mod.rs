@@ -16,7 +16,9 @@ pub use names::{
     is_dns1123_label, is_dns1123_subdomain, is_qualified_name, is_valid_label_value,
     is_valid_port_name, is_valid_port_num,
 };
-pub use pod_update::{FORBIDDEN_POD_UPDATE, updated_spec, validate_pod_update};
+pub use pod_update::{
+    FORBIDDEN_POD_UPDATE, updated_spec, validate_ephemeral_containers_update, validate_pod_update,
+};
 
 pub(crate) use meta::{validate_annotations, validate_labels, validate_object_meta_named};
 pub(crate) use spec::validate_pod_spec;

@@ -33,7 +33,55 @@ pub fn updated_spec(new: &Pod, old: &Pod) -> PodSpec {
     if spec.node_name.is_none() {
         spec.node_name.clone_from(&old.spec.node_name);
     }
+    // Ephemeral containers change only through their own subresource: an update keeps them
+    // (kubectl's patch of the manifest never names them).
+    spec.ephemeral_containers
+        .clone_from(&old.spec.ephemeral_containers);
     spec
+}
+
+/// The errors of the update of `old` to `new` through the `ephemeralcontainers` subresource
+/// (`ValidatePodEphemeralContainersUpdate`): a static Pod's mirror takes none; every ephemeral
+/// container is checked as such (a name unique among all the Pod's containers, a target that
+/// is one of them, none of the fields an ephemeral container may not set); one that existed may
+/// not change.
+pub fn validate_ephemeral_containers_update(new: &Pod, old: &Pod) -> Vec<FieldError> {
+    if old
+        .metadata
+        .annotations
+        .contains_key("kubernetes.io/config.mirror")
+    {
+        return vec![FieldError::forbidden(
+            FieldPath::new(""),
+            "static pods do not support ephemeral containers",
+        )];
+    }
+    let spec = FieldPath::new("spec");
+    let mut errors = Vec::new();
+    let volumes = new.spec.volumes.iter().map(|v| v.name.clone()).collect();
+    crate::api::validation::containers::validate_ephemeral_containers(
+        &new.spec,
+        &volumes,
+        &spec.child("ephemeralContainers"),
+        &mut errors,
+    );
+    for (index, existing) in old.spec.ephemeral_containers.iter().enumerate() {
+        let kept = new
+            .spec
+            .ephemeral_containers
+            .iter()
+            .find(|container| container.name == existing.name);
+        if kept != Some(existing) {
+            errors.push(FieldError::forbidden(
+                spec.child("ephemeralContainers").index(index),
+                &format!(
+                    "existing ephemeral containers \"{}\" may not be changed",
+                    existing.name
+                ),
+            ));
+        }
+    }
+    errors
 }
 
 /// `new`'s spec with the fields an update may change set back to `old`'s: equal to `old`'s

@@ -196,6 +196,13 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
             image: each.spec.image.as_deref().unwrap_or_default(),
             argv: [each.spec.command.clone(), each.spec.args.clone()].concat(),
             running: each.live_run(now).is_some(),
+            target: worker
+                .pod
+                .spec
+                .ephemeral_containers
+                .iter()
+                .find(|ephemeral| ephemeral.name == each.spec.name)
+                .and_then(|ephemeral| ephemeral.target_container_name.as_deref()),
         })
         .collect();
     // What the Pod's running containers serve on localhost now.
@@ -223,7 +230,12 @@ pub fn act(cx: &mut Cx<'_>, id: PodId, index: usize, command: &[String]) {
     let around = Around {
         servers,
         peers: BTreeMap::new(),
-        processes: exec::pod_processes(&containers, &record.spec.name, shared_namespace, command),
+        processes: exec::pod_processes(
+            &containers,
+            &record.spec.name,
+            shared_namespace,
+            &[command.join(" ")],
+        ),
     };
     let exec_id = format!("{}/{}/{now}", worker.pod.name(), record.spec.name);
     let (_, effects) = run_exec(

@@ -145,6 +145,9 @@ pub struct ContainerRecord {
     pub init: bool,
     /// True for a native sidecar (an init container with `restartPolicy: Always`).
     pub sidecar: bool,
+    /// True for an ephemeral container (`kubectl debug`): started once the Pod has it, never
+    /// restarted, and no part of the Pod's phase or readiness.
+    pub ephemeral: bool,
     /// Its field path in Events: `spec.containers{app}`.
     pub field_path: String,
     /// Its image as written.
@@ -476,6 +479,8 @@ pub enum PodChange {
     Resync,
     /// The Pod object was updated (a new image, labels): the worker's copy follows.
     Updated(Arc<Pod>),
+    /// An ephemeral container the Pod now has: its record comes after the others.
+    Added(Box<ContainerRecord>),
 }
 
 impl PodChange {
@@ -645,6 +650,7 @@ fn apply_pod(worker: &mut PodWorker, change: PodChange) {
         PodChange::Mirror(state) => worker.mirror = Some(state),
         PodChange::Resync => {}
         PodChange::Updated(pod) => worker.pod = pod,
+        PodChange::Added(record) => worker.containers.push(*record),
         PodChange::Container(index, change) => {
             if let Some(record) = worker.containers.get_mut(index) {
                 apply_container(record, change);

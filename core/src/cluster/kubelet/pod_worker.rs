@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use crate::api::v1::Pod;
+use crate::api::v1::{Container, Pod};
 use crate::cluster::World;
 use crate::cluster::event::Event;
 use crate::cluster::events::EventType;
@@ -170,8 +170,11 @@ fn updated(cx: &mut Cx<'_>, id: PodId) {
     }
     let object = Arc::new(cx.world.store.pod(id).object().clone());
     cx.pod(id, PodChange::Updated(Arc::clone(&object)));
+    add_ephemeral(cx, id, worker, &object);
     for (index, record) in worker.containers.iter().enumerate() {
-        let list = if record.init {
+        let list = if record.ephemeral {
+            continue;
+        } else if record.init {
             &object.spec.init_containers
         } else {
             &object.spec.containers
@@ -360,38 +363,11 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
         (false, &pod.spec.containers),
     ] {
         for container in list {
-            let image = container.image.clone().unwrap_or_default();
-            containers.push(ContainerRecord {
-                spec: Arc::new(container.clone()),
-                init,
-                sidecar: init && container.is_sidecar(),
-                field_path: format!(
-                    "spec.{}{{{}}}",
-                    if init { "initContainers" } else { "containers" },
-                    container.name
-                ),
-                image_ids: crate::api::image_ref::ImageRef::parse(&image)
-                    .map(|reference| (reference.fully_qualified(), reference.image_id())),
-                image,
-                first_turn: None,
-                runs: Vec::new(),
-                backoffs: Vec::new(),
-                pull_failures: Vec::new(),
-                exits: 0,
-                failed_pulls: 0,
-                plans: Vec::new(),
-                plan: None,
-                config: None,
-                usage: crate::cluster::simulation::Usage::default(),
-                behaviour: None,
-                probes: Default::default(),
-                generation: 0,
-                done: false,
-                writes: Vec::new(),
-                exec_writes: Vec::new(),
-                execs: Vec::new(),
-                redefined: false,
-            });
+            let field = if init { "initContainers" } else { "containers" };
+            let mut record = new_record(container.clone(), field);
+            record.init = init;
+            record.sidecar = init && container.is_sidecar();
+            containers.push(record);
         }
     }
     PodWorker {
@@ -414,6 +390,67 @@ fn new_worker(pod: Arc<Pod>, now: u64, mirror: Option<MirrorState>) -> PodWorker
         notes: Vec::new(),
         mirror,
         pod,
+    }
+}
+
+/// A record for `container`, of the spec's list `field` (`containers`), not yet turned to.
+fn new_record(container: Container, field: &str) -> ContainerRecord {
+    let image = container.image.clone().unwrap_or_default();
+    ContainerRecord {
+        field_path: format!("spec.{field}{{{}}}", container.name),
+        spec: Arc::new(container),
+        init: false,
+        sidecar: false,
+        ephemeral: field == "ephemeralContainers",
+        image_ids: crate::api::image_ref::ImageRef::parse(&image)
+            .map(|reference| (reference.fully_qualified(), reference.image_id())),
+        image,
+        first_turn: None,
+        runs: Vec::new(),
+        backoffs: Vec::new(),
+        pull_failures: Vec::new(),
+        exits: 0,
+        failed_pulls: 0,
+        plans: Vec::new(),
+        plan: None,
+        config: None,
+        usage: crate::cluster::simulation::Usage::default(),
+        behaviour: None,
+        probes: Default::default(),
+        generation: 0,
+        done: false,
+        writes: Vec::new(),
+        exec_writes: Vec::new(),
+        execs: Vec::new(),
+        redefined: false,
+    }
+}
+
+/// The ephemeral containers `pod` has that `worker` has no record of: each gets one, and is
+/// started at once when the sandbox is up (`computePodActions` starts an ephemeral container
+/// even before the Pod is initialized) and the Pod still runs; one never starts again.
+fn add_ephemeral(cx: &mut Cx<'_>, id: PodId, worker: &PodWorker, pod: &Pod) {
+    let mut index = worker.containers.len();
+    let runs = worker.sandbox.is_some()
+        && worker.failed_at.is_none()
+        && worker
+            .containers
+            .iter()
+            .any(|record| !record.ephemeral && !record.done);
+    for ephemeral in &pod.spec.ephemeral_containers {
+        if worker
+            .containers
+            .iter()
+            .any(|record| record.spec.name == ephemeral.name)
+        {
+            continue;
+        }
+        let record = new_record(ephemeral.as_container(), "ephemeralContainers");
+        cx.pod(id, PodChange::Added(Box::new(record)));
+        if runs {
+            turn(cx, id, index, cx.now);
+        }
+        index += 1;
     }
 }
 
@@ -594,6 +631,11 @@ fn sandbox(cx: &mut Cx<'_>, id: PodId) {
     );
     cx.change(KubeletChange::IpGiven);
     cx.pod(id, PodChange::Sandbox { at: cx.now, ip });
+    for (index, record) in worker.containers.iter().enumerate() {
+        if record.ephemeral {
+            turn(cx, id, index, cx.now);
+        }
+    }
     if worker.init_count > 0 {
         cx.pod(id, PodChange::Stage(Stage::Init(0)));
         turn(cx, id, 0, cx.now);
@@ -709,6 +751,7 @@ fn next_app(cx: &mut Cx<'_>, id: PodId) {
     }
     match worker.containers.get(index) {
         None => cx.pod(id, PodChange::Stage(Stage::Started)),
+        Some(record) if record.ephemeral => cx.pod(id, PodChange::Stage(Stage::Started)),
         Some(record) if record.first_turn.is_none() => runtime::start_attempt(cx, id, index),
         Some(_) => {}
     }

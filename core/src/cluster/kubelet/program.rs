@@ -178,7 +178,10 @@ pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_m
     } else {
         Vec::new()
     };
-    match command.as_slice() {
+    // A shell without a script reads its standard input: closed, it ends at once; open
+    // (`stdin: true`, as `kubectl run -it` and `kubectl debug -it` make it), it waits for input.
+    let waits_for_input = container.stdin && interactive_shell(container).is_some();
+    let mut plan = match command.as_slice() {
         [] => image_plan(profile, image, &env),
         [shell, flag, script, ..]
             if is_shell(shell) && crate::runtime::shell::is_command_flag(flag) =>
@@ -218,6 +221,29 @@ pub fn plan(container: &Container, pod_name: &str, dns: &Surroundings, horizon_m
                 _ => image_plan(profile, image, &env),
             }
         }
+    };
+    if waits_for_input {
+        plan.exit = None;
+    }
+    plan
+}
+
+/// The shell a container's main process is when it runs one without a script (the image's own
+/// shell, as a bare `busybox` runs `sh`, or a command of a shell alone): it reads its standard
+/// input, so a session can attach to it.
+pub fn interactive_shell(container: &Container) -> Option<String> {
+    let image = container.image.as_deref().unwrap_or_default();
+    match [container.command.as_slice(), container.args.as_slice()]
+        .concat()
+        .as_slice()
+    {
+        [] if images::profile(image)
+            .is_some_and(|p| p.behaviour == Behaviour::ShellWithoutInput) =>
+        {
+            Some("sh".to_owned())
+        }
+        [shell] if is_shell(shell) => Some(shell.clone()),
+        _ => None,
     }
 }
 

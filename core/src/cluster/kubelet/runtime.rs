@@ -705,6 +705,11 @@ pub fn exited(cx: &mut Cx<'_>, id: PodId, index: usize, code: i32, oom: bool) {
     if hook_pending {
         after_shown(cx, id, index, now, None);
     }
+    // An ephemeral container is never restarted.
+    if record.ephemeral {
+        cx.container(id, index, ContainerChange::Done);
+        return;
+    }
     if record.sidecar && worker.sidecars_stop.is_some() {
         let containers = worker.containers.clone();
         stop_next_sidecar(cx, id, index, &containers);
@@ -780,7 +785,7 @@ fn sidecars_after_apps(cx: &mut Cx<'_>, id: PodId, exiting: usize) {
     };
     let mut last = now;
     for (index, record) in worker.containers.iter().enumerate() {
-        if record.init || index == exiting {
+        if record.init || record.ephemeral || index == exiting {
             continue;
         }
         match record.runs.last().and_then(|run| run.exit) {
@@ -1181,6 +1186,13 @@ pub fn fault(cx: &mut Cx<'_>, pod: Option<&str>, what: &What) {
         What::Exec { container, command } => {
             if let Some(index) = find(container) {
                 super::exec::act(cx, id, index, command);
+            }
+        }
+        What::EndSession { container, code } => {
+            if let Some(index) = find(container)
+                && worker.containers[index].live_run(cx.now).is_some()
+            {
+                exited(cx, id, index, *code, false);
             }
         }
         What::CrashContainer { container } => {

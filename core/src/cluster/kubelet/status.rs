@@ -115,7 +115,11 @@ pub fn generate(
             .collect()
     };
     status.init_container_statuses = statuses(&worker.containers[..split]);
-    status.container_statuses = statuses(&worker.containers[split..]);
+    // Ephemeral containers come after the app containers, and have their own list.
+    let apps = &worker.containers[split..];
+    let ephemeral = apps.partition_point(|record| !record.ephemeral);
+    status.container_statuses = statuses(&apps[..ephemeral]);
+    status.ephemeral_container_statuses = statuses(&apps[ephemeral..]);
     let initialized = worker.initialized_at.is_some_and(|t| t <= at);
     // Phase (kubelet getPhase): the app containers, and the sidecars (restartable init
     // containers) that run or wait for their first start; a stopped sidecar does not count.
@@ -429,6 +433,11 @@ fn container_status(
         });
         status.ready = false;
         status.started = Some(false);
+    }
+    // The prober manager marks only app and init containers ready and started.
+    if record.ephemeral {
+        status.ready = false;
+        status.started = None;
     }
     status
 }

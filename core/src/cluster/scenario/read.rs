@@ -158,6 +158,26 @@ fn action(value: &Json) -> Read<Action> {
             },
             &["container", "command"],
         ),
+        "debug" => (
+            What::Debug {
+                container: required(fields, "container", string)?,
+                image: required(fields, "image", string)?,
+                target: optional(fields, "target", string)?,
+                command: optional(fields, "command", |value| list(value, string))?
+                    .unwrap_or_default(),
+                stdin: optional(fields, "stdin", boolean)?.unwrap_or(false),
+                tty: optional(fields, "tty", boolean)?.unwrap_or(false),
+            },
+            &["container", "image", "target", "command", "stdin", "tty"],
+        ),
+        "endSession" => (
+            What::EndSession {
+                container: required(fields, "container", string)?,
+                // An exit status is a byte, as the shell's `exit` keeps it.
+                code: i32::try_from(required(fields, "code", signed_64)? & 0xff).unwrap_or(0),
+            },
+            &["container", "code"],
+        ),
         "failProbe" | "passProbe" => {
             let container = required(fields, "container", string)?;
             let probe = required(fields, "probe", probe_kind)?;

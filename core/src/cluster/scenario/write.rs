@@ -103,6 +103,34 @@ fn action(out: &mut String, action: &Action) {
                 write_string(out, word)
             });
         }
+        What::Debug {
+            container,
+            image,
+            target,
+            command,
+            stdin,
+            tty,
+        } => {
+            write_string(object.key("container"), container);
+            write_string(object.key("image"), image);
+            if let Some(target) = target {
+                write_string(object.key("target"), target);
+            }
+            if !command.is_empty() {
+                write_list(object.key("command"), command, |out, word| {
+                    write_string(out, word)
+                });
+            }
+            for (key, on) in [("stdin", stdin), ("tty", tty)] {
+                if *on {
+                    object.key(key).push_str("true");
+                }
+            }
+        }
+        What::EndSession { container, code } => {
+            write_string(object.key("container"), container);
+            object.key("code").push_str(&code.to_string());
+        }
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             write_string(object.key("container"), container);
             write_string(object.key("probe"), probe_kind(*probe));
