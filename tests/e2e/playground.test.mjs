@@ -635,6 +635,49 @@ describe("inside the container", () => {
   });
 });
 
+describe("debugging a container that has no shell", () => {
+  test("kubectl debug adds an ephemeral container whose shell sees the target's processes, and describe lists it", async () => {
+    const { page, context, problems } = await openPlayground();
+    await page.getByTestId("examples").selectOption("ephemeral-demo");
+    await page.getByTestId("pod-name").filter({ hasText: "pod/ephemeral-demo" }).waitFor();
+    await page.getByTestId("last").click();
+    await settled(page);
+    const prompt = page.getByTestId("console-prompt");
+    // The pause image has no shell.
+    assert.match(await runCommand(page, "kubectl exec -it ephemeral-demo -- sh"), /executable file not found in \$PATH/);
+    // The lesson's debug container runs: "Open a shell" reaches it.
+    await page.getByTestId("open-shell-debugger-8xzrl").click();
+    await prompt.filter({ hasText: "/ #" }).waitFor();
+    assert.match(await runCommand(page, "ps"), /1 root\s+0:00 \/pause/);
+    await runCommand(page, "exit");
+    assert.equal(await prompt.textContent(), "$ ");
+    // A second debug container from the console: kubectl's notices, then a session that waits
+    // for the container to start.
+    const told = await runCommand(page, "kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo -c probe");
+    assert.match(told, /Targeting container "ephemeral-demo"/);
+    assert.match(told, /If you don't see a command prompt, try pressing enter\./);
+    await prompt.filter({ hasText: "/ #" }).waitFor();
+    assert.match(await runCommand(page, "ps"), /not running at this step yet/);
+    const stepBefore = await page.getByTestId("step").textContent();
+    await page.getByTestId("next").click();
+    await page.getByTestId("step").filter({ hasNotText: stepBefore }).waitFor();
+    await settled(page);
+    assert.match(await page.getByTestId("narration").textContent(), /container 'probe' starts/);
+    const ps = await runCommand(page, "ps");
+    assert.match(ps, /1 root\s+0:00 \/pause/);
+    assert.match(ps, /root\s+0:00 ps$/m);
+    await screenshot(page, "debug-shell");
+    await runCommand(page, "exit");
+    assert.equal(await prompt.textContent(), "$ ");
+    await settled(page);
+    const described = await runCommand(page, "kubectl describe pod ephemeral-demo");
+    assert.match(described, /Ephemeral Containers:\n  debugger-8xzrl:[\s\S]*State:          Running[\s\S]*  probe:[\s\S]*State:          Terminated\n      Reason:       Completed/);
+    await page.getByTestId("actions").filter({ hasText: "kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo -c probe" }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("a Pod deleted and applied again from the console", () => {
   test("the stepper, the diagram and the console follow the new Pod object", async () => {
     const { page, context, problems } = await openPlayground();

@@ -169,20 +169,19 @@ pub fn created_object(world: &World, pod: &Pod, uid: String) -> Option<Pod> {
 /// The Pod `pod` once `kubectl debug` (`what`, a [`What::Debug`]) added its ephemeral
 /// container through the `ephemeralcontainers` subresource: the container kubectl makes
 /// (`stdin` and `tty` as asked, `terminationMessagePolicy: File`, the command after `--`),
-/// defaulted and validated as the API server does; or the API server's refusal as kubectl
-/// prints it.
+/// defaulted and validated as the API server does; or the refusal as kubectl prints it.
 pub fn with_ephemeral_container(pod: &Pod, what: &What) -> Result<Pod, String> {
-    let What::Debug {
-        container,
-        image,
-        target,
-        command,
-        stdin,
-        tty,
-    } = what
-    else {
+    let What::Debug { container, command } = what else {
         return Err(String::new());
     };
+    let words: Vec<&str> = command
+        .iter()
+        .map(String::as_str)
+        .skip_while(|word| *word != "debug")
+        .skip(1)
+        .collect();
+    let options = crate::cluster::scenario::debug_command::parse(&words)?
+        .ok_or_else(|| format!("error: unknown flag in {}", command.join(" ")))?;
     let count = pod.spec.containers.len()
         + pod.spec.init_containers.len()
         + pod.spec.ephemeral_containers.len();
@@ -197,12 +196,12 @@ pub fn with_ephemeral_container(pod: &Pod, what: &What) -> Result<Pod, String> {
         .ephemeral_containers
         .push(crate::api::v1::EphemeralContainer {
             name: container.clone(),
-            image: Some(image.clone()),
-            command: command.clone(),
-            stdin: *stdin,
-            tty: *tty,
+            image: options.image,
+            command: options.command,
+            stdin: options.stdin,
+            tty: options.tty,
             termination_message_policy: Some("File".to_owned()),
-            target_container_name: target.clone(),
+            target_container_name: options.target,
             ..Default::default()
         });
     let object = crate::api::defaults::apply(&object).pod;

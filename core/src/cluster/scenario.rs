@@ -186,22 +186,14 @@ pub enum What {
         /// The command and its arguments.
         command: Vec<String>,
     },
-    /// `kubectl debug POD --image=IMAGE [--target=C] [-i] [-t]`: an ephemeral container added
-    /// to the running Pod (the `pods/ephemeralcontainers` subresource), which its kubelet
-    /// starts and never restarts.
+    /// `kubectl debug POD --image=IMAGE [--target=C] [-i] [-t] [-- COMMAND…]`: an ephemeral
+    /// container added to the running Pod (the `pods/ephemeralcontainers` subresource), which
+    /// its kubelet starts and never restarts.
     Debug {
         /// The ephemeral container's name (`debugger-xxxxx`, or `-c`'s).
         container: String,
-        /// Its image.
-        image: String,
-        /// `--target`: the container whose process namespace it joins.
-        target: Option<String>,
-        /// The command after `--` (empty: the image's own).
+        /// The command as typed, word by word (`kubectl`, `debug`, `-it`, …).
         command: Vec<String>,
-        /// `-i`: its standard input stays open (a shell then waits for input).
-        stdin: bool,
-        /// `-t`: a terminal.
-        tty: bool,
     },
     /// The session attached to a container's main process ends (`exit N` typed in the shell
     /// `kubectl debug -it` opened): the process exits with `code`, and an ephemeral container
@@ -379,24 +371,9 @@ impl What {
                 let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
                 format!("kubectl exec -c {container} -- {}", words.join(" "))
             }
-            What::Debug {
-                container,
-                image,
-                target,
-                stdin,
-                tty,
-                ..
-            } => {
-                let flags = match (stdin, tty) {
-                    (true, true) => " -it",
-                    (true, false) => " -i",
-                    (false, true) => " -t",
-                    (false, false) => "",
-                };
-                let target = target
-                    .as_ref()
-                    .map_or(String::new(), |target| format!(" --target={target}"));
-                format!("kubectl debug{flags} --image={image}{target} -c {container}")
+            What::Debug { command, .. } => {
+                let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
+                words.join(" ")
             }
             What::EndSession { container, code } => {
                 format!("the session in '{container}' ends: exit {code}")
@@ -751,6 +728,7 @@ fn too_large(bytes: usize) -> String {
     format!("scenario: {bytes} bytes; at most {MAX_SCENARIO_BYTES} are read")
 }
 
+pub mod debug_command;
 mod read;
 mod write;
 

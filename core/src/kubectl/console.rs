@@ -1244,6 +1244,7 @@ impl Reply {
 fn debug(
     observed: &[Observed],
     options: &crate::kubectl::debug::DebugOptions,
+    words: &[String],
     at: VirtualTime,
 ) -> Reply {
     use crate::kubectl::debug;
@@ -1273,11 +1274,7 @@ fn debug(
     let image = options.image.clone().unwrap_or_default();
     let what = What::Debug {
         container: name.clone(),
-        image: image.clone(),
-        target: options.target.clone(),
-        command: options.command.clone(),
-        stdin: options.stdin,
-        tty: options.tty,
+        command: words.to_vec(),
     };
     let notices = debug::notices(options, &name);
     let warning: String = notices
@@ -1883,7 +1880,10 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
             let reply = crate::kubectl::exec::exec(&observed, &options);
             Reply::exec(reply, &options.pod, at)
         }
-        Command::Debug(options) => debug(&observed, &options, at),
+        Command::Debug(options) => match shell_words(line) {
+            Ok(words) => debug(&observed, &options, &words, at),
+            Err(message) => Reply::err(message),
+        },
         Command::Attach(options) => {
             let reply = crate::kubectl::exec::attach(&observed, &options);
             Reply::exec(reply, &options.pod, at)

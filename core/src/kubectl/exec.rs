@@ -519,7 +519,8 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         changed: None,
         shell: None,
     };
-    if typed.is_empty() {
+    // An empty line shows the prompt again (an attached session that waits says so first).
+    if typed.is_empty() && !shell.attached {
         return open(Vec::new(), 0, None);
     }
     if typed.len() > MAX_SHELL_LINE {
@@ -570,6 +571,9 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
         }
         _ => return closed(137),
     };
+    if typed.is_empty() {
+        return open(Vec::new(), 0, None);
+    }
     // An attached shell is the container's process: `exit` ends the container. kubectl's
     // attach reports no exit status; it tells how to attach again to a Pod that restarts its
     // containers (`reattachMessage`).

@@ -37,6 +37,7 @@ fn logs_of(seen: &Observed, name: &str, previous: bool) -> Result<String, String
             s.init_container_statuses
                 .iter()
                 .chain(&s.container_statuses)
+                .chain(&s.ephemeral_container_statuses)
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();

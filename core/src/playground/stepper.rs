@@ -66,6 +66,7 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
                     )
             })
             .map(|((_, container), _)| container.name.as_str())
+            .chain(running_ephemeral(&step.pod))
             .collect()
     };
     let shells = if names.is_empty() {
@@ -86,6 +87,26 @@ pub fn view(pod: &Pod, step: &Step, previous: Option<FlowStage>) -> StepView {
         },
         shells,
     }
+}
+
+/// The ephemeral containers (`kubectl debug`) of the Pod object `pod` that run and have a shell.
+fn running_ephemeral(pod: &Pod) -> impl Iterator<Item = &str> {
+    pod.spec
+        .ephemeral_containers
+        .iter()
+        .filter_map(move |ephemeral| {
+            let running = pod
+                .status
+                .as_deref()?
+                .ephemeral_container_statuses
+                .iter()
+                .any(|s| {
+                    s.name == ephemeral.name
+                        && s.state.as_ref().is_some_and(|st| st.running.is_some())
+                });
+            let image = ephemeral.image.as_deref().unwrap_or_default();
+            (running && crate::runtime::exec::has_shell(image)).then_some(ephemeral.name.as_str())
+        })
 }
 
 #[cfg(test)]

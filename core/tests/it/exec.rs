@@ -1074,7 +1074,7 @@ fn kubectl_run_creates_the_pod() {
                     "kubectl run web --image=nginx:1.27 --port=80",
                     "kubectl run web --image=nginx:1.27",
                     "kubectl run -it tmp --image=busybox -- sh",
-                    "kubectl debug -it box --image=busybox --target=box",
+                    "kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi'",
                     "kubectl create -f -",
                 ],
             ),
@@ -1088,6 +1088,8 @@ fn kubectl_run_creates_the_pod() {
                     "kubectl exec box -- wget -qO- kubernetes.default",
                     "kubectl exec box -- wget -qO- 10.244.0.99",
                     "kubectl exec web -- printenv HOSTNAME",
+                    "kubectl logs box -c dbg",
+                    "kubectl get pod box -o jsonpath={.status.ephemeralContainerStatuses[0].state.terminated.reason}",
                 ],
             ),
         ],
@@ -1099,29 +1101,61 @@ fn kubectl_run_creates_the_pod() {
             error> Error from server (AlreadyExists): pods "web" already exists
             --- 10s $ kubectl run -it tmp --image=busybox -- sh
             error> podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it tmp -- sh
-            --- 10s $ kubectl debug -it box --image=busybox --target=box
+            --- 10s $ kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi'
             --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
-            Targeting container "box". If you don't see processes from this container it may be because the container runtime doesn't support this feature.
-            Defaulting debug container name to debugger-hhwx7.
-            All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
-            If you don't see a command prompt, try pressing enter.
-            (action at 10s: kubectl debug -it --image=busybox --target=box -c debugger-hhwx7)
-            --- 10s / # kubectl create -f -
-            error> podplay: container debugger-hhwx7 is not running at this step yet (kubectl waits for it to start): step forward to when it has started
-            --- 20s / # kubectl get pods -o wide
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.6
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.6:8080
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec web -- curl -s 10.244.0.5
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec box -- wget -qO- kubernetes.default
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec box -- wget -qO- 10.244.0.99
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
-            --- 20s / # kubectl exec web -- printenv HOSTNAME
-            error> podplay: "kubectl" is not a program the playground's containers run yet (they run sh and cat, ls, echo, printf, printenv, env, hostname, date, sleep, true, false, test, [, touch, rm, mkdir, wc, head, tail, grep, seq, expr, nslookup, wget, curl, kill, pkill, killall, ps)
+            (action at 10s: kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi')
+            --- 10s $ kubectl create -f -
+            error> Error from server (AlreadyExists): error when creating "STDIN": pods "box" already exists
+            --- 20s $ kubectl get pods -o wide
+            NAME   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            box    1/1     Running   0          20s   10.244.0.5   node-1   <none>           <none>
+            web    1/1     Running   0          10s   10.244.0.6   node-1   <none>           <none>
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6
+            Defaulted container "box" out of: box, dbg (ephem)
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <title>Welcome to nginx!</title>
+            <style>
+            html { color-scheme: light dark; }
+            body { width: 35em; margin: 0 auto;
+            font-family: Tahoma, Verdana, Arial, sans-serif; }
+            </style>
+            </head>
+            <body>
+            <h1>Welcome to nginx!</h1>
+            <p>If you see this page, the nginx web server is successfully installed and
+            working. Further configuration is required.</p>
+
+            <p>For online documentation and support please refer to
+            <a href="http://nginx.org/">nginx.org</a>.<br/>
+            Commercial support is available at
+            <a href="http://nginx.com/">nginx.com</a>.</p>
+
+            <p><em>Thank you for using nginx.</em></p>
+            </body>
+            </html>
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.6:8080
+            error> Defaulted container "box" out of: box, dbg (ephem)
+            error> wget: can't connect to remote host (10.244.0.6): Connection refused
+            error> command terminated with exit code 1
+            --- 20s $ kubectl exec web -- curl -s 10.244.0.5
+            error> curl: (7) Failed to connect to 10.244.0.5 port 80: Connection refused
+            error> command terminated with exit code 7
+            --- 20s $ kubectl exec box -- wget -qO- kubernetes.default
+            error> Defaulted container "box" out of: box, dbg (ephem)
+            error> wget: can't connect to remote host (10.96.0.1): Connection refused
+            error> command terminated with exit code 1
+            --- 20s $ kubectl exec box -- wget -qO- 10.244.0.99
+            error> Defaulted container "box" out of: box, dbg (ephem)
+            error> wget: can't connect to remote host (10.244.0.99): No route to host
+            error> command terminated with exit code 1
+            --- 20s $ kubectl exec web -- printenv HOSTNAME
+            web
+            --- 20s $ kubectl logs box -c dbg
+            hi
+            --- 20s $ kubectl get pod box -o jsonpath={.status.ephemeralContainerStatuses[0].state.terminated.reason}
+            Completed
         "#]],
     );
 }
@@ -1170,7 +1204,7 @@ fn the_debug_pages_pause_pod_has_no_shell() {
             Defaulting debug container name to debugger-wnc7x.
             All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
             If you don't see a command prompt, try pressing enter.
-            (action at 30s: kubectl debug -it --image=busybox:1.28 --target=ephemeral-demo -c debugger-wnc7x)
+            (action at 30s: kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo)
             --- 30s / # ps
             error> podplay: container debugger-wnc7x is not running at this step yet (kubectl waits for it to start): step forward to when it has started
             --- 35s / # ps

@@ -161,14 +161,9 @@ fn action(value: &Json) -> Read<Action> {
         "debug" => (
             What::Debug {
                 container: required(fields, "container", string)?,
-                image: required(fields, "image", string)?,
-                target: optional(fields, "target", string)?,
-                command: optional(fields, "command", |value| list(value, string))?
-                    .unwrap_or_default(),
-                stdin: optional(fields, "stdin", boolean)?.unwrap_or(false),
-                tty: optional(fields, "tty", boolean)?.unwrap_or(false),
+                command: required(fields, "command", |value| list(value, string))?,
             },
-            &["container", "image", "target", "command", "stdin", "tty"],
+            &["container", "command"],
         ),
         "endSession" => (
             What::EndSession {

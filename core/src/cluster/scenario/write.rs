@@ -97,35 +97,11 @@ fn action(out: &mut String, action: &Action) {
         | What::ExceedMemory { container }
         | What::FailImagePull { container }
         | What::FixImagePull { container } => write_string(object.key("container"), container),
-        What::Exec { container, command } => {
+        What::Exec { container, command } | What::Debug { container, command } => {
             write_string(object.key("container"), container);
             write_list(object.key("command"), command, |out, word| {
                 write_string(out, word)
             });
-        }
-        What::Debug {
-            container,
-            image,
-            target,
-            command,
-            stdin,
-            tty,
-        } => {
-            write_string(object.key("container"), container);
-            write_string(object.key("image"), image);
-            if let Some(target) = target {
-                write_string(object.key("target"), target);
-            }
-            if !command.is_empty() {
-                write_list(object.key("command"), command, |out, word| {
-                    write_string(out, word)
-                });
-            }
-            for (key, on) in [("stdin", stdin), ("tty", tty)] {
-                if *on {
-                    object.key(key).push_str("true");
-                }
-            }
         }
         What::EndSession { container, code } => {
             write_string(object.key("container"), container);
