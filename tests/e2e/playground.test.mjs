@@ -651,8 +651,12 @@ describe("debugging a container that has no shell", () => {
     assert.match(await runCommand(page, "ps"), /1 root\s+0:00 \/pause/);
     await runCommand(page, "exit");
     assert.equal(await prompt.textContent(), "$ ");
-    // A second debug container from the console: kubectl's notices, then a session that waits
-    // for the container to start.
+    // A second debug container from the console, one step back (where the lesson's is being
+    // pulled): kubectl's notices, then a session that waits for the container to start.
+    const lastStep = await page.getByTestId("step").textContent();
+    await page.getByTestId("back").click();
+    await page.getByTestId("step").filter({ hasNotText: lastStep }).waitFor();
+    await settled(page);
     const told = await runCommand(page, "kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo -c probe");
     assert.match(told, /Targeting container "ephemeral-demo"/);
     assert.match(told, /If you don't see a command prompt, try pressing enter\./);

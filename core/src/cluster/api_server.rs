@@ -224,8 +224,17 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     };
     match &action.what {
         What::DeletePod {
-            grace_period_seconds,
+            grace_period_seconds: _,
+        }
+        | What::EndSession {
+            delete_pod: true, ..
         } => {
+            let grace_period_seconds = match &action.what {
+                What::DeletePod {
+                    grace_period_seconds,
+                } => *grace_period_seconds,
+                _ => None,
+            };
             let Some(name) = world.action_pod_name(action.pod.as_deref()) else {
                 return;
             };
@@ -236,7 +245,7 @@ pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
             if object.metadata.deletion_timestamp.is_some() {
                 return;
             }
-            let grace = deletion_grace_seconds(object, *grace_period_seconds);
+            let grace = deletion_grace_seconds(object, grace_period_seconds);
             out.push(Event::PodDeleting {
                 pod: id,
                 grace_seconds: grace,

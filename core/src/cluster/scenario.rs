@@ -203,6 +203,8 @@ pub enum What {
         container: String,
         /// The exit code.
         code: i32,
+        /// `kubectl run --rm`: kubectl then deletes the Pod.
+        delete_pod: bool,
     },
     /// From now on, the container's probe of this kind fails.
     FailProbe {
@@ -375,9 +377,18 @@ impl What {
                 let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
                 words.join(" ")
             }
-            What::EndSession { container, code } => {
-                format!("the session in '{container}' ends: exit {code}")
-            }
+            What::EndSession {
+                container,
+                code,
+                delete_pod,
+            } => format!(
+                "the session in '{container}' ends: exit {code}{}",
+                if *delete_pod {
+                    ", and kubectl deletes the Pod"
+                } else {
+                    ""
+                }
+            ),
             What::FailProbe { container, probe } => {
                 format!("{} probe of '{container}' fails", probe.as_str())
             }

@@ -400,7 +400,7 @@ pub enum Command {
 }
 
 /// What the console supports, for its error message.
-pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -";
+pub const SUPPORTED: &str = "kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run [-it [--rm]] NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -";
 
 /// The workload `words` name, as kubectl takes it: `deploy/web` or `deployment web`.
 fn workload_reference(words: &[&str]) -> Option<(WorkloadKind, String)> {
@@ -1313,6 +1313,52 @@ fn debug(
     }
 }
 
+/// `kubectl run -i [-t] [--rm] NAME …`: the Pod created (the scenario action `create`), then a
+/// session attached to its container's shell, which waits for it to run; `--rm` deletes the
+/// Pod when the session ends. A session with a program that is not a shell is not simulated.
+fn run_attached(line: &str, options: &crate::kubectl::run::RunOptions, at: VirtualTime) -> Reply {
+    let pod = crate::kubectl::run::pod(options);
+    let shell = pod
+        .spec
+        .containers
+        .first()
+        .and_then(crate::cluster::kubelet::program::interactive_shell)
+        .filter(|_| options.stdin);
+    let Some(program) = shell else {
+        return Reply::err(format!(
+            "podplay: kubectl run with a session is simulated for a shell (kubectl run -it {} --image=busybox -- sh); for another program, run it without -i, -t, --attach and --rm, then kubectl logs {}",
+            options.name, options.name
+        ));
+    };
+    let mut text = String::from(
+        "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n",
+    );
+    if options.tty {
+        text.push_str("If you don't see a command prompt, try pressing enter.\n");
+    }
+    let mut shell = crate::kubectl::exec::Shell::attached_to(
+        &pod,
+        &options.name,
+        &program,
+        &options.image,
+        options.tty,
+    );
+    shell.remove = options.rm;
+    Reply {
+        shell: Some(shell.handle()),
+        ..Reply::acting(
+            text,
+            Action::new(
+                at,
+                What::Create {
+                    command: line.trim().to_owned(),
+                    manifest: crate::kubectl::run::manifest(options),
+                },
+            ),
+        )
+    }
+}
+
 /// Runs `line` in the interactive shell `shell` (opened by `kubectl exec -it`), against the
 /// text's Pods in `scenario`, `at` after `kubectl apply`.
 pub fn run_in_shell(
@@ -1846,10 +1892,7 @@ pub fn run(line: &str, parsed: &Parsed, scenario: &Scenario, at: VirtualTime) ->
                     options.name
                 ))
             } else if options.attach {
-                Reply::err(format!(
-                    "podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it {} -- sh",
-                    options.name
-                ))
+                run_attached(line, &options, at)
             } else {
                 Reply::acting(
                     format!("pod/{} created\n", options.name),
@@ -2048,7 +2091,7 @@ mod tests {
                 $ kubectl exec -it sidecar-logging -- sh   (t = 30s)
                 Defaulted container "app" out of: app, log-forwarder
                 $ ls   (t = 30s)
-                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -
+                error> ls: only kubectl runs here. Try: kubectl get pods [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], kubectl get all|nodes|pvc [NAME] [-o wide], kubectl get deployments|replicasets|replicationcontrollers|statefulsets|daemonsets|jobs|cronjobs [NAME] [-o wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC] [-w], with -l SELECTOR and --show-labels, kubectl scale deployment/NAME --replicas=N, kubectl set image deployment/NAME CONTAINER=IMAGE, kubectl rollout status|history|undo|restart|pause|resume deployment/NAME, kubectl rollout status|restart statefulset|daemonset/NAME, kubectl get events [-o wide] [--sort-by=.lastTimestamp] [-w], kubectl describe pod|node|pvc|deployment|replicaset|statefulset|daemonset|job|cronjob [NAME], kubectl logs NAME|deploy/NAME|job/NAME [-c CONTAINER] [--previous] [-f], kubectl exec [-q] POD|deploy/NAME [-c CONTAINER] -- COMMAND [ARG…], kubectl exec -it POD [-c CONTAINER] -- sh (a shell; exit leaves it), kubectl debug -it POD --image=IMAGE [--target=CONTAINER] [-c NAME] (an ephemeral container), kubectl attach -it POD -c CONTAINER, kubectl run [-it [--rm]] NAME --image=IMAGE [--restart=Never] [--env=K=V] [--port=N] [--labels=K=V] [--command] [--dry-run=client -o yaml|json] [-- ARG…], kubectl top pod [--containers], kubectl delete pod NAME [--grace-period=N], kubectl delete deployment|statefulset|…/NAME [--cascade=orphan], kubectl apply -f -, kubectl create -f -, kubectl delete -f -
             "#]],
         );
     }

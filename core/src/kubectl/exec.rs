@@ -156,6 +156,8 @@ pub struct Shell {
     /// True when the shell is the container's main process (`kubectl debug -it`): `exit` ends
     /// the container, and until the container runs the session waits for it.
     pub attached: bool,
+    /// `kubectl run --rm`: kubectl deletes the Pod once the session ends.
+    pub remove: bool,
 }
 
 impl Shell {
@@ -180,6 +182,7 @@ impl Shell {
             prompt: String::new(),
             vars: std::collections::BTreeMap::new(),
             attached: true,
+            remove: false,
         }
         .in_dir("/".to_owned())
     }
@@ -377,6 +380,7 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
                     prompt: String::new(),
                     vars: std::collections::BTreeMap::new(),
                     attached: false,
+                    remove: false,
                 }
                 .in_dir("/".to_owned()),
             ),
@@ -589,20 +593,23 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
             .ephemeral_containers
             .iter()
             .any(|c| c.name == shell.container);
-        let lines = if restarts && shell.tty {
-            vec![(
+        let mut lines = Vec::new();
+        if restarts && shell.tty {
+            lines.push((
                 false,
                 crate::kubectl::debug::session_ended(&shell.pod, &shell.container, ephemeral),
-            )]
-        } else {
-            Vec::new()
-        };
+            ));
+        }
+        if shell.remove {
+            lines.push((false, format!("pod \"{}\" deleted", shell.pod)));
+        }
         return ExecReply {
             lines,
             exit: 0,
             changed: Some(What::EndSession {
                 container: shell.container.clone(),
                 code,
+                delete_pod: shell.remove,
             }),
             shell: None,
         };
@@ -714,6 +721,9 @@ impl Shell {
         if self.attached {
             object.key("attached").push_str("true");
         }
+        if self.remove {
+            object.key("rm").push_str("true");
+        }
         crate::base::json::write_string_map(object.key("vars"), &self.vars);
         object.close();
     }
@@ -735,6 +745,7 @@ impl Shell {
             vars: crate::base::json::optional(fields, "vars", crate::base::json::string_map)?
                 .unwrap_or_default(),
             attached: crate::base::json::optional(fields, "attached", boolean)?.unwrap_or(false),
+            remove: crate::base::json::optional(fields, "rm", boolean)?.unwrap_or(false),
         })
     }
 }

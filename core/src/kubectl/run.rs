@@ -36,8 +36,15 @@ pub struct RunOptions {
     pub dry_run: bool,
     /// `-o yaml|json|name`.
     pub output: Option<String>,
-    /// `-i`, `-t`, `--attach` or `--rm`: a session with the container.
+    /// `-i`: the container's standard input stays open (`stdin`, `stdinOnce`), and kubectl
+    /// attaches to it.
+    pub stdin: bool,
+    /// `-t`: a terminal (`tty`).
+    pub tty: bool,
+    /// `--attach`, `-i`, `-t` or `--rm`: a session with the container.
     pub attach: bool,
+    /// `--rm`: the Pod is deleted once the session ends.
+    pub rm: bool,
 }
 
 /// Reads `kubectl run`'s arguments (the words after `run`); `Ok(None)` for a flag this console
@@ -60,6 +67,9 @@ pub fn parse(words: &[&str]) -> Result<Option<RunOptions>, String> {
         dry_run: false,
         output: None,
         attach: false,
+        stdin: false,
+        tty: false,
+        rm: false,
     };
     let mut image = None;
     let mut positional: Vec<&str> = Vec::new();
@@ -124,7 +134,10 @@ pub fn parse(words: &[&str]) -> Result<Option<RunOptions>, String> {
             }
             "-o" | "--output" => options.output = Some(value()?),
             "-i" | "--stdin" | "-t" | "--tty" | "-it" | "-ti" | "--attach" | "--rm" => {
-                options.attach = true;
+                options.attach |= flag == "--attach";
+                options.stdin |= matches!(flag, "-i" | "--stdin" | "-it" | "-ti");
+                options.tty |= matches!(flag, "-t" | "--tty" | "-it" | "-ti");
+                options.rm |= flag == "--rm";
             }
             other if other.starts_with("-o") && other.len() > 2 => {
                 options.output = Some(other[2..].to_owned());
@@ -164,8 +177,15 @@ pub fn parse(words: &[&str]) -> Result<Option<RunOptions>, String> {
             options.restart
         ));
     }
-    if options.dry_run && options.attach {
+    options.attach |= options.stdin;
+    if options.dry_run && (options.attach || options.tty || options.rm) {
         return Err("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)".to_owned());
+    }
+    if options.tty && !options.stdin {
+        return Err("error: -i/--stdin is required for containers with -t/--tty=true".to_owned());
+    }
+    if options.rm && !options.attach {
+        return Err("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples".to_owned());
     }
     Ok(Some(options))
 }
@@ -208,6 +228,10 @@ pub fn pod(options: &RunOptions) -> Pod {
             ..ContainerPort::default()
         }];
     }
+    // `-i` keeps standard input open for the first session only (`stdinOnce`).
+    container.stdin = options.stdin;
+    container.stdin_once = options.stdin;
+    container.tty = options.tty;
     pod.spec.containers = vec![container];
     pod.spec.dns_policy = Some("ClusterFirst".to_owned());
     pod.spec.restart_policy = Some(options.restart.clone());

@@ -1073,7 +1073,7 @@ fn kubectl_run_creates_the_pod() {
                 &[
                     "kubectl run web --image=nginx:1.27 --port=80",
                     "kubectl run web --image=nginx:1.27",
-                    "kubectl run -it tmp --image=busybox -- sh",
+                    "kubectl run -it tmp --image=busybox -- nslookup kubernetes",
                     "kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi'",
                     "kubectl create -f -",
                 ],
@@ -1099,8 +1099,8 @@ fn kubectl_run_creates_the_pod() {
             (action at 10s: kubectl run web --image=nginx:1.27 --port=80)
             --- 10s $ kubectl run web --image=nginx:1.27
             error> Error from server (AlreadyExists): pods "web" already exists
-            --- 10s $ kubectl run -it tmp --image=busybox -- sh
-            error> podplay: kubectl run with -i, -t, --attach or --rm (a session with the new container) is not simulated; run it without them, then kubectl exec -it tmp -- sh
+            --- 10s $ kubectl run -it tmp --image=busybox -- nslookup kubernetes
+            error> podplay: kubectl run with a session is simulated for a shell (kubectl run -it tmp --image=busybox -- sh); for another program, run it without -i, -t, --attach and --rm, then kubectl logs tmp
             --- 10s $ kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi'
             --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
             (action at 10s: kubectl debug box --image=busybox:1.28 -c dbg -- sh -c 'echo hi')
@@ -1156,6 +1156,71 @@ fn kubectl_run_creates_the_pod() {
             hi
             --- 20s $ kubectl get pod box -o jsonpath={.status.ephemeralContainerStatuses[0].state.terminated.reason}
             Completed
+        "#]],
+    );
+}
+
+/// `kubectl run -it` (FACTS-workloads.md §8): the Pod is created with `stdin`, `stdinOnce` and
+/// `tty`, and the session is its shell, which waits for the container to run; `exit` ends the
+/// container. With `--rm` kubectl then deletes the Pod; with `restartPolicy: Always` the
+/// kubelet starts the shell again and kubectl says how to attach to it.
+#[test]
+fn kubectl_run_it_opens_a_session_with_the_new_container() {
+    session(
+        BUSYBOX,
+        "{}",
+        &[
+            (
+                "10s",
+                &[
+                    "kubectl run -it --rm tmp --image=busybox:1.28 --restart=Never -- sh",
+                    "hostname",
+                ],
+            ),
+            ("15s", &["hostname", "exit"]),
+            ("16s", &["kubectl get pods"]),
+            ("20s", &["kubectl run -it shell --image=busybox:1.28"]),
+            ("25s", &["exit 1"]),
+            (
+                "30s",
+                &[
+                    "kubectl get pods",
+                    "kubectl run -t x --image=busybox",
+                    "kubectl run --rm x --image=busybox",
+                ],
+            ),
+        ],
+        expect![[r#"
+            --- 10s $ kubectl run -it --rm tmp --image=busybox:1.28 --restart=Never -- sh
+            All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
+            If you don't see a command prompt, try pressing enter.
+            (action at 10s: kubectl run -it --rm tmp --image=busybox:1.28 --restart=Never -- sh)
+            --- 10s / # hostname
+            error> podplay: container tmp is not running at this step yet (kubectl waits for it to start): step forward to when it has started
+            --- 15s / # hostname
+            tmp
+            --- 15s / # exit
+            pod "tmp" deleted
+            (action at 15s: the session in 'tmp' ends: exit 0, and kubectl deletes the Pod)
+            --- 16s $ kubectl get pods
+            NAME   READY   STATUS    RESTARTS   AGE
+            box    1/1     Running   0          16s
+            --- 20s $ kubectl run -it shell --image=busybox:1.28
+            All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
+            If you don't see a command prompt, try pressing enter.
+            (action at 20s: kubectl run -it shell --image=busybox:1.28)
+            --- 25s / # exit 1
+            Session ended, resume using 'kubectl attach shell -c shell -i -t' command when the pod is running
+            (action at 25s: the session in 'shell' ends: exit 1)
+            --- 30s $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS     AGE
+            box     1/1     Running   0            30s
+            shell   1/1     Running   1 (5s ago)   10s
+            --- 30s $ kubectl run -t x --image=busybox
+            error> error: -i/--stdin is required for containers with -t/--tty=true
+            --- 30s $ kubectl run --rm x --image=busybox
+            error> error: --rm should only be used for attached containers
+            error> See 'kubectl run -h' for help and examples
         "#]],
     );
 }

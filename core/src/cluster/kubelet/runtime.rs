@@ -1188,7 +1188,9 @@ pub fn fault(cx: &mut Cx<'_>, pod: Option<&str>, what: &What) {
                 super::exec::act(cx, id, index, command);
             }
         }
-        What::EndSession { container, code } => {
+        What::EndSession {
+            container, code, ..
+        } => {
             if let Some(index) = find(container)
                 && worker.containers[index].live_run(cx.now).is_some()
             {

@@ -170,8 +170,9 @@ fn action(value: &Json) -> Read<Action> {
                 container: required(fields, "container", string)?,
                 // An exit status is a byte, as the shell's `exit` keeps it.
                 code: i32::try_from(required(fields, "code", signed_64)? & 0xff).unwrap_or(0),
+                delete_pod: optional(fields, "deletePod", boolean)?.unwrap_or(false),
             },
-            &["container", "code"],
+            &["container", "code", "deletePod"],
         ),
         "failProbe" | "passProbe" => {
             let container = required(fields, "container", string)?;
