@@ -217,23 +217,34 @@ pub fn with_ephemeral_container(pod: &Pod, what: &What) -> Result<Pod, String> {
     }
 }
 
+/// True when the Pod `pod` names is one `kubectl run --rm` created: once its attached session
+/// ends, kubectl deletes it.
+fn removed_after_session(world: &World, pod: Option<&str>) -> bool {
+    let Some(name) = world.action_pod_name(pod) else {
+        return false;
+    };
+    world.scenario.actions.iter().any(|action| {
+        let What::Create { command, .. } = &action.what else {
+            return false;
+        };
+        let words: Vec<&str> = command.split_whitespace().collect();
+        words.contains(&"--rm") && words.contains(&name)
+    })
+}
+
 /// What the API server does about `trigger`.
 pub fn decide(world: &World, trigger: &Trigger, out: &mut Vec<Event>) {
     let Trigger::Action(action) = trigger else {
         return;
     };
     match &action.what {
-        What::DeletePod {
-            grace_period_seconds: _,
-        }
-        | What::EndSession {
-            delete_pod: true, ..
-        } => {
+        What::DeletePod { .. } | What::EndSession { .. } => {
             let grace_period_seconds = match &action.what {
                 What::DeletePod {
                     grace_period_seconds,
                 } => *grace_period_seconds,
-                _ => None,
+                _ if removed_after_session(world, action.pod.as_deref()) => None,
+                _ => return,
             };
             let Some(name) = world.action_pod_name(action.pod.as_deref()) else {
                 return;

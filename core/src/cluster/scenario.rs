@@ -196,15 +196,13 @@ pub enum What {
         command: Vec<String>,
     },
     /// The session attached to a container's main process ends (`exit N` typed in the shell
-    /// `kubectl debug -it` opened): the process exits with `code`, and an ephemeral container
-    /// is not restarted.
+    /// `kubectl debug -it` or `kubectl run -it` opened): the process exits with `code`; an
+    /// ephemeral container is not restarted, and the Pod of a `kubectl run --rm` is deleted.
     EndSession {
         /// The container's name.
         container: String,
         /// The exit code.
         code: i32,
-        /// `kubectl run --rm`: kubectl then deletes the Pod.
-        delete_pod: bool,
     },
     /// From now on, the container's probe of this kind fails.
     FailProbe {
@@ -370,25 +368,12 @@ impl What {
             What::KillContainer { container } => format!("kill container '{container}'"),
             What::CrashContainer { container } => format!("crash container '{container}'"),
             What::Exec { container, command } => {
-                let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
-                format!("kubectl exec -c {container} -- {}", words.join(" "))
+                format!("kubectl exec -c {container} -- {}", words(command))
             }
-            What::Debug { command, .. } => {
-                let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
-                words.join(" ")
+            What::Debug { command, .. } => words(command),
+            What::EndSession { container, code } => {
+                format!("the session in '{container}' ends: exit {code}")
             }
-            What::EndSession {
-                container,
-                code,
-                delete_pod,
-            } => format!(
-                "the session in '{container}' ends: exit {code}{}",
-                if *delete_pod {
-                    ", and kubectl deletes the Pod"
-                } else {
-                    ""
-                }
-            ),
             What::FailProbe { container, probe } => {
                 format!("{} probe of '{container}' fails", probe.as_str())
             }
@@ -433,6 +418,12 @@ impl What {
             } => format!("kubectl set image {workload} {container}={image}"),
         }
     }
+}
+
+/// `command`'s words as a shell reads them back, each [`quoted`].
+fn words(command: &[String]) -> String {
+    let words: Vec<String> = command.iter().map(|word| quoted(word)).collect();
+    words.join(" ")
 }
 
 /// `word` as a shell reads it back: as it is when it holds no special character, else in

@@ -609,7 +609,6 @@ pub fn shell_line(observed: &[Observed], shell: &Shell, line: &str) -> ExecReply
             changed: Some(What::EndSession {
                 container: shell.container.clone(),
                 code,
-                delete_pod: shell.remove,
             }),
             shell: None,
         };

@@ -1201,7 +1201,7 @@ fn kubectl_run_it_opens_a_session_with_the_new_container() {
             tmp
             --- 15s / # exit
             pod "tmp" deleted
-            (action at 15s: the session in 'tmp' ends: exit 0, and kubectl deletes the Pod)
+            (action at 15s: the session in 'tmp' ends: exit 0)
             --- 16s $ kubectl get pods
             NAME   READY   STATUS    RESTARTS   AGE
             box    1/1     Running   0          16s

@@ -170,9 +170,8 @@ fn action(value: &Json) -> Read<Action> {
                 container: required(fields, "container", string)?,
                 // An exit status is a byte, as the shell's `exit` keeps it.
                 code: i32::try_from(required(fields, "code", signed_64)? & 0xff).unwrap_or(0),
-                delete_pod: optional(fields, "deletePod", boolean)?.unwrap_or(false),
             },
-            &["container", "code", "deletePod"],
+            &["container", "code"],
         ),
         "failProbe" | "passProbe" => {
             let container = required(fields, "container", string)?;

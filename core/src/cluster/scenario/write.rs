@@ -103,16 +103,9 @@ fn action(out: &mut String, action: &Action) {
                 write_string(out, word)
             });
         }
-        What::EndSession {
-            container,
-            code,
-            delete_pod,
-        } => {
+        What::EndSession { container, code } => {
             write_string(object.key("container"), container);
             object.key("code").push_str(&code.to_string());
-            if *delete_pod {
-                object.key("deletePod").push_str("true");
-            }
         }
         What::FailProbe { container, probe } | What::PassProbe { container, probe } => {
             write_string(object.key("container"), container);
