@@ -310,7 +310,7 @@ pub const ALL: &[Example] = &[
         id: "ephemeral-demo",
         title: "Debug a container that has no shell",
         lesson: "The pause image holds one program and no shell, so kubectl exec -it ephemeral-demo -- sh fails. At t = 20 s, kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo adds the ephemeral container debugger-8xzrl: it shares the Pod's network and, with --target, the process namespace of ephemeral-demo, so ps in it lists /pause as PID 1. kubectl describe pod lists it under Ephemeral Containers; it never restarts, and exit in its shell ends it. At a later step, kubectl attach ephemeral-demo -c debugger-8xzrl -it opens its shell.",
-        source: "Kubernetes documentation, \"Debug Running Pods\", content/en/docs/tasks/debug/debug-application/debug-running-pod.md (Debugging with an ephemeral debug container)",
+        source: "Kubernetes documentation, \"Debug Running Pods\", section \"Debugging with an ephemeral debug container\", content/en/docs/tasks/debug/debug-application/debug-running-pod.md",
         manifest: include_str!("gallery/lessons/ephemeral-demo.yaml"),
         scenario: "version: 1\nactions:\n- {at: 20s, pod: ephemeral-demo, do: debug, container: debugger-8xzrl, command: [kubectl, debug, -it, ephemeral-demo, '--image=busybox:1.28', --target=ephemeral-demo]}\n",
         group: Group::Lesson,

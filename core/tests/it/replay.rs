@@ -108,7 +108,7 @@ fn nodes() -> impl Strategy<Value = Vec<Node>> {
 
 /// Timed actions of every kind: (second, kind, target index).
 fn actions() -> impl Strategy<Value = Vec<(u64, u8, usize)>> {
-    prop::collection::vec((0u64..300, 0u8..19, 0usize..6), 0..9)
+    prop::collection::vec((0u64..300, 0u8..21, 0usize..6), 0..9)
 }
 
 /// The scenario actions for `pods` on `nodes` from generated triples.
@@ -171,6 +171,30 @@ fn scenario_actions(pods: &[Pod], nodes: &[Node], generated: &[(u64, u8, usize)]
                     command: [["kill", "1"], ["kill", "2"], ["pkill", "sleep"]][index % 3]
                         .map(str::to_owned)
                         .to_vec(),
+                },
+                // `kubectl debug`: an ephemeral container (targeting one, with a session or
+                // not, now and then a name that is taken), and the end of its session.
+                19 => What::Debug {
+                    container: if index == 5 {
+                        container.clone()
+                    } else {
+                        format!("debugger-{}", index % 2)
+                    },
+                    command: match index % 3 {
+                        0 => format!(
+                            "kubectl debug -it {} --image=busybox:1.28 --target={container}",
+                            pod.name()
+                        ),
+                        1 => format!("kubectl debug {} --image=busybox -- sleep 5", pod.name()),
+                        _ => format!("kubectl debug -i {} --image=nginx", pod.name()),
+                    }
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+                },
+                20 => What::EndSession {
+                    container: format!("debugger-{}", index % 2),
+                    code: i32::try_from(index).unwrap_or(0),
                 },
                 _ => What::KillContainer {
                     container: "no-such-container".to_owned(),
