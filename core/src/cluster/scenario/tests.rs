@@ -103,6 +103,31 @@ fn every_action_round_trips_through_json() {
             workload: "deployment/web".to_owned(),
             command: RolloutCommand::Pause,
         },
+        What::Exec {
+            container: container(),
+            command: vec!["sh".to_owned(), "-c".to_owned(), "kill 1".to_owned()],
+        },
+        What::Create {
+            command: "kubectl run -it --rm tmp --image=busybox".to_owned(),
+            manifest: "apiVersion: v1\nkind: Pod\n".to_owned(),
+        },
+        What::Debug {
+            container: "debugger-8xzrl".to_owned(),
+            command: [
+                "kubectl",
+                "debug",
+                "-it",
+                "web",
+                "--image=busybox",
+                "--target=app",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        },
+        What::EndSession {
+            container: "debugger-8xzrl".to_owned(),
+            code: 130,
+        },
     ];
     let scenario = Scenario {
         manifest: "apiVersion: v1\nkind: Pod\n".to_owned(),
@@ -125,7 +150,7 @@ fn every_action_round_trips_through_json() {
     let json = scenario.to_json();
     assert_eq!(Scenario::from_json(&json), Ok(scenario.clone()));
     assert_eq!(Scenario::from_yaml(&json), Ok(scenario));
-    expect![[r#"{"version":1,"manifest":"apiVersion: v1\nkind: Pod\n","node":{"name":"worker","ip":"10.0.0.9","cpu":"1500m","memory":"1000"},"horizon":"1m30s500ms","start":"2026-01-01T00:00:00Z","podIp":"10.244.0.5","staticPod":true,"actions":[{"at":"0s","do":"deletePod","gracePeriodSeconds":0},{"at":"10s","do":"deletePod"},{"at":"20s","do":"killContainer","container":"app"},{"at":"30s","do":"crashContainer","container":"app"},{"at":"40s","do":"failProbe","container":"app","probe":"readiness"},{"at":"50s","do":"passProbe","container":"app","probe":"startup"},{"at":"1m","do":"exceedMemory","container":"app"},{"at":"1m10s","do":"failImagePull","container":"app"},{"at":"1m20s","do":"fixImagePull","container":"app"},{"at":"1m30s","do":"loseNode"},{"at":"1m40s","do":"restoreNode"},{"at":"1m50s","do":"applyPod"},{"at":"2m","do":"apply","manifest":"apiVersion: v1\nkind: Pod\nmetadata: {name: \"a\"}\n"},{"at":"2m10s","do":"createService","name":"db"},{"at":"2m20s","do":"deleteService","name":"db"},{"at":"2m30s","do":"removeStaticManifest"},{"at":"2m40s","do":"scale","workload":"deployment/web","replicas":5},{"at":"2m50s","do":"setImage","workload":"deployment/web","container":"app","image":"nginx:1.28"},{"at":"3m","do":"deleteWorkload","workload":"deployment/web","orphan":true},{"at":"3m10s","do":"rolloutUndo","workload":"deployment/web","toRevision":1},{"at":"3m20s","do":"rolloutPause","workload":"deployment/web"}]}"#]]
+    expect![[r#"{"version":1,"manifest":"apiVersion: v1\nkind: Pod\n","node":{"name":"worker","ip":"10.0.0.9","cpu":"1500m","memory":"1000"},"horizon":"1m30s500ms","start":"2026-01-01T00:00:00Z","podIp":"10.244.0.5","staticPod":true,"actions":[{"at":"0s","do":"deletePod","gracePeriodSeconds":0},{"at":"10s","do":"deletePod"},{"at":"20s","do":"killContainer","container":"app"},{"at":"30s","do":"crashContainer","container":"app"},{"at":"40s","do":"failProbe","container":"app","probe":"readiness"},{"at":"50s","do":"passProbe","container":"app","probe":"startup"},{"at":"1m","do":"exceedMemory","container":"app"},{"at":"1m10s","do":"failImagePull","container":"app"},{"at":"1m20s","do":"fixImagePull","container":"app"},{"at":"1m30s","do":"loseNode"},{"at":"1m40s","do":"restoreNode"},{"at":"1m50s","do":"applyPod"},{"at":"2m","do":"apply","manifest":"apiVersion: v1\nkind: Pod\nmetadata: {name: \"a\"}\n"},{"at":"2m10s","do":"createService","name":"db"},{"at":"2m20s","do":"deleteService","name":"db"},{"at":"2m30s","do":"removeStaticManifest"},{"at":"2m40s","do":"scale","workload":"deployment/web","replicas":5},{"at":"2m50s","do":"setImage","workload":"deployment/web","container":"app","image":"nginx:1.28"},{"at":"3m","do":"deleteWorkload","workload":"deployment/web","orphan":true},{"at":"3m10s","do":"rolloutUndo","workload":"deployment/web","toRevision":1},{"at":"3m20s","do":"rolloutPause","workload":"deployment/web"},{"at":"3m30s","do":"exec","container":"app","command":["sh","-c","kill 1"]},{"at":"3m40s","do":"create","command":"kubectl run -it --rm tmp --image=busybox","manifest":"apiVersion: v1\nkind: Pod\n"},{"at":"3m50s","do":"debug","container":"debugger-8xzrl","command":["kubectl","debug","-it","web","--image=busybox","--target=app"]},{"at":"4m","do":"endSession","container":"debugger-8xzrl","code":130}]}"#]]
     .assert_eq(&json);
 }
 
