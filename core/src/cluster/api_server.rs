@@ -202,6 +202,16 @@ pub fn with_ephemeral_container(pod: &Pod, what: &What) -> Result<Pod, String> {
             tty: options.tty,
             termination_message_policy: Some("File".to_owned()),
             target_container_name: options.target,
+            // The general profile lets the debugger trace processes (`allowProcessTracing`).
+            security_context: (options.profile.as_deref() == Some("general")).then(|| {
+                Box::new(crate::api::v1::SecurityContext {
+                    capabilities: Some(crate::api::v1::Capabilities {
+                        add: vec!["SYS_PTRACE".to_owned()],
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                })
+            }),
             ..Default::default()
         });
     let object = crate::api::defaults::apply(&object).pod;

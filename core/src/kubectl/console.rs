@@ -1248,12 +1248,16 @@ fn debug(
     at: VirtualTime,
 ) -> Reply {
     use crate::kubectl::debug;
+    let first: String = debug::first_notices(options)
+        .iter()
+        .map(|(_, line)| format!("{line}\n"))
+        .collect();
     let Some(seen) = observed
         .iter()
         .find(|seen| !seen.gone && seen.pod.name() == options.pod)
     else {
         return Reply::err(format!(
-            "Error from server (NotFound): pods \"{}\" not found",
+            "{first}Error from server (NotFound): pods \"{}\" not found",
             options.pod
         ));
     };
@@ -1277,13 +1281,8 @@ fn debug(
         command: words.to_vec(),
     };
     let notices = debug::notices(options, &name);
-    let warning: String = notices
-        .iter()
-        .take_while(|(error, _)| *error)
-        .map(|(_, line)| format!("{line}\n"))
-        .collect();
     if let Err(message) = crate::cluster::api_server::with_ephemeral_container(pod, &what) {
-        return Reply::err(format!("{warning}{message}"));
+        return Reply::err(format!("{first}{message}"));
     }
     let text: String = notices
         .iter()

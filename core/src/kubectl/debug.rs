@@ -21,11 +21,19 @@ pub fn container_name(taken: &[&str], seed: &str) -> String {
     }
 }
 
-/// What kubectl prints before the session, each line with true for standard error: the
-/// profile's warning, the target's and the name's notices, and, when it attaches, the
-/// recording warning and the prompt hint.
-pub fn notices(options: &DebugOptions, name: &str) -> Vec<(bool, String)> {
+/// What kubectl prints before it looks for the Pod, each line with true for standard error:
+/// the target's notice, then the legacy profile's warning (in that order in kubectl 1.35's
+/// output, a Pod that is not found included).
+pub fn first_notices(options: &DebugOptions) -> Vec<(bool, String)> {
     let mut lines = Vec::new();
+    if let Some(target) = options.target.as_ref().filter(|_| !options.quiet) {
+        lines.push((
+            false,
+            format!(
+                "Targeting container \"{target}\". If you don't see processes from this container it may be because the container runtime doesn't support this feature."
+            ),
+        ));
+    }
     if options
         .profile
         .as_deref()
@@ -33,16 +41,16 @@ pub fn notices(options: &DebugOptions, name: &str) -> Vec<(bool, String)> {
     {
         lines.push((true, LEGACY_WARNING.to_owned()));
     }
+    lines
+}
+
+/// What kubectl prints before the session, each line with true for standard error: the
+/// [`first_notices`], the name's notice, and, when it attaches, the recording warning and the
+/// prompt hint.
+pub fn notices(options: &DebugOptions, name: &str) -> Vec<(bool, String)> {
+    let mut lines = first_notices(options);
     if options.quiet {
         return lines;
-    }
-    if let Some(target) = &options.target {
-        lines.push((
-            false,
-            format!(
-                "Targeting container \"{target}\". If you don't see processes from this container it may be because the container runtime doesn't support this feature."
-            ),
-        ));
     }
     if options.container.is_none() {
         lines.push((false, format!("Defaulting debug container name to {name}.")));

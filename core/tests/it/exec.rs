@@ -1225,6 +1225,52 @@ fn kubectl_run_it_opens_a_session_with_the_new_container() {
     );
 }
 
+/// `kubectl debug`'s errors (its own, then the API server's validation of the
+/// `ephemeralcontainers` update: a target that is not the Pod's, a name that is taken) and the
+/// general profile's `SYS_PTRACE` (`allowProcessTracing`).
+#[test]
+fn kubectl_debug_errors_and_the_general_profile() {
+    session(
+        BUSYBOX,
+        "{}",
+        &[(
+            "10s",
+            &[
+                "kubectl debug nosuch --image=busybox",
+                "kubectl debug box --image=busybox --target=nosuch",
+                "kubectl debug box --image=busybox -c box",
+                "kubectl debug box",
+                "kubectl debug node/node-1 --image=busybox",
+                "kubectl debug box --image=busybox --copy-to=box-copy",
+                "kubectl debug -q box --image=busybox:1.28 --profile=general -c tracer",
+                "kubectl get pod box -o jsonpath={.spec.ephemeralContainers[0].securityContext}",
+            ],
+        )],
+        expect![[r#"
+            --- 10s $ kubectl debug nosuch --image=busybox
+            error> --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
+            error> Error from server (NotFound): pods "nosuch" not found
+            --- 10s $ kubectl debug box --image=busybox --target=nosuch
+            error> Targeting container "nosuch". If you don't see processes from this container it may be because the container runtime doesn't support this feature.
+            error> --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
+            error> The Pod "box" is invalid: spec.ephemeralContainers[0].targetContainerName: Not found: "nosuch"
+            --- 10s $ kubectl debug box --image=busybox -c box
+            error> --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
+            error> The Pod "box" is invalid: spec.ephemeralContainers[0].name: Duplicate value: "box"
+            --- 10s $ kubectl debug box
+            error> error: you must specify --image when not using --copy-to.
+            --- 10s $ kubectl debug node/node-1 --image=busybox
+            error> podplay: kubectl debug node/NAME (a Pod in the node's namespaces) is not simulated; kubectl debug -it POD --image=busybox --target=CONTAINER adds an ephemeral container to a Pod
+            --- 10s $ kubectl debug box --image=busybox --copy-to=box-copy
+            error> podplay: kubectl debug's --copy-to is not simulated: the playground adds an ephemeral container to a running Pod (kubectl debug -it POD --image=busybox --target=CONTAINER)
+            --- 10s $ kubectl debug -q box --image=busybox:1.28 --profile=general -c tracer
+            (action at 10s: kubectl debug -q box --image=busybox:1.28 --profile=general -c tracer)
+            --- 10s $ kubectl get pod box -o jsonpath={.spec.ephemeralContainers[0].securityContext}
+            {"capabilities":{"add":["SYS_PTRACE"]}}
+        "#]],
+    );
+}
+
 /// The task page "Debug Running Pods", "Debugging with an ephemeral debug container": the
 /// docs make a Pod of the pause image with `kubectl run`, and `kubectl exec -it … -- sh` fails
 /// there, the image holding no shell (content/en/docs/tasks/debug/debug-application/
@@ -1264,8 +1310,8 @@ fn the_debug_pages_pause_pod_has_no_shell() {
             --- 30s $ kubectl exec -it ephemeral-demo -- sh
             error> error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "55b06267a1d7be0259afd648645c75d884da5279f71a166bdef59eb4c4a2fa01": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown
             --- 30s $ kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo
-            --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
             Targeting container "ephemeral-demo". If you don't see processes from this container it may be because the container runtime doesn't support this feature.
+            --profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".
             Defaulting debug container name to debugger-wnc7x.
             All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.
             If you don't see a command prompt, try pressing enter.
