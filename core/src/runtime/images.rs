@@ -311,17 +311,54 @@ the error log for details.</p>
 ";
 
 /// The files the playground knows `image` to hold: nginx's html directory (its welcome page
-/// and its error page). A volume mounted over one of their directories hides them.
+/// and its error page), and `/etc/os-release` of an image whose tag names its Debian release
+/// (`debian:12`, `debian:bullseye-slim`, `nginx:1.27`: nginx 1.26 and 1.27 are built on Debian
+/// 12). A volume mounted over one of their directories hides them.
 pub fn image_files(image: &str) -> Vec<(String, &'static str)> {
-    let nginx = ImageRef::parse(image)
-        .is_some_and(|reference| matches!(reference.repository(), "nginx" | "nginx-unprivileged"));
-    if !nginx {
+    let Some(reference) = ImageRef::parse(image) else {
         return Vec::new();
+    };
+    let repository = reference.repository();
+    let mut files = Vec::new();
+    if matches!(repository, "nginx" | "nginx-unprivileged") {
+        files.push((format!("{NGINX_HTML}/50x.html"), NGINX_50X));
+        files.push((format!("{NGINX_HTML}/index.html"), NGINX_WELCOME));
     }
-    vec![
-        (format!("{NGINX_HTML}/50x.html"), NGINX_50X),
-        (format!("{NGINX_HTML}/index.html"), NGINX_WELCOME),
-    ]
+    if let Some(release) = debian_release(repository, reference.effective_tag().unwrap_or("")) {
+        files.push(("/etc/os-release".to_owned(), release));
+        files.push(("/usr/lib/os-release".to_owned(), release));
+    }
+    files
+}
+
+/// Debian 12's `/usr/lib/os-release`.
+const BOOKWORM: &str = "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL=\"https://www.debian.org/\"\nSUPPORT_URL=\"https://www.debian.org/support\"\nBUG_REPORT_URL=\"https://bugs.debian.org/\"\n";
+
+/// Debian 11's `/usr/lib/os-release`.
+const BULLSEYE: &str = "PRETTY_NAME=\"Debian GNU/Linux 11 (bullseye)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"11\"\nVERSION=\"11 (bullseye)\"\nVERSION_CODENAME=bullseye\nID=debian\nHOME_URL=\"https://www.debian.org/\"\nSUPPORT_URL=\"https://www.debian.org/support\"\nBUG_REPORT_URL=\"https://bugs.debian.org/\"\n";
+
+/// The `os-release` of an image of `repository` at `tag` when its tag names its Debian release:
+/// `debian` by number or code name (`12`, `12.8`, `bookworm-slim`), nginx's 1.26 and 1.27
+/// (`1.27`, `1.27.3`, `1.27-bookworm`; not the Alpine ones). `latest` moves from release to
+/// release, so it names none.
+fn debian_release(repository: &str, tag: &str) -> Option<&'static str> {
+    let first = tag.split(['.', '-']).next().unwrap_or("");
+    let slim = |rest: &str| rest.is_empty() || rest == "-slim";
+    match repository {
+        "debian" => match first {
+            "12" | "bookworm" if slim(tag.trim_start_matches(|c: char| c != '-')) => Some(BOOKWORM),
+            "11" | "bullseye" if slim(tag.trim_start_matches(|c: char| c != '-')) => Some(BULLSEYE),
+            _ => None,
+        },
+        "nginx" => {
+            let minor = tag.split('-').next().unwrap_or("");
+            let release = ["1.26", "1.27"]
+                .iter()
+                .any(|version| minor == *version || minor.starts_with(&format!("{version}.")));
+            (release && !tag.contains("alpine")).then_some(BOOKWORM)
+        }
+        _ => None,
+    }
 }
 
 /// What the server of `image` answers at `/`, when the playground knows: nginx serves
@@ -456,6 +493,55 @@ mod tests {
     use expect_test::expect;
 
     use super::*;
+
+    /// Which images have a known `/etc/os-release`: those whose tag names the Debian release.
+    #[test]
+    fn debian_releases_by_tag() {
+        let images = [
+            "debian:12",
+            "debian:12.8-slim",
+            "debian:bookworm-slim",
+            "debian:bullseye",
+            "debian:11-slim",
+            "debian",
+            "debian:trixie",
+            "nginx:1.27",
+            "nginx:1.26.2-bookworm",
+            "nginx:1.27-perl",
+            "nginx:1.27-alpine",
+            "nginx:1.260",
+            "nginx",
+            "busybox:1.36",
+        ];
+        let out: String = images
+            .iter()
+            .map(|image| {
+                let release = image_files(image)
+                    .into_iter()
+                    .find(|(path, _)| path == "/etc/os-release")
+                    .and_then(|(_, text)| text.lines().next())
+                    .unwrap_or("-");
+                format!("{image}: {release}\n")
+            })
+            .collect();
+        expect![[r#"
+            debian:12: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            debian:12.8-slim: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            debian:bookworm-slim: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            debian:bullseye: PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"
+            debian:11-slim: PRETTY_NAME="Debian GNU/Linux 11 (bullseye)"
+            debian: -
+            debian:trixie: -
+            nginx:1.27: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            nginx:1.26.2-bookworm: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            nginx:1.27-perl: PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            nginx:1.27-alpine: -
+            nginx:1.260: -
+            nginx: -
+            busybox:1.36: -
+        "#]]
+        .assert_eq(&out);
+    }
 
     #[test]
     fn images_are_found_by_repository() {

@@ -1088,6 +1088,8 @@ fn kubectl_run_creates_the_pod() {
                     "kubectl exec box -- wget -qO- kubernetes.default",
                     "kubectl exec box -- wget -qO- 10.244.0.99",
                     "kubectl exec web -- printenv HOSTNAME",
+                    "kubectl exec web -- cat /etc/os-release",
+                    "kubectl exec box -c box -- cat /etc/os-release",
                     "kubectl logs box -c dbg",
                     "kubectl get pod box -o jsonpath={.status.ephemeralContainerStatuses[0].state.terminated.reason}",
                 ],
@@ -1152,6 +1154,19 @@ fn kubectl_run_creates_the_pod() {
             error> command terminated with exit code 1
             --- 20s $ kubectl exec web -- printenv HOSTNAME
             web
+            --- 20s $ kubectl exec web -- cat /etc/os-release
+            PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+            NAME="Debian GNU/Linux"
+            VERSION_ID="12"
+            VERSION="12 (bookworm)"
+            VERSION_CODENAME=bookworm
+            ID=debian
+            HOME_URL="https://www.debian.org/"
+            SUPPORT_URL="https://www.debian.org/support"
+            BUG_REPORT_URL="https://bugs.debian.org/"
+            --- 20s $ kubectl exec box -c box -- cat /etc/os-release
+            error> cat: can't open '/etc/os-release': No such file or directory
+            error> command terminated with exit code 1
             --- 20s $ kubectl logs box -c dbg
             hi
             --- 20s $ kubectl get pod box -o jsonpath={.status.ephemeralContainerStatuses[0].state.terminated.reason}
