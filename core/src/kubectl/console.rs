@@ -1329,11 +1329,10 @@ fn run_attached(line: &str, options: &crate::kubectl::run::RunOptions, at: Virtu
             options.name, options.name
         ));
     };
-    let mut text = String::from(
-        "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n",
-    );
+    let mut text = format!("{}\n", crate::kubectl::exec::RECORDED);
     if options.tty {
-        text.push_str("If you don't see a command prompt, try pressing enter.\n");
+        text.push_str(crate::kubectl::exec::PROMPT_HINT);
+        text.push('\n');
     }
     let mut shell = crate::kubectl::exec::Shell::attached_to(
         &pod,

@@ -56,16 +56,10 @@ pub fn notices(options: &DebugOptions, name: &str) -> Vec<(bool, String)> {
         lines.push((false, format!("Defaulting debug container name to {name}.")));
     }
     if options.stdin {
-        lines.push((
-            true,
-            "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.".to_owned(),
-        ));
+        lines.push((true, crate::kubectl::exec::RECORDED.to_owned()));
     }
     if options.stdin && options.tty {
-        lines.push((
-            true,
-            "If you don't see a command prompt, try pressing enter.".to_owned(),
-        ));
+        lines.push((true, crate::kubectl::exec::PROMPT_HINT.to_owned()));
     }
     lines
 }

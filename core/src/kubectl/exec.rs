@@ -399,6 +399,13 @@ fn run(observed: &[Observed], options: &ExecOptions) -> Result<ExecReply, String
     })
 }
 
+/// What kubectl's attach prints on standard error before a session with a terminal.
+pub const PROMPT_HINT: &str = "If you don't see a command prompt, try pressing enter.";
+
+/// What kubectl prints on standard error before a session it starts with a new container
+/// (`kubectl debug -i`, `kubectl run -i`): the container's log keeps what is typed.
+pub const RECORDED: &str = "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.";
+
 /// `kubectl attach [-i] [-t] [-q] POD [-c NAME]`: a session with the container's main process.
 /// The playground attaches to a shell that reads its input (a container made with `stdin`, as
 /// `kubectl debug -it` makes one): the console's lines go to it, and `exit` ends the container.
@@ -436,10 +443,7 @@ pub fn attach(observed: &[Observed], options: &ExecOptions) -> ExecReply {
     match program.filter(|_| options.stdin && reads_input) {
         Some(program) => {
             if options.tty && !options.quiet {
-                lines.push((
-                    true,
-                    "If you don't see a command prompt, try pressing enter.".to_owned(),
-                ));
+                lines.push((true, PROMPT_HINT.to_owned()));
             }
             let mut shell =
                 Shell::attached_to(pod, &target.container, &program, &image, options.tty);
