@@ -420,17 +420,11 @@ pub fn attach(observed: &[Observed], options: &ExecOptions) -> ExecReply {
         Err(text) => return ExecReply::failed(&text),
     };
     let pod = &target.seen.pod;
-    let spec = pod
-        .all_containers()
-        .map(|(_, container)| container.clone())
-        .chain(
-            pod.spec
-                .ephemeral_containers
-                .iter()
-                .map(crate::api::v1::EphemeralContainer::as_container),
-        )
-        .find(|container| container.name == target.container);
-    let image = podcmd::image_of(pod, &target.container);
+    let spec = podcmd::container_named(pod, &target.container);
+    let image = spec
+        .as_ref()
+        .and_then(|spec| spec.image.clone())
+        .unwrap_or_default();
     let program = spec
         .as_ref()
         .and_then(crate::cluster::kubelet::program::interactive_shell);

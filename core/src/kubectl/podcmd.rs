@@ -27,21 +27,27 @@ pub fn has_container(pod: &Pod, name: &str) -> bool {
         || pod.spec.ephemeral_containers.iter().any(|c| c.name == name)
 }
 
-/// The image of `pod`'s container, init container or ephemeral container named `name` (empty
-/// when none is).
-pub fn image_of(pod: &Pod, name: &str) -> String {
+/// `pod`'s container, init container or ephemeral container named `name` (an ephemeral one
+/// as the fields it shares with the others), if it has one.
+pub fn container_named(pod: &Pod, name: &str) -> Option<crate::api::v1::Container> {
     pod.all_containers()
-        .map(|(_, container)| (container.name.as_str(), container.image.as_deref()))
-        .chain(
+        .map(|(_, container)| container)
+        .find(|container| container.name == name)
+        .cloned()
+        .or_else(|| {
             pod.spec
                 .ephemeral_containers
                 .iter()
-                .map(|container| (container.name.as_str(), container.image.as_deref())),
-        )
-        .find(|(each, _)| *each == name)
-        .and_then(|(_, image)| image)
+                .find(|container| container.name == name)
+                .map(crate::api::v1::EphemeralContainer::as_container)
+        })
+}
+
+/// The image of `pod`'s container of any kind named `name` (empty when it has none).
+pub fn image_of(pod: &Pod, name: &str) -> String {
+    container_named(pod, name)
+        .and_then(|container| container.image)
         .unwrap_or_default()
-        .to_owned()
 }
 
 /// Every container's name as kubectl lists them (`AllContainerNames`): the containers, the
