@@ -112,7 +112,12 @@ export async function openPage(browser, options = {}) {
     }
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  // A request the page itself cancels (a reload while a script loads after the first paint,
+  // such as static/shell.js) fails with net::ERR_ABORTED and is no problem; a missing file
+  // shows as its HTTP status below.
+  page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
